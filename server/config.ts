@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  PORT: optional(
+    z.coerce
+      .number({ error: "doit être un nombre" })
+      .int("doit être un entier")
+      .min(1, "doit être entre 1 et 65535")
+      .max(65535, "doit être entre 1 et 65535"),
+  ),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "doit être une adresse http(s) complète, par exemple https://rdv.example.fr" })),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/.+/, "doit commencer par postgresql:// (laisser vide pour la base embarquée)"),
+  ),
+  DATA_DIR: optional(z.string()),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/.+/, "doit commencer par smtp:// ou smtps://")),
+  MAIL_FROM: optional(z.string().min(3, "doit être une adresse d'expéditeur")),
+  SESSION_SECRET: optional(z.string().min(32, "doit faire au moins 32 caractères")),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
+  NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
+});
+
+/** Never echoed back: they may hold credentials. */
+const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SESSION_SECRET"]);
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  publicUrl: string;
+  database: { kind: "pglite"; dir: string } | { kind: "postgresql"; url: string };
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  sessionSecret: string;
+  logLevel: LogLevel;
+  /** Start of the app's clock (demos, training, acceptance tests); never in production. */
+  now: Date | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "?");
+    throw new ConfigError(`Configuration invalide : ${name} ${issue?.message ?? "est invalide"}${SECRET.has(name) ? "" : ` (valeur reçue : « ${env[name]} »)`}.`);
+  }
+  const e = parsed.data;
+  const nodeEnv = e.NODE_ENV ?? "development";
+  if (e.NOW && nodeEnv === "production") {
+    throw new ConfigError("Configuration invalide : NOW est refusé quand NODE_ENV=production (l'horloge doit être l'heure réelle).");
+  }
+  const port = e.PORT ?? 3000;
+  const dataDir = resolve(e.DATA_DIR ?? "data");
+  return {
+    env: nodeEnv,
+    port,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+    database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL } : { kind: "pglite", dir: join(dataDir, "pglite") },
+    dataDir,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM ?? "RDV Orientation <ne-pas-repondre@rdv-orientation.localhost>",
+    sessionSecret: e.SESSION_SECRET ?? keptSecret(dataDir),
+    logLevel: e.LOG_LEVEL ?? (nodeEnv === "test" ? "warn" : "info"),
+    now: e.NOW ? new Date(e.NOW) : undefined,
+  };
+}
+
+/** Generated on first start and kept, so sessions survive restarts without configuration. */
+function keptSecret(dataDir: string): string {
+  const file = join(dataDir, "session-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
