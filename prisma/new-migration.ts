@@ -14,7 +14,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const dir = "prisma/migrations";
 mkdirSync(dir, { recursive: true });
-const last = readdirSync(dir).filter((d) => existsSync(join(dir, d, "migration.sql"))).sort().at(-1);
+const last = readdirSync(dir)
+  .filter((d) => existsSync(join(dir, d, "migration.sql")))
+  .sort()
+  .at(-1);
 const from = last ? ["--from-schema-datamodel", join(dir, last, "schema.prisma")] : ["--from-empty"];
 const diff = spawnSync(
   "node_modules/.bin/prisma",

@@ -6,8 +6,7 @@ import { z } from "zod";
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -18,7 +17,9 @@ const EnvSchema = z.object({
       .min(1, "doit être entre 1 et 65535")
       .max(65535, "doit être entre 1 et 65535"),
   ),
-  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "doit être une adresse http(s) complète, par exemple https://rdv.example.fr" })),
+  PUBLIC_URL: optional(
+    z.url({ protocol: /^https?$/, error: "doit être une adresse http(s) complète, par exemple https://rdv.example.fr" }),
+  ),
   DATABASE_URL: optional(
     z.string().regex(/^postgres(ql)?:\/\/.+/, "doit commencer par postgresql:// (laisser vide pour la base embarquée)"),
   ),
@@ -57,12 +58,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "?");
-    throw new ConfigError(`Configuration invalide : ${name} ${issue?.message ?? "est invalide"}${SECRET.has(name) ? "" : ` (valeur reçue : « ${env[name]} »)`}.`);
+    throw new ConfigError(
+      `Configuration invalide : ${name} ${issue?.message ?? "est invalide"}${SECRET.has(name) ? "" : ` (valeur reçue : « ${env[name]} »)`}.`,
+    );
   }
   const e = parsed.data;
   const nodeEnv = e.NODE_ENV ?? "development";
   if (e.NOW && nodeEnv === "production") {
-    throw new ConfigError("Configuration invalide : NOW est refusé quand NODE_ENV=production (l'horloge doit être l'heure réelle).");
+    throw new ConfigError(
+      "Configuration invalide : NOW est refusé quand NODE_ENV=production (l'horloge doit être l'heure réelle).",
+    );
   }
   const port = e.PORT ?? 3000;
   const dataDir = resolve(e.DATA_DIR ?? "data");

@@ -66,7 +66,9 @@ export async function migrate(db: Database, migrations = readMigrations()): Prom
         return false;
       }
       if (row) {
-        throw new MigrationError(`La migration ${migration.name} a échoué lors d'une exécution précédente : à résoudre à la main.`);
+        throw new MigrationError(
+          `La migration ${migration.name} a échoué lors d'une exécution précédente : à résoudre à la main.`,
+        );
       }
       try {
         await sql.exec(migration.sql);

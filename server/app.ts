@@ -1,0 +1,128 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv, Deps } from "./context.ts";
+import { isDatabaseUnavailable } from "./db/errors.ts";
+import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { health } from "./features/health/routes.ts";
+import { services } from "./features/services/routes.ts";
+import { structures } from "./features/structures/routes.ts";
+import { createRouter } from "./http/router.ts";
+import { webApp } from "./http/static.ts";
+import { redactPath } from "./logger.ts";
+
+/** The API, one sub-app per feature. The web app's typed client is built from its type. */
+const api = createRouter().route("/health", health).route("/services", services).route("/structures", structures);
+
+api.doc31("/openapi.json", {
+  openapi: "3.1.0",
+  info: {
+    title: "RDV Orientation — API",
+    version: "1",
+    description:
+      "Prise de rendez-vous et orientation du Service Public Régional de l'Orientation. " +
+      "Toute erreur a la forme { error: { code, message, … } }, avec un message en français.",
+  },
+  servers: [{ url: "/api" }],
+});
+
+export type AppType = typeof api;
+
+const BODY_LIMIT = 64 * 1024;
+
+export function createApp(deps: Deps, options: { webDir?: string } = {}) {
+  const https = deps.config.publicUrl.startsWith("https://");
+  const app = new Hono<AppEnv>();
+
+  app.use(requestId({ headerName: "X-Request-Id" }));
+  app.use(async (c, next) => {
+    c.set("deps", deps);
+    const started = performance.now();
+    await next();
+    deps.log.info("request", {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: redactPath(c.req.path),
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Positioning of menus and popovers sets style attributes; no inline <style> or script.
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "strict-origin-when-cross-origin",
+      xFrameOptions: "DENY",
+      strictTransportSecurity: https ? "max-age=31536000; includeSubDomains" : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: BODY_LIMIT,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", `La requête dépasse la taille maximale acceptée (${BODY_LIMIT / 1024} Kio).`);
+      },
+    }),
+  );
+
+  app.route("/api", api);
+  app.all("/api/*", () => {
+    throw new AppError("NOT_FOUND", "Cette adresse de l'API n'existe pas.");
+  });
+  app.route("/", webApp(options.webDir));
+
+  app.onError((error, c) => {
+    const known = toAppError(error);
+    if (!known) {
+      deps.log.error("unexpected error", {
+        requestId: c.var.requestId,
+        path: redactPath(c.req.path),
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      });
+    }
+    const failure = known ?? new AppError("INTERNAL", "Une erreur inattendue est survenue. Réessayez dans un instant.");
+    const body: ErrorBody = {
+      error: { code: failure.code, message: failure.message, ...failure.details, requestId: c.var.requestId },
+    };
+    return c.json(body, failure.status);
+  });
+
+  return app;
+}
+
+const HTTP_CODES: Partial<Record<number, [ErrorCode, string]>> = {
+  400: ["BAD_REQUEST", "La requête est mal formée (le corps doit être un JSON valide)."],
+  404: ["NOT_FOUND", "Cette adresse n'existe pas."],
+  405: ["METHOD_NOT_ALLOWED", "Cette méthode n'est pas acceptée à cette adresse."],
+  413: ["PAYLOAD_TOO_LARGE", "La requête est trop volumineuse."],
+  415: ["UNSUPPORTED_MEDIA_TYPE", "Le corps de la requête doit être au format JSON (application/json)."],
+};
+
+/** The failures we can explain; anything else is a bug, logged and answered with a 500. */
+function toAppError(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    const [code, message] = HTTP_CODES[error.status] ?? ["BAD_REQUEST", "La requête est invalide."];
+    return new AppError(code, message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "Le service est momentanément indisponible. Réessayez dans quelques instants.");
+  }
+  return undefined;
+}

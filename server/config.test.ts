@@ -1,0 +1,67 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const dataDir = () => mkdtempSync(join(tmpdir(), "rdv-config-"));
+const load = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir(), ...env });
+const failure = (env: Record<string, string>) => {
+  try {
+    load(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("the configuration was accepted");
+};
+
+describe("configuration", () => {
+  it("runs with no configuration at all: port 3000, embedded database in ./data", () => {
+    const config = loadConfig({ SESSION_SECRET: "x".repeat(32) });
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe("http://localhost:3000");
+    expect(config.database).toEqual({ kind: "pglite", dir: join(process.cwd(), "data", "pglite") });
+    expect(config.now).toBeUndefined();
+  });
+
+  it("switches to PostgreSQL when DATABASE_URL is set", () => {
+    expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
+      kind: "postgresql",
+      url: "postgresql://postgres@127.0.0.1:5432/rdv",
+    });
+  });
+
+  it("generates the session secret once and keeps it in DATA_DIR", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+    expect(readFileSync(join(dir, "session-secret"), "utf8").trim()).toBe(first);
+  });
+
+  it("starts the clock at NOW, then lets it run", () => {
+    expect(load({ NOW: "2026-03-29T01:30:00+01:00" }).now?.toISOString()).toBe("2026-03-29T00:30:00.000Z");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^Configuration invalide : PORT doit être un nombre \(valeur reçue : « abc »\)\.$/],
+    [{ PORT: "70000" }, /PORT doit être entre 1 et 65535/],
+    [{ PUBLIC_URL: "rdv.example.fr" }, /PUBLIC_URL doit être une adresse http\(s\) complète/],
+    [{ DATABASE_URL: "mysql://root@localhost/rdv" }, /DATABASE_URL doit commencer par postgresql:\/\//],
+    [{ SMTP_URL: "mail.example.fr" }, /SMTP_URL doit commencer par smtp:\/\//],
+    [{ SESSION_SECRET: "court" }, /SESSION_SECRET doit faire au moins 32 caractères/],
+    [{ LOG_LEVEL: "bavard" }, /LOG_LEVEL doit valoir debug, info, warn, error, silent/],
+    [{ NOW: "demain" }, /NOW doit être un instant ISO 8601/],
+    [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
+  ])("refuses %o with one line naming the variable", (env, message) => {
+    const text = failure(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain("\n");
+  });
+
+  it("never echoes a value that may hold credentials", () => {
+    expect(failure({ DATABASE_URL: "mysql://admin:s3cret@db/rdv" })).not.toContain("s3cret");
+    expect(failure({ SESSION_SECRET: "s3cret" })).not.toContain("s3cret");
+  });
+});

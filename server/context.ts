@@ -1,0 +1,14 @@
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/database.ts";
+import type { Logger } from "./logger.ts";
+
+/** What every request handler may use; built once in main.ts (or by a test). */
+export interface Deps {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  log: Logger;
+}
+
+export type AppEnv = { Variables: { deps: Deps; requestId: string } };

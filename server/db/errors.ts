@@ -1,0 +1,30 @@
+// Through a driver adapter, Prisma reports database failures as a DriverAdapterError
+// without a Prisma "P" code: the PostgreSQL SQLSTATE (or the socket's errno) is on `cause`.
+
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === "string") codes.push(e.code);
+    e = e.cause as typeof e;
+  }
+  return codes;
+}
+
+/** The SQLSTATE of a constraint violation, e.g. "23P01" (exclusion) or "23505" (unique). */
+export function sqlState(error: unknown): string | undefined {
+  return codesOf(error).find((code) => /^[0-9A-Z]{5}$/.test(code));
+}
+
+export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P01";
+export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
+
+const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/;
+
+/** The database cannot be reached or is shutting down: a 503, not a 500. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (codesOf(error).some((code) => UNAVAILABLE.test(code))) return true;
+  const message = error instanceof Error ? error.message : "";
+  return /Connection terminated|timeout exceeded when trying to connect|Can't reach database|after calling end on the pool|PGlite is closed/i.test(
+    message,
+  );
+}

@@ -1,0 +1,64 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, errorResponse } from "../../http/router.ts";
+import { listStructures } from "./list-structures.ts";
+
+const SiteSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    address: z.string(),
+    postcode: z.string(),
+    accessInfo: z.string(),
+    phone: z.string().nullable(),
+    commune: z.object({ code: z.string(), name: z.string() }),
+  })
+  .openapi("Site");
+
+export const StructureSchema = z
+  .object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: z.string().openapi({ example: "CIO de Lille Centre" }),
+    network: z.object({ slug: z.string(), name: z.string() }),
+    timeZone: z.string().openapi({ example: "Europe/Paris" }),
+    sproRoles: z.array(z.enum(["spo", "cep", "pic_vae"])),
+    description: z.string(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    website: z.string().nullable(),
+    sites: z.array(SiteSchema),
+    services: z.array(z.string()).openapi({ description: "Les services offerts (slugs)." }),
+  })
+  .openapi("Structure");
+
+const ListStructuresQuery = z.object({
+  commune: z
+    .string()
+    .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
+    .optional()
+    .openapi({ example: "59350", description: "Code INSEE : les structures qui desservent cette commune." }),
+  service: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
+    .optional()
+    .openapi({ example: "information-conseil-vae", description: "Les structures qui offrent ce service." }),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  summary: "Les structures du SPRO, filtrées par commune desservie et par service",
+  request: { query: ListStructuresQuery },
+  responses: {
+    200: {
+      description: "Les structures, par ordre alphabétique.",
+      content: { "application/json": { schema: z.object({ structures: z.array(StructureSchema) }) } },
+    },
+    422: errorResponse("Un paramètre est invalide ; `fields` le nomme."),
+  },
+});
+
+export const structures = createRouter().openapi(route, async (c) => {
+  const input = c.req.valid("query");
+  return c.json({ structures: await listStructures({ db: c.var.deps.db, input }) }, 200);
+});

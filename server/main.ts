@@ -1,0 +1,65 @@
+// Starts the HTTP server on the configured database; stops cleanly on SIGTERM/SIGINT.
+import { serve } from "@hono/node-server";
+import { seedDemo } from "../prisma/seed/index.ts";
+import { createApp } from "./app.ts";
+import { clockStartingAt, systemClock } from "./clock.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { openDatabase } from "./db/database.ts";
+import { MigrationError, migrate } from "./db/migrate.ts";
+import { createLogger } from "./logger.ts";
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+const log = createLogger(config.logLevel);
+const clock = config.now ? clockStartingAt(config.now) : systemClock;
+const db = await openDatabase(config.database);
+
+try {
+  const applied = await migrate(db);
+  if (applied.length) log.info("migrations applied", { count: applied.length, last: applied.at(-1) });
+} catch (error) {
+  if (!(error instanceof MigrationError)) throw error;
+  console.error(error.message);
+  await db.close();
+  process.exit(1);
+}
+
+// The embedded database is for trying the product: it comes with the demo directory.
+if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
+  const started = performance.now();
+  const counts = await seedDemo(db.prisma);
+  log.info("demo directory loaded", { ...counts, ms: Math.round(performance.now() - started) });
+}
+
+const app = createApp({ db, clock, config, log });
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  log.info("listening", { url: config.publicUrl, port: info.port, database: db.kind, clock: config.now ? "NOW" : "system" });
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info("stopping", { signal });
+  // Stop accepting, let in-flight requests finish, then close the database.
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  const deadline = setTimeout(() => {
+    log.warn("in-flight requests still running after 10 s: closing anyway");
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, 10_000);
+  await closed;
+  clearTimeout(deadline);
+  await db.close();
+  log.info("stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

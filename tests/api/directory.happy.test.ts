@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/database.ts";
+import { testApp } from "../helpers/app.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+import { smallDirectory } from "../helpers/fixtures.ts";
+
+let db: Database;
+let app: ReturnType<typeof testApp>;
+let directory: Awaited<ReturnType<typeof smallDirectory>>;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  directory = await smallDirectory(db);
+  app = testApp(db);
+});
+afterAll(() => db.close());
+
+describe("GET /api/health", () => {
+  it("answers ok with the kind of database it runs on", async () => {
+    const res = await app.request("/api/health");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", database: process.env.TEST_DATABASE_URL ? "postgresql" : "pglite" });
+    expect(res.headers.get("X-Request-Id")).toMatch(/.+/);
+  });
+});
+
+describe("GET /api/services", () => {
+  it("lists the services in display order", async () => {
+    const res = await app.request("/api/services");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.services.map((s: { slug: string }) => s.slug)).toEqual(["cep-premier-entretien", "information-conseil-vae"]);
+    expect(body.services[1]).toEqual({ slug: "information-conseil-vae", name: "Information-conseil VAE", description: "" });
+  });
+});
+
+describe("GET /api/structures", () => {
+  it("lists the SPRO structures with their network and sites, never the partners without a calendar", async () => {
+    const res = await app.request("/api/structures");
+    expect(res.status).toBe(200);
+    const { structures } = await res.json();
+    expect(structures).toHaveLength(1);
+    expect(structures[0]).toMatchObject({
+      id: directory.structure.id,
+      name: "Point Info Conseil VAE de Lille",
+      network: { slug: "pic-vae", name: "Points Info Conseil VAE" },
+      timeZone: "Europe/Paris",
+      services: ["information-conseil-vae"],
+      sites: [
+        { id: directory.site.id, address: "12 rue Nationale", postcode: "59000", commune: { code: "59350", name: "Lille" } },
+      ],
+    });
+  });
+
+  it("filters by the commune served and by the service offered", async () => {
+    const names = async (query: string) =>
+      (await (await app.request(`/api/structures?${query}`)).json()).structures.map((s: { slug: string }) => s.slug);
+    expect(await names("commune=59350&service=information-conseil-vae")).toEqual(["pic-vae-lille"]);
+    expect(await names("commune=59512")).toEqual([]);
+    expect(await names("service=cep-premier-entretien")).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/database.ts";
+import { testApp, testConfig } from "../helpers/app.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+describe("OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document describing the public endpoints", async () => {
+    const res = await testApp(db).request("/api/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/health", "/services", "/structures"]));
+    const params = doc.paths["/structures"].get.parameters.map((p: { name: string }) => p.name);
+    expect(params).toEqual(["commune", "service"]);
+    expect(doc.components.schemas.Error).toBeDefined();
+  });
+});
+
+describe("security headers", () => {
+  it("are on API answers and web pages alike", async () => {
+    const app = testApp(db);
+    for (const path of ["/api/health", "/", "/rendez-vous"]) {
+      const res = await app.request(path);
+      const csp = res.headers.get("Content-Security-Policy") ?? "";
+      expect(csp, path).toContain("object-src 'none'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("script-src 'self'");
+      expect(res.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
+      expect(res.headers.get("Referrer-Policy"), path).toBe("strict-origin-when-cross-origin");
+      expect(res.headers.get("Strict-Transport-Security"), path).toBeNull();
+    }
+  });
+
+  it("add a year of HSTS when served over HTTPS", async () => {
+    const app = testApp(db, { config: testConfig({ PUBLIC_URL: "https://rdv.orientation-hdf.fr" }) });
+    const res = await app.request("/api/health");
+    expect(res.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+});
