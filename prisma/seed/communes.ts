@@ -112,9 +112,12 @@ function buildIndex(communes: EtalabCommune[], epcis: EtalabEpci[]): CommuneInde
       const match = /^(.*?)(?: \((\d{2})\))?$/.exec(label);
       const name = match?.[1] ?? label;
       const department = match?.[2];
-      const candidates = (byName.get(name) ?? []).filter((code) => !department || byCode.get(code)?.departmentCode === department);
+      const candidates = (byName.get(name) ?? []).filter(
+        (code) => !department || byCode.get(code)?.departmentCode === department,
+      );
       if (candidates.length === 0) throw new Error(`Commune introuvable dans la région ${REGION_CODE} : « ${label} »`);
-      if (candidates.length > 1) throw new Error(`Commune ambiguë « ${label} » : précisez le département, par exemple « ${name} (59) »`);
+      if (candidates.length > 1)
+        throw new Error(`Commune ambiguë « ${label} » : précisez le département, par exemple « ${name} (59) »`);
       return candidates[0] as string;
     },
   };

@@ -7,7 +7,9 @@ import { createHash } from "node:crypto";
  * (version nibble 5, variant bits 10) so that every validator accepts it.
  */
 export function stableUuid(...name: string[]): string {
-  const hex = createHash("sha256").update(["rdv-orientation-demo", ...name].join("\u001f")).digest("hex");
+  const hex = createHash("sha256")
+    .update(["rdv-orientation-demo", ...name].join("\u001f"))
+    .digest("hex");
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

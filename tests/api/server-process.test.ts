@@ -1,0 +1,104 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createPostgresqlUrl, TEST_DATABASE_URL } from "../helpers/db.ts";
+
+// The real entry point, as `npm start` runs it: configuration, migrations, demo seed on an
+// empty embedded database, HTTP, and a clean stop on SIGTERM.
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+interface Running {
+  child: ChildProcess;
+  port: number;
+  lines: string[];
+  exited: Promise<number | null>;
+}
+
+async function start(env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" after 60 s:\n${lines.join("")}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      lines.push(chunk.toString());
+      if (lines.join("").includes('"msg":"listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`exited with ${code} before listening:\n${lines.join("")}`)));
+  });
+  return { child, port, lines, exited };
+}
+
+const running: Running[] = [];
+afterAll(() => {
+  for (const r of running) r.child.kill("SIGKILL");
+});
+
+describe("npm start", () => {
+  it("starts on an empty data folder with the demo directory, and stops cleanly on SIGTERM", async () => {
+    const server = await start({ DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")) });
+    running.push(server);
+    const health = await fetch(`http://127.0.0.1:${server.port}/api/health`);
+    expect(await health.json()).toEqual({ status: "ok", database: "pglite" });
+    const { structures } = await (await fetch(`http://127.0.0.1:${server.port}/api/structures`)).json();
+    expect(structures.length).toBeGreaterThanOrEqual(30);
+    expect(server.lines.join("")).toContain('"msg":"demo directory loaded"');
+
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    expect(server.lines.join("")).toContain('"msg":"stopped"');
+  }, 120_000);
+
+  it("refuses to start on a bad setting, with one line naming it", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      env: { PATH: process.env.PATH ?? "", PORT: "soixante" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe("Configuration invalide : PORT doit être un nombre (valeur reçue : « soixante »).");
+  });
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "answers postgresql when DATABASE_URL is set",
+    async () => {
+      const { url, drop } = await createPostgresqlUrl(TEST_DATABASE_URL as string);
+      try {
+        const server = await start({ DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")), DATABASE_URL: url });
+        running.push(server);
+        expect(await (await fetch(`http://127.0.0.1:${server.port}/api/health`)).json()).toEqual({
+          status: "ok",
+          database: "postgresql",
+        });
+        server.child.kill("SIGTERM");
+        expect(await server.exited).toBe(0);
+      } finally {
+        await drop();
+      }
+    },
+    120_000,
+  );
+});

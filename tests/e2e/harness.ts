@@ -1,0 +1,157 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import axe from "axe-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { createApp } from "../../server/app.ts";
+import type { Database } from "../../server/db/database.ts";
+import { testDeps } from "../helpers/app.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+
+/** The services every browser test finds in the database, in display order. */
+export const SERVICES = [
+  {
+    slug: "information-conseil-vae",
+    name: "Information-conseil VAE",
+    description: "Un premier entretien pour savoir si la validation des acquis de l'expérience vous convient.",
+    position: 1,
+  },
+  {
+    slug: "cep-premier-entretien",
+    name: "Conseil en évolution professionnelle — premier entretien",
+    description: "Faire le point sur votre situation professionnelle et construire un projet d'évolution.",
+    position: 2,
+  },
+  // No description: the card must still make sense.
+  { slug: "entretien-orientation-cio", name: "Entretien d'orientation (CIO)", description: "", position: 3 },
+] as const;
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** A page and what went wrong in it: console errors (CSP violations among them) and uncaught exceptions. */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export interface Harness {
+  baseUrl: string;
+  db: Database;
+  browser: Browser;
+  /** A new context and page, without any CSP bypass: the app runs under its real policy. */
+  openPage(viewport?: { width: number; height: number }): Promise<WatchedPage>;
+  close(): Promise<void>;
+}
+
+/** The whole product on a socket: a migrated in-memory database, the server, and Chromium. */
+export async function startHarness(): Promise<Harness> {
+  const db = await createTestDatabase();
+  await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
+
+  const app = createApp(testDeps(db), {});
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stopServer = async () => {
+    if ("closeAllConnections" in server) server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+  };
+  const browser = await chromium
+    .launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
+    .catch(async (error: unknown) => {
+      await stopServer();
+      throw error;
+    });
+
+  return {
+    baseUrl,
+    db,
+    browser,
+    async openPage(viewport = { width: 1280, height: 800 }) {
+      const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "fr-FR" });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`exception: ${error.message}`));
+      return { page, context, problems, close: () => context.close() };
+    },
+    async close() {
+      await browser.close();
+      await stopServer();
+    },
+  };
+}
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now. The source is evaluated through the
+ * DevTools protocol, which the page's CSP does not govern: no bypass is needed, so the same page
+ * still reports the app's own CSP violations.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.evaluate(axe.source);
+  return page.evaluate(async (tags) => {
+    const { axe: inPage } = window as unknown as { axe: typeof axe };
+    const results = await inPage.run(document, { runOnly: { type: "tag", values: tags } });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(" "),
+        html: node.html,
+        summary: node.failureSummary ?? "",
+      })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** Violations as a reader wants them in a failed test: rule, impact, help, then each element. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) =>
+      [
+        `${violation.id} (${violation.impact ?? "?"}): ${violation.help} — ${violation.helpUrl}`,
+        ...violation.nodes.map((node) => `  at ${node.target}\n    ${node.html}\n    ${node.summary.replaceAll("\n", "\n    ")}`),
+      ].join("\n"),
+    )
+    .join("\n\n");
+}
+
+/** Waits until the page's data has arrived: no loading message left. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator("h1").waitFor();
+  await page.locator('[role="status"]').waitFor({ state: "detached" });
+}
+
+/** Whether the page scrolls sideways (WCAG 1.4.10: content reflows at 320 CSS pixels). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -1,0 +1,27 @@
+import { A } from "@solidjs/router";
+
+export function SiteFooter() {
+  return (
+    <footer class="site-footer">
+      <div class="container">
+        <p class="site-footer__about">
+          RDV Orientation est le service de prise de rendez-vous du Service public régional de l'orientation. L'information et le
+          conseil en orientation y sont gratuits.
+        </p>
+        <nav aria-label="Informations légales">
+          <ul class="site-footer__links">
+            <li>
+              <A href="/accessibilite">Accessibilité&nbsp;: non conforme</A>
+            </li>
+            <li>
+              <A href="/donnees-personnelles">Données personnelles</A>
+            </li>
+            <li>
+              <A href="/mentions-legales">Mentions légales</A>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

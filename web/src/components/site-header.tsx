@@ -1,0 +1,33 @@
+import { A } from "@solidjs/router";
+import { SITE_NAME } from "./page-title.tsx";
+
+// Two destinations fit on one line even at 320 px: a plain list of links is the accessible
+// answer here; a disclosure menu (Kobalte's Collapsible) becomes worth it when the list grows.
+export function SiteHeader() {
+  return (
+    <header class="site-header">
+      <div class="container site-header__inner">
+        <div class="brand">
+          <a class="brand__name" href="/">
+            {SITE_NAME}
+          </a>
+          <p class="brand__tagline">Service public régional de l'orientation — Hauts-de-France</p>
+        </div>
+        <nav class="site-nav" aria-label="Menu principal">
+          <ul class="site-nav__list">
+            <li>
+              <A class="site-nav__link" href="/" end>
+                Accueil
+              </A>
+            </li>
+            <li>
+              <A class="site-nav__link" href="/rendez-vous">
+                Prendre rendez-vous
+              </A>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

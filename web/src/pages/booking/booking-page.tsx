@@ -1,0 +1,63 @@
+import { createAsync, revalidate, useSearchParams } from "@solidjs/router";
+import { createMemo, ErrorBoundary, Show, Suspense } from "solid-js";
+import { ErrorNotice, Loading, Notice } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { describeError, getServices } from "../../lib/api.ts";
+
+/**
+ * Where the booking flow will live. Until it exists, the page says so plainly and sends people
+ * to the structures: it offers nothing it cannot do.
+ */
+export function BookingPage() {
+  const [searchParams] = useSearchParams();
+  const slug = createMemo(() => {
+    const value = searchParams.service;
+    return typeof value === "string" && value !== "" ? value : undefined;
+  });
+
+  return (
+    <>
+      <PageTitle>Prendre rendez-vous</PageTitle>
+      <Show when={slug()}>
+        {(chosen) => (
+          <ErrorBoundary
+            fallback={(error, reset) => (
+              <ErrorNotice
+                title="Le service choisi n'a pas pu être chargé."
+                message={describeError(error)}
+                onRetry={() => {
+                  void revalidate(getServices.key);
+                  reset();
+                }}
+              />
+            )}
+          >
+            <Suspense fallback={<Loading>Chargement du service…</Loading>}>
+              <ChosenService slug={chosen()} />
+            </Suspense>
+          </ErrorBoundary>
+        )}
+      </Show>
+      <Notice>
+        <p>La prise de rendez-vous en ligne arrive bientôt&nbsp;; en attendant, contactez la structure la plus proche.</p>
+      </Notice>
+      <p>
+        <a href="/">Retour à l'accueil</a>
+      </p>
+    </>
+  );
+}
+
+function ChosenService(props: { slug: string }) {
+  const services = createAsync(() => getServices());
+  const service = createMemo(() => services()?.find((candidate) => candidate.slug === props.slug));
+  return (
+    <Show when={service()} fallback={<p>Le service demandé n'existe pas ou n'est plus proposé.</p>}>
+      {(found) => (
+        <p class="chosen-service">
+          Service choisi&nbsp;: <strong>{found().name}</strong>
+        </p>
+      )}
+    </Show>
+  );
+}

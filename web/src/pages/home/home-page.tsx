@@ -1,0 +1,56 @@
+import { createAsync, revalidate } from "@solidjs/router";
+import { ErrorBoundary, Suspense } from "solid-js";
+import { ButtonLink } from "../../components/button.tsx";
+import { ErrorNotice, Loading } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { describeError, getServices } from "../../lib/api.ts";
+import { bookingHref } from "../booking/booking-href.ts";
+import "./home-page.css";
+import { ServiceList } from "./service-list.tsx";
+
+export function HomePage() {
+  return (
+    <>
+      <section class="hero">
+        <PageTitle>Prenez rendez-vous avec un conseiller en orientation</PageTitle>
+        <p class="lead">
+          Collégiens, lycéens, étudiants, demandeurs d'emploi, salariés, personnes en reconversion… Quels que soient votre âge et
+          votre situation, les conseillers du Service public régional de l'orientation vous informent sur les métiers, les
+          formations, la validation des acquis de l'expérience (VAE) et l'évolution professionnelle.
+        </p>
+        <p class="hero__free">
+          <strong>C'est gratuit</strong>, et ouvert à tout public.
+        </p>
+        <ButtonLink href={bookingHref()} size="large">
+          Prendre rendez-vous
+        </ButtonLink>
+      </section>
+
+      <section class="services" aria-labelledby="services-title">
+        <h2 id="services-title">Choisissez un service</h2>
+        <ErrorBoundary
+          fallback={(error, reset) => (
+            <ErrorNotice
+              title="La liste des services n'a pas pu être chargée."
+              message={describeError(error)}
+              onRetry={() => {
+                void revalidate(getServices.key);
+                reset();
+              }}
+            />
+          )}
+        >
+          <Suspense fallback={<Loading>Chargement des services…</Loading>}>
+            <Services />
+          </Suspense>
+        </ErrorBoundary>
+      </section>
+    </>
+  );
+}
+
+// Inside the boundary, so that "Réessayer" starts a fresh request.
+function Services() {
+  const services = createAsync(() => getServices());
+  return <ServiceList services={services() ?? []} />;
+}
