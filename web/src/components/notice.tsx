@@ -1,4 +1,6 @@
-import type { JSX } from "solid-js";
+import { revalidate } from "@solidjs/router";
+import { ErrorBoundary, type JSX, Suspense } from "solid-js";
+import { describeError } from "../lib/api.ts";
 import { Button } from "./button.tsx";
 import "./notice.css";
 
@@ -26,5 +28,28 @@ export function ErrorNotice(props: { title: string; message: string; onRetry: ()
         Réessayer
       </Button>
     </div>
+  );
+}
+
+/**
+ * What its children read from the API, with a loading message while it comes and, when it
+ * fails, the failure and a retry that fetches the query `queryKey` again.
+ */
+export function Loadable(props: { loading: string; failure: string; queryKey: string; children: JSX.Element }) {
+  return (
+    <ErrorBoundary
+      fallback={(error, reset) => (
+        <ErrorNotice
+          title={props.failure}
+          message={describeError(error)}
+          onRetry={() => {
+            void revalidate(props.queryKey);
+            reset();
+          }}
+        />
+      )}
+    >
+      <Suspense fallback={<Loading>{props.loading}</Loading>}>{props.children}</Suspense>
+    </ErrorBoundary>
   );
 }

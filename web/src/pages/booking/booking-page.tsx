@@ -1,8 +1,8 @@
-import { createAsync, revalidate, useSearchParams } from "@solidjs/router";
-import { createMemo, ErrorBoundary, Show, Suspense } from "solid-js";
-import { ErrorNotice, Loading, Notice } from "../../components/notice.tsx";
+import { createAsync, useSearchParams } from "@solidjs/router";
+import { createMemo, Show } from "solid-js";
+import { Loadable, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
-import { describeError, getServices } from "../../lib/api.ts";
+import { getServices } from "../../lib/api.ts";
 
 /**
  * Where the booking flow will live. Until it exists, the page says so plainly and sends people
@@ -20,22 +20,13 @@ export function BookingPage() {
       <PageTitle>Prendre rendez-vous</PageTitle>
       <Show when={slug()}>
         {(chosen) => (
-          <ErrorBoundary
-            fallback={(error, reset) => (
-              <ErrorNotice
-                title="Le service choisi n'a pas pu être chargé."
-                message={describeError(error)}
-                onRetry={() => {
-                  void revalidate(getServices.key);
-                  reset();
-                }}
-              />
-            )}
+          <Loadable
+            loading="Chargement du service…"
+            failure="Le service choisi n'a pas pu être chargé."
+            queryKey={getServices.key}
           >
-            <Suspense fallback={<Loading>Chargement du service…</Loading>}>
-              <ChosenService slug={chosen()} />
-            </Suspense>
-          </ErrorBoundary>
+            <ChosenService slug={chosen()} />
+          </Loadable>
         )}
       </Show>
       <Notice>

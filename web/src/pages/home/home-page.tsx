@@ -1,9 +1,8 @@
-import { createAsync, revalidate } from "@solidjs/router";
-import { ErrorBoundary, Suspense } from "solid-js";
+import { createAsync } from "@solidjs/router";
 import { ButtonLink } from "../../components/button.tsx";
-import { ErrorNotice, Loading } from "../../components/notice.tsx";
+import { Loadable } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
-import { describeError, getServices } from "../../lib/api.ts";
+import { getServices } from "../../lib/api.ts";
 import { bookingHref } from "../booking/booking-href.ts";
 import "./home-page.css";
 import { ServiceList } from "./service-list.tsx";
@@ -28,22 +27,13 @@ export function HomePage() {
 
       <section class="services" aria-labelledby="services-title">
         <h2 id="services-title">Choisissez un service</h2>
-        <ErrorBoundary
-          fallback={(error, reset) => (
-            <ErrorNotice
-              title="La liste des services n'a pas pu être chargée."
-              message={describeError(error)}
-              onRetry={() => {
-                void revalidate(getServices.key);
-                reset();
-              }}
-            />
-          )}
+        <Loadable
+          loading="Chargement des services…"
+          failure="La liste des services n'a pas pu être chargée."
+          queryKey={getServices.key}
         >
-          <Suspense fallback={<Loading>Chargement des services…</Loading>}>
-            <Services />
-          </Suspense>
-        </ErrorBoundary>
+          <Services />
+        </Loadable>
       </section>
     </>
   );
