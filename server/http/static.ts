@@ -22,6 +22,8 @@ export function webApp(dir = WEB_DIST) {
       },
     }),
   );
+  // A missing hashed asset (an old page after a deploy) must fail as such, not get index.html.
+  web.get("/assets/*", (c) => c.text("Fichier introuvable.", 404));
   web.use("*", serveStatic({ root: dir, onFound: (_path, c) => c.header("Cache-Control", "no-cache") }));
   web.get("*", async (c) => {
     const index = join(dir, "index.html");
