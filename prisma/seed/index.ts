@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../server/db/database.ts";
+import type { Prisma } from "../../server/db/generated/client.ts";
 import { buildDemoData, type DemoData } from "./build.ts";
 
 export { buildDemoData } from "./build.ts";
@@ -30,13 +31,21 @@ type Insert<Row> = (rows: Row[]) => Promise<number>;
  * Loads the Hauts-de-France demo directory: communes, territories, networks, structures, sites,
  * services, offerings, advisors and their weekly hours. Idempotent: every id is derived from a
  * stable name and rows that already exist are skipped (never updated, so what an admin changed
- * in the demo stays changed). Safe to run concurrently from several instances.
+ * in the demo stays changed). Safe to run concurrently from several instances. One transaction:
+ * a start interrupted mid-seed leaves nothing, so the next start seeds again.
  */
 export async function seedDemo(prisma: PrismaClient, options: { log?: (msg: string) => void } = {}): Promise<SeedCounts> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const data = buildDemoData();
 
+  const inserted = await prisma.$transaction((tx) => insertAll(tx, data), { maxWait: 30_000, timeout: 300_000 });
+  const counts = await countRows(prisma);
+  log(`Annuaire de démonstration : ${inserted} ligne(s) ajoutée(s) en ${Math.round(performance.now() - started)} ms`);
+  return counts;
+}
+
+async function insertAll(prisma: Prisma.TransactionClient, data: DemoData): Promise<number> {
   // In insertion order: parents before children.
   const steps: { [K in keyof DemoData]: Insert<DemoData[K][number]> } = {
     communes: chunked((rows) => prisma.commune.createMany({ data: rows, skipDuplicates: true })),
@@ -61,10 +70,7 @@ export async function seedDemo(prisma: PrismaClient, options: { log?: (msg: stri
   for (const table of Object.keys(steps) as (keyof DemoData)[]) {
     inserted += await (steps[table] as Insert<unknown>)(data[table]);
   }
-
-  const counts = await countRows(prisma);
-  log(`Annuaire de démonstration : ${inserted} ligne(s) ajoutée(s) en ${Math.round(performance.now() - started)} ms`);
-  return counts;
+  return inserted;
 }
 
 function chunked<Row>(createMany: (rows: Row[]) => Promise<{ count: number }>): Insert<Row> {
@@ -81,14 +87,14 @@ function chunked<Row>(createMany: (rows: Row[]) => Promise<{ count: number }>): 
  * to bind 80 000 parameters, and in a sixth of it when they are already there.
  */
 
-function insertStructureCommunes(prisma: PrismaClient, rows: DemoData["structureCommunes"]): Promise<number> {
+function insertStructureCommunes(prisma: Prisma.TransactionClient, rows: DemoData["structureCommunes"]): Promise<number> {
   return prisma.$executeRaw`
     INSERT INTO "StructureCommune" ("structureId", "communeCode")
     SELECT * FROM unnest(${rows.map((r) => r.structureId)}::uuid[], ${rows.map((r) => r.communeCode)}::varchar[])
     ON CONFLICT DO NOTHING`;
 }
 
-function insertTerritoryCommunes(prisma: PrismaClient, rows: DemoData["territoryCommunes"]): Promise<number> {
+function insertTerritoryCommunes(prisma: Prisma.TransactionClient, rows: DemoData["territoryCommunes"]): Promise<number> {
   return prisma.$executeRaw`
     INSERT INTO "TerritoryCommune" ("territoryId", "communeCode")
     SELECT * FROM unnest(${rows.map((r) => r.territoryId)}::uuid[], ${rows.map((r) => r.communeCode)}::varchar[])
