@@ -1,0 +1,264 @@
+// Free slots, computed from the rules and everything that takes time away from them. Pure:
+// no HTTP, no database, no clock of its own. The same function lists slots and, at booking
+// time, decides whether a requested slot is still free (`findSlot`), so the two never disagree.
+import { datesBetween, epochDay, isoWeekday, type LocalDate, localInstant, mondayOf, parseTime } from "./time.ts";
+
+export type Mode = "onsite" | "phone" | "video";
+export type Audience = "public" | "staff";
+
+/** A plage d'ouverture, in the structure's local wall time. */
+export interface Rule {
+  id: string;
+  advisorId: string;
+  /** Null for a remote range: phone or video only. */
+  siteId: string | null;
+  modes: readonly Mode[];
+  /** ISO weekdays, 1 = Monday. */
+  weekdays: readonly number[];
+  startTime: string;
+  endTime: string;
+  validFrom: LocalDate;
+  validUntil: LocalDate | null;
+  /** Every N weeks, counted from the week of validFrom. */
+  everyWeeks: number;
+  /** Open on public holidays too. */
+  onHolidays: boolean;
+}
+
+export interface OfferingSettings {
+  id: string;
+  durationMinutes: number;
+  /** Time kept free after each meeting. */
+  bufferMinutes: number;
+  modes: readonly Mode[];
+  minNoticeMinutes: number;
+  horizonDays: number;
+  /** 1 for an individual meeting, N for a collective session. */
+  seats: number;
+}
+
+export interface Interval {
+  advisorId: string;
+  start: Date;
+  end: Date;
+}
+
+/** A live (booked) appointment of one of the advisors, whatever its offering. */
+export interface BookedAppointment extends Interval {
+  bufferMinutes: number;
+  sessionKey: string | null;
+}
+
+/** Closed from startDate to endDate, both included; the whole structure when siteId is null. */
+export interface Closure {
+  siteId: string | null;
+  startDate: LocalDate;
+  endDate: LocalDate;
+}
+
+export interface AvailabilityInput {
+  zone: string;
+  offering: OfferingSettings;
+  /** The rules that open this offering. */
+  rules: readonly Rule[];
+  absences: readonly Interval[];
+  closures: readonly Closure[];
+  holidays: ReadonlySet<LocalDate>;
+  appointments: readonly BookedAppointment[];
+  /** Local dates in `zone`, both included. */
+  from: LocalDate;
+  to: LocalDate;
+  now: Date;
+  /** Staff may book inside the minimum notice and beyond the horizon; nobody books the past. */
+  audience: Audience;
+  mode?: Mode | undefined;
+}
+
+export interface Slot {
+  start: Date;
+  end: Date;
+  advisorId: string;
+  siteId: string | null;
+  mode: Mode;
+  seatsLeft: number;
+  /** The collective session this slot is a seat of; null for an individual meeting. */
+  sessionKey: string | null;
+}
+
+/** Seats of one collective session share this key (and may overlap in the database). */
+export function sessionKeyOf(offeringId: string, advisorId: string, start: Date): string {
+  return `${offeringId}/${advisorId}/${start.toISOString()}`;
+}
+
+export function freeSlots(input: AvailabilityInput): Slot[] {
+  const { offering, zone, now } = input;
+  const step = offering.durationMinutes + offering.bufferMinutes;
+  const earliest = input.audience === "public" ? now.getTime() + offering.minNoticeMinutes * 60_000 : now.getTime();
+  const latest = input.audience === "public" ? now.getTime() + offering.horizonDays * 86_400_000 : Number.POSITIVE_INFINITY;
+  const collective = offering.seats > 1;
+  const busy = busyByAdvisor(input.absences, input.appointments);
+  const days = datesBetween(input.from, input.to).map((date) => ({
+    date,
+    weekday: isoWeekday(date),
+    week: epochDay(mondayOf(date)) / 7,
+    holiday: input.holidays.has(date),
+  }));
+  const slots: Slot[] = [];
+
+  for (const rule of input.rules) {
+    const modes = rule.modes.filter(
+      (m) => offering.modes.includes(m) && (m !== "onsite" || rule.siteId !== null) && (!input.mode || m === input.mode),
+    );
+    const startMin = parseTime(rule.startTime);
+    const endMin = parseTime(rule.endTime);
+    if (modes.length === 0 || startMin === undefined || endMin === undefined) continue;
+    const anchorWeek = epochDay(mondayOf(rule.validFrom)) / 7;
+    const advisorBusy = busy.get(rule.advisorId);
+
+    for (const { date, weekday, week, holiday } of days) {
+      if (date < rule.validFrom || (rule.validUntil && date > rule.validUntil)) continue;
+      if (!rule.weekdays.includes(weekday)) continue;
+      if ((week - anchorWeek) % rule.everyWeeks !== 0) continue;
+      if (holiday && !rule.onHolidays) continue;
+      if (isClosed(input.closures, rule.siteId, date)) continue;
+      // The range ends at the rule's wall time; if that time is skipped (clocks going forward
+      // inside it), the range ends when the hour resumes.
+      const rangeEnd = localInstant(date, endMin, zone) ?? localInstant(date, endMin + 60, zone);
+      if (!rangeEnd) continue;
+
+      for (let minute = startMin; minute + offering.durationMinutes <= endMin; minute += step) {
+        const start = localInstant(date, minute, zone);
+        if (!start) continue; // the hour that does not exist
+        const startMs = start.getTime();
+        const endMs = startMs + offering.durationMinutes * 60_000;
+        if (endMs > rangeEnd.getTime() || startMs < earliest || startMs > latest) continue;
+        const sessionKey = collective ? sessionKeyOf(offering.id, rule.advisorId, start) : null;
+        const seatsLeft = advisorBusy
+          ? advisorBusy.seatsLeft(startMs, endMs, endMs + offering.bufferMinutes * 60_000, sessionKey, offering.seats)
+          : offering.seats;
+        if (seatsLeft <= 0) continue;
+        for (const mode of modes) {
+          slots.push({
+            start,
+            end: new Date(endMs),
+            advisorId: rule.advisorId,
+            siteId: rule.siteId,
+            mode,
+            seatsLeft,
+            sessionKey,
+          });
+        }
+      }
+    }
+  }
+  return slots.sort(
+    (a, b) =>
+      a.start.getTime() - b.start.getTime() ||
+      compare(a.advisorId, b.advisorId) ||
+      compare(a.mode, b.mode) ||
+      compare(a.siteId ?? "", b.siteId ?? ""),
+  );
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export interface WantedSlot {
+  advisorId: string;
+  siteId: string | null;
+  mode: Mode;
+  start: Date;
+}
+
+/**
+ * The slot as `freeSlots` would list it now, or undefined when it is no longer free: the check
+ * made at booking time. `input.from`/`to` must cover the slot's local date.
+ */
+export function findSlot(input: AvailabilityInput, wanted: WantedSlot): Slot | undefined {
+  return freeSlots({ ...input, mode: wanted.mode, rules: input.rules.filter((r) => r.advisorId === wanted.advisorId) }).find(
+    (slot) => slot.start.getTime() === wanted.start.getTime() && slot.siteId === wanted.siteId,
+  );
+}
+
+function isClosed(closures: readonly Closure[], siteId: string | null, date: LocalDate): boolean {
+  return closures.some((c) => (c.siteId === null || c.siteId === siteId) && c.startDate <= date && date <= c.endDate);
+}
+
+interface AdvisorBusy {
+  /**
+   * Seats left for a candidate meeting [start, end) followed by its buffer until `freeAt`.
+   * Buffers keep meetings apart; like the end of a range, an absence may begin during one.
+   */
+  seatsLeft(start: number, end: number, freeAt: number, sessionKey: string | null, seats: number): number;
+}
+
+/**
+ * Per advisor, the time taken: absences, and individual appointments with their buffers, each
+ * merged into sorted disjoint intervals (binary search); collective sessions kept apart, since a
+ * candidate seat of a session is not blocked by its own session but counts its taken seats.
+ */
+function busyByAdvisor(absences: readonly Interval[], appointments: readonly BookedAppointment[]): Map<string, AdvisorBusy> {
+  const away = new Map<string, [number, number][]>();
+  const meetings = new Map<string, [number, number][]>();
+  const sessions = new Map<string, Map<string, { start: number; end: number; taken: number }>>();
+  const add = (into: Map<string, [number, number][]>, advisorId: string, start: number, end: number) => {
+    let list = into.get(advisorId);
+    if (!list) into.set(advisorId, (list = []));
+    list.push([start, end]);
+  };
+  for (const a of absences) add(away, a.advisorId, a.start.getTime(), a.end.getTime());
+  for (const a of appointments) {
+    const end = a.end.getTime() + a.bufferMinutes * 60_000;
+    if (a.sessionKey === null) {
+      add(meetings, a.advisorId, a.start.getTime(), end);
+      continue;
+    }
+    let byKey = sessions.get(a.advisorId);
+    if (!byKey) sessions.set(a.advisorId, (byKey = new Map()));
+    const session = byKey.get(a.sessionKey);
+    if (session) session.taken++;
+    else byKey.set(a.sessionKey, { start: a.start.getTime(), end, taken: 1 });
+  }
+
+  const result = new Map<string, AdvisorBusy>();
+  for (const advisorId of new Set([...away.keys(), ...meetings.keys(), ...sessions.keys()])) {
+    const absent = merge(away.get(advisorId) ?? []);
+    const booked = merge(meetings.get(advisorId) ?? []);
+    const advisorSessions = sessions.get(advisorId) ?? new Map();
+    result.set(advisorId, {
+      seatsLeft(start, end, freeAt, sessionKey, seats) {
+        if (overlapsAny(absent, start, end) || overlapsAny(booked, start, freeAt)) return 0;
+        let taken = 0;
+        for (const [key, s] of advisorSessions) {
+          if (key === sessionKey) taken = s.taken;
+          else if (s.start < freeAt && start < s.end) return 0;
+        }
+        return seats - taken;
+      },
+    });
+  }
+  return result;
+}
+
+function merge(intervals: [number, number][]): [number, number][] {
+  intervals.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of intervals) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** Whether [start, end) meets any of the sorted disjoint half-open intervals. */
+function overlapsAny(merged: [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = merged.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((merged[mid] as [number, number])[1] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = merged[lo];
+  return first !== undefined && first[0] < end;
+}

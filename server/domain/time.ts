@@ -1,0 +1,121 @@
+// Time is a domain concept: this module alone knows zones, daylight saving and formats.
+// Instants are `Date` (UTC); rules speak in local wall time: a date "YYYY-MM-DD" and minutes
+// since local midnight, read in the structure's IANA zone.
+import { DateTime, IANAZone } from "luxon";
+
+export const DEFAULT_ZONE = "Europe/Paris";
+
+/** A calendar date in some zone, "YYYY-MM-DD". */
+export type LocalDate = string;
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+export function isLocalDate(value: string): boolean {
+  const m = DATE_RE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1;
+}
+
+/** "HH:mm" → minutes since midnight; undefined when malformed. */
+export function parseTime(value: string): number | undefined {
+  const m = TIME_RE.exec(value);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/** Days since 1970-01-01 of a local date: plain arithmetic on calendar dates, no zone involved. */
+export function epochDay(date: LocalDate): number {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / DAY_MS;
+}
+
+export function fromEpochDay(day: number): LocalDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
+}
+
+/** The Monday of the date's week. */
+export function mondayOf(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let day = epochDay(from), last = epochDay(to); day <= last; day++) dates.push(fromEpochDay(day));
+  return dates;
+}
+
+/** The local date of an instant in a zone. */
+export function localDateOf(instant: Date, zone: string): LocalDate {
+  return new Date(instant.getTime() + offsetMinutes(instant.getTime(), zone) * 60_000).toISOString().slice(0, 10);
+}
+
+// Offsets change at most a few times a year, on quarter hours in every real zone: cache them
+// by quarter hour, since the zone database lookup costs microseconds and slots number thousands.
+const QUARTER_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/** The zone's offset from UTC, in minutes, at an instant (e.g. 60 or 120 for Europe/Paris). */
+export function offsetMinutes(epochMs: number, zone: string): number {
+  let cache = offsetCache.get(zone);
+  if (!cache) {
+    cache = new Map();
+    offsetCache.set(zone, cache);
+  }
+  const quarter = Math.floor(epochMs / QUARTER_MS);
+  let offset = cache.get(quarter);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(quarter * QUARTER_MS);
+    if (cache.size > 200_000) cache.clear();
+    cache.set(quarter, offset);
+  }
+  return offset;
+}
+
+/**
+ * The instant at which a local wall time happens, or undefined when it does not exist (the hour
+ * skipped when clocks go forward). A wall time that happens twice (clocks going back) gives one
+ * instant, so nothing is ever generated twice.
+ */
+export function localInstant(date: LocalDate, minutes: number, zone: string): Date | undefined {
+  const wall = epochDay(date) * DAY_MS + minutes * 60_000;
+  // Guess with the offset a few hours before, then correct once: exact outside transitions.
+  const guess = wall - offsetMinutes(wall - 3 * 3_600_000, zone) * 60_000;
+  const offset = offsetMinutes(guess, zone);
+  const instant = wall - offset * 60_000;
+  if (offsetMinutes(instant, zone) === offset) return new Date(instant);
+  // Around a transition: let luxon decide, and refuse a wall time it had to shift.
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const dt = DateTime.fromObject({ year: y, month: m, day: d, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
+  if (!dt.isValid || dt.hour !== Math.floor(minutes / 60) || dt.minute !== minutes % 60) return undefined;
+  return dt.toJSDate();
+}
+
+/** ISO 8601 with the zone's offset, e.g. "2026-03-30T09:00:00+02:00". */
+export function toZonedIso(instant: Date, zone: string): string {
+  const offset = offsetMinutes(instant.getTime(), zone);
+  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** French display, e.g. "lundi 30 mars 2026 à 9 h 00" (for e-mails and pages). */
+export function formatLongFr(instant: Date, zone: string): string {
+  const dt = DateTime.fromJSDate(instant, { zone }).setLocale("fr");
+  return `${dt.toFormat("cccc d LLLL yyyy")} à ${dt.toFormat("H 'h' mm")}`;
+}
