@@ -8,13 +8,18 @@ import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
 import { health } from "./features/health/routes.ts";
 import { services } from "./features/services/routes.ts";
+import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
 import { createRouter } from "./http/router.ts";
 import { webApp } from "./http/static.ts";
 import { redactPath } from "./logger.ts";
 
 /** The API, one sub-app per feature. The web app's typed client is built from its type. */
-const api = createRouter().route("/health", health).route("/services", services).route("/structures", structures);
+const api = createRouter()
+  .route("/health", health)
+  .route("/services", services)
+  .route("/structures", structures)
+  .route("/slots", slots);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",

@@ -31,17 +31,19 @@ export const StructureSchema = z
   })
   .openapi("Structure");
 
+export const CommuneCode = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
+  .openapi({ example: "59350" });
+
+export const ServiceSlug = z
+  .string()
+  .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
+  .openapi({ example: "information-conseil-vae" });
+
 const ListStructuresQuery = z.object({
-  commune: z
-    .string()
-    .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
-    .optional()
-    .openapi({ example: "59350", description: "Code INSEE : les structures qui desservent cette commune." }),
-  service: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
-    .optional()
-    .openapi({ example: "information-conseil-vae", description: "Les structures qui offrent ce service." }),
+  commune: CommuneCode.optional().openapi({ description: "Code INSEE : les structures qui desservent cette commune." }),
+  service: ServiceSlug.optional().openapi({ description: "Les structures qui offrent ce service." }),
 });
 
 const route = createRoute({

@@ -1,0 +1,65 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { isLocalDate } from "../../domain/time.ts";
+import { createRouter, errorResponse } from "../../http/router.ts";
+import { CommuneCode, ServiceSlug } from "../structures/routes.ts";
+import { searchSlots } from "./search-slots.ts";
+
+export const SlotSchema = z
+  .object({
+    key: z.string().openapi({ description: "Identifiant opaque du créneau, à donner à POST /api/bookings." }),
+    start: z
+      .string()
+      .openapi({ example: "2026-03-30T09:00:00+02:00", description: "ISO 8601 avec le décalage de la structure." }),
+    end: z.string().openapi({ example: "2026-03-30T09:45:00+02:00" }),
+    advisorId: z.uuid(),
+    structureId: z.uuid(),
+    siteId: z.uuid().nullable().openapi({ description: "Null pour un rendez-vous à distance." }),
+    mode: z.enum(["onsite", "phone", "video"]),
+    seatsLeft: z.number().int().openapi({ description: "Places restantes (1 pour un entretien individuel)." }),
+  })
+  .openapi("Slot");
+
+const LocalDateParam = z
+  .string()
+  .refine(isLocalDate, "date attendue au format AAAA-MM-JJ, par exemple 2026-03-30")
+  .openapi({ example: "2026-03-30" });
+
+const SlotsQuery = z.object({
+  service: ServiceSlug.openapi({ description: "Le service (motif) recherché." }),
+  structure: z.uuid("identifiant de structure attendu").optional().openapi({ description: "Une structure (ou bien `commune`)." }),
+  commune: CommuneCode.optional().openapi({
+    description: "Toutes les structures qui desservent cette commune et offrent le service.",
+  }),
+  site: z.uuid("identifiant de lieu attendu").optional().openapi({ description: "Seulement les créneaux de ce lieu." }),
+  from: LocalDateParam.optional().openapi({ description: "Premier jour (heure locale). Par défaut : aujourd'hui." }),
+  to: LocalDateParam.optional().openapi({
+    description: "Dernier jour inclus, au plus 31 jours après `from`. Par défaut : `from` + 6 jours.",
+  }),
+  mode: z.enum(["onsite", "phone", "video"], "mode attendu : onsite, phone ou video").optional(),
+  first: z
+    .enum(["true", "false"], "true ou false attendu")
+    .optional()
+    .transform((v) => v === "true")
+    .openapi({
+      description: "true : le premier créneau libre de chaque structure dans les six mois (« prochaine disponibilité »).",
+    }),
+});
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  summary: "Les créneaux libres d'un service, dans une structure ou pour une commune",
+  request: { query: SlotsQuery },
+  responses: {
+    200: {
+      description: "Les créneaux libres, dans l'ordre chronologique.",
+      content: { "application/json": { schema: z.object({ slots: z.array(SlotSchema) }) } },
+    },
+    422: errorResponse("Un paramètre est invalide ; `fields` le nomme."),
+  },
+});
+
+export const slots = createRouter().openapi(route, async (c) => {
+  const { db, clock } = c.var.deps;
+  return c.json({ slots: await searchSlots({ db, clock, input: c.req.valid("query") }) }, 200);
+});

@@ -1,0 +1,146 @@
+import type { Clock } from "../../clock.ts";
+import type { Database } from "../../db/database.ts";
+import { type Audience, freeSlots, type Mode, type Slot } from "../../domain/availability.ts";
+import { addDays, DEFAULT_ZONE, epochDay, type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
+import { validationError } from "../../errors.ts";
+import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "./load-availability.ts";
+import { encodeSlotKey } from "./slot-key.ts";
+
+export const MAX_RANGE_DAYS = 31;
+/** How far "prochaine disponibilité" looks ahead. */
+export const FIRST_SLOT_HORIZON_DAYS = 183;
+
+export interface SearchSlotsInput {
+  service: string;
+  structure?: string | undefined;
+  commune?: string | undefined;
+  site?: string | undefined;
+  from?: LocalDate | undefined;
+  to?: LocalDate | undefined;
+  mode?: Mode | undefined;
+  /** Each structure's next free slot instead of every slot of the range. */
+  first?: boolean | undefined;
+}
+
+export interface SlotView {
+  key: string;
+  start: string;
+  end: string;
+  advisorId: string;
+  structureId: string;
+  siteId: string | null;
+  mode: Mode;
+  seatsLeft: number;
+}
+
+/** The public slot search: every free slot of a service in a structure, or across a commune. */
+export async function searchSlots({
+  db,
+  clock,
+  input,
+}: {
+  db: Database;
+  clock: Clock;
+  input: SearchSlotsInput;
+}): Promise<SlotView[]> {
+  if (!input.structure && !input.commune) {
+    throw validationError({ structure: "Indiquez une structure (structure) ou une commune (commune)." });
+  }
+  const now = clock.now();
+  const offerings = await findOfferings(db, input, "public");
+  if (input.first) return firstSlots(db, offerings, now, input);
+
+  const from = input.from ?? localDateOf(now, DEFAULT_ZONE);
+  const to = input.to ?? addDays(from, 6);
+  if (to < from) throw validationError({ to: "La date de fin doit être postérieure ou égale à la date de début." });
+  if (epochDay(to) - epochDay(from) + 1 > MAX_RANGE_DAYS) {
+    throw validationError({ to: `La période demandée ne peut pas dépasser ${MAX_RANGE_DAYS} jours.` });
+  }
+  return slotsOf(db, offerings, { from, to, now, mode: input.mode, siteId: input.site });
+}
+
+async function findOfferings(db: Database, input: SearchSlotsInput, audience: Audience): Promise<OfferingRow[]> {
+  const [service, commune, structure] = await Promise.all([
+    db.prisma.service.findUnique({ where: { slug: input.service }, select: { id: true } }),
+    input.commune ? db.prisma.commune.findUnique({ where: { code: input.commune }, select: { code: true } }) : null,
+    input.structure
+      ? db.prisma.structure.findFirst({ where: { id: input.structure, active: true }, select: { id: true } })
+      : null,
+  ]);
+  if (!service) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
+  if (input.commune && !commune)
+    throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
+  if (input.structure && !structure) throw validationError({ structure: "Aucune structure ouverte ne porte cet identifiant." });
+
+  const rows = await db.prisma.offering.findMany({
+    where: {
+      serviceId: service.id,
+      active: true,
+      ...(audience === "public" && { bookableBy: "public" }),
+      structure: {
+        active: true,
+        network: { kind: "spro" },
+        ...(structure && { id: structure.id }),
+        ...(commune && { communes: { some: { communeCode: commune.code } } }),
+      },
+    },
+    select: offeringSelect,
+  });
+  return rows.map(toOfferingRow);
+}
+
+async function slotsOf(
+  db: Database,
+  offerings: OfferingRow[],
+  range: { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined },
+): Promise<SlotView[]> {
+  const inputs = await loadAvailability(db, offerings, { ...range, audience: "public" });
+  const views: { at: number; view: SlotView }[] = [];
+  for (const offering of offerings) {
+    const input = inputs.get(offering.id);
+    if (!input) continue;
+    for (const slot of freeSlots(input)) views.push({ at: slot.start.getTime(), view: toView(slot, offering) });
+  }
+  return views.sort((a, b) => a.at - b.at).map((v) => v.view);
+}
+
+/**
+ * Each structure's first free slot within six months. Looks in growing windows (2 weeks, then
+ * 4, 8, 12), so the usual case — a slot in the coming days — costs one small search.
+ */
+async function firstSlots(db: Database, offerings: OfferingRow[], now: Date, input: SearchSlotsInput): Promise<SlotView[]> {
+  const today = localDateOf(now, DEFAULT_ZONE);
+  const found = new Map<string, SlotView>();
+  let pending = offerings;
+  let from = today;
+  for (const days of [14, 28, 56, 85]) {
+    if (pending.length === 0) break;
+    const to = addDays(from, days - 1);
+    for (const slot of await slotsOf(db, pending, { from, to, now, mode: input.mode, siteId: input.site })) {
+      if (!found.has(slot.structureId)) found.set(slot.structureId, slot);
+    }
+    pending = pending.filter((o) => !found.has(o.structureId));
+    from = addDays(to, 1);
+    if (epochDay(from) - epochDay(today) >= FIRST_SLOT_HORIZON_DAYS) break;
+  }
+  return [...found.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
+function toView(slot: Slot, offering: OfferingRow): SlotView {
+  return {
+    key: encodeSlotKey({
+      offeringId: offering.id,
+      advisorId: slot.advisorId,
+      siteId: slot.siteId,
+      mode: slot.mode,
+      start: slot.start,
+    }),
+    start: toZonedIso(slot.start, offering.timeZone),
+    end: toZonedIso(slot.end, offering.timeZone),
+    advisorId: slot.advisorId,
+    structureId: offering.structureId,
+    siteId: slot.siteId,
+    mode: slot.mode,
+    seatsLeft: slot.seatsLeft,
+  };
+}
