@@ -201,9 +201,9 @@ function busyByAdvisor(absences: readonly Interval[], appointments: readonly Boo
   const meetings = new Map<string, [number, number][]>();
   const sessions = new Map<string, Map<string, { start: number; end: number; taken: number }>>();
   const add = (into: Map<string, [number, number][]>, advisorId: string, start: number, end: number) => {
-    let list = into.get(advisorId);
-    if (!list) into.set(advisorId, (list = []));
-    list.push([start, end]);
+    const list = into.get(advisorId);
+    if (list) list.push([start, end]);
+    else into.set(advisorId, [[start, end]]);
   };
   for (const a of absences) add(away, a.advisorId, a.start.getTime(), a.end.getTime());
   for (const a of appointments) {
@@ -212,8 +212,8 @@ function busyByAdvisor(absences: readonly Interval[], appointments: readonly Boo
       add(meetings, a.advisorId, a.start.getTime(), end);
       continue;
     }
-    let byKey = sessions.get(a.advisorId);
-    if (!byKey) sessions.set(a.advisorId, (byKey = new Map()));
+    const byKey = sessions.get(a.advisorId) ?? new Map<string, { start: number; end: number; taken: number }>();
+    sessions.set(a.advisorId, byKey);
     const session = byKey.get(a.sessionKey);
     if (session) session.taken++;
     else byKey.set(a.sessionKey, { start: a.start.getTime(), end, taken: 1 });
