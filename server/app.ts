@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { communes } from "./features/communes/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
@@ -19,7 +20,8 @@ const api = createRouter()
   .route("/health", health)
   .route("/services", services)
   .route("/structures", structures)
-  .route("/slots", slots);
+  .route("/slots", slots)
+  .route("/communes", communes);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",

@@ -1,0 +1,39 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../http/router.ts";
+import { searchCommunes } from "./search-communes.ts";
+
+const CommuneSchema = z
+  .object({
+    code: z.string().openapi({ example: "59350", description: "Code INSEE" }),
+    name: z.string().openapi({ example: "Lille" }),
+    postcodes: z.array(z.string()).openapi({ example: ["59000", "59800"] }),
+    departmentCode: z.string().openapi({ example: "59" }),
+  })
+  .openapi("Commune");
+
+const route = createRoute({
+  method: "get",
+  path: "/",
+  summary: "Rechercher une commune de la région par son nom ou son code postal",
+  request: {
+    query: z.object({
+      q: z
+        .string()
+        .trim()
+        .min(1, "saisissez au moins une lettre ou un chiffre")
+        .max(80, "80 caractères au plus")
+        .openapi({ example: "lil" }),
+      limit: z.coerce.number().int().min(1).max(50).default(10),
+    }),
+  },
+  responses: {
+    200: {
+      description: "Les communes qui correspondent, les plus probables d'abord.",
+      content: { "application/json": { schema: z.object({ communes: z.array(CommuneSchema) }) } },
+    },
+  },
+});
+
+export const communes = createRouter().openapi(route, async (c) => {
+  return c.json({ communes: await searchCommunes({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200);
+});
