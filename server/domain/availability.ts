@@ -1,7 +1,7 @@
 // Free slots, computed from the rules and everything that takes time away from them. Pure:
 // no HTTP, no database, no clock of its own. The same function lists slots and, at booking
 // time, decides whether a requested slot is still free (`findSlot`), so the two never disagree.
-import { datesBetween, epochDay, isoWeekday, type LocalDate, localInstant, mondayOf, parseTime } from "./time.ts";
+import { datesBetween, epochDay, isoWeekday, type LocalDate, localInstantOnDay, mondayOf, parseTime } from "./time.ts";
 
 export type Mode = "onsite" | "phone" | "video";
 export type Audience = "public" | "staff";
@@ -99,6 +99,7 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
   const busy = busyByAdvisor(input.absences, input.appointments);
   const days = datesBetween(input.from, input.to).map((date) => ({
     date,
+    day: epochDay(date),
     weekday: isoWeekday(date),
     week: epochDay(mondayOf(date)) / 7,
     holiday: input.holidays.has(date),
@@ -115,7 +116,7 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
     const anchorWeek = epochDay(mondayOf(rule.validFrom)) / 7;
     const advisorBusy = busy.get(rule.advisorId);
 
-    for (const { date, weekday, week, holiday } of days) {
+    for (const { date, day, weekday, week, holiday } of days) {
       if (date < rule.validFrom || (rule.validUntil && date > rule.validUntil)) continue;
       if (!rule.weekdays.includes(weekday)) continue;
       if ((week - anchorWeek) % rule.everyWeeks !== 0) continue;
@@ -123,11 +124,11 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
       if (isClosed(input.closures, rule.siteId, date)) continue;
       // The range ends at the rule's wall time; if that time is skipped (clocks going forward
       // inside it), the range ends when the hour resumes.
-      const rangeEnd = localInstant(date, endMin, zone) ?? localInstant(date, endMin + 60, zone);
+      const rangeEnd = localInstantOnDay(day, endMin, zone) ?? localInstantOnDay(day, endMin + 60, zone);
       if (!rangeEnd) continue;
 
       for (let minute = startMin; minute + offering.durationMinutes <= endMin; minute += step) {
-        const start = localInstant(date, minute, zone);
+        const start = localInstantOnDay(day, minute, zone);
         if (!start) continue; // the hour that does not exist
         const startMs = start.getTime();
         const endMs = startMs + offering.durationMinutes * 60_000;
@@ -261,4 +262,32 @@ function overlapsAny(merged: [number, number][], start: number, end: number): bo
   }
   const first = merged[lo];
   return first !== undefined && first[0] < end;
+}
+
+/**
+ * What the public is offered: one slot per time, place and mode, whichever advisor gives it.
+ * People choose a time, not an advisor; the advisor offered is the least booked in the range
+ * (and, for collective sessions, the session with the most seats left), which spreads the load.
+ */
+export function oneSlotPerTime(slots: readonly Slot[], appointments: readonly BookedAppointment[]): Slot[] {
+  const load = new Map<string, number>();
+  for (const a of appointments) load.set(a.advisorId, (load.get(a.advisorId) ?? 0) + 1);
+  const better = (a: Slot, b: Slot) =>
+    a.seatsLeft > b.seatsLeft || (a.seatsLeft === b.seatsLeft && (load.get(a.advisorId) ?? 0) < (load.get(b.advisorId) ?? 0));
+  // `slots` come sorted by start: compare only within the slots of one start time.
+  const offered: Slot[] = [];
+  let groupStart = 0;
+  for (const slot of slots) {
+    if (offered.length > groupStart && (offered[groupStart] as Slot).start.getTime() !== slot.start.getTime()) {
+      groupStart = offered.length;
+    }
+    let same = -1;
+    for (let i = groupStart; i < offered.length; i++) {
+      const o = offered[i] as Slot;
+      if (o.siteId === slot.siteId && o.mode === slot.mode) same = i;
+    }
+    if (same === -1) offered.push(slot);
+    else if (better(slot, offered[same] as Slot)) offered[same] = slot;
+  }
+  return offered;
 }

@@ -89,29 +89,64 @@ export function offsetMinutes(epochMs: number, zone: string): number {
 /**
  * The instant at which a local wall time happens, or undefined when it does not exist (the hour
  * skipped when clocks go forward). A wall time that happens twice (clocks going back) gives one
- * instant, so nothing is ever generated twice.
+ * instant, the earlier, so nothing is ever generated twice.
  */
 export function localInstant(date: LocalDate, minutes: number, zone: string): Date | undefined {
-  const wall = epochDay(date) * DAY_MS + minutes * 60_000;
+  return localInstantOnDay(epochDay(date), minutes, zone);
+}
+
+/** `localInstant` for a date given as its epoch day: the hot path of slot generation. */
+export function localInstantOnDay(day: number, minutes: number, zone: string): Date | undefined {
+  const wall = day * DAY_MS + minutes * 60_000;
+  const steady = steadyOffset(day, zone);
+  if (steady !== undefined) return new Date(wall - steady * 60_000);
   // Guess with the offset a few hours before, then correct once: exact outside transitions.
   const guess = wall - offsetMinutes(wall - 3 * 3_600_000, zone) * 60_000;
   const offset = offsetMinutes(guess, zone);
   const instant = wall - offset * 60_000;
   if (offsetMinutes(instant, zone) === offset) return new Date(instant);
   // Around a transition: let luxon decide, and refuse a wall time it had to shift.
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const dt = DateTime.fromObject({ year: y, month: m, day: d, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone });
-  if (!dt.isValid || dt.hour !== Math.floor(minutes / 60) || dt.minute !== minutes % 60) return undefined;
-  return dt.toJSDate();
+  const [y, m, d] = fromEpochDay(day).split("-").map(Number) as [number, number, number];
+  const hour = Math.floor(minutes / 60);
+  const minute = minutes % 60;
+  const dt = DateTime.fromObject({ year: y, month: m, day: d, hour, minute }, { zone });
+  if (!dt.isValid || dt.hour !== hour || dt.minute !== minute) return undefined;
+  const earlier = dt.minus({ hours: 1 });
+  return (earlier.hour === hour && earlier.minute === minute ? earlier : dt).toJSDate();
+}
+
+const steadyCache = new Map<string, number | null>();
+
+/** The zone's offset on a local day when it does not change that day (all days but two a year). */
+function steadyOffset(day: number, zone: string): number | undefined {
+  const id = `${zone}${day}`;
+  let offset = steadyCache.get(id);
+  if (offset === undefined) {
+    // Offsets stay within ±14 h: a window of the day widened by 14 h on each side covers it.
+    const before = offsetMinutes(day * DAY_MS - 14 * 3_600_000, zone);
+    const after = offsetMinutes((day + 1) * DAY_MS + 14 * 3_600_000, zone);
+    offset = before === after ? before : null;
+    if (steadyCache.size > 100_000) steadyCache.clear();
+    steadyCache.set(id, offset);
+  }
+  return offset ?? undefined;
 }
 
 /** ISO 8601 with the zone's offset, e.g. "2026-03-30T09:00:00+02:00". */
 export function toZonedIso(instant: Date, zone: string): string {
   const offset = offsetMinutes(instant.getTime(), zone);
-  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19) + offsetSuffix(offset);
+}
+
+const suffixes = new Map<number, string>();
+function offsetSuffix(offset: number): string {
+  let suffix = suffixes.get(offset);
+  if (suffix === undefined) {
+    const abs = Math.abs(offset);
+    suffix = `${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+    suffixes.set(offset, suffix);
+  }
+  return suffix;
 }
 
 /** French display, e.g. "lundi 30 mars 2026 à 9 h 00" (for e-mails and pages). */

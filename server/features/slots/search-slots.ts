@@ -1,6 +1,6 @@
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/database.ts";
-import { type Audience, freeSlots, type Mode, type Slot } from "../../domain/availability.ts";
+import { type Audience, freeSlots, type Mode, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
 import { addDays, DEFAULT_ZONE, epochDay, type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "./load-availability.ts";
@@ -89,19 +89,39 @@ async function findOfferings(db: Database, input: SearchSlotsInput, audience: Au
   return rows.map(toOfferingRow);
 }
 
-async function slotsOf(
-  db: Database,
-  offerings: OfferingRow[],
-  range: { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined },
-): Promise<SlotView[]> {
+type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };
+
+/** Per offering, the slots offered to the public, in time order. */
+async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Slot[]>> {
   const inputs = await loadAvailability(db, offerings, { ...range, audience: "public" });
-  const views: { at: number; view: SlotView }[] = [];
+  const offered = new Map<OfferingRow, Slot[]>();
   for (const offering of offerings) {
     const input = inputs.get(offering.id);
-    if (!input) continue;
-    for (const slot of freeSlots(input)) views.push({ at: slot.start.getTime(), view: toView(slot, offering) });
+    if (input) offered.set(offering, oneSlotPerTime(freeSlots(input), input.appointments));
+  }
+  return offered;
+}
+
+async function slotsOf(db: Database, offerings: OfferingRow[], range: Range): Promise<SlotView[]> {
+  const views: { at: number; view: SlotView }[] = [];
+  const iso = isoCache();
+  for (const [offering, slots] of await offeredSlots(db, offerings, range)) {
+    for (const slot of slots) views.push({ at: slot.start.getTime(), view: toView(slot, offering, iso) });
   }
   return views.sort((a, b) => a.at - b.at).map((v) => v.view);
+}
+
+/** Thousands of slots share a few hundred times: format each instant once per request. */
+function isoCache() {
+  const cache = new Map<string, string>();
+  return (instant: Date, zone: string) => {
+    const id = `${instant.getTime()}${zone}`;
+    const cached = cache.get(id);
+    if (cached !== undefined) return cached;
+    const iso = toZonedIso(instant, zone);
+    cache.set(id, iso);
+    return iso;
+  };
 }
 
 /**
@@ -116,8 +136,9 @@ async function firstSlots(db: Database, offerings: OfferingRow[], now: Date, inp
   for (const days of [14, 28, 56, 85]) {
     if (pending.length === 0) break;
     const to = addDays(from, days - 1);
-    for (const slot of await slotsOf(db, pending, { from, to, now, mode: input.mode, siteId: input.site })) {
-      if (!found.has(slot.structureId)) found.set(slot.structureId, slot);
+    for (const [offering, slots] of await offeredSlots(db, pending, { from, to, now, mode: input.mode, siteId: input.site })) {
+      const [first] = slots;
+      if (first && !found.has(offering.structureId)) found.set(offering.structureId, toView(first, offering));
     }
     pending = pending.filter((o) => !found.has(o.structureId));
     from = addDays(to, 1);
@@ -126,7 +147,7 @@ async function firstSlots(db: Database, offerings: OfferingRow[], now: Date, inp
   return [...found.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-function toView(slot: Slot, offering: OfferingRow): SlotView {
+function toView(slot: Slot, offering: OfferingRow, iso: (instant: Date, zone: string) => string = toZonedIso): SlotView {
   return {
     key: encodeSlotKey({
       offeringId: offering.id,
@@ -135,8 +156,8 @@ function toView(slot: Slot, offering: OfferingRow): SlotView {
       mode: slot.mode,
       start: slot.start,
     }),
-    start: toZonedIso(slot.start, offering.timeZone),
-    end: toZonedIso(slot.end, offering.timeZone),
+    start: iso(slot.start, offering.timeZone),
+    end: iso(slot.end, offering.timeZone),
     advisorId: slot.advisorId,
     structureId: offering.structureId,
     siteId: slot.siteId,

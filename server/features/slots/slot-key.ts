@@ -9,11 +9,15 @@ export interface SlotRef {
   start: Date;
 }
 
+// Layout: version, offering, advisor, site (zeros when remote), mode, a spare byte, then the
+// start in seconds on 6 bytes. The first 51 bytes encode to exactly 68 base64 characters, so
+// the part shared by all slots of one advisor, site and mode is encoded once.
 const VERSION = 1;
+const PREFIX = 51;
+const LENGTH = PREFIX + 6;
+const KEY_RE = /^[A-Za-z0-9_-]{76}$/;
 const MODES: readonly Mode[] = ["onsite", "phone", "video"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-// version, offering, advisor, site (zeros when remote), mode, start in seconds
-const LENGTH = 1 + 16 * 3 + 1 + 5;
 
 const uuidBytes = (uuid: string) => Buffer.from(uuid.replaceAll("-", ""), "hex");
 const uuidOf = (bytes: Buffer) => {
@@ -21,31 +25,45 @@ const uuidOf = (bytes: Buffer) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-/** An opaque, URL-safe string of 74 characters. It grants nothing: booking checks the slot again. */
+const prefixes = new Map<string, string>();
+
+function prefixOf(ref: Omit<SlotRef, "start">): string {
+  const id = `${ref.offeringId}${ref.advisorId}${ref.siteId}${ref.mode}`;
+  let prefix = prefixes.get(id);
+  if (prefix === undefined) {
+    const bytes = Buffer.alloc(PREFIX);
+    bytes[0] = VERSION;
+    uuidBytes(ref.offeringId).copy(bytes, 1);
+    uuidBytes(ref.advisorId).copy(bytes, 17);
+    if (ref.siteId) uuidBytes(ref.siteId).copy(bytes, 33);
+    bytes[49] = MODES.indexOf(ref.mode);
+    prefix = bytes.toString("base64url");
+    if (prefixes.size > 100_000) prefixes.clear();
+    prefixes.set(id, prefix);
+  }
+  return prefix;
+}
+
+/** An opaque, URL-safe string of 76 characters. It grants nothing: booking checks the slot again. */
 export function encodeSlotKey(ref: SlotRef): string {
-  const bytes = Buffer.alloc(LENGTH);
-  bytes[0] = VERSION;
-  uuidBytes(ref.offeringId).copy(bytes, 1);
-  uuidBytes(ref.advisorId).copy(bytes, 17);
-  if (ref.siteId) uuidBytes(ref.siteId).copy(bytes, 33);
-  bytes[49] = MODES.indexOf(ref.mode);
-  bytes.writeUIntBE(Math.floor(ref.start.getTime() / 1000), 50, 5);
-  return bytes.toString("base64url");
+  const seconds = Buffer.alloc(6);
+  seconds.writeUIntBE(Math.floor(ref.start.getTime() / 1000), 0, 6);
+  return prefixOf(ref) + seconds.toString("base64url");
 }
 
 /** The slot a key names, or undefined when the key is not one of ours. */
 export function decodeSlotKey(key: string): SlotRef | undefined {
-  if (!/^[A-Za-z0-9_-]{74}$/.test(key)) return undefined;
+  if (!KEY_RE.test(key)) return undefined;
   const bytes = Buffer.from(key, "base64url");
   const mode = MODES[bytes[49] ?? -1];
-  if (bytes.length !== LENGTH || bytes[0] !== VERSION || !mode) return undefined;
+  if (bytes.length !== LENGTH || bytes[0] !== VERSION || !mode || bytes[50] !== 0) return undefined;
   const site = bytes.subarray(33, 49);
   const ref = {
     offeringId: uuidOf(bytes.subarray(1, 17)),
     advisorId: uuidOf(bytes.subarray(17, 33)),
     siteId: site.every((b) => b === 0) ? null : uuidOf(site),
     mode,
-    start: new Date(bytes.readUIntBE(50, 5) * 1000),
+    start: new Date(bytes.readUIntBE(PREFIX, 6) * 1000),
   };
   return UUID.test(ref.offeringId) && UUID.test(ref.advisorId) ? ref : undefined;
 }
