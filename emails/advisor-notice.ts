@@ -1,0 +1,38 @@
+import type { AppointmentDetails, RenderedEmail } from "./appointment.ts";
+import { day, time, when, where } from "./format.ts";
+import { render } from "./layout.ts";
+
+export type AdvisorEvent =
+  | { kind: "booked" }
+  | { kind: "moved"; previous: { start: Date; end: Date } }
+  | { kind: "cancelled"; reason: string | null };
+
+/**
+ * To the advisor: a meeting was booked, moved or cancelled in their agenda. Minimal personal
+ * data: the person's name and how to reach them, nothing else.
+ */
+export function advisorNotice(a: AppointmentDetails, event: AdvisorEvent): RenderedEmail {
+  const at = `${day(a.start, a.zone)} à ${time(a.start, a.zone)}`;
+  const subject = {
+    booked: `Nouveau rendez-vous le ${at}`,
+    moved: `Rendez-vous déplacé au ${at}`,
+    cancelled: `Rendez-vous annulé : ${at}`,
+  }[event.kind];
+  const person = `${a.person.firstName} ${a.person.lastName}`;
+  const contact = [a.person.email, a.person.phone].filter(Boolean).join(" — ") || "aucun moyen de contact donné";
+  return render(subject, subject, [
+    {
+      kind: "facts",
+      facts: [
+        ["Quand", when(a)],
+        ...(event.kind === "moved" ? [["Auparavant", when({ ...event.previous, zone: a.zone })] as [string, string]] : []),
+        ["Où", where(a)],
+        ["Service", a.service.name],
+        ["Personne", person],
+        ["Contact", contact],
+        ...(a.accessibilityNeeds ? [["Besoins d'aménagement", a.accessibilityNeeds] as [string, string]] : []),
+        ...(event.kind === "cancelled" && event.reason ? [["Motif", event.reason] as [string, string]] : []),
+      ],
+    },
+  ]);
+}

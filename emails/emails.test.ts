@@ -1,0 +1,127 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { advisorNotice } from "./advisor-notice.ts";
+import type { AppointmentDetails } from "./appointment.ts";
+import { appointmentBooked } from "./appointment-booked.ts";
+import { appointmentCancelled } from "./appointment-cancelled.ts";
+import { appointmentMoved } from "./appointment-moved.ts";
+import { appointmentReminder } from "./appointment-reminder.ts";
+import { appointmentIcs, eventUid } from "./ics.ts";
+
+// Monday 30 March 2026, the day after clocks went forward: 09:00 in Paris is 07:00 UTC.
+const details = (a: Partial<AppointmentDetails> = {}): AppointmentDetails => ({
+  id: "5b0f7c7e-1f0b-4a57-9c43-0d9c2f1f7a10",
+  start: new Date("2026-03-30T07:00:00Z"),
+  end: new Date("2026-03-30T07:45:00Z"),
+  zone: "Europe/Paris",
+  sequence: 0,
+  status: "booked",
+  mode: "onsite",
+  service: { name: "Information-conseil VAE" },
+  structure: { name: "Point Info Conseil VAE de Lille", email: "contact@pic-vae-lille.demo.example", phone: "03 53 01 00 00" },
+  site: {
+    name: "Lille Centre",
+    address: "12 rue Nationale",
+    postcode: "59000",
+    commune: "Lille",
+    accessInfo: "Métro ligne 1, station Rihour.",
+  },
+  person: { firstName: "Léa", lastName: "Durand <script>", email: "lea.durand@example.org", phone: null },
+  advisor: { firstName: "Claire", lastName: "Martin", email: "claire.martin@pic-vae-lille.demo.example" },
+  instructions: "Votre CV et vos justificatifs d'expérience.",
+  accessibilityNeeds: "Accès en fauteuil roulant",
+  manageUrl: "https://rdv.example.fr/rdv/AbCdEf0123456789xyzXYZ",
+  seats: 1,
+  ...a,
+});
+
+describe("messages to the person", () => {
+  it("the confirmation says the local time of a daylight-saving week, the place, and the private link", () => {
+    const mail = appointmentBooked(details());
+    expect(mail.subject).toBe("Rendez-vous confirmé le lundi 30 mars 2026 à 9 h 00");
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain("lundi 30 mars 2026, de 9 h 00 à 9 h 45");
+      expect(part).toContain("12 rue Nationale, 59000 Lille");
+      expect(part).toContain("Métro ligne 1, station Rihour.");
+      expect(part).toContain("https://rdv.example.fr/rdv/AbCdEf0123456789xyzXYZ");
+      expect(part).toContain("Accès en fauteuil roulant");
+    }
+    expect(mail.html).toContain('<html lang="fr">');
+  });
+
+  it("escapes what people typed in the HTML part", () => {
+    const mail = advisorNotice(details(), { kind: "booked" });
+    expect(mail.html).toContain("Durand &lt;script&gt;");
+    expect(mail.html).not.toContain("<script>");
+  });
+
+  it("says a phone meeting is a phone meeting", () => {
+    const mail = appointmentReminder(details({ mode: "phone", site: null }));
+    expect(mail.text).toContain("Rendez-vous téléphonique");
+    expect(mail.subject).toBe("Rappel : rendez-vous le lundi 30 mars 2026 à 9 h 00");
+  });
+
+  it("a move names the old and the new time; a cancellation says who cancelled and drops the link", () => {
+    const moved = appointmentMoved(details({ start: new Date("2026-10-26T08:00:00Z"), end: new Date("2026-10-26T08:45:00Z") }), {
+      start: new Date("2026-03-30T07:00:00Z"),
+      end: new Date("2026-03-30T07:45:00Z"),
+    });
+    expect(moved.text).toContain("Il n'a plus lieu le lundi 30 mars 2026, de 9 h 00 à 9 h 45");
+    expect(moved.text).toContain("lundi 26 octobre 2026, de 9 h 00 à 9 h 45");
+    const byStructure = appointmentCancelled(details({ status: "cancelled" }), {
+      by: "structure",
+      reason: "Conseillère absente",
+    });
+    expect(byStructure.text).toContain("Point Info Conseil VAE de Lille a dû annuler votre rendez-vous");
+    expect(byStructure.text).toContain("Motif : Conseillère absente");
+    expect(byStructure.text).not.toContain("/rdv/");
+  });
+});
+
+describe("the .ics", () => {
+  const parse = (content: string) => {
+    const calendar = new ICAL.Component(ICAL.parse(content));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent("vevent") as ICAL.Component);
+    return { calendar, event, vevent: calendar.getFirstSubcomponent("vevent") as ICAL.Component };
+  };
+
+  it("is a REQUEST Thunderbird's parser reads: UID, SEQUENCE, DTSTAMP, local time with its VTIMEZONE, organizer, attendee", () => {
+    const { method, content } = appointmentIcs(details(), new Date("2026-03-20T10:00:00Z"));
+    expect(method).toBe("REQUEST");
+    const { calendar, event, vevent } = parse(content);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(event.uid).toBe(eventUid(details().id));
+    expect(event.sequence).toBe(0);
+    expect(vevent.getFirstPropertyValue("dtstamp")?.toString()).toBe("2026-03-20T10:00:00Z");
+    expect(vevent.getFirstProperty("dtstart")?.getParameter("tzid")).toBe("Europe/Paris");
+    expect(event.startDate.toString()).toBe("2026-03-30T09:00:00");
+    expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Europe/Paris");
+    expect(vevent.getFirstPropertyValue("organizer")).toBe("mailto:contact@pic-vae-lille.demo.example");
+    expect(String(vevent.getFirstPropertyValue("attendee")).toLowerCase()).toBe("mailto:lea.durand@example.org");
+    expect(event.location).toBe("12 rue Nationale, 59000 Lille");
+    expect(vevent.getFirstPropertyValue("status")).toBe("CONFIRMED");
+  });
+
+  it("is a CANCEL with the same UID and a higher SEQUENCE once cancelled", () => {
+    const { method, content } = appointmentIcs(details({ status: "cancelled", sequence: 2 }), new Date());
+    expect(method).toBe("CANCEL");
+    const { calendar, event, vevent } = parse(content);
+    expect(calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(event.uid).toBe(eventUid(details().id));
+    expect(event.sequence).toBe(2);
+    expect(vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it.skipIf(!existsSync("/usr/bin/python3"))("is read by Python's icalendar too", () => {
+    const { content } = appointmentIcs(details({ mode: "phone", site: null }), new Date("2026-03-20T10:00:00Z"));
+    const script = `
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.read())
+ev = next(c for c in cal.walk() if c.name == "VEVENT")
+print(cal.get("method"), ev.get("uid"), ev.get("sequence"), ev.decoded("dtstart").isoformat(), ev.get("location"))`;
+    const out = execFileSync("/usr/bin/python3", ["-c", script], { input: content }).toString().trim();
+    expect(out).toBe(`REQUEST ${eventUid(details().id)} 0 2026-03-30T09:00:00+02:00 Rendez-vous téléphonique`);
+  });
+});
