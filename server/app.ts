@@ -6,8 +6,10 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { bookings } from "./features/bookings/routes.ts";
 import { communes } from "./features/communes/routes.ts";
 import { health } from "./features/health/routes.ts";
+import { manage } from "./features/manage/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
@@ -21,7 +23,9 @@ const api = createRouter()
   .route("/services", services)
   .route("/structures", structures)
   .route("/slots", slots)
-  .route("/communes", communes);
+  .route("/communes", communes)
+  .route("/bookings", bookings)
+  .route("/manage", manage);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -78,6 +82,14 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // A private link must not leak through the Referer header or a shared cache.
+  for (const path of ["/api/manage/*", "/rdv/*"]) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header("Referrer-Policy", "no-referrer");
+      c.header("Cache-Control", "no-store");
+    });
+  }
   app.use(
     "/api/*",
     bodyLimit({

@@ -7,6 +7,8 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
 import { createLogger } from "./logger.ts";
+import { startOutboxWorker } from "./mail/outbox-worker.ts";
+import { createTransport } from "./mail/transport.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -39,6 +41,7 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
 }
 
 const app = createApp({ db, clock, config, log });
+const outbox = startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   log.info("listening", { url: config.publicUrl, port: info.port, database: db.kind, clock: config.now ? "NOW" : "system" });
 });
@@ -57,6 +60,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   await closed;
   clearTimeout(deadline);
+  await outbox.stop();
   await db.close();
   log.info("stopped");
   process.exit(0);

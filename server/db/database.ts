@@ -88,3 +88,6 @@ async function openPostgresql(url: string, poolSize = 10): Promise<Database> {
     },
   };
 }
+
+/** A Prisma client inside an interactive transaction; verbs that write take one. */
+export type Tx = import("./generated/client.ts").Prisma.TransactionClient;

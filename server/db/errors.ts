@@ -12,11 +12,12 @@ function codesOf(error: unknown): string[] {
 
 /** The SQLSTATE of a constraint violation, e.g. "23P01" (exclusion) or "23505" (unique). */
 export function sqlState(error: unknown): string | undefined {
-  return codesOf(error).find((code) => /^[0-9A-Z]{5}$/.test(code));
+  return codesOf(error).find((code) => /^[0-9][0-9A-Z]{4}$/.test(code));
 }
 
 export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P01";
-export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505";
+/** Prisma maps some adapters' 23505 to its own P2002; PGlite's arrives raw. */
+export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505" || codesOf(error).includes("P2002");
 
 const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/;
 

@@ -5,106 +5,20 @@ import { sessionKeyOf } from "../../server/domain/availability.ts";
 import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
-import { smallDirectory } from "../helpers/fixtures.ts";
+import { bookableDirectory } from "../helpers/fixtures.ts";
 
 // A PIC VAE in Lille (one advisor, Mon–Fri 09:00–12:00 on site or by phone, plus a 12-seat
 // collective session on Tuesdays) and a second structure serving Lille, on a fixed clock:
 // Friday 20 March 2026, 09:00 in Paris.
 let db: Database;
 let app: ReturnType<typeof testApp>;
-let fx: Awaited<ReturnType<typeof smallDirectory>>;
+let fx: Omit<Awaited<ReturnType<typeof bookableDirectory>>, "other" | "collective">;
 let other: { structureId: string; advisorId: string };
 let collective: { offeringId: string };
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  fx = await smallDirectory(db);
-  const p = db.prisma;
-  await p.offering.update({ where: { id: fx.offering.id }, data: { bufferMinutes: 15, minNoticeMinutes: 120, horizonDays: 90 } });
-  await p.availabilityRule.create({
-    data: {
-      advisorId: fx.advisor.id,
-      structureId: fx.structure.id,
-      siteId: fx.site.id,
-      modes: ["onsite", "phone"],
-      weekdays: [1, 2, 3, 4, 5],
-      startTime: "09:00",
-      endTime: "12:00",
-      validFrom: new Date("2026-01-05"),
-      offerings: { create: [{ offeringId: fx.offering.id }] },
-    },
-  });
-  const session = await p.service.create({
-    data: { slug: "reunion-information-vae", name: "Réunion d'information collective VAE" },
-  });
-  const sessionOffering = await p.offering.create({
-    data: {
-      structureId: fx.structure.id,
-      serviceId: session.id,
-      durationMinutes: 120,
-      seats: 12,
-      modes: ["onsite"],
-      minNoticeMinutes: 0,
-    },
-  });
-  collective = { offeringId: sessionOffering.id };
-  await p.availabilityRule.create({
-    data: {
-      advisorId: fx.advisor.id,
-      structureId: fx.structure.id,
-      siteId: fx.site.id,
-      modes: ["onsite"],
-      weekdays: [2],
-      startTime: "14:00",
-      endTime: "16:00",
-      validFrom: new Date("2026-01-05"),
-      offerings: { create: [{ offeringId: sessionOffering.id }] },
-    },
-  });
-
-  // A second structure serving Lille, whose advisor is away for the next three weeks.
-  const cibc = await p.network.create({ data: { slug: "cibc", name: "CIBC" } });
-  const structure = await p.structure.create({
-    data: {
-      slug: "cibc-lille",
-      name: "CIBC de Lille",
-      networkId: cibc.id,
-      communes: { create: [{ communeCode: "59350" }] },
-      sites: { create: [{ name: "Lille Vauban", address: "3 rue Solférino", postcode: "59000", communeCode: "59350" }] },
-      offerings: { create: [{ serviceId: fx.services.vae.id, durationMinutes: 60, modes: ["phone"], minNoticeMinutes: 0 }] },
-    },
-    include: { offerings: true },
-  });
-  const advisor = await p.staffUser.create({
-    data: {
-      email: "conseiller@cibc-lille.test",
-      firstName: "Hugo",
-      lastName: "Petit",
-      memberships: { create: [{ structureId: structure.id, role: "advisor" }] },
-    },
-  });
-  await p.availabilityRule.create({
-    data: {
-      advisorId: advisor.id,
-      structureId: structure.id,
-      modes: ["phone"],
-      weekdays: [4],
-      startTime: "14:00",
-      endTime: "16:00",
-      validFrom: new Date("2026-01-05"),
-      offerings: { create: [{ offeringId: structure.offerings[0]?.id as string }] },
-    },
-  });
-  await p.absence.create({
-    data: {
-      advisorId: advisor.id,
-      startsAt: new Date("2026-03-20T00:00:00Z"),
-      endsAt: new Date("2026-04-13T00:00:00Z"),
-      reason: "Congés",
-    },
-  });
-  other = { structureId: structure.id, advisorId: advisor.id };
-
+  ({ other, collective, ...fx } = await bookableDirectory(db));
   app = testApp(db, { clock: fixedClock("2026-03-20T08:00:00Z") });
 });
 afterAll(() => db.close());

@@ -14,7 +14,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     NODE_ENV: "test",
     DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-test-")),
     SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...env,
   });
 }

@@ -1,4 +1,4 @@
-import type { Database } from "../../db/database.ts";
+import type { Tx } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import type { Audience, AvailabilityInput, Mode } from "../../domain/availability.ts";
 import { holidaysBetween } from "../../domain/holidays.ts";
@@ -43,9 +43,18 @@ const REACH_MS = 86_400_000;
  * they open), absences, closures and live appointments of the advisors concerned.
  */
 export async function loadAvailability(
-  db: Database,
+  db: Tx,
   offerings: OfferingRow[],
-  range: { from: LocalDate; to: LocalDate; now: Date; audience: Audience; mode?: Mode | undefined; siteId?: string | undefined },
+  range: {
+    from: LocalDate;
+    to: LocalDate;
+    now: Date;
+    audience: Audience;
+    mode?: Mode | undefined;
+    siteId?: string | undefined;
+    /** An appointment being moved: its own time does not count as taken. */
+    ignoreAppointmentId?: string | undefined;
+  },
 ): Promise<Map<string, AvailabilityInput>> {
   const result = new Map<string, AvailabilityInput>();
   if (offerings.length === 0) return result;
@@ -55,7 +64,7 @@ export async function loadAvailability(
   const offeringIds = offerings.map((o) => o.id);
   const structureIds = [...new Set(offerings.map((o) => o.structureId))];
 
-  const rules = await db.prisma.availabilityRule.findMany({
+  const rules = await db.availabilityRule.findMany({
     where: {
       offerings: { some: { offeringId: { in: offeringIds } } },
       advisor: { active: true },
@@ -81,11 +90,11 @@ export async function loadAvailability(
   const advisorIds = [...new Set(rules.map((r) => r.advisorId))];
 
   const [absences, closures, appointments] = await Promise.all([
-    db.prisma.absence.findMany({
+    db.absence.findMany({
       where: { advisorId: { in: advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
       select: { advisorId: true, startsAt: true, endsAt: true },
     }),
-    db.prisma.closure.findMany({
+    db.closure.findMany({
       where: {
         structureId: { in: structureIds },
         startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
@@ -94,8 +103,10 @@ export async function loadAvailability(
       select: { structureId: true, siteId: true, startDate: true, endDate: true },
     }),
     // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it needs.
-    db.prisma.$queryRaw<{ advisorId: string; startsAt: Date; endsAt: Date; sessionKey: string | null; bufferMinutes: number }[]>`
-      SELECT a."advisorId", a."startsAt", a."endsAt", a."sessionKey", o."bufferMinutes"
+    db.$queryRaw<
+      { id: string; advisorId: string; startsAt: Date; endsAt: Date; sessionKey: string | null; bufferMinutes: number }[]
+    >`
+      SELECT a.id, a."advisorId", a."startsAt", a."endsAt", a."sessionKey", o."bufferMinutes"
         FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
        WHERE a.status = 'booked' AND a."advisorId" = ANY(${advisorIds}::uuid[])
          AND a."startsAt" < ${toInstant} AND a."endsAt" > ${new Date(fromInstant.getTime() - REACH_MS)}`,
@@ -107,13 +118,15 @@ export async function loadAvailability(
     (a) => a.advisorId,
   );
   const appointmentsOf = groupBy(
-    appointments.map((a) => ({
-      advisorId: a.advisorId,
-      start: a.startsAt,
-      end: a.endsAt,
-      bufferMinutes: a.bufferMinutes,
-      sessionKey: a.sessionKey,
-    })),
+    appointments
+      .filter((a) => a.id !== range.ignoreAppointmentId)
+      .map((a) => ({
+        advisorId: a.advisorId,
+        start: a.startsAt,
+        end: a.endsAt,
+        bufferMinutes: a.bufferMinutes,
+        sessionKey: a.sessionKey,
+      })),
     (a) => a.advisorId,
   );
 

@@ -89,11 +89,11 @@ async function findOfferings(db: Database, input: SearchSlotsInput, audience: Au
   return rows.map(toOfferingRow);
 }
 
-type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };
+export type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };
 
 /** Per offering, the slots offered to the public, in time order. */
-async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Slot[]>> {
-  const inputs = await loadAvailability(db, offerings, { ...range, audience: "public" });
+export async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Slot[]>> {
+  const inputs = await loadAvailability(db.prisma, offerings, { ...range, audience: "public" });
   const offered = new Map<OfferingRow, Slot[]>();
   for (const offering of offerings) {
     const input = inputs.get(offering.id);
@@ -147,7 +147,7 @@ async function firstSlots(db: Database, offerings: OfferingRow[], now: Date, inp
   return [...found.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-function toView(slot: Slot, offering: OfferingRow, iso: (instant: Date, zone: string) => string = toZonedIso): SlotView {
+export function toView(slot: Slot, offering: OfferingRow, iso: (instant: Date, zone: string) => string = toZonedIso): SlotView {
   return {
     key: encodeSlotKey({
       offeringId: offering.id,

@@ -1,0 +1,20 @@
+// Booking rules that need no database: reminders, and what a private link still allows.
+
+/** When the reminders of a meeting are due: each entry of the plan (minutes before) still ahead. */
+export function reminderDueTimes(start: Date, planMinutes: readonly number[], now: Date): Date[] {
+  return [...new Set(planMinutes)]
+    .map((minutes) => new Date(start.getTime() - minutes * 60_000))
+    .filter((due) => due.getTime() > now.getTime())
+    .sort((a, b) => a.getTime() - b.getTime());
+}
+
+/** A private link works while the meeting is booked and not yet over, and until revoked. */
+export function linkIsLive(a: { status: "booked" | "cancelled"; end: Date; revokedAt: Date | null }, now: Date): boolean {
+  return a.status === "booked" && a.revokedAt === null && a.end.getTime() > now.getTime();
+}
+
+/** Capped exponential backoff with full jitter, for transient delivery failures (attempt ≥ 1). */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}

@@ -1,0 +1,194 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Clock } from "../../clock.ts";
+import type { Config } from "../../config.ts";
+import type { Database, Tx } from "../../db/database.ts";
+import { isExclusionViolation, isUniqueViolation } from "../../db/errors.ts";
+import { findSlot, type Slot } from "../../domain/availability.ts";
+import { addDays, localDateOf } from "../../domain/time.ts";
+import { AppError, validationError } from "../../errors.ts";
+import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { loadAppointment, toDetails } from "../appointments/details.ts";
+import { publicAppointment } from "../appointments/public-view.ts";
+import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { offeredSlots, type SlotView, toView } from "../slots/search-slots.ts";
+import { decodeSlotKey, type SlotRef } from "../slots/slot-key.ts";
+import type { CreateBookingInput } from "./schemas.ts";
+
+export interface BookingResponse {
+  appointment: ReturnType<typeof publicAppointment>;
+  manageUrl: string;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** A private link's token: 128 random bits; only its hash is stored. */
+export function newManageToken(): { token: string; hash: string } {
+  const token = randomBytes(16).toString("base64url");
+  return { token, hash: sha256(token) };
+}
+export const hashToken = sha256;
+
+/**
+ * Books a slot for a person, online. In one transaction: the Idempotency-Key is claimed first
+ * (a concurrent retry waits for it, then replays the answer), the slot is checked with the
+ * availability module's own function, then person, appointment and messages are written. The
+ * exclusion constraint is the last guard; any lost race answers 409 SLOT_TAKEN with fresh
+ * alternatives.
+ */
+export async function createBooking({
+  db,
+  clock,
+  config,
+  input,
+  idempotencyKey,
+}: {
+  db: Database;
+  clock: Clock;
+  config: Config;
+  input: CreateBookingInput;
+  idempotencyKey: string;
+}): Promise<BookingResponse> {
+  const ref = decodeSlotKey(input.slotKey);
+  if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
+  const key = `booking:${idempotencyKey}`;
+  const requestHash = sha256(JSON.stringify(input));
+  const now = clock.now();
+
+  try {
+    return await db.prisma.$transaction(
+      async (tx) => {
+        await tx.idempotencyKey.create({ data: { key, requestHash, status: 0, response: {} } });
+        const response = await book(tx, ref, input, now, config);
+        await tx.idempotencyKey.update({ where: { key }, data: { status: 201, response: response as object } });
+        return response;
+      },
+      { maxWait: 15_000, timeout: 30_000 },
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const previous = await db.prisma.idempotencyKey.findUnique({ where: { key } });
+      if (previous) {
+        if (previous.requestHash !== requestHash) {
+          throw new AppError(
+            "VALIDATION",
+            "Cette clé d'idempotence (en-tête Idempotency-Key) a déjà servi pour une autre demande : utilisez une nouvelle clé.",
+            { fields: { "Idempotency-Key": "déjà utilisée pour une autre demande" } },
+          );
+        }
+        return previous.response as unknown as BookingResponse;
+      }
+    }
+    if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
+      throw await slotTaken(db, ref, now);
+    }
+    throw error;
+  }
+}
+
+async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, config: Config): Promise<BookingResponse> {
+  const row = await tx.offering.findUnique({
+    where: { id: ref.offeringId },
+    select: {
+      ...offeringSelect,
+      active: true,
+      bookableBy: true,
+      reminderPlan: true,
+      structure: { select: { timeZone: true, active: true } },
+    },
+  });
+  if (!row?.active || !row.structure.active || row.bookableBy !== "public") {
+    throw validationError({ slotKey: "Ce créneau ne peut pas être réservé en ligne." });
+  }
+  const offering = toOfferingRow(row);
+  const slot = await freeSlotFor(tx, offering, ref, now);
+  if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau vient d'être pris.");
+  if (slot.sessionKey) {
+    // Seats of a session are counted under a lock on the session: whatever the concurrency,
+    // never more bookings than seats.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
+    const taken = await tx.appointment.count({ where: { sessionKey: slot.sessionKey, status: "booked" } });
+    if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
+  }
+
+  const person = await tx.person.create({
+    data: {
+      firstName: input.person.firstName,
+      lastName: input.person.lastName,
+      email: input.person.email ?? null,
+      phone: input.person.phone ?? null,
+      communeCode:
+        (input.person.commune && (await tx.commune.findUnique({ where: { code: input.person.commune } }))?.code) || null,
+      noticeAcceptedAt: now,
+      lastActivityAt: now,
+    },
+  });
+  const { token, hash } = newManageToken();
+  const appointment = await tx.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: offering.structureId,
+      siteId: slot.siteId,
+      mode: slot.mode,
+      advisorId: slot.advisorId,
+      personId: person.id,
+      startsAt: slot.start,
+      endsAt: slot.end,
+      sessionKey: slot.sessionKey,
+      channel: "online",
+      manageTokenHash: hash,
+      accessibilityNeeds: input.accessibilityNeeds ?? "",
+    },
+    select: { id: true },
+  });
+  const manageUrl = `${config.publicUrl}/rdv/${token}`;
+  const loaded = await loadAppointment(tx, appointment.id);
+  await enqueueAppointmentMessages(tx, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan: row.reminderPlan });
+  return { appointment: publicAppointment(loaded), manageUrl };
+}
+
+/**
+ * The slot the key names if it is still free — checked by `findSlot`, the function that lists
+ * slots — or else the same time, place and mode with another advisor of the structure.
+ */
+export async function freeSlotFor(
+  tx: Tx,
+  offering: OfferingRow,
+  ref: SlotRef,
+  now: Date,
+  ignoreAppointmentId?: string,
+): Promise<Slot | undefined> {
+  const date = localDateOf(ref.start, offering.timeZone);
+  const inputs = await loadAvailability(tx, [offering], { from: date, to: date, now, audience: "public", ignoreAppointmentId });
+  const input = inputs.get(offering.id);
+  if (!input) return undefined;
+  const wanted = { advisorId: ref.advisorId, siteId: ref.siteId, mode: ref.mode, start: ref.start };
+  const exact = findSlot(input, wanted);
+  if (exact || offering.seats > 1) return exact;
+  const others = new Set(input.rules.map((r) => r.advisorId));
+  others.delete(ref.advisorId);
+  for (const advisorId of [...others].sort()) {
+    const slot = findSlot(input, { ...wanted, advisorId });
+    if (slot) return slot;
+  }
+  return undefined;
+}
+
+/** 409 with three fresh alternatives: the next free times of the same offering. */
+export async function slotTaken(db: Database, ref: SlotRef, now: Date): Promise<AppError> {
+  const row = await db.prisma.offering.findUnique({ where: { id: ref.offeringId }, select: offeringSelect });
+  let alternatives: SlotView[] = [];
+  if (row) {
+    const offering = toOfferingRow(row);
+    const from = localDateOf(ref.start.getTime() > now.getTime() ? ref.start : now, offering.timeZone);
+    const offered = await offeredSlots(db, [offering], { from, to: addDays(from, 13), now });
+    alternatives = (offered.get(offering) ?? [])
+      .filter((s) => s.start.getTime() !== ref.start.getTime())
+      .slice(0, 3)
+      .map((s) => toView(s, offering));
+  }
+  return new AppError(
+    "SLOT_TAKEN",
+    `Ce créneau vient d'être réservé par quelqu'un d'autre.${alternatives.length ? " Voici d'autres créneaux libres." : ""}`,
+    { alternatives },
+  );
+}

@@ -1,0 +1,76 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, errorResponse } from "../../http/router.ts";
+import { SlotSchema } from "../slots/routes.ts";
+import { createBooking } from "./create-booking.ts";
+import { CreateBookingInput } from "./schemas.ts";
+
+export const AppointmentSchema = z
+  .object({
+    id: z.uuid(),
+    start: z.string().openapi({ example: "2026-03-30T09:00:00+02:00" }),
+    end: z.string().openapi({ example: "2026-03-30T09:45:00+02:00" }),
+    status: z.enum(["booked", "cancelled"]),
+    mode: z.enum(["onsite", "phone", "video"]),
+    service: z.object({ slug: z.string(), name: z.string() }),
+    structure: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    site: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        address: z.string(),
+        postcode: z.string(),
+        commune: z.string(),
+        accessInfo: z.string(),
+      })
+      .nullable(),
+    collective: z.boolean(),
+    accessibilityNeeds: z.string(),
+  })
+  .openapi("Appointment");
+
+const route = createRoute({
+  method: "post",
+  path: "/",
+  summary: "Réserver un créneau (sans compte)",
+  request: {
+    headers: z.object({
+      "idempotency-key": z
+        .string("en-tête Idempotency-Key obligatoire : une valeur unique par demande, par exemple un UUID")
+        .min(8, "8 caractères au moins")
+        .max(200, "200 caractères au plus")
+        .openapi({
+          description: "Une valeur unique par demande : une nouvelle tentative avec la même valeur ne réserve pas deux fois.",
+        }),
+    }),
+    body: { required: true, content: { "application/json": { schema: CreateBookingInput } } },
+  },
+  responses: {
+    201: {
+      description: "Le rendez-vous est réservé ; `manageUrl` est le lien privé pour le déplacer ou l'annuler.",
+      content: { "application/json": { schema: z.object({ appointment: AppointmentSchema, manageUrl: z.url() }) } },
+    },
+    409: {
+      description: "Le créneau a été pris entre-temps (code SLOT_TAKEN) ; `alternatives` propose trois autres créneaux.",
+      content: {
+        "application/json": {
+          schema: z.object({
+            error: z.object({ code: z.literal("SLOT_TAKEN"), message: z.string(), alternatives: z.array(SlotSchema) }),
+          }),
+        },
+      },
+    },
+    422: errorResponse("Un champ est invalide ; `fields` le nomme."),
+  },
+});
+
+export const bookings = createRouter().openapi(route, async (c) => {
+  const { db, clock, config } = c.var.deps;
+  const body = await createBooking({
+    db,
+    clock,
+    config,
+    input: c.req.valid("json"),
+    idempotencyKey: c.req.valid("header")["idempotency-key"],
+  });
+  return c.json(body, 201);
+});

@@ -1,0 +1,137 @@
+import { appointmentIcs } from "../../../emails/ics.ts";
+import type { Clock } from "../../clock.ts";
+import type { Config } from "../../config.ts";
+import type { Database, Tx } from "../../db/database.ts";
+import { isExclusionViolation } from "../../db/errors.ts";
+import { linkIsLive } from "../../domain/booking.ts";
+import { AppError, validationError } from "../../errors.ts";
+import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
+import { publicAppointment } from "../appointments/public-view.ts";
+import { freeSlotFor, hashToken, slotTaken } from "../bookings/create-booking.ts";
+import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { decodeSlotKey } from "../slots/slot-key.ts";
+
+const TOKEN = /^[A-Za-z0-9_-]{22}$/;
+const deadLink = () =>
+  new AppError(
+    "NOT_FOUND",
+    "Ce lien n'est plus valable : le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète.",
+  );
+
+/** The appointment a live private link leads to, locked for the rest of the transaction. */
+async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<AppointmentRow & { offeringId: string }> {
+  if (!TOKEN.test(token)) throw deadLink();
+  const found = await tx.appointment.findUnique({
+    where: { manageTokenHash: hashToken(token) },
+    select: { id: true, offeringId: true, status: true, endsAt: true, manageTokenRevokedAt: true },
+  });
+  if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now))
+    throw deadLink();
+  if (lock) {
+    // Two changes through the same link (a double click, two tabs) happen one after the other.
+    await tx.$executeRaw`SELECT 1 FROM "Appointment" WHERE id = ${found.id}::uuid FOR UPDATE`;
+    const again = await tx.appointment.findUnique({ where: { id: found.id }, select: { status: true } });
+    if (again?.status !== "booked") throw deadLink();
+  }
+  return { ...(await loadAppointment(tx, found.id)), offeringId: found.offeringId };
+}
+
+interface Context {
+  db: Database;
+  clock: Clock;
+  config: Config;
+}
+
+export async function getManagedAppointment({ db, clock }: Context, token: string) {
+  const row = await byToken(db.prisma, token, clock.now());
+  return { appointment: publicAppointment(row), person: { firstName: row.person.firstName, lastName: row.person.lastName } };
+}
+
+export async function managedAppointmentIcs({ db, clock, config }: Context, token: string) {
+  const now = clock.now();
+  const row = await byToken(db.prisma, token, now);
+  return appointmentIcs(toDetails(row, `${config.publicUrl}/rdv/${token}`), now);
+}
+
+/** The person cancels: the link is revoked, reminders withdrawn, a CANCEL sent to both sides. */
+export async function cancelByPerson({ db, clock }: Context, token: string, reason: string | undefined) {
+  const now = clock.now();
+  return db.prisma.$transaction(async (tx) => {
+    const row = await byToken(tx, token, now, true);
+    await tx.appointment.update({
+      where: { id: row.id },
+      data: {
+        status: "cancelled",
+        cancelledAt: now,
+        cancelReason: reason || null,
+        icsSequence: { increment: 1 },
+        manageTokenRevokedAt: now,
+      },
+    });
+    const cancelled = await loadAppointment(tx, row.id);
+    await enqueueAppointmentMessages(
+      tx,
+      toDetails(cancelled, null),
+      { kind: "cancelled", by: "person", reason: reason || null },
+      { now, reminderPlan: [] },
+    );
+    return { appointment: publicAppointment(cancelled) };
+  });
+}
+
+/**
+ * The person moves the meeting to another slot of the same offering. The row is updated in
+ * place, in one transaction: the old time is released only when the new one is secured, and
+ * the exclusion constraint still guards the new time against any concurrent booking.
+ */
+export async function rescheduleByPerson({ db, clock, config }: Context, token: string, slotKey: string) {
+  const now = clock.now();
+  const ref = decodeSlotKey(slotKey);
+  if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
+  try {
+    return await db.prisma.$transaction(async (tx) => {
+      const row = await byToken(tx, token, now, true);
+      if (ref.offeringId !== row.offeringId)
+        throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
+      const offeringRow = await tx.offering.findUniqueOrThrow({
+        where: { id: row.offeringId },
+        select: { ...offeringSelect, reminderPlan: true },
+      });
+      const offering = toOfferingRow(offeringRow);
+      const slot = await freeSlotFor(tx, offering, ref, now, row.id);
+      if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
+      if (slot.sessionKey) {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
+        const taken = await tx.appointment.count({
+          where: { sessionKey: slot.sessionKey, status: "booked", id: { not: row.id } },
+        });
+        if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète : choisissez-en une autre.");
+      }
+      await tx.appointment.update({
+        where: { id: row.id },
+        data: {
+          startsAt: slot.start,
+          endsAt: slot.end,
+          advisorId: slot.advisorId,
+          siteId: slot.siteId,
+          mode: slot.mode,
+          sessionKey: slot.sessionKey,
+          icsSequence: { increment: 1 },
+        },
+      });
+      const moved = await loadAppointment(tx, row.id);
+      await enqueueAppointmentMessages(
+        tx,
+        toDetails(moved, `${config.publicUrl}/rdv/${token}`),
+        { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
+        { now, reminderPlan: offeringRow.reminderPlan },
+      );
+      return { appointment: publicAppointment(moved) };
+    });
+  } catch (error) {
+    if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN"))
+      throw await slotTaken(db, ref, now);
+    throw error;
+  }
+}

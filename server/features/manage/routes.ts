@@ -1,0 +1,92 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter, errorResponse } from "../../http/router.ts";
+import { AppointmentSchema } from "../bookings/routes.ts";
+import { cancelByPerson, getManagedAppointment, managedAppointmentIcs, rescheduleByPerson } from "./manage-appointment.ts";
+
+const params = z.object({
+  token: z.string().openapi({ description: "Le dernier segment du lien privé reçu à la réservation." }),
+});
+const notFound = errorResponse("Lien invalide, révoqué (rendez-vous annulé) ou périmé (rendez-vous passé).");
+const appointmentBody = (description: string) => ({
+  description,
+  content: { "application/json": { schema: z.object({ appointment: AppointmentSchema }) } },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/{token}",
+  summary: "Le rendez-vous auquel mène un lien privé",
+  request: { params },
+  responses: {
+    200: {
+      description: "Le rendez-vous.",
+      content: {
+        "application/json": {
+          schema: z.object({ appointment: AppointmentSchema, person: z.object({ firstName: z.string(), lastName: z.string() }) }),
+        },
+      },
+    },
+    404: notFound,
+  },
+});
+
+const ics = createRoute({
+  method: "get",
+  path: "/{token}/ics",
+  summary: "Le rendez-vous au format iCalendar (à ajouter à un agenda)",
+  request: { params },
+  responses: { 200: { description: "text/calendar; method=REQUEST" }, 404: notFound },
+});
+
+const cancel = createRoute({
+  method: "post",
+  path: "/{token}/cancel",
+  summary: "Annuler le rendez-vous",
+  request: {
+    params,
+    body: {
+      required: false,
+      content: {
+        "application/json": {
+          schema: z.object({ reason: z.string().trim().max(500, "500 caractères au plus.").optional() }).strict(),
+        },
+      },
+    },
+  },
+  responses: { 200: appointmentBody("Le rendez-vous est annulé ; le lien ne sert plus."), 404: notFound },
+});
+
+const reschedule = createRoute({
+  method: "post",
+  path: "/{token}/reschedule",
+  summary: "Déplacer le rendez-vous sur un autre créneau libre du même service",
+  request: {
+    params,
+    body: {
+      required: true,
+      content: { "application/json": { schema: z.object({ slotKey: z.string().min(1).max(200) }).strict() } },
+    },
+  },
+  responses: {
+    200: appointmentBody("Le rendez-vous est déplacé."),
+    404: notFound,
+    409: errorResponse("Le créneau a été pris entre-temps (SLOT_TAKEN) ; `alternatives` en propose d'autres."),
+    422: errorResponse("Créneau invalide ou d'un autre service."),
+  },
+});
+
+export const manage = createRouter()
+  .openapi(get, async (c) => c.json(await getManagedAppointment(c.var.deps, c.req.valid("param").token), 200))
+  .openapi(ics, async (c) => {
+    const { method, content } = await managedAppointmentIcs(c.var.deps, c.req.valid("param").token);
+    c.header("Content-Type", `text/calendar; charset=utf-8; method=${method}`);
+    c.header("Content-Disposition", 'attachment; filename="rendez-vous.ics"');
+    return c.body(content, 200);
+  })
+  .openapi(cancel, async (c) => {
+    const body = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
+    return c.json(await cancelByPerson(c.var.deps, c.req.valid("param").token, body.reason), 200);
+  })
+  .openapi(reschedule, async (c) =>
+    c.json(await rescheduleByPerson(c.var.deps, c.req.valid("param").token, c.req.valid("json").slotKey), 200),
+  );

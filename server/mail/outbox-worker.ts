@@ -1,0 +1,131 @@
+import { MAIL_DOMAIN } from "../../emails/appointment.ts";
+import type { Clock } from "../clock.ts";
+import type { Database } from "../db/database.ts";
+import { retryDelayMs } from "../domain/booking.ts";
+import type { Logger } from "../logger.ts";
+import type { OutboxPayload } from "./outbox.ts";
+import { DeliveryError, type Send } from "./transport.ts";
+
+export interface OutboxWorkerOptions {
+  db: Database;
+  clock: Clock;
+  send: Send;
+  from: string;
+  log: Logger;
+  /** Messages claimed at once and sent in parallel. */
+  batchSize?: number;
+  /** How long a claim holds: past it, another worker takes the message over. */
+  leaseMs?: number;
+  pollMs?: number;
+  maxAttempts?: number;
+}
+
+export interface OutboxWorker {
+  /** Claims and sends due messages until none is left; returns how many were handled. */
+  drain(): Promise<number>;
+  /** Stops polling and waits for the batch in flight. */
+  stop(): Promise<void>;
+}
+
+/** The Message-ID of an outbox row: the same on every attempt, so a duplicate shows as one. */
+export const messageIdOf = (outboxId: string) => `<${outboxId}@${MAIL_DOMAIN}>`;
+
+interface Claimed {
+  id: string;
+  type: string;
+  recipient: string;
+  payload: OutboxPayload;
+  attempts: number;
+}
+
+/**
+ * Sends the outbox. Workers coordinate through the database only: a batch is claimed with
+ * FOR UPDATE SKIP LOCKED under a lease, so two workers never hold the same message, and a
+ * worker that dies mid-batch loses nothing — its messages are taken over when the lease ends.
+ * Delivery is at least once; a message is sent twice only if a worker dies between the SMTP
+ * server's acceptance and the commit, and then with the same Message-ID.
+ */
+export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } = {}): OutboxWorker {
+  const { db, clock, send, from, log } = options;
+  const batchSize = options.batchSize ?? 50;
+  const leaseMs = options.leaseMs ?? 120_000;
+  const pollMs = options.pollMs ?? 1_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function claim(): Promise<Claimed[]> {
+    const now = clock.now();
+    return db.prisma.$queryRaw<Claimed[]>`
+      UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM "OutboxMessage"
+          WHERE status = 'pending' AND "dueAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+          ORDER BY "dueAt" LIMIT ${batchSize}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING id, type, recipient, payload, attempts`;
+  }
+
+  async function deliver(message: Claimed): Promise<void> {
+    try {
+      await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...message.payload });
+      await db.prisma.outboxMessage.updateMany({
+        where: { id: message.id, status: "pending" },
+        data: { status: "sent", sentAt: clock.now(), leaseUntil: null, lastError: null },
+      });
+    } catch (error) {
+      const transient = !(error instanceof DeliveryError) || error.transient;
+      const giveUp = !transient || message.attempts >= maxAttempts;
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+      await db.prisma.outboxMessage.updateMany({
+        where: { id: message.id, status: "pending" },
+        data: giveUp
+          ? { status: "failed", leaseUntil: null, lastError }
+          : { dueAt: new Date(clock.now().getTime() + retryDelayMs(message.attempts)), leaseUntil: null, lastError },
+      });
+      // Ids and types only: recipients are personal data.
+      log.warn(giveUp ? "e-mail failed for good" : "e-mail will be retried", {
+        outboxId: message.id,
+        type: message.type,
+        attempts: message.attempts,
+      });
+    }
+  }
+
+  async function drain(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const batch = await claim();
+      if (batch.length === 0) return handled;
+      await Promise.all(batch.map(deliver));
+      handled += batch.length;
+      if (stopped) return handled;
+    }
+  }
+
+  async function loop() {
+    while (!stopped) {
+      try {
+        await (running = drain());
+      } catch (error) {
+        log.error("outbox worker", { error: error instanceof Error ? error.message : String(error) });
+      }
+      if (stopped) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, pollMs).unref();
+      });
+    }
+  }
+  if (poll) void loop();
+
+  return {
+    drain,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await running.catch(() => {});
+    },
+  };
+}

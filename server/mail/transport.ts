@@ -1,0 +1,79 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import nodemailer from "nodemailer";
+import type { Config } from "../config.ts";
+
+export interface Envelope {
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics?: { method: "REQUEST" | "CANCEL"; content: string } | undefined;
+}
+
+/** Sends one message; throws a DeliveryError on failure. */
+export type Send = (envelope: Envelope) => Promise<void>;
+
+/** A failure, and whether trying again later may succeed (4xx, network) or not (5xx). */
+export class DeliveryError extends Error {
+  override name = "DeliveryError";
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * SMTP when SMTP_URL is set; otherwise each message is written as an .eml file in
+ * DATA_DIR/outbox, so that a fresh install sends nothing by mistake and staff can read it.
+ */
+export function createTransport(config: Pick<Config, "smtpUrl" | "dataDir">): Send {
+  if (config.smtpUrl) return smtpTransport(config.smtpUrl);
+  const dir = join(config.dataDir, "outbox");
+  mkdirSync(dir, { recursive: true });
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return async (envelope) => {
+    const info = await composer.sendMail(toMail(envelope));
+    const safeId = envelope.messageId.replace(/[^A-Za-z0-9.@_-]/g, "");
+    writeFileSync(join(dir, `${safeId}.eml`), info.message as Buffer);
+  };
+}
+
+export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): Send {
+  const timeout = options.timeoutMs ?? 15_000;
+  const transport = nodemailer.createTransport(url, {
+    connectionTimeout: timeout,
+    greetingTimeout: timeout,
+    socketTimeout: timeout,
+  } as object);
+  return async (envelope) => {
+    try {
+      await transport.sendMail(toMail(envelope));
+    } catch (error) {
+      const e = error as { responseCode?: number; code?: string; message?: string };
+      // 5xx: the server refused for good. Anything else (4xx, a socket that closed, a
+      // timeout) may pass later.
+      const permanent = typeof e.responseCode === "number" && e.responseCode >= 500;
+      throw new DeliveryError(`${e.responseCode ?? e.code ?? "ERR"} ${e.message ?? String(error)}`.slice(0, 500), !permanent);
+    }
+  };
+}
+
+function toMail(envelope: Envelope) {
+  return {
+    messageId: envelope.messageId,
+    from: envelope.from,
+    to: envelope.to,
+    subject: envelope.subject,
+    text: envelope.text,
+    html: envelope.html,
+    ...(envelope.ics && {
+      // RFC 6047: the iTIP method on the text/calendar part, plus the file to add by hand.
+      icalEvent: { method: envelope.ics.method, filename: "rendez-vous.ics", content: envelope.ics.content },
+    }),
+  };
+}
