@@ -107,7 +107,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
   async function loop() {
     while (!stopped) {
       try {
-        await (running = drain());
+        running = drain();
+        await running;
       } catch (error) {
         log.error("outbox worker", { error: error instanceof Error ? error.message : String(error) });
       }

@@ -27,7 +27,7 @@ const slotsOn = async (from: string, to = from, mode = "onsite"): Promise<Slot[]
   ).slots;
 
 let keyCounter = 0;
-export const book = (slotKey: string, person: Record<string, unknown> = {}, key = `test-key-${++keyCounter}-${Date.now()}`) =>
+const book = (slotKey: string, person: Record<string, unknown> = {}, key = `test-key-${++keyCounter}-${Date.now()}`) =>
   app.request("/api/bookings", {
     method: "POST",
     headers: { "Content-Type": "application/json", "Idempotency-Key": key },
