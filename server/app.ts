@@ -60,6 +60,15 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
       ms: Math.round(performance.now() - started),
     });
   });
+  // A private link must not leak through the Referer header or a shared cache. Registered
+  // before secureHeaders so that it has the last word on the way out.
+  for (const path of ["/api/manage/*", "/rdv/*"]) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header("Referrer-Policy", "no-referrer");
+      c.header("Cache-Control", "no-store");
+    });
+  }
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -82,14 +91,6 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  // A private link must not leak through the Referer header or a shared cache.
-  for (const path of ["/api/manage/*", "/rdv/*"]) {
-    app.use(path, async (c, next) => {
-      await next();
-      c.header("Referrer-Policy", "no-referrer");
-      c.header("Cache-Control", "no-store");
-    });
-  }
   app.use(
     "/api/*",
     bodyLimit({

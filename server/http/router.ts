@@ -10,8 +10,9 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const path = issue.path.join(".") || "corps";
     if (fields[path]) continue;
+    // zod's own wording for a missing value is cryptic; a message of ours is kept.
     const missing = issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined;
-    fields[path] = missing ? "Ce champ est obligatoire." : issue.message;
+    fields[path] = missing && issue.message.startsWith("Entrée invalide") ? "Ce champ est obligatoire." : issue.message;
   }
   return fields;
 }

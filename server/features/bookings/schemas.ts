@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 
 const name = (what: string) =>
   z
-    .string(`${what} attendu`)
+    .string(`${what} est obligatoire.`)
     .trim()
     .min(1, `${what} est obligatoire.`)
     .max(100, `${what} : 100 caractères au plus.`)

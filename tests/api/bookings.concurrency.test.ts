@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../server/clock.ts";
+import type { Database } from "../../server/db/database.ts";
+import { testApp } from "../helpers/app.ts";
+import { createTestDatabase, TEST_DATABASE_URL } from "../helpers/db.ts";
+import { bookableDirectory } from "../helpers/fixtures.ts";
+
+// Races that only a real server can run: PGlite is one connection and serialises everything.
+// Each request runs through the whole app against a pool of 20 PostgreSQL connections.
+describe.skipIf(!TEST_DATABASE_URL)("bookings under concurrency (PostgreSQL)", () => {
+  let db: Database;
+  let app: ReturnType<typeof testApp>;
+  let fx: Awaited<ReturnType<typeof bookableDirectory>>;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fx = await bookableDirectory(db);
+    app = testApp(db, { clock: fixedClock("2026-03-20T08:00:00Z") });
+  });
+  afterAll(() => db.close());
+
+  const slots = async (service: string, date: string) =>
+    (
+      await (
+        await app.request(`/api/slots?service=${service}&structure=${fx.structure.id}&from=${date}&to=${date}&mode=onsite`)
+      ).json()
+    ).slots;
+  const book = (slotKey: string, key: string, email = `${key}@example.org`) =>
+    app.request("/api/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": key },
+      body: JSON.stringify({ slotKey, person: { firstName: "Léa", lastName: "Durand", email }, noticeAccepted: true }),
+    });
+
+  it("50 concurrent bookings of one slot: exactly one 201, 49 × 409, one row", async () => {
+    const [slot] = await slots("information-conseil-vae", "2026-03-30");
+    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => book(slot.key, `race-one-slot-${i}`)));
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const lost = await responses.find((r) => r.status === 409)?.json();
+    expect(lost.error.code).toBe("SLOT_TAKEN");
+    expect(lost.error.alternatives).toHaveLength(3);
+    expect(await db.prisma.appointment.count({ where: { startsAt: new Date("2026-03-30T07:00:00Z"), status: "booked" } })).toBe(
+      1,
+    );
+    expect(await db.prisma.person.count({ where: { email: { startsWith: "race-one-slot-" } } })).toBe(1);
+  });
+
+  it("a 12-seat session under 40 concurrent bookings: exactly 12", async () => {
+    const [session] = await slots("reunion-information-vae", "2026-04-14");
+    expect(session.seatsLeft).toBe(12);
+    const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => book(session.key, `race-session-${i}`)));
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(12);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(28);
+    expect(
+      await db.prisma.appointment.count({
+        where: { offeringId: fx.collective.offeringId, startsAt: new Date("2026-04-14T12:00:00Z") },
+      }),
+    ).toBe(12);
+  });
+
+  it("concurrent requests with one Idempotency-Key: one booking, the same answer for all", async () => {
+    const [slot] = await slots("information-conseil-vae", "2026-03-31");
+    const responses = await Promise.all(Array.from({ length: 10 }, () => book(slot.key, "same-key-for-all", "same@example.org")));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => b.appointment.id)).size).toBe(1);
+    expect(await db.prisma.appointment.count({ where: { person: { email: "same@example.org" } } })).toBe(1);
+  });
+
+  it("a move competing with a booking for the same new slot: one wins, the other keeps what it had", async () => {
+    const [from, target] = await slots("information-conseil-vae", "2026-04-01");
+    const booked = await (await book(from.key, "mover-key")).json();
+    const token = booked.manageUrl.split("/").at(-1);
+    const [move, other] = await Promise.all([
+      app.request(`/api/manage/${token}/reschedule`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ slotKey: target.key }),
+      }),
+      book(target.key, "competitor"),
+    ]);
+    // Exactly one of them gets the slot.
+    expect([move.status, other.status]).toContainEqual(409);
+    expect([
+      [200, 409],
+      [409, 201],
+    ]).toContainEqual([move.status, other.status]);
+    const mine = await db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.appointment.id } });
+    expect(mine.status).toBe("booked");
+    if (move.status === 200) expect(mine.startsAt.toISOString()).toBe("2026-04-01T08:00:00.000Z");
+    else expect(mine.startsAt.toISOString()).toBe("2026-04-01T07:00:00.000Z"); // the old slot was never released
+    expect(await db.prisma.appointment.count({ where: { startsAt: new Date("2026-04-01T08:00:00Z"), status: "booked" } })).toBe(
+      1,
+    );
+  });
+});
