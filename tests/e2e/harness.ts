@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { seedDemo } from "../../prisma/seed/index.ts";
 import { createApp } from "../../server/app.ts";
+import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { testDeps } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
@@ -24,6 +26,9 @@ export const SERVICES = [
   // No description: the card must still make sense.
   { slug: "entretien-orientation-cio", name: "Entretien d'orientation (CIO)", description: "", position: 3 },
 ] as const;
+
+/** The server's "now" in every browser test: Monday 23 March 2026, 09:00 in Paris. */
+export const NOW = "2026-03-23T08:00:00Z";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -48,17 +53,24 @@ export interface Harness {
   baseUrl: string;
   db: Database;
   browser: Browser;
+  /** GET an API address (`/api/…`) on the running server, as JSON; throws unless 200. */
+  getJson<T = unknown>(path: string): Promise<T>;
   /** A new context and page, without any CSP bypass: the app runs under its real policy. */
   openPage(viewport?: { width: number; height: number }): Promise<WatchedPage>;
   close(): Promise<void>;
 }
 
-/** The whole product on a socket: a migrated in-memory database, the server, and Chromium. */
-export async function startHarness(): Promise<Harness> {
+/**
+ * The whole product on a socket: a migrated in-memory database, the server on a clock fixed at
+ * NOW, and Chromium. The database holds the three SERVICES, or with `demo` the whole demo
+ * directory of Hauts-de-France (communes, structures, advisors and their hours; about 2 s).
+ */
+export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
+  if (options.demo) await seedDemo(db.prisma);
+  else await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
 
-  const app = createApp(testDeps(db), {});
+  const app = createApp(testDeps(db, { clock: fixedClock(NOW) }), {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
   });
@@ -81,9 +93,16 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     db,
     browser,
+    async getJson<T>(path: string) {
+      const response = await fetch(`${baseUrl}${path}`);
+      if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
     async openPage(viewport = { width: 1280, height: 800 }) {
       const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: "fr-FR" });
       const page = await context.newPage();
+      // Shorter than a test's timeout, so that a wait that never ends names itself.
+      page.setDefaultTimeout(10_000);
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "error") problems.push(`console: ${message.text()}`);
@@ -154,4 +173,57 @@ export async function settled(page: Page): Promise<void> {
 /** Whether the page scrolls sideways (WCAG 1.4.10: content reflows at 320 CSS pixels). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** What has the keyboard focus, as a test reads it. */
+export interface Focused {
+  tag: string;
+  role: string | null;
+  /** The visible name: a control's label, or an element's text, spaces normalised. */
+  name: string;
+  href: string | null;
+  type: string | null;
+  checked: boolean | null;
+  value: string | null;
+}
+
+export function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    const input = element instanceof HTMLInputElement ? element : null;
+    const text = (input?.labels?.[0]?.textContent ?? element?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+    return {
+      tag: element?.tagName.toLowerCase() ?? "",
+      role: element?.getAttribute("role") ?? null,
+      name: text,
+      href: element?.getAttribute("href") ?? null,
+      type: input?.type ?? null,
+      checked: input ? input.checked : null,
+      value: input ? input.value : null,
+    };
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focus is on what `wanted` accepts, as a person would;
+ * fails after `max` presses, saying where the focus went.
+ */
+export async function tabTo(
+  page: Page,
+  wanted: (focus: Focused) => boolean,
+  options: { backwards?: boolean; max?: number } = {},
+): Promise<Focused> {
+  const seen: string[] = [];
+  for (let presses = 0; presses < (options.max ?? 60); presses++) {
+    await page.keyboard.press(options.backwards ? "Shift+Tab" : "Tab");
+    const focus = await focused(page);
+    if (wanted(focus)) return focus;
+    seen.push(`${focus.tag}${focus.type ? `[${focus.type}]` : ""} "${focus.name.slice(0, 50)}"`);
+  }
+  throw new Error(`the wanted element never got the focus; the focus went through:\n  ${seen.join("\n  ")}`);
+}
+
+/** Text as read, with the French non-breaking spaces as plain spaces. */
+export function normalise(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
 }

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { formatViolations, type Harness, horizontalOverflow, runAxe, SERVICES, settled, startHarness } from "./harness.ts";
+import {
+  formatViolations,
+  type Harness,
+  horizontalOverflow,
+  normalise,
+  runAxe,
+  SERVICES,
+  settled,
+  startHarness,
+} from "./harness.ts";
 
 let harness: Harness;
 
@@ -108,7 +117,7 @@ describe("the home page", () => {
 });
 
 describe("booking a service", () => {
-  test("with the keyboard alone, a service's link leads to the booking page naming that service", async () => {
+  test("with the keyboard alone, a service's link leads to the booking page with that service chosen", async () => {
     const { page, problems, close } = await harness.openPage();
     await page.goto("/");
     await settled(page);
@@ -128,37 +137,46 @@ describe("booking a service", () => {
     await page.waitForURL(`**/rendez-vous?service=${VAE.slug}`);
     await settled(page);
 
-    expect(await page.title()).toBe("Prendre rendez-vous — RDV Orientation");
+    expect(await page.title()).toBe("Étape 1 sur 4 : votre besoin et votre commune — Prendre rendez-vous — RDV Orientation");
     const heading = page.getByRole("heading", { level: 1 });
     expect(await heading.textContent()).toBe("Prendre rendez-vous");
     // After a client-side navigation the new page's heading has the focus, so it is announced.
     expect(await heading.evaluate((element) => element === document.activeElement)).toBe(true);
     const main = page.getByRole("main");
-    expect(normalise(await main.textContent())).toContain(`Service choisi : ${VAE.name}`);
-    expect(normalise(await main.textContent())).toContain(
-      "La prise de rendez-vous en ligne arrive bientôt ; en attendant, contactez la structure la plus proche.",
+    expect(normalise(await main.getByRole("heading", { level: 2 }).textContent())).toBe(
+      "Étape 1 sur 4 : Votre besoin et votre commune",
     );
-    // Honest placeholder: nothing to fill in, nothing to submit.
-    expect(await main.locator("form, input, select, textarea, button").count()).toBe(0);
+    // The service chosen on the home page is shown as chosen; the list opens on demand.
+    expect(normalise(await main.textContent())).toContain(`Votre besoin${VAE.name}${VAE.description}`);
+    expect(await main.getByRole("radio").count()).toBe(0);
+    expect(await main.getByRole("combobox", { name: "Votre commune" }).inputValue()).toBe("");
+    await main.getByRole("button", { name: "Choisir un autre besoin" }).click();
+    const services = main.getByRole("group", { name: "Votre besoin" }).getByRole("radio");
+    expect(
+      await services.evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent)),
+    ).toEqual(SERVICES.map((service) => service.name));
+    expect(await main.getByRole("radio", { name: VAE.name }).isChecked()).toBe(true);
     expect(problems).toEqual([]);
     await close();
   });
 
-  test("opened directly, the booking page names the service, or says it does not exist", async () => {
+  test("opened directly, the booking page has the service chosen, or says it does not exist", async () => {
     const { page, problems, close } = await harness.openPage();
     await page.goto(`/rendez-vous?service=${SERVICES[1].slug}`);
     await settled(page);
-    expect(normalise(await page.getByRole("main").textContent())).toContain(`Service choisi : ${SERVICES[1].name}`);
+    expect(normalise(await page.getByRole("main").textContent())).toContain(`Votre besoin${SERVICES[1].name}`);
 
     await page.goto("/rendez-vous?service=service-inconnu");
     await settled(page);
     const text = normalise(await page.getByRole("main").textContent());
     expect(text).toContain("Le service demandé n'existe pas ou n'est plus proposé.");
-    expect(text).not.toContain("Service choisi");
+    expect(await page.getByRole("radio").count()).toBe(SERVICES.length);
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
 
     await page.goto("/rendez-vous");
     await settled(page);
-    expect(normalise(await page.getByRole("main").textContent())).not.toContain("Service choisi");
+    expect(normalise(await page.getByRole("main").textContent())).not.toContain("n'existe pas");
+    expect(await page.getByRole("radio", { checked: true }).count()).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });
@@ -177,6 +195,7 @@ test("an unknown address shows « Page introuvable »", async () => {
 
 const PAGES = [
   "/",
+  "/rendez-vous",
   `/rendez-vous?service=${VAE.slug}`,
   "/rendez-vous?service=service-inconnu",
   "/accessibilite",
@@ -201,8 +220,3 @@ describe.each([
     await close();
   });
 });
-
-/** Text as read, with the French non-breaking spaces as plain spaces. */
-function normalise(text: string | null): string {
-  return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
-}

@@ -33,9 +33,9 @@ export function ErrorNotice(props: { title: string; message: string; onRetry: ()
 
 /**
  * What its children read from the API, with a loading message while it comes and, when it
- * fails, the failure and a retry that fetches the query `queryKey` again.
+ * fails, the failure and a retry that fetches the query `queryKey` (or queries) again.
  */
-export function Loadable(props: { loading: string; failure: string; queryKey: string; children: JSX.Element }) {
+export function Loadable(props: { loading: string; failure: string; queryKey: string | string[]; children: JSX.Element }) {
   return (
     <ErrorBoundary
       fallback={(error, reset) => (

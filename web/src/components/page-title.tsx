@@ -8,13 +8,13 @@ let firstPage = true;
 
 /**
  * The page's `<h1>`, and the document title "<page> — RDV Orientation" (RGAA 8.6: every page
- * has a distinct, relevant title).
+ * has a distinct, relevant title). A page made of steps names the step in `documentTitle`.
  */
-export function PageTitle(props: { children: string }) {
+export function PageTitle(props: { children: string; documentTitle?: string | undefined }) {
   let heading!: HTMLHeadingElement;
 
   createEffect(() => {
-    document.title = `${props.children} — ${SITE_NAME}`;
+    document.title = `${props.documentTitle ?? props.children} — ${SITE_NAME}`;
   });
 
   onMount(() => {

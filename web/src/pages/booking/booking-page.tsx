@@ -1,54 +1,109 @@
-import { createAsync, useSearchParams } from "@solidjs/router";
-import { createMemo, Show } from "solid-js";
-import { Loadable, Notice } from "../../components/notice.tsx";
+import { useSearchParams } from "@solidjs/router";
+import { createMemo, Match, onMount, Show, Switch } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
-import { getServices } from "../../lib/api.ts";
+import { Stepper } from "../../components/stepper.tsx";
+import "../../components/form.css";
+import type { Place } from "../../lib/api.ts";
+import { readBookingState } from "./booking-href.ts";
+import "./booking.css";
+import { NeedStep } from "./need-step.tsx";
+import { SlotsStep } from "./slots-step.tsx";
+import { StructuresStep } from "./structures-step.tsx";
+import { SummaryStep } from "./summary-step.tsx";
+
+export const STEPS = ["Votre besoin et votre commune", "Le lieu et le créneau", "Vos coordonnées", "Confirmation"] as const;
+
+/** What the page shows, decided by the address alone. */
+type View = "need" | "structures" | "slots" | "summary";
+
+const VIEWS = {
+  need: { step: 1, title: "votre besoin et votre commune" },
+  structures: { step: 2, title: "choisir une structure" },
+  slots: { step: 2, title: "choisir un créneau" },
+  summary: { step: 3, title: "vos coordonnées" },
+} as const;
 
 /**
- * Where the booking flow will live. Until it exists, the page says so plainly and sends people
- * to the structures: it offers nothing it cannot do.
+ * « Prendre rendez-vous », steps 1 and 2 and the start of step 3: the need and the commune, the
+ * structures that serve it, a place and a slot, and the chosen slot's summary.
  */
 export function BookingPage() {
   const [searchParams] = useSearchParams();
-  const slug = createMemo(() => {
-    const value = searchParams.service;
-    return typeof value === "string" && value !== "" ? value : undefined;
+  const state = createMemo(() => readBookingState(searchParams));
+  // One memo per parameter: a step reloads its data only when a parameter it uses changes, and
+  // keeps its elements (and the focus in them) when another one does, such as the chosen slot.
+  const service = createMemo(() => state().service);
+  const commune = createMemo(() => state().commune);
+  const structure = createMemo(() => state().structure);
+  const week = createMemo(() => state().week);
+  const slot = createMemo(() => state().slot);
+  const place = createMemo<Place | undefined>(
+    () => {
+      const { mode, site } = state();
+      return mode && { mode, site };
+    },
+    undefined,
+    { equals: (a, b) => a?.mode === b?.mode && a?.site === b?.site },
+  );
+  const view = createMemo<View>(() => {
+    const step = state().step;
+    if (!service() || !commune() || step === "1") return "need";
+    if (!structure()) return "structures";
+    return step === "3" && place() && week() && slot() ? "summary" : "slots";
+  });
+  const documentTitle = createMemo(() => {
+    const { step, title } = VIEWS[view()];
+    return `Étape ${step} sur ${STEPS.length} : ${title} — Prendre rendez-vous`;
   });
 
-  return (
-    <>
-      <PageTitle>Prendre rendez-vous</PageTitle>
-      <Show when={slug()}>
-        {(chosen) => (
-          <Loadable
-            loading="Chargement du service…"
-            failure="Le service choisi n'a pas pu être chargé."
-            queryKey={getServices.key}
-          >
-            <ChosenService slug={chosen()} />
-          </Loadable>
-        )}
-      </Show>
-      <Notice>
-        <p>La prise de rendez-vous en ligne arrive bientôt&nbsp;; en attendant, contactez la structure la plus proche.</p>
-      </Notice>
-      <p>
-        <a href="/">Retour à l'accueil</a>
-      </p>
-    </>
-  );
-}
+  // The first view of the page is announced with the page; each next one moves the focus to its
+  // step heading, which a screen reader then reads ("Étape 2 sur 4 : Le lieu et le créneau").
+  let firstView = true;
+  function arrive(heading: HTMLElement) {
+    onMount(() => {
+      if (firstView) firstView = false;
+      else heading.focus();
+    });
+  }
 
-function ChosenService(props: { slug: string }) {
-  const services = createAsync(() => getServices());
-  const service = createMemo(() => services()?.find((candidate) => candidate.slug === props.slug));
+  // Each view is shown only when the parameters it needs are there (`view` checked them).
+  const given = (value: string | undefined) => value ?? "";
   return (
-    <Show when={service()} fallback={<p>Le service demandé n'existe pas ou n'est plus proposé.</p>}>
-      {(found) => (
-        <p class="chosen-service">
-          Service choisi&nbsp;: <strong>{found().name}</strong>
-        </p>
-      )}
-    </Show>
+    <div class="booking">
+      <PageTitle documentTitle={documentTitle()}>Prendre rendez-vous</PageTitle>
+      <Show when={view()} keyed>
+        {(current) => <Stepper steps={STEPS} current={VIEWS[current].step} headingRef={arrive} />}
+      </Show>
+      <Switch>
+        <Match when={view() === "need"}>
+          <NeedStep service={service()} commune={commune()} />
+        </Match>
+        <Match when={view() === "structures"}>
+          <StructuresStep service={given(service())} commune={given(commune())} />
+        </Match>
+        <Match when={view() === "slots"}>
+          <SlotsStep
+            service={given(service())}
+            commune={given(commune())}
+            structure={given(structure())}
+            place={place()}
+            week={week()}
+            slot={slot()}
+          />
+        </Match>
+        <Match when={view() === "summary" && place()}>
+          {(chosenPlace) => (
+            <SummaryStep
+              service={given(service())}
+              commune={given(commune())}
+              structure={given(structure())}
+              place={chosenPlace()}
+              week={given(week())}
+              slot={given(slot())}
+            />
+          )}
+        </Match>
+      </Switch>
+    </div>
   );
 }

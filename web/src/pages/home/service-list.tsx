@@ -16,7 +16,7 @@ export function ServiceList(props: { services: Service[] }) {
               <Show when={service.description}>
                 <p class="service-card__description">{service.description}</p>
               </Show>
-              <ButtonLink class="service-card__action" variant="secondary" href={bookingHref(service.slug)}>
+              <ButtonLink class="service-card__action" variant="secondary" href={bookingHref({ service: service.slug })}>
                 Prendre rendez-vous
                 {/* Every card has the same visible link text: the hidden part tells them apart. */}
                 <span class="visually-hidden">{`\u00a0: ${service.name}`}</span>

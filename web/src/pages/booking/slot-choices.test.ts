@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { Slot, Structure } from "../../lib/api.ts";
+import { placeCandidates, placeName, samePlace, slotsByDay } from "./slot-choices.ts";
+
+const slot = (start: string, key: string, seatsLeft = 1): Slot => ({
+  key,
+  start,
+  end: start.replace(/T(\d\d)/, (_, hour: string) => `T${String(Number(hour) + 1).padStart(2, "0")}`),
+  advisorId: "7a1e3c5b-2d4f-4a6b-8c9d-0e1f2a3b4c5d",
+  structureId: "3b9da42e-9159-58d2-9184-f625be1acce1",
+  siteId: null,
+  mode: "phone",
+  seatsLeft,
+});
+
+describe("slots by day", () => {
+  it("gives the seven days of the week, empty ones included, each with its times in order", () => {
+    const days = slotsByDay(
+      [slot("2026-03-31T14:00:00+02:00", "c", 9), slot("2026-03-30T09:00:00+02:00", "a"), slot("2026-03-30T10:00:00+02:00", "b")],
+      "2026-03-30",
+    );
+    expect(days.map((day) => day.date)).toEqual([
+      "2026-03-30",
+      "2026-03-31",
+      "2026-04-01",
+      "2026-04-02",
+      "2026-04-03",
+      "2026-04-04",
+      "2026-04-05",
+    ]);
+    expect(days.map((day) => day.slots.map((choice) => choice.time))).toEqual([
+      ["09:00", "10:00"],
+      ["14:00"],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect(days[1]?.slots[0]?.seatsLeft).toBe(9);
+  });
+
+  it("shows one time when several advisors are free then, and keeps the first slot's key", () => {
+    const [monday] = slotsByDay(
+      [
+        slot("2026-03-30T09:00:00+02:00", "first"),
+        slot("2026-03-30T09:00:00+02:00", "second"),
+        slot("2026-03-30T09:30:00+02:00", "x"),
+      ],
+      "2026-03-30",
+    );
+    expect(monday?.slots.map((choice) => [choice.time, choice.key, choice.keys])).toEqual([
+      ["09:00", "first", ["first", "second"]],
+      ["09:30", "x", ["x"]],
+    ]);
+  });
+
+  it("files a late-evening slot under its local day, not its UTC one", () => {
+    const days = slotsByDay([slot("2026-03-30T23:30:00+02:00", "late")], "2026-03-30");
+    expect(days[0]?.slots.map((choice) => choice.key)).toEqual(["late"]);
+  });
+});
+
+describe("places", () => {
+  const structure = {
+    sites: [
+      {
+        id: "b8ecdc06-de50-510f-8b66-66b1c79b0172",
+        name: "APEC Lille — Euralille",
+        address: "25 avenue Willy Brandt",
+        postcode: "59777",
+        accessInfo: "",
+        phone: null,
+        commune: { code: "59350", name: "Lille" },
+      },
+    ],
+  } as Structure;
+
+  it("are each site, then phone, then video, named in words", () => {
+    expect(placeCandidates(structure).map(placeName)).toEqual([
+      "Sur place — APEC Lille — Euralille",
+      "Par téléphone",
+      "En visio",
+    ]);
+  });
+
+  it("are the same when their mode and, on site, their site are", () => {
+    const [onsite, phone] = placeCandidates(structure).map((choice) => choice.place);
+    expect(onsite && samePlace(onsite, { mode: "onsite", site: "b8ecdc06-de50-510f-8b66-66b1c79b0172" })).toBe(true);
+    expect(onsite && samePlace(onsite, { mode: "onsite", site: "4fb10edb-c89f-5c1f-bc0b-f0ec84d07eae" })).toBe(false);
+    expect(phone && samePlace(phone, { mode: "phone" })).toBe(true);
+    expect(phone && samePlace(phone, undefined)).toBe(false);
+  });
+});

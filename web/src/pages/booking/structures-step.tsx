@@ -1,0 +1,114 @@
+import { createAsync } from "@solidjs/router";
+import { createMemo, For, Show } from "solid-js";
+import { ButtonLink } from "../../components/button.tsx";
+import { Loadable, Notice } from "../../components/notice.tsx";
+import { getCommune, getFirstSlots, getServices, getStructures, type Slot, type Structure } from "../../lib/api.ts";
+import { formatMoment } from "../../lib/dates.ts";
+import { bookingHref } from "./booking-href.ts";
+import { type Chosen, loadChosen, Recap, WhenChosen } from "./recap.tsx";
+import { siteAddress } from "./slot-choices.ts";
+
+/** Step 2, first part: the structures that serve the commune for this need, and when each is free. */
+export function StructuresStep(props: { service: string; commune: string }) {
+  const chosen = createAsync(() => loadChosen(props.service, props.commune));
+  return (
+    <Loadable
+      loading="Recherche des structures…"
+      failure="Les structures n'ont pas pu être chargées."
+      queryKey={[getServices.key, getCommune.key, getStructures.key, getFirstSlots.key]}
+    >
+      <WhenChosen chosen={chosen()}>
+        {(known) => (
+          <>
+            <Recap service={props.service} chosen={known} />
+            <StructureList service={props.service} chosen={known} />
+          </>
+        )}
+      </WhenChosen>
+    </Loadable>
+  );
+}
+
+function StructureList(props: { service: string; chosen: Chosen }) {
+  const structures = createAsync(() => getStructures(props.service, props.chosen.commune.code));
+  const firstSlots = createAsync(() => getFirstSlots({ service: props.service, commune: props.chosen.commune.code }));
+  const firstOf = createMemo(() => new Map((firstSlots() ?? []).map((slot) => [slot.structureId, slot])));
+
+  return (
+    <section class="structures" aria-labelledby="structures-title">
+      <h3 id="structures-title">Les structures qui reçoivent les habitants de {props.chosen.commune.name}</h3>
+      <Show
+        when={(structures() ?? []).length > 0}
+        fallback={
+          <Notice>
+            <p>
+              Aucune structure ne propose «&nbsp;{props.chosen.service.name}&nbsp;» aux habitants de {props.chosen.commune.name}.
+            </p>
+          </Notice>
+        }
+      >
+        {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
+        <ul class="structure-list" role="list">
+          <For each={structures()}>
+            {(structure) => (
+              <StructureCard
+                structure={structure}
+                first={firstOf().get(structure.id)}
+                href={bookingHref({ service: props.service, commune: props.chosen.commune.code, structure: structure.id })}
+              />
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+function StructureCard(props: { structure: Structure; first: Slot | undefined; href: string }) {
+  return (
+    <li class="structure-card">
+      <h4 class="structure-card__name">{props.structure.name}</h4>
+      <p class="structure-card__network">Réseau&nbsp;: {props.structure.network.name}</p>
+      <Show when={props.structure.sites.length > 0}>
+        <p class="structure-card__label">{props.structure.sites.length > 1 ? "Adresses" : "Adresse"}</p>
+        <ul class="structure-card__sites">
+          <For each={props.structure.sites}>
+            {(site) => (
+              <li>
+                <span class="structure-card__site-name">{site.name}</span>
+                <span class="structure-card__address">{siteAddress(site)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show
+        when={props.first}
+        fallback={
+          <div class="structure-card__none">
+            <p>Aucune disponibilité en ligne dans les six prochains mois.</p>
+            <Show when={props.structure.phone}>
+              {(phone) => (
+                <p>
+                  Pour prendre rendez-vous, appelez le <a href={`tel:${phone().replace(/\s/g, "")}`}>{phone()}</a>.
+                </p>
+              )}
+            </Show>
+          </div>
+        }
+      >
+        {(first) => (
+          <>
+            <p class="structure-card__next">
+              Prochaine disponibilité&nbsp;: <strong>{formatMoment(first().start)}</strong>
+            </p>
+            <ButtonLink class="structure-card__action" href={props.href}>
+              Choisir cette structure
+              <span class="visually-hidden">{`\u00a0: ${props.structure.name}`}</span>
+            </ButtonLink>
+          </>
+        )}
+      </Show>
+    </li>
+  );
+}
