@@ -107,9 +107,7 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
   const slots: Slot[] = [];
 
   for (const rule of input.rules) {
-    const modes = rule.modes.filter(
-      (m) => offering.modes.includes(m) && (m !== "onsite" || rule.siteId !== null) && (!input.mode || m === input.mode),
-    );
+    const modes = slotModes(rule, offering, input.mode);
     const startMin = parseTime(rule.startTime);
     const endMin = parseTime(rule.endTime);
     if (modes.length === 0 || startMin === undefined || endMin === undefined) continue;
@@ -162,6 +160,25 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The modes a rule offers for an offering: those both allow, never on site without a site. */
+function slotModes(rule: Rule, offering: OfferingSettings, only: Mode | undefined): Mode[] {
+  return rule.modes.filter(
+    (m) => offering.modes.includes(m) && (m !== "onsite" || rule.siteId !== null) && (!only || m === only),
+  );
+}
+
+/** The places (site and mode) an offering's rules open, whether or not they have free slots. */
+export function offeredPlaces(
+  input: Pick<AvailabilityInput, "rules" | "offering" | "mode">,
+): { siteId: string | null; mode: Mode }[] {
+  const places = new Map<string, { siteId: string | null; mode: Mode }>();
+  for (const rule of input.rules) {
+    for (const mode of slotModes(rule, input.offering, input.mode))
+      places.set(`${rule.siteId}|${mode}`, { siteId: rule.siteId, mode });
+  }
+  return [...places.values()];
+}
 
 export interface WantedSlot {
   advisorId: string;

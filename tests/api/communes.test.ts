@@ -33,6 +33,14 @@ describe("GET /api/communes", () => {
     expect((await names("8000"))[0]).toBe("Amiens 80021");
   });
 
+  it("gives one commune by its INSEE code, even when it is another commune's postcode", async () => {
+    const res = await app.request("/api/communes/59350");
+    expect(res.status).toBe(200);
+    expect((await res.json()).commune).toMatchObject({ code: "59350", name: "Lille", departmentCode: "59" });
+    expect((await app.request("/api/communes/75056")).status).toBe(404);
+    expect((await app.request("/api/communes/Lille")).status).toBe(422);
+  });
+
   it("answers an empty list when nothing matches, and 422 for an empty query", async () => {
     expect(await names("zzzz")).toEqual([]);
     const res = await app.request("/api/communes?q=");

@@ -162,6 +162,14 @@ describe("GET /api/slots across a commune", () => {
     ]);
   });
 
+  it("first=true&per=place gives the next free slot of each place and mode", async () => {
+    const first = await slots(`${vae}&structure=${fx.structure.id}&first=true&per=place`);
+    expect(first.map((s) => [s.siteId, s.mode, s.start])).toEqual([
+      [fx.site.id, "onsite", "2026-03-20T11:00:00+01:00"],
+      [fx.site.id, "phone", "2026-03-20T11:00:00+01:00"],
+    ]);
+  });
+
   it("never shows offerings closed to online booking", async () => {
     await db.prisma.offering.update({ where: { id: fx.offering.id }, data: { bookableBy: "referral" } });
     try {

@@ -181,7 +181,7 @@ export async function slotTaken(db: Database, ref: SlotRef, now: Date): Promise<
     const offering = toOfferingRow(row);
     const from = localDateOf(ref.start.getTime() > now.getTime() ? ref.start : now, offering.timeZone);
     const offered = await offeredSlots(db, [offering], { from, to: addDays(from, 13), now });
-    alternatives = (offered.get(offering) ?? [])
+    alternatives = (offered.get(offering)?.slots ?? [])
       .filter((s) => s.start.getTime() !== ref.start.getTime())
       .slice(0, 3)
       .map((s) => toView(s, offering));

@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { createRouter } from "../../http/router.ts";
-import { searchCommunes } from "./search-communes.ts";
+import { notFound } from "../../errors.ts";
+import { createRouter, errorResponse } from "../../http/router.ts";
+import { CommuneCode } from "../structures/routes.ts";
+import { getCommune, searchCommunes } from "./search-communes.ts";
 
 const CommuneSchema = z
   .object({
@@ -34,6 +36,24 @@ const route = createRoute({
   },
 });
 
-export const communes = createRouter().openapi(route, async (c) => {
-  return c.json({ communes: await searchCommunes({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200);
+const byCode = createRoute({
+  method: "get",
+  path: "/{code}",
+  summary: "Une commune de la région, par son code INSEE",
+  request: { params: z.object({ code: CommuneCode }) },
+  responses: {
+    200: { description: "La commune.", content: { "application/json": { schema: z.object({ commune: CommuneSchema }) } } },
+    404: errorResponse("Aucune commune de la région n'a ce code."),
+    422: errorResponse("Le code n'est pas un code INSEE."),
+  },
 });
+
+export const communes = createRouter()
+  .openapi(route, async (c) =>
+    c.json({ communes: await searchCommunes({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200),
+  )
+  .openapi(byCode, async (c) => {
+    const commune = await getCommune({ db: c.var.deps.db, code: c.req.valid("param").code });
+    if (!commune) throw notFound("Commune");
+    return c.json({ commune }, 200);
+  });

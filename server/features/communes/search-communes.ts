@@ -64,3 +64,9 @@ export async function searchCommunes({
     .slice(0, input.limit)
     .map(({ c }) => ({ code: c.code, name: c.name, postcodes: c.postcodes, departmentCode: c.departmentCode }));
 }
+
+/** One commune by its INSEE code. */
+export async function getCommune({ db, code }: { db: Database; code: string }): Promise<CommuneView | undefined> {
+  const c = (await indexOf(db)).find((commune) => commune.code === code);
+  return c && { code: c.code, name: c.name, postcodes: c.postcodes, departmentCode: c.departmentCode };
+}

@@ -43,6 +43,9 @@ const SlotsQuery = z.object({
     .openapi({
       description: "true : le premier créneau libre de chaque structure dans les six mois (« prochaine disponibilité »).",
     }),
+  per: z.enum(["structure", "place"], "structure ou place attendu").optional().openapi({
+    description: "Avec first=true : `place` donne le premier créneau de chaque lieu et mode (sur place, téléphone, visio).",
+  }),
 });
 
 const route = createRoute({
@@ -61,5 +64,6 @@ const route = createRoute({
 
 export const slots = createRouter().openapi(route, async (c) => {
   const { db, clock } = c.var.deps;
-  return c.json({ slots: await searchSlots({ db, clock, input: c.req.valid("query") }) }, 200);
+  const { per, ...query } = c.req.valid("query");
+  return c.json({ slots: await searchSlots({ db, clock, input: { ...query, perPlace: per === "place" } }) }, 200);
 });

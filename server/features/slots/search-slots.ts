@@ -1,6 +1,6 @@
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/database.ts";
-import { type Audience, freeSlots, type Mode, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
+import { type Audience, freeSlots, type Mode, offeredPlaces, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
 import { addDays, DEFAULT_ZONE, epochDay, type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "./load-availability.ts";
@@ -20,6 +20,8 @@ export interface SearchSlotsInput {
   mode?: Mode | undefined;
   /** Each structure's next free slot instead of every slot of the range. */
   first?: boolean | undefined;
+  /** With `first`: the next free slot of each place (site and mode) instead. */
+  perPlace?: boolean | undefined;
 }
 
 export interface SlotView {
@@ -92,12 +94,19 @@ async function findOfferings(db: Database, input: SearchSlotsInput, audience: Au
 export type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };
 
 /** Per offering, the slots offered to the public, in time order. */
-export async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Slot[]>> {
+export interface Offered {
+  slots: Slot[];
+  /** Every place (site, mode) the offering's rules open in the range. */
+  places: { siteId: string | null; mode: Mode }[];
+}
+
+export async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Offered>> {
   const inputs = await loadAvailability(db.prisma, offerings, { ...range, audience: "public" });
-  const offered = new Map<OfferingRow, Slot[]>();
+  const offered = new Map<OfferingRow, Offered>();
   for (const offering of offerings) {
     const input = inputs.get(offering.id);
-    if (input) offered.set(offering, oneSlotPerTime(freeSlots(input), input.appointments));
+    if (input)
+      offered.set(offering, { slots: oneSlotPerTime(freeSlots(input), input.appointments), places: offeredPlaces(input) });
   }
   return offered;
 }
@@ -105,7 +114,7 @@ export async function offeredSlots(db: Database, offerings: OfferingRow[], range
 async function slotsOf(db: Database, offerings: OfferingRow[], range: Range): Promise<SlotView[]> {
   const views: { at: number; view: SlotView }[] = [];
   const iso = isoCache();
-  for (const [offering, slots] of await offeredSlots(db, offerings, range)) {
+  for (const [offering, { slots }] of await offeredSlots(db, offerings, range)) {
     for (const slot of slots) views.push({ at: slot.start.getTime(), view: toView(slot, offering, iso) });
   }
   return views.sort((a, b) => a.at - b.at).map((v) => v.view);
@@ -125,22 +134,35 @@ function isoCache() {
 }
 
 /**
- * Each structure's first free slot within six months. Looks in growing windows (2 weeks, then
- * 4, 8, 12), so the usual case — a slot in the coming days — costs one small search.
+ * Each structure's first free slot within six months — or, with `perPlace`, the first of each
+ * place (site and mode) it offers. Looks in growing windows (2 weeks, then 4, 8, 12), so the
+ * usual case — a slot in the coming days — costs one small search.
  */
 async function firstSlots(db: Database, offerings: OfferingRow[], now: Date, input: SearchSlotsInput): Promise<SlotView[]> {
   const today = localDateOf(now, DEFAULT_ZONE);
+  const placeOf = (structureId: string, place: { siteId: string | null; mode: Mode }) =>
+    input.perPlace ? `${structureId}|${place.siteId}|${place.mode}` : structureId;
   const found = new Map<string, SlotView>();
   let pending = offerings;
   let from = today;
   for (const days of [14, 28, 56, 85]) {
     if (pending.length === 0) break;
     const to = addDays(from, days - 1);
-    for (const [offering, slots] of await offeredSlots(db, pending, { from, to, now, mode: input.mode, siteId: input.site })) {
-      const [first] = slots;
-      if (first && !found.has(offering.structureId)) found.set(offering.structureId, toView(first, offering));
+    const stillPending: OfferingRow[] = [];
+    for (const [offering, { slots, places }] of await offeredSlots(db, pending, {
+      from,
+      to,
+      now,
+      mode: input.mode,
+      siteId: input.site,
+    })) {
+      for (const slot of slots) {
+        const place = placeOf(offering.structureId, slot);
+        if (!found.has(place)) found.set(place, toView(slot, offering));
+      }
+      if (places.some((p) => !found.has(placeOf(offering.structureId, p)))) stillPending.push(offering);
     }
-    pending = pending.filter((o) => !found.has(o.structureId));
+    pending = stillPending;
     from = addDays(to, 1);
     if (epochDay(from) - epochDay(today) >= FIRST_SLOT_HORIZON_DAYS) break;
   }
