@@ -1,7 +1,7 @@
 // Free slots, computed from the rules and everything that takes time away from them. Pure:
 // no HTTP, no database, no clock of its own. The same function lists slots and, at booking
 // time, decides whether a requested slot is still free (`findSlot`), so the two never disagree.
-import { datesBetween, epochDay, isoWeekday, type LocalDate, localInstantOnDay, mondayOf, parseTime } from "./time.ts";
+import { datesBetween, epochDay, isoWeekday, type LocalDate, localEpochOnDay, mondayOf, parseTime } from "./time.ts";
 
 export type Mode = "onsite" | "phone" | "video";
 export type Audience = "public" | "staff";
@@ -97,13 +97,7 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
   const latest = input.audience === "public" ? now.getTime() + offering.horizonDays * 86_400_000 : Number.POSITIVE_INFINITY;
   const collective = offering.seats > 1;
   const busy = busyByAdvisor(input.absences, input.appointments);
-  const days = datesBetween(input.from, input.to).map((date) => ({
-    date,
-    day: epochDay(date),
-    weekday: isoWeekday(date),
-    week: epochDay(mondayOf(date)) / 7,
-    holiday: input.holidays.has(date),
-  }));
+  const days = calendar(input.from, input.to);
   const slots: Slot[] = [];
 
   for (const rule of input.rules) {
@@ -114,23 +108,23 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
     const anchorWeek = epochDay(mondayOf(rule.validFrom)) / 7;
     const advisorBusy = busy.get(rule.advisorId);
 
-    for (const { date, day, weekday, week, holiday } of days) {
+    for (const { date, day, weekday, week } of days) {
       if (date < rule.validFrom || (rule.validUntil && date > rule.validUntil)) continue;
       if (!rule.weekdays.includes(weekday)) continue;
       if ((week - anchorWeek) % rule.everyWeeks !== 0) continue;
-      if (holiday && !rule.onHolidays) continue;
+      if (!rule.onHolidays && input.holidays.has(date)) continue;
       if (isClosed(input.closures, rule.siteId, date)) continue;
       // The range ends at the rule's wall time; if that time is skipped (clocks going forward
       // inside it), the range ends when the hour resumes.
-      const rangeEnd = localInstantOnDay(day, endMin, zone) ?? localInstantOnDay(day, endMin + 60, zone);
-      if (!rangeEnd) continue;
+      const rangeEnd = localEpochOnDay(day, endMin, zone) ?? localEpochOnDay(day, endMin + 60, zone);
+      if (rangeEnd === undefined) continue;
 
       for (let minute = startMin; minute + offering.durationMinutes <= endMin; minute += step) {
-        const start = localInstantOnDay(day, minute, zone);
-        if (!start) continue; // the hour that does not exist
-        const startMs = start.getTime();
+        const startMs = localEpochOnDay(day, minute, zone);
+        if (startMs === undefined) continue; // the hour that does not exist
         const endMs = startMs + offering.durationMinutes * 60_000;
-        if (endMs > rangeEnd.getTime() || startMs < earliest || startMs > latest) continue;
+        if (endMs > rangeEnd || startMs < earliest || startMs > latest) continue;
+        const start = new Date(startMs);
         const sessionKey = collective ? sessionKeyOf(offering.id, rule.advisorId, start) : null;
         const seatsLeft = advisorBusy
           ? advisorBusy.seatsLeft(startMs, endMs, endMs + offering.bufferMinutes * 60_000, sessionKey, offering.seats)
@@ -178,6 +172,26 @@ export function offeredPlaces(
       places.set(`${rule.siteId}|${mode}`, { siteId: rule.siteId, mode });
   }
   return [...places.values()];
+}
+
+interface Day {
+  date: LocalDate;
+  day: number;
+  weekday: number;
+  week: number;
+}
+const calendars = new Map<string, Day[]>();
+
+/** The days of a range with what the rules test, computed once per range (a search asks many times). */
+function calendar(from: LocalDate, to: LocalDate): Day[] {
+  const id = `${from}/${to}`;
+  let days = calendars.get(id);
+  if (!days) {
+    days = datesBetween(from, to).map((date) => ({ date, day: epochDay(date), weekday: isoWeekday(date), week: epochDay(mondayOf(date)) / 7 }));
+    if (calendars.size > 1000) calendars.clear();
+    calendars.set(id, days);
+  }
+  return days;
 }
 
 export interface WantedSlot {

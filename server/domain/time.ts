@@ -97,14 +97,20 @@ export function localInstant(date: LocalDate, minutes: number, zone: string): Da
 
 /** `localInstant` for a date given as its epoch day: the hot path of slot generation. */
 export function localInstantOnDay(day: number, minutes: number, zone: string): Date | undefined {
+  const ms = localEpochOnDay(day, minutes, zone);
+  return ms === undefined ? undefined : new Date(ms);
+}
+
+/** The same, in epoch milliseconds, allocating nothing on ordinary days. */
+export function localEpochOnDay(day: number, minutes: number, zone: string): number | undefined {
   const wall = day * DAY_MS + minutes * 60_000;
   const steady = steadyOffset(day, zone);
-  if (steady !== undefined) return new Date(wall - steady * 60_000);
+  if (steady !== undefined) return wall - steady * 60_000;
   // Guess with the offset a few hours before, then correct once: exact outside transitions.
   const guess = wall - offsetMinutes(wall - 3 * 3_600_000, zone) * 60_000;
   const offset = offsetMinutes(guess, zone);
   const instant = wall - offset * 60_000;
-  if (offsetMinutes(instant, zone) === offset) return new Date(instant);
+  if (offsetMinutes(instant, zone) === offset) return instant;
   // Around a transition: let luxon decide, and refuse a wall time it had to shift.
   const [y, m, d] = fromEpochDay(day).split("-").map(Number) as [number, number, number];
   const hour = Math.floor(minutes / 60);
@@ -112,22 +118,26 @@ export function localInstantOnDay(day: number, minutes: number, zone: string): D
   const dt = DateTime.fromObject({ year: y, month: m, day: d, hour, minute }, { zone });
   if (!dt.isValid || dt.hour !== hour || dt.minute !== minute) return undefined;
   const earlier = dt.minus({ hours: 1 });
-  return (earlier.hour === hour && earlier.minute === minute ? earlier : dt).toJSDate();
+  return (earlier.hour === hour && earlier.minute === minute ? earlier : dt).toMillis();
 }
 
-const steadyCache = new Map<string, number | null>();
+const steadyCache = new Map<string, Map<number, number | null>>();
 
 /** The zone's offset on a local day when it does not change that day (all days but two a year). */
 function steadyOffset(day: number, zone: string): number | undefined {
-  const id = `${zone}${day}`;
-  let offset = steadyCache.get(id);
+  let byDay = steadyCache.get(zone);
+  if (!byDay) {
+    byDay = new Map();
+    steadyCache.set(zone, byDay);
+  }
+  let offset = byDay.get(day);
   if (offset === undefined) {
     // Offsets stay within ±14 h: a window of the day widened by 14 h on each side covers it.
     const before = offsetMinutes(day * DAY_MS - 14 * 3_600_000, zone);
     const after = offsetMinutes((day + 1) * DAY_MS + 14 * 3_600_000, zone);
     offset = before === after ? before : null;
-    if (steadyCache.size > 100_000) steadyCache.clear();
-    steadyCache.set(id, offset);
+    if (byDay.size > 100_000) byDay.clear();
+    byDay.set(day, offset);
   }
   return offset ?? undefined;
 }

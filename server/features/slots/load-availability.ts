@@ -102,11 +102,12 @@ export async function loadAvailability(
       },
       select: { structureId: true, siteId: true, startDate: true, endDate: true },
     }),
-    // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it needs.
-    db.$queryRaw<
-      { id: string; advisorId: string; startsAt: Date; endsAt: Date; sessionKey: string | null; bufferMinutes: number }[]
-    >`
-      SELECT a.id, a."advisorId", a."startsAt", a."endsAt", a."sessionKey", o."bufferMinutes"
+    // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it
+    // needs, times as epoch milliseconds (numbers parse several times faster than timestamps).
+    db.$queryRaw<{ id: string; advisorId: string; startMs: number; endMs: number; sessionKey: string | null; bufferMinutes: number }[]>`
+      SELECT a.id, a."advisorId", a."sessionKey", o."bufferMinutes",
+             (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startMs",
+             (extract(epoch FROM a."endsAt") * 1000)::float8 AS "endMs"
         FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
        WHERE a.status = 'booked' AND a."advisorId" = ANY(${advisorIds}::uuid[])
          AND a."startsAt" < ${toInstant} AND a."endsAt" > ${new Date(fromInstant.getTime() - REACH_MS)}`,
@@ -122,8 +123,8 @@ export async function loadAvailability(
       .filter((a) => a.id !== range.ignoreAppointmentId)
       .map((a) => ({
         advisorId: a.advisorId,
-        start: a.startsAt,
-        end: a.endsAt,
+        start: new Date(a.startMs),
+        end: new Date(a.endMs),
         bufferMinutes: a.bufferMinutes,
         sessionKey: a.sessionKey,
       })),

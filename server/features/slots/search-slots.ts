@@ -122,13 +122,15 @@ async function slotsOf(db: Database, offerings: OfferingRow[], range: Range): Pr
 
 /** Thousands of slots share a few hundred times: format each instant once per request. */
 function isoCache() {
-  const cache = new Map<string, string>();
+  const byZone = new Map<string, Map<number, string>>();
   return (instant: Date, zone: string) => {
-    const id = `${instant.getTime()}${zone}`;
-    const cached = cache.get(id);
+    const cache = byZone.get(zone) ?? new Map<number, string>();
+    byZone.set(zone, cache);
+    const ms = instant.getTime();
+    const cached = cache.get(ms);
     if (cached !== undefined) return cached;
     const iso = toZonedIso(instant, zone);
-    cache.set(id, iso);
+    cache.set(ms, iso);
     return iso;
   };
 }

@@ -25,11 +25,17 @@ const uuidOf = (bytes: Buffer) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-const prefixes = new Map<string, string>();
+const prefixes = new Map<string, Map<string, string>>();
 
 function prefixOf(ref: Omit<SlotRef, "start">): string {
-  const id = `${ref.offeringId}${ref.advisorId}${ref.siteId}${ref.mode}`;
-  let prefix = prefixes.get(id);
+  const id = `${ref.siteId}${ref.mode}`;
+  let byPlace = prefixes.get(ref.offeringId + ref.advisorId);
+  if (!byPlace) {
+    byPlace = new Map();
+    if (prefixes.size > 100_000) prefixes.clear();
+    prefixes.set(ref.offeringId + ref.advisorId, byPlace);
+  }
+  let prefix = byPlace.get(id);
   if (prefix === undefined) {
     const bytes = Buffer.alloc(PREFIX);
     bytes[0] = VERSION;
@@ -38,17 +44,29 @@ function prefixOf(ref: Omit<SlotRef, "start">): string {
     if (ref.siteId) uuidBytes(ref.siteId).copy(bytes, 33);
     bytes[49] = MODES.indexOf(ref.mode);
     prefix = bytes.toString("base64url");
-    if (prefixes.size > 100_000) prefixes.clear();
-    prefixes.set(id, prefix);
+    byPlace.set(id, prefix);
   }
   return prefix;
 }
 
+const startParts = new Map<number, string>();
+
+function startPartOf(start: Date): string {
+  const seconds = Math.floor(start.getTime() / 1000);
+  let part = startParts.get(seconds);
+  if (part === undefined) {
+    const bytes = Buffer.alloc(6);
+    bytes.writeUIntBE(seconds, 0, 6);
+    part = bytes.toString("base64url");
+    if (startParts.size > 100_000) startParts.clear();
+    startParts.set(seconds, part);
+  }
+  return part;
+}
+
 /** An opaque, URL-safe string of 76 characters. It grants nothing: booking checks the slot again. */
 export function encodeSlotKey(ref: SlotRef): string {
-  const seconds = Buffer.alloc(6);
-  seconds.writeUIntBE(Math.floor(ref.start.getTime() / 1000), 0, 6);
-  return prefixOf(ref) + seconds.toString("base64url");
+  return prefixOf(ref) + startPartOf(ref.start);
 }
 
 /** The slot a key names, or undefined when the key is not one of ours. */
