@@ -1,19 +1,30 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
-  type Focused,
-  focused,
-  formatViolations,
-  type Harness,
-  horizontalOverflow,
-  normalise,
-  runAxe,
-  settled,
-  startHarness,
-  tabTo,
-} from "./harness.ts";
+  appointmentsOf,
+  bookingApi,
+  CEP,
+  dayName,
+  dayNameWithYear,
+  definitions,
+  expectAccessible,
+  expectFocusOnStep,
+  expectWeekMatchesApi,
+  fillDetailsWithKeyboard,
+  hoursName,
+  isButton,
+  LILLE,
+  mondayOf,
+  parisDate,
+  plusDays,
+  shownWeek,
+  slotParam,
+  timeName,
+  VIEWPORTS,
+  weekName,
+} from "./booking-helpers.ts";
+import { focused, type Harness, normalise, settled, startHarness, tabTo } from "./harness.ts";
 
-// The booking flow, steps 1 and 2, on the demo directory of Hauts-de-France with the server's
+// The booking flow, from the home page to the confirmation, on the demo directory of Hauts-de-France with the server's
 // clock on Monday 23 March 2026, 09:00 in Paris. What the pages show is checked against what
 // the API answers for the same parameters, formatted here independently of the app (Intl in
 // Europe/Paris from the instants, where the app reads the local time off the ISO offsets).
@@ -28,143 +39,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const CEP = { slug: "cep-premier-entretien", name: "Conseil en évolution professionnelle — premier entretien" };
-const LILLE = { code: "59350", label: "Lille (59000, 59160…)" };
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 320, height: 640 },
-];
-
-// --- The API, as the tests read it ---------------------------------------------------------
-
-interface ApiSlot {
-  key: string;
-  start: string;
-  end: string;
-  structureId: string;
-  siteId: string | null;
-  mode: "onsite" | "phone" | "video";
-  seatsLeft: number;
-}
-
-interface ApiStructure {
-  id: string;
-  name: string;
-  phone: string | null;
-  network: { name: string };
-  sites: { id: string; name: string; address: string; postcode: string; commune: { name: string } }[];
-}
-
-async function apiSlots(query: Record<string, string>): Promise<ApiSlot[]> {
-  return (await harness.getJson<{ slots: ApiSlot[] }>(`/api/slots?${new URLSearchParams(query)}`)).slots;
-}
-
-async function apiStructures(service: string, commune: string): Promise<ApiStructure[]> {
-  const body = await harness.getJson<{ structures: ApiStructure[] }>(`/api/structures?service=${service}&commune=${commune}`);
-  return body.structures;
-}
-
-async function apiStructure(service: string, commune: string, name: string): Promise<ApiStructure> {
-  const found = (await apiStructures(service, commune)).find((structure) => structure.name === name);
-  if (!found) throw new Error(`no structure named ${name} for ${service} in ${commune}`);
-  return found;
-}
-
-// --- Dates, formatted independently of the app ---------------------------------------------
-
-const PARIS_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" });
-const PARIS_DAY = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", timeZone: "Europe/Paris" });
-const PARIS_TIME = new Intl.DateTimeFormat("fr-FR", { hour: "numeric", minute: "2-digit", timeZone: "Europe/Paris" });
-
-/** "2026-03-30": the date in Paris. */
-const parisDate = (iso: string) => PARIS_DATE.format(new Date(iso));
-/** « lundi 30 mars »; French writes the first of the month « 1er ». */
-const dayName = (iso: string) => PARIS_DAY.format(new Date(iso)).replace(/^(\S+) 1 /, "$1 1er ");
-/** « 9 h 00 ». */
-function timeName(iso: string): string {
-  const parts = PARIS_TIME.formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${Number(part("hour"))} h ${part("minute")}`;
-}
-const noonOf = (date: string) => new Date(`${date}T12:00:00Z`);
-const plusDays = (date: string, days: number) => new Date(noonOf(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
-/** The Monday of a date's week. */
-const mondayOf = (date: string) => plusDays(date, -((noonOf(date).getUTCDay() + 6) % 7));
-/** « du 30 mars au 5 avril », « du 23 au 29 mars ». */
-function weekName(monday: string): string {
-  const sunday = plusDays(monday, 6);
-  const [from, to] = [monday, sunday].map((date) => dayName(noonOf(date).toISOString()).replace(/^\S+ /, ""));
-  return monday.slice(5, 7) === sunday.slice(5, 7) ? `du ${from?.split(" ")[0]} au ${to}` : `du ${from} au ${to}`;
-}
-
-/** The week as the page should show it: seven days, each with its distinct start times. */
-function expectedWeek(slots: ApiSlot[], monday: string) {
-  const starts: ApiSlot[] = [];
-  for (const slot of slots) if (!starts.some((known) => known.start === slot.start)) starts.push(slot);
-  return Array.from({ length: 7 }, (_, index) => {
-    const date = plusDays(monday, index);
-    return {
-      day: dayName(noonOf(date).toISOString()),
-      times: starts.filter((slot) => parisDate(slot.start) === date).map((slot) => timeName(slot.start)),
-    };
-  });
-}
-
-// --- The page ----------------------------------------------------------------------------
-
-interface ShownDay {
-  day: string;
-  none: boolean;
-  slots: { label: string; value: string; start: string; checked: boolean }[];
-}
-
-/** The week's slots as shown: each day's legend and radio buttons. */
-function shownWeek(page: Page): Promise<ShownDay[]> {
-  return page.evaluate(() => {
-    const text = (node: Element | null | undefined) => (node?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
-    return [...document.querySelectorAll("main fieldset fieldset")].map((day) => ({
-      day: text(day.querySelector("legend")),
-      none: text(day).includes("Aucun créneau"),
-      slots: [...day.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((radio) => ({
-        label: text(radio.labels?.[0]),
-        value: radio.value,
-        start: radio.dataset.start ?? "",
-        checked: radio.checked,
-      })),
-    }));
-  });
-}
-
-async function expectWeekMatchesApi(page: Page, slots: ApiSlot[], monday: string) {
-  await page.getByRole("group", { name: `Créneaux de la semaine ${weekName(monday)}` }).waitFor();
-  const shown = await shownWeek(page);
-  expect(shown.map((day) => ({ day: day.day, times: day.slots.map((slot) => slot.label) }))).toEqual(expectedWeek(slots, monday));
-  for (const day of shown) expect(day.none, day.day).toBe(day.slots.length === 0);
-  // Each radio keeps the key of the first slot at its time.
-  for (const radio of shown.flatMap((day) => day.slots)) {
-    expect(radio.value).toBe(slots.find((slot) => slot.start === radio.start)?.key);
-  }
-}
-
-/** No axe violation, no sideways scroll, nothing in the console: checked at every step. */
-async function expectAccessible(page: Page, where: string, problems: string[]) {
-  const violations = await runAxe(page);
-  expect(violations.length, `axe found violations (${where}):\n\n${formatViolations(violations)}\n`).toBe(0);
-  expect(await horizontalOverflow(page), `the page scrolls horizontally (${where})`).toBe(0);
-  expect(problems, where).toEqual([]);
-}
-
-async function expectFocusOnStep(page: Page, step: string) {
-  expect(normalise(await page.evaluate(() => document.activeElement?.textContent))).toBe(step);
-}
-
-const isButton = (name: string | RegExp) => (focus: Focused) =>
-  focus.tag === "button" && (typeof name === "string" ? focus.name === name : name.test(focus.name));
+const apiSlots = (query: Record<string, string>) => bookingApi(harness).slots(query);
+const apiStructures = (service: string, commune: string) => bookingApi(harness).structures(service, commune);
+const apiStructure = (service: string, commune: string, name: string) => bookingApi(harness).structure(service, commune, name);
 
 // --- The journey -------------------------------------------------------------------------
 
 describe.each(VIEWPORTS)("at $width px", (viewport) => {
-  test("with the keyboard alone, from the home page to a chosen slot", { timeout: 90_000 }, async () => {
+  test("with the keyboard alone, from the home page to the confirmation, then cancelled from the private link", {
+    timeout: 120_000,
+  }, async () => {
     const { page, problems, close } = await harness.openPage(viewport);
     const apec = await apiStructure(CEP.slug, LILLE.code, "APEC Lille");
     const euralille = apec.sites.find((site) => site.name === "APEC Lille — Euralille");
@@ -286,33 +170,146 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     const chosen = distinct[1];
     if (!chosen) throw new Error("fewer than two free slots that week");
     expect(await focused(page)).toMatchObject({ checked: true, value: chosen.key, name: timeName(chosen.start) });
-    await page.waitForURL(`**&slot=${chosen.key}`);
+    await page.waitForURL(`**&slot=${slotParam(chosen)}`);
     await expectAccessible(page, "step 2, slot chosen", problems);
     await tabTo(page, isButton("Continuer"));
     await page.keyboard.press("Enter");
 
-    // The chosen slot's summary; the details form comes with the next version.
+    // Step 3: the chosen slot, then the details form, filled with the keyboard.
     await page.waitForURL("**&step=3");
     await settled(page);
     expect(await page.title()).toBe("Étape 3 sur 4 : vos coordonnées — Prendre rendez-vous — RDV Orientation");
     await expectFocusOnStep(page, "Étape 3 sur 4 : Vos coordonnées");
-    const summary = page.getByRole("region", { name: "Le créneau choisi" });
-    const terms = await summary.locator("dt").allTextContents();
-    const values = (await summary.locator("dd").allTextContents()).map(normalise);
-    const summaryOf = Object.fromEntries(terms.map((term, index) => [term, values[index]]));
-    expect(summaryOf).toMatchObject({
-      Date: `${dayName(chosen.start)} ${chosen.start.slice(0, 4)}`,
-      Heure: `de ${timeName(chosen.start)} à ${timeName(chosen.end)}`,
+    const placeText = `Sur place — ${euralille.name}${euralille.address}, ${euralille.postcode} ${euralille.commune.name}`;
+    expect(await definitions(page, "section[aria-labelledby='summary-title'] dl")).toMatchObject({
+      Date: dayNameWithYear(chosen.start),
+      Heure: hoursName(chosen),
       Structure: "APEC Lille (réseau APEC)",
-      "Mode de rendez-vous": `Sur place — ${euralille.name}${euralille.address}, ${euralille.postcode} ${euralille.commune.name}`,
+      "Mode de rendez-vous": placeText,
     });
-    const text = normalise(await summary.textContent());
-    expect(text).toContain("Ce créneau n'est pas encore réservé.");
-    expect(text).toContain("La saisie de vos coordonnées et la confirmation du rendez-vous en ligne arrivent dans la prochaine");
-    expect(text).toContain(`appelez APEC Lille au ${apec.phone}`);
-    // No fake form: nothing to fill in yet.
-    expect(await page.getByRole("main").locator("input, select, textarea").count()).toBe(0);
-    await expectAccessible(page, "step 3, summary", problems);
+    const form = page.getByRole("form", { name: "Vos coordonnées" });
+    expect(await form.getByRole("textbox", { name: "Prénom" }).getAttribute("autocomplete")).toBe("given-name");
+    expect(await form.getByRole("textbox", { name: "Nom", exact: true }).getAttribute("autocomplete")).toBe("family-name");
+    expect(await form.getByRole("textbox", { name: "Adresse électronique" }).getAttribute("type")).toBe("email");
+    expect(await form.getByRole("textbox", { name: "Numéro de téléphone" }).getAttribute("autocomplete")).toBe("tel");
+    expect(await form.getByRole("link", { name: "Lire l'information sur vos données personnelles" }).getAttribute("href")).toBe(
+      "/donnees-personnelles",
+    );
+    await expectAccessible(page, "step 3, details form", problems);
+    const email = `lea.durand.${viewport.width}@exemple.fr`;
+    await fillDetailsWithKeyboard(page, {
+      firstName: "Léa",
+      lastName: "Durand",
+      email,
+      phone: "06 12 34 56 78",
+      needs: "Accès en fauteuil roulant",
+    });
+
+    // Step 4: everything at a glance, then the explicit confirmation.
+    await page.waitForURL("**&step=4");
+    await settled(page);
+    expect(await page.title()).toBe("Étape 4 sur 4 : vérifiez et confirmez — Prendre rendez-vous — RDV Orientation");
+    await expectFocusOnStep(page, "Étape 4 sur 4 : Vérification et confirmation");
+    expect(await definitions(page, "section[aria-labelledby='review-slot-title'] dl")).toEqual({
+      Date: dayNameWithYear(chosen.start),
+      Heure: hoursName(chosen),
+      Service: CEP.name,
+      Structure: "APEC Lille (réseau APEC)",
+      "Mode de rendez-vous": placeText,
+      ...(euralille.accessInfo && { Accès: euralille.accessInfo }),
+    });
+    expect(await definitions(page, "section[aria-labelledby='review-person-title'] dl")).toEqual({
+      "Prénom et nom": "Léa Durand",
+      "Adresse électronique": email,
+      Téléphone: "06 12 34 56 78",
+      Commune: "Lille",
+      "Besoins d'aménagement": "Accès en fauteuil roulant",
+    });
+    expect(await appointmentsOf(harness, email)).toEqual([]);
+    await expectAccessible(page, "step 4, review", problems);
+    await tabTo(page, isButton("Confirmer le rendez-vous"));
+    await page.keyboard.press("Enter");
+
+    // The confirmation, and the appointment in the database.
+    await page.waitForURL("**/rendez-vous/confirmation");
+    await settled(page);
+    expect(await page.title()).toBe("Rendez-vous confirmé — RDV Orientation");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
+    const [booked, ...others] = await appointmentsOf(harness, email);
+    expect(others).toEqual([]);
+    expect(booked).toMatchObject({ status: "booked", accessibilityNeeds: "Accès en fauteuil roulant" });
+    expect(booked?.startsAt.toISOString()).toBe(new Date(chosen.start).toISOString());
+    const confirmation = normalise(await page.getByRole("main").textContent());
+    expect(confirmation).toContain(
+      `Merci Léa, votre rendez-vous est réservé pour le ${dayNameWithYear(chosen.start)} à ${timeName(chosen.start)}.`,
+    );
+    expect(confirmation).toContain(`Un courriel de confirmation est envoyé à ${email}`);
+    expect(confirmation).toContain(
+      "Un rappel vous est envoyé par courriel 48 heures avant le rendez-vous, puis un autre 3 heures avant.",
+    );
+    expect(confirmation).toContain(`Contactez APEC Lille au ${apec.phone}`);
+    expect(await definitions(page, "section[aria-labelledby='booked-title'] dl")).toMatchObject({
+      Date: dayNameWithYear(chosen.start),
+      Service: CEP.name,
+      "Mode de rendez-vous": placeText,
+      "Besoins d'aménagement": "Accès en fauteuil roulant",
+    });
+    // The private link is shown in full, and leads to this site's page of the appointment.
+    const link = page.getByRole("link", { name: /\/rdv\// });
+    const manageUrl = normalise(await link.textContent());
+    const token = manageUrl.split("/").pop() ?? "";
+    expect(manageUrl).toMatch(/^https?:\/\/.+\/rdv\/[A-Za-z0-9_-]{22}$/);
+    expect(await link.getAttribute("href")).toBe(`/rdv/${token}`);
+    // « Ajouter à mon agenda » is the calendar file of this appointment.
+    const ics = page.getByRole("link", { name: "Ajouter à mon agenda" });
+    expect(await ics.getAttribute("href")).toBe(`/api/manage/${token}/ics`);
+    const calendar = await fetch(`${harness.baseUrl}/api/manage/${token}/ics`);
+    expect(calendar.headers.get("Content-Type")).toMatch(/^text\/calendar/);
+    expect(await calendar.text()).toContain(`UID:${booked?.id}`);
+    await expectAccessible(page, "confirmation", problems);
+
+    // The private link, from the confirmation.
+    await tabTo(page, (focus) => focus.href === `/rdv/${token}`);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/rdv/${token}`);
+    await settled(page);
+    expect(await page.title()).toBe("Votre rendez-vous — RDV Orientation");
+    expect(normalise(await page.getByRole("main").textContent())).toContain("Bonjour Léa Durand, voici votre rendez-vous.");
+    expect(await definitions(page, "section[aria-labelledby='appointment-title'] dl")).toMatchObject({
+      Date: dayNameWithYear(chosen.start),
+      Heure: hoursName(chosen),
+      "Mode de rendez-vous": placeText,
+    });
+    await expectAccessible(page, "private link", problems);
+
+    // Cancelled with the keyboard, through the confirmation dialog.
+    await tabTo(page, isButton("Annuler le rendez-vous"));
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Annuler le rendez-vous ?" });
+    await dialog.waitFor();
+    expect(normalise(await dialog.textContent())).toContain(
+      `Le rendez-vous du ${dayNameWithYear(chosen.start)} à ${timeName(chosen.start)} avec APEC Lille sera annulé`,
+    );
+    // The dialog takes the focus once open: on its first field.
+    await expect.poll(() => focused(page)).toMatchObject({ tag: "textarea", name: "Motif de l'annulation (facultatif)" });
+    await page.keyboard.type("Un empêchement");
+    await expectAccessible(page, "private link, cancel dialog", problems);
+    await tabTo(page, isButton("Oui, annuler le rendez-vous"));
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Rendez-vous annulé" }).waitFor();
+    await settled(page);
+    expect(await dialog.count()).toBe(0);
+    expect(await page.title()).toBe("Rendez-vous annulé — RDV Orientation");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Rendez-vous annulé");
+    const cancelled = normalise(await page.getByRole("main").textContent());
+    expect(cancelled).toContain("C'est fait : votre rendez-vous est annulé.");
+    expect(cancelled).toContain(
+      `Le rendez-vous du ${dayNameWithYear(chosen.start)} à ${timeName(chosen.start)} avec APEC Lille est annulé et le créneau libéré. Un courriel vous le confirme`,
+    );
+    // The API says so too: the link is dead, the appointment cancelled with its reason.
+    expect(await bookingApi(harness).managed(token)).toBeNull();
+    expect(await appointmentsOf(harness, email)).toMatchObject([{ status: "cancelled", cancelReason: "Un empêchement" }]);
+    await expectAccessible(page, "private link, cancelled", problems);
     await close();
   });
 });
@@ -357,7 +354,7 @@ test("previous and next week follow the API, « Premier créneau disponible » c
   await jump.focus();
   await page.keyboard.press("Enter");
   await expectWeekMatchesApi(page, firstSlots, firstWeek);
-  await page.waitForURL(`**&slot=${first.key}`);
+  await page.waitForURL(`**&slot=${slotParam(first)}`);
   const focus = await focused(page);
   expect(focus).toMatchObject({ type: "radio", checked: true, value: first.key, name: timeName(first.start) });
 
@@ -429,7 +426,7 @@ test("a collective session shows the seats left with each time", async () => {
   // On to the summary, which names the only place though nobody had to choose it.
   await radio.first().focus();
   await page.keyboard.press("Space");
-  await page.waitForURL(`**&slot=${first.key}`);
+  await page.waitForURL(`**&slot=${slotParam(first)}`);
   await page.getByRole("button", { name: "Continuer" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForURL("**&step=3");
@@ -455,7 +452,7 @@ test("the address keeps the whole state: reload, Back, and changing the commune"
     .first()
     .focus();
   await page.keyboard.press("Space");
-  await page.waitForURL(`**&slot=${first.key}`);
+  await page.waitForURL(`**&slot=${slotParam(first)}`);
   await page.getByRole("button", { name: "Continuer" }).focus();
   await page.keyboard.press("Enter");
   await page.waitForURL("**&step=3");
@@ -493,7 +490,7 @@ test("the address keeps the whole state: reload, Back, and changing the commune"
   expect(await page.getByRole("group", { name: "Votre besoin" }).getByRole("radio").count()).toBeGreaterThan(1);
 
   // An unknown slot (taken meanwhile, or a mangled link) is said to be so.
-  await page.goto(`${slotsUrl}&slot=AAAA&step=3`);
+  await page.goto(`${slotsUrl}&slot=20260330T0312Z&step=3`);
   await settled(page);
   expect(normalise(await page.getByRole("main").textContent())).toContain("Ce créneau n'est plus libre, ou n'existe pas.");
   expect(problems).toEqual([]);
@@ -595,6 +592,38 @@ test("the commune list works with the pointer too", async () => {
   expect(await combobox.getAttribute("aria-expanded")).toBe("false");
   await page.getByRole("button", { name: "Voir les structures" }).click();
   await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=59512`);
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("a structure's places come from one request for all (per=place), the commune from its code", async () => {
+  const { page, problems, close } = await harness.openPage();
+  const apec = await apiStructure(CEP.slug, LILLE.code, "APEC Lille");
+  const requests: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/api/")) requests.push(`${url.pathname}${url.search}`);
+  });
+  await page.goto(`/rendez-vous?service=${CEP.slug}&commune=${LILLE.code}&structure=${apec.id}`);
+  await settled(page);
+  const places = page.getByRole("group", { name: "Comment souhaitez-vous être reçu ?" }).getByRole("radio");
+  expect(await places.count()).toBeGreaterThan(1);
+  expect(requests.filter((path) => path.startsWith("/api/slots"))).toEqual([
+    `/api/slots?service=${CEP.slug}&first=true&per=place&structure=${apec.id}`,
+  ]);
+  expect(requests.filter((path) => path.startsWith("/api/communes"))).toEqual([`/api/communes/${LILLE.code}`]);
+  // Each place's next availability is the API's first slot there.
+  const firsts = await apiSlots({ service: CEP.slug, structure: apec.id, first: "true", per: "place" });
+  for (const site of apec.sites) {
+    const first = firsts.find((slot) => slot.mode === "onsite" && slot.siteId === site.id);
+    if (!first) continue;
+    const hint = page.locator(
+      `#${await page.getByRole("radio", { name: `Sur place — ${site.name}` }).getAttribute("aria-describedby")}`,
+    );
+    expect(normalise(await hint.textContent())).toContain(
+      `Prochaine disponibilité : ${dayName(first.start)} à ${timeName(first.start)}`,
+    );
+  }
   expect(problems).toEqual([]);
   await close();
 });

@@ -191,7 +191,8 @@ export function focused(page: Page): Promise<Focused> {
   return page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
     const input = element instanceof HTMLInputElement ? element : null;
-    const text = (input?.labels?.[0]?.textContent ?? element?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+    const labelled = input ?? (element instanceof HTMLTextAreaElement ? element : null);
+    const text = (labelled?.labels?.[0]?.textContent ?? element?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
     return {
       tag: element?.tagName.toLowerCase() ?? "",
       role: element?.getAttribute("role") ?? null,

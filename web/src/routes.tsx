@@ -1,16 +1,21 @@
 import type { RouteDefinition } from "@solidjs/router";
-import { getFirstSlots, getServices, getStructures } from "./lib/api.ts";
+import { lazy } from "solid-js";
+import { getFirstSlots, getManagedAppointment, getServices, getStructures } from "./lib/api.ts";
 import { readBookingState } from "./pages/booking/booking-href.ts";
 import { BookingPage } from "./pages/booking/booking-page.tsx";
+import { CONFIRMATION_PATH, ConfirmationPage } from "./pages/booking/confirmation-page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
 import { AccessibilityPage } from "./pages/legal/accessibility-page.tsx";
 import { LegalNoticePage } from "./pages/legal/legal-notice-page.tsx";
 import { PrivacyPage } from "./pages/legal/privacy-page.tsx";
 
-// The public pages, booking flow included, are small enough to ship as one bundle (about 33 kB
-// gzipped, budget 60): no lazy() until a page is heavy, which would add a round trip.
-// `preload` starts the requests on link hover and before the page renders.
+// The public pages, booking flow included, ship as one bundle: no lazy() for them, which would
+// add a round trip. The page of the private link is reached from an e-mail, rarely while
+// booking, and brings the dialog primitives: it loads on its own (its data starts loading at
+// the same time, through `preload`). `preload` also starts requests on link hover.
+const ManagePage = lazy(() => import("./pages/manage/manage-page.tsx"));
+
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
   {
@@ -23,6 +28,14 @@ export const routes: RouteDefinition[] = [
         void getStructures(state.service, state.commune);
         void getFirstSlots({ service: state.service, commune: state.commune });
       }
+    },
+  },
+  { path: CONFIRMATION_PATH, component: ConfirmationPage },
+  {
+    path: "/rdv/:token",
+    component: ManagePage,
+    preload: ({ params }) => {
+      if (params.token) void getManagedAppointment(params.token);
     },
   },
   { path: "/accessibilite", component: AccessibilityPage },

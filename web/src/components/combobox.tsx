@@ -2,8 +2,14 @@ import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup,
 import "./combobox.css";
 
 export interface ComboboxProps<Option> {
+  /** The text field's id (an error summary links to it); generated when not given. */
+  id?: string | undefined;
   label: string;
   hint: string;
+  /** Whether a choice is required (announced as such); true unless said otherwise. */
+  required?: boolean | undefined;
+  /** The browser's autofill token, e.g. "address-level2" for a person's own commune; "off" by default. */
+  autocomplete?: string | undefined;
   error?: string | undefined;
   /** The chosen option: only an option picked from the list counts, never typed text alone. */
   value: Option | undefined;
@@ -35,7 +41,7 @@ type Status = { kind: "idle" } | { kind: "searching" } | { kind: "found" } | { k
  */
 export function Combobox<Option>(props: ComboboxProps<Option>) {
   const id = createUniqueId();
-  const inputId = `combobox-${id}`;
+  const inputId = untrack(() => props.id) ?? `combobox-${id}`;
   const listId = `combobox-${id}-list`;
   const hintId = `combobox-${id}-hint`;
   const errorId = `combobox-${id}-error`;
@@ -200,7 +206,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
           class="field__input combobox__input"
           type="text"
           role="combobox"
-          autocomplete="off"
+          autocomplete={props.autocomplete ?? "off"}
           autocapitalize="off"
           spellcheck={false}
           aria-autocomplete="list"
@@ -209,7 +215,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
           aria-activedescendant={activeId()}
           aria-describedby={describedBy()}
           aria-invalid={props.error ? true : undefined}
-          aria-required="true"
+          aria-required={props.required === false ? undefined : true}
           value={text()}
           onInput={onInput}
           onKeyDown={onKeyDown}

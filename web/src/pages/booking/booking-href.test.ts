@@ -10,7 +10,7 @@ describe("the booking page's address", () => {
     expect(bookingHref({ service: "information-conseil-vae" })).toBe("/rendez-vous?service=information-conseil-vae");
     expect(
       bookingHref({
-        slot: "k",
+        slot: "20260330T0700Z",
         week: "2026-03-30",
         site: SITE,
         mode: "onsite",
@@ -18,7 +18,9 @@ describe("the booking page's address", () => {
         commune: "59350",
         service: "s",
       }),
-    ).toBe(`/rendez-vous?service=s&commune=59350&structure=${STRUCTURE}&mode=onsite&site=${SITE}&week=2026-03-30&slot=k`);
+    ).toBe(
+      `/rendez-vous?service=s&commune=59350&structure=${STRUCTURE}&mode=onsite&site=${SITE}&week=2026-03-30&slot=20260330T0700Z`,
+    );
   });
 
   it("reads back what it wrote", () => {
@@ -29,8 +31,8 @@ describe("the booking page's address", () => {
       mode: "onsite" as const,
       site: SITE,
       week: "2026-03-30",
-      slot: "AQTc_-9",
-      step: "3" as const,
+      slot: "20260331T1245Z",
+      step: "4" as const,
     };
     const search = new URLSearchParams(bookingHref(state).split("?")[1]);
     expect(readBookingState(Object.fromEntries(search))).toEqual(state);

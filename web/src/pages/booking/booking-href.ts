@@ -3,6 +3,7 @@
 
 import type { LocalDate } from "../../lib/dates.ts";
 import { isLocalDate, mondayOf } from "../../lib/dates.ts";
+import { SLOT_ID } from "./slot-choices.ts";
 
 export type PlaceMode = "onsite" | "phone" | "video";
 
@@ -18,10 +19,10 @@ export interface BookingState {
   site?: string | undefined;
   /** Monday of the week shown. */
   week?: LocalDate | undefined;
-  /** Key of the chosen slot. */
+  /** The chosen slot, by its start (`slotId`): the key to book is read from the list when booking. */
   slot?: string | undefined;
-  /** "1": back to the first step to change the need or the commune; "3": the chosen slot's summary. */
-  step?: "1" | "3" | undefined;
+  /** "1": back to the first step to change the need or the commune; "3": the person's details; "4": review and confirm. */
+  step?: "1" | "3" | "4" | undefined;
 }
 
 const ORDER = ["service", "commune", "structure", "mode", "site", "week", "slot", "step"] as const;
@@ -34,8 +35,8 @@ const VALID: { [K in keyof BookingState]-?: (value: string) => boolean } = {
   mode: (value) => value === "onsite" || value === "phone" || value === "video",
   site: (value) => UUID.test(value),
   week: isLocalDate,
-  slot: (value) => /^[A-Za-z0-9_-]{1,200}$/.test(value),
-  step: (value) => value === "1" || value === "3",
+  slot: (value) => SLOT_ID.test(value),
+  step: (value) => value === "1" || value === "3" || value === "4",
 };
 
 /** The booking page's address for `state`, its parameters always in the same order. */

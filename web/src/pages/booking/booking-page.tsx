@@ -6,26 +6,34 @@ import "../../components/form.css";
 import type { Place } from "../../lib/api.ts";
 import { readBookingState } from "./booking-href.ts";
 import "./booking.css";
+import { errorCount } from "./booking-draft.ts";
+import { DetailsStep } from "./details-step.tsx";
 import { NeedStep } from "./need-step.tsx";
+import { ReviewStep } from "./review-step.tsx";
 import { SlotsStep } from "./slots-step.tsx";
 import { StructuresStep } from "./structures-step.tsx";
-import { SummaryStep } from "./summary-step.tsx";
 
-export const STEPS = ["Votre besoin et votre commune", "Le lieu et le créneau", "Vos coordonnées", "Confirmation"] as const;
+export const STEPS = [
+  "Votre besoin et votre commune",
+  "Le lieu et le créneau",
+  "Vos coordonnées",
+  "Vérification et confirmation",
+] as const;
 
 /** What the page shows, decided by the address alone. */
-type View = "need" | "structures" | "slots" | "summary";
+type View = "need" | "structures" | "slots" | "details" | "review";
 
 const VIEWS = {
   need: { step: 1, title: "votre besoin et votre commune" },
   structures: { step: 2, title: "choisir une structure" },
   slots: { step: 2, title: "choisir un créneau" },
-  summary: { step: 3, title: "vos coordonnées" },
+  details: { step: 3, title: "vos coordonnées" },
+  review: { step: 4, title: "vérifiez et confirmez" },
 } as const;
 
 /**
- * « Prendre rendez-vous », steps 1 and 2 and the start of step 3: the need and the commune, the
- * structures that serve it, a place and a slot, and the chosen slot's summary.
+ * « Prendre rendez-vous », in four steps: the need and the commune; the structures that serve
+ * it, a place and a slot; the person's details; the review and the booking itself.
  */
 export function BookingPage() {
   const [searchParams] = useSearchParams();
@@ -49,11 +57,14 @@ export function BookingPage() {
     const step = state().step;
     if (!service() || !commune() || step === "1") return "need";
     if (!structure()) return "structures";
-    return step === "3" && place() && week() && slot() ? "summary" : "slots";
+    if (!place() || !week() || !slot()) return "slots";
+    return step === "4" ? "review" : step === "3" ? "details" : "slots";
   });
   const documentTitle = createMemo(() => {
     const { step, title } = VIEWS[view()];
-    return `Étape ${step} sur ${STEPS.length} : ${title} — Prendre rendez-vous`;
+    // A form sent back with errors says so first (RGAA 11.10, as GOV.UK does).
+    const errors = view() === "details" && errorCount() > 0 ? "Erreur : " : "";
+    return `${errors}Étape ${step} sur ${STEPS.length} : ${title} — Prendre rendez-vous`;
   });
 
   // The first view of the page is announced with the page; each next one moves the focus to its
@@ -91,9 +102,21 @@ export function BookingPage() {
             slot={slot()}
           />
         </Match>
-        <Match when={view() === "summary" && place()}>
+        <Match when={view() === "details" && place()}>
           {(chosenPlace) => (
-            <SummaryStep
+            <DetailsStep
+              service={given(service())}
+              commune={given(commune())}
+              structure={given(structure())}
+              place={chosenPlace()}
+              week={given(week())}
+              slot={given(slot())}
+            />
+          )}
+        </Match>
+        <Match when={view() === "review" && place()}>
+          {(chosenPlace) => (
+            <ReviewStep
               service={given(service())}
               commune={given(commune())}
               structure={given(structure())}

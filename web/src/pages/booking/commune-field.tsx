@@ -7,16 +7,26 @@ export function communeLabel(commune: Commune): string {
   return commune.postcodes.length > 2 ? `${commune.name} (${shown}…)` : `${commune.name} (${shown})`;
 }
 
+const HINT = "Saisissez son nom ou son code postal, puis choisissez-la dans la liste avec les flèches et Entrée.";
+
 /** The person's commune, among the region's, found by its name or its postcode. */
 export function CommuneField(props: {
   value: Commune | undefined;
   onChange: (commune: Commune | undefined) => void;
   error?: string | undefined;
+  id?: string | undefined;
+  label?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean | undefined;
+  autocomplete?: string | undefined;
 }) {
   return (
     <Combobox<Commune>
-      label="Votre commune"
-      hint="Saisissez son nom ou son code postal, puis choisissez-la dans la liste avec les flèches et Entrée."
+      id={props.id}
+      label={props.label ?? "Votre commune"}
+      hint={props.hint ?? HINT}
+      required={props.required}
+      autocomplete={props.autocomplete}
       error={props.error}
       value={props.value}
       onChange={(commune) => props.onChange(commune)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Slot, Structure } from "../../lib/api.ts";
-import { placeCandidates, placeName, samePlace, slotsByDay } from "./slot-choices.ts";
+import { placeCandidates, placeName, SLOT_ID, samePlace, slotId, slotsByDay } from "./slot-choices.ts";
 
 const slot = (start: string, key: string, seatsLeft = 1): Slot => ({
   key,
@@ -58,6 +58,24 @@ describe("slots by day", () => {
   it("files a late-evening slot under its local day, not its UTC one", () => {
     const days = slotsByDay([slot("2026-03-30T23:30:00+02:00", "late")], "2026-03-30");
     expect(days[0]?.slots.map((choice) => choice.key)).toEqual(["late"]);
+  });
+});
+
+describe("a slot's name in the address", () => {
+  it("is its start instant in UTC, whatever the offset it is written with", () => {
+    expect(slotId("2026-03-30T09:00:00+02:00")).toBe("20260330T0700Z");
+    expect(slotId("2026-03-30T07:00:00Z")).toBe("20260330T0700Z");
+    // The hour that happens twice when clocks go back is told apart by its offset.
+    expect(slotId("2026-10-25T02:30:00+02:00")).toBe("20261025T0030Z");
+    expect(slotId("2026-10-25T02:30:00+01:00")).toBe("20261025T0130Z");
+    expect(SLOT_ID.test(slotId("2026-12-31T23:45:00+01:00"))).toBe(true);
+  });
+
+  it("stays the same when another advisor's slot is offered at that time", () => {
+    const [before] = slotsByDay([slot("2026-03-30T09:00:00+02:00", "advisor-a")], "2026-03-30");
+    const [after] = slotsByDay([slot("2026-03-30T09:00:00+02:00", "advisor-b")], "2026-03-30");
+    expect(before?.slots[0]?.id).toBe(after?.slots[0]?.id);
+    expect(before?.slots[0]?.key).not.toBe(after?.slots[0]?.key);
   });
 });
 

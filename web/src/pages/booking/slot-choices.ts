@@ -40,11 +40,25 @@ export function samePlace(a: Place, b: Place | undefined): boolean {
   return b !== undefined && a.mode === b.mode && (a.mode !== "onsite" || a.site === b.site);
 }
 
+/**
+ * How the address names a chosen slot: its start instant in UTC, "20260330T0700Z". Not its key:
+ * a key names an advisor, and the public list offers the least-booked advisor at each time, so
+ * any booking may change the key offered at a time that is still free. The key to book is read
+ * from the current list when booking.
+ */
+export function slotId(start: string): string {
+  return `${new Date(start).toISOString().replace(/[-:]/g, "").slice(0, 13)}Z`;
+}
+
+export const SLOT_ID = /^\d{8}T\d{4}Z$/;
+
 /** One radio button: a start time in the chosen place, whichever advisor is free then. */
 export interface SlotChoice {
+  /** The address's name for it (`slotId`). */
+  id: string;
   /** The key to book: the first free advisor's slot. */
   key: string;
-  /** Every slot starting then (one per free advisor), so that any of their keys selects this choice. */
+  /** Every slot starting then (one per free advisor). */
   keys: string[];
   start: string;
   end: string;
@@ -71,6 +85,7 @@ export function slotsByDay(slots: readonly Slot[], monday: LocalDate): DayChoice
     if (known) known.keys.push(slot.key);
     else {
       byStart.set(slot.start, {
+        id: slotId(slot.start),
         key: slot.key,
         keys: [slot.key],
         start: slot.start,

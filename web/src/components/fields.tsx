@@ -1,0 +1,110 @@
+import { createMemo, type JSX, Show, splitProps } from "solid-js";
+
+/** What every field has besides its control: an id, a visible label, a hint and an error. */
+interface FieldText {
+  id: string;
+  label: JSX.Element;
+  hint?: JSX.Element | undefined;
+  /** The error to show; the control is then marked invalid and described by it. */
+  error?: string | undefined;
+}
+
+/** The ids a control is described by: its hint, then its error (WCAG 3.3.1, 1.3.1). */
+function describedBy(props: FieldText): string | undefined {
+  const ids = [props.hint ? `${props.id}-hint` : "", props.error ? `${props.id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+function FieldError(props: { id: string; error: string | undefined }) {
+  return (
+    <Show when={props.error}>
+      {(error) => (
+        <p class="field__error" id={`${props.id}-error`}>
+          <span class="visually-hidden">Erreur&nbsp;: </span>
+          {error()}
+        </p>
+      )}
+    </Show>
+  );
+}
+
+function Hint(props: { id: string; hint: JSX.Element | undefined }) {
+  return (
+    <Show when={props.hint}>
+      <p class="field__hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </Show>
+  );
+}
+
+const FIELD_TEXT = ["id", "label", "hint", "error"] as const;
+
+/** A text input with its label above, then its hint and its error, as the GOV.UK pattern does. */
+export function TextField(props: FieldText & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "class">) {
+  const [text, input] = splitProps(props, FIELD_TEXT);
+  const description = createMemo(() => describedBy(text));
+  return (
+    <div class="field">
+      <label class="field__label" for={text.id}>
+        {text.label}
+      </label>
+      <Hint id={text.id} hint={text.hint} />
+      <FieldError id={text.id} error={text.error} />
+      <input
+        {...input}
+        id={text.id}
+        class="field__input"
+        aria-invalid={text.error ? true : undefined}
+        aria-describedby={description()}
+      />
+    </div>
+  );
+}
+
+/** A multi-line text input, laid out as TextField. */
+export function TextAreaField(props: FieldText & Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "class">) {
+  const [text, area] = splitProps(props, FIELD_TEXT);
+  const description = createMemo(() => describedBy(text));
+  return (
+    <div class="field">
+      <label class="field__label" for={text.id}>
+        {text.label}
+      </label>
+      <Hint id={text.id} hint={text.hint} />
+      <FieldError id={text.id} error={text.error} />
+      <textarea
+        {...area}
+        id={text.id}
+        class="field__input field__textarea"
+        aria-invalid={text.error ? true : undefined}
+        aria-describedby={description()}
+      />
+    </div>
+  );
+}
+
+/** A single checkbox, its label beside it; the hint and error above, as for the other fields. */
+export function CheckboxField(props: FieldText & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "class" | "type">) {
+  const [text, input] = splitProps(props, FIELD_TEXT);
+  const description = createMemo(() => describedBy(text));
+  return (
+    <div class="field">
+      <Hint id={text.id} hint={text.hint} />
+      <FieldError id={text.id} error={text.error} />
+      <div class="checkbox">
+        <input
+          {...input}
+          type="checkbox"
+          id={text.id}
+          class="checkbox__input"
+          aria-invalid={text.error ? true : undefined}
+          aria-describedby={description()}
+        />
+        <label class="checkbox__label" for={text.id}>
+          {text.label}
+        </label>
+      </div>
+    </div>
+  );
+}

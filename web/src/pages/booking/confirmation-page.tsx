@@ -1,0 +1,129 @@
+import { useLocation } from "@solidjs/router";
+import { createMemo, onMount, Show } from "solid-js";
+import { ButtonLink } from "../../components/button.tsx";
+import { Notice } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import type { Booking } from "../../lib/api.ts";
+import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
+import { clearDraft } from "./booking-draft.ts";
+import { bookingHref } from "./booking-href.ts";
+import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "./meeting-details.tsx";
+import "./booking.css";
+
+export const CONFIRMATION_PATH = "/rendez-vous/confirmation";
+
+/**
+ * What the booking left for this page, in the history entry (`history.state`): a reload or a
+ * Back and Forward show it again, nothing else keeps it. The private link is the only way to
+ * the appointment for a person without e-mail, so it must survive a reload.
+ */
+export interface ConfirmationState {
+  booking: Booking;
+  person: { firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined };
+}
+
+function isConfirmation(state: unknown): state is ConfirmationState {
+  const candidate = state as Partial<ConfirmationState> | null | undefined;
+  return typeof candidate?.booking?.manageUrl === "string" && typeof candidate.booking.appointment?.start === "string";
+}
+
+/** « Rendez-vous confirmé »: what was booked, what happens next, and the private link. */
+export function ConfirmationPage() {
+  const location = useLocation();
+  const confirmation = createMemo(() => (isConfirmation(location.state) ? location.state : undefined));
+  // The details typed in step 3 are no longer needed anywhere else.
+  onMount(clearDraft);
+
+  return (
+    <Show
+      when={confirmation()}
+      fallback={
+        <div class="prose">
+          <PageTitle>Aucune réservation à afficher</PageTitle>
+          <p>
+            Cette page montre la confirmation d'un rendez-vous juste après sa réservation. Pour retrouver un rendez-vous, ouvrez
+            le lien personnel reçu par courriel.
+          </p>
+          <p>
+            <a href={bookingHref()}>Prendre rendez-vous</a>
+          </p>
+        </div>
+      }
+    >
+      {(current) => <Confirmation confirmation={current()} />}
+    </Show>
+  );
+}
+
+function Confirmation(props: { confirmation: ConfirmationState }) {
+  const appointment = createMemo(() => props.confirmation.booking.appointment);
+  const meeting = createMemo(() => appointmentMeeting(appointment()));
+  const token = createMemo(() => tokenOf(props.confirmation.booking.manageUrl));
+  const person = createMemo(() => props.confirmation.person);
+
+  return (
+    <div class="confirmation">
+      <PageTitle>Rendez-vous confirmé</PageTitle>
+      <Notice>
+        <p class="notice__title">
+          Merci {person().firstName}, votre rendez-vous est réservé pour le {meetingMoment(appointment())}.
+        </p>
+        <p>{appointment().structure.name} vous attend. Ce rendez-vous est gratuit.</p>
+      </Notice>
+
+      <section class="confirmation__section" aria-labelledby="booked-title">
+        <h2 id="booked-title">Votre rendez-vous</h2>
+        <MeetingDetails meeting={meeting()} />
+        <p>
+          <ButtonLink variant="secondary" href={icsHref(token())} download="rendez-vous.ics">
+            Ajouter à mon agenda
+          </ButtonLink>
+        </p>
+        <p class="confirmation__hint">Un fichier au format iCalendar (.ics), que lisent la plupart des agendas.</p>
+      </section>
+
+      <section class="confirmation__section" aria-labelledby="next-title">
+        <h2 id="next-title">Ce qui va se passer ensuite</h2>
+        <ol class="next-steps">
+          <Show
+            when={person().email}
+            fallback={
+              <li>
+                Vous n'avez pas donné d'adresse électronique&nbsp;: vous ne recevrez ni courriel de confirmation ni rappel. Notez
+                la date et l'heure du rendez-vous.
+              </li>
+            }
+          >
+            {(email) => (
+              <>
+                <li>
+                  Un courriel de confirmation est envoyé à <strong class="confirmation__email">{email()}</strong>, avec le
+                  rendez-vous à ajouter à votre agenda.
+                </li>
+                <li>
+                  Un rappel vous est envoyé par courriel 48&nbsp;heures avant le rendez-vous, puis un autre 3&nbsp;heures avant.
+                </li>
+              </>
+            )}
+          </Show>
+          <li>
+            Pour déplacer ou annuler ce rendez-vous, utilisez votre lien personnel&nbsp;:
+            <br />
+            <a class="confirmation__link" href={manageHref(token())}>
+              {props.confirmation.booking.manageUrl}
+            </a>
+            <br />
+            Gardez-le{person().email ? " (il figure aussi dans le courriel)" : ""} et ne le partagez pas&nbsp;: il donne accès à
+            votre rendez-vous.
+          </li>
+          <li>Si vous ne pouvez pas venir, annulez&nbsp;: le créneau sera proposé à quelqu'un d'autre.</li>
+        </ol>
+      </section>
+
+      <section class="confirmation__section" aria-labelledby="contact-title">
+        <h2 id="contact-title">Une question&nbsp;?</h2>
+        <StructureContact structure={appointment().structure} />
+      </section>
+    </div>
+  );
+}

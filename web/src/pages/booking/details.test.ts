@@ -1,0 +1,124 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+// The server's own schema: the form must refuse exactly what the API refuses.
+import { CreateBookingInput } from "../../../../server/features/bookings/schemas.ts";
+import { bookingInput, checkDetails, type Details, emptyDetails, serverErrors } from "./details.ts";
+
+const LILLE = { code: "59350", name: "Lille", postcodes: ["59000", "59160", "59260", "59777", "59800"], departmentCode: "59" };
+const valid: Details = {
+  ...emptyDetails(LILLE),
+  firstName: "Léa",
+  lastName: "Durand-Lefèvre",
+  email: "lea.durand@exemple.fr",
+  phone: "",
+  noticeAccepted: true,
+};
+
+describe("the details form's checks", () => {
+  it("accept a complete form, with an e-mail or a phone number", () => {
+    expect(checkDetails(valid)).toEqual({});
+    expect(checkDetails({ ...valid, email: "", phone: "06 12 34 56 78" })).toEqual({});
+    expect(checkDetails({ ...valid, phone: "+33 6.12.34.56.78" })).toEqual({});
+  });
+
+  it("name each missing or wrong field, saying how to put it right", () => {
+    expect(checkDetails(emptyDetails())).toEqual({
+      firstName: "Saisissez votre prénom.",
+      lastName: "Saisissez votre nom.",
+      email: "Saisissez une adresse électronique ou un numéro de téléphone, pour que la structure puisse vous joindre.",
+      noticeAccepted:
+        "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données personnelles.",
+    });
+    expect(checkDetails({ ...valid, firstName: "L3a", email: "lea@exemple", phone: "12" })).toEqual({
+      firstName: "Votre prénom ne peut contenir ni chiffres ni les caractères < > { }.",
+      email: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.",
+      phone: "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.",
+    });
+  });
+
+  it("send trimmed values and leave out the empty optional ones, which the API refuses", () => {
+    expect(bookingInput({ ...valid, firstName: " Léa ", phone: "  ", accessibilityNeeds: " " }, "k")).toEqual({
+      slotKey: "k",
+      person: { firstName: "Léa", lastName: "Durand-Lefèvre", email: "lea.durand@exemple.fr", commune: "59350" },
+      noticeAccepted: true,
+    });
+  });
+
+  // The property that matters: whatever the person types, the form lets through exactly what
+  // the server accepts. Strings are drawn from the characters the rules are about.
+  it("accept exactly what the server accepts", () => {
+    const text = (chars: string, maxLength: number) =>
+      fc.string({ unit: fc.constantFrom(...chars.split("")), maxLength }).map((value) => value);
+    const name = fc.oneof(
+      text("Léa -'<{}0 ", 6),
+      fc.constantFrom("Léa", " Jean-Pierre ", "O'Neil", "", "  ", "a".repeat(100), "a".repeat(101)),
+    );
+    const email = fc.oneof(
+      fc.constantFrom("", " ", "lea@exemple.fr", " lea@exemple.fr ", "lea@exemple", "lea..d@exemple.fr", ".lea@exemple.fr"),
+      fc.constantFrom("a@b.fr", "é@exemple.fr", "lea+rdv@sous.exemple.org", "lea@-exemple.fr", `${"a".repeat(250)}@b.fr`),
+      // Local part, "@", domain, suffix: each drawn from what the pattern decides on.
+      fc
+        .tuple(
+          text("a.-_+'é", 5),
+          fc.constantFrom("@", "", "@@"),
+          text("a-.b0", 6),
+          fc.constantFrom("", ".", ".f", ".fr", ".c0m"),
+        )
+        .map((parts) => parts.join("")),
+      fc.emailAddress(),
+    );
+    const phone = fc.oneof(
+      fc.constantFrom("", " ", "0612345678", "06 12 34 56 78", "06.12.34.56.78", "+33612345678", "+447911123456", "0012"),
+      text("0+3 .-6(", 14),
+      // A prefix and a run of digits around the lengths the pattern counts.
+      fc
+        .tuple(
+          fc.constantFrom("0", "+33", "+", "", "00"),
+          fc.string({ unit: fc.constantFrom(..."0123456789".split("")), minLength: 6, maxLength: 16 }),
+        )
+        .map((parts) => parts.join("")),
+    );
+    const needs = fc.oneof(fc.constantFrom("", " ", "Accès en fauteuil roulant"), fc.string({ maxLength: 520 }));
+    // One field changed at a time from a valid form (a refusal elsewhere would hide a
+    // disagreement), and sometimes all of them at once.
+    const change = fc.oneof(
+      name.map((firstName) => ({ firstName })),
+      name.map((lastName) => ({ lastName })),
+      email.map((email) => ({ email })),
+      fc.tuple(email, phone).map(([email, phone]) => ({ email: email.trim() === "" ? email : "", phone })),
+      phone.map((phone) => ({ phone })),
+      needs.map((accessibilityNeeds) => ({ accessibilityNeeds })),
+      fc.record({ firstName: name, lastName: name, email, phone, accessibilityNeeds: needs, noticeAccepted: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(change, (changed: Partial<Details>) => {
+        const details: Details = { ...valid, ...changed };
+        const client = Object.keys(checkDetails(details)).length === 0;
+        // The notice's box unticked sends nothing; the server's literal `true` is what it checks.
+        const body = details.noticeAccepted
+          ? bookingInput(details, "k")
+          : { ...bookingInput(details, "k"), noticeAccepted: false };
+        expect(client, JSON.stringify(body)).toBe(CreateBookingInput.safeParse(body).success);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the server's refusals", () => {
+  it("land on the form's fields, the rest apart, as sentences", () => {
+    expect(
+      serverErrors({
+        "person.email": "adresse électronique invalide, par exemple prenom.nom@exemple.fr",
+        noticeAccepted: "Vous devez prendre connaissance de l'information sur vos données personnelles.",
+        slotKey: "Ce créneau ne peut pas être réservé en ligne.",
+      }),
+    ).toEqual({
+      fields: {
+        email: "Adresse électronique invalide, par exemple prenom.nom@exemple.fr.",
+        noticeAccepted: "Vous devez prendre connaissance de l'information sur vos données personnelles.",
+      },
+      other: ["Ce créneau ne peut pas être réservé en ligne."],
+    });
+  });
+});

@@ -1,0 +1,142 @@
+// The person's details (step 3), checked here as the server checks them
+// (server/features/bookings/schemas.ts), so that a mistake is said at once, beside its field.
+// details.test.ts proves the two agree. Pure functions, no component.
+
+import type { BookingInput, Commune } from "../../lib/api.ts";
+
+export interface Details {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  /** The person's commune: the one of step 1 unless they change it. */
+  commune: Commune | undefined;
+  accessibilityNeeds: string;
+  noticeAccepted: boolean;
+}
+
+export type DetailsField = keyof Details;
+
+/** The fields in the order of the form: the error summary lists them in that order. */
+export const FIELDS: readonly DetailsField[] = [
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "commune",
+  "accessibilityNeeds",
+  "noticeAccepted",
+];
+
+export type FieldErrors = Partial<Record<DetailsField, string>>;
+
+export const NAME_MAX = 100;
+export const EMAIL_MAX = 254;
+export const NEEDS_MAX = 500;
+
+// The server's rules, one for one: names without digits nor < > { }; zod's e-mail pattern
+// (stricter than the browser's: "lea@exemple" needs a domain suffix); French or international
+// numbers once spaces, dots and dashes are gone.
+const NAME = /^[^<>{}\d]*$/u;
+const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+const PHONE = /^(\+33|0)[1-9]\d{8}$|^\+\d{8,15}$/;
+
+export const emptyDetails = (commune?: Commune): Details => ({
+  firstName: "",
+  lastName: "",
+  email: "",
+  phone: "",
+  commune,
+  accessibilityNeeds: "",
+  noticeAccepted: false,
+});
+
+function nameError(value: string, what: { empty: string; label: string }): string | undefined {
+  const name = value.trim();
+  if (name === "") return what.empty;
+  if (name.length > NAME_MAX) return `${what.label} ne peut pas dépasser ${NAME_MAX} caractères.`;
+  if (!NAME.test(name)) return `${what.label} ne peut contenir ni chiffres ni les caractères < > { }.`;
+  return undefined;
+}
+
+/** What is wrong with each field, in words that say how to put it right; empty when all is well. */
+export function checkDetails(details: Details): FieldErrors {
+  const errors: FieldErrors = {};
+  const firstName = nameError(details.firstName, { empty: "Saisissez votre prénom.", label: "Votre prénom" });
+  if (firstName) errors.firstName = firstName;
+  const lastName = nameError(details.lastName, { empty: "Saisissez votre nom.", label: "Votre nom" });
+  if (lastName) errors.lastName = lastName;
+
+  const email = details.email.trim();
+  const phone = details.phone.trim();
+  if (email === "" && phone === "") {
+    errors.email = "Saisissez une adresse électronique ou un numéro de téléphone, pour que la structure puisse vous joindre.";
+  } else if (email !== "" && (email.length > EMAIL_MAX || !EMAIL.test(email))) {
+    errors.email =
+      email.length > EMAIL_MAX
+        ? `L'adresse électronique ne peut pas dépasser ${EMAIL_MAX} caractères.`
+        : "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
+  }
+  if (phone !== "" && !PHONE.test(phone.replace(/[\s.-]/g, ""))) {
+    errors.phone = "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
+  }
+  if (details.accessibilityNeeds.trim().length > NEEDS_MAX) {
+    errors.accessibilityNeeds = `Décrivez vos besoins en ${NEEDS_MAX} caractères au plus.`;
+  }
+  if (!details.noticeAccepted) {
+    errors.noticeAccepted =
+      "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données personnelles.";
+  }
+  return errors;
+}
+
+/** The body of POST /api/bookings: trimmed values, empty optional ones left out (the API refuses ""). */
+export function bookingInput(details: Details, slotKey: string): BookingInput {
+  const email = details.email.trim();
+  const phone = details.phone.trim();
+  const needs = details.accessibilityNeeds.trim();
+  return {
+    slotKey,
+    person: {
+      firstName: details.firstName.trim(),
+      lastName: details.lastName.trim(),
+      ...(email && { email }),
+      ...(phone && { phone }),
+      ...(details.commune && { commune: details.commune.code }),
+    },
+    ...(needs && { accessibilityNeeds: needs }),
+    noticeAccepted: true,
+  };
+}
+
+const PATHS: Record<string, DetailsField> = {
+  "person.firstName": "firstName",
+  "person.lastName": "lastName",
+  "person.email": "email",
+  "person.phone": "phone",
+  "person.commune": "commune",
+  accessibilityNeeds: "accessibilityNeeds",
+  noticeAccepted: "noticeAccepted",
+};
+
+/**
+ * The server's 422 `fields` ("person.email" → message) on the form's fields; what belongs to no
+ * field (the slot, an unknown path) is kept apart, to be said above the form.
+ */
+export function serverErrors(fields: Record<string, string>): { fields: FieldErrors; other: string[] } {
+  const mapped: FieldErrors = {};
+  const other: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const field = PATHS[path];
+    if (field && !mapped[field]) mapped[field] = sentence(message);
+    else if (!field) other.push(sentence(message));
+  }
+  return { fields: mapped, other };
+}
+
+/** The server writes some messages in lower case without a full stop ("adresse électronique invalide…"). */
+function sentence(message: string): string {
+  const text = message.trim();
+  const capitalised = text.charAt(0).toLocaleUpperCase("fr-FR") + text.slice(1);
+  return /[.!?…]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { manageStateHref, readManageState } from "./manage-href.ts";
+
+const SITE = "b8ecdc06-de50-510f-8b66-66b1c79b0172";
+
+describe("the private link page's address", () => {
+  it("is the link alone, or with the move's state in one order", () => {
+    expect(manageStateHref("AbC-_12")).toBe("/rdv/AbC-_12");
+    expect(
+      manageStateHref("t", { slot: "20260330T0700Z", week: "2026-03-30", site: SITE, mode: "onsite", view: "confirmer" }),
+    ).toBe(`/rdv/t?vue=confirmer&mode=onsite&site=${SITE}&week=2026-03-30&slot=20260330T0700Z`);
+  });
+
+  it("reads back what it wrote, and leaves out what is malformed", () => {
+    const state = {
+      view: "deplacer" as const,
+      mode: "phone" as const,
+      site: undefined,
+      week: "2026-03-30",
+      slot: "20260330T0700Z",
+    };
+    const search = new URLSearchParams(manageStateHref("t", state).split("?")[1]);
+    expect(readManageState(Object.fromEntries(search))).toEqual(state);
+    expect(readManageState({ vue: "supprimer", mode: "fax", week: "2026-04-02", slot: "AQTc_-9" })).toEqual({
+      view: undefined,
+      mode: undefined,
+      site: undefined,
+      week: "2026-03-30",
+      slot: undefined,
+    });
+  });
+});

@@ -1,0 +1,38 @@
+// The page of the private link keeps its state in the address, as the booking flow does: the
+// move's place, week and slot, and which view is shown.
+
+import type { LocalDate } from "../../lib/dates.ts";
+import { manageHref } from "../../lib/private-link.ts";
+import { bookingHref, type PlaceMode, readBookingState } from "../booking/booking-href.ts";
+
+/** "deplacer": choose a new slot; "confirmer": confirm the chosen one. */
+export type ManageView = "deplacer" | "confirmer";
+
+export interface ManageState {
+  view?: ManageView | undefined;
+  mode?: PlaceMode | undefined;
+  site?: string | undefined;
+  week?: LocalDate | undefined;
+  slot?: string | undefined;
+}
+
+/** The page of `token` showing `state`, its parameters always in the same order. */
+export function manageStateHref(token: string, state: ManageState = {}): string {
+  const params = new URLSearchParams();
+  if (state.view) params.set("vue", state.view);
+  // The booking flow's own order and checks for the shared parameters.
+  const shared = new URLSearchParams(
+    bookingHref({ mode: state.mode, site: state.site, week: state.week, slot: state.slot }).split("?")[1],
+  );
+  for (const [name, value] of shared) params.set(name, value);
+  const search = params.toString();
+  return search ? `${manageHref(token)}?${search}` : manageHref(token);
+}
+
+/** The state the address describes; malformed parameters are left out. */
+export function readManageState(params: Partial<Record<string, string | string[]>>): ManageState {
+  const { mode, site, week, slot } = readBookingState(params);
+  const raw = Array.isArray(params.vue) ? params.vue[0] : params.vue;
+  const view = raw === "deplacer" || raw === "confirmer" ? raw : undefined;
+  return { view, mode, site, week, slot };
+}

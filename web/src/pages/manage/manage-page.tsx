@@ -1,0 +1,202 @@
+import { createAsync, useLocation, useParams, useSearchParams } from "@solidjs/router";
+import { createMemo, createSignal, Match, onMount, Show, Switch } from "solid-js";
+import { ButtonLink } from "../../components/button.tsx";
+import { Loadable, Notice } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { type Appointment, getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
+import { icsHref } from "../../lib/private-link.ts";
+import "../booking/booking.css";
+import { bookingHref } from "../booking/booking-href.ts";
+import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
+import { CancelDialog } from "./cancel-dialog.tsx";
+import { type ManageState, manageStateHref, readManageState } from "./manage-href.ts";
+import "./manage.css";
+import { ConfirmMove, MoveView } from "./move-view.tsx";
+
+/** What a view of the page does on arrival: its heading takes the focus, but on the first view. */
+export type Arrive = (heading: HTMLElement) => void;
+
+/** What the move leaves in the history entry it returns to (`history.state`). */
+export interface MovedState {
+  moved: true;
+}
+
+/**
+ * The page of the private link, `/rdv/<token>`: the appointment, its calendar file, and the
+ * ways to move or cancel it. The server sends it with no referrer and no caching.
+ */
+export default function ManagePage() {
+  const params = useParams();
+  const [searchParams] = useSearchParams();
+  const token = createMemo(() => params.token ?? "");
+  const state = createMemo(() => readManageState(searchParams));
+  return (
+    <div class="manage">
+      <Loadable
+        loading="Chargement de votre rendez-vous…"
+        failure="Votre rendez-vous n'a pas pu être chargé."
+        queryKey={getManagedAppointment.key}
+      >
+        <Managed token={token()} state={state()} />
+      </Loadable>
+    </div>
+  );
+}
+
+function Managed(props: { token: string; state: ManageState }) {
+  const managed = createAsync(() => getManagedAppointment(props.token));
+  // Once cancelled, the link is dead: what the cancellation answered is all there is to show.
+  const [cancelled, setCancelled] = createSignal<Appointment>();
+  return (
+    <Switch>
+      <Match when={cancelled()}>{(appointment) => <Cancelled appointment={appointment()} />}</Match>
+      <Match when={managed() === null}>
+        <DeadLink />
+      </Match>
+      <Match when={managed()}>
+        {(current) => <Live token={props.token} state={props.state} managed={current()} onCancelled={setCancelled} />}
+      </Match>
+    </Switch>
+  );
+}
+
+function DeadLink() {
+  return (
+    <div class="prose">
+      <PageTitle>Ce lien n'est plus valable</PageTitle>
+      <p>
+        Ce lien n'est plus valable&nbsp;: le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète. Si vous l'avez
+        copiée depuis un courriel, vérifiez qu'elle est entière.
+      </p>
+      <p>
+        <ButtonLink href={bookingHref()}>Prendre un nouveau rendez-vous</ButtonLink>
+      </p>
+    </div>
+  );
+}
+
+function Cancelled(props: { appointment: Appointment }) {
+  return (
+    <div class="prose manage__done">
+      <PageTitle>Rendez-vous annulé</PageTitle>
+      <Notice>
+        <p class="notice__title">C'est fait&nbsp;: votre rendez-vous est annulé.</p>
+        <p>
+          Le rendez-vous du {meetingMoment(props.appointment)} avec {props.appointment.structure.name} est annulé et le créneau
+          libéré. Un courriel vous le confirme si vous avez donné une adresse électronique. Ce lien ne sert plus.
+        </p>
+      </Notice>
+      <p>
+        <ButtonLink href={bookingHref({ service: props.appointment.service.slug })}>Prendre un nouveau rendez-vous</ButtonLink>
+      </p>
+    </div>
+  );
+}
+
+function Live(props: {
+  token: string;
+  state: ManageState;
+  managed: ManagedAppointment;
+  onCancelled: (appointment: Appointment) => void;
+}) {
+  const location = useLocation();
+  const moved = createMemo(() => !props.state.view && (location.state as Partial<MovedState> | undefined)?.moved === true);
+  const documentTitle = createMemo(() => {
+    switch (props.state.view) {
+      case "deplacer":
+        return "Déplacer le rendez-vous — Votre rendez-vous";
+      case "confirmer":
+        return "Confirmer le nouveau créneau — Votre rendez-vous";
+      default:
+        return moved() ? "Rendez-vous déplacé — Votre rendez-vous" : "Votre rendez-vous";
+    }
+  });
+
+  // The first view is announced with the page; each next one moves the focus to its heading.
+  let firstView = true;
+  const arrive: Arrive = (heading) => {
+    onMount(() => {
+      if (firstView) firstView = false;
+      else heading.focus();
+    });
+  };
+
+  return (
+    <>
+      <PageTitle documentTitle={documentTitle()}>Votre rendez-vous</PageTitle>
+      <Switch>
+        <Match when={props.state.view === "deplacer"}>
+          <MoveView token={props.token} managed={props.managed} state={props.state} arrive={arrive} />
+        </Match>
+        <Match when={props.state.view === "confirmer" && props.state.mode && props.state.week && props.state.slot}>
+          <ConfirmMove token={props.token} managed={props.managed} state={props.state} arrive={arrive} />
+        </Match>
+        <Match when={true}>
+          <Overview token={props.token} managed={props.managed} moved={moved()} arrive={arrive} onCancelled={props.onCancelled} />
+        </Match>
+      </Switch>
+    </>
+  );
+}
+
+function Overview(props: {
+  token: string;
+  managed: ManagedAppointment;
+  moved: boolean;
+  arrive: Arrive;
+  onCancelled: (appointment: Appointment) => void;
+}) {
+  const appointment = createMemo(() => props.managed.appointment);
+  const meeting = createMemo(() => appointmentMeeting(appointment()));
+  return (
+    <>
+      <Show when={props.moved}>
+        <div class="notice manage__done">
+          <h2 class="notice__title" tabindex="-1" ref={props.arrive}>
+            Votre rendez-vous est déplacé
+          </h2>
+          <p>
+            Il a lieu désormais le {meetingMoment(appointment())}. Un courriel vous le confirme si vous avez donné une adresse
+            électronique, avec le rendez-vous mis à jour pour votre agenda.
+          </p>
+        </div>
+      </Show>
+      <p class="lead">
+        Bonjour {props.managed.person.firstName} {props.managed.person.lastName}, voici votre rendez-vous.
+      </p>
+      <section class="manage__section" aria-labelledby="appointment-title">
+        <h2 id="appointment-title" tabindex="-1" ref={(heading) => !props.moved && props.arrive(heading)}>
+          Le rendez-vous
+        </h2>
+        <MeetingDetails meeting={meeting()} />
+      </section>
+      <section class="manage__section" aria-labelledby="actions-title">
+        <h2 id="actions-title">Que souhaitez-vous faire&nbsp;?</h2>
+        {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
+        <ul class="manage__actions" role="list">
+          <li>
+            <ButtonLink variant="secondary" href={icsHref(props.token)} download="rendez-vous.ics">
+              Ajouter à mon agenda
+            </ButtonLink>
+          </li>
+          <li>
+            <ButtonLink variant="secondary" href={manageStateHref(props.token, { view: "deplacer" })}>
+              Déplacer le rendez-vous
+            </ButtonLink>
+          </li>
+          <li>
+            <CancelDialog token={props.token} appointment={appointment()} onCancelled={props.onCancelled} />
+          </li>
+        </ul>
+        <p>
+          Si vous ne pouvez pas venir, annulez le rendez-vous&nbsp;: le créneau sera proposé à quelqu'un d'autre. Gardez ce lien
+          personnel et ne le partagez pas&nbsp;: il donne accès à votre rendez-vous.
+        </p>
+      </section>
+      <section class="manage__section" aria-labelledby="contact-title">
+        <h2 id="contact-title">Une question&nbsp;?</h2>
+        <StructureContact structure={appointment().structure} />
+      </section>
+    </>
+  );
+}
