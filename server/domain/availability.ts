@@ -187,7 +187,12 @@ function calendar(from: LocalDate, to: LocalDate): Day[] {
   const id = `${from}/${to}`;
   let days = calendars.get(id);
   if (!days) {
-    days = datesBetween(from, to).map((date) => ({ date, day: epochDay(date), weekday: isoWeekday(date), week: epochDay(mondayOf(date)) / 7 }));
+    days = datesBetween(from, to).map((date) => ({
+      date,
+      day: epochDay(date),
+      weekday: isoWeekday(date),
+      week: epochDay(mondayOf(date)) / 7,
+    }));
     if (calendars.size > 1000) calendars.clear();
     calendars.set(id, days);
   }

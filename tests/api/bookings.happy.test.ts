@@ -121,7 +121,15 @@ describe("POST /api/bookings", () => {
     const advisors = [(await a.json()).appointment.id, (await b.json()).appointment.id];
     const rows = await db.prisma.appointment.findMany({ where: { id: { in: advisors } }, select: { advisorId: true } });
     expect(new Set(rows.map((r) => r.advisorId))).toEqual(new Set([fx.advisor.id, colleague.id]));
-    expect((await book(first?.key as string)).status).toBe(409);
+    const lost = await book(first?.key as string);
+    expect(lost.status).toBe(409);
+    // The alternatives: same place and mode, nearest in time to the lost 10:00.
+    const { alternatives } = (await lost.json()).error;
+    expect(alternatives.map((a: Slot & { siteId: string }) => [a.start, a.mode, a.siteId])).toEqual([
+      ["2026-04-02T11:00:00+02:00", "onsite", fx.site.id],
+      ["2026-04-03T09:00:00+02:00", "onsite", fx.site.id],
+      ["2026-04-03T11:00:00+02:00", "onsite", fx.site.id],
+    ]);
   });
 
   it("fills a collective session up to its seats, and says how many are left", async () => {

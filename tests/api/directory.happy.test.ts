@@ -51,6 +51,14 @@ describe("GET /api/structures", () => {
     });
   });
 
+  it("gives one structure by its id, and 404 for an unknown or partner one", async () => {
+    const res = await app.request(`/api/structures/${directory.structure.id}`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).structure).toMatchObject({ id: directory.structure.id, name: "Point Info Conseil VAE de Lille" });
+    expect((await app.request(`/api/structures/${directory.partner.id}`)).status).toBe(404);
+    expect((await app.request("/api/structures/abc")).status).toBe(422);
+  });
+
   it("filters by the commune served and by the service offered", async () => {
     const names = async (query: string) =>
       (await (await app.request(`/api/structures?${query}`)).json()).structures.map((s: { slug: string }) => s.slug);

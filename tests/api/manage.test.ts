@@ -58,7 +58,7 @@ describe("the private link", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const body = await res.json();
     expect(body.appointment).toEqual(appointment);
-    expect(body.person).toEqual({ firstName: "Léa", lastName: "Durand" });
+    expect(body.person).toEqual({ firstName: "Léa", lastName: "Durand", hasEmail: true });
     const page = await app.request(`/rdv/${token}`);
     expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
   });

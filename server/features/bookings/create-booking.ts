@@ -173,17 +173,25 @@ export async function freeSlotFor(
   return undefined;
 }
 
-/** 409 with three fresh alternatives: the next free times of the same offering. */
+/**
+ * 409 with three fresh alternatives from the same offering: at the same place and mode first,
+ * then the nearest in time to the slot that was lost.
+ */
 export async function slotTaken(db: Database, ref: SlotRef, now: Date): Promise<AppError> {
   const row = await db.prisma.offering.findUnique({ where: { id: ref.offeringId }, select: offeringSelect });
   let alternatives: SlotView[] = [];
   if (row) {
     const offering = toOfferingRow(row);
     const from = localDateOf(ref.start.getTime() > now.getTime() ? ref.start : now, offering.timeZone);
-    const offered = await offeredSlots(db, [offering], { from, to: addDays(from, 13), now });
+    const offered = await offeredSlots(db, [offering], { from: addDays(from, -1), to: addDays(from, 13), now });
+    const wanted = ref.start.getTime();
+    const rank = (s: Slot) =>
+      [s.siteId === ref.siteId && s.mode === ref.mode ? 0 : 1, Math.abs(s.start.getTime() - wanted)] as const;
     alternatives = (offered.get(offering)?.slots ?? [])
-      .filter((s) => s.start.getTime() !== ref.start.getTime())
+      .filter((s) => s.start.getTime() !== wanted)
+      .sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1])
       .slice(0, 3)
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
       .map((s) => toView(s, offering));
   }
   return new AppError(

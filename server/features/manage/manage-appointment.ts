@@ -45,7 +45,8 @@ interface Context {
 
 export async function getManagedAppointment({ db, clock }: Context, token: string) {
   const row = await byToken(db.prisma, token, clock.now());
-  return { appointment: publicAppointment(row), person: { firstName: row.person.firstName, lastName: row.person.lastName } };
+  const { firstName, lastName, email } = row.person;
+  return { appointment: publicAppointment(row), person: { firstName, lastName, hasEmail: Boolean(email) } };
 }
 
 export async function managedAppointmentIcs({ db, clock, config }: Context, token: string) {

@@ -22,7 +22,16 @@ const get = createRoute({
       description: "Le rendez-vous.",
       content: {
         "application/json": {
-          schema: z.object({ appointment: AppointmentSchema, person: z.object({ firstName: z.string(), lastName: z.string() }) }),
+          schema: z.object({
+            appointment: AppointmentSchema,
+            person: z.object({
+              firstName: z.string(),
+              lastName: z.string(),
+              hasEmail: z
+                .boolean()
+                .openapi({ description: "Une adresse électronique a été donnée (les courriels y sont envoyés)." }),
+            }),
+          }),
         },
       },
     },

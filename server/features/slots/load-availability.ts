@@ -104,7 +104,9 @@ export async function loadAvailability(
     }),
     // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it
     // needs, times as epoch milliseconds (numbers parse several times faster than timestamps).
-    db.$queryRaw<{ id: string; advisorId: string; startMs: number; endMs: number; sessionKey: string | null; bufferMinutes: number }[]>`
+    db.$queryRaw<
+      { id: string; advisorId: string; startMs: number; endMs: number; sessionKey: string | null; bufferMinutes: number }[]
+    >`
       SELECT a.id, a."advisorId", a."sessionKey", o."bufferMinutes",
              (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startMs",
              (extract(epoch FROM a."endsAt") * 1000)::float8 AS "endMs"

@@ -6,6 +6,8 @@ export interface ListStructuresInput {
   commune?: string | undefined;
   /** Service slug: only the structures that offer it. */
   service?: string | undefined;
+  /** One structure. */
+  id?: string | undefined;
 }
 
 export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }) {
@@ -21,6 +23,7 @@ export async function listStructures({ db, input }: { db: Database; input: ListS
     where: {
       active: true,
       network: { kind: "spro" },
+      ...(input.id && { id: input.id }),
       ...(commune && { communes: { some: { communeCode: commune.code } } }),
       ...(service && { offerings: { some: { serviceId: service.id, active: true } } }),
     },

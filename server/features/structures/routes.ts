@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { notFound } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { listStructures } from "./list-structures.ts";
 
@@ -60,7 +61,24 @@ const route = createRoute({
   },
 });
 
-export const structures = createRouter().openapi(route, async (c) => {
-  const input = c.req.valid("query");
-  return c.json({ structures: await listStructures({ db: c.var.deps.db, input }) }, 200);
+const byId = createRoute({
+  method: "get",
+  path: "/{id}",
+  summary: "Une structure du SPRO, avec ses lieux et ses services",
+  request: { params: z.object({ id: z.uuid("identifiant de structure attendu") }) },
+  responses: {
+    200: { description: "La structure.", content: { "application/json": { schema: z.object({ structure: StructureSchema }) } } },
+    404: errorResponse("Aucune structure ouverte ne porte cet identifiant."),
+    422: errorResponse("L'identifiant n'a pas la bonne forme."),
+  },
 });
+
+export const structures = createRouter()
+  .openapi(route, async (c) =>
+    c.json({ structures: await listStructures({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200),
+  )
+  .openapi(byId, async (c) => {
+    const [structure] = await listStructures({ db: c.var.deps.db, input: { id: c.req.valid("param").id } });
+    if (!structure) throw notFound("Structure");
+    return c.json({ structure }, 200);
+  });
