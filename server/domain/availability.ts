@@ -144,16 +144,10 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
       }
     }
   }
-  return slots.sort(
-    (a, b) =>
-      a.start.getTime() - b.start.getTime() ||
-      compare(a.advisorId, b.advisorId) ||
-      compare(a.mode, b.mode) ||
-      compare(a.siteId ?? "", b.siteId ?? ""),
-  );
+  // By start only: the sort is stable, so slots of one time keep the order of the rules (and
+  // of each rule's modes), which the caller makes deterministic.
+  return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The modes a rule offers for an offering: those both allow, never on site without a site. */
 function slotModes(rule: Rule, offering: OfferingSettings, only: Mode | undefined): Mode[] {

@@ -72,6 +72,8 @@ export async function loadAvailability(
       OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${range.from}T00:00:00Z`) } }],
       ...(range.siteId && { siteId: range.siteId }),
     },
+    // A stable order of rules gives a stable order of slots (see freeSlots).
+    orderBy: { id: "asc" },
     select: {
       id: true,
       advisorId: true,
