@@ -40,47 +40,48 @@ function Hint(props: { id: string; hint: JSX.Element | undefined }) {
 
 const FIELD_TEXT = ["id", "label", "hint", "error"] as const;
 
+/** The label, hint and error above a control, and what the control needs to be described by them. */
+function LabelledField(props: {
+  text: FieldText;
+  children: (described: { "aria-invalid": true | undefined; "aria-describedby": string | undefined }) => JSX.Element;
+}) {
+  const description = createMemo(() => describedBy(props.text));
+  return (
+    <div class="field">
+      <label class="field__label" for={props.text.id}>
+        {props.text.label}
+      </label>
+      <Hint id={props.text.id} hint={props.text.hint} />
+      <FieldError id={props.text.id} error={props.text.error} />
+      {props.children({
+        get "aria-invalid"() {
+          return props.text.error ? true : undefined;
+        },
+        get "aria-describedby"() {
+          return description();
+        },
+      })}
+    </div>
+  );
+}
+
 /** A text input with its label above, then its hint and its error, as the GOV.UK pattern does. */
 export function TextField(props: FieldText & Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "id" | "class">) {
   const [text, input] = splitProps(props, FIELD_TEXT);
-  const description = createMemo(() => describedBy(text));
   return (
-    <div class="field">
-      <label class="field__label" for={text.id}>
-        {text.label}
-      </label>
-      <Hint id={text.id} hint={text.hint} />
-      <FieldError id={text.id} error={text.error} />
-      <input
-        {...input}
-        id={text.id}
-        class="field__input"
-        aria-invalid={text.error ? true : undefined}
-        aria-describedby={description()}
-      />
-    </div>
+    <LabelledField text={text}>
+      {(described) => <input {...input} {...described} id={text.id} class="field__input" />}
+    </LabelledField>
   );
 }
 
 /** A multi-line text input, laid out as TextField. */
 export function TextAreaField(props: FieldText & Omit<JSX.TextareaHTMLAttributes<HTMLTextAreaElement>, "id" | "class">) {
   const [text, area] = splitProps(props, FIELD_TEXT);
-  const description = createMemo(() => describedBy(text));
   return (
-    <div class="field">
-      <label class="field__label" for={text.id}>
-        {text.label}
-      </label>
-      <Hint id={text.id} hint={text.hint} />
-      <FieldError id={text.id} error={text.error} />
-      <textarea
-        {...area}
-        id={text.id}
-        class="field__input field__textarea"
-        aria-invalid={text.error ? true : undefined}
-        aria-describedby={description()}
-      />
-    </div>
+    <LabelledField text={text}>
+      {(described) => <textarea {...area} {...described} id={text.id} class="field__input field__textarea" />}
+    </LabelledField>
   );
 }
 

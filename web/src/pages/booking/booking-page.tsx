@@ -1,5 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { createMemo, Match, onMount, Show, Switch } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Stepper } from "../../components/stepper.tsx";
 import "../../components/form.css";
@@ -102,21 +103,10 @@ export function BookingPage() {
             slot={slot()}
           />
         </Match>
-        <Match when={view() === "details" && place()}>
+        <Match when={(view() === "details" || view() === "review") && place()}>
           {(chosenPlace) => (
-            <DetailsStep
-              service={given(service())}
-              commune={given(commune())}
-              structure={given(structure())}
-              place={chosenPlace()}
-              week={given(week())}
-              slot={given(slot())}
-            />
-          )}
-        </Match>
-        <Match when={view() === "review" && place()}>
-          {(chosenPlace) => (
-            <ReviewStep
+            <Dynamic
+              component={view() === "details" ? DetailsStep : ReviewStep}
               service={given(service())}
               commune={given(commune())}
               structure={given(structure())}
