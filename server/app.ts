@@ -3,9 +3,11 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { sameOriginJson, staffSession } from "./auth/http.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { auth } from "./features/auth/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
 import { communes } from "./features/communes/routes.ts";
 import { health } from "./features/health/routes.ts";
@@ -25,7 +27,8 @@ const api = createRouter()
   .route("/slots", slots)
   .route("/communes", communes)
   .route("/bookings", bookings)
-  .route("/manage", manage);
+  .route("/manage", manage)
+  .route("/auth", auth);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -101,6 +104,8 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
     }),
   );
 
+  app.use("/api/*", sameOriginJson);
+  app.use("/api/*", staffSession);
   app.route("/api", api);
   app.all("/api/*", () => {
     throw new AppError("NOT_FOUND", "Cette adresse de l'API n'existe pas.");

@@ -1,3 +1,4 @@
+import type { StaffIdentity } from "./auth/sessions.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/database.ts";
@@ -11,4 +12,4 @@ export interface Deps {
   log: Logger;
 }
 
-export type AppEnv = { Variables: { deps: Deps; requestId: string } };
+export type AppEnv = { Variables: { deps: Deps; requestId: string; staff?: StaffIdentity | undefined } };

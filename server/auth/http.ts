@@ -1,0 +1,68 @@
+import type { Context, MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { AppEnv } from "../context.ts";
+import { AppError } from "../errors.ts";
+import { ABSOLUTE_TIMEOUT_MS, readSession } from "./sessions.ts";
+
+/** `__Host-` (Secure, no Domain, Path=/) behind HTTPS; a plain name over HTTP, for local use. */
+export function sessionCookieName(c: Context<AppEnv>): string {
+  return c.var.deps.config.publicUrl.startsWith("https://") ? "__Host-rdv-session" : "rdv-session";
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
+  setCookie(c, sessionCookieName(c), token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: c.var.deps.config.publicUrl.startsWith("https://"),
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>) {
+  deleteCookie(c, sessionCookieName(c), { path: "/", secure: c.var.deps.config.publicUrl.startsWith("https://") });
+}
+
+/** Reads the staff session, if any, into c.var.staff. */
+export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, sessionCookieName(c));
+  if (token) c.set("staff", await readSession(c.var.deps.db, token, c.var.deps.clock.now()));
+  await next();
+};
+
+export function requireStaff(c: Context<AppEnv>) {
+  const staff = c.var.staff;
+  if (!staff) throw new AppError("UNAUTHENTICATED", "Connectez-vous pour continuer.");
+  return staff;
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Cross-site request forgery: a state-changing request must be JSON (a form or a text/plain
+ * POST from another site cannot set that type without a preflight) and, when the browser says
+ * where it comes from, come from here.
+ */
+export const sameOriginJson: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (STATE_CHANGING.has(c.req.method)) {
+    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Le corps de la requête doit être au format JSON (application/json).");
+    }
+    const origin = c.req.header("origin");
+    if (origin && origin !== "null") {
+      const from = URL.canParse(origin) ? new URL(origin) : undefined;
+      const sameHost = from?.host === c.req.header("host");
+      const ours = from?.origin === new URL(c.var.deps.config.publicUrl).origin;
+      if (!sameHost && !ours) throw new AppError("FORBIDDEN", "Cette demande vient d'un autre site : elle est refusée.");
+    } else if (origin === "null") {
+      throw new AppError("FORBIDDEN", "Cette demande vient d'une origine inconnue : elle est refusée.");
+    }
+  }
+  await next();
+};
+
+/** The client's address, for throttling. Behind a proxy, configure it to pass the socket's. */
+export function clientAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? "local";
+}

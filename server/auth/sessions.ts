@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Database } from "../db/database.ts";
+
+export const IDLE_TIMEOUT_MS = 2 * 3_600_000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000;
+/** lastSeenAt is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface StaffIdentity {
+  sessionId: string;
+  user: { id: string; email: string; firstName: string; lastName: string; regionalAdmin: boolean };
+}
+
+/** A new session (a new id at every sign-in: no fixation). Returns the cookie's token. */
+export async function openSession(db: Database, userId: string, now: Date): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.prisma.staffSession.create({
+    data: {
+      id: hashOf(token),
+      userId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+    },
+  });
+  return token;
+}
+
+/** The staff user behind a session token, if the session is live and the account active. */
+export async function readSession(db: Database, token: string, now: Date): Promise<StaffIdentity | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const session = await db.prisma.staffSession.findUnique({
+    where: { id: hashOf(token) },
+    select: {
+      id: true,
+      lastSeenAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      user: { select: { id: true, email: true, firstName: true, lastName: true, regionalAdmin: true, active: true } },
+    },
+  });
+  if (!session || session.revokedAt || !session.user.active) return undefined;
+  if (now >= session.expiresAt || now.getTime() - session.lastSeenAt.getTime() >= IDLE_TIMEOUT_MS) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.prisma.staffSession.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  const { active: _, ...user } = session.user;
+  return { sessionId: session.id, user };
+}
+
+export async function closeSession(db: Database, sessionId: string, now: Date): Promise<void> {
+  await db.prisma.staffSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}
+
+/** Signs a user out everywhere (deactivation, "se déconnecter partout"). */
+export async function closeAllSessions(db: Database, userId: string, now: Date): Promise<void> {
+  await db.prisma.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+}
