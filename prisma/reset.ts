@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/database.ts";
 import { migrate } from "../server/db/migrate.ts";
+import { seedDemoAccountsFor } from "./seed/demo-accounts.ts";
 import { seedDemo } from "./seed/index.ts";
 
 const config = loadConfig();
@@ -21,6 +22,7 @@ try {
   }
   const applied = await migrate(db);
   const counts = await seedDemo(db.prisma);
+  await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
   console.log(`Base ${db.kind} remise à zéro : ${applied.length} migration(s), annuaire de démonstration chargé.`, counts);
 } finally {
   await db.close();

@@ -28,11 +28,12 @@ const EnvSchema = z.object({
   MAIL_FROM: optional(z.string().min(3, "doit être une adresse d'expéditeur")),
   SESSION_SECRET: optional(z.string().min(32, "doit faire au moins 32 caractères")),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
+  SEED_PASSWORD: optional(z.string().min(12, "doit faire au moins 12 caractères")),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
 /** Never echoed back: they may hold credentials. */
-const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SESSION_SECRET"]);
+const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SESSION_SECRET", "SEED_PASSWORD"]);
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -46,6 +47,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Start of the app's clock (demos, training, acceptance tests); never in production. */
   now: Date | undefined;
+  /** Password of the demo accounts (generated and printed once when absent). */
+  seedPassword: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionSecret: e.SESSION_SECRET ?? keptSecret(dataDir),
     logLevel: e.LOG_LEVEL ?? (nodeEnv === "test" ? "warn" : "info"),
     now: e.NOW ? new Date(e.NOW) : undefined,
+    seedPassword: e.SEED_PASSWORD,
   };
 }
 

@@ -1,5 +1,6 @@
 // Starts the HTTP server on the configured database; stops cleanly on SIGTERM/SIGINT.
 import { serve } from "@hono/node-server";
+import { seedDemoAccountsFor } from "../prisma/seed/demo-accounts.ts";
 import { seedDemo } from "../prisma/seed/index.ts";
 import { createApp } from "./app.ts";
 import { clockStartingAt, systemClock } from "./clock.ts";
@@ -38,6 +39,8 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
   const started = performance.now();
   const counts = await seedDemo(db.prisma);
   log.info("demo directory loaded", { ...counts, ms: Math.round(performance.now() - started) });
+  // Printed, not logged: a secret has no place in the logs.
+  await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
 }
 
 const app = createApp({ db, clock, config, log });

@@ -2,6 +2,7 @@
 import { loadConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
+import { seedDemoAccountsFor } from "./demo-accounts.ts";
 import { seedDemo } from "./index.ts";
 
 const config = loadConfig();
@@ -11,6 +12,7 @@ try {
   if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
   const counts = await seedDemo(db.prisma, { log: (msg) => console.log(msg) });
   console.table(counts);
+  await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

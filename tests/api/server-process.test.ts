@@ -62,6 +62,17 @@ describe("npm start", () => {
     const { structures } = await (await fetch(`http://127.0.0.1:${server.port}/api/structures`)).json();
     expect(structures.length).toBeGreaterThanOrEqual(30);
     expect(server.lines.join("")).toContain('"msg":"demo directory loaded"');
+    // The demo accounts, and their password printed once (never in the JSON logs).
+    const output = server.lines.join("");
+    const password = output.match(/Leur mot de passe \(affiché une seule fois\) : (\S+)/)?.[1];
+    expect(password).toBeDefined();
+    expect(output.split("\n").filter((l) => l.startsWith("{") && l.includes(password as string))).toEqual([]);
+    const login = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "conseiller@demo.example", password }),
+    });
+    expect(login.status).toBe(200);
 
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
