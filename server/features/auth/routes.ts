@@ -1,13 +1,28 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { clearSessionCookie, clientAddress, requireStaff, setSessionCookie } from "../../auth/http.ts";
-import { verifyPassword } from "../../auth/password.ts";
-import { closeSession, openSession } from "../../auth/sessions.ts";
+import { hashPassword, verifyPassword } from "../../auth/password.ts";
+import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
 import { clearFailures, isThrottled, recordFailure } from "../../auth/throttle.ts";
-import { AppError } from "../../errors.ts";
+import type { Database } from "../../db/database.ts";
+import { passwordProblem } from "../../domain/password-policy.ts";
+import { AppError, validationError } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 
 const StaffSchema = z
-  .object({ id: z.uuid(), email: z.string(), firstName: z.string(), lastName: z.string(), regionalAdmin: z.boolean() })
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    regionalAdmin: z.boolean(),
+    memberships: z.array(
+      z.object({
+        role: z.enum(["advisor", "reception", "structure_admin", "referrer"]),
+        structure: z.object({ id: z.uuid(), name: z.string() }),
+      }),
+    ),
+    territories: z.array(z.object({ id: z.uuid(), name: z.string() })).openapi({ description: "Territoires coordonnés." }),
+  })
   .openapi("StaffUser");
 const userBody = (description: string) => ({
   description,
@@ -54,6 +69,42 @@ const logout = createRoute({
   responses: { 200: { description: "Déconnecté.", content: { "application/json": { schema: z.object({}) } } } },
 });
 
+const logoutEverywhere = createRoute({
+  method: "post",
+  path: "/logout-everywhere",
+  summary: "Se déconnecter partout (toutes les sessions du compte sont closes)",
+  responses: {
+    200: { description: "Déconnecté partout.", content: { "application/json": { schema: z.object({}) } } },
+    401: errorResponse("Pas de session valide."),
+  },
+});
+
+const changePassword = createRoute({
+  method: "post",
+  path: "/password",
+  summary: "Changer son mot de passe (les autres sessions sont closes)",
+  request: {
+    body: {
+      required: true,
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              currentPassword: z.string().min(1, "le mot de passe actuel est obligatoire.").max(256),
+              newPassword: z.string().max(256),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: "Mot de passe changé.", content: { "application/json": { schema: z.object({}) } } },
+    401: errorResponse("Pas de session valide."),
+    422: errorResponse("Mot de passe actuel faux, ou nouveau mot de passe trop court ou trop courant."),
+  },
+});
+
 const WRONG = "Adresse électronique ou mot de passe incorrect.";
 
 export const auth = createRouter()
@@ -78,15 +129,54 @@ export const auth = createRouter()
     await clearFailures(db, address, email);
     if (c.var.staff) await closeSession(db, c.var.staff.sessionId, now);
     setSessionCookie(c, await openSession(db, user.id, now));
-    const profile = await db.prisma.staffUser.findUniqueOrThrow({
-      where: { id: user.id },
-      select: { id: true, email: true, firstName: true, lastName: true, regionalAdmin: true },
-    });
-    return c.json({ user: profile }, 200);
+    return c.json({ user: await profileOf(db, user.id) }, 200);
   })
-  .openapi(me, async (c) => c.json({ user: requireStaff(c).user }, 200))
+  .openapi(me, async (c) => c.json({ user: await profileOf(c.var.deps.db, requireStaff(c).user.id) }, 200))
   .openapi(logout, async (c) => {
     if (c.var.staff) await closeSession(c.var.deps.db, c.var.staff.sessionId, c.var.deps.clock.now());
     clearSessionCookie(c);
     return c.json({}, 200);
+  })
+  .openapi(logoutEverywhere, async (c) => {
+    const staff = requireStaff(c);
+    await closeAllSessions(c.var.deps.db, staff.user.id, c.var.deps.clock.now());
+    clearSessionCookie(c);
+    return c.json({}, 200);
+  })
+  .openapi(changePassword, async (c) => {
+    const staff = requireStaff(c);
+    const { db, clock } = c.var.deps;
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const stored = await db.prisma.staffUser.findUniqueOrThrow({ where: { id: staff.user.id }, select: { passwordHash: true } });
+    if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+      throw validationError({ currentPassword: "Le mot de passe actuel est incorrect." });
+    }
+    const problem = passwordProblem(newPassword);
+    if (problem) throw validationError({ newPassword: problem });
+    const now = clock.now();
+    await db.prisma.staffUser.update({ where: { id: staff.user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+    // Every other session ends; this one goes on under a new id.
+    await closeAllSessions(db, staff.user.id, now);
+    setSessionCookie(c, await openSession(db, staff.user.id, now));
+    return c.json({}, 200);
   });
+
+async function profileOf(db: Database, userId: string) {
+  const user = await db.prisma.staffUser.findUniqueOrThrow({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      regionalAdmin: true,
+      memberships: {
+        select: { role: true, structure: { select: { id: true, name: true } } },
+        orderBy: { structure: { name: "asc" } },
+      },
+      coordinates: { select: { territory: { select: { id: true, name: true } } } },
+    },
+  });
+  const { coordinates, ...rest } = user;
+  return { ...rest, territories: coordinates.map((c) => c.territory) };
+}
