@@ -176,7 +176,12 @@ describe("the account", () => {
   it("/me lists the memberships and territories the navigation is built from", async () => {
     const cookie = cookieOf(await login("claire.martin@pic-vae-lille.test", PASSWORD));
     const { user } = await (await me(cookie)).json();
-    expect(user).toMatchObject({ email: "claire.martin@pic-vae-lille.test", memberships: [], territories: [] });
+    expect(user).toMatchObject({
+      email: "claire.martin@pic-vae-lille.test",
+      memberships: [],
+      territories: [],
+      areas: ["account"],
+    });
   });
 
   it("signs out everywhere: every session of the account ends", async () => {

@@ -28,6 +28,7 @@ describe("demo accounts", () => {
     const password = printed.at(-1)?.match(/: (\S+)$/)?.[1] as string;
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     const app = testApp(db);
+    const areas: Record<string, string[]> = {};
     for (const account of DEMO_ACCOUNTS) {
       const res = await app.request("/api/auth/login", {
         method: "POST",
@@ -35,7 +36,16 @@ describe("demo accounts", () => {
         body: JSON.stringify({ email: account.email, password }),
       });
       expect(res.status, account.email).toBe(200);
+      areas[account.email] = (await res.json()).user.areas;
     }
+    expect(areas).toEqual({
+      "admin@demo.example": ["dashboards", "directory", "account"],
+      "coordination@demo.example": ["dashboards", "account"],
+      "admin-structure@demo.example": ["agenda", "reception", "referrals", "directory", "account"],
+      "conseiller@demo.example": ["agenda", "referrals", "account"],
+      "accueil@demo.example": ["agenda", "reception", "referrals", "account"],
+      "partenaire@demo.example": ["referrals", "account"],
+    });
     const roles = await db.prisma.staffUser.findMany({
       where: { email: { endsWith: "@demo.example" } },
       select: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { clearSessionCookie, clientAddress, requireStaff, setSessionCookie } from "../../auth/http.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
+import { AREAS, areasOf } from "../../auth/policy.ts";
 import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
 import { clearFailures, isThrottled, recordFailure } from "../../auth/throttle.ts";
 import type { Database } from "../../db/database.ts";
@@ -22,6 +23,7 @@ const StaffSchema = z
       }),
     ),
     territories: z.array(z.object({ id: z.uuid(), name: z.string() })).openapi({ description: "Territoires coordonnés." }),
+    areas: z.array(z.enum(AREAS)).openapi({ description: "Les espaces que ses rôles ouvrent, dans l'ordre de la navigation." }),
   })
   .openapi("StaffUser");
 const userBody = (description: string) => ({
@@ -178,5 +180,11 @@ async function profileOf(db: Database, userId: string) {
     },
   });
   const { coordinates, ...rest } = user;
-  return { ...rest, territories: coordinates.map((c) => c.territory) };
+  const territories = coordinates.map((c) => c.territory);
+  const areas = areasOf({
+    regionalAdmin: user.regionalAdmin,
+    memberships: user.memberships.map((m) => ({ structureId: m.structure.id, role: m.role })),
+    territories: territories.map((t) => t.id),
+  });
+  return { ...rest, territories, areas };
 }

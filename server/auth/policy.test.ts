@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import {
+  areasOf,
+  canBookFor,
+  canManageRegion,
+  canManageStructure,
+  canSeeStructurePeople,
+  canSeeTerritory,
+  type Roles,
+} from "./policy.ts";
+
+const ML = "mission-locale";
+const OTHER = "autre-structure";
+const T = "territoire-lille";
+const none: Roles = { regionalAdmin: false, memberships: [], territories: [] };
+const as = (role: Roles["memberships"][number]["role"], structureId = ML): Roles => ({
+  ...none,
+  memberships: [{ structureId, role }],
+});
+
+const people = {
+  advisor: as("advisor"),
+  reception: as("reception"),
+  structureAdmin: as("structure_admin"),
+  referrer: as("referrer"),
+  coordinator: { ...none, territories: [T] },
+  regionalAdmin: { ...none, regionalAdmin: true },
+  nobody: none,
+};
+
+describe("the navigation shows only what a role can use", () => {
+  it.each([
+    ["advisor", ["agenda", "referrals", "account"]],
+    ["reception", ["agenda", "reception", "referrals", "account"]],
+    ["structureAdmin", ["agenda", "reception", "referrals", "directory", "account"]],
+    ["referrer", ["referrals", "account"]],
+    ["coordinator", ["dashboards", "account"]],
+    ["regionalAdmin", ["dashboards", "directory", "account"]],
+    ["nobody", ["account"]],
+  ] as const)("%s → %o", (who, areas) => {
+    expect(areasOf(people[who])).toEqual(areas);
+  });
+});
+
+describe("rights on a structure: own structure yes, another no", () => {
+  it.each([
+    // who, see people (own, other), book (own, other), manage (own, other)
+    ["advisor", true, false, true, false, false, false],
+    ["reception", true, false, true, false, false, false],
+    ["structureAdmin", true, false, true, false, true, false],
+    ["referrer", false, false, false, false, false, false],
+    ["coordinator", false, false, false, false, false, false],
+    ["regionalAdmin", true, true, true, true, true, true],
+  ] as const)("%s", (who, seeOwn, seeOther, bookOwn, bookOther, manageOwn, manageOther) => {
+    const roles = people[who];
+    expect([canSeeStructurePeople(roles, ML), canSeeStructurePeople(roles, OTHER)]).toEqual([seeOwn, seeOther]);
+    expect([canBookFor(roles, ML), canBookFor(roles, OTHER)]).toEqual([bookOwn, bookOther]);
+    expect([canManageStructure(roles, ML), canManageStructure(roles, OTHER)]).toEqual([manageOwn, manageOther]);
+  });
+
+  it("territories and the region", () => {
+    expect(canSeeTerritory(people.coordinator, T)).toBe(true);
+    expect(canSeeTerritory(people.coordinator, "autre-territoire")).toBe(false);
+    expect(canSeeTerritory(people.structureAdmin, T)).toBe(false);
+    expect(canManageRegion(people.regionalAdmin)).toBe(true);
+    expect(canManageRegion(people.structureAdmin)).toBe(false);
+  });
+});

@@ -1,0 +1,51 @@
+// Authorization in one place: what a staff user may do, from their roles. Pure functions, so
+// every route asks the same question the same way, and the tests can ask it directly.
+
+export type MembershipRole = "advisor" | "reception" | "structure_admin" | "referrer";
+
+export interface Roles {
+  regionalAdmin: boolean;
+  memberships: readonly { structureId: string; role: MembershipRole }[];
+  /** Ids of the territories they coordinate. */
+  territories: readonly string[];
+}
+
+/** The areas of the staff web app, in navigation order. */
+export const AREAS = ["agenda", "reception", "referrals", "dashboards", "directory", "account"] as const;
+export type Area = (typeof AREAS)[number];
+
+const hasRole = (roles: Roles, ...wanted: MembershipRole[]) => roles.memberships.some((m) => wanted.includes(m.role));
+const inStructure = (roles: Roles, structureId: string, ...wanted: MembershipRole[]) =>
+  roles.memberships.some((m) => m.structureId === structureId && wanted.includes(m.role));
+
+/** The areas a user may open: the navigation shows these and nothing else. */
+export function areasOf(roles: Roles): Area[] {
+  const allowed: Record<Area, boolean> = {
+    agenda: hasRole(roles, "advisor", "reception", "structure_admin"),
+    reception: hasRole(roles, "reception", "structure_admin"),
+    referrals: roles.memberships.length > 0,
+    dashboards: roles.regionalAdmin || roles.territories.length > 0,
+    directory: roles.regionalAdmin || hasRole(roles, "structure_admin"),
+    account: true,
+  };
+  return AREAS.filter((area) => allowed[area]);
+}
+
+/** The people and appointments of a structure: its advisors, reception and admins, and the Région. */
+export const canSeeStructurePeople = (roles: Roles, structureId: string) =>
+  roles.regionalAdmin || inStructure(roles, structureId, "advisor", "reception", "structure_admin");
+
+/** Book on behalf of someone in a structure's calendars. */
+export const canBookFor = (roles: Roles, structureId: string) =>
+  roles.regionalAdmin || inStructure(roles, structureId, "advisor", "reception", "structure_admin");
+
+/** Sites, offerings, staff and closures of a structure. */
+export const canManageStructure = (roles: Roles, structureId: string) =>
+  roles.regionalAdmin || inStructure(roles, structureId, "structure_admin");
+
+/** A territory's figures. */
+export const canSeeTerritory = (roles: Roles, territoryId: string) =>
+  roles.regionalAdmin || roles.territories.includes(territoryId);
+
+/** Networks, structures, territories, the questionnaire: the Région only. */
+export const canManageRegion = (roles: Roles) => roles.regionalAdmin;
