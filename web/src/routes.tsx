@@ -15,6 +15,14 @@ import { PrivacyPage } from "./pages/legal/privacy-page.tsx";
 // booking, and brings the dialog primitives: it loads on its own (its data starts loading at
 // the same time, through `preload`). `preload` also starts requests on link hover.
 const ManagePage = lazy(() => import("./pages/manage/manage-page.tsx"));
+// The staff space is for a few hundred people: none of it ships with the public pages. It is one
+// chunk: several would make the bundler move what they share with the public pages into a chunk
+// of its own, a second file (and a larger total) for every public page.
+const staffPages = () => import("./pages/staff/staff-pages.ts");
+const SignInPage = lazy(() => staffPages().then((pages) => ({ default: pages.SignInPage })));
+const StaffArea = lazy(() => staffPages().then((pages) => ({ default: pages.StaffArea })));
+const StaffHomePage = lazy(() => staffPages().then((pages) => ({ default: pages.StaffHomePage })));
+const AccountPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -37,6 +45,16 @@ export const routes: RouteDefinition[] = [
     preload: ({ params }) => {
       if (params.token) void getManagedAppointment(params.token);
     },
+  },
+  { path: "/connexion", component: SignInPage },
+  {
+    path: "/espace",
+    component: StaffArea,
+    preload: () => void staffPages().then((pages) => pages.getMe()),
+    children: [
+      { path: "/", component: StaffHomePage },
+      { path: "/compte", component: AccountPage },
+    ],
   },
   { path: "/accessibilite", component: AccessibilityPage },
   { path: "/donnees-personnelles", component: PrivacyPage },

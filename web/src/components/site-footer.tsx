@@ -19,6 +19,9 @@ export function SiteFooter() {
             <li>
               <A href="/mentions-legales">Mentions légales</A>
             </li>
+            <li>
+              <A href="/connexion">Espace professionnel</A>
+            </li>
           </ul>
         </nav>
       </div>

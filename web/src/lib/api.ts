@@ -180,7 +180,7 @@ async function refusal(response: {
 }
 
 /** Sends a change and reads its answer; a request that got no answer is a failure like the others. */
-async function send<T>(
+export async function send<T>(
   request: () => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>,
   success: number,
 ): Promise<Outcome<T>> {

@@ -1,0 +1,171 @@
+import { A, useAction } from "@solidjs/router";
+import { createMemo, createSignal, Show } from "solid-js";
+import { Button } from "../../components/button.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { TextField } from "../../components/fields.tsx";
+import { Loading } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { RevealablePasswords } from "./password-fields.tsx";
+import { SignOutButton } from "./sign-out.tsx";
+import { changePassword } from "./staff-api.ts";
+import { useStaffUser } from "./staff-area.tsx";
+
+type Field = "currentPassword" | "newPassword";
+const IDS: Record<Field, string> = { currentPassword: "mot-de-passe-actuel", newPassword: "nouveau-mot-de-passe" };
+const MIN_LENGTH = 12;
+
+/** `/espace/compte`: the account — change the password, close every session. */
+export default function AccountPage() {
+  const user = useStaffUser();
+  return (
+    <div class="staff">
+      <p class="staff__back">
+        <A href="/espace" end>
+          Retour à l'espace professionnel
+        </A>
+      </p>
+      <PageTitle>Mon compte</PageTitle>
+      <p class="staff__lead">
+        {user().firstName} {user().lastName}, {user().email}
+      </p>
+      <PasswordForm />
+      <section class="staff__section" aria-labelledby="everywhere-title">
+        <h2 id="everywhere-title">Se déconnecter de tous les appareils</h2>
+        <p>
+          Ferme toutes vos sessions ouvertes, sur cet appareil comme sur les autres (un ordinateur partagé, un téléphone perdu).
+          Il faudra vous reconnecter partout.
+        </p>
+        <SignOutButton everywhere />
+      </section>
+    </div>
+  );
+}
+
+function PasswordForm() {
+  const send = useAction(changePassword);
+  const [current, setCurrent] = createSignal("");
+  const [next, setNext] = createSignal("");
+  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
+  const [messages, setMessages] = createSignal<string[]>([]);
+  const [sending, setSending] = createSignal(false);
+  const [changed, setChanged] = createSignal(false);
+  let summary: HTMLElement | undefined;
+  let confirmation: HTMLElement | undefined;
+
+  const links = createMemo(() =>
+    (["currentPassword", "newPassword"] as const).flatMap((field) => {
+      const message = errors()[field];
+      return message ? [{ target: IDS[field], message }] : [];
+    }),
+  );
+
+  function refuse(fields: Partial<Record<Field, string>>, other: string[]) {
+    setErrors(fields);
+    setMessages(other);
+    summary?.focus();
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setChanged(false);
+    const found: Partial<Record<Field, string>> = {};
+    if (!current()) found.currentPassword = "Saisissez votre mot de passe actuel.";
+    if (!next()) found.newPassword = "Saisissez un nouveau mot de passe.";
+    else if (next().length < MIN_LENGTH)
+      found.newPassword = `Le nouveau mot de passe doit compter au moins ${MIN_LENGTH} caractères.`;
+    if (found.currentPassword || found.newPassword) return refuse(found, []);
+
+    setSending(true);
+    const outcome = await send(current(), next());
+    setSending(false);
+    if (outcome.kind === "done") {
+      setErrors({});
+      setMessages([]);
+      setCurrent("");
+      setNext("");
+      setChanged(true);
+      confirmation?.focus();
+      return;
+    }
+    if (outcome.kind === "invalid") {
+      const fields = {
+        ...(outcome.fields.currentPassword && { currentPassword: capitalize(outcome.fields.currentPassword) }),
+        ...(outcome.fields.newPassword && { newPassword: capitalize(outcome.fields.newPassword) }),
+      };
+      return refuse(fields, Object.keys(fields).length > 0 ? [] : [outcome.message]);
+    }
+    refuse({}, [outcome.message]);
+  }
+
+  return (
+    <section class="staff__section" aria-labelledby="password-title">
+      <h2 id="password-title">Changer de mot de passe</h2>
+      <Show when={changed()}>
+        <div
+          class="notice"
+          role="status"
+          tabindex="-1"
+          ref={(element) => {
+            confirmation = element;
+          }}
+        >
+          <p class="notice__title">Votre mot de passe a été changé.</p>
+          <p>Vos sessions ouvertes sur d'autres appareils ont été fermées&nbsp;; celle-ci continue.</p>
+        </div>
+      </Show>
+      <form class="staff-form" onSubmit={submit} novalidate aria-labelledby="password-title">
+        <Show when={links().length + messages().length > 0}>
+          <ErrorSummary
+            links={links()}
+            messages={messages()}
+            ref={(element) => {
+              summary = element;
+            }}
+          />
+        </Show>
+        <RevealablePasswords id="afficher-mots-de-passe">
+          {(type) => (
+            <>
+              <TextField
+                id={IDS.currentPassword}
+                label="Mot de passe actuel"
+                type={type()}
+                autocomplete="current-password"
+                spellcheck={false}
+                autocapitalize="off"
+                maxlength={256}
+                value={current()}
+                onInput={(event) => setCurrent(event.currentTarget.value)}
+                error={errors().currentPassword}
+              />
+              <TextField
+                id={IDS.newPassword}
+                label="Nouveau mot de passe"
+                hint={`Au moins ${MIN_LENGTH} caractères, et pas un mot de passe courant. Une phrase de quelques mots est facile à retenir.`}
+                type={type()}
+                autocomplete="new-password"
+                spellcheck={false}
+                autocapitalize="off"
+                maxlength={256}
+                value={next()}
+                onInput={(event) => setNext(event.currentTarget.value)}
+                error={errors().newPassword}
+              />
+            </>
+          )}
+        </RevealablePasswords>
+        <Show when={sending()}>
+          <Loading>Changement en cours…</Loading>
+        </Show>
+        <Button type="submit" disabled={sending()}>
+          Changer le mot de passe
+        </Button>
+      </form>
+    </section>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

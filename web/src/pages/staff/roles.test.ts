@@ -1,0 +1,29 @@
+import { describe, expect, test } from "vitest";
+import { navigation, type Profile, roleLines } from "./roles.ts";
+
+const none: Profile = { regionalAdmin: false, memberships: [], territories: [] };
+const at = (role: Profile["memberships"][number]["role"]): Profile => ({
+  ...none,
+  memberships: [{ role, structure: { name: "Mission Locale de Lille" } }],
+});
+
+describe("roles", () => {
+  test("each role in words", () => {
+    expect(roleLines(at("advisor"))).toEqual(["Conseiller·ère à Mission Locale de Lille"]);
+    expect(roleLines(at("reception"))).toEqual(["Accueil à Mission Locale de Lille"]);
+    expect(roleLines(at("structure_admin"))).toEqual(["Administration de Mission Locale de Lille"]);
+    expect(roleLines(at("referrer"))).toEqual(["Prescripteur·rice à Mission Locale de Lille"]);
+    expect(roleLines({ ...none, territories: [{ name: "Métropole lilloise" }] })).toEqual([
+      "Coordination du territoire Métropole lilloise",
+    ]);
+    expect(roleLines({ ...none, regionalAdmin: true })).toEqual(["Administration régionale"]);
+  });
+
+  test("the navigation names the server's areas, and links only those that exist", () => {
+    expect(navigation(["agenda", "referrals", "account"])).toEqual([
+      { name: "Agenda", href: undefined },
+      { name: "Orientations", href: undefined },
+      { name: "Mon compte", href: "/espace/compte" },
+    ]);
+  });
+});

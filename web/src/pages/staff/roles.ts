@@ -1,0 +1,48 @@
+import type { StaffUser } from "./staff-api.ts";
+
+/** What a staff member is, in words, and which areas of the staff space they will use. */
+
+export type MembershipRole = "advisor" | "reception" | "structure_admin" | "referrer";
+
+export interface Profile {
+  regionalAdmin: boolean;
+  memberships: readonly { role: MembershipRole; structure: { name: string } }[];
+  territories: readonly { name: string }[];
+}
+
+const ROLE_LINE: Record<MembershipRole, (structure: string) => string> = {
+  advisor: (structure) => `Conseiller·ère à ${structure}`,
+  reception: (structure) => `Accueil à ${structure}`,
+  structure_admin: (structure) => `Administration de ${structure}`,
+  referrer: (structure) => `Prescripteur·rice à ${structure}`,
+};
+
+/** One line per role: each membership, each territory coordinated, then the regional administration. */
+export function roleLines(profile: Profile): string[] {
+  return [
+    ...profile.memberships.map((membership) => ROLE_LINE[membership.role](membership.structure.name)),
+    ...profile.territories.map((territory) => `Coordination du territoire ${territory.name}`),
+    ...(profile.regionalAdmin ? ["Administration régionale"] : []),
+  ];
+}
+
+/** An area of the staff space; the server says which ones a person's roles open (`areas` of /me). */
+export type Area = StaffUser["areas"][number];
+
+/** Each area's name in the navigation: a new area on the server breaks the build until named here. */
+const AREA_NAMES: Record<Area, string> = {
+  agenda: "Agenda",
+  reception: "Accueil",
+  referrals: "Orientations",
+  dashboards: "Tableaux de bord",
+  directory: "Annuaire",
+  account: "Mon compte",
+};
+
+/** The areas that exist so far; the others are listed as coming soon, without a link. */
+export const AREA_PATHS: Partial<Record<Area, string>> = { account: "/espace/compte" };
+
+/** The navigation of the staff space: the areas the server opens to this person, in its order. */
+export function navigation(areas: readonly Area[]): { name: string; href: string | undefined }[] {
+  return areas.map((area) => ({ name: AREA_NAMES[area], href: AREA_PATHS[area] }));
+}

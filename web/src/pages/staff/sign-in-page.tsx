@@ -1,0 +1,127 @@
+import { useAction, useNavigate } from "@solidjs/router";
+import { createMemo, createSignal, Show } from "solid-js";
+import { Button } from "../../components/button.tsx";
+import { ErrorSummary } from "../../components/error-summary.tsx";
+import { TextField } from "../../components/fields.tsx";
+import { Loading } from "../../components/notice.tsx";
+import { PageTitle } from "../../components/page-title.tsx";
+import { RevealablePasswords } from "./password-fields.tsx";
+import { signIn } from "./staff-api.ts";
+import "../../components/form.css";
+import "./staff.css";
+
+type Field = "email" | "password";
+const IDS: Record<Field, string> = { email: "courriel", password: "mot-de-passe" };
+
+/** `/connexion`: the staff sign-in. The public books without an account and never comes here. */
+export default function SignInPage() {
+  const navigate = useNavigate();
+  const send = useAction(signIn);
+  const [email, setEmail] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
+  const [messages, setMessages] = createSignal<string[]>([]);
+  const [sending, setSending] = createSignal(false);
+  let summary: HTMLElement | undefined;
+
+  const links = createMemo(() =>
+    (["email", "password"] as const).flatMap((field) => {
+      const message = errors()[field];
+      return message ? [{ target: IDS[field], message }] : [];
+    }),
+  );
+
+  function refuse(fields: Partial<Record<Field, string>>, other: string[]) {
+    setErrors(fields);
+    setMessages(other);
+    summary?.focus();
+  }
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    const found: Partial<Record<Field, string>> = {};
+    if (!email().trim()) found.email = "Saisissez votre adresse électronique.";
+    if (!password()) found.password = "Saisissez votre mot de passe.";
+    if (found.email || found.password) return refuse(found, []);
+
+    setSending(true);
+    const outcome = await send(email().trim(), password());
+    setSending(false);
+    if (outcome.kind === "done") {
+      navigate("/espace");
+      return;
+    }
+    setPassword("");
+    if (outcome.kind === "invalid") {
+      const fields = {
+        ...(outcome.fields.email && { email: capitalize(outcome.fields.email) }),
+        ...(outcome.fields.password && { password: capitalize(outcome.fields.password) }),
+      };
+      return refuse(fields, Object.keys(fields).length > 0 ? [] : [outcome.message]);
+    }
+    refuse({}, [outcome.message]);
+  }
+
+  return (
+    <div class="staff">
+      <PageTitle>Connexion à l'espace professionnel</PageTitle>
+      <p class="staff__lead">
+        Pour les conseillers, l'accueil, les prescripteurs et les administrateurs du service public de l'orientation.
+      </p>
+      <p class="staff__lead">
+        Vous cherchez un rendez-vous&nbsp;? <a href="/rendez-vous">Prenez rendez-vous sans compte</a>.
+      </p>
+      <form class="staff-form" onSubmit={submit} novalidate aria-label="Connexion">
+        <Show when={links().length + messages().length > 0}>
+          <ErrorSummary
+            links={links()}
+            messages={messages()}
+            ref={(element) => {
+              summary = element;
+            }}
+          />
+        </Show>
+        <TextField
+          id={IDS.email}
+          label="Adresse électronique"
+          type="email"
+          autocomplete="username"
+          spellcheck={false}
+          autocapitalize="off"
+          maxlength={254}
+          value={email()}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+          error={errors().email}
+        />
+        <RevealablePasswords id="afficher-mot-de-passe">
+          {(type) => (
+            <TextField
+              id={IDS.password}
+              label="Mot de passe"
+              type={type()}
+              autocomplete="current-password"
+              spellcheck={false}
+              autocapitalize="off"
+              maxlength={256}
+              value={password()}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+              error={errors().password}
+            />
+          )}
+        </RevealablePasswords>
+        <Show when={sending()}>
+          <Loading>Connexion en cours…</Loading>
+        </Show>
+        <Button type="submit" disabled={sending()}>
+          Se connecter
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+/** The server's field messages start in lower case ("le mot de passe est obligatoire."). */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

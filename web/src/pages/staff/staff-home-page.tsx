@@ -1,0 +1,52 @@
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { PageTitle } from "../../components/page-title.tsx";
+import { navigation, roleLines } from "./roles.ts";
+import { SignOutButton } from "./sign-out.tsx";
+import { useStaffUser } from "./staff-area.tsx";
+
+/** `/espace`: the staff home — who is signed in, in which roles, and what they can open. */
+export default function StaffHomePage() {
+  const user = useStaffUser();
+  return (
+    <div class="staff">
+      <PageTitle documentTitle="Espace professionnel">{`Bonjour ${user().firstName}`}</PageTitle>
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title">Vos rôles</h2>
+        <ul class="staff__roles">
+          <For each={roleLines(user())} fallback={<li>Aucun rôle pour le moment. Adressez-vous à votre administrateur.</li>}>
+            {(line) => <li>{line}</li>}
+          </For>
+        </ul>
+      </section>
+      <nav aria-labelledby="staff-nav-title">
+        <h2 id="staff-nav-title">Votre espace</h2>
+        <ul class="staff-nav">
+          <For each={navigation(user().areas)}>
+            {(entry) => (
+              <Show
+                when={entry.href}
+                fallback={
+                  <li class="staff-nav__soon">
+                    {entry.name} <span class="staff-nav__tag">bientôt</span>
+                  </li>
+                }
+              >
+                {(href) => (
+                  <li>
+                    <A class="staff-nav__link" href={href()}>
+                      {entry.name}
+                    </A>
+                  </li>
+                )}
+              </Show>
+            )}
+          </For>
+        </ul>
+      </nav>
+      <p class="staff__actions">
+        <SignOutButton />
+      </p>
+    </div>
+  );
+}

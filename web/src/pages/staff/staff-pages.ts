@@ -1,0 +1,7 @@
+// The staff space as one chunk, loaded on its first page: it is small, and one chunk keeps the
+// bundler from splitting what the public pages share with it out of their own bundle.
+export { default as AccountPage } from "./account-page.tsx";
+export { default as SignInPage } from "./sign-in-page.tsx";
+export { getMe } from "./staff-api.ts";
+export { default as StaffArea } from "./staff-area.tsx";
+export { default as StaffHomePage } from "./staff-home-page.tsx";
