@@ -1,10 +1,11 @@
 import { A, useAction } from "@solidjs/router";
-import { createMemo, createSignal, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { createFormErrors } from "./form-errors.ts";
 import { RevealablePasswords } from "./password-fields.tsx";
 import { SignOutButton } from "./sign-out.tsx";
 import { changePassword } from "./staff-api.ts";
@@ -45,25 +46,10 @@ function PasswordForm() {
   const send = useAction(changePassword);
   const [current, setCurrent] = createSignal("");
   const [next, setNext] = createSignal("");
-  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
-  const [messages, setMessages] = createSignal<string[]>([]);
+  const { errors, messages, links, summaryRef, refuse, clear } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
   const [changed, setChanged] = createSignal(false);
-  let summary: HTMLElement | undefined;
   let confirmation: HTMLElement | undefined;
-
-  const links = createMemo(() =>
-    (["currentPassword", "newPassword"] as const).flatMap((field) => {
-      const message = errors()[field];
-      return message ? [{ target: IDS[field], message }] : [];
-    }),
-  );
-
-  function refuse(fields: Partial<Record<Field, string>>, other: string[]) {
-    setErrors(fields);
-    setMessages(other);
-    summary?.focus();
-  }
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -80,8 +66,7 @@ function PasswordForm() {
     const outcome = await send(current(), next());
     setSending(false);
     if (outcome.kind === "done") {
-      setErrors({});
-      setMessages([]);
+      clear();
       setCurrent("");
       setNext("");
       setChanged(true);
@@ -120,7 +105,7 @@ function PasswordForm() {
             links={links()}
             messages={messages()}
             ref={(element) => {
-              summary = element;
+              summaryRef(element);
             }}
           />
         </Show>

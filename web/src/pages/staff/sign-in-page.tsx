@@ -1,10 +1,11 @@
 import { useAction, useNavigate } from "@solidjs/router";
-import { createMemo, createSignal, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { createFormErrors } from "./form-errors.ts";
 import { RevealablePasswords } from "./password-fields.tsx";
 import { signIn } from "./staff-api.ts";
 import "../../components/form.css";
@@ -19,23 +20,8 @@ export default function SignInPage() {
   const send = useAction(signIn);
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
-  const [messages, setMessages] = createSignal<string[]>([]);
+  const { errors, messages, links, summaryRef, refuse, clear } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
-  let summary: HTMLElement | undefined;
-
-  const links = createMemo(() =>
-    (["email", "password"] as const).flatMap((field) => {
-      const message = errors()[field];
-      return message ? [{ target: IDS[field], message }] : [];
-    }),
-  );
-
-  function refuse(fields: Partial<Record<Field, string>>, other: string[]) {
-    setErrors(fields);
-    setMessages(other);
-    summary?.focus();
-  }
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -78,7 +64,7 @@ export default function SignInPage() {
             links={links()}
             messages={messages()}
             ref={(element) => {
-              summary = element;
+              summaryRef(element);
             }}
           />
         </Show>
