@@ -5,7 +5,7 @@ import { getCommune, getServices, getSlots, getStructures, type Place, type Site
 import { addDays, type LocalDate } from "../../lib/dates.ts";
 import { bookingHref } from "./booking-href.ts";
 import { type Meeting, slotMeeting } from "./meeting-details.tsx";
-import { type Chosen, loadChosen, WhenChosen } from "./recap.tsx";
+import { type Chosen, loadChosen, NotServedHere, WhenChosen } from "./recap.tsx";
 import { type SlotChoice, slotsByDay } from "./slot-choices.ts";
 
 /** The address's choices once a slot is chosen (steps 3 and 4). */
@@ -109,14 +109,10 @@ function Found(
         <Show
           when={data().structure}
           fallback={
-            <Notice>
-              <p>Cette structure ne reçoit pas les habitants de {props.chosen.commune.name} pour ce besoin.</p>
-              <p>
-                <a href={bookingHref({ service: props.service, commune: props.commune })}>
-                  Voir les structures qui vous reçoivent
-                </a>
-              </p>
-            </Notice>
+            <NotServedHere
+              communeName={props.chosen.commune.name}
+              structuresHref={bookingHref({ service: props.service, commune: props.commune })}
+            />
           }
         >
           <Show

@@ -85,3 +85,15 @@ export function Recap(props: { service: string; chosen: Chosen; structure?: { na
     </div>
   );
 }
+
+/** When the chosen structure does not serve the person's commune for this need. */
+export function NotServedHere(props: { communeName: string; structuresHref: string }) {
+  return (
+    <Notice>
+      <p>Cette structure ne reçoit pas les habitants de {props.communeName} pour ce besoin.</p>
+      <p>
+        <a href={props.structuresHref}>Voir les structures qui vous reçoivent</a>
+      </p>
+    </Notice>
+  );
+}

@@ -1,10 +1,10 @@
 import { createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
-import { Loadable, Notice } from "../../components/notice.tsx";
+import { Loadable } from "../../components/notice.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Place } from "../../lib/api.ts";
 import type { LocalDate } from "../../lib/dates.ts";
 import { type BookingState, bookingHref } from "./booking-href.ts";
-import { type Chosen, loadChosen, Recap, WhenChosen } from "./recap.tsx";
+import { type Chosen, loadChosen, NotServedHere, Recap, WhenChosen } from "./recap.tsx";
 import { samePlace } from "./slot-choices.ts";
 import { loadPlaces, NoAvailability, type OpenPlace, PlacePicker, WeekPicker } from "./slot-pickers.tsx";
 
@@ -75,14 +75,7 @@ function StructureSlots(props: SlotsProps & { chosen: Chosen }) {
       {(data) => (
         <Show
           when={data().structure}
-          fallback={
-            <Notice>
-              <p>Cette structure ne reçoit pas les habitants de {props.chosen.commune.name} pour ce besoin.</p>
-              <p>
-                <a href={structuresHref()}>Voir les structures qui vous reçoivent</a>
-              </p>
-            </Notice>
-          }
+          fallback={<NotServedHere communeName={props.chosen.commune.name} structuresHref={structuresHref()} />}
         >
           {(structure) => (
             <>

@@ -2,11 +2,10 @@ import { A, useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
-import { TextField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { createFormErrors } from "./form-errors.ts";
-import { RevealablePasswords } from "./password-fields.tsx";
+import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { SignOutButton } from "./sign-out.tsx";
 import { changePassword } from "./staff-api.ts";
 import { useStaffUser } from "./staff-area.tsx";
@@ -112,29 +111,23 @@ function PasswordForm() {
         <RevealablePasswords id="afficher-mots-de-passe">
           {(type) => (
             <>
-              <TextField
+              <PasswordField
                 id={IDS.currentPassword}
                 label="Mot de passe actuel"
                 type={type()}
                 autocomplete="current-password"
-                spellcheck={false}
-                autocapitalize="off"
-                maxlength={256}
                 value={current()}
-                onInput={(event) => setCurrent(event.currentTarget.value)}
+                onValue={setCurrent}
                 error={errors().currentPassword}
               />
-              <TextField
+              <PasswordField
                 id={IDS.newPassword}
                 label="Nouveau mot de passe"
                 hint={`Au moins ${MIN_LENGTH} caractères, et pas un mot de passe courant. Une phrase de quelques mots est facile à retenir.`}
                 type={type()}
                 autocomplete="new-password"
-                spellcheck={false}
-                autocapitalize="off"
-                maxlength={256}
                 value={next()}
-                onInput={(event) => setNext(event.currentTarget.value)}
+                onValue={setNext}
                 error={errors().newPassword}
               />
             </>

@@ -1,5 +1,5 @@
 import { createSignal, type JSX } from "solid-js";
-import { CheckboxField } from "../../components/fields.tsx";
+import { CheckboxField, TextField } from "../../components/fields.tsx";
 
 /**
  * The password fields of a form, and a checkbox that shows them in clear (a typing mistake is
@@ -17,5 +17,33 @@ export function RevealablePasswords(props: { id: string; children: (type: () => 
         onChange={(event) => setShown(event.currentTarget.checked)}
       />
     </>
+  );
+}
+
+/** A password input as every staff form wants it: no spelling help, no capitals, 256 at most. */
+export function PasswordField(props: {
+  id: string;
+  label: string;
+  hint?: JSX.Element;
+  type: "password" | "text";
+  autocomplete: "current-password" | "new-password";
+  value: string;
+  onValue: (value: string) => void;
+  error: string | undefined;
+}) {
+  return (
+    <TextField
+      id={props.id}
+      label={props.label}
+      hint={props.hint}
+      type={props.type}
+      autocomplete={props.autocomplete}
+      spellcheck={false}
+      autocapitalize="off"
+      maxlength={256}
+      value={props.value}
+      onInput={(event) => props.onValue(event.currentTarget.value)}
+      error={props.error}
+    />
   );
 }

@@ -6,7 +6,7 @@ import { TextField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { createFormErrors } from "./form-errors.ts";
-import { RevealablePasswords } from "./password-fields.tsx";
+import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { signIn } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
@@ -82,16 +82,13 @@ export default function SignInPage() {
         />
         <RevealablePasswords id="afficher-mot-de-passe">
           {(type) => (
-            <TextField
+            <PasswordField
               id={IDS.password}
               label="Mot de passe"
               type={type()}
               autocomplete="current-password"
-              spellcheck={false}
-              autocapitalize="off"
-              maxlength={256}
               value={password()}
-              onInput={(event) => setPassword(event.currentTarget.value)}
+              onValue={setPassword}
               error={errors().password}
             />
           )}
