@@ -7,6 +7,7 @@ import { sameOriginJson, staffSession } from "./auth/http.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
 import { communes } from "./features/communes/routes.ts";
@@ -28,7 +29,8 @@ const api = createRouter()
   .route("/communes", communes)
   .route("/bookings", bookings)
   .route("/manage", manage)
-  .route("/auth", auth);
+  .route("/auth", auth)
+  .route("/auth", passwordLinks);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Database } from "../db/database.ts";
+import type { Database, Tx } from "../db/database.ts";
 
 export const IDLE_TIMEOUT_MS = 2 * 3_600_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000;
@@ -55,6 +55,7 @@ export async function closeSession(db: Database, sessionId: string, now: Date): 
 }
 
 /** Signs a user out everywhere (deactivation, "se déconnecter partout"). */
-export async function closeAllSessions(db: Database, userId: string, now: Date): Promise<void> {
-  await db.prisma.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+export async function closeAllSessions(db: Database | Tx, userId: string, now: Date): Promise<void> {
+  const client = "prisma" in db ? db.prisma : db;
+  await client.staffSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
 }

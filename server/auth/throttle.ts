@@ -2,7 +2,7 @@ import type { Database } from "../db/database.ts";
 
 const WINDOW_MS = 15 * 60_000;
 /** Failures allowed in a window: for one address against one account, and for one address. */
-export const LIMITS = { pair: 5, address: 50 } as const;
+export const LIMITS = { pair: 5, address: 50, resetRequests: 20 } as const;
 
 // No limit per account alone: anyone could then lock a colleague out by failing on purpose.
 // An address that fails too often on one account, or on many, waits for the window to pass.
@@ -17,15 +17,22 @@ export async function isThrottled(db: Database, address: string, email: string, 
 }
 
 export async function recordFailure(db: Database, address: string, email: string, now: Date): Promise<void> {
+  for (const key of keysOf(address, email)) await count(db, key, now);
+}
+
+/** Password-reset requests from one address in the window, this one included. */
+export const countResetRequest = (db: Database, address: string, now: Date) => count(db, `reset:${address}`, now);
+
+/** Adds one to a key's window and returns its count. One statement: concurrent calls add up. */
+async function count(db: Database, key: string, now: Date): Promise<number> {
   const windowStart = new Date(now.getTime() - WINDOW_MS);
-  for (const key of keysOf(address, email)) {
-    // One statement per key: concurrent failures add up instead of overwriting each other.
-    await db.prisma.$executeRaw`
-      INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
-        "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END`;
-  }
+  const [row] = await db.prisma.$queryRaw<{ failures: number }[]>`
+    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END
+    RETURNING failures`;
+  return row?.failures ?? 1;
 }
 
 export async function clearFailures(db: Database, address: string, email: string): Promise<void> {

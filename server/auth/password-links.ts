@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from "node:crypto";
+import { passwordLinkEmail } from "../../emails/password-link.ts";
+import type { Database, Tx } from "../db/database.ts";
+import { closeAllSessions } from "./sessions.ts";
+
+// A password link is how a staff member sets a password without anyone else knowing it: an
+// invitation when their account is opened, a reset when they forgot it. Only the token's hash
+// is stored; the link works once, before it expires.
+
+export type PasswordLinkKind = "invitation" | "reset";
+
+export const LINK_LIFETIME_MS: Record<PasswordLinkKind, number> = {
+  invitation: 7 * 24 * 3_600_000,
+  reset: 30 * 60_000,
+};
+/** Reset links sent to one account in one lifetime: enough for a lost e-mail, not a mail bomb. */
+export const RESETS_PER_WINDOW = 3;
+
+const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Creates a link and queues its e-mail, in the caller's transaction. The token sits in the
+ * fragment of the URL: browsers never send it to a server, nor in a Referer.
+ */
+export async function issuePasswordLink(
+  tx: Tx,
+  user: { id: string; email: string; firstName: string },
+  kind: PasswordLinkKind,
+  context: { now: Date; publicUrl: string; invitedBy?: string },
+): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(context.now.getTime() + LINK_LIFETIME_MS[kind]);
+  await tx.passwordLink.create({ data: { id: hashOf(token), userId: user.id, kind, createdAt: context.now, expiresAt } });
+  const email = passwordLinkEmail({
+    kind,
+    firstName: user.firstName,
+    url: `${context.publicUrl}/connexion/mot-de-passe#${token}`,
+    expiresAt,
+    invitedBy: context.invitedBy,
+  });
+  await tx.outboxMessage.create({
+    data: { type: `staff.${kind}`, recipient: user.email, dueAt: context.now, payload: email as object },
+  });
+}
+
+/** Whether an account may be sent another reset link now. */
+export async function mayResetAgain(db: Database, userId: string, now: Date): Promise<boolean> {
+  const recent = await db.prisma.passwordLink.count({
+    where: { userId, kind: "reset", createdAt: { gt: new Date(now.getTime() - LINK_LIFETIME_MS.reset) } },
+  });
+  return recent < RESETS_PER_WINDOW;
+}
+
+/** The account a live link is for, or undefined when it is unknown, used or expired. */
+export async function readPasswordLink(db: Database, token: string, now: Date) {
+  if (!TOKEN.test(token)) return undefined;
+  const link = await db.prisma.passwordLink.findUnique({
+    where: { id: hashOf(token) },
+    select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, firstName: true, active: true } } },
+  });
+  if (!link || link.usedAt || link.expiresAt <= now || !link.user.active) return undefined;
+  return { kind: link.kind, email: link.user.email, firstName: link.user.firstName };
+}
+
+/**
+ * Spends a link: sets the password, withdraws the account's other links and ends its sessions.
+ * The link is claimed by one conditional UPDATE, so two uses at once cannot both win.
+ * Returns the user's id, or undefined when the link is not live.
+ */
+export async function usePasswordLink(db: Database, token: string, passwordHash: string, now: Date) {
+  if (!TOKEN.test(token)) return undefined;
+  return db.prisma.$transaction(async (tx) => {
+    const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
+      UPDATE "PasswordLink" l SET "usedAt" = ${now}
+        FROM "StaffUser" u
+       WHERE l.id = ${hashOf(token)} AND l."usedAt" IS NULL AND l."expiresAt" > ${now}
+         AND u.id = l."userId" AND u.active
+      RETURNING l."userId"::text AS "userId"`;
+    if (!claimed) return undefined;
+    await tx.staffUser.update({ where: { id: claimed.userId }, data: { passwordHash } });
+    await tx.passwordLink.updateMany({ where: { userId: claimed.userId, usedAt: null }, data: { usedAt: now } });
+    await closeAllSessions(tx, claimed.userId, now);
+    return claimed.userId;
+  });
+}
