@@ -7,6 +7,7 @@ import { sameOriginJson, staffSession } from "./auth/http.ts";
 import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
+import { admin } from "./features/admin/routes.ts";
 import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
@@ -31,6 +32,9 @@ const api = createRouter()
   .route("/manage", manage)
   .route("/auth", auth)
   .route("/auth", passwordLinks);
+// Mounted apart from the chain: one type for the whole API is more than the compiler can
+// represent. The staff web app builds a client per part of the administration (AdminTypes).
+api.route("/admin", admin);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -45,6 +49,7 @@ api.doc31("/openapi.json", {
 });
 
 export type AppType = typeof api;
+export type { AdminTypes } from "./features/admin/routes.ts";
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AccountRoles,
   areasOf,
   canBookFor,
+  canManageAccount,
   canManageRegion,
   canManageStructure,
+  canSeeAccount,
   canSeeStructurePeople,
   canSeeTerritory,
+  managedStructureIds,
   type Roles,
 } from "./policy.ts";
 
@@ -64,5 +68,39 @@ describe("rights on a structure: own structure yes, another no", () => {
     expect(canSeeTerritory(people.structureAdmin, T)).toBe(false);
     expect(canManageRegion(people.regionalAdmin)).toBe(true);
     expect(canManageRegion(people.structureAdmin)).toBe(false);
+  });
+});
+
+describe("accounts", () => {
+  const account = (structureIds: string[], extra: Partial<AccountRoles> = {}): AccountRoles => ({
+    regionalAdmin: false,
+    structureIds,
+    territories: [],
+    ...extra,
+  });
+  it("lets a structure admin see and change an account that works only in their structures", () => {
+    expect(canSeeAccount(people.structureAdmin, account([ML]))).toBe(true);
+    expect(canManageAccount(people.structureAdmin, account([ML]))).toBe(true);
+  });
+  it("lets them see, not change, an account that also works elsewhere", () => {
+    expect(canSeeAccount(people.structureAdmin, account([ML, OTHER]))).toBe(true);
+    expect(canManageAccount(people.structureAdmin, account([ML, OTHER]))).toBe(false);
+  });
+  it("keeps other structures' accounts, and Région and territory accounts, out of their hands", () => {
+    expect(canSeeAccount(people.structureAdmin, account([OTHER]))).toBe(false);
+    expect(canManageAccount(people.structureAdmin, account([ML], { regionalAdmin: true }))).toBe(false);
+    expect(canManageAccount(people.structureAdmin, account([ML], { territories: [T] }))).toBe(false);
+    expect(canManageAccount(people.structureAdmin, account([]))).toBe(false);
+  });
+  it("gives the Région every account, and nobody else any", () => {
+    expect(canManageAccount(people.regionalAdmin, account([OTHER], { regionalAdmin: true }))).toBe(true);
+    for (const who of ["advisor", "reception", "referrer", "coordinator", "nobody"] as const) {
+      expect(canSeeAccount(people[who], account([ML]))).toBe(false);
+    }
+  });
+  it("names the structures a user runs", () => {
+    expect(managedStructureIds(people.structureAdmin)).toEqual([ML]);
+    expect(managedStructureIds(people.advisor)).toEqual([]);
+    expect(managedStructureIds(people.regionalAdmin)).toBeUndefined();
   });
 });

@@ -49,3 +49,30 @@ export const canSeeTerritory = (roles: Roles, territoryId: string) =>
 
 /** Networks, structures, territories, the questionnaire: the Région only. */
 export const canManageRegion = (roles: Roles) => roles.regionalAdmin;
+
+/** The structures whose directory a user runs; undefined for the Région, which runs them all. */
+export const managedStructureIds = (roles: Roles): string[] | undefined =>
+  roles.regionalAdmin ? undefined : roles.memberships.filter((m) => m.role === "structure_admin").map((m) => m.structureId);
+
+/** What an account holds, as far as who may change it is concerned. */
+export interface AccountRoles {
+  regionalAdmin: boolean;
+  structureIds: readonly string[];
+  territories: readonly string[];
+}
+
+/** A structure admin sees the accounts that hold a role in a structure they run. */
+export const canSeeAccount = (roles: Roles, account: AccountRoles) =>
+  roles.regionalAdmin || account.structureIds.some((id) => canManageStructure(roles, id));
+
+/**
+ * Changing an account (deactivating it, its name) reaches every structure it works in: a
+ * structure admin may do it only when they run all of them, and never for a Région or
+ * territory account.
+ */
+export const canManageAccount = (roles: Roles, account: AccountRoles) =>
+  roles.regionalAdmin ||
+  (!account.regionalAdmin &&
+    account.territories.length === 0 &&
+    account.structureIds.length > 0 &&
+    account.structureIds.every((id) => canManageStructure(roles, id)));

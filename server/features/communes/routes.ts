@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { notFound } from "../../errors.ts";
+import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { CommuneCode } from "../structures/routes.ts";
 import { getCommune, searchCommunes } from "./search-communes.ts";
 
 const CommuneSchema = z
@@ -40,7 +40,7 @@ const byCode = createRoute({
   method: "get",
   path: "/{code}",
   summary: "Une commune de la région, par son code INSEE",
-  request: { params: z.object({ code: CommuneCode }) },
+  request: { params: z.object({ code: communeCode }) },
   responses: {
     200: { description: "La commune.", content: { "application/json": { schema: z.object({ commune: CommuneSchema }) } } },
     404: errorResponse("Aucune commune de la région n'a ce code."),

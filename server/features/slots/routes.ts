@@ -1,7 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isLocalDate } from "../../domain/time.ts";
+import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { CommuneCode, ServiceSlug } from "../structures/routes.ts";
+import { ServiceSlug } from "../structures/routes.ts";
 import { searchSlots } from "./search-slots.ts";
 
 export const SlotSchema = z
@@ -27,7 +28,7 @@ const LocalDateParam = z
 const SlotsQuery = z.object({
   service: ServiceSlug.openapi({ description: "Le service (motif) recherché." }),
   structure: z.uuid("identifiant de structure attendu").optional().openapi({ description: "Une structure (ou bien `commune`)." }),
-  commune: CommuneCode.optional().openapi({
+  commune: communeCode.optional().openapi({
     description: "Toutes les structures qui desservent cette commune et offrent le service.",
   }),
   site: z.uuid("identifiant de lieu attendu").optional().openapi({ description: "Seulement les créneaux de ce lieu." }),

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { notFound } from "../../errors.ts";
+import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { listStructures } from "./list-structures.ts";
 
@@ -32,18 +33,13 @@ export const StructureSchema = z
   })
   .openapi("Structure");
 
-export const CommuneCode = z
-  .string()
-  .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
-  .openapi({ example: "59350" });
-
 export const ServiceSlug = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
   .openapi({ example: "information-conseil-vae" });
 
 const ListStructuresQuery = z.object({
-  commune: CommuneCode.optional().openapi({ description: "Code INSEE : les structures qui desservent cette commune." }),
+  commune: communeCode.optional().openapi({ description: "Code INSEE : les structures qui desservent cette commune." }),
   service: ServiceSlug.optional().openapi({ description: "Les structures qui offrent ce service." }),
 });
 

@@ -1,0 +1,26 @@
+import type { Tx } from "./database.ts";
+
+export interface AuditEntry {
+  actorId: string;
+  /** "<entity>.<verb>", e.g. "site.update", "membership.create", "user.deactivate". */
+  action: string;
+  entity: string;
+  entityId: string;
+  /**
+   * What changed, never to what: field names and roles, not values, so that no personal data
+   * (names, e-mails, phones) ever lands in the audit log.
+   */
+  details?: { fields?: string[]; role?: string; structureId?: string };
+}
+
+/** Writes an audit event in the caller's transaction: the change and its trace land together. */
+export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
+  await tx.auditEvent.create({ data: { ...entry, at } });
+}
+
+/** The fields of a PATCH body that are set: what the audit event names. */
+export const changedFields = (body: object) =>
+  Object.entries(body)
+    .filter(([, value]) => value !== undefined)
+    .map(([key]) => key)
+    .sort();

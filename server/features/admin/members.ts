@@ -1,0 +1,158 @@
+import { issuePasswordLink } from "../../auth/password-links.ts";
+import { canManageStructure } from "../../auth/policy.ts";
+import { requireArea } from "../../auth/roles.ts";
+import { recordAudit } from "../../db/audit.ts";
+import { AppError, validationError } from "../../errors.ts";
+import { createRouter } from "../../http/router.ts";
+import { adminRoute, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
+import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
+
+// Staff join a structure through a membership (one per role). Inviting an e-mail that has no
+// account yet opens one and sends the invitation; an existing account just gains the role.
+
+const invite = adminRoute({
+  method: "post",
+  path: "/structures/{id}/members",
+  summary: "Donner un rôle dans la structure à une personne (invitée par courriel si elle n'a pas de compte)",
+  request: { params: IdParam, body: jsonBody(MemberInvite) },
+  responses: created("L'appartenance"),
+});
+const changeRole = adminRoute({
+  method: "patch",
+  path: "/memberships/{id}",
+  summary: "Changer le rôle d'une personne dans la structure",
+  request: { params: IdParam, body: jsonBody(MembershipPatch) },
+  responses: done,
+});
+const remove = adminRoute({
+  method: "delete",
+  path: "/memberships/{id}",
+  summary: "Retirer un rôle dans la structure (le compte reste, avec ses autres rôles)",
+  request: { params: IdParam },
+  responses: done,
+});
+
+/** A partner organisation has no calendar: nobody there is an advisor or at the reception desk. */
+function checkRole(role: string, networkKind: "spro" | "partner") {
+  if (networkKind === "partner" && (role === "advisor" || role === "reception")) {
+    throw validationError({ role: "un partenaire n'a pas d'agenda : rôles possibles, orienteur ou administrateur." });
+  }
+}
+const ALREADY = "Cette personne a déjà ce rôle dans la structure.";
+const notYourself = () =>
+  new AppError("CONFLICT", "Vous ne pouvez pas modifier vos propres rôles : demandez à un autre administrateur.");
+
+export const memberAdmin = createRouter()
+  .openapi(invite, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { db, clock, config } = c.var.deps;
+    const structure = await managedStructure(db, roles, c.req.valid("param").id);
+    const { email, firstName, lastName, role } = c.req.valid("json");
+    checkRole(role, structure.network.kind);
+    const now = clock.now();
+    const membership = await unique(
+      () =>
+        db.prisma.$transaction(async (tx) => {
+          let user = await tx.staffUser.findUnique({
+            where: { email },
+            select: { id: true, email: true, firstName: true, active: true },
+          });
+          if (user && !user.active) {
+            throw new AppError("CONFLICT", "Ce compte est désactivé : demandez à l'administration régionale de le réactiver.");
+          }
+          if (!user) {
+            user = await tx.staffUser.create({
+              data: { email, firstName, lastName },
+              select: { id: true, email: true, firstName: true, active: true },
+            });
+            await recordAudit(tx, { actorId: staff.user.id, action: "user.create", entity: "StaffUser", entityId: user.id }, now);
+            await issuePasswordLink(tx, user, "invitation", {
+              now,
+              publicUrl: config.publicUrl,
+              invitedBy: `${staff.user.firstName} ${staff.user.lastName} (${structure.name})`,
+            });
+          }
+          const membership = await tx.membership.create({
+            data: { userId: user.id, structureId: structure.id, role },
+            select: { id: true },
+          });
+          await recordAudit(
+            tx,
+            {
+              actorId: staff.user.id,
+              action: "membership.create",
+              entity: "Membership",
+              entityId: membership.id,
+              details: { role, structureId: structure.id },
+            },
+            now,
+          );
+          return membership;
+        }),
+      "role",
+      ALREADY,
+    );
+    return c.json(membership, 201);
+  })
+  .openapi(changeRole, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    const { db, clock } = c.var.deps;
+    const membership = scoped(
+      await db.prisma.membership.findUnique({
+        where: { id },
+        select: { structureId: true, userId: true, structure: { select: { network: { select: { kind: true } } } } },
+      }),
+      (s) => canManageStructure(roles, s),
+      "Rôle",
+    );
+    if (membership.userId === staff.user.id && !roles.regionalAdmin) throw notYourself();
+    const { role } = c.req.valid("json");
+    checkRole(role, membership.structure.network.kind);
+    await unique(
+      () =>
+        db.prisma.$transaction(async (tx) => {
+          await tx.membership.update({ where: { id }, data: { role } });
+          await recordAudit(
+            tx,
+            {
+              actorId: staff.user.id,
+              action: "membership.update",
+              entity: "Membership",
+              entityId: id,
+              details: { role, structureId: membership.structureId },
+            },
+            clock.now(),
+          );
+        }),
+      "role",
+      ALREADY,
+    );
+    return c.json({}, 200);
+  })
+  .openapi(remove, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    const { db, clock } = c.var.deps;
+    const membership = scoped(
+      await db.prisma.membership.findUnique({ where: { id }, select: { structureId: true, userId: true, role: true } }),
+      (s) => canManageStructure(roles, s),
+      "Rôle",
+    );
+    if (membership.userId === staff.user.id && !roles.regionalAdmin) throw notYourself();
+    await db.prisma.$transaction(async (tx) => {
+      await tx.membership.delete({ where: { id } });
+      await recordAudit(
+        tx,
+        {
+          actorId: staff.user.id,
+          action: "membership.delete",
+          entity: "Membership",
+          entityId: id,
+          details: { role: membership.role, structureId: membership.structureId },
+        },
+        clock.now(),
+      );
+    });
+    return c.json({}, 200);
+  });

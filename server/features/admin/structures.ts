@@ -1,0 +1,281 @@
+import { z } from "@hono/zod-openapi";
+import { canManageStructure, managedStructureIds } from "../../auth/policy.ts";
+import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { changedFields, recordAudit } from "../../db/audit.ts";
+import type { Database } from "../../db/database.ts";
+import { AppError, notFound, validationError } from "../../errors.ts";
+import { createRouter } from "../../http/router.ts";
+import { adminRoute, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
+import {
+  BookableBy,
+  IdParam,
+  MembershipRole,
+  Mode,
+  REGIONAL_STRUCTURE_FIELDS,
+  Situation,
+  SproRole,
+  StructureInput,
+  StructurePatch,
+} from "./schemas.ts";
+
+const StructureSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  network: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(["spro", "partner"]) }),
+});
+
+const StructureDetail = StructureSummary.extend({
+  timeZone: z.string(),
+  sproRoles: z.array(SproRole),
+  description: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  communes: z.array(z.object({ code: z.string(), name: z.string() })),
+  sites: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      address: z.string(),
+      postcode: z.string(),
+      commune: z.object({ code: z.string(), name: z.string() }),
+      accessInfo: z.string(),
+      phone: z.string().nullable(),
+      active: z.boolean(),
+    }),
+  ),
+  offerings: z.array(
+    z.object({
+      id: z.uuid(),
+      service: z.object({ id: z.uuid(), name: z.string() }),
+      durationMinutes: z.int(),
+      bufferMinutes: z.int(),
+      modes: z.array(Mode),
+      minNoticeMinutes: z.int(),
+      horizonDays: z.int(),
+      bookableBy: BookableBy,
+      minAge: z.int().nullable(),
+      maxAge: z.int().nullable(),
+      situations: z.array(Situation),
+      seats: z.int(),
+      reminderPlan: z.array(z.int()),
+      instructions: z.string(),
+      active: z.boolean(),
+    }),
+  ),
+  members: z.array(
+    z.object({
+      id: z.uuid().openapi({ description: "Identifiant de l'appartenance (membership)." }),
+      role: MembershipRole,
+      user: z.object({
+        id: z.uuid(),
+        firstName: z.string(),
+        lastName: z.string(),
+        email: z.string(),
+        active: z.boolean(),
+        invited: z.boolean().openapi({ description: "Invitation envoyée, mot de passe pas encore choisi." }),
+      }),
+    }),
+  ),
+  closures: z.array(
+    z.object({ id: z.uuid(), siteId: z.uuid().nullable(), startDate: z.string(), endDate: z.string(), reason: z.string() }),
+  ),
+});
+
+const list = adminRoute({
+  method: "get",
+  path: "/structures",
+  summary: "Les structures que l'on administre (toutes pour la Région)",
+  responses: { 200: json(z.object({ structures: z.array(StructureSummary) }), "Par ordre alphabétique.") },
+});
+const create = adminRoute({
+  method: "post",
+  path: "/structures",
+  summary: "Créer une structure (Région)",
+  request: { body: jsonBody(StructureInput) },
+  responses: created("La structure"),
+});
+const get = adminRoute({
+  method: "get",
+  path: "/structures/{id}",
+  summary: "Une structure avec ses communes, lieux, offres, personnels et fermetures",
+  request: { params: IdParam },
+  responses: { 200: json(z.object({ structure: StructureDetail }), "La structure.") },
+});
+const update = adminRoute({
+  method: "patch",
+  path: "/structures/{id}",
+  summary: "Modifier une structure (identité, réseau, sectorisation : Région)",
+  request: { params: IdParam, body: jsonBody(StructurePatch) },
+  responses: done,
+});
+
+const summarySelect = {
+  id: true,
+  slug: true,
+  name: true,
+  active: true,
+  network: { select: { id: true, name: true, kind: true } },
+} as const;
+const SLUG_TAKEN = "Cet identifiant est déjà pris par une autre structure.";
+
+export const structureAdmin = createRouter()
+  .openapi(list, async (c) => {
+    const { roles } = await requireArea(c, "directory");
+    const ids = managedStructureIds(roles);
+    const structures = await c.var.deps.db.prisma.structure.findMany({
+      where: ids ? { id: { in: ids } } : {},
+      select: summarySelect,
+      orderBy: { name: "asc" },
+    });
+    return c.json({ structures }, 200);
+  })
+  .openapi(create, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    requireRegion(roles);
+    const { db, clock } = c.var.deps;
+    const { communes, ...input } = c.req.valid("json");
+    await checkNetwork(db, input.networkId);
+    await checkCommunes(db, communes);
+    const { id } = await unique(
+      () =>
+        db.prisma.$transaction(async (tx) => {
+          const structure = await tx.structure.create({
+            data: { ...input, communes: { create: (communes ?? []).map((communeCode) => ({ communeCode })) } },
+            select: { id: true },
+          });
+          await recordAudit(
+            tx,
+            { actorId: staff.user.id, action: "structure.create", entity: "Structure", entityId: structure.id },
+            clock.now(),
+          );
+          return structure;
+        }),
+      "slug",
+      SLUG_TAKEN,
+    );
+    return c.json({ id }, 201);
+  })
+  .openapi(get, async (c) => {
+    const { roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    if (!canManageStructure(roles, id)) throw notFound("Structure");
+    const structure = await loadStructure(c.var.deps.db, id);
+    if (!structure) throw notFound("Structure");
+    return c.json({ structure }, 200);
+  })
+  .openapi(update, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    if (!canManageStructure(roles, id)) throw notFound("Structure");
+    const { db, clock } = c.var.deps;
+    const { communes, ...patch } = c.req.valid("json");
+    const fields = changedFields({ ...patch, communes });
+    const regional = fields.filter((f) => REGIONAL_STRUCTURE_FIELDS.includes(f));
+    if (regional.length && !roles.regionalAdmin) {
+      throw new AppError("FORBIDDEN", `Seule la Région peut modifier « ${regional.join(" », « ")} » d'une structure.`, {
+        fields: Object.fromEntries(regional.map((f) => [f, "réservé à l'administration régionale."])),
+      });
+    }
+    if (patch.networkId) await checkNetwork(db, patch.networkId);
+    await checkCommunes(db, communes);
+    await unique(
+      () =>
+        db.prisma.$transaction(async (tx) => {
+          const { count } = await tx.structure.updateMany({ where: { id }, data: patch });
+          if (!count) throw notFound("Structure");
+          if (communes) {
+            await tx.structureCommune.deleteMany({ where: { structureId: id } });
+            await tx.structureCommune.createMany({ data: communes.map((communeCode) => ({ structureId: id, communeCode })) });
+          }
+          await recordAudit(
+            tx,
+            { actorId: staff.user.id, action: "structure.update", entity: "Structure", entityId: id, details: { fields } },
+            clock.now(),
+          );
+        }),
+      "slug",
+      SLUG_TAKEN,
+    );
+    return c.json({}, 200);
+  });
+
+async function checkNetwork(db: Database, networkId: string) {
+  if (!(await db.prisma.network.count({ where: { id: networkId } }))) throw validationError({ networkId: "réseau inconnu." });
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+async function loadStructure(db: Database, id: string) {
+  const s = await db.prisma.structure.findUnique({
+    where: { id },
+    select: {
+      ...summarySelect,
+      timeZone: true,
+      sproRoles: true,
+      description: true,
+      phone: true,
+      email: true,
+      website: true,
+      communes: { select: { commune: { select: { code: true, name: true } } }, orderBy: { commune: { name: "asc" } } },
+      sites: {
+        select: {
+          id: true,
+          name: true,
+          address: true,
+          postcode: true,
+          commune: { select: { code: true, name: true } },
+          accessInfo: true,
+          phone: true,
+          active: true,
+        },
+        orderBy: { name: "asc" },
+      },
+      offerings: {
+        select: {
+          id: true,
+          service: { select: { id: true, name: true } },
+          durationMinutes: true,
+          bufferMinutes: true,
+          modes: true,
+          minNoticeMinutes: true,
+          horizonDays: true,
+          bookableBy: true,
+          minAge: true,
+          maxAge: true,
+          situations: true,
+          seats: true,
+          reminderPlan: true,
+          instructions: true,
+          active: true,
+        },
+        orderBy: { service: { position: "asc" } },
+      },
+      memberships: {
+        select: {
+          id: true,
+          role: true,
+          user: { select: { id: true, firstName: true, lastName: true, email: true, active: true, passwordHash: true } },
+        },
+        orderBy: [{ user: { lastName: "asc" } }, { role: "asc" }],
+      },
+      closures: {
+        select: { id: true, siteId: true, startDate: true, endDate: true, reason: true },
+        orderBy: { startDate: "desc" },
+      },
+    },
+  });
+  if (!s) return undefined;
+  const { communes, memberships, closures, ...rest } = s;
+  return {
+    ...rest,
+    communes: communes.map((c) => c.commune),
+    members: memberships.map(({ user: { passwordHash, ...user }, ...m }) => ({
+      ...m,
+      user: { ...user, invited: !passwordHash },
+    })),
+    closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
+  };
+}

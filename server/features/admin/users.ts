@@ -1,0 +1,204 @@
+import { z } from "@hono/zod-openapi";
+import { issuePasswordLink } from "../../auth/password-links.ts";
+import { type AccountRoles, canManageAccount, canSeeAccount, managedStructureIds, type Roles } from "../../auth/policy.ts";
+import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { closeAllSessions } from "../../auth/sessions.ts";
+import { changedFields, recordAudit } from "../../db/audit.ts";
+import type { Database, Tx } from "../../db/database.ts";
+import { AppError, notFound, validationError } from "../../errors.ts";
+import { createRouter } from "../../http/router.ts";
+import { adminRoute, created, done, json, jsonBody, unique } from "./route.ts";
+import { IdParam, MembershipRole, UserInvite, UserPatch } from "./schemas.ts";
+
+const Account = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  active: z.boolean(),
+  invited: z.boolean(),
+  regionalAdmin: z.boolean(),
+  memberships: z.array(z.object({ id: z.uuid(), role: MembershipRole, structure: z.object({ id: z.uuid(), name: z.string() }) })),
+  territories: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  manageable: z.boolean().openapi({ description: "Le compte peut être modifié par la personne connectée." }),
+});
+
+const list = adminRoute({
+  method: "get",
+  path: "/users",
+  summary: "Les comptes des personnels que l'on administre (tous pour la Région)",
+  request: {
+    query: z.object({ q: z.string().trim().max(100).optional().openapi({ description: "Nom ou adresse, en partie." }) }),
+  },
+  responses: { 200: json(z.object({ users: z.array(Account) }), "Par nom, 200 au plus.") },
+});
+const invite = adminRoute({
+  method: "post",
+  path: "/users",
+  summary: "Ouvrir un compte de coordination ou d'administration régionale (Région) ; l'invitation part par courriel",
+  request: { body: jsonBody(UserInvite) },
+  responses: created("Le compte"),
+});
+const update = adminRoute({
+  method: "patch",
+  path: "/users/{id}",
+  summary: "Modifier un compte : nom, désactivation (ses sessions prennent fin), rôles régionaux (Région)",
+  request: { params: IdParam, body: jsonBody(UserPatch) },
+  responses: done,
+});
+const reinvite = adminRoute({
+  method: "post",
+  path: "/users/{id}/invitation",
+  summary: "Renvoyer l'invitation d'un compte qui n'a pas encore choisi son mot de passe",
+  request: { params: IdParam, body: jsonBody(z.object({}).strict()) },
+  responses: done,
+});
+
+const accountSelect = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  active: true,
+  passwordHash: true,
+  regionalAdmin: true,
+  memberships: { select: { id: true, role: true, structure: { select: { id: true, name: true } } } },
+  coordinates: { select: { territory: { select: { id: true, name: true } } } },
+} as const;
+
+type Loaded = NonNullable<Awaited<ReturnType<typeof loadAccount>>>;
+const loadAccount = (db: Database, id: string) => db.prisma.staffUser.findUnique({ where: { id }, select: accountSelect });
+const rolesOfAccount = (a: Loaded): AccountRoles => ({
+  regionalAdmin: a.regionalAdmin,
+  structureIds: a.memberships.map((m) => m.structure.id),
+  territories: a.coordinates.map((c) => c.territory.id),
+});
+const present =
+  (roles: Roles) =>
+  ({ passwordHash, coordinates, ...a }: Loaded) => ({
+    ...a,
+    invited: !passwordHash,
+    territories: coordinates.map((c) => c.territory),
+    manageable: canManageAccount(roles, rolesOfAccount({ passwordHash, coordinates, ...a })),
+  });
+
+async function checkTerritories(db: Database, ids: readonly string[] | undefined) {
+  if (ids?.length && (await db.prisma.territory.count({ where: { id: { in: [...ids] } } })) !== ids.length) {
+    throw validationError({ territoryIds: "territoire inconnu." });
+  }
+}
+
+async function setTerritories(tx: Tx, userId: string, territoryIds: readonly string[]) {
+  await tx.territoryCoordinator.deleteMany({ where: { userId } });
+  await tx.territoryCoordinator.createMany({ data: territoryIds.map((territoryId) => ({ userId, territoryId })) });
+}
+
+export const userAdmin = createRouter()
+  .openapi(list, async (c) => {
+    const { roles } = await requireArea(c, "directory");
+    const { q } = c.req.valid("query");
+    const ids = managedStructureIds(roles);
+    const users = await c.var.deps.db.prisma.staffUser.findMany({
+      where: {
+        ...(ids && { memberships: { some: { structureId: { in: ids } } } }),
+        ...(q && {
+          OR: [
+            { email: { contains: q, mode: "insensitive" as const } },
+            { lastName: { contains: q, mode: "insensitive" as const } },
+            { firstName: { contains: q, mode: "insensitive" as const } },
+          ],
+        }),
+      },
+      select: accountSelect,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      take: 200,
+    });
+    return c.json({ users: users.map(present(roles)) }, 200);
+  })
+  .openapi(invite, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    requireRegion(roles);
+    const { db, clock, config } = c.var.deps;
+    const { territoryIds, ...input } = c.req.valid("json");
+    await checkTerritories(db, territoryIds);
+    const now = clock.now();
+    const user = await unique(
+      () =>
+        db.prisma.$transaction(async (tx) => {
+          const user = await tx.staffUser.create({ data: input, select: { id: true, email: true, firstName: true } });
+          if (territoryIds) await setTerritories(tx, user.id, territoryIds);
+          await recordAudit(
+            tx,
+            {
+              actorId: staff.user.id,
+              action: "user.create",
+              entity: "StaffUser",
+              entityId: user.id,
+              details: { fields: changedFields({ ...input, territoryIds }) },
+            },
+            now,
+          );
+          await issuePasswordLink(tx, user, "invitation", {
+            now,
+            publicUrl: config.publicUrl,
+            invitedBy: `${staff.user.firstName} ${staff.user.lastName}`,
+          });
+          return user;
+        }),
+      "email",
+      "Un compte existe déjà pour cette adresse.",
+    );
+    return c.json({ id: user.id }, 201);
+  })
+  .openapi(update, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    const { db, clock } = c.var.deps;
+    const account = await loadAccount(db, id);
+    if (!account || !canSeeAccount(roles, rolesOfAccount(account))) throw notFound("Compte");
+    if (!canManageAccount(roles, rolesOfAccount(account))) {
+      throw new AppError("FORBIDDEN", "Ce compte a aussi des rôles hors de vos structures : seule la Région peut le modifier.");
+    }
+    const { territoryIds, ...patch } = c.req.valid("json");
+    const fields = changedFields({ ...patch, territoryIds });
+    if (patch.regionalAdmin !== undefined || territoryIds) requireRegion(roles);
+    if (id === staff.user.id && (patch.active === false || patch.regionalAdmin === false)) {
+      throw new AppError("CONFLICT", "Vous ne pouvez pas retirer vos propres droits : demandez à un autre administrateur.");
+    }
+    await checkTerritories(db, territoryIds);
+    const now = clock.now();
+    await db.prisma.$transaction(async (tx) => {
+      await tx.staffUser.update({ where: { id }, data: patch });
+      if (territoryIds) await setTerritories(tx, id, territoryIds);
+      if (patch.active === false) {
+        // Deactivated: signed out at once, and their pending links die with the account.
+        await closeAllSessions(tx, id, now);
+        await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: now } });
+      }
+      const action = patch.active === false ? "user.deactivate" : patch.active === true ? "user.reactivate" : "user.update";
+      await recordAudit(tx, { actorId: staff.user.id, action, entity: "StaffUser", entityId: id, details: { fields } }, now);
+    });
+    return c.json({}, 200);
+  })
+  .openapi(reinvite, async (c) => {
+    const { staff, roles } = await requireArea(c, "directory");
+    const { id } = c.req.valid("param");
+    const { db, clock, config } = c.var.deps;
+    const account = await loadAccount(db, id);
+    if (!account || !canSeeAccount(roles, rolesOfAccount(account))) throw notFound("Compte");
+    if (!account.active) throw new AppError("CONFLICT", "Ce compte est désactivé.");
+    if (account.passwordHash) {
+      throw new AppError("CONFLICT", "Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».");
+    }
+    const now = clock.now();
+    await db.prisma.$transaction(async (tx) => {
+      await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: now } });
+      await issuePasswordLink(tx, account, "invitation", {
+        now,
+        publicUrl: config.publicUrl,
+        invitedBy: `${staff.user.firstName} ${staff.user.lastName}`,
+      });
+      await recordAudit(tx, { actorId: staff.user.id, action: "user.invite", entity: "StaffUser", entityId: id }, now);
+    });
+    return c.json({}, 200);
+  });

@@ -1,0 +1,35 @@
+import { z } from "@hono/zod-openapi";
+
+// Field validators shared by the API's bodies, each with its French message.
+
+/** A first or last name. */
+export const personName = (what: string) =>
+  z
+    .string(`${what} est obligatoire.`)
+    .trim()
+    .min(1, `${what} est obligatoire.`)
+    .max(100, `${what} : 100 caractères au plus.`)
+    .regex(/^[^<>{}\d]*$/u, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`);
+
+export const emailAddress = z
+  .email("adresse électronique invalide, par exemple prenom.nom@exemple.fr")
+  .max(254)
+  .transform((v) => v.toLowerCase());
+
+/** Spaces, dots and dashes are dropped: "06 12 34 56 78" is stored "0612345678". */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[\s.-]/g, ""))
+  .pipe(z.string().regex(/^(\+33|0)[1-9]\d{8}$|^\+\d{8,15}$/, "numéro de téléphone invalide, par exemple 06 12 34 56 78"));
+
+export const communeCode = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
+  .openapi({ example: "59350" });
+
+/** A short free text (a label, a reason). */
+export const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`);
+
+export const requiredText = (what: string, max: number) =>
+  z.string(`${what} est obligatoire.`).trim().min(1, `${what} est obligatoire.`).max(max, `${max} caractères au plus.`);
