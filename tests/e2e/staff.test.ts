@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
-import { formatViolations, type Harness, horizontalOverflow, runAxe, settled, startHarness } from "./harness.ts";
-
-const PASSWORD = "demo-staff-password-2026";
+import { type Harness, horizontalOverflow, normalise, settled, startHarness } from "./harness.ts";
+import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
 
 let harness: Harness;
 
@@ -15,22 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-/** Signs in from /connexion with the keyboard only: type, Tab, type, Enter. */
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/connexion");
-  await page.locator("h1").waitFor();
-  await page.getByLabel("Adresse électronique").focus();
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
-  await page.keyboard.type(password);
-  await page.keyboard.press("Enter");
-}
-
-async function expectAxeClean(page: Page, name: string) {
-  const violations = await runAxe(page);
-  expect(violations, `${name}:\n${formatViolations(violations)}`).toEqual([]);
-}
 
 const staffNav = (page: Page) => page.getByRole("navigation", { name: "Votre espace" });
 
@@ -133,5 +116,37 @@ test("a staff member changes their password; the old one no longer signs in", as
 
   await signIn(page, "accueil@demo.example", "une autre phrase secrète");
   await page.getByRole("heading", { level: 1, name: "Bonjour Emma" }).waitFor();
+  await close();
+});
+
+test("the header says who is signed in, opens their account and signs out, at 320 px too", async () => {
+  const { page, close } = await harness.openPage({ width: 320, height: 640 });
+  await signIn(page, "partenaire@demo.example", PASSWORD);
+  await page.getByRole("heading", { level: 1, name: "Bonjour Farid" }).waitFor();
+  const banner = page.getByRole("banner");
+  expect(normalise(await banner.textContent())).toContain("Farid Partenaire");
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectAxeClean(page, "staff home, header with the account, at 320 px");
+
+  await banner.getByRole("link", { name: "Mon compte" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
+  expect(await banner.getByRole("link", { name: "Mon compte" }).getAttribute("aria-current")).toBe("page");
+  expect(normalise(await banner.textContent())).toContain("Farid Partenaire");
+
+  await banner.getByRole("button", { name: "Se déconnecter", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Connexion à l'espace professionnel" }).waitFor();
+  // Outside the staff area, the header carries nothing of it.
+  expect(normalise(await banner.textContent())).not.toContain("Farid");
+  expect(await banner.getByRole("button").count()).toBe(0);
+  await close();
+});
+
+test("/connexion goes on to the staff space when already signed in", async () => {
+  const { page, close } = await harness.openPage();
+  await signIn(page, "coordination@demo.example", PASSWORD);
+  await page.getByRole("heading", { level: 1, name: "Bonjour Bruno" }).waitFor();
+  await page.goto("/connexion");
+  await page.waitForURL("**/espace");
+  await page.getByRole("heading", { level: 1, name: "Bonjour Bruno" }).waitFor();
   await close();
 });

@@ -20,6 +20,8 @@ const ManagePage = lazy(() => import("./pages/manage/manage-page.tsx"));
 // of its own, a second file (and a larger total) for every public page.
 const staffPages = () => import("./pages/staff/staff-pages.ts");
 const SignInPage = lazy(() => staffPages().then((pages) => ({ default: pages.SignInPage })));
+const ForgottenPasswordPage = lazy(() => staffPages().then((pages) => ({ default: pages.ForgottenPasswordPage })));
+const PasswordLinkPage = lazy(() => staffPages().then((pages) => ({ default: pages.PasswordLinkPage })));
 const StaffArea = lazy(() => staffPages().then((pages) => ({ default: pages.StaffArea })));
 const StaffHomePage = lazy(() => staffPages().then((pages) => ({ default: pages.StaffHomePage })));
 const AccountPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountPage })));
@@ -46,7 +48,10 @@ export const routes: RouteDefinition[] = [
       if (params.token) void getManagedAppointment(params.token);
     },
   },
-  { path: "/connexion", component: SignInPage },
+  // /connexion asks /me too: someone already signed in goes on to their space.
+  { path: "/connexion", component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
+  { path: "/connexion/mot-de-passe-oublie", component: ForgottenPasswordPage },
+  { path: "/connexion/mot-de-passe", component: PasswordLinkPage },
   {
     path: "/espace",
     component: StaffArea,

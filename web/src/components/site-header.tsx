@@ -1,6 +1,17 @@
 import { A } from "@solidjs/router";
 import { SITE_NAME } from "./page-title.tsx";
 
+let accountSlot: HTMLElement | undefined;
+
+/**
+ * Where the staff area shows who is signed in (through a Portal): the header is the banner
+ * landmark, where people look for it, yet the staff code stays out of the public bundle. Set
+ * when the header is created, before any page renders.
+ */
+export function headerAccountSlot(): HTMLElement | undefined {
+  return accountSlot;
+}
+
 // Two destinations fit on one line even at 320 px: a plain list of links is the accessible
 // answer here; a disclosure menu (Kobalte's Collapsible) becomes worth it when the list grows.
 export function SiteHeader() {
@@ -27,6 +38,12 @@ export function SiteHeader() {
             </li>
           </ul>
         </nav>
+        <div
+          class="site-header__account"
+          ref={(element) => {
+            accountSlot = element;
+          }}
+        />
       </div>
     </header>
   );

@@ -4,15 +4,14 @@ import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
-import { createFormErrors } from "./form-errors.ts";
-import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
+import { capitalize, createFormErrors } from "./form-errors.ts";
+import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { SignOutButton } from "./sign-out.tsx";
 import { changePassword } from "./staff-api.ts";
 import { useStaffUser } from "./staff-area.tsx";
 
 type Field = "currentPassword" | "newPassword";
 const IDS: Record<Field, string> = { currentPassword: "mot-de-passe-actuel", newPassword: "nouveau-mot-de-passe" };
-const MIN_LENGTH = 12;
 
 /** `/espace/compte`: the account — change the password, close every session. */
 export default function AccountPage() {
@@ -123,7 +122,7 @@ function PasswordForm() {
               <PasswordField
                 id={IDS.newPassword}
                 label="Nouveau mot de passe"
-                hint={`Au moins ${MIN_LENGTH} caractères, et pas un mot de passe courant. Une phrase de quelques mots est facile à retenir.`}
+                hint={NEW_PASSWORD_HINT}
                 type={type()}
                 autocomplete="new-password"
                 value={next()}
@@ -142,8 +141,4 @@ function PasswordForm() {
       </form>
     </section>
   );
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -32,3 +32,8 @@ export function createFormErrors<Field extends string>(ids: Record<Field, string
     },
   };
 }
+
+/** The server's field messages start in lower case ("le mot de passe est obligatoire."). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

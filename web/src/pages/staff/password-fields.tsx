@@ -1,6 +1,10 @@
 import { createSignal, type JSX } from "solid-js";
 import { CheckboxField, TextField } from "../../components/fields.tsx";
 
+/** The server's policy, checked here first so that a too-short password is refused at once. */
+export const MIN_LENGTH = 12;
+export const NEW_PASSWORD_HINT = `Au moins ${MIN_LENGTH} caractères, et pas un mot de passe courant. Une phrase de quelques mots est facile à retenir.`;
+
 /**
  * The password fields of a form, and a checkbox that shows them in clear (a typing mistake is
  * then seen, not guessed); `children` receives the input type to give them.

@@ -1,13 +1,13 @@
-import { useAction, useNavigate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { A, createAsync, useAction, useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
-import { TextField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
-import { createFormErrors } from "./form-errors.ts";
+import { EmailField } from "./email-field.tsx";
+import { capitalize, createFormErrors } from "./form-errors.ts";
 import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
-import { signIn } from "./staff-api.ts";
+import { getMe, signIn } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
 
@@ -20,8 +20,14 @@ export default function SignInPage() {
   const send = useAction(signIn);
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse, clear } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
+  // Someone already signed in (a bookmark, the back button) has nothing to do here. A failing
+  // /me must not keep anyone from signing in: it counts as nobody.
+  const me = createAsync(() => getMe().catch(() => null));
+  createEffect(() => {
+    if (me()) navigate("/espace", { replace: true });
+  });
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -68,18 +74,7 @@ export default function SignInPage() {
             }}
           />
         </Show>
-        <TextField
-          id={IDS.email}
-          label="Adresse électronique"
-          type="email"
-          autocomplete="username"
-          spellcheck={false}
-          autocapitalize="off"
-          maxlength={254}
-          value={email()}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-          error={errors().email}
-        />
+        <EmailField id={IDS.email} value={email()} onValue={setEmail} error={errors().email} />
         <RevealablePasswords id="afficher-mot-de-passe">
           {(type) => (
             <PasswordField
@@ -100,11 +95,9 @@ export default function SignInPage() {
           Se connecter
         </Button>
       </form>
+      <p>
+        <A href="/connexion/mot-de-passe-oublie">Mot de passe oublié&nbsp;?</A>
+      </p>
     </div>
   );
-}
-
-/** The server's field messages start in lower case ("le mot de passe est obligatoire."). */
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -43,3 +43,30 @@ export const changePassword = action(async (currentPassword: string, newPassword
   const outcome: Outcome<unknown> = await send(() => api.auth.password.$post({ json: { currentPassword, newPassword } }), 200);
   return json(outcome, { revalidate: [] });
 }, "staffChangePassword");
+
+export const requestPasswordReset = action(async (email: string) => {
+  const outcome: Outcome<unknown> = await send(() => api.auth["password-reset"].$post({ json: { email } }), 200);
+  return json(outcome, { revalidate: [] });
+}, "staffRequestPasswordReset");
+
+export type PasswordLink = InferResponseType<(typeof api.auth)["password-link"]["$post"], 200>;
+
+/** What a password link is for (it is not spent by asking); null when it is unknown, used or expired (404). */
+export const checkPasswordLink = query(async (token: string): Promise<PasswordLink | null> => {
+  const response = await api.auth["password-link"].$post({ json: { token } });
+  if (response.status === 200) return response.json();
+  if (response.status === 404) return null;
+  throw new ApiError(500, "Le service est momentanément indisponible. Réessayez dans quelques instants.");
+}, "staffPasswordLink");
+
+/** Spends a password link: the password is set and the server opens a session. "dead": the link went meanwhile (404). */
+export const setPasswordWithLink = action(async (token: string, newPassword: string) => {
+  let status = 0;
+  const outcome: Outcome<unknown> = await send(async () => {
+    const response = await api.auth["password-link"].use.$post({ json: { token, newPassword } });
+    status = response.status;
+    return response;
+  }, 200);
+  const result: Outcome<unknown> | { kind: "dead" } = status === 404 ? { kind: "dead" } : outcome;
+  return json(result, { revalidate: outcome.kind === "done" ? [getMe.key] : [] });
+}, "staffSetPasswordWithLink");

@@ -1,6 +1,7 @@
 import { createAsync, type RouteSectionProps, useNavigate } from "@solidjs/router";
 import { type Accessor, createContext, createEffect, type JSX, Show, useContext } from "solid-js";
 import { Loadable } from "../../components/notice.tsx";
+import { AccountBar } from "./account-bar.tsx";
 import { getMe, type StaffUser } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
@@ -29,5 +30,14 @@ function SignedIn(props: { children: JSX.Element }) {
   createEffect(() => {
     if (me() === null) navigate("/connexion", { replace: true });
   });
-  return <Show when={me()}>{(user) => <StaffContext.Provider value={user}>{props.children}</StaffContext.Provider>}</Show>;
+  return (
+    <Show when={me()}>
+      {(user) => (
+        <StaffContext.Provider value={user}>
+          <AccountBar user={user()} />
+          {props.children}
+        </StaffContext.Provider>
+      )}
+    </Show>
+  );
 }

@@ -2,10 +2,9 @@ import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
 import { navigation, roleLines } from "./roles.ts";
-import { SignOutButton } from "./sign-out.tsx";
 import { useStaffUser } from "./staff-area.tsx";
 
-/** `/espace`: the staff home — who is signed in, in which roles, and what they can open. */
+/** `/espace`: the staff home — who is signed in, in which roles, and what they can open (signing out is in the header). */
 export default function StaffHomePage() {
   const user = useStaffUser();
   return (
@@ -44,9 +43,6 @@ export default function StaffHomePage() {
           </For>
         </ul>
       </nav>
-      <p class="staff__actions">
-        <SignOutButton />
-      </p>
     </div>
   );
 }

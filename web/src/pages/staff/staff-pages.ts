@@ -1,6 +1,8 @@
 // The staff space as one chunk, loaded on its first page: it is small, and one chunk keeps the
 // bundler from splitting what the public pages share with it out of their own bundle.
 export { default as AccountPage } from "./account-page.tsx";
+export { default as ForgottenPasswordPage } from "./forgotten-password-page.tsx";
+export { default as PasswordLinkPage } from "./password-link-page.tsx";
 export { default as SignInPage } from "./sign-in-page.tsx";
 export { getMe } from "./staff-api.ts";
 export { default as StaffArea } from "./staff-area.tsx";
