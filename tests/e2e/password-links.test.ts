@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
-import { focused, type Harness, horizontalOverflow, normalise, startHarness, tabTo } from "./harness.ts";
+import { issuePasswordLink } from "../../server/auth/password-links.ts";
+import { focused, type Harness, horizontalOverflow, NOW, normalise, startHarness, tabTo } from "./harness.ts";
 import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
 
 // Forgotten password and invitation links, as a person lives them: the e-mail is read from the
@@ -25,10 +26,10 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** The token of the last reset e-mail queued for `email`, read from the link in its text. */
-async function resetToken(email: string): Promise<string> {
+/** The token of the last reset (or invitation) e-mail queued for `email`, read from the link in its text. */
+async function resetToken(email: string, type = "staff.reset"): Promise<string> {
   const message = await harness.db.prisma.outboxMessage.findFirstOrThrow({
-    where: { type: "staff.reset", recipient: email },
+    where: { type, recipient: email },
     orderBy: { createdAt: "desc" },
   });
   const text = String((message.payload as { text?: unknown }).text);
@@ -140,6 +141,26 @@ test("the forgotten-password form is completed with the keyboard only", async ()
   // The focus is on the answer, so that a screen reader reads it and the keyboard starts there.
   expect(normalise((await focused(page)).name)).toContain(normalise(SENT));
   expect(await resetToken("conseiller@demo.example")).toHaveLength(43);
+  await close();
+});
+
+test("an invitation link: the person creates their password and lands in their space", async () => {
+  const user = await harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "partenaire@demo.example" } });
+  // Accounts are opened by an administrator; here the server's own function issues the link.
+  await harness.db.prisma.$transaction((tx) =>
+    issuePasswordLink(tx, user, "invitation", { now: new Date(NOW), publicUrl: harness.baseUrl }),
+  );
+  const token = await resetToken("partenaire@demo.example", "staff.invitation");
+  const { page, close } = await harness.openPage();
+  await page.goto(`/connexion/mot-de-passe#${token}`);
+  await page.getByRole("heading", { level: 1, name: "Créer votre mot de passe" }).waitFor();
+  expect(await page.title()).toBe("Créer votre mot de passe — RDV Orientation");
+  expect(normalise(await page.getByRole("main").textContent())).toContain("partenaire@demo.example");
+  await page.getByLabel("Mot de passe", { exact: true }).fill("la phrase de Farid");
+  await page.getByLabel("Confirmation du mot de passe").fill("la phrase de Farid");
+  await page.getByRole("button", { name: "Créer le mot de passe" }).click();
+  await page.getByRole("heading", { level: 1, name: "Bonjour Farid" }).waitFor();
+  expect(normalise(await page.getByRole("banner").textContent())).toContain("Farid Partenaire");
   await close();
 });
 
