@@ -1,0 +1,292 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "../../server/clock.ts";
+import type { Database } from "../../server/db/database.ts";
+import { testApp } from "../helpers/app.ts";
+import { createTestDatabase } from "../helpers/db.ts";
+import { ROLES, type Role, staffDirectory } from "../helpers/staff.ts";
+
+// The authorization matrix: every staff endpoint, as every role, on their own structure and
+// on another one. Allowed, 403 (the role does not open this at all) or 404 (a record out of
+// their scope looks like one that does not exist). The list of endpoints is checked against
+// the API's OpenAPI document, so that a new endpoint cannot escape the matrix.
+
+const clock = fixedClock("2026-10-26T09:00:00Z");
+let db: Database;
+let app: ReturnType<typeof testApp>;
+let fx: Awaited<ReturnType<typeof staffDirectory>>;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await staffDirectory(db, clock.now());
+  app = testApp(db, { clock });
+});
+afterAll(() => db.close());
+
+type Target = "own" | "other";
+/** region: the Région only · directory: the Région and structure admins · structure: theirs only · signedIn: anyone signed in. */
+type Rule = "region" | "directory" | "structure" | "signedIn";
+interface Endpoint {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** The OpenAPI path, e.g. /admin/sites/{id}. */
+  route: string;
+  rule: Rule;
+  ok: 200 | 201;
+  /** The concrete path for a target; may create what a destructive call consumes. */
+  path: (target: Target) => string | Promise<string>;
+  body?: () => unknown;
+}
+
+let n = 0;
+const fresh = () => ++n;
+const structureOf = (t: Target) => (t === "own" ? fx.structure : fx.other);
+const siteOf = (t: Target) => (t === "own" ? fx.site : fx.other.sites[0])?.id;
+const offeringOf = (t: Target) => (t === "own" ? fx.offering : fx.other.offerings[0])?.id;
+const advisorOf = (t: Target) => (t === "own" ? fx.users.advisor : fx.otherAdvisor);
+const membershipOf = async (t: Target) =>
+  (await db.prisma.membership.findFirstOrThrow({ where: { userId: advisorOf(t).id, structureId: structureOf(t).id } })).id;
+const invitedIn = async (t: Target) =>
+  (
+    await db.prisma.staffUser.create({
+      data: {
+        email: `invite-${fresh()}@staff.test`,
+        firstName: "Invité",
+        lastName: "Test",
+        memberships: { create: [{ structureId: structureOf(t).id, role: "advisor" }] },
+      },
+    })
+  ).id;
+
+const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/auth/me", rule: "signedIn", ok: 200, path: () => "/auth/me" },
+  { method: "GET", route: "/admin/networks", rule: "directory", ok: 200, path: () => "/admin/networks" },
+  {
+    method: "POST",
+    route: "/admin/networks",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/networks",
+    body: () => ({ slug: `reseau-${fresh()}`, name: "Réseau", kind: "spro" }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/networks/{id}",
+    rule: "region",
+    ok: 200,
+    path: () => `/admin/networks/${fx.structure.networkId}`,
+    body: () => ({ description: "Réseau des PIC VAE." }),
+  },
+  { method: "GET", route: "/admin/structures", rule: "directory", ok: 200, path: () => "/admin/structures" },
+  {
+    method: "POST",
+    route: "/admin/structures",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/structures",
+    body: () => ({ slug: `structure-${fresh()}`, name: "Nouvelle structure", networkId: fx.structure.networkId }),
+  },
+  {
+    method: "GET",
+    route: "/admin/structures/{id}",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/structures/${structureOf(t).id}`,
+  },
+  {
+    method: "PATCH",
+    route: "/admin/structures/{id}",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/structures/${structureOf(t).id}`,
+    body: () => ({ description: `Accueil sur rendez-vous (${fresh()}).` }),
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/sites",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/sites`,
+    body: () => ({ name: `Antenne ${fresh()}`, address: "3 rue de Paris", postcode: "59000", communeCode: "59350" }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/sites/{id}",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/sites/${siteOf(t)}`,
+    body: () => ({ accessInfo: "Ascenseur au fond de la cour." }),
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/offerings",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/offerings`,
+    body: () => ({ serviceId: fx.spareServices[fresh() % 12]?.id, durationMinutes: 30, modes: ["phone"] }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/offerings/{id}",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/offerings/${offeringOf(t)}`,
+    body: () => ({ instructions: "Apportez votre CV." }),
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/members",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/members`,
+    body: () => ({ email: `recrue-${fresh()}@staff.test`, firstName: "Léa", lastName: "Recrue", role: "advisor" }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/memberships/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/memberships/${await membershipOf(t)}`,
+    body: () => ({ role: "advisor" }),
+  },
+  {
+    method: "DELETE",
+    route: "/admin/memberships/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => {
+      const userId = await invitedIn(t);
+      const m = await db.prisma.membership.findFirstOrThrow({ where: { userId } });
+      return `/admin/memberships/${m.id}`;
+    },
+  },
+  { method: "GET", route: "/admin/users", rule: "directory", ok: 200, path: () => "/admin/users" },
+  {
+    method: "POST",
+    route: "/admin/users",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/users",
+    body: () => ({
+      email: `coordination-${fresh()}@staff.test`,
+      firstName: "Marc",
+      lastName: "Coord",
+      territoryIds: [fx.territory.id],
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/users/{id}",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/users/${advisorOf(t).id}`,
+    body: () => ({ lastName: "Conseil" }),
+  },
+  {
+    method: "POST",
+    route: "/admin/users/{id}/invitation",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/users/${await invitedIn(t)}/invitation`,
+    body: () => ({}),
+  },
+  { method: "GET", route: "/admin/territories", rule: "region", ok: 200, path: () => "/admin/territories" },
+  {
+    method: "POST",
+    route: "/admin/territories",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/territories",
+    body: () => ({ slug: `territoire-${fresh()}`, name: "Territoire", communes: ["59512"] }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/territories/{id}",
+    rule: "region",
+    ok: 200,
+    path: () => `/admin/territories/${fx.territory.id}`,
+    body: () => ({ name: "Métropole lilloise" }),
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/closures",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/closures`,
+    body: () => ({ startDate: "2026-08-10", endDate: "2026-08-14", reason: "Fermeture estivale" }),
+  },
+  {
+    method: "DELETE",
+    route: "/admin/closures/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => {
+      const closure = await db.prisma.closure.create({
+        data: { structureId: structureOf(t).id, startDate: new Date("2027-01-02"), endDate: new Date("2027-01-02") },
+      });
+      return `/admin/closures/${closure.id}`;
+    },
+  },
+  { method: "GET", route: "/admin/audit", rule: "region", ok: 200, path: () => "/admin/audit" },
+];
+
+function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
+  if (role === "anonymous") return 401;
+  const { rule, ok } = endpoint;
+  if (rule === "signedIn" || role === "regionalAdmin") return ok;
+  if (role !== "structureAdmin" || rule === "region") return 403;
+  if (rule === "directory") return ok;
+  return target === "own" ? ok : 404;
+}
+
+const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target) => {
+  const body = endpoint.body?.();
+  return app.request(`/api${await endpoint.path(target)}`, {
+    method: endpoint.method,
+    headers: {
+      ...(role !== "anonymous" && { Cookie: fx.cookies[role] }),
+      ...(endpoint.method !== "GET" && { "Content-Type": "application/json" }),
+    },
+    ...(endpoint.method !== "GET" && { body: JSON.stringify(body ?? {}) }),
+  });
+};
+
+describe("the authorization matrix", () => {
+  it("covers every staff endpoint of the API", async () => {
+    const doc = await (await app.request("/api/openapi.json")).json();
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
+      .filter(([path]) => path.startsWith("/admin") || path === "/auth/me")
+      .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    expect(ENDPOINTS.map((e) => `${e.method} ${e.route}`).sort()).toEqual(documented);
+  });
+
+  const cases = ENDPOINTS.flatMap((endpoint) =>
+    [...ROLES, "anonymous" as const].flatMap((role) =>
+      (["own", "other"] as const).map((target) => ({ endpoint, role, target, status: expected(endpoint, role, target) })),
+    ),
+  );
+  it.each(cases.map((c) => [`${c.endpoint.method} ${c.endpoint.route}`, c.role, c.target, c.status, c] as const))(
+    "%s as %s on %s structure → %i",
+    async (_, role, target, status, { endpoint }) => {
+      const res = await call(endpoint, role, target);
+      if (res.status !== status) throw new Error(`${res.status}: ${await res.text()}`);
+      if (status === 404 || status === 403) {
+        const { error } = await res.json();
+        expect(error.message).toMatch(/introuvable|rôle|régionale/);
+      }
+    },
+  );
+});
+
+describe("scope within an allowed endpoint", () => {
+  it("lists only a structure admin's structures and the accounts that work in them", async () => {
+    const structures = await (
+      await app.request("/api/admin/structures", { headers: { Cookie: fx.cookies.structureAdmin } })
+    ).json();
+    expect(structures.structures.map((s: { id: string }) => s.id)).toEqual([fx.structure.id]);
+    const users = await (await app.request("/api/admin/users", { headers: { Cookie: fx.cookies.structureAdmin } })).json();
+    const emails: string[] = users.users.map((u: { email: string }) => u.email);
+    expect(emails).toContain("conseil@staff.test");
+    expect(emails).not.toContain("conseil-autre@staff.test");
+    expect(emails).not.toContain("region@staff.test");
+  });
+});
