@@ -9,6 +9,7 @@ import { appointmentCancelled } from "./appointment-cancelled.ts";
 import { appointmentMoved } from "./appointment-moved.ts";
 import { appointmentReminder } from "./appointment-reminder.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
+import { passwordLinkEmail } from "./password-link.ts";
 
 // Monday 30 March 2026, the day after clocks went forward: 09:00 in Paris is 07:00 UTC.
 const details = (a: Partial<AppointmentDetails> = {}): AppointmentDetails => ({
@@ -123,5 +124,29 @@ ev = next(c for c in cal.walk() if c.name == "VEVENT")
 print(cal.get("method"), ev.get("uid"), ev.get("sequence"), ev.decoded("dtstart").isoformat(), ev.get("location"))`;
     const out = execFileSync("/usr/bin/python3", ["-c", script], { input: content }).toString().trim();
     expect(out).toBe(`REQUEST ${eventUid(details().id)} 0 2026-03-30T09:00:00+02:00 Rendez-vous téléphonique`);
+  });
+});
+
+describe("messages to staff", () => {
+  const url = "https://rdv.example/connexion/mot-de-passe#jeton";
+  it("an invitation names who invited, links to the password page and says when the link dies, in Paris time", () => {
+    const email = passwordLinkEmail({
+      kind: "invitation",
+      firstName: "Hugo",
+      url,
+      expiresAt: new Date("2026-10-25T09:30:00Z"), // the Sunday clocks go back: 10 h 30 in Paris
+      invitedBy: "Inès Moreau (Mission Locale de Lille)",
+    });
+    expect(email.subject).toBe("Votre accès à RDV Orientation");
+    expect(email.text).toContain("Inès Moreau (Mission Locale de Lille) vous a ouvert un compte");
+    expect(email.text).toContain(`Créer mon mot de passe : ${url}`);
+    expect(email.text).toContain("expire le dimanche 25 octobre 2026 à 10 h 30");
+    expect(email.html).toContain(`href="${url}"`);
+  });
+  it("a reset says what to do if it was not asked for", () => {
+    const email = passwordLinkEmail({ kind: "reset", firstName: "Hugo", url, expiresAt: new Date("2026-03-29T01:30:00Z") });
+    expect(email.subject).toBe("Choisir un nouveau mot de passe");
+    expect(email.text).toContain("expire le dimanche 29 mars 2026 à 3 h 30");
+    expect(email.text).toMatch(/ignorez ce message/);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { passwordLinkEmail } from "../../emails/password-link.ts";
+import { recordAudit } from "../db/audit.ts";
 import type { Database, Tx } from "../db/database.ts";
 import { closeAllSessions } from "./sessions.ts";
 
@@ -81,6 +82,11 @@ export async function usePasswordLink(db: Database, token: string, passwordHash:
     await tx.staffUser.update({ where: { id: claimed.userId }, data: { passwordHash } });
     await tx.passwordLink.updateMany({ where: { userId: claimed.userId, usedAt: null }, data: { usedAt: now } });
     await closeAllSessions(tx, claimed.userId, now);
+    await recordAudit(
+      tx,
+      { actorId: claimed.userId, action: "user.password_set", entity: "StaffUser", entityId: claimed.userId },
+      now,
+    );
     return claimed.userId;
   });
 }

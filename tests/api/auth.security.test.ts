@@ -211,6 +211,7 @@ describe("the account", () => {
     expect((await me(other)).status).toBe(401);
     expect((await me(cookieOf(changed))).status).toBe(200);
     expect((await login("claire.martin@pic-vae-lille.test", "un tout nouveau mot de passe")).status).toBe(200);
+    expect(await db.prisma.auditEvent.count({ where: { action: "user.password_change", actorId: userId } })).toBe(1);
     await db.prisma.staffUser.update({ where: { id: userId }, data: { passwordHash: await hashPassword(PASSWORD) } });
   });
 

@@ -86,6 +86,8 @@ describe("forgotten password", () => {
     expect(again.status).toBe(404);
     expect((await again.json()).error.message).toMatch(/déjà servi ou il a expiré/);
     expect((await post("password-link", { token })).status).toBe(404);
+    const audit = await db.prisma.auditEvent.findMany({ where: { entityId: userId } });
+    expect(audit.map((e) => [e.action, e.actorId, e.details])).toEqual([["user.password_set", userId, null]]);
     await db.prisma.staffUser.update({ where: { id: userId }, data: { passwordHash: await hashPassword(OLD) } });
   });
 

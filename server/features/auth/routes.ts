@@ -4,6 +4,7 @@ import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { AREAS, areasOf } from "../../auth/policy.ts";
 import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
 import { clearFailures, isThrottled, recordFailure } from "../../auth/throttle.ts";
+import { recordAudit } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { passwordProblem } from "../../domain/password-policy.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -156,9 +157,17 @@ export const auth = createRouter()
     const problem = passwordProblem(newPassword);
     if (problem) throw validationError({ newPassword: problem });
     const now = clock.now();
-    await db.prisma.staffUser.update({ where: { id: staff.user.id }, data: { passwordHash: await hashPassword(newPassword) } });
+    const passwordHash = await hashPassword(newPassword);
     // Every other session ends; this one goes on under a new id.
-    await closeAllSessions(db, staff.user.id, now);
+    await db.prisma.$transaction(async (tx) => {
+      await tx.staffUser.update({ where: { id: staff.user.id }, data: { passwordHash } });
+      await closeAllSessions(tx, staff.user.id, now);
+      await recordAudit(
+        tx,
+        { actorId: staff.user.id, action: "user.password_change", entity: "StaffUser", entityId: staff.user.id },
+        now,
+      );
+    });
     setSessionCookie(c, await openSession(db, staff.user.id, now));
     return c.json({}, 200);
   });
