@@ -1,101 +1,97 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
-import type { Database } from "../../server/db/database.ts";
-import { testApp } from "../helpers/app.ts";
-import { createTestDatabase } from "../helpers/db.ts";
-import { staffDirectory } from "../helpers/staff.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
 
 const clock = fixedClock("2026-10-26T09:00:00Z");
-let db: Database;
-let app: ReturnType<typeof testApp>;
-let fx: Awaited<ReturnType<typeof staffDirectory>>;
+const env = useStaffApp(clock);
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await staffDirectory(db, clock.now());
-  app = testApp(db, { clock });
-});
-afterAll(() => db.close());
-
-const send = (method: string, path: string, cookie: string, body?: unknown) =>
-  app.request(`/api${path}`, {
-    method,
-    headers: { Cookie: cookie, "Content-Type": "application/json" },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
+const send = sender(env);
 
 describe("mass assignment", () => {
   it.each([
     [
       "POST",
-      () => `/admin/structures/${fx.structure.id}/sites`,
+      () => `/admin/structures/${env.fx.structure.id}/sites`,
       { structureId: "x", name: "A", address: "1 rue A", postcode: "59000", communeCode: "59350" },
       "structureId",
     ],
-    ["PATCH", () => `/admin/offerings/${fx.offering.id}`, { structureId: "x" }, "structureId"],
-    ["PATCH", () => `/admin/memberships/${fx.users.advisor.id}`, { role: "advisor", userId: "x" }, "userId"],
-    ["PATCH", () => `/admin/users/${fx.users.advisor.id}`, { passwordHash: "x" }, "passwordHash"],
-    ["PATCH", () => `/admin/sites/${fx.site.id}`, { status: "open" }, "status"],
+    ["PATCH", () => `/admin/offerings/${env.fx.offering.id}`, { structureId: "x" }, "structureId"],
+    ["PATCH", () => `/admin/memberships/${env.fx.users.advisor.id}`, { role: "advisor", userId: "x" }, "userId"],
+    ["PATCH", () => `/admin/users/${env.fx.users.advisor.id}`, { passwordHash: "x" }, "passwordHash"],
+    ["PATCH", () => `/admin/sites/${env.fx.site.id}`, { status: "open" }, "status"],
     [
       "POST",
-      () => `/admin/structures/${fx.structure.id}/members`,
+      () => `/admin/structures/${env.fx.structure.id}/members`,
       { email: "a@b.test", firstName: "A", lastName: "B", role: "advisor", regionalAdmin: true },
       "regionalAdmin",
     ],
   ] as const)("%s %s refuses an unknown field, naming it, and changes nothing", async (method, path, body, field) => {
-    const before = await db.prisma.auditEvent.count();
-    const res = await send(method, path(), fx.cookies.structureAdmin, body);
+    const before = await env.db.prisma.auditEvent.count();
+    const res = await send(method, path(), env.fx.cookies.structureAdmin, body);
     expect(res.status).toBe(422);
-    const { error } = await res.json();
+    const { error } = res.body;
     expect(JSON.stringify(error.fields)).toContain(field);
-    expect(await db.prisma.auditEvent.count()).toBe(before);
+    expect(await env.db.prisma.auditEvent.count()).toBe(before);
   });
 
   it("refuses a structure admin the fields only the Région sets, naming them", async () => {
-    const res = await send("PATCH", `/admin/structures/${fx.structure.id}`, fx.cookies.structureAdmin, {
+    const res = await send("PATCH", `/admin/structures/${env.fx.structure.id}`, env.fx.cookies.structureAdmin, {
       description: "x",
-      networkId: fx.other.networkId,
+      networkId: env.fx.other.networkId,
       communes: ["59512"],
     });
     expect(res.status).toBe(403);
-    expect(Object.keys((await res.json()).error.fields).sort()).toEqual(["communes", "networkId"]);
-    const after = await db.prisma.structure.findUniqueOrThrow({ where: { id: fx.structure.id }, include: { communes: true } });
-    expect(after.networkId).toBe(fx.structure.networkId);
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(["communes", "networkId"]);
+    const after = await env.db.prisma.structure.findUniqueOrThrow({
+      where: { id: env.fx.structure.id },
+      include: { communes: true },
+    });
+    expect(after.networkId).toBe(env.fx.structure.networkId);
     expect(after.communes.map((c) => c.communeCode)).toEqual(["59350"]);
   });
 
   it("refuses regional roles to a structure admin, even on an account they run", async () => {
-    const res = await send("PATCH", `/admin/users/${fx.users.advisor.id}`, fx.cookies.structureAdmin, { regionalAdmin: true });
+    const res = await send("PATCH", `/admin/users/${env.fx.users.advisor.id}`, env.fx.cookies.structureAdmin, {
+      regionalAdmin: true,
+    });
     expect(res.status).toBe(403);
-    expect((await db.prisma.staffUser.findUniqueOrThrow({ where: { id: fx.users.advisor.id } })).regionalAdmin).toBe(false);
+    expect((await env.db.prisma.staffUser.findUniqueOrThrow({ where: { id: env.fx.users.advisor.id } })).regionalAdmin).toBe(
+      false,
+    );
   });
 });
 
 describe("deactivation", () => {
   it("ends every session of the account at once, and refuses them sign-in", async () => {
-    const me = () => app.request("/api/auth/me", { headers: { Cookie: fx.cookies.reception } });
+    const me = () => env.app.request("/api/auth/me", { headers: { Cookie: env.fx.cookies.reception } });
     expect((await me()).status).toBe(200);
-    const res = await send("PATCH", `/admin/users/${fx.users.reception.id}`, fx.cookies.structureAdmin, { active: false });
+    const res = await send("PATCH", `/admin/users/${env.fx.users.reception.id}`, env.fx.cookies.structureAdmin, {
+      active: false,
+    });
     expect(res.status).toBe(200);
     expect((await me()).status).toBe(401);
-    const sessions = await db.prisma.staffSession.findMany({ where: { userId: fx.users.reception.id } });
+    const sessions = await env.db.prisma.staffSession.findMany({ where: { userId: env.fx.users.reception.id } });
     expect(sessions.every((s) => s.revokedAt)).toBe(true);
-    const event = await db.prisma.auditEvent.findFirstOrThrow({
-      where: { action: "user.deactivate", entityId: fx.users.reception.id },
+    const event = await env.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "user.deactivate", entityId: env.fx.users.reception.id },
     });
-    expect(event.actorId).toBe(fx.users.structureAdmin.id);
+    expect(event.actorId).toBe(env.fx.users.structureAdmin.id);
   });
 
   it("does not let anyone deactivate themselves", async () => {
-    const res = await send("PATCH", `/admin/users/${fx.users.regionalAdmin.id}`, fx.cookies.regionalAdmin, { active: false });
+    const res = await send("PATCH", `/admin/users/${env.fx.users.regionalAdmin.id}`, env.fx.cookies.regionalAdmin, {
+      active: false,
+    });
     expect(res.status).toBe(409);
   });
 
   it("leaves an account that also works elsewhere to the Région", async () => {
-    await db.prisma.membership.create({ data: { userId: fx.users.advisor.id, structureId: fx.other.id, role: "advisor" } });
-    const res = await send("PATCH", `/admin/users/${fx.users.advisor.id}`, fx.cookies.structureAdmin, { active: false });
+    await env.db.prisma.membership.create({
+      data: { userId: env.fx.users.advisor.id, structureId: env.fx.other.id, role: "advisor" },
+    });
+    const res = await send("PATCH", `/admin/users/${env.fx.users.advisor.id}`, env.fx.cookies.structureAdmin, { active: false });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.message).toMatch(/Région/);
+    expect(res.body.error.message).toMatch(/Région/);
   });
 });
 
@@ -103,22 +99,22 @@ describe("audit", () => {
   it("writes who, what, which record and when for every change — and no personal data", async () => {
     const since = clock.now();
     clock.advance(1000);
-    const invite = await send("POST", `/admin/structures/${fx.structure.id}/members`, fx.cookies.structureAdmin, {
+    const invite = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, env.fx.cookies.structureAdmin, {
       email: "yasmine.haddad@pic-vae-lille.test",
       firstName: "Yasmine",
       lastName: "Haddad",
       role: "reception",
     });
     expect(invite.status).toBe(201);
-    const membershipId = (await invite.json()).id;
-    await send("PATCH", `/admin/memberships/${membershipId}`, fx.cookies.structureAdmin, { role: "advisor" });
-    await send("PATCH", `/admin/sites/${fx.site.id}`, fx.cookies.structureAdmin, {
+    const membershipId = invite.body.id;
+    await send("PATCH", `/admin/memberships/${membershipId}`, env.fx.cookies.structureAdmin, { role: "advisor" });
+    await send("PATCH", `/admin/sites/${env.fx.site.id}`, env.fx.cookies.structureAdmin, {
       phone: "03 20 00 00 00",
       accessInfo: "Rampe d'accès.",
     });
-    await send("DELETE", `/admin/memberships/${membershipId}`, fx.cookies.structureAdmin);
+    await send("DELETE", `/admin/memberships/${membershipId}`, env.fx.cookies.structureAdmin);
 
-    const events = await db.prisma.auditEvent.findMany({ where: { at: { gt: since } }, orderBy: { at: "asc" } });
+    const events = await env.db.prisma.auditEvent.findMany({ where: { at: { gt: since } }, orderBy: { at: "asc" } });
     expect(events.map((e) => [e.action, e.entity])).toEqual([
       ["user.create", "StaffUser"],
       ["membership.create", "Membership"],
@@ -126,20 +122,20 @@ describe("audit", () => {
       ["site.update", "Site"],
       ["membership.delete", "Membership"],
     ]);
-    expect(events.every((e) => e.actorId === fx.users.structureAdmin.id && e.entityId)).toBe(true);
-    expect(events[3]?.details).toEqual({ fields: ["accessInfo", "phone"], structureId: fx.structure.id });
-    const all = JSON.stringify(await db.prisma.auditEvent.findMany());
+    expect(events.every((e) => e.actorId === env.fx.users.structureAdmin.id && e.entityId)).toBe(true);
+    expect(events[3]?.details).toEqual({ fields: ["accessInfo", "phone"], structureId: env.fx.structure.id });
+    const all = JSON.stringify(await env.db.prisma.auditEvent.findMany());
     for (const personal of ["yasmine", "Haddad", "@", "0320000000", "Rampe"]) expect(all).not.toContain(personal);
   });
 
   it("shows the Région the log, newest first, with the actor named at reading time", async () => {
-    const res = await app.request(`/api/admin/audit?entity=Site&entityId=${fx.site.id}`, {
-      headers: { Cookie: fx.cookies.regionalAdmin },
+    const res = await env.app.request(`/api/admin/audit?entity=Site&entityId=${env.fx.site.id}`, {
+      headers: { Cookie: env.fx.cookies.regionalAdmin },
     });
     const { events } = await res.json();
     expect(events[0]).toMatchObject({
       action: "site.update",
-      actor: { id: fx.users.structureAdmin.id, lastName: "admin-structure" },
+      actor: { id: env.fx.users.structureAdmin.id, lastName: "admin-structure" },
     });
   });
 });

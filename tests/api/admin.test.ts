@@ -1,32 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
-import type { Database } from "../../server/db/database.ts";
-import { testApp } from "../helpers/app.ts";
-import { createTestDatabase } from "../helpers/db.ts";
-import { staffDirectory } from "../helpers/staff.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
 
 const clock = fixedClock("2026-10-26T09:00:00Z");
-let db: Database;
-let app: ReturnType<typeof testApp>;
-let fx: Awaited<ReturnType<typeof staffDirectory>>;
+const env = useStaffApp(clock);
 
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await staffDirectory(db, clock.now());
-  app = testApp(db, { clock });
-});
-afterAll(() => db.close());
-
-const send = async (method: string, path: string, cookie: string, body?: unknown) => {
-  const res = await app.request(`/api${path}`, {
-    method,
-    headers: { Cookie: cookie, "Content-Type": "application/json" },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: await res.json(), headers: res.headers };
-};
-const region = () => fx.cookies.regionalAdmin;
-const admin = () => fx.cookies.structureAdmin;
+const send = sender(env);
+const region = () => env.fx.cookies.regionalAdmin;
+const admin = () => env.fx.cookies.structureAdmin;
 
 describe("the Région builds the directory", () => {
   it("creates a network, a structure serving communes, and names what is wrong", async () => {
@@ -69,7 +50,7 @@ describe("the Région builds the directory", () => {
     expect(Object.keys(wrong.body.error.fields)).toEqual(["timeZone"]);
     const unknownCommune = await send("POST", "/admin/structures", region(), { ...input, slug: "x-y", communes: ["59999"] });
     expect(unknownCommune.body.error.fields.communes).toMatch(/59999/);
-    expect(await db.prisma.structure.count({ where: { slug: "x-y" } })).toBe(0);
+    expect(await env.db.prisma.structure.count({ where: { slug: "x-y" } })).toBe(0);
   });
 
   it("draws a territory from communes and names its coordinator", async () => {
@@ -89,14 +70,14 @@ describe("the Région builds the directory", () => {
     const { body } = await send("GET", "/admin/territories", region());
     const drawn = body.territories.find((t: { id: string }) => t.id === territory.body.id);
     expect(drawn).toMatchObject({ communes: [{ code: "59512" }], coordinators: [{ firstName: "Marc", lastName: "Leroy" }] });
-    const message = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "marc.leroy@region.test" } });
+    const message = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "marc.leroy@region.test" } });
     expect(message.type).toBe("staff.invitation");
   });
 });
 
 describe("a structure admin runs their structure", () => {
   it("adds a site, offers a service with its settings, closes for a week", async () => {
-    const site = await send("POST", `/admin/structures/${fx.structure.id}/sites`, admin(), {
+    const site = await send("POST", `/admin/structures/${env.fx.structure.id}/sites`, admin(), {
       name: "Antenne de Lille-Sud",
       address: "5 rue du Faubourg des Postes",
       postcode: "59000",
@@ -104,8 +85,8 @@ describe("a structure admin runs their structure", () => {
       accessInfo: "Métro Porte des Postes.",
     });
     expect(site.status).toBe(201);
-    const offering = await send("POST", `/admin/structures/${fx.structure.id}/offerings`, admin(), {
-      serviceId: fx.services.cep.id,
+    const offering = await send("POST", `/admin/structures/${env.fx.structure.id}/offerings`, admin(), {
+      serviceId: env.fx.services.cep.id,
       durationMinutes: 60,
       modes: ["onsite", "video"],
       bookableBy: "referral",
@@ -113,14 +94,14 @@ describe("a structure admin runs their structure", () => {
       reminderPlan: [1440],
     });
     expect(offering.status).toBe(201);
-    const closure = await send("POST", `/admin/structures/${fx.structure.id}/closures`, admin(), {
+    const closure = await send("POST", `/admin/structures/${env.fx.structure.id}/closures`, admin(), {
       siteId: site.body.id,
       startDate: "2026-12-21",
       endDate: "2026-12-24",
       reason: "Travaux",
     });
     expect(closure.status).toBe(201);
-    const { body } = await send("GET", `/admin/structures/${fx.structure.id}`, admin());
+    const { body } = await send("GET", `/admin/structures/${env.fx.structure.id}`, admin());
     expect(body.structure.sites.map((s: { name: string }) => s.name)).toContain("Antenne de Lille-Sud");
     expect(body.structure.offerings).toContainEqual(
       expect.objectContaining({
@@ -137,26 +118,26 @@ describe("a structure admin runs their structure", () => {
   it("explains every refusal in French, naming the field", async () => {
     const cases = [
       [
-        `/admin/structures/${fx.structure.id}/offerings`,
-        { serviceId: fx.services.vae.id, durationMinutes: 30, modes: ["phone"] },
+        `/admin/structures/${env.fx.structure.id}/offerings`,
+        { serviceId: env.fx.services.vae.id, durationMinutes: 30, modes: ["phone"] },
         409,
         "serviceId",
       ],
       [
-        `/admin/structures/${fx.structure.id}/offerings`,
-        { serviceId: fx.services.cep.id, durationMinutes: 0, modes: [] },
+        `/admin/structures/${env.fx.structure.id}/offerings`,
+        { serviceId: env.fx.services.cep.id, durationMinutes: 0, modes: [] },
         422,
         "durationMinutes",
       ],
-      [`/admin/structures/${fx.structure.id}/closures`, { startDate: "2026-12-24", endDate: "2026-12-21" }, 422, "endDate"],
+      [`/admin/structures/${env.fx.structure.id}/closures`, { startDate: "2026-12-24", endDate: "2026-12-21" }, 422, "endDate"],
       [
-        `/admin/structures/${fx.structure.id}/closures`,
-        { siteId: fx.other.sites[0]?.id, startDate: "2026-12-21", endDate: "2026-12-21" },
+        `/admin/structures/${env.fx.structure.id}/closures`,
+        { siteId: env.fx.other.sites[0]?.id, startDate: "2026-12-21", endDate: "2026-12-21" },
         422,
         "siteId",
       ],
       [
-        `/admin/structures/${fx.partner.id}/members`,
+        `/admin/structures/${env.fx.partner.id}/members`,
         { email: "a@b.test", firstName: "A", lastName: "B", role: "advisor" },
         404,
         undefined,
@@ -167,19 +148,19 @@ describe("a structure admin runs their structure", () => {
       expect([path, res.status]).toEqual([path, status]);
       if (field) expect(res.body.error.fields[field]).toBeTruthy();
     }
-    const ages = await send("PATCH", `/admin/offerings/${fx.offering.id}`, admin(), { minAge: 30, maxAge: 25 });
+    const ages = await send("PATCH", `/admin/offerings/${env.fx.offering.id}`, admin(), { minAge: 30, maxAge: 25 });
     expect(ages.body.error.fields.maxAge).toMatch(/inférieur/);
   });
 
   it("invites a new advisor, who chooses a password from the e-mail and signs in with the role", async () => {
-    const invite = await send("POST", `/admin/structures/${fx.structure.id}/members`, admin(), {
+    const invite = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
       email: "Hugo.Petit@pic-vae-lille.test",
       firstName: "Hugo",
       lastName: "Petit",
       role: "advisor",
     });
     expect(invite.status).toBe(201);
-    const message = await db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "hugo.petit@pic-vae-lille.test" } });
+    const message = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "hugo.petit@pic-vae-lille.test" } });
     const text = (message.payload as { text: string }).text;
     expect(text).toMatch(/Prénom admin-structure \(Point Info Conseil VAE de Lille\) vous a ouvert un compte/);
     const token = /#([A-Za-z0-9_-]{43})/.exec(text)?.[1];
@@ -189,9 +170,11 @@ describe("a structure admin runs their structure", () => {
     expect(used.status).toBe(200);
     const cookie = (used.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
     const me = await send("GET", "/auth/me", cookie);
-    expect(me.body.user.memberships).toEqual([{ role: "advisor", structure: { id: fx.structure.id, name: fx.structure.name } }]);
+    expect(me.body.user.memberships).toEqual([
+      { role: "advisor", structure: { id: env.fx.structure.id, name: env.fx.structure.name } },
+    ]);
 
-    const { body } = await send("GET", `/admin/structures/${fx.structure.id}`, admin());
+    const { body } = await send("GET", `/admin/structures/${env.fx.structure.id}`, admin());
     expect(body.structure.members).toContainEqual(
       expect.objectContaining({ role: "advisor", user: expect.objectContaining({ lastName: "Petit", invited: false }) }),
     );
@@ -201,23 +184,23 @@ describe("a structure admin runs their structure", () => {
 
   it("gives an existing account a role without a second invitation, and refuses the same role twice", async () => {
     const member = { email: "conseil-autre@staff.test", firstName: "X", lastName: "Y", role: "reception" };
-    const first = await send("POST", `/admin/structures/${fx.structure.id}/members`, admin(), member);
+    const first = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
     expect(first.status).toBe(201);
-    expect(await db.prisma.outboxMessage.count({ where: { recipient: "conseil-autre@staff.test" } })).toBe(0);
-    const second = await send("POST", `/admin/structures/${fx.structure.id}/members`, admin(), member);
+    expect(await env.db.prisma.outboxMessage.count({ where: { recipient: "conseil-autre@staff.test" } })).toBe(0);
+    const second = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
     expect(second.status).toBe(409);
     expect(second.body.error.fields.role).toMatch(/déjà ce rôle/);
   });
 
   it("keeps partner organisations free of calendar roles, and admins from changing their own roles", async () => {
-    const partnerRole = await send("POST", `/admin/structures/${fx.partner.id}/members`, region(), {
+    const partnerRole = await send("POST", `/admin/structures/${env.fx.partner.id}/members`, region(), {
       email: "agent@ccas.test",
       firstName: "Agent",
       lastName: "Ccas",
       role: "advisor",
     });
     expect(partnerRole.body.error.fields.role).toMatch(/partenaire/);
-    const own = await db.prisma.membership.findFirstOrThrow({ where: { userId: fx.users.structureAdmin.id } });
+    const own = await env.db.prisma.membership.findFirstOrThrow({ where: { userId: env.fx.users.structureAdmin.id } });
     expect((await send("PATCH", `/admin/memberships/${own.id}`, admin(), { role: "advisor" })).status).toBe(409);
     expect((await send("DELETE", `/admin/memberships/${own.id}`, admin())).status).toBe(409);
   });

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
-import type { Database } from "../../server/db/database.ts";
-import { testApp } from "../helpers/app.ts";
-import { createTestDatabase } from "../helpers/db.ts";
-import { ROLES, type Role, staffDirectory } from "../helpers/staff.ts";
+import { ROLES, type Role, useStaffApp } from "../helpers/staff.ts";
 
 // The authorization matrix: every staff endpoint, as every role, on their own structure and
 // on another one. Allowed, 403 (the role does not open this at all) or 404 (a record out of
@@ -11,16 +8,7 @@ import { ROLES, type Role, staffDirectory } from "../helpers/staff.ts";
 // the API's OpenAPI document, so that a new endpoint cannot escape the matrix.
 
 const clock = fixedClock("2026-10-26T09:00:00Z");
-let db: Database;
-let app: ReturnType<typeof testApp>;
-let fx: Awaited<ReturnType<typeof staffDirectory>>;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  fx = await staffDirectory(db, clock.now());
-  app = testApp(db, { clock });
-});
-afterAll(() => db.close());
+const env = useStaffApp(clock);
 
 type Target = "own" | "other";
 /** region: the Région only · directory: the Région and structure admins · structure: theirs only · signedIn: anyone signed in. */
@@ -38,15 +26,15 @@ interface Endpoint {
 
 let n = 0;
 const fresh = () => ++n;
-const structureOf = (t: Target) => (t === "own" ? fx.structure : fx.other);
-const siteOf = (t: Target) => (t === "own" ? fx.site : fx.other.sites[0])?.id;
-const offeringOf = (t: Target) => (t === "own" ? fx.offering : fx.other.offerings[0])?.id;
-const advisorOf = (t: Target) => (t === "own" ? fx.users.advisor : fx.otherAdvisor);
+const structureOf = (t: Target) => (t === "own" ? env.fx.structure : env.fx.other);
+const siteOf = (t: Target) => (t === "own" ? env.fx.site : env.fx.other.sites[0])?.id;
+const offeringOf = (t: Target) => (t === "own" ? env.fx.offering : env.fx.other.offerings[0])?.id;
+const advisorOf = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor);
 const membershipOf = async (t: Target) =>
-  (await db.prisma.membership.findFirstOrThrow({ where: { userId: advisorOf(t).id, structureId: structureOf(t).id } })).id;
+  (await env.db.prisma.membership.findFirstOrThrow({ where: { userId: advisorOf(t).id, structureId: structureOf(t).id } })).id;
 const invitedIn = async (t: Target) =>
   (
-    await db.prisma.staffUser.create({
+    await env.db.prisma.staffUser.create({
       data: {
         email: `invite-${fresh()}@staff.test`,
         firstName: "Invité",
@@ -72,7 +60,7 @@ const ENDPOINTS: Endpoint[] = [
     route: "/admin/networks/{id}",
     rule: "region",
     ok: 200,
-    path: () => `/admin/networks/${fx.structure.networkId}`,
+    path: () => `/admin/networks/${env.fx.structure.networkId}`,
     body: () => ({ description: "Réseau des PIC VAE." }),
   },
   { method: "GET", route: "/admin/structures", rule: "directory", ok: 200, path: () => "/admin/structures" },
@@ -82,7 +70,7 @@ const ENDPOINTS: Endpoint[] = [
     rule: "region",
     ok: 201,
     path: () => "/admin/structures",
-    body: () => ({ slug: `structure-${fresh()}`, name: "Nouvelle structure", networkId: fx.structure.networkId }),
+    body: () => ({ slug: `structure-${fresh()}`, name: "Nouvelle structure", networkId: env.fx.structure.networkId }),
   },
   {
     method: "GET",
@@ -121,7 +109,7 @@ const ENDPOINTS: Endpoint[] = [
     rule: "structure",
     ok: 201,
     path: (t) => `/admin/structures/${structureOf(t).id}/offerings`,
-    body: () => ({ serviceId: fx.spareServices[fresh() % 12]?.id, durationMinutes: 30, modes: ["phone"] }),
+    body: () => ({ serviceId: env.fx.spareServices[fresh() % 12]?.id, durationMinutes: 30, modes: ["phone"] }),
   },
   {
     method: "PATCH",
@@ -154,7 +142,7 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     path: async (t) => {
       const userId = await invitedIn(t);
-      const m = await db.prisma.membership.findFirstOrThrow({ where: { userId } });
+      const m = await env.db.prisma.membership.findFirstOrThrow({ where: { userId } });
       return `/admin/memberships/${m.id}`;
     },
   },
@@ -169,7 +157,7 @@ const ENDPOINTS: Endpoint[] = [
       email: `coordination-${fresh()}@staff.test`,
       firstName: "Marc",
       lastName: "Coord",
-      territoryIds: [fx.territory.id],
+      territoryIds: [env.fx.territory.id],
     }),
   },
   {
@@ -202,7 +190,7 @@ const ENDPOINTS: Endpoint[] = [
     route: "/admin/territories/{id}",
     rule: "region",
     ok: 200,
-    path: () => `/admin/territories/${fx.territory.id}`,
+    path: () => `/admin/territories/${env.fx.territory.id}`,
     body: () => ({ name: "Métropole lilloise" }),
   },
   {
@@ -219,7 +207,7 @@ const ENDPOINTS: Endpoint[] = [
     rule: "structure",
     ok: 200,
     path: async (t) => {
-      const closure = await db.prisma.closure.create({
+      const closure = await env.db.prisma.closure.create({
         data: { structureId: structureOf(t).id, startDate: new Date("2027-01-02"), endDate: new Date("2027-01-02") },
       });
       return `/admin/closures/${closure.id}`;
@@ -239,10 +227,10 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
 
 const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target) => {
   const body = endpoint.body?.();
-  return app.request(`/api${await endpoint.path(target)}`, {
+  return env.app.request(`/api${await endpoint.path(target)}`, {
     method: endpoint.method,
     headers: {
-      ...(role !== "anonymous" && { Cookie: fx.cookies[role] }),
+      ...(role !== "anonymous" && { Cookie: env.fx.cookies[role] }),
       ...(endpoint.method !== "GET" && { "Content-Type": "application/json" }),
     },
     ...(endpoint.method !== "GET" && { body: JSON.stringify(body ?? {}) }),
@@ -251,7 +239,7 @@ const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target
 
 describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
-    const doc = await (await app.request("/api/openapi.json")).json();
+    const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(([path]) => path.startsWith("/admin") || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
@@ -280,10 +268,12 @@ describe("the authorization matrix", () => {
 describe("scope within an allowed endpoint", () => {
   it("lists only a structure admin's structures and the accounts that work in them", async () => {
     const structures = await (
-      await app.request("/api/admin/structures", { headers: { Cookie: fx.cookies.structureAdmin } })
+      await env.app.request("/api/admin/structures", { headers: { Cookie: env.fx.cookies.structureAdmin } })
     ).json();
-    expect(structures.structures.map((s: { id: string }) => s.id)).toEqual([fx.structure.id]);
-    const users = await (await app.request("/api/admin/users", { headers: { Cookie: fx.cookies.structureAdmin } })).json();
+    expect(structures.structures.map((s: { id: string }) => s.id)).toEqual([env.fx.structure.id]);
+    const users = await (
+      await env.app.request("/api/admin/users", { headers: { Cookie: env.fx.cookies.structureAdmin } })
+    ).json();
     const emails: string[] = users.users.map((u: { email: string }) => u.email);
     expect(emails).toContain("conseil@staff.test");
     expect(emails).not.toContain("conseil-autre@staff.test");

@@ -1,5 +1,9 @@
+import { afterAll, beforeAll } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
+import type { Clock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
+import { testApp } from "./app.ts";
+import { createTestDatabase } from "./db.ts";
 import { smallDirectory } from "./fixtures.ts";
 
 export const ROLES = ["regionalAdmin", "coordinator", "structureAdmin", "advisor", "reception", "referrer"] as const;
@@ -54,4 +58,31 @@ export async function staffDirectory(db: Database, now: Date) {
   const cookies = {} as Record<Role, string>;
   for (const role of ROLES) cookies[role] = `rdv-session=${await openSession(db, users[role].id, now)}`;
   return { ...fx, other, territory, spareServices, users, otherAdvisor, cookies };
+}
+
+/**
+ * For a test file of the admin API: a migrated database with `staffDirectory` and the app on it,
+ * made before the file's tests and dropped after them. Read its fields inside tests.
+ */
+export function useStaffApp(clock: Clock) {
+  const env = {} as { db: Database; fx: Awaited<ReturnType<typeof staffDirectory>>; app: ReturnType<typeof testApp> };
+  beforeAll(async () => {
+    env.db = await createTestDatabase();
+    env.fx = await staffDirectory(env.db, clock.now());
+    env.app = testApp(env.db, { clock });
+  });
+  afterAll(() => env.db.close());
+  return env;
+}
+
+/** A JSON request as a signed-in user (the cookie of one of `fx.cookies`, or "" for nobody). */
+export function sender(env: { app: ReturnType<typeof testApp> }) {
+  return async (method: string, path: string, cookie: string, body?: unknown) => {
+    const res = await env.app.request(`/api${path}`, {
+      method,
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, body: await res.json(), headers: res.headers };
+  };
 }

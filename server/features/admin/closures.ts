@@ -1,9 +1,8 @@
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
-import { recordAudit } from "../../db/audit.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
+import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
 import { ClosureInput, IdParam } from "./schemas.ts";
 
 const create = adminRoute({
@@ -23,50 +22,32 @@ const remove = adminRoute({
 
 export const closureAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     await managedStructure(db, roles, structureId);
     const { siteId, startDate, endDate, reason } = c.req.valid("json");
     if (siteId && !(await db.prisma.site.count({ where: { id: siteId, structureId } }))) {
       throw validationError({ siteId: "ce lieu n'appartient pas à la structure." });
     }
-    const closure = await db.prisma.$transaction(async (tx) => {
-      const closure = await tx.closure.create({
+    const closure = await audited(c, { action: "closure.create", entity: "Closure", details: { structureId } }, (tx) =>
+      tx.closure.create({
         data: { structureId, siteId: siteId ?? null, startDate: new Date(startDate), endDate: new Date(endDate), reason },
         select: { id: true },
-      });
-      await recordAudit(
-        tx,
-        { actorId: staff.user.id, action: "closure.create", entity: "Closure", entityId: closure.id, details: { structureId } },
-        clock.now(),
-      );
-      return closure;
-    });
+      }),
+    );
     return c.json(closure, 201);
   })
   .openapi(remove, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
-    const closure = scoped(
-      await db.prisma.closure.findUnique({ where: { id }, select: { structureId: true } }),
+    const { structureId } = scoped(
+      await c.var.deps.db.prisma.closure.findUnique({ where: { id }, select: { structureId: true } }),
       (s) => canManageStructure(roles, s),
       "Fermeture",
     );
-    await db.prisma.$transaction(async (tx) => {
-      await tx.closure.delete({ where: { id } });
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "closure.delete",
-          entity: "Closure",
-          entityId: id,
-          details: { structureId: closure.structureId },
-        },
-        clock.now(),
-      );
-    });
+    await audited(c, { action: "closure.delete", entity: "Closure", details: { structureId } }, (tx) =>
+      tx.closure.delete({ where: { id }, select: { id: true } }),
+    );
     return c.json({}, 200);
   });

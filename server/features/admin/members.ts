@@ -4,7 +4,7 @@ import { requireArea } from "../../auth/roles.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
+import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
 import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
 
 // Staff join a structure through a membership (one per role). Inviting an e-mail that has no
@@ -50,21 +50,17 @@ export const memberAdmin = createRouter()
     const { email, firstName, lastName, role } = c.req.valid("json");
     checkRole(role, structure.network.kind);
     const now = clock.now();
+    const details = { role, structureId: structure.id };
     const membership = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          let user = await tx.staffUser.findUnique({
-            where: { email },
-            select: { id: true, email: true, firstName: true, active: true },
-          });
+        audited(c, { action: "membership.create", entity: "Membership", details }, async (tx) => {
+          const select = { id: true, email: true, firstName: true, active: true } as const;
+          let user = await tx.staffUser.findUnique({ where: { email }, select });
           if (user && !user.active) {
             throw new AppError("CONFLICT", "Ce compte est désactivé : demandez à l'administration régionale de le réactiver.");
           }
           if (!user) {
-            user = await tx.staffUser.create({
-              data: { email, firstName, lastName },
-              select: { id: true, email: true, firstName: true, active: true },
-            });
+            user = await tx.staffUser.create({ data: { email, firstName, lastName }, select });
             await recordAudit(tx, { actorId: staff.user.id, action: "user.create", entity: "StaffUser", entityId: user.id }, now);
             await issuePasswordLink(tx, user, "invitation", {
               now,
@@ -72,22 +68,7 @@ export const memberAdmin = createRouter()
               invitedBy: `${staff.user.firstName} ${staff.user.lastName} (${structure.name})`,
             });
           }
-          const membership = await tx.membership.create({
-            data: { userId: user.id, structureId: structure.id, role },
-            select: { id: true },
-          });
-          await recordAudit(
-            tx,
-            {
-              actorId: staff.user.id,
-              action: "membership.create",
-              entity: "Membership",
-              entityId: membership.id,
-              details: { role, structureId: structure.id },
-            },
-            now,
-          );
-          return membership;
+          return tx.membership.create({ data: { userId: user.id, structureId: structure.id, role }, select: { id: true } });
         }),
       "role",
       ALREADY,
@@ -97,9 +78,8 @@ export const memberAdmin = createRouter()
   .openapi(changeRole, async (c) => {
     const { staff, roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
     const membership = scoped(
-      await db.prisma.membership.findUnique({
+      await c.var.deps.db.prisma.membership.findUnique({
         where: { id },
         select: { structureId: true, userId: true, structure: { select: { network: { select: { kind: true } } } } },
       }),
@@ -109,22 +89,12 @@ export const memberAdmin = createRouter()
     if (membership.userId === staff.user.id && !roles.regionalAdmin) throw notYourself();
     const { role } = c.req.valid("json");
     checkRole(role, membership.structure.network.kind);
+    const details = { role, structureId: membership.structureId };
     await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          await tx.membership.update({ where: { id }, data: { role } });
-          await recordAudit(
-            tx,
-            {
-              actorId: staff.user.id,
-              action: "membership.update",
-              entity: "Membership",
-              entityId: id,
-              details: { role, structureId: membership.structureId },
-            },
-            clock.now(),
-          );
-        }),
+        audited(c, { action: "membership.update", entity: "Membership", details }, (tx) =>
+          tx.membership.update({ where: { id }, data: { role }, select: { id: true } }),
+        ),
       "role",
       ALREADY,
     );
@@ -133,26 +103,18 @@ export const memberAdmin = createRouter()
   .openapi(remove, async (c) => {
     const { staff, roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
     const membership = scoped(
-      await db.prisma.membership.findUnique({ where: { id }, select: { structureId: true, userId: true, role: true } }),
+      await c.var.deps.db.prisma.membership.findUnique({
+        where: { id },
+        select: { structureId: true, userId: true, role: true },
+      }),
       (s) => canManageStructure(roles, s),
       "Rôle",
     );
     if (membership.userId === staff.user.id && !roles.regionalAdmin) throw notYourself();
-    await db.prisma.$transaction(async (tx) => {
-      await tx.membership.delete({ where: { id } });
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "membership.delete",
-          entity: "Membership",
-          entityId: id,
-          details: { role: membership.role, structureId: membership.structureId },
-        },
-        clock.now(),
-      );
-    });
+    const details = { role: membership.role, structureId: membership.structureId };
+    await audited(c, { action: "membership.delete", entity: "Membership", details }, (tx) =>
+      tx.membership.delete({ where: { id }, select: { id: true } }),
+    );
     return c.json({}, 200);
   });

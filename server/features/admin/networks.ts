@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, created, done, json, jsonBody, unique } from "./route.ts";
+import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
 import { IdParam, NetworkInput, NetworkKind, NetworkPatch } from "./schemas.ts";
 
 const Network = z.object({
@@ -46,46 +46,27 @@ export const networkAdmin = createRouter()
     return c.json({ networks: networks.map(({ _count, ...n }) => ({ ...n, structureCount: _count.structures })) }, 200);
   })
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
-    const { db, clock } = c.var.deps;
     const input = c.req.valid("json");
     const network = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          const network = await tx.network.create({ data: input, select: { id: true } });
-          await recordAudit(
-            tx,
-            { actorId: staff.user.id, action: "network.create", entity: "Network", entityId: network.id },
-            clock.now(),
-          );
-          return network;
-        }),
+        audited(c, { action: "network.create", entity: "Network" }, (tx) =>
+          tx.network.create({ data: input, select: { id: true } }),
+        ),
       "slug",
       "Cet identifiant est déjà pris par un autre réseau.",
     );
     return c.json(network, 201);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
-    const { db, clock } = c.var.deps;
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    await db.prisma.$transaction(async (tx) => {
-      const { count } = await tx.network.updateMany({ where: { id }, data: patch });
-      if (!count) throw notFound("Réseau");
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "network.update",
-          entity: "Network",
-          entityId: id,
-          details: { fields: changedFields(patch) },
-        },
-        clock.now(),
-      );
-    });
+    if (!(await c.var.deps.db.prisma.network.count({ where: { id } }))) throw notFound("Réseau");
+    await audited(c, { action: "network.update", entity: "Network", details: { fields: changedFields(patch) } }, (tx) =>
+      tx.network.update({ where: { id }, data: patch, select: { id: true } }),
+    );
     return c.json({}, 200);
   });

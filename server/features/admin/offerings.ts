@@ -1,9 +1,9 @@
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
+import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
 import { IdParam, OfferingInput, OfferingPatch } from "./schemas.ts";
 
 const create = adminRoute({
@@ -31,9 +31,9 @@ const TAKEN = "Cette structure offre déjà ce service : modifiez l'offre exista
 
 export const offeringAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     await managedStructure(db, roles, structureId);
     const input = c.req.valid("json");
     checkAges(input);
@@ -41,50 +41,30 @@ export const offeringAdmin = createRouter()
       throw validationError({ serviceId: "service inconnu." });
     const offering = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          const offering = await tx.offering.create({ data: { ...input, structureId }, select: { id: true } });
-          await recordAudit(
-            tx,
-            {
-              actorId: staff.user.id,
-              action: "offering.create",
-              entity: "Offering",
-              entityId: offering.id,
-              details: { structureId },
-            },
-            clock.now(),
-          );
-          return offering;
-        }),
+        audited(c, { action: "offering.create", entity: "Offering", details: { structureId } }, (tx) =>
+          tx.offering.create({ data: { ...input, structureId }, select: { id: true } }),
+        ),
       "serviceId",
       TAKEN,
     );
     return c.json(offering, 201);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
     const current = scoped(
-      await db.prisma.offering.findUnique({ where: { id }, select: { structureId: true, minAge: true, maxAge: true } }),
+      await c.var.deps.db.prisma.offering.findUnique({
+        where: { id },
+        select: { structureId: true, minAge: true, maxAge: true },
+      }),
       (s) => canManageStructure(roles, s),
       "Offre",
     );
     const patch = c.req.valid("json");
     checkAges({ ...current, ...patch });
-    await db.prisma.$transaction(async (tx) => {
-      await tx.offering.update({ where: { id }, data: patch });
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "offering.update",
-          entity: "Offering",
-          entityId: id,
-          details: { fields: changedFields(patch), structureId: current.structureId },
-        },
-        clock.now(),
-      );
-    });
+    const details = { fields: changedFields(patch), structureId: current.structureId };
+    await audited(c, { action: "offering.update", entity: "Offering", details }, (tx) =>
+      tx.offering.update({ where: { id }, data: patch, select: { id: true } }),
+    );
     return c.json({}, 200);
   });

@@ -1,6 +1,10 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { requireStaff } from "../../auth/http.ts";
 import { canManageStructure, type Roles } from "../../auth/policy.ts";
-import type { Database } from "../../db/database.ts";
+import type { AppEnv } from "../../context.ts";
+import { type AuditEntry, recordAudit } from "../../db/audit.ts";
+import type { Database, Tx } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { errorResponse } from "../../http/router.ts";
@@ -67,4 +71,22 @@ export async function managedStructure(db: Database, roles: Roles, id: string) {
     : null;
   if (!structure) throw new AppError("NOT_FOUND", "Structure introuvable.");
   return structure;
+}
+
+/**
+ * Runs a change and writes its audit event in one transaction: a change is never without its
+ * trace, nor a trace without its change. The change returns the id of the record it touched.
+ */
+export function audited<T extends { id: string }>(
+  c: Context<AppEnv>,
+  event: Pick<AuditEntry, "action" | "entity" | "details">,
+  change: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const { db, clock } = c.var.deps;
+  const actorId = requireStaff(c).user.id;
+  return db.prisma.$transaction(async (tx) => {
+    const result = await change(tx);
+    await recordAudit(tx, { actorId, ...event, entityId: result.id }, clock.now());
+    return result;
+  });
 }

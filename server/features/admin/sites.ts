@@ -1,8 +1,8 @@
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, checkCommunes, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
+import { adminRoute, audited, checkCommunes, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
 import { IdParam, SiteInput, SitePatch } from "./schemas.ts";
 
 const create = adminRoute({
@@ -22,27 +22,21 @@ const update = adminRoute({
 
 export const siteAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     await managedStructure(db, roles, structureId);
     const input = c.req.valid("json");
     await checkCommunes(db, [input.communeCode], "communeCode");
-    const site = await db.prisma.$transaction(async (tx) => {
-      const site = await tx.site.create({ data: { ...input, structureId }, select: { id: true } });
-      await recordAudit(
-        tx,
-        { actorId: staff.user.id, action: "site.create", entity: "Site", entityId: site.id, details: { structureId } },
-        clock.now(),
-      );
-      return site;
-    });
+    const site = await audited(c, { action: "site.create", entity: "Site", details: { structureId } }, (tx) =>
+      tx.site.create({ data: { ...input, structureId }, select: { id: true } }),
+    );
     return c.json(site, 201);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     const site = scoped(
       await db.prisma.site.findUnique({ where: { id }, select: { structureId: true } }),
       (s) => canManageStructure(roles, s),
@@ -50,19 +44,9 @@ export const siteAdmin = createRouter()
     );
     const patch = c.req.valid("json");
     if (patch.communeCode) await checkCommunes(db, [patch.communeCode], "communeCode");
-    await db.prisma.$transaction(async (tx) => {
-      await tx.site.update({ where: { id }, data: patch });
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "site.update",
-          entity: "Site",
-          entityId: id,
-          details: { fields: changedFields(patch), structureId: site.structureId },
-        },
-        clock.now(),
-      );
-    });
+    const details = { fields: changedFields(patch), structureId: site.structureId };
+    await audited(c, { action: "site.update", entity: "Site", details }, (tx) =>
+      tx.site.update({ where: { id }, data: patch, select: { id: true } }),
+    );
     return c.json({}, 200);
   });

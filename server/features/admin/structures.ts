@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { canManageStructure, managedStructureIds } from "../../auth/policy.ts";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
+import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, managedStructure, unique } from "./route.ts";
 import {
   BookableBy,
   IdParam,
@@ -133,44 +133,37 @@ export const structureAdmin = createRouter()
     return c.json({ structures }, 200);
   })
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     const { communes, ...input } = c.req.valid("json");
     await checkNetwork(db, input.networkId);
     await checkCommunes(db, communes);
-    const { id } = await unique(
+    const structure = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          const structure = await tx.structure.create({
+        audited(c, { action: "structure.create", entity: "Structure" }, (tx) =>
+          tx.structure.create({
             data: { ...input, communes: { create: (communes ?? []).map((communeCode) => ({ communeCode })) } },
             select: { id: true },
-          });
-          await recordAudit(
-            tx,
-            { actorId: staff.user.id, action: "structure.create", entity: "Structure", entityId: structure.id },
-            clock.now(),
-          );
-          return structure;
-        }),
+          }),
+        ),
       "slug",
       SLUG_TAKEN,
     );
-    return c.json({ id }, 201);
+    return c.json(structure, 201);
   })
   .openapi(get, async (c) => {
     const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    if (!canManageStructure(roles, id)) throw notFound("Structure");
-    const structure = await loadStructure(c.var.deps.db, id);
+    const structure = canManageStructure(roles, id) ? await loadStructure(c.var.deps.db, id) : undefined;
     if (!structure) throw notFound("Structure");
     return c.json({ structure }, 200);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    if (!canManageStructure(roles, id)) throw notFound("Structure");
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
+    await managedStructure(db, roles, id);
     const { communes, ...patch } = c.req.valid("json");
     const fields = changedFields({ ...patch, communes });
     const regional = fields.filter((f) => REGIONAL_STRUCTURE_FIELDS.includes(f));
@@ -183,18 +176,12 @@ export const structureAdmin = createRouter()
     await checkCommunes(db, communes);
     await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          const { count } = await tx.structure.updateMany({ where: { id }, data: patch });
-          if (!count) throw notFound("Structure");
+        audited(c, { action: "structure.update", entity: "Structure", details: { fields } }, async (tx) => {
           if (communes) {
             await tx.structureCommune.deleteMany({ where: { structureId: id } });
             await tx.structureCommune.createMany({ data: communes.map((communeCode) => ({ structureId: id, communeCode })) });
           }
-          await recordAudit(
-            tx,
-            { actorId: staff.user.id, action: "structure.update", entity: "Structure", entityId: id, details: { fields } },
-            clock.now(),
-          );
+          return tx.structure.update({ where: { id }, data: patch, select: { id: true } });
         }),
       "slug",
       SLUG_TAKEN,

@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
+import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
 import { IdParam, TerritoryInput, TerritoryPatch } from "./schemas.ts";
 
 // Territories are the Région's coordination zones: the Région alone draws them.
@@ -63,55 +63,38 @@ export const territoryAdmin = createRouter()
     );
   })
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
-    const { db, clock } = c.var.deps;
     const { communes, ...input } = c.req.valid("json");
-    await checkCommunes(db, communes);
+    await checkCommunes(c.var.deps.db, communes);
     const territory = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
-          const territory = await tx.territory.create({
+        audited(c, { action: "territory.create", entity: "Territory" }, (tx) =>
+          tx.territory.create({
             data: { ...input, communes: { create: communes.map((communeCode) => ({ communeCode })) } },
             select: { id: true },
-          });
-          await recordAudit(
-            tx,
-            { actorId: staff.user.id, action: "territory.create", entity: "Territory", entityId: territory.id },
-            clock.now(),
-          );
-          return territory;
-        }),
+          }),
+        ),
       "slug",
       "Cet identifiant est déjà pris par un autre territoire.",
     );
     return c.json(territory, 201);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
-    const { db, clock } = c.var.deps;
+    const db = c.var.deps.db;
     const { id } = c.req.valid("param");
     const { communes, ...patch } = c.req.valid("json");
+    if (!(await db.prisma.territory.count({ where: { id } }))) throw notFound("Territoire");
     await checkCommunes(db, communes);
-    await db.prisma.$transaction(async (tx) => {
-      const { count } = await tx.territory.updateMany({ where: { id }, data: patch });
-      if (!count) throw notFound("Territoire");
+    const details = { fields: changedFields({ ...patch, communes }) };
+    await audited(c, { action: "territory.update", entity: "Territory", details }, async (tx) => {
       if (communes) {
         await tx.territoryCommune.deleteMany({ where: { territoryId: id } });
         await tx.territoryCommune.createMany({ data: communes.map((communeCode) => ({ territoryId: id, communeCode })) });
       }
-      await recordAudit(
-        tx,
-        {
-          actorId: staff.user.id,
-          action: "territory.update",
-          entity: "Territory",
-          entityId: id,
-          details: { fields: changedFields({ ...patch, communes }) },
-        },
-        clock.now(),
-      );
+      return tx.territory.update({ where: { id }, data: patch, select: { id: true } });
     });
     return c.json({}, 200);
   });

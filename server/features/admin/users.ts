@@ -3,11 +3,11 @@ import { issuePasswordLink } from "../../auth/password-links.ts";
 import { type AccountRoles, canManageAccount, canSeeAccount, managedStructureIds, type Roles } from "../../auth/policy.ts";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { closeAllSessions } from "../../auth/sessions.ts";
-import { changedFields, recordAudit } from "../../db/audit.ts";
+import { changedFields } from "../../db/audit.ts";
 import type { Database, Tx } from "../../db/database.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, created, done, json, jsonBody, unique } from "./route.ts";
+import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
 import { IdParam, MembershipRole, UserInvite, UserPatch } from "./schemas.ts";
 
 const Account = z.object({
@@ -121,27 +121,16 @@ export const userAdmin = createRouter()
     const { db, clock, config } = c.var.deps;
     const { territoryIds, ...input } = c.req.valid("json");
     await checkTerritories(db, territoryIds);
-    const now = clock.now();
+    const details = { fields: changedFields({ ...input, territoryIds }) };
     const user = await unique(
       () =>
-        db.prisma.$transaction(async (tx) => {
+        audited(c, { action: "user.create", entity: "StaffUser", details }, async (tx) => {
           const user = await tx.staffUser.create({ data: input, select: { id: true, email: true, firstName: true } });
           if (territoryIds) await setTerritories(tx, user.id, territoryIds);
-          await recordAudit(
-            tx,
-            {
-              actorId: staff.user.id,
-              action: "user.create",
-              entity: "StaffUser",
-              entityId: user.id,
-              details: { fields: changedFields({ ...input, territoryIds }) },
-            },
-            now,
-          );
           await issuePasswordLink(tx, user, "invitation", {
-            now,
+            now: clock.now(),
             publicUrl: config.publicUrl,
-            invitedBy: `${staff.user.firstName} ${staff.user.lastName}`,
+            invitedBy: fullName(staff.user),
           });
           return user;
         }),
@@ -160,24 +149,25 @@ export const userAdmin = createRouter()
       throw new AppError("FORBIDDEN", "Ce compte a aussi des rôles hors de vos structures : seule la Région peut le modifier.");
     }
     const { territoryIds, ...patch } = c.req.valid("json");
-    const fields = changedFields({ ...patch, territoryIds });
     if (patch.regionalAdmin !== undefined || territoryIds) requireRegion(roles);
     if (id === staff.user.id && (patch.active === false || patch.regionalAdmin === false)) {
       throw new AppError("CONFLICT", "Vous ne pouvez pas retirer vos propres droits : demandez à un autre administrateur.");
     }
     await checkTerritories(db, territoryIds);
-    const now = clock.now();
-    await db.prisma.$transaction(async (tx) => {
-      await tx.staffUser.update({ where: { id }, data: patch });
-      if (territoryIds) await setTerritories(tx, id, territoryIds);
-      if (patch.active === false) {
-        // Deactivated: signed out at once, and their pending links die with the account.
-        await closeAllSessions(tx, id, now);
-        await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: now } });
-      }
-      const action = patch.active === false ? "user.deactivate" : patch.active === true ? "user.reactivate" : "user.update";
-      await recordAudit(tx, { actorId: staff.user.id, action, entity: "StaffUser", entityId: id, details: { fields } }, now);
-    });
+    const action = patch.active === false ? "user.deactivate" : patch.active === true ? "user.reactivate" : "user.update";
+    await audited(
+      c,
+      { action, entity: "StaffUser", details: { fields: changedFields({ ...patch, territoryIds }) } },
+      async (tx) => {
+        if (territoryIds) await setTerritories(tx, id, territoryIds);
+        if (patch.active === false) {
+          // Deactivated: signed out at once, and their pending links die with the account.
+          await closeAllSessions(tx, id, clock.now());
+          await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: clock.now() } });
+        }
+        return tx.staffUser.update({ where: { id }, data: patch, select: { id: true } });
+      },
+    );
     return c.json({}, 200);
   })
   .openapi(reinvite, async (c) => {
@@ -190,15 +180,17 @@ export const userAdmin = createRouter()
     if (account.passwordHash) {
       throw new AppError("CONFLICT", "Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».");
     }
-    const now = clock.now();
-    await db.prisma.$transaction(async (tx) => {
-      await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: now } });
+    await audited(c, { action: "user.invite", entity: "StaffUser" }, async (tx) => {
+      // The new link replaces the old ones.
+      await tx.passwordLink.updateMany({ where: { userId: id, usedAt: null }, data: { usedAt: clock.now() } });
       await issuePasswordLink(tx, account, "invitation", {
-        now,
+        now: clock.now(),
         publicUrl: config.publicUrl,
-        invitedBy: `${staff.user.firstName} ${staff.user.lastName}`,
+        invitedBy: fullName(staff.user),
       });
-      await recordAudit(tx, { actorId: staff.user.id, action: "user.invite", entity: "StaffUser", entityId: id }, now);
+      return account;
     });
     return c.json({}, 200);
   });
+
+const fullName = (user: { firstName: string; lastName: string }) => `${user.firstName} ${user.lastName}`;
