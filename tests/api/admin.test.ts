@@ -205,3 +205,36 @@ describe("a structure admin runs their structure", () => {
     expect((await send("DELETE", `/admin/memberships/${own.id}`, admin())).status).toBe(409);
   });
 });
+
+describe("directory changes show at once in the public slots", () => {
+  const slots = async () => {
+    const res = await env.app.request(
+      `/api/slots?service=information-conseil-vae&structure=${env.fx.structure.id}&from=2026-11-02&to=2026-11-06`,
+    );
+    const { slots } = (await res.json()) as { slots: { start: string; siteId: string | null; advisorId: string }[] };
+    return slots.filter((s) => s.advisorId === env.fx.advisor.id);
+  };
+  const days = (list: { start: string }[]) => [...new Set(list.map((s) => s.start.slice(0, 10)))];
+
+  it("a closure, a site taken out of service, an advisor who is no longer one", async () => {
+    expect(days(await slots())).toEqual(["2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06"]);
+
+    const closure = await send("POST", `/admin/structures/${env.fx.structure.id}/closures`, admin(), {
+      startDate: "2026-11-04",
+      endDate: "2026-11-04",
+    });
+    expect(days(await slots())).toEqual(["2026-11-02", "2026-11-03", "2026-11-05", "2026-11-06"]);
+    await send("DELETE", `/admin/closures/${closure.body.id}`, admin());
+
+    await send("PATCH", `/admin/sites/${env.fx.site.id}`, admin(), { active: false });
+    expect(await slots()).toEqual([]);
+    await send("PATCH", `/admin/sites/${env.fx.site.id}`, admin(), { active: true });
+    expect((await slots()).length).toBeGreaterThan(0);
+
+    const membership = await env.db.prisma.membership.findFirstOrThrow({ where: { userId: env.fx.advisor.id, role: "advisor" } });
+    await send("PATCH", `/admin/memberships/${membership.id}`, admin(), { role: "reception" });
+    expect(await slots()).toEqual([]);
+    await send("PATCH", `/admin/memberships/${membership.id}`, admin(), { role: "advisor" });
+    expect((await slots()).length).toBeGreaterThan(0);
+  });
+});

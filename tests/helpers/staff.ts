@@ -4,26 +4,26 @@ import type { Clock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { testApp } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
-import { smallDirectory } from "./fixtures.ts";
+import { bookableDirectory } from "./fixtures.ts";
 
 export const ROLES = ["regionalAdmin", "coordinator", "structureAdmin", "advisor", "reception", "referrer"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * `smallDirectory` plus a second SPRO structure (the "other" one, with its own site, offering,
+ * `bookableDirectory` plus a second SPRO structure (the "other" one, with its own site, offering,
  * closure and staff), a territory, spare services, and one signed-in account per role. The
  * structure admin, advisor and reception desk work in the PIC VAE of Lille ("own"); the
  * referrer in the CCAS of Roubaix.
  */
 export async function staffDirectory(db: Database, now: Date) {
-  const fx = await smallDirectory(db);
+  const fx = await bookableDirectory(db);
   const p = db.prisma;
-  const cibc = await p.network.create({ data: { slug: "cibc", name: "CIBC" } });
+  const cio = await p.network.create({ data: { slug: "cio", name: "CIO" } });
   const other = await p.structure.create({
     data: {
-      slug: "cibc-roubaix",
-      name: "CIBC de Roubaix",
-      networkId: cibc.id,
+      slug: "cio-roubaix",
+      name: "CIO de Roubaix",
+      networkId: cio.id,
       communes: { create: [{ communeCode: "59512" }] },
       sites: { create: [{ name: "Roubaix Gare", address: "1 place de la Gare", postcode: "59100", communeCode: "59512" }] },
       offerings: { create: [{ serviceId: fx.services.cep.id, durationMinutes: 60, modes: ["onsite"] }] },

@@ -67,9 +67,14 @@ export async function loadAvailability(
   const rules = await db.availabilityRule.findMany({
     where: {
       offerings: { some: { offeringId: { in: offeringIds } } },
-      advisor: { active: true },
+      // An advisor who left (deactivated, or no longer an advisor there) or a site taken out of
+      // service opens nothing, whatever rules remain: the directory's changes show at once.
+      advisor: { active: true, memberships: { some: { role: "advisor", structureId: { in: structureIds } } } },
       validFrom: { lte: new Date(`${range.to}T00:00:00Z`) },
-      OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${range.from}T00:00:00Z`) } }],
+      AND: [
+        { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${range.from}T00:00:00Z`) } }] },
+        { OR: [{ siteId: null }, { site: { active: true } }] },
+      ],
       ...(range.siteId && { siteId: range.siteId }),
     },
     // A stable order of rules gives a stable order of slots (see freeSlots).
