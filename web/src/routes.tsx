@@ -25,6 +25,13 @@ const PasswordLinkPage = lazy(() => staffPages().then((pages) => ({ default: pag
 const StaffArea = lazy(() => staffPages().then((pages) => ({ default: pages.StaffArea })));
 const StaffHomePage = lazy(() => staffPages().then((pages) => ({ default: pages.StaffHomePage })));
 const AccountPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountPage })));
+const DirectoryArea = lazy(() => staffPages().then((pages) => ({ default: pages.DirectoryArea })));
+const DirectoryPage = lazy(() => staffPages().then((pages) => ({ default: pages.DirectoryPage })));
+const StructurePage = lazy(() => staffPages().then((pages) => ({ default: pages.StructurePage })));
+const NetworksPage = lazy(() => staffPages().then((pages) => ({ default: pages.NetworksPage })));
+const TerritoriesPage = lazy(() => staffPages().then((pages) => ({ default: pages.TerritoriesPage })));
+const AccountsPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountsPage })));
+const AuditPage = lazy(() => staffPages().then((pages) => ({ default: pages.AuditPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -59,6 +66,18 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: "/", component: StaffHomePage },
       { path: "/compte", component: AccountPage },
+      {
+        path: "/annuaire",
+        component: DirectoryArea,
+        children: [
+          { path: "/", component: DirectoryPage },
+          { path: "/structures/:id", component: StructurePage },
+          { path: "/reseaux", component: NetworksPage },
+          { path: "/territoires", component: TerritoriesPage },
+          { path: "/comptes", component: AccountsPage },
+          { path: "/journal", component: AuditPage },
+        ],
+      },
     ],
   },
   { path: "/accessibilite", component: AccessibilityPage },

@@ -1,4 +1,4 @@
-import { For, Show } from "solid-js";
+import { createUniqueId, For, Show } from "solid-js";
 
 export interface ErrorLink {
   /** The id of the control to fix. */
@@ -17,6 +17,8 @@ export function ErrorSummary(props: {
   ref: (element: HTMLElement) => void;
 }) {
   const count = () => props.links.length + (props.messages?.length ?? 0);
+  // A page of the directory holds several forms: each summary's title needs its own id.
+  const titleId = `error-summary-${createUniqueId()}`;
 
   // The router takes over same-origin links: it would scroll to the field but leave the focus
   // behind. A native listener runs first and does both, label in sight.
@@ -30,14 +32,8 @@ export function ErrorSummary(props: {
   }
 
   return (
-    <div
-      class="error-summary"
-      role="alert"
-      tabindex="-1"
-      ref={(element) => props.ref(element)}
-      aria-labelledby="error-summary-title"
-    >
-      <h3 class="error-summary__title" id="error-summary-title">
+    <div class="error-summary" role="alert" tabindex="-1" ref={(element) => props.ref(element)} aria-labelledby={titleId}>
+      <h3 class="error-summary__title" id={titleId}>
         {count() > 1 ? `Le formulaire contient ${count()} erreurs` : "Le formulaire contient une erreur"}
       </h3>
       <ul class="error-summary__list">

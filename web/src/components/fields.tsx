@@ -1,4 +1,4 @@
-import { createMemo, type JSX, Show, splitProps } from "solid-js";
+import { createMemo, For, type JSX, Show, splitProps } from "solid-js";
 
 /** What every field has besides its control: an id, a visible label, a hint and an error. */
 interface FieldText {
@@ -107,5 +107,69 @@ export function CheckboxField(props: FieldText & Omit<JSX.InputHTMLAttributes<HT
         </label>
       </div>
     </div>
+  );
+}
+
+/** A native select, laid out as TextField: the browser's own list, usable with every keyboard and reader. */
+export function SelectField(
+  props: FieldText & Omit<JSX.SelectHTMLAttributes<HTMLSelectElement>, "id" | "class"> & { children: JSX.Element },
+) {
+  const [text, select] = splitProps(props, FIELD_TEXT);
+  return (
+    <LabelledField text={text}>
+      {(described) => <select {...select} {...described} id={text.id} class="field__input field__select" />}
+    </LabelledField>
+  );
+}
+
+/**
+ * A group of checkboxes (several answers) or radio buttons (one), in a fieldset whose legend
+ * names the question (RGAA 11.5). The first control carries `id`, for the error summary's link.
+ */
+export function ChoicesField<Value extends string>(props: {
+  id: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  type: "checkbox" | "radio";
+  options: readonly { value: Value; label: string }[];
+  selected: readonly Value[];
+  onChange: (selected: Value[]) => void;
+}) {
+  const description = createMemo(() => describedBy({ id: props.id, label: "", hint: props.hint, error: props.error }));
+  function toggle(value: Value, checked: boolean) {
+    if (props.type === "radio") props.onChange([value]);
+    else props.onChange(checked ? [...props.selected, value] : props.selected.filter((v) => v !== value));
+  }
+  return (
+    <fieldset class="fieldset" aria-describedby={description()}>
+      <legend class="fieldset__legend">{props.legend}</legend>
+      <Hint id={props.id} hint={props.hint} />
+      <FieldError id={props.id} error={props.error} />
+      <div class="choices choices--compact">
+        <For each={props.options}>
+          {(option, index) => {
+            const id = index() === 0 ? props.id : `${props.id}-${option.value}`;
+            return (
+              <div class="choice">
+                <input
+                  id={id}
+                  class="choice__input"
+                  type={props.type}
+                  name={props.id}
+                  value={option.value}
+                  checked={props.selected.includes(option.value)}
+                  aria-invalid={props.error ? true : undefined}
+                  onChange={(event) => toggle(option.value, event.currentTarget.checked)}
+                />
+                <label class="choice__label" for={id}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          }}
+        </For>
+      </div>
+    </fieldset>
   );
 }

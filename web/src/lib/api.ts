@@ -159,7 +159,7 @@ export type Outcome<T> =
   | { kind: "done"; value: T }
   /** 409 SLOT_TAKEN: the slot went meanwhile; the server proposes others. */
   | { kind: "taken"; message: string; alternatives: Slot[] }
-  /** 422: `fields` maps a path ("person.email") to its French message. */
+  /** 422, or a 409 / 403 that names fields: `fields` maps a path ("person.email") to its French message. */
   | { kind: "invalid"; message: string; fields: Record<string, string> }
   /** Any other failure; `disconnected` when no answer came at all (the request may have gone through). */
   | { kind: "failed"; message: string; disconnected: boolean };
@@ -173,7 +173,9 @@ async function refusal(response: {
   if (error?.code === "SLOT_TAKEN") {
     return { kind: "taken", message, alternatives: Array.isArray(error.alternatives) ? (error.alternatives as Slot[]) : [] };
   }
-  if (error?.code === "VALIDATION" && error.fields && typeof error.fields === "object") {
+  // The directory administration names the field of a conflict (a slug taken) or of a refusal
+  // (a field reserved to the Région) as a 422 does: the form shows it on that field.
+  if (error?.fields && typeof error.fields === "object" && Object.keys(error.fields).length > 0) {
     return { kind: "invalid", message, fields: error.fields as Record<string, string> };
   }
   return { kind: "failed", message, disconnected: false };

@@ -6,7 +6,7 @@ import { TextAreaField } from "../../components/fields.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { type Appointment, cancelAppointment } from "../../lib/api.ts";
 import { meetingMoment } from "../booking/meeting-details.tsx";
-import "./dialog.css";
+import "../../components/dialog.css";
 
 const REASON_MAX = 500;
 

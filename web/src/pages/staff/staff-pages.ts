@@ -1,6 +1,13 @@
 // The staff space as one chunk, loaded on its first page: it is small, and one chunk keeps the
 // bundler from splitting what the public pages share with it out of their own bundle.
 export { default as AccountPage } from "./account-page.tsx";
+export { default as AccountsPage } from "./directory/accounts-page.tsx";
+export { default as AuditPage } from "./directory/audit-page.tsx";
+export { default as DirectoryArea } from "./directory/directory-area.tsx";
+export { default as DirectoryPage } from "./directory/directory-page.tsx";
+export { default as NetworksPage } from "./directory/networks-page.tsx";
+export { default as StructurePage } from "./directory/structure-page.tsx";
+export { default as TerritoriesPage } from "./directory/territories-page.tsx";
 export { default as ForgottenPasswordPage } from "./forgotten-password-page.tsx";
 export { default as PasswordLinkPage } from "./password-link-page.tsx";
 export { default as SignInPage } from "./sign-in-page.tsx";

@@ -1,0 +1,147 @@
+import { createSignal, type JSX, onMount, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { type ErrorLink, ErrorSummary } from "../../../components/error-summary.tsx";
+import { Loading } from "../../../components/notice.tsx";
+import type { Outcome } from "../../../lib/api.ts";
+import { capitalize, createFormErrors } from "../form-errors.ts";
+
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+/**
+ * A form of the directory: its errors (from the checks made here first, then from the API's
+ * `fields`) and whether it is sending. `run` resolves to the answer, or to undefined when the
+ * change was refused — what was typed stays in the fields, to be corrected.
+ */
+export function createAdminForm<Field extends string>(ids: Record<Field, string>) {
+  const errors = createFormErrors(ids);
+  const [sending, setSending] = createSignal(false);
+
+  async function run<T>(found: FieldErrors<Field>, request: () => Promise<Outcome<T>>): Promise<T | undefined> {
+    if (sending()) return undefined;
+    if (Object.values(found).some(Boolean)) {
+      errors.refuse(found);
+      return undefined;
+    }
+    setSending(true);
+    const outcome = await request();
+    setSending(false);
+    if (outcome.kind === "done") {
+      errors.clear();
+      return outcome.value;
+    }
+    if (outcome.kind !== "invalid") {
+      errors.refuse({}, [outcome.message]);
+      return undefined;
+    }
+    // A path such as "reminderPlan.1" belongs to the field "reminderPlan"; a field this form
+    // does not show is said in the summary, so that nothing is refused in silence.
+    const fields: FieldErrors<Field> = {};
+    const others: string[] = [];
+    for (const [path, message] of Object.entries(outcome.fields)) {
+      const field = path.split(".")[0] ?? path;
+      if (field in ids) fields[field as Field] ??= capitalize(message);
+      else others.push(`${capitalize(path)} : ${message}`);
+    }
+    errors.refuse(fields, others.length > 0 || Object.keys(fields).length === 0 ? [outcome.message] : []);
+    return undefined;
+  }
+
+  return { ...errors, sending, run };
+}
+
+/** What the form's frame shows of its state. */
+export interface AdminFormState {
+  links: () => ErrorLink[];
+  messages: () => string[];
+  summaryRef: (element: HTMLElement) => void;
+  sending: () => boolean;
+}
+
+/** A directory form: the error summary at its top, its fields, then its buttons. */
+export function AdminForm(props: {
+  form: AdminFormState;
+  /** The form's accessible name. */
+  label: string;
+  submit: string;
+  onSubmit: () => void;
+  /** Beside the submit button, e.g. « Annuler » for a form that edits a row. */
+  actions?: JSX.Element;
+  children: JSX.Element;
+}) {
+  return (
+    <form
+      class="staff-form"
+      novalidate
+      aria-label={props.label}
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <Show when={props.form.links().length + props.form.messages().length > 0}>
+        <ErrorSummary
+          links={props.form.links()}
+          messages={props.form.messages()}
+          ref={(element) => {
+            props.form.summaryRef(element);
+          }}
+        />
+      </Show>
+      {props.children}
+      <Show when={props.form.sending()}>
+        <Loading>Enregistrement en cours…</Loading>
+      </Show>
+      <div class="directory__actions">
+        <Button type="submit" disabled={props.form.sending()}>
+          {props.submit}
+        </Button>
+        {props.actions}
+      </div>
+    </form>
+  );
+}
+
+/** What the last change of a section did, said once: a new object each time, so the same words are said again. */
+export function createSuccess() {
+  const [said, setSaid] = createSignal<{ text: string }>();
+  return { said, say: (text: string) => setSaid({ text }) };
+}
+
+/**
+ * The success of a change, in a status message that takes the focus (the form that was sent
+ * may be gone, its row closed): a screen reader reads it, and the keyboard goes on from there.
+ */
+export function SuccessNotice(props: { said: { text: string } | undefined }) {
+  return (
+    <Show when={props.said} keyed>
+      {(said) => <Said text={said.text} />}
+    </Show>
+  );
+}
+
+function Said(props: { text: string }) {
+  let element!: HTMLDivElement;
+  onMount(() => element.focus());
+  return (
+    <div class="notice" role="status" tabindex="-1" ref={element}>
+      <p class="notice__title">{props.text}</p>
+    </div>
+  );
+}
+
+/** A text as the API wants an optional one: trimmed, and left out when empty. */
+export const optional = (text: string): string | undefined => text.trim() || undefined;
+
+/** A whole number typed in a field; NaN when it is not one (the form says so before sending). */
+export const whole = (text: string): number => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
+
+/** The identifier a name suggests: « CIO de Lille-Centre » → « cio-de-lille-centre » (the server's pattern). */
+export function slugOf(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80);
+}

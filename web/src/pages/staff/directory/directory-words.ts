@@ -1,0 +1,71 @@
+import type { AdminOffering, Member, Network, StructureDetail } from "./admin-api.ts";
+
+// The directory's values in words. Typed by the API's enums: a new value on the server breaks
+// the build until it is named here.
+
+type Options<Value extends string> = readonly { value: Value; label: string }[];
+const options = <Value extends string>(words: Record<Value, string>): Options<Value> =>
+  (Object.keys(words) as Value[]).map((value) => ({ value, label: words[value] }));
+
+export const MEMBER_ROLES: Record<Member["role"], string> = {
+  advisor: "Conseiller·ère",
+  reception: "Accueil",
+  structure_admin: "Administration de la structure",
+  referrer: "Prescripteur·rice",
+};
+/** A partner organisation has no calendar: nobody there is an advisor or at the reception desk (the server says the same). */
+export const memberRoleOptions = (kind: Network["kind"]): Options<Member["role"]> =>
+  options(MEMBER_ROLES).filter((option) => kind === "spro" || option.value === "referrer" || option.value === "structure_admin");
+
+export const NETWORK_KINDS: Record<Network["kind"], string> = {
+  spro: "Membre du service public régional de l'orientation",
+  partner: "Partenaire qui oriente (sans agenda)",
+};
+export const networkKindOptions = options(NETWORK_KINDS);
+
+export const SPRO_ROLES: Record<StructureDetail["sproRoles"][number], string> = {
+  spo: "Service public de l'orientation (SPO)",
+  cep: "Conseil en évolution professionnelle (CEP)",
+  pic_vae: "Point info conseil VAE",
+};
+export const sproRoleOptions = options(SPRO_ROLES);
+
+export const MODES: Record<AdminOffering["modes"][number], string> = {
+  onsite: "Sur place",
+  phone: "Par téléphone",
+  video: "En visio",
+};
+export const modeOptions = options(MODES);
+
+export const BOOKABLE_BY: Record<AdminOffering["bookableBy"], string> = {
+  public: "Le public, en ligne (et les personnels)",
+  staff: "Les personnels seulement (accueil, conseillers)",
+  referral: "Sur orientation d'une autre structure seulement",
+};
+export const bookableByOptions = options(BOOKABLE_BY);
+
+export const SITUATIONS: Record<AdminOffering["situations"][number], string> = {
+  pupil: "Collégien·ne ou lycéen·ne",
+  student: "Étudiant·e",
+  neet: "Jeune sans emploi ni formation",
+  job_seeker: "Demandeur·euse d'emploi",
+  employee: "Salarié·e",
+  self_employed: "Indépendant·e",
+  executive: "Cadre",
+};
+export const situationOptions = options(SITUATIONS);
+
+/** A duration in minutes as people say it: « 2 jours », « 1 h 30 », « 45 min ». */
+export function duration(minutes: number): string {
+  if (minutes > 0 && minutes % 1440 === 0) return minutes === 1440 ? "1 jour" : `${minutes / 1440} jours`;
+  if (minutes < 60) return `${minutes} min`;
+  const rest = minutes % 60;
+  return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${rest}`;
+}
+
+/** « 2026-04-01 » as « 1 avril 2026 ». */
+export function longDate(isoDate: string): string {
+  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}

@@ -1,0 +1,165 @@
+import { createAsync, useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { ChoicesField, TextAreaField, TextField } from "../../../components/fields.tsx";
+import { Loadable } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { createNetwork, getNetworks, type Network, updateNetwork } from "./admin-api.ts";
+import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
+import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { NETWORK_KINDS, networkKindOptions } from "./directory-words.ts";
+import { RowEditor } from "./row-editor.tsx";
+
+/** `/espace/annuaire/reseaux` (Région): the networks of structures, and the partner organisations. */
+export default function NetworksPage() {
+  return (
+    <RegionOnly>
+      <div class="staff">
+        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
+        <PageTitle>Réseaux</PageTitle>
+        <p class="staff__lead">
+          Chaque structure appartient à un réseau&nbsp;: CIO, Missions Locales… ou partenaires qui orientent sans agenda.
+        </p>
+        <Loadable loading="Chargement des réseaux…" failure="Les réseaux n'ont pas pu être chargés." queryKey={getNetworks.key}>
+          <Networks />
+        </Loadable>
+      </div>
+    </RegionOnly>
+  );
+}
+
+function Networks() {
+  const networks = createAsync(() => getNetworks());
+  const success = createSuccess();
+  return (
+    <>
+      <SuccessNotice said={success.said()} />
+      <ul class="directory-rows">
+        <For each={networks()}>
+          {(network) => (
+            <li class="directory-row">
+              <h2 class="directory-row__title">{network.name}</h2>
+              <p class="directory-row__text">
+                {NETWORK_KINDS[network.kind]} —{" "}
+                {network.structureCount === 1 ? "1 structure" : `${network.structureCount} structures`}
+                <Show when={network.description}>
+                  <br />
+                  {network.description}
+                </Show>
+              </p>
+              <RowEditor label="Modifier" name={network.name}>
+                {(close) => (
+                  <NetworkForm
+                    network={network}
+                    onDone={(text) => {
+                      close();
+                      success.say(text);
+                    }}
+                    onCancel={close}
+                  />
+                )}
+              </RowEditor>
+            </li>
+          )}
+        </For>
+      </ul>
+      <section class="staff__section" aria-labelledby="new-network-title">
+        <h2 id="new-network-title">Nouveau réseau</h2>
+        <NetworkForm onDone={success.say} />
+      </section>
+    </>
+  );
+}
+
+type Field = "name" | "slug" | "kind" | "description";
+
+function NetworkForm(props: { network?: Network; onDone: (text: string) => void; onCancel?: () => void }) {
+  const network = props.network;
+  const prefix = network ? `reseau-${network.id}` : "nouveau-reseau";
+  const ids: Record<Field, string> = {
+    name: `${prefix}-nom`,
+    slug: `${prefix}-identifiant`,
+    kind: `${prefix}-type`,
+    description: `${prefix}-description`,
+  };
+  const create = useAction(createNetwork);
+  const update = useAction(updateNetwork);
+  const form = createAdminForm(ids);
+  const [name, setName] = createSignal(network?.name ?? "");
+  const [slug, setSlug] = createSignal("");
+  const [kind, setKind] = createSignal<Network["kind"]>(network?.kind ?? "spro");
+  const [description, setDescription] = createSignal(network?.description ?? "");
+
+  async function submit() {
+    const fields = { name: name().trim(), kind: kind(), description: description().trim() };
+    const done = await form.run({ name: fields.name ? undefined : "Saisissez le nom du réseau." }, () =>
+      network ? update(network.id, fields) : create({ ...fields, slug: slug().trim() || slugOf(fields.name) }),
+    );
+    if (done === undefined) return;
+    if (!network) {
+      setName("");
+      setSlug("");
+      setDescription("");
+    }
+    props.onDone(network ? `Le réseau « ${fields.name} » est enregistré.` : `Le réseau « ${fields.name} » est créé.`);
+  }
+
+  return (
+    <AdminForm
+      form={form}
+      label={network ? `Modifier le réseau ${network.name}` : "Nouveau réseau"}
+      submit={network ? "Enregistrer le réseau" : "Créer le réseau"}
+      onSubmit={submit}
+      actions={
+        <Show when={props.onCancel}>
+          {(cancel) => (
+            <Button variant="secondary" onClick={() => cancel()()}>
+              Annuler
+            </Button>
+          )}
+        </Show>
+      }
+    >
+      <TextField
+        id={ids.name}
+        label="Nom"
+        hint="Par exemple « Missions Locales »."
+        maxlength={120}
+        value={name()}
+        onInput={(event) => setName(event.currentTarget.value)}
+        error={form.errors().name}
+      />
+      <Show when={!network}>
+        <TextField
+          id={ids.slug}
+          label="Identifiant (facultatif)"
+          hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré du nom ; il ne change plus ensuite."
+          maxlength={80}
+          spellcheck={false}
+          autocapitalize="off"
+          value={slug()}
+          onInput={(event) => setSlug(event.currentTarget.value)}
+          error={form.errors().slug}
+        />
+      </Show>
+      <ChoicesField
+        id={ids.kind}
+        legend="Type"
+        type="radio"
+        options={networkKindOptions}
+        selected={[kind()]}
+        onChange={(chosen) => setKind(chosen[0] ?? "spro")}
+        error={form.errors().kind}
+      />
+      <TextAreaField
+        id={ids.description}
+        label="Description (facultatif)"
+        rows={3}
+        maxlength={2000}
+        value={description()}
+        onInput={(event) => setDescription(event.currentTarget.value)}
+        error={form.errors().description}
+      />
+    </AdminForm>
+  );
+}

@@ -1,0 +1,153 @@
+import { useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { SelectField, TextField } from "../../../components/fields.tsx";
+import { createClosure, deleteClosure, type StructureDetail } from "./admin-api.ts";
+import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
+import { ConfirmButton } from "./confirm-button.tsx";
+import { longDate } from "./directory-words.ts";
+
+type Closure = StructureDetail["closures"][number];
+
+/** The « Fermetures » tab: days when the structure, or one of its sites, receives nobody (both dates included). */
+export function StructureClosures(props: { structure: StructureDetail; regional: boolean }) {
+  const success = createSuccess();
+  const remove = useAction(deleteClosure);
+  const where = (closure: Closure) =>
+    props.structure.sites.find((site) => site.id === closure.siteId)?.name ?? "Toute la structure";
+  const when = (closure: Closure) =>
+    closure.startDate === closure.endDate
+      ? `le ${longDate(closure.startDate)}`
+      : `du ${longDate(closure.startDate)} au ${longDate(closure.endDate)}`;
+
+  return (
+    <>
+      <SuccessNotice said={success.said()} />
+      <Show when={props.structure.closures.length > 0} fallback={<p>Aucune fermeture enregistrée.</p>}>
+        <ul class="directory-rows">
+          <For each={props.structure.closures}>
+            {(closure) => (
+              <li class="directory-row">
+                <h3 class="directory-row__title">{when(closure)}</h3>
+                <p class="directory-row__text">
+                  {where(closure)}
+                  <Show when={closure.reason}>
+                    <br />
+                    Motif&nbsp;: {closure.reason}
+                  </Show>
+                </p>
+                <ConfirmButton
+                  label={
+                    <>
+                      Supprimer<span class="visually-hidden">&nbsp;la fermeture {when(closure)}</span>
+                    </>
+                  }
+                  title="Supprimer cette fermeture ?"
+                  confirm="Supprimer la fermeture"
+                  onConfirm={() => remove(closure.id)}
+                  onDone={() => success.say(`La fermeture ${when(closure)} est supprimée.`)}
+                >
+                  {where(closure)}, {when(closure)}&nbsp;: ces jours redeviennent ouverts à la réservation.
+                </ConfirmButton>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <section class="staff__section" aria-labelledby="new-closure-title">
+        <h3 id="new-closure-title">Ajouter une fermeture</h3>
+        <ClosureForm structure={props.structure} onDone={success.say} />
+      </section>
+    </>
+  );
+}
+
+type Field = "siteId" | "startDate" | "endDate" | "reason";
+const IDS: Record<Field, string> = {
+  siteId: "fermeture-lieu",
+  startDate: "fermeture-debut",
+  endDate: "fermeture-fin",
+  reason: "fermeture-motif",
+};
+
+function ClosureForm(props: { structure: StructureDetail; onDone: (text: string) => void }) {
+  const create = useAction(createClosure);
+  const form = createAdminForm(IDS);
+  const [siteId, setSiteId] = createSignal("");
+  const [startDate, setStartDate] = createSignal("");
+  const [endDate, setEndDate] = createSignal("");
+  const [reason, setReason] = createSignal("");
+
+  async function submit() {
+    const start = startDate();
+    // A single day: the end may be left empty.
+    const end = endDate() || start;
+    const done = await form.run(
+      {
+        startDate: start ? undefined : "Saisissez le premier jour de fermeture.",
+        endDate: !start || end >= start ? undefined : "Le dernier jour ne peut précéder le premier.",
+      },
+      () => create(props.structure.id, { siteId: siteId() || null, startDate: start, endDate: end, reason: optional(reason()) }),
+    );
+    if (done === undefined) return;
+    props.onDone(
+      start === end
+        ? `La fermeture du ${longDate(start)} est enregistrée.`
+        : `La fermeture du ${longDate(start)} au ${longDate(end)} est enregistrée.`,
+    );
+    setSiteId("");
+    setStartDate("");
+    setEndDate("");
+    setReason("");
+  }
+
+  return (
+    <AdminForm form={form} label="Ajouter une fermeture" submit="Ajouter la fermeture" onSubmit={submit}>
+      <SelectField
+        id={IDS.siteId}
+        label="Lieu fermé"
+        value={siteId()}
+        onChange={(event) => setSiteId(event.currentTarget.value)}
+        error={form.errors().siteId}
+      >
+        <option value="" selected={siteId() === ""}>
+          Toute la structure
+        </option>
+        <For each={props.structure.sites}>
+          {(site) => (
+            <option value={site.id} selected={site.id === siteId()}>
+              {site.name}
+            </option>
+          )}
+        </For>
+      </SelectField>
+      <div class="directory-grid">
+        <TextField
+          id={IDS.startDate}
+          label="Premier jour"
+          type="date"
+          value={startDate()}
+          onInput={(event) => setStartDate(event.currentTarget.value)}
+          error={form.errors().startDate}
+        />
+        <TextField
+          id={IDS.endDate}
+          label="Dernier jour (inclus)"
+          hint="Vide pour une fermeture d'un jour."
+          type="date"
+          value={endDate()}
+          onInput={(event) => setEndDate(event.currentTarget.value)}
+          error={form.errors().endDate}
+        />
+      </div>
+      <TextField
+        id={IDS.reason}
+        label="Motif (facultatif)"
+        hint="Par exemple « Pont de l'Ascension »."
+        maxlength={200}
+        value={reason()}
+        onInput={(event) => setReason(event.currentTarget.value)}
+        error={form.errors().reason}
+      />
+    </AdminForm>
+  );
+}

@@ -1,0 +1,158 @@
+import { createAsync, useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { TextField } from "../../../components/fields.tsx";
+import { Loadable } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { createTerritory, getTerritories, type Territory, updateTerritory } from "./admin-api.ts";
+import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
+import { CommunesField, type PickedCommune } from "./communes-field.tsx";
+import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RowEditor } from "./row-editor.tsx";
+
+/** `/espace/annuaire/territoires` (Région): the coordination zones, their communes and coordinators. */
+export default function TerritoriesPage() {
+  return (
+    <RegionOnly>
+      <div class="staff">
+        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
+        <PageTitle>Territoires</PageTitle>
+        <p class="staff__lead">
+          Un territoire réunit des communes&nbsp;; ses coordinateurs en suivent l'activité. Les coordinateurs se désignent sur la
+          page Comptes.
+        </p>
+        <Loadable
+          loading="Chargement des territoires…"
+          failure="Les territoires n'ont pas pu être chargés."
+          queryKey={getTerritories.key}
+        >
+          <Territories />
+        </Loadable>
+      </div>
+    </RegionOnly>
+  );
+}
+
+function Territories() {
+  const territories = createAsync(() => getTerritories());
+  const success = createSuccess();
+  return (
+    <>
+      <SuccessNotice said={success.said()} />
+      <ul class="directory-rows">
+        <For each={territories()}>
+          {(territory) => (
+            <li class="directory-row">
+              <h2 class="directory-row__title">{territory.name}</h2>
+              <p class="directory-row__text">
+                Coordination&nbsp;:{" "}
+                {territory.coordinators.length > 0
+                  ? territory.coordinators.map((person) => `${person.firstName} ${person.lastName}`).join(", ")
+                  : "personne pour le moment"}
+              </p>
+              <details class="directory-details">
+                <summary>
+                  {territory.communes.length === 1 ? "1 commune" : `${territory.communes.length} communes`}
+                  <span class="visually-hidden">&nbsp;de {territory.name}</span>
+                </summary>
+                <p>{territory.communes.map((commune) => commune.name).join(", ")}</p>
+              </details>
+              <RowEditor label="Modifier" name={territory.name}>
+                {(close) => (
+                  <TerritoryForm
+                    territory={territory}
+                    onDone={(text) => {
+                      close();
+                      success.say(text);
+                    }}
+                    onCancel={close}
+                  />
+                )}
+              </RowEditor>
+            </li>
+          )}
+        </For>
+      </ul>
+      <section class="staff__section" aria-labelledby="new-territory-title">
+        <h2 id="new-territory-title">Nouveau territoire</h2>
+        <TerritoryForm onDone={success.say} />
+      </section>
+    </>
+  );
+}
+
+type Field = "name" | "slug" | "communes";
+
+function TerritoryForm(props: { territory?: Territory; onDone: (text: string) => void; onCancel?: () => void }) {
+  const territory = props.territory;
+  const prefix = territory ? `territoire-${territory.id}` : "nouveau-territoire";
+  const ids: Record<Field, string> = { name: `${prefix}-nom`, slug: `${prefix}-identifiant`, communes: `${prefix}-communes` };
+  const create = useAction(createTerritory);
+  const update = useAction(updateTerritory);
+  const form = createAdminForm(ids);
+  const [name, setName] = createSignal(territory?.name ?? "");
+  const [slug, setSlug] = createSignal("");
+  const [communes, setCommunes] = createSignal<PickedCommune[]>(territory?.communes ?? []);
+
+  async function submit() {
+    const fields = { name: name().trim(), communes: communes().map((commune) => commune.code) };
+    const done = await form.run({ name: fields.name ? undefined : "Saisissez le nom du territoire." }, () =>
+      territory ? update(territory.id, fields) : create({ ...fields, slug: slug().trim() || slugOf(fields.name) }),
+    );
+    if (done === undefined) return;
+    if (!territory) {
+      setName("");
+      setSlug("");
+      setCommunes([]);
+    }
+    props.onDone(territory ? `Le territoire « ${fields.name} » est enregistré.` : `Le territoire « ${fields.name} » est créé.`);
+  }
+
+  return (
+    <AdminForm
+      form={form}
+      label={territory ? `Modifier le territoire ${territory.name}` : "Nouveau territoire"}
+      submit={territory ? "Enregistrer le territoire" : "Créer le territoire"}
+      onSubmit={submit}
+      actions={
+        <Show when={props.onCancel}>
+          {(cancel) => (
+            <Button variant="secondary" onClick={() => cancel()()}>
+              Annuler
+            </Button>
+          )}
+        </Show>
+      }
+    >
+      <TextField
+        id={ids.name}
+        label="Nom"
+        maxlength={160}
+        value={name()}
+        onInput={(event) => setName(event.currentTarget.value)}
+        error={form.errors().name}
+      />
+      <Show when={!territory}>
+        <TextField
+          id={ids.slug}
+          label="Identifiant (facultatif)"
+          hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré du nom."
+          maxlength={80}
+          spellcheck={false}
+          autocapitalize="off"
+          value={slug()}
+          onInput={(event) => setSlug(event.currentTarget.value)}
+          error={form.errors().slug}
+        />
+      </Show>
+      <CommunesField
+        id={ids.communes}
+        legend="Communes du territoire"
+        hint="Saisissez un nom ou un code postal, puis choisissez avec les flèches et Entrée."
+        error={form.errors().communes}
+        value={communes()}
+        onChange={setCommunes}
+      />
+    </AdminForm>
+  );
+}
