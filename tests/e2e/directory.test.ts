@@ -1,0 +1,193 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
+import { focused, type Harness, horizontalOverflow, startHarness, tabTo } from "./harness.ts";
+import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
+
+// The directory administration as its users live it: a structure admin runs their own
+// structure, the Région the whole directory, and nobody else gets in.
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  await seedDemoAccounts(harness.db.prisma, PASSWORD);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 320, height: 640 },
+];
+
+async function expectAccessibleAtEveryWidth(page: Page, name: string) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
+    await expectAxeClean(page, `${name} at ${viewport.width} px`);
+  }
+  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
+}
+
+async function signedIn(email: string, firstName: string) {
+  const watched = await harness.openPage();
+  await signIn(watched.page, email, PASSWORD);
+  await watched.page.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` }).waitFor();
+  return watched;
+}
+
+test("a structure admin sees only their structure, adds a site and invites an advisor", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Annuaire" }).click();
+  await page.getByRole("heading", { level: 1, name: "Annuaire" }).waitFor();
+  const list = page.locator(".directory-list");
+  await list.waitFor();
+  expect(await list.getByRole("link").allTextContents()).toEqual(["Mission Locale de Lille"]);
+  expect(await page.getByRole("link", { name: "Réseaux" }).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "directory of a structure admin");
+
+  // Another structure's address: the same answer as an unknown one.
+  const other = await harness.db.prisma.structure.findFirstOrThrow({ where: { slug: { not: "mission-locale-lille" } } });
+  await page.goto(`/espace/annuaire/structures/${other.id}`);
+  await page.getByRole("heading", { level: 1, name: "Structure introuvable" }).waitFor();
+
+  await page.goto("/espace/annuaire");
+  await page.getByRole("link", { name: "Mission Locale de Lille" }).click();
+  await page.getByRole("heading", { level: 1, name: "Mission Locale de Lille" }).waitFor();
+  // The Région's fields are not shown to a structure admin.
+  expect(await page.getByLabel("Identifiant").count()).toBe(0);
+  expect(await page.getByText("Réservé à l'administration régionale").count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "structure, informations");
+
+  await page.getByRole("tab", { name: "Lieux" }).click();
+  await page.getByRole("heading", { level: 3, name: "Ajouter un lieu" }).waitFor();
+  // Sent empty: the error summary names the fields, nothing is sent.
+  await page.getByRole("button", { name: "Ajouter le lieu" }).click();
+  await page.getByRole("link", { name: "Saisissez le nom du lieu." }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "structure, sites, with errors");
+  const form = page.getByRole("form", { name: "Ajouter un lieu" });
+  await form.getByLabel("Nom du lieu").fill("Antenne de Lille-Sud");
+  await form.getByLabel("Adresse", { exact: true }).fill("12 rue du Faubourg des Postes");
+  await form.getByRole("combobox", { name: "Commune" }).fill("Lille");
+  await page
+    .getByRole("option", { name: /^Lille/ })
+    .first()
+    .click();
+  await form.getByLabel("Code postal").fill("59000");
+  await page.getByRole("button", { name: "Ajouter le lieu" }).click();
+  await page.getByText("Le lieu « Antenne de Lille-Sud » est ajouté.").waitFor();
+  await page.getByRole("heading", { level: 3, name: "Antenne de Lille-Sud" }).waitFor();
+  expect(await harness.db.prisma.site.count({ where: { name: "Antenne de Lille-Sud" } })).toBe(1);
+
+  await page.getByRole("tab", { name: "Personnel" }).click();
+  const invite = page.getByRole("form", { name: "Inviter une personne" });
+  await invite.waitFor();
+  await expectAccessibleAtEveryWidth(page, "structure, staff");
+  await invite.getByLabel("Adresse électronique").fill("nouvelle.conseillere@exemple.fr");
+  await invite.getByLabel("Prénom").fill("Nadia");
+  await invite.getByLabel("Nom", { exact: true }).fill("Nouvelle");
+  await invite.getByLabel("Rôle").selectOption({ label: "Conseiller·ère" });
+  await invite.getByRole("button", { name: "Inviter" }).click();
+  await page.getByText("Nadia Nouvelle a le rôle « Conseiller·ère ».").waitFor();
+  await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).waitFor();
+  const message = await harness.db.prisma.outboxMessage.findFirst({ where: { recipient: "nouvelle.conseillere@exemple.fr" } });
+  expect(message?.type).toBe("staff.invitation");
+
+  // Removing a role asks first.
+  await page.getByRole("button", { name: "Retirer le rôle de Nadia Nouvelle" }).click();
+  await page.getByRole("dialog").waitFor();
+  await expectAxeClean(page, "confirmation dialog");
+  await page.getByRole("dialog").getByRole("button", { name: "Annuler" }).click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  // 401: /me before signing in; 404: the other structure.
+  expect(problems.filter((problem) => !/\b(401|404)\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("the Région creates a network, then a structure in it", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await signedIn("admin@demo.example", "Anne");
+  await page.goto("/espace/annuaire");
+  await page.getByRole("heading", { level: 2, name: "Nouvelle structure" }).waitFor();
+  await page.getByRole("form", { name: "Nouvelle structure" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "directory of the Région");
+
+  await page.getByRole("link", { name: "Réseaux" }).click();
+  await page.getByRole("heading", { level: 1, name: "Réseaux" }).waitFor();
+  const networkForm = page.getByRole("form", { name: "Nouveau réseau" });
+  await networkForm.waitFor();
+  await expectAccessibleAtEveryWidth(page, "networks");
+  await networkForm.getByLabel("Nom").fill("Écoles de la deuxième chance");
+  await networkForm.getByRole("button", { name: "Créer le réseau" }).click();
+  await page.getByText("Le réseau « Écoles de la deuxième chance » est créé.").waitFor();
+  // The same name again: the identifier is taken, and the field says so.
+  await networkForm.getByLabel("Nom").fill("Écoles de la deuxième chance");
+  await networkForm.getByRole("button", { name: "Créer le réseau" }).click();
+  await page.getByRole("link", { name: "Cet identifiant est déjà pris par un autre réseau." }).waitFor();
+
+  await page.goto("/espace/annuaire");
+  const structureForm = page.getByRole("form", { name: "Nouvelle structure" });
+  await structureForm.waitFor();
+  await structureForm.getByLabel("Nom", { exact: true }).fill("E2C Roubaix");
+  await structureForm.getByLabel("Réseau").selectOption({ label: "Écoles de la deuxième chance" });
+  await structureForm.getByRole("button", { name: "Créer la structure" }).click();
+  await page.getByRole("heading", { level: 1, name: "E2C Roubaix" }).waitFor();
+  await page.getByText("Réservé à l'administration régionale").waitFor();
+  await expectAccessibleAtEveryWidth(page, "structure seen by the Région");
+
+  for (const [link, title] of [
+    ["Territoires", "Territoires"],
+    ["Comptes", "Comptes"],
+    ["Journal", "Journal des modifications"],
+  ] as const) {
+    await page.goto("/espace/annuaire");
+    await page.getByRole("link", { name: link }).click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    await page.locator(".directory-row").first().waitFor();
+    await expectAccessibleAtEveryWidth(page, title);
+  }
+  expect(await page.getByText("Structure : création").count()).toBeGreaterThan(0);
+  // 401: /me before signing in; 409: the identifier taken on purpose.
+  expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("an advisor has no directory", async () => {
+  const { page, close } = await signedIn("conseiller@demo.example", "David");
+  expect(await page.getByRole("navigation", { name: "Votre espace" }).textContent()).not.toContain("Annuaire");
+  await page.goto("/espace/annuaire");
+  await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
+  expect(await page.getByRole("main").textContent()).toContain("il n'est pas ouvert à votre rôle");
+  await close();
+});
+
+test("a person is invited with the keyboard alone", { timeout: 60_000 }, async () => {
+  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=personnel`);
+  await page.getByRole("heading", { level: 3, name: "Inviter une personne" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: "Inviter une personne" }).focus();
+
+  await tabTo(page, (focus) => focus.name === "Adresse électronique", { max: 300 });
+  await page.keyboard.type("accueil.clavier@exemple.fr");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Karim");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Clavier");
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).tag).toBe("select");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, (focus) => focus.name === "Inviter", { max: 300 });
+  await page.keyboard.press("Enter");
+  await page.getByText("Karim Clavier a le rôle « Accueil ».").waitFor();
+  expect((await focused(page)).name).toContain("Karim Clavier a le rôle");
+  const user = await harness.db.prisma.staffUser.findUniqueOrThrow({
+    where: { email: "accueil.clavier@exemple.fr" },
+    include: { memberships: true },
+  });
+  expect(user.memberships.map((m) => m.role)).toEqual(["reception"]);
+  await close();
+});
