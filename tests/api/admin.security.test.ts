@@ -92,6 +92,10 @@ describe("deactivation", () => {
     const res = await send("PATCH", `/admin/users/${env.fx.users.advisor.id}`, env.fx.cookies.structureAdmin, { active: false });
     expect(res.status).toBe(403);
     expect(res.body.error.message).toMatch(/Région/);
+    const { body } = await send("GET", `/admin/structures/${env.fx.structure.id}`, env.fx.cookies.structureAdmin);
+    const manageable = (id: string) =>
+      body.structure.members.find((m: { user: { id: string } }) => m.user.id === id)?.user.manageable;
+    expect([manageable(env.fx.users.advisor.id), manageable(env.fx.advisor.id)]).toEqual([false, true]);
   });
 });
 

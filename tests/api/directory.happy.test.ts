@@ -29,7 +29,12 @@ describe("GET /api/services", () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.services.map((s: { slug: string }) => s.slug)).toEqual(["cep-premier-entretien", "information-conseil-vae"]);
-    expect(body.services[1]).toEqual({ slug: "information-conseil-vae", name: "Information-conseil VAE", description: "" });
+    expect(body.services[1]).toEqual({
+      id: directory.services.vae.id,
+      slug: "information-conseil-vae",
+      name: "Information-conseil VAE",
+      description: "",
+    });
   });
 });
 

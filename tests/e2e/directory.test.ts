@@ -107,6 +107,27 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await close();
 });
 
+test("a structure admin opens a service, with its settings, to booking", { timeout: 60_000 }, async () => {
+  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=offres`);
+  const form = page.getByRole("form", { name: "Ajouter une offre" });
+  await form.waitFor();
+  const service = form.getByLabel("Service");
+  const choice = await service.locator("option").nth(1).textContent();
+  await service.selectOption({ index: 1 });
+  await form.getByLabel("Durée (minutes)").fill("30");
+  await form.getByRole("checkbox", { name: "Par téléphone" }).check();
+  await form.getByRole("button", { name: "Ajouter l'offre" }).click();
+  await page.getByText(`L'offre « ${choice} » est ajoutée.`).waitFor();
+  await expectAccessibleAtEveryWidth(page, "structure, offerings");
+  const added = await harness.db.prisma.offering.findFirstOrThrow({
+    where: { structureId: structure.id, service: { name: choice ?? "" } },
+  });
+  expect([added.durationMinutes, added.modes.includes("phone")]).toEqual([30, true]);
+  await close();
+});
+
 test("the Région creates a network, then a structure in it", { timeout: 60_000 }, async () => {
   const { page, problems, close } = await signedIn("admin@demo.example", "Anne");
   await page.goto("/espace/annuaire");

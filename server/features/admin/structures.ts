@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { canManageStructure, managedStructureIds } from "../../auth/policy.ts";
+import { canManageAccount, canManageStructure, managedStructureIds, type Roles } from "../../auth/policy.ts";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
@@ -76,6 +76,7 @@ const StructureDetail = StructureSummary.extend({
         email: z.string(),
         active: z.boolean(),
         invited: z.boolean().openapi({ description: "Invitation envoyée, mot de passe pas encore choisi." }),
+        manageable: z.boolean().openapi({ description: "Le compte peut être modifié (désactivé…) par la personne connectée." }),
       }),
     }),
   ),
@@ -155,7 +156,7 @@ export const structureAdmin = createRouter()
   .openapi(get, async (c) => {
     const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const structure = canManageStructure(roles, id) ? await loadStructure(c.var.deps.db, id) : undefined;
+    const structure = canManageStructure(roles, id) ? await loadStructure(c.var.deps.db, roles, id) : undefined;
     if (!structure) throw notFound("Structure");
     return c.json({ structure }, 200);
   })
@@ -195,7 +196,7 @@ async function checkNetwork(db: Database, networkId: string) {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-async function loadStructure(db: Database, id: string) {
+async function loadStructure(db: Database, roles: Roles, id: string) {
   const s = await db.prisma.structure.findUnique({
     where: { id },
     select: {
@@ -244,7 +245,19 @@ async function loadStructure(db: Database, id: string) {
         select: {
           id: true,
           role: true,
-          user: { select: { id: true, firstName: true, lastName: true, email: true, active: true, passwordHash: true } },
+          user: {
+            select: {
+              id: true,
+              firstName: true,
+              lastName: true,
+              email: true,
+              active: true,
+              passwordHash: true,
+              regionalAdmin: true,
+              memberships: { select: { structureId: true } },
+              coordinates: { select: { territoryId: true } },
+            },
+          },
         },
         orderBy: [{ user: { lastName: "asc" } }, { role: "asc" }],
       },
@@ -259,9 +272,17 @@ async function loadStructure(db: Database, id: string) {
   return {
     ...rest,
     communes: communes.map((c) => c.commune),
-    members: memberships.map(({ user: { passwordHash, ...user }, ...m }) => ({
+    members: memberships.map(({ user: { passwordHash, regionalAdmin, memberships, coordinates, ...user }, ...m }) => ({
       ...m,
-      user: { ...user, invited: !passwordHash },
+      user: {
+        ...user,
+        invited: !passwordHash,
+        manageable: canManageAccount(roles, {
+          regionalAdmin,
+          structureIds: memberships.map((x) => x.structureId),
+          territories: coordinates.map((x) => x.territoryId),
+        }),
+      },
     })),
     closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
   };

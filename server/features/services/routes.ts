@@ -4,6 +4,7 @@ import { listServices } from "./list-services.ts";
 
 export const ServiceSchema = z
   .object({
+    id: z.uuid(),
     slug: z.string().openapi({ example: "information-conseil-vae" }),
     name: z.string().openapi({ example: "Information-conseil VAE" }),
     description: z.string(),

@@ -1,8 +1,8 @@
-import { createAsync, useAction } from "@solidjs/router";
+import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { SelectField, TextField } from "../../../components/fields.tsx";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
-import { changeMemberRole, getAccounts, inviteMember, type Member, removeMember, type StructureDetail } from "./admin-api.ts";
+import { changeMemberRole, inviteMember, type Member, removeMember, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { MEMBER_ROLES, memberRoleOptions } from "./directory-words.ts";
@@ -11,11 +11,6 @@ import { MEMBER_ROLES, memberRoleOptions } from "./directory-words.ts";
 export function StructureMembers(props: { structure: StructureDetail; regional: boolean }) {
   const success = createSuccess();
   const remove = useAction(removeMember);
-  // Whether an account may be deactivated here: always for the Région; for a structure admin,
-  // only when all its roles are in structures they run (the accounts list says so).
-  const accounts = createAsync(() => (props.regional ? Promise.resolve([]) : getAccounts("")));
-  const manageable = (member: Member) =>
-    props.regional || (accounts() ?? []).some((account) => account.id === member.user.id && account.manageable);
   const fullName = (member: Member) => `${member.user.firstName} ${member.user.lastName}`;
 
   return (
@@ -61,7 +56,7 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
                   <Show when={member.user.invited && member.user.active}>
                     <ResendInvitationButton id={member.user.id} name={fullName(member)} onDone={success.say} />
                   </Show>
-                  <Show when={manageable(member)}>
+                  <Show when={member.user.manageable}>
                     <AccountActiveButton
                       id={member.user.id}
                       name={fullName(member)}

@@ -3,7 +3,7 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Notice } from "../../../components/notice.tsx";
-import { getServices, type Service } from "../../../lib/api.ts";
+import { getServices } from "../../../lib/api.ts";
 import { type AdminOffering, createOffering, type OfferingInput, type StructureDetail, updateOffering } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, type FieldErrors, SuccessNotice, whole } from "./admin-form.tsx";
 import { BOOKABLE_BY, bookableByOptions, duration, MODES, modeOptions, SITUATIONS, situationOptions } from "./directory-words.ts";
@@ -107,17 +107,6 @@ function OfferingSummary(props: { offering: AdminOffering }) {
   );
 }
 
-/**
- * The services an offering can be opened for, with their ids. The public list (GET /api/services)
- * names them by slug and does not give the id that POST …/offerings takes yet: until it does,
- * the form says that it cannot add an offering rather than failing on sending.
- */
-function identified(services: readonly Service[]): { id: string; name: string }[] {
-  return services.flatMap((service) =>
-    "id" in service && typeof service.id === "string" ? [{ id: service.id, name: service.name }] : [],
-  );
-}
-
 /** The usual reminders; an offering's own other values are offered too. */
 const REMINDERS = [60, 120, 1440, 2880, 10080];
 
@@ -173,7 +162,7 @@ function OfferingForm(props: {
   const form = createAdminForm(ids);
   const services = createAsync(() => (offering ? Promise.resolve([]) : getServices()));
   const available = createMemo(() =>
-    identified(services() ?? []).filter((service) => !props.structure.offerings.some((o) => o.service.id === service.id)),
+    (services() ?? []).filter((service) => !props.structure.offerings.some((o) => o.service.id === service.id)),
   );
 
   const [serviceId, setServiceId] = createSignal("");
@@ -250,10 +239,7 @@ function OfferingForm(props: {
     >
       <Show when={!offering && available().length === 0}>
         <Notice>
-          <p>
-            Aucun service ne peut être ajouté ici pour le moment&nbsp;: la structure les offre déjà tous, ou leur liste n'a pas pu
-            être lue.
-          </p>
+          <p>La structure offre déjà tous les services&nbsp;: modifiez une offre existante.</p>
         </Notice>
       </Show>
       <Show when={!offering}>
