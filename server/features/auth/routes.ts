@@ -125,7 +125,7 @@ export const auth = createRouter()
     });
     // The password is checked even without an account (against a dummy hash): same answer, same time.
     const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user || !user.active || !user.passwordHash || !valid) {
+    if (!user?.active || !user.passwordHash || !valid) {
       await recordFailure(db, address, email, now);
       throw new AppError("UNAUTHENTICATED", WRONG);
     }
