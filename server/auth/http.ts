@@ -41,11 +41,13 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /**
  * Cross-site request forgery: a state-changing request must be JSON (a form or a text/plain
  * POST from another site cannot set that type without a preflight) and, when the browser says
- * where it comes from, come from here.
+ * where it comes from, come from here. A DELETE without a body needs no type: no form can send
+ * a DELETE, and a script on another site cannot without a preflight.
  */
 export const sameOriginJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (STATE_CHANGING.has(c.req.method)) {
-    if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    const bodiless = c.req.method === "DELETE" && !c.req.header("content-type") && !Number(c.req.header("content-length") ?? 0);
+    if (!bodiless && !(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Le corps de la requête doit être au format JSON (application/json).");
     }
     const origin = c.req.header("origin");

@@ -167,6 +167,18 @@ describe("cross-site requests", () => {
     });
     expect(own.status).toBe(200);
   });
+
+  it("accepts a DELETE without a body from here, refuses it from another site", async () => {
+    const res = (origin?: string) =>
+      app.request("http://localhost:3000/api/admin/closures/00000000-0000-4000-8000-000000000000", {
+        method: "DELETE",
+        headers: { Host: "localhost:3000", ...(origin && { Origin: origin }) },
+      });
+    // Past the cross-site check: anonymous, so 401 — not 415.
+    expect((await res()).status).toBe(401);
+    expect((await res("http://localhost:3000")).status).toBe(401);
+    expect((await res("https://evil.example")).status).toBe(403);
+  });
 });
 
 describe("the account", () => {

@@ -231,9 +231,10 @@ const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target
     method: endpoint.method,
     headers: {
       ...(role !== "anonymous" && { Cookie: env.fx.cookies[role] }),
-      ...(endpoint.method !== "GET" && { "Content-Type": "application/json" }),
+      ...(body !== undefined && { "Content-Type": "application/json" }),
     },
-    ...(endpoint.method !== "GET" && { body: JSON.stringify(body ?? {}) }),
+    // As a browser sends them: a DELETE has no body, hence no content type.
+    ...(body !== undefined && { body: JSON.stringify(body) }),
   });
 };
 
