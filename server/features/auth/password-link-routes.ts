@@ -88,9 +88,12 @@ export const passwordLinks = createRouter()
   .openapi(useLink, async (c) => {
     const { db, clock } = c.var.deps;
     const { token, newPassword } = c.req.valid("json");
-    const problem = passwordProblem(newPassword);
-    if (problem) throw validationError({ newPassword: problem });
     const now = clock.now();
+    const link = await readPasswordLink(db, token, now);
+    if (!link) throw new AppError("NOT_FOUND", DEAD_LINK);
+    const problem = passwordProblem(newPassword, [link.email, link.firstName]);
+    if (problem) throw validationError({ newPassword: problem });
+    // Still claimed atomically: the link may have been used since it was read.
     const userId = await usePasswordLink(db, token, await hashPassword(newPassword), now);
     if (!userId) throw new AppError("NOT_FOUND", DEAD_LINK);
     setSessionCookie(c, await openSession(db, userId, now));

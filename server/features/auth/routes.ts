@@ -154,7 +154,7 @@ export const auth = createRouter()
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
       throw validationError({ currentPassword: "Le mot de passe actuel est incorrect." });
     }
-    const problem = passwordProblem(newPassword);
+    const problem = passwordProblem(newPassword, [staff.user.email, staff.user.firstName, staff.user.lastName]);
     if (problem) throw validationError({ newPassword: problem });
     const now = clock.now();
     const passwordHash = await hashPassword(newPassword);
