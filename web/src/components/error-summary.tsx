@@ -1,4 +1,5 @@
 import { createUniqueId, For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 
 export interface ErrorLink {
   /** The id of the control to fix. */
@@ -15,6 +16,8 @@ export function ErrorSummary(props: {
   links: ErrorLink[];
   messages?: string[] | undefined;
   ref: (element: HTMLElement) => void;
+  /** Its heading's level in the page's outline: 2 right under the h1 (the default), deeper inside a section. */
+  level?: 2 | 3 | 4 | 5 | 6 | undefined;
 }) {
   const count = () => props.links.length + (props.messages?.length ?? 0);
   // A page of the directory holds several forms: each summary's title needs its own id.
@@ -33,9 +36,9 @@ export function ErrorSummary(props: {
 
   return (
     <div class="error-summary" role="alert" tabindex="-1" ref={(element) => props.ref(element)} aria-labelledby={titleId}>
-      <h3 class="error-summary__title" id={titleId}>
+      <Dynamic component={`h${props.level ?? 2}`} class="error-summary__title" id={titleId}>
         {count() > 1 ? `Le formulaire contient ${count()} erreurs` : "Le formulaire contient une erreur"}
-      </h3>
+      </Dynamic>
       <ul class="error-summary__list">
         <For each={props.messages}>{(message) => <li>{message}</li>}</For>
         <For each={props.links}>

@@ -71,6 +71,11 @@ const firstOfMonth = (text: string) => text.replace(/(^|\s)1(?=\s|$)/, "$11er");
 
 const NBSP = "\u00a0";
 
+/** « 30 mars 2026 », « 1er avril 2026 ». */
+export function formatDate(date: LocalDate): string {
+  return firstOfMonth(dayMonthYearFormat.format(asDate(date)));
+}
+
 /** « lundi 30 mars », « mercredi 1er avril ». */
 export function formatDay(date: LocalDate): string {
   return firstOfMonth(dayFormat.format(asDate(date)));
@@ -110,4 +115,21 @@ export function formatWeek(monday: LocalDate): string {
   }
   if (monday.slice(0, 7) === sunday.slice(0, 7)) return `du ${firstOfMonth(String(Number(monday.slice(8))))} au ${end}`;
   return `du ${firstOfMonth(dayMonthFormat.format(asDate(monday)))} au ${end}`;
+}
+
+// hourCycle h23: some engines write midnight « 24:00 » with hour12 false.
+const parisClock = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** « 23 mars 2026 à 0 h 08 »: an instant (any ISO 8601) as a clock in Paris reads it. */
+export function formatParisInstant(iso: string): string {
+  const parts = Object.fromEntries(parisClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} à ${formatTime(`${parts.hour}:${parts.minute}`)}`;
 }

@@ -94,6 +94,7 @@ function DetailsForm(props: { commune: Commune; reviewHref: string }) {
       <h3 id="details-title">Vos coordonnées</h3>
       <Show when={hasErrors()}>
         <ErrorSummary
+          level={4}
           links={links()}
           messages={other()}
           ref={(element) => {

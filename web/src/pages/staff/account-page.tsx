@@ -100,6 +100,7 @@ function PasswordForm() {
       <form class="staff-form" onSubmit={submit} novalidate aria-labelledby="password-title">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary
+            level={3}
             links={links()}
             messages={messages()}
             ref={(element) => {

@@ -1,16 +1,20 @@
 import { createMemo, createSignal } from "solid-js";
 
+export { capitalize } from "../../lib/french.ts";
+
 /**
  * The errors of a staff form: per field (shown on the field and linked from the summary) and
- * general messages; `refuse` shows them and moves the focus to the summary (WCAG 3.3.1).
+ * general messages; `refuse` shows them and moves the focus to the summary (WCAG 3.3.1). The
+ * summary may word a field's error differently (`summary`): away from the field, it names it.
  */
 export function createFormErrors<Field extends string>(ids: Record<Field, string>) {
   const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
+  const [summaries, setSummaries] = createSignal<Partial<Record<Field, string>>>({});
   const [messages, setMessages] = createSignal<string[]>([]);
   let summary: HTMLElement | undefined;
   const links = createMemo(() =>
     (Object.keys(ids) as Field[]).flatMap((field) => {
-      const message = errors()[field];
+      const message = summaries()[field] ?? errors()[field];
       return message ? [{ target: ids[field], message }] : [];
     }),
   );
@@ -21,19 +25,16 @@ export function createFormErrors<Field extends string>(ids: Record<Field, string
     summaryRef: (element: HTMLElement) => {
       summary = element;
     },
-    refuse(fields: Partial<Record<Field, string>>, other: string[] = []) {
+    refuse(fields: Partial<Record<Field, string>>, other: string[] = [], worded: Partial<Record<Field, string>> = {}) {
       setErrors(() => fields);
+      setSummaries(() => worded);
       setMessages(other);
       summary?.focus();
     },
     clear() {
       setErrors(() => ({}));
+      setSummaries(() => ({}));
       setMessages([]);
     },
   };
-}
-
-/** The server's field messages start in lower case ("le mot de passe est obligatoire."). */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

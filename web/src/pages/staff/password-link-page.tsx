@@ -98,8 +98,8 @@ function ChoosePassword(props: { link: PasswordLink & { token: string }; onSpent
     <>
       <PageTitle>{invitation() ? "Créer votre mot de passe" : "Choisir un nouveau mot de passe"}</PageTitle>
       <p class="staff__lead">
-        Bonjour {props.link.firstName}, {invitation() ? "choisissez le mot de passe" : "choisissez un nouveau mot de passe"} du
-        compte <strong>{props.link.email}</strong>. Vous arriverez ensuite directement dans votre espace.
+        Bonjour {props.link.firstName}, {invitation() ? "choisissez le mot de passe" : "choisissez un nouveau mot de passe"} pour
+        le compte <strong>{props.link.email}</strong>. Vous arriverez ensuite directement dans votre espace.
       </p>
       <form class="staff-form" onSubmit={submit} novalidate aria-label="Choisir le mot de passe">
         {/* A password manager files the new password under this address (it reads a username field). */}

@@ -9,10 +9,10 @@ const at = (role: Profile["memberships"][number]["role"]): Profile => ({
 
 describe("roles", () => {
   test("each role in words", () => {
-    expect(roleLines(at("advisor"))).toEqual(["Conseiller·ère à Mission Locale de Lille"]);
-    expect(roleLines(at("reception"))).toEqual(["Accueil à Mission Locale de Lille"]);
-    expect(roleLines(at("structure_admin"))).toEqual(["Administration de Mission Locale de Lille"]);
-    expect(roleLines(at("referrer"))).toEqual(["Prescripteur·rice à Mission Locale de Lille"]);
+    expect(roleLines(at("advisor"))).toEqual(["Conseiller·ère — Mission Locale de Lille"]);
+    expect(roleLines(at("reception"))).toEqual(["Accueil — Mission Locale de Lille"]);
+    expect(roleLines(at("structure_admin"))).toEqual(["Administration — Mission Locale de Lille"]);
+    expect(roleLines(at("referrer"))).toEqual(["Prescripteur·rice — Mission Locale de Lille"]);
     expect(roleLines({ ...none, territories: [{ name: "Métropole lilloise" }] })).toEqual([
       "Coordination du territoire Métropole lilloise",
     ]);

@@ -10,17 +10,19 @@ export interface Profile {
   territories: readonly { name: string }[];
 }
 
-const ROLE_LINE: Record<MembershipRole, (structure: string) => string> = {
-  advisor: (structure) => `Conseiller·ère à ${structure}`,
-  reception: (structure) => `Accueil à ${structure}`,
-  structure_admin: (structure) => `Administration de ${structure}`,
-  referrer: (structure) => `Prescripteur·rice à ${structure}`,
+// « à Mission Locale de Lille » lacks its article, and a structure's name does not say which
+// one it takes: a dash joins the role and the name without one.
+const ROLE_NAME: Record<MembershipRole, string> = {
+  advisor: "Conseiller·ère",
+  reception: "Accueil",
+  structure_admin: "Administration",
+  referrer: "Prescripteur·rice",
 };
 
 /** One line per role: each membership, each territory coordinated, then the regional administration. */
 export function roleLines(profile: Profile): string[] {
   return [
-    ...profile.memberships.map((membership) => ROLE_LINE[membership.role](membership.structure.name)),
+    ...profile.memberships.map((membership) => `${ROLE_NAME[membership.role]} — ${membership.structure.name}`),
     ...profile.territories.map((territory) => `Coordination du territoire ${territory.name}`),
     ...(profile.regionalAdmin ? ["Administration régionale"] : []),
   ];

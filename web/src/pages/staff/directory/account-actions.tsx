@@ -2,6 +2,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
+import { de } from "../../../lib/french.ts";
 import { resendInvitation, updateAccount } from "./admin-api.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
 
@@ -20,11 +21,11 @@ export function AccountActiveButton(props: { id: string; name: string; active: b
             variant="secondary"
             onClick={async () => {
               const outcome = await update(props.id, { active: true });
-              if (outcome.kind === "done") props.onDone(`Le compte de ${props.name} est réactivé.`);
+              if (outcome.kind === "done") props.onDone(`Le compte ${de(props.name)} est réactivé.`);
               else setFailure(outcome.message);
             }}
           >
-            Réactiver le compte<span class="visually-hidden">&nbsp;de {props.name}</span>
+            Réactiver le compte<span class="visually-hidden">&nbsp;{de(props.name)}</span>
           </Button>
           <Show when={failure()}>
             {(message) => (
@@ -39,13 +40,13 @@ export function AccountActiveButton(props: { id: string; name: string; active: b
       <ConfirmButton
         label={
           <>
-            Désactiver le compte<span class="visually-hidden">&nbsp;de {props.name}</span>
+            Désactiver le compte<span class="visually-hidden">&nbsp;{de(props.name)}</span>
           </>
         }
-        title={`Désactiver le compte de ${props.name} ?`}
+        title={`Désactiver le compte ${de(props.name)} ?`}
         confirm="Désactiver le compte"
         onConfirm={() => update(props.id, { active: false })}
-        onDone={() => props.onDone(`Le compte de ${props.name} est désactivé.`)}
+        onDone={() => props.onDone(`Le compte ${de(props.name)} est désactivé.`)}
       >
         {props.name} ne pourra plus se connecter, dans aucune structure&nbsp;; ses sessions ouvertes sont fermées immédiatement.
         Vous pourrez réactiver le compte.

@@ -4,11 +4,13 @@ import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { de } from "../../../lib/french.ts";
 import { roleLines } from "../roles.ts";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
 import { type Account, getAccounts, getTerritories, inviteAccount, updateAccount } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { FIELD_NAMES } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
 /** `/espace/annuaire/comptes` (Région): find an account; open coordination and regional accounts; deactivate. */
@@ -146,7 +148,7 @@ function AccountForm(props: { account?: Account; onDone: (text: string) => void;
   const invite = useAction(inviteAccount);
   const update = useAction(updateAccount);
   const territories = createAsync(() => getTerritories());
-  const form = createAdminForm(ids);
+  const form = createAdminForm(ids, FIELD_NAMES.StaffUser);
   const [email, setEmail] = createSignal("");
   const [firstName, setFirstName] = createSignal(account?.firstName ?? "");
   const [lastName, setLastName] = createSignal(account?.lastName ?? "");
@@ -173,7 +175,7 @@ function AccountForm(props: { account?: Account; onDone: (text: string) => void;
       setRegionalAdmin(false);
       setTerritoryIds([]);
     }
-    props.onDone(account ? `Le compte de ${name} est enregistré.` : `${name} est invité·e : un courriel lui a été envoyé.`);
+    props.onDone(account ? `Le compte ${de(name)} est enregistré.` : `${name} est invité·e : un courriel lui a été envoyé.`);
   }
 
   return (

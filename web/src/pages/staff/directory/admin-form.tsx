@@ -8,11 +8,23 @@ import { capitalize, createFormErrors } from "../form-errors.ts";
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
 /**
+ * An API message as the error summary says it: after the field's name (`names`, as the form
+ * labels it), since « 5 minutes au moins. » means nothing away from its field — unless the
+ * message already names it (« Le nom est obligatoire. »).
+ */
+function named(name: string | undefined, message: string): string {
+  const word = name?.split(/[\s(]/)[0]?.toLowerCase();
+  if (!name || !word || message.toLowerCase().includes(word)) return capitalize(message);
+  return `${name}\u00a0: ${message}`;
+}
+
+/**
  * A form of the directory: its errors (from the checks made here first, then from the API's
  * `fields`) and whether it is sending. `run` resolves to the answer, or to undefined when the
- * change was refused — what was typed stays in the fields, to be corrected.
+ * change was refused — what was typed stays in the fields, to be corrected. `names` names the
+ * API's fields (those the form shows, and others it may be told about).
  */
-export function createAdminForm<Field extends string>(ids: Record<Field, string>) {
+export function createAdminForm<Field extends string>(ids: Record<Field, string>, names: Partial<Record<string, string>> = {}) {
   const errors = createFormErrors(ids);
   const [sending, setSending] = createSignal(false);
 
@@ -36,13 +48,16 @@ export function createAdminForm<Field extends string>(ids: Record<Field, string>
     // A path such as "reminderPlan.1" belongs to the field "reminderPlan"; a field this form
     // does not show is said in the summary, so that nothing is refused in silence.
     const fields: FieldErrors<Field> = {};
+    const summary: FieldErrors<Field> = {};
     const others: string[] = [];
     for (const [path, message] of Object.entries(outcome.fields)) {
       const field = path.split(".")[0] ?? path;
-      if (field in ids) fields[field as Field] ??= capitalize(message);
-      else others.push(`${capitalize(path)} : ${message}`);
+      if (field in ids) {
+        fields[field as Field] ??= capitalize(message);
+        summary[field as Field] ??= named(names[field], message);
+      } else others.push(names[field] ? named(names[field], message) : `${capitalize(path)}\u00a0: ${message}`);
     }
-    errors.refuse(fields, others.length > 0 || Object.keys(fields).length === 0 ? [outcome.message] : []);
+    errors.refuse(fields, others.length > 0 || Object.keys(fields).length === 0 ? [outcome.message, ...others] : [], summary);
     return undefined;
   }
 
@@ -62,14 +77,26 @@ export function AdminForm(props: {
   form: AdminFormState;
   /** The form's accessible name. */
   label: string;
-  submit: string;
+  /** The submit button's text; a visually hidden part can say which row it acts on. */
+  submit: JSX.Element;
   onSubmit: () => void;
   /** Beside the submit button, e.g. « Annuler » for a form that edits a row. */
   actions?: JSX.Element;
   children: JSX.Element;
 }) {
+  // The summary's heading goes one level below the heading the form comes under, wherever the
+  // form is: a page's section (h2), a tab's section (h3), a row being edited (h3 or h4).
+  const [level, setLevel] = createSignal<2 | 3 | 4 | 5 | 6>(2);
+  let form!: HTMLFormElement;
+  onMount(() => {
+    const above = [...document.querySelectorAll("h1, h2, h3, h4, h5")]
+      .filter((heading) => heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING)
+      .at(-1);
+    setLevel(Math.min(6, Number(above?.tagName.slice(1) ?? 1) + 1) as 2 | 3 | 4 | 5 | 6);
+  });
   return (
     <form
+      ref={form}
       class="staff-form"
       novalidate
       aria-label={props.label}
@@ -80,6 +107,7 @@ export function AdminForm(props: {
     >
       <Show when={props.form.links().length + props.form.messages().length > 0}>
         <ErrorSummary
+          level={level()}
           links={props.form.links()}
           messages={props.form.messages()}
           ref={(element) => {

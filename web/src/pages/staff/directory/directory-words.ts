@@ -55,17 +55,67 @@ export const SITUATIONS: Record<AdminOffering["situations"][number], string> = {
 };
 export const situationOptions = options(SITUATIONS);
 
+/**
+ * Each kind of record's fields, named as its form labels them: in an error summary before an
+ * API message, and in the Journal. Keyed by the Journal's `entity`.
+ */
+export const FIELD_NAMES = {
+  Network: { name: "Nom", slug: "Identifiant", kind: "Type", description: "Description" },
+  Structure: {
+    name: "Nom",
+    description: "Présentation",
+    phone: "Téléphone",
+    email: "Adresse électronique",
+    website: "Site web",
+    timeZone: "Fuseau horaire",
+    slug: "Identifiant",
+    networkId: "Réseau",
+    sproRoles: "Rôles dans le service public régional de l'orientation",
+    communes: "Communes desservies",
+    active: "Structure active",
+  },
+  Site: {
+    name: "Nom du lieu",
+    address: "Adresse",
+    communeCode: "Commune",
+    postcode: "Code postal",
+    phone: "Téléphone",
+    accessInfo: "Accès",
+    active: "Lieu ouvert",
+  },
+  Offering: {
+    serviceId: "Service",
+    durationMinutes: "Durée (minutes)",
+    bufferMinutes: "Battement après (minutes)",
+    minNoticeMinutes: "Délai minimum de réservation",
+    horizonDays: "Réserver au plus (jours à l'avance)",
+    modes: "Modalités",
+    bookableBy: "Qui peut réserver",
+    minAge: "Âge minimum",
+    maxAge: "Âge maximum",
+    seats: "Places par créneau",
+    situations: "Situations",
+    reminderPlan: "Rappels envoyés à la personne",
+    instructions: "Consignes",
+    active: "Offre ouverte à la réservation",
+  },
+  Membership: { email: "Adresse électronique", firstName: "Prénom", lastName: "Nom", role: "Rôle" },
+  StaffUser: {
+    email: "Adresse électronique",
+    firstName: "Prénom",
+    lastName: "Nom",
+    territoryIds: "Territoires coordonnés",
+    regionalAdmin: "Administration régionale",
+    active: "Compte actif",
+  },
+  Territory: { name: "Nom", slug: "Identifiant", communes: "Communes du territoire" },
+  Closure: { siteId: "Lieu fermé", startDate: "Premier jour", endDate: "Dernier jour (inclus)", reason: "Motif" },
+} as const satisfies Record<string, Record<string, string>>;
+
 /** A duration in minutes as people say it: « 2 jours », « 1 h 30 », « 45 min ». */
 export function duration(minutes: number): string {
   if (minutes > 0 && minutes % 1440 === 0) return minutes === 1440 ? "1 jour" : `${minutes / 1440} jours`;
   if (minutes < 60) return `${minutes} min`;
   const rest = minutes % 60;
   return rest === 0 ? `${minutes / 60} h` : `${Math.floor(minutes / 60)} h ${rest}`;
-}
-
-/** « 2026-04-01 » as « 1 avril 2026 ». */
-export function longDate(isoDate: string): string {
-  return new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
 }

@@ -7,7 +7,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { createNetwork, getNetworks, type Network, updateNetwork } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
-import { NETWORK_KINDS, networkKindOptions } from "./directory-words.ts";
+import { FIELD_NAMES, NETWORK_KINDS, networkKindOptions } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
 /** `/espace/annuaire/reseaux` (Région): the networks of structures, and the partner organisations. */
@@ -84,7 +84,7 @@ function NetworkForm(props: { network?: Network; onDone: (text: string) => void;
   };
   const create = useAction(createNetwork);
   const update = useAction(updateNetwork);
-  const form = createAdminForm(ids);
+  const form = createAdminForm(ids, FIELD_NAMES.Network);
   const [name, setName] = createSignal(network?.name ?? "");
   const [slug, setSlug] = createSignal("");
   const [kind, setKind] = createSignal<Network["kind"]>(network?.kind ?? "spro");
@@ -133,7 +133,7 @@ function NetworkForm(props: { network?: Network; onDone: (text: string) => void;
         <TextField
           id={ids.slug}
           label="Identifiant (facultatif)"
-          hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré du nom ; il ne change plus ensuite."
+          hint="Minuscules, chiffres et tirets, par exemple missions-locales. Laissé vide, il est tiré du nom ; il ne change plus ensuite."
           maxlength={80}
           spellcheck={false}
           autocapitalize="off"

@@ -4,7 +4,7 @@ import { ChoicesField, SelectField, TextField } from "../../../components/fields
 import { createStructure, getNetworks, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, slugOf } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
-import { sproRoleOptions } from "./directory-words.ts";
+import { FIELD_NAMES, sproRoleOptions } from "./directory-words.ts";
 
 type Field = "name" | "slug" | "networkId" | "sproRoles" | "communes";
 const IDS: Record<Field, string> = {
@@ -20,7 +20,7 @@ export function NewStructureForm() {
   const navigate = useNavigate();
   const create = useAction(createStructure);
   const networks = createAsync(() => getNetworks());
-  const form = createAdminForm(IDS);
+  const form = createAdminForm(IDS, FIELD_NAMES.Structure);
   const [name, setName] = createSignal("");
   const [slug, setSlug] = createSignal("");
   const [networkId, setNetworkId] = createSignal("");

@@ -1,10 +1,11 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { SelectField, TextField } from "../../../components/fields.tsx";
+import { capitalize, du } from "../../../lib/french.ts";
 import { createClosure, deleteClosure, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
-import { longDate } from "./directory-words.ts";
+import { FIELD_NAMES } from "./directory-words.ts";
 
 type Closure = StructureDetail["closures"][number];
 
@@ -14,10 +15,7 @@ export function StructureClosures(props: { structure: StructureDetail; regional:
   const remove = useAction(deleteClosure);
   const where = (closure: Closure) =>
     props.structure.sites.find((site) => site.id === closure.siteId)?.name ?? "Toute la structure";
-  const when = (closure: Closure) =>
-    closure.startDate === closure.endDate
-      ? `le ${longDate(closure.startDate)}`
-      : `du ${longDate(closure.startDate)} au ${longDate(closure.endDate)}`;
+  const when = (closure: Closure) => du(closure.startDate, closure.endDate);
 
   return (
     <>
@@ -27,7 +25,7 @@ export function StructureClosures(props: { structure: StructureDetail; regional:
           <For each={props.structure.closures}>
             {(closure) => (
               <li class="directory-row">
-                <h3 class="directory-row__title">{when(closure)}</h3>
+                <h3 class="directory-row__title">{capitalize(when(closure))}</h3>
                 <p class="directory-row__text">
                   {where(closure)}
                   <Show when={closure.reason}>
@@ -71,7 +69,7 @@ const IDS: Record<Field, string> = {
 
 function ClosureForm(props: { structure: StructureDetail; onDone: (text: string) => void }) {
   const create = useAction(createClosure);
-  const form = createAdminForm(IDS);
+  const form = createAdminForm(IDS, FIELD_NAMES.Closure);
   const [siteId, setSiteId] = createSignal("");
   const [startDate, setStartDate] = createSignal("");
   const [endDate, setEndDate] = createSignal("");
@@ -89,11 +87,7 @@ function ClosureForm(props: { structure: StructureDetail; onDone: (text: string)
       () => create(props.structure.id, { siteId: siteId() || null, startDate: start, endDate: end, reason: optional(reason()) }),
     );
     if (done === undefined) return;
-    props.onDone(
-      start === end
-        ? `La fermeture du ${longDate(start)} est enregistrée.`
-        : `La fermeture du ${longDate(start)} au ${longDate(end)} est enregistrée.`,
-    );
+    props.onDone(`La fermeture ${du(start, end)} est enregistrée.`);
     setSiteId("");
     setStartDate("");
     setEndDate("");

@@ -5,7 +5,7 @@ import { Loadable } from "../../../components/notice.tsx";
 import { getNetworks, type StructureDetail, type StructurePatch, updateStructure } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
-import { sproRoleOptions } from "./directory-words.ts";
+import { FIELD_NAMES, sproRoleOptions } from "./directory-words.ts";
 
 type Field =
   | "name"
@@ -41,7 +41,7 @@ const IDS: Record<Field, string> = {
 export function StructureInfo(props: { structure: StructureDetail; regional: boolean }) {
   const save = useAction(updateStructure);
   const success = createSuccess();
-  const form = createAdminForm(IDS);
+  const form = createAdminForm(IDS, FIELD_NAMES.Structure);
   const initial = props.structure;
   const [name, setName] = createSignal(initial.name);
   const [description, setDescription] = createSignal(initial.description);
@@ -151,7 +151,7 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
             <TextField
               id={IDS.slug}
               label="Identifiant"
-              hint="Minuscules, chiffres et tirets, par exemple cio-lille-centre."
+              hint="Minuscules, chiffres et tirets, par exemple mission-locale-lille."
               maxlength={80}
               spellcheck={false}
               autocapitalize="off"

@@ -1,16 +1,19 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { SelectField, TextField } from "../../../components/fields.tsx";
+import { de } from "../../../lib/french.ts";
+import { useStaffUser } from "../staff-area.tsx";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
 import { changeMemberRole, inviteMember, type Member, removeMember, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
-import { MEMBER_ROLES, memberRoleOptions } from "./directory-words.ts";
+import { FIELD_NAMES, MEMBER_ROLES, memberRoleOptions } from "./directory-words.ts";
 
 /** The « Personnel » tab: who works in the structure, in which role; invitations by e-mail. */
 export function StructureMembers(props: { structure: StructureDetail; regional: boolean }) {
   const success = createSuccess();
   const remove = useAction(removeMember);
+  const me = useStaffUser();
   const fullName = (member: Member) => `${member.user.firstName} ${member.user.lastName}`;
 
   return (
@@ -39,24 +42,27 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
                 </p>
                 <RoleForm structure={props.structure} member={member} name={fullName(member)} onDone={success.say} />
                 <div class="directory__actions">
-                  <ConfirmButton
-                    label={
-                      <>
-                        Retirer le rôle<span class="visually-hidden">&nbsp;de {fullName(member)}</span>
-                      </>
-                    }
-                    title={`Retirer le rôle de ${fullName(member)} ?`}
-                    confirm="Retirer le rôle"
-                    onConfirm={() => remove(member.id)}
-                    onDone={() => success.say(`${fullName(member)} n'a plus le rôle « ${MEMBER_ROLES[member.role]} » ici.`)}
-                  >
-                    {fullName(member)} n'aura plus le rôle «&nbsp;{MEMBER_ROLES[member.role]}&nbsp;» dans {props.structure.name}.
-                    Son compte et ses autres rôles restent.
-                  </ConfirmButton>
+                  {/* One's own role and account are not one's own to remove: the server refuses (409). */}
+                  <Show when={member.user.id !== me().id}>
+                    <ConfirmButton
+                      label={
+                        <>
+                          Retirer le rôle<span class="visually-hidden">&nbsp;{de(fullName(member))}</span>
+                        </>
+                      }
+                      title={`Retirer le rôle ${de(fullName(member))} ?`}
+                      confirm="Retirer le rôle"
+                      onConfirm={() => remove(member.id)}
+                      onDone={() => success.say(`${fullName(member)} n'a plus le rôle « ${MEMBER_ROLES[member.role]} » ici.`)}
+                    >
+                      {fullName(member)} n'aura plus le rôle «&nbsp;{MEMBER_ROLES[member.role]}&nbsp;» dans {props.structure.name}
+                      . Son compte et ses autres rôles restent.
+                    </ConfirmButton>
+                  </Show>
                   <Show when={member.user.invited && member.user.active}>
                     <ResendInvitationButton id={member.user.id} name={fullName(member)} onDone={success.say} />
                   </Show>
-                  <Show when={member.user.manageable}>
+                  <Show when={member.user.manageable && member.user.id !== me().id}>
                     <AccountActiveButton
                       id={member.user.id}
                       name={fullName(member)}
@@ -85,17 +91,26 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
 function RoleForm(props: { structure: StructureDetail; member: Member; name: string; onDone: (text: string) => void }) {
   const change = useAction(changeMemberRole);
   const id = `role-${props.member.id}`;
-  const form = createAdminForm({ role: id });
+  const form = createAdminForm({ role: id }, FIELD_NAMES.Membership);
   const [role, setRole] = createSignal(props.member.role);
   async function submit() {
     const done = await form.run({}, () => change(props.member.id, role()));
     if (done !== undefined) props.onDone(`${props.name} a maintenant le rôle « ${MEMBER_ROLES[role()]} ».`);
   }
   return (
-    <AdminForm form={form} label={`Rôle de ${props.name}`} submit="Changer le rôle" onSubmit={submit}>
+    <AdminForm
+      form={form}
+      label={`Rôle ${de(props.name)}`}
+      submit={
+        <>
+          Changer le rôle<span class="visually-hidden">&nbsp;{de(props.name)}</span>
+        </>
+      }
+      onSubmit={submit}
+    >
       <RoleSelect
         id={id}
-        label={`Rôle de ${props.name}`}
+        label={`Rôle ${de(props.name)}`}
         structure={props.structure}
         value={role()}
         onChange={setRole}
@@ -135,6 +150,14 @@ function RoleSelect(props: {
   );
 }
 
+/** Whether the answer says an invitation went out (an existing account gets the role alone); said only when it says. */
+function invitationWords(answer: unknown): string {
+  const sent = (answer as { invitationSent?: unknown } | null)?.invitationSent;
+  if (sent === true) return ". Une invitation lui est envoyée par courriel.";
+  if (sent === false) return " (compte existant : pas de nouvelle invitation).";
+  return ".";
+}
+
 type Field = "email" | "firstName" | "lastName" | "role";
 const IDS: Record<Field, string> = {
   email: "invitation-courriel",
@@ -145,7 +168,7 @@ const IDS: Record<Field, string> = {
 
 function InviteForm(props: { structure: StructureDetail; onDone: (text: string) => void }) {
   const invite = useAction(inviteMember);
-  const form = createAdminForm(IDS);
+  const form = createAdminForm(IDS, FIELD_NAMES.Membership);
   const [email, setEmail] = createSignal("");
   const [firstName, setFirstName] = createSignal("");
   const [lastName, setLastName] = createSignal("");
@@ -169,7 +192,9 @@ function InviteForm(props: { structure: StructureDetail; onDone: (text: string) 
         }),
     );
     if (done === undefined) return;
-    props.onDone(`${firstName().trim()} ${lastName().trim()} a le rôle « ${MEMBER_ROLES[chosen as Member["role"]]} ».`);
+    props.onDone(
+      `${firstName().trim()} ${lastName().trim()} a le rôle « ${MEMBER_ROLES[chosen as Member["role"]]} »${invitationWords(done)}`,
+    );
     setEmail("");
     setFirstName("");
     setLastName("");

@@ -6,7 +6,16 @@ import { Loadable, Notice } from "../../../components/notice.tsx";
 import { getServices } from "../../../lib/api.ts";
 import { type AdminOffering, createOffering, type OfferingInput, type StructureDetail, updateOffering } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, type FieldErrors, SuccessNotice, whole } from "./admin-form.tsx";
-import { BOOKABLE_BY, bookableByOptions, duration, MODES, modeOptions, SITUATIONS, situationOptions } from "./directory-words.ts";
+import {
+  BOOKABLE_BY,
+  bookableByOptions,
+  duration,
+  FIELD_NAMES,
+  MODES,
+  modeOptions,
+  SITUATIONS,
+  situationOptions,
+} from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
 /** The « Offres » tab: the services the structure offers, each with its booking settings. */
@@ -159,7 +168,7 @@ function OfferingForm(props: {
   ) as Record<Field, string>;
   const create = useAction(createOffering);
   const update = useAction(updateOffering);
-  const form = createAdminForm(ids);
+  const form = createAdminForm(ids, FIELD_NAMES.Offering);
   const services = createAsync(() => (offering ? Promise.resolve([]) : getServices()));
   const available = createMemo(() =>
     (services() ?? []).filter((service) => !props.structure.offerings.some((o) => o.service.id === service.id)),

@@ -7,6 +7,7 @@ import { CommuneField } from "../../booking/commune-field.tsx";
 import { type AdminSite, createSite, type StructureDetail, updateSite } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
+import { FIELD_NAMES } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
 /** The « Lieux » tab: where the structure receives people. A site is closed (deactivated), never deleted: appointments refer to it. */
@@ -110,7 +111,7 @@ function SiteForm(props: { structureId: string; site?: AdminSite; onDone: (text:
   };
   const create = useAction(createSite);
   const update = useAction(updateSite);
-  const form = createAdminForm(ids);
+  const form = createAdminForm(ids, FIELD_NAMES.Site);
   const site = props.site;
   const [name, setName] = createSignal(site?.name ?? "");
   const [address, setAddress] = createSignal(site?.address ?? "");

@@ -4,10 +4,12 @@ import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { de } from "../../../lib/french.ts";
 import { createTerritory, getTerritories, type Territory, updateTerritory } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { FIELD_NAMES } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
 /** `/espace/annuaire/territoires` (Région): the coordination zones, their communes and coordinators. */
@@ -48,12 +50,12 @@ function Territories() {
                 Coordination&nbsp;:{" "}
                 {territory.coordinators.length > 0
                   ? territory.coordinators.map((person) => `${person.firstName} ${person.lastName}`).join(", ")
-                  : "personne pour le moment"}
+                  : "Personne pour le moment"}
               </p>
               <details class="directory-details">
                 <summary>
                   {territory.communes.length === 1 ? "1 commune" : `${territory.communes.length} communes`}
-                  <span class="visually-hidden">&nbsp;de {territory.name}</span>
+                  <span class="visually-hidden">&nbsp;{de(territory.name)}</span>
                 </summary>
                 <p>{territory.communes.map((commune) => commune.name).join(", ")}</p>
               </details>
@@ -89,7 +91,7 @@ function TerritoryForm(props: { territory?: Territory; onDone: (text: string) =>
   const ids: Record<Field, string> = { name: `${prefix}-nom`, slug: `${prefix}-identifiant`, communes: `${prefix}-communes` };
   const create = useAction(createTerritory);
   const update = useAction(updateTerritory);
-  const form = createAdminForm(ids);
+  const form = createAdminForm(ids, FIELD_NAMES.Territory);
   const [name, setName] = createSignal(territory?.name ?? "");
   const [slug, setSlug] = createSignal("");
   const [communes, setCommunes] = createSignal<PickedCommune[]>(territory?.communes ?? []);
