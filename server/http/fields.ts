@@ -11,9 +11,11 @@ export const personName = (what: string) =>
     .max(100, `${what} : 100 caractères au plus.`)
     .regex(/^[^<>{}\d]*$/u, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`);
 
+/** Trimmed and lower-cased: « Léa.Durand@Exemple.fr » is the same address as « léa.durand@exemple.fr ». */
 export const emailAddress = z
-  .email("adresse électronique invalide, par exemple prenom.nom@exemple.fr")
-  .max(254)
+  .string("l'adresse électronique est obligatoire.")
+  .trim()
+  .pipe(z.email("adresse électronique invalide, par exemple prenom.nom@exemple.fr").max(254))
   .transform((v) => v.toLowerCase());
 
 /** Spaces, dots and dashes are dropped: "06 12 34 56 78" is stored "0612345678". */

@@ -60,6 +60,8 @@ describe("the Région builds the directory", () => {
       communes: ["59512"],
     });
     expect(territory.status).toBe(201);
+    const roleless = await send("POST", "/admin/users", region(), { email: "x@region.test", firstName: "X", lastName: "Y" });
+    expect(roleless.body.error.fields.territoryIds).toMatch(/au moins un territoire/);
     const user = await send("POST", "/admin/users", region(), {
       email: "Marc.Leroy@region.test",
       firstName: "Marc",
@@ -130,6 +132,13 @@ describe("a structure admin runs their structure", () => {
         "durationMinutes",
       ],
       [`/admin/structures/${env.fx.structure.id}/closures`, { startDate: "2026-12-24", endDate: "2026-12-21" }, 422, "endDate"],
+      [`/admin/structures/${env.fx.structure.id}/closures`, { startDate: "2026-10-19", endDate: "2026-10-23" }, 422, "endDate"],
+      [
+        `/admin/structures/${env.fx.structure.id}/sites`,
+        { name: "Antenne", address: "1 rue A", postcode: "59100", communeCode: "59350" },
+        422,
+        "postcode",
+      ],
       [
         `/admin/structures/${env.fx.structure.id}/closures`,
         { siteId: env.fx.other.sites[0]?.id, startDate: "2026-12-21", endDate: "2026-12-21" },

@@ -199,7 +199,7 @@ const ENDPOINTS: Endpoint[] = [
     rule: "structure",
     ok: 201,
     path: (t) => `/admin/structures/${structureOf(t).id}/closures`,
-    body: () => ({ startDate: "2026-08-10", endDate: "2026-08-14", reason: "Fermeture estivale" }),
+    body: () => ({ startDate: "2027-08-10", endDate: "2027-08-14", reason: "Fermeture estivale" }),
   },
   {
     method: "DELETE",

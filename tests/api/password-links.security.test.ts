@@ -143,6 +143,7 @@ describe("forgotten password", () => {
   });
 
   it("rejects malformed tokens and unknown fields with 4xx", async () => {
+    expect((await post("password-reset", { email: "pas-une-adresse" })).status).toBe(422);
     expect((await post("password-link", { token: "../../etc" })).status).toBe(404);
     expect((await post("password-link/use", { token: "x", newPassword: NEW, userId })).status).toBe(422);
   });

@@ -1,5 +1,6 @@
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
+import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
@@ -25,8 +26,11 @@ export const closureAdmin = createRouter()
     const { roles } = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
     const db = c.var.deps.db;
-    await managedStructure(db, roles, structureId);
+    const structure = await managedStructure(db, roles, structureId);
     const { siteId, startDate, endDate, reason } = c.req.valid("json");
+    if (endDate < localDateOf(c.var.deps.clock.now(), structure.timeZone)) {
+      throw validationError({ endDate: "Cette fermeture est déjà passée : la fin doit être aujourd'hui ou plus tard." });
+    }
     if (siteId && !(await db.prisma.site.count({ where: { id: siteId, structureId } }))) {
       throw validationError({ siteId: "ce lieu n'appartient pas à la structure." });
     }

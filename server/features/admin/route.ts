@@ -66,7 +66,7 @@ export async function managedStructure(db: Database, roles: Roles, id: string) {
   const structure = canManageStructure(roles, id)
     ? await db.prisma.structure.findUnique({
         where: { id },
-        select: { id: true, name: true, network: { select: { kind: true } } },
+        select: { id: true, name: true, timeZone: true, network: { select: { kind: true } } },
       })
     : null;
   if (!structure) throw new AppError("NOT_FOUND", "Structure introuvable.");

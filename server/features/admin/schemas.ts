@@ -103,7 +103,12 @@ export const UserInvite = z
     regionalAdmin: z.boolean().optional(),
     territoryIds: uniqueList(z.uuid(), 100).optional(),
   })
-  .strict();
+  .strict()
+  // An account opened here is a Région or coordination one; structure staff are invited as members.
+  .refine((u) => u.regionalAdmin || u.territoryIds?.length, {
+    message: "choisissez au moins un territoire à coordonner, ou l'administration régionale.",
+    path: ["territoryIds"],
+  });
 export const UserPatch = z
   .object({
     firstName: personName("Le prénom"),

@@ -1,8 +1,10 @@
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
+import type { Database } from "../../db/database.ts";
+import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, checkCommunes, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
+import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
 import { IdParam, SiteInput, SitePatch } from "./schemas.ts";
 
 const create = adminRoute({
@@ -27,7 +29,7 @@ export const siteAdmin = createRouter()
     const db = c.var.deps.db;
     await managedStructure(db, roles, structureId);
     const input = c.req.valid("json");
-    await checkCommunes(db, [input.communeCode], "communeCode");
+    await checkPostcode(db, input.communeCode, input.postcode);
     const site = await audited(c, { action: "site.create", entity: "Site", details: { structureId } }, (tx) =>
       tx.site.create({ data: { ...input, structureId }, select: { id: true } }),
     );
@@ -38,15 +40,28 @@ export const siteAdmin = createRouter()
     const { id } = c.req.valid("param");
     const db = c.var.deps.db;
     const site = scoped(
-      await db.prisma.site.findUnique({ where: { id }, select: { structureId: true } }),
+      await db.prisma.site.findUnique({ where: { id }, select: { structureId: true, communeCode: true, postcode: true } }),
       (s) => canManageStructure(roles, s),
       "Lieu",
     );
     const patch = c.req.valid("json");
-    if (patch.communeCode) await checkCommunes(db, [patch.communeCode], "communeCode");
+    if (patch.communeCode || patch.postcode) {
+      await checkPostcode(db, patch.communeCode ?? site.communeCode, patch.postcode ?? site.postcode);
+    }
     const details = { fields: changedFields(patch), structureId: site.structureId };
     await audited(c, { action: "site.update", entity: "Site", details }, (tx) =>
       tx.site.update({ where: { id }, data: patch, select: { id: true } }),
     );
     return c.json({}, 200);
   });
+
+/** The postcode must be one of the commune's: the address is printed on confirmations. */
+async function checkPostcode(db: Database, communeCode: string, postcode: string) {
+  const commune = await db.prisma.commune.findUnique({ where: { code: communeCode }, select: { name: true, postcodes: true } });
+  if (!commune) throw validationError({ communeCode: "commune inconnue." });
+  if (!commune.postcodes.includes(postcode)) {
+    throw validationError({
+      postcode: `Ce code postal n'est pas celui de ${commune.name} (${commune.postcodes.join(", ")}).`,
+    });
+  }
+}

@@ -6,6 +6,7 @@ import { openSession } from "../../auth/sessions.ts";
 import { countResetRequest, LIMITS } from "../../auth/throttle.ts";
 import { passwordProblem } from "../../domain/password-policy.ts";
 import { AppError, validationError } from "../../errors.ts";
+import { emailAddress } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
@@ -20,9 +21,7 @@ const requestReset = createRoute({
   path: "/password-reset",
   summary: "Mot de passe oublié : envoie un lien (valable 30 minutes) si le compte existe",
   request: {
-    body: jsonBody(
-      z.object({ email: z.string().trim().toLowerCase().min(1, "l'adresse électronique est obligatoire.").max(254) }).strict(),
-    ),
+    body: jsonBody(z.object({ email: emailAddress }).strict()),
   },
   responses: {
     200: {
