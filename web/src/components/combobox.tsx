@@ -125,6 +125,8 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
     setOpen(false);
     setActive(-1);
     setStatus({ kind: "idle" });
+    // « 3 communes pour « Lille »… » is over once one is chosen.
+    setAnnouncement("");
   }
 
   function move(step: 1 | -1) {

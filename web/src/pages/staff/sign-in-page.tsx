@@ -1,4 +1,4 @@
-import { A, createAsync, useAction, useNavigate } from "@solidjs/router";
+import { A, createAsync, useAction, useNavigate, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
@@ -7,6 +7,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { EmailField } from "./email-field.tsx";
 import { capitalize, createFormErrors } from "./form-errors.ts";
 import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
+import { returnPath } from "./return-path.ts";
 import { getMe, signIn } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
@@ -17,6 +18,9 @@ const IDS: Record<Field, string> = { email: "courriel", password: "mot-de-passe"
 /** `/connexion`: the staff sign-in. The public books without an account and never comes here. */
 export default function SignInPage() {
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  // Where the person was going when asked to sign in (a bookmark, a link in an e-mail).
+  const destination = () => returnPath(search.retour);
   const send = useAction(signIn);
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
@@ -26,7 +30,7 @@ export default function SignInPage() {
   // /me must not keep anyone from signing in: it counts as nobody.
   const me = createAsync(() => getMe().catch(() => null));
   createEffect(() => {
-    if (me()) navigate("/espace", { replace: true });
+    if (me()) navigate(destination(), { replace: true });
   });
 
   async function submit(event: SubmitEvent) {
@@ -41,7 +45,7 @@ export default function SignInPage() {
     const outcome = await send(email().trim(), password());
     setSending(false);
     if (outcome.kind === "done") {
-      navigate("/espace");
+      navigate(destination());
       return;
     }
     setPassword("");

@@ -1,7 +1,8 @@
-import { createAsync, type RouteSectionProps, useNavigate } from "@solidjs/router";
+import { createAsync, type RouteSectionProps, useLocation, useNavigate } from "@solidjs/router";
 import { type Accessor, createContext, createEffect, type JSX, Show, useContext } from "solid-js";
 import { Loadable } from "../../components/notice.tsx";
 import { AccountBar } from "./account-bar.tsx";
+import { signInHref } from "./return-path.ts";
 import { getMe, type StaffUser } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
@@ -15,7 +16,7 @@ export function useStaffUser(): Accessor<StaffUser> {
   return user;
 }
 
-/** `/espace/…`: only for a signed-in staff member; anyone else goes to the sign-in page. */
+/** `/espace/…`: only for a signed-in staff member; anyone else goes to the sign-in page, and comes back here after. */
 export default function StaffArea(props: RouteSectionProps) {
   return (
     <Loadable loading="Chargement de votre espace…" failure="Votre espace n'a pas pu être chargé." queryKey={getMe.key}>
@@ -26,9 +27,10 @@ export default function StaffArea(props: RouteSectionProps) {
 
 function SignedIn(props: { children: JSX.Element }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const me = createAsync(() => getMe());
   createEffect(() => {
-    if (me() === null) navigate("/connexion", { replace: true });
+    if (me() === null) navigate(signInHref(`${location.pathname}${location.search}`), { replace: true });
   });
   return (
     <Show when={me()}>

@@ -65,13 +65,21 @@ export default function AccountsPage() {
   );
 }
 
+/** The server answers 200 accounts at most: a full page means there may be more. */
+const ACCOUNT_LIMIT = 200;
+
 function Accounts(props: { query: string; onDone: (text: string) => void }) {
   const accounts = createAsync(() => getAccounts(props.query));
+  const count = () => accounts()?.length ?? 0;
   return (
     <section aria-labelledby="accounts-title">
       <h2 id="accounts-title">
-        {props.query ? `Comptes pour « ${props.query} »` : "Tous les comptes"} ({accounts()?.length ?? 0})
+        {props.query ? `Comptes pour « ${props.query} »` : "Tous les comptes"}{" "}
+        {count() >= ACCOUNT_LIMIT ? `(les ${ACCOUNT_LIMIT} premiers)` : `(${count()})`}
       </h2>
+      <Show when={count() >= ACCOUNT_LIMIT}>
+        <p>Seuls les {ACCOUNT_LIMIT} premiers comptes sont affichés&nbsp;: précisez la recherche pour trouver les autres.</p>
+      </Show>
       <Show when={(accounts() ?? []).length > 0} fallback={<p>Aucun compte ne correspond.</p>}>
         <ul class="directory-rows">
           <For each={accounts()}>

@@ -3,40 +3,53 @@ import { Button } from "../../../components/button.tsx";
 import { ErrorNotice, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { describeError } from "../../../lib/api.ts";
+import { formatParisInstant } from "../../../lib/dates.ts";
 import { type AuditEvent, getAuditPage } from "./admin-api.ts";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { FIELD_NAMES } from "./directory-words.ts";
 
-const ENTITIES: Record<string, string> = {
-  Network: "Réseau",
-  Structure: "Structure",
-  Site: "Lieu",
-  Offering: "Offre",
-  Membership: "Rôle",
-  StaffUser: "Compte",
-  Territory: "Territoire",
-  Closure: "Fermeture",
+/** Each action of the log in words; a new one is shown as the server names it until it is named here. */
+const ACTIONS: Record<string, string> = {
+  "network.create": "Réseau créé",
+  "network.update": "Réseau modifié",
+  "structure.create": "Structure créée",
+  "structure.update": "Structure modifiée",
+  "site.create": "Lieu ajouté",
+  "site.update": "Lieu modifié",
+  "offering.create": "Offre ajoutée",
+  "offering.update": "Offre modifiée",
+  "membership.create": "Rôle donné",
+  "membership.update": "Rôle changé",
+  "membership.delete": "Rôle retiré",
+  "user.create": "Compte ouvert",
+  "user.update": "Compte modifié",
+  "user.deactivate": "Compte désactivé",
+  "user.reactivate": "Compte réactivé",
+  "user.invite": "Invitation renvoyée",
+  "user.password_set": "Mot de passe choisi (invitation ou lien reçu par courriel)",
+  "user.password_change": "Mot de passe changé",
+  "territory.create": "Territoire créé",
+  "territory.update": "Territoire modifié",
+  "closure.create": "Fermeture ajoutée",
+  "closure.delete": "Fermeture supprimée",
 };
-const VERBS: Record<string, string> = {
-  create: "création",
-  update: "modification",
-  delete: "suppression",
-  deactivate: "désactivation",
-  reactivate: "réactivation",
-  invite: "invitation renvoyée",
-};
-
-/** « structure.update » in words: « Structure : modification ». Unknown actions are shown as they are. */
-function describe(event: AuditEvent): string {
-  const verb = VERBS[event.action.split(".")[1] ?? ""];
-  return verb ? `${ENTITIES[event.entity] ?? event.entity} : ${verb}` : event.action;
-}
 
 function changedFields(event: AuditEvent): string | undefined {
   const fields = (event.details as { fields?: unknown } | null)?.fields;
-  return Array.isArray(fields) && fields.length > 0 ? fields.join(", ") : undefined;
+  if (!Array.isArray(fields) || fields.length === 0) return undefined;
+  const names: Partial<Record<string, string>> = FIELD_NAMES[event.entity as keyof typeof FIELD_NAMES] ?? {};
+  return fields.map((field) => names[String(field)] ?? String(field)).join(", ");
 }
 
-const moment = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+/**
+ * What the change was made to: the record's name when read (`label`) and its structure. Read
+ * with care: older servers send neither.
+ */
+function subject(event: AuditEvent): string | undefined {
+  const { label, structure } = event as { label?: unknown; structure?: { name?: unknown } | null };
+  const parts = [label, structure?.name].filter((part): part is string => typeof part === "string" && part !== "");
+  return parts.length > 0 ? [...new Set(parts)].join(" — ") : undefined;
+}
 
 /**
  * `/espace/annuaire/journal` (Région): who changed what in the directory, newest first. « Plus
@@ -86,9 +99,12 @@ function AuditLog() {
           <For each={events()}>
             {(event) => (
               <li class="directory-row" tabindex="-1">
-                <p class="directory-row__title">{describe(event)}</p>
+                <p class="directory-row__title">
+                  {ACTIONS[event.action] ?? event.action}
+                  <Show when={subject(event)}>{(what) => <>&nbsp;: {what()}</>}</Show>
+                </p>
                 <p class="directory-row__text">
-                  {moment.format(new Date(event.at))}, par{" "}
+                  Le {formatParisInstant(event.at)}, par{" "}
                   {event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : "un compte supprimé"}
                   <Show when={changedFields(event)}>
                     {(fields) => (

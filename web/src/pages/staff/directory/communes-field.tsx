@@ -55,8 +55,9 @@ export function CommunesField(props: {
           <For each={props.value}>
             {(commune) => (
               <li class="commune-list__item">
+                {/* The INSEE code tells namesakes apart; said as such, it is not taken for a postcode. */}
                 <span>
-                  {commune.name} <span class="commune-list__code">({commune.code})</span>
+                  {commune.name} <span class="commune-list__code">(code INSEE {commune.code})</span>
                 </span>
                 <Button variant="secondary" onClick={() => remove(commune)}>
                   Retirer<span class="visually-hidden">&nbsp;{commune.name}</span>

@@ -4,6 +4,7 @@ import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { getServices } from "../../../lib/api.ts";
+import { capitalize } from "../../../lib/french.ts";
 import { type AdminOffering, createOffering, type OfferingInput, type StructureDetail, updateOffering } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, type FieldErrors, SuccessNotice, whole } from "./admin-form.tsx";
 import {
@@ -11,7 +12,6 @@ import {
   bookableByOptions,
   duration,
   FIELD_NAMES,
-  MODES,
   modeOptions,
   SITUATIONS,
   situationOptions,
@@ -83,19 +83,20 @@ function OfferingSummary(props: { offering: AdminOffering }) {
       </dd>
       <dt>Modalités</dt>
       <dd>
-        {o()
-          .modes.map((mode) => MODES[mode])
+        {modeOptions
+          .filter((option) => o().modes.includes(option.value))
+          .map((option) => option.label)
           .join(", ")}
       </dd>
       <dt>Qui peut réserver</dt>
       <dd>{BOOKABLE_BY[o().bookableBy]}</dd>
       <dt>Délais</dt>
       <dd>
-        au moins {duration(o().minNoticeMinutes)} avant, jusqu'à {o().horizonDays} jours à l'avance
+        Au moins {duration(o().minNoticeMinutes)} avant, jusqu'à {o().horizonDays} jours à l'avance
       </dd>
       <dt>Public</dt>
       <dd>
-        {ages()}
+        {capitalize(ages())}
         {o().situations.length > 0
           ? ` ; ${o()
               .situations.map((s) => SITUATIONS[s])
@@ -107,14 +108,25 @@ function OfferingSummary(props: { offering: AdminOffering }) {
       <dt>Rappels</dt>
       <dd>
         {o().reminderPlan.length > 0
-          ? o()
-              .reminderPlan.map((m) => `${duration(m)} avant`)
+          ? [...o().reminderPlan]
+              .sort((a, b) => a - b)
+              .map((m) => `${duration(m)} avant`)
               .join(", ")
-          : "aucun"}
+          : "Aucun"}
       </dd>
     </dl>
   );
 }
+
+/** The units a notice is typed in, largest first: the form shows a notice in the largest that divides it. */
+const NOTICE_UNITS = [
+  { value: "1440", label: "jours" },
+  { value: "60", label: "heures" },
+  { value: "1", label: "minutes" },
+] as const;
+type NoticeUnit = (typeof NOTICE_UNITS)[number]["value"];
+const noticeUnitOf = (minutes: number): NoticeUnit =>
+  NOTICE_UNITS.find((unit) => minutes % Number(unit.value) === 0)?.value ?? "1";
 
 /** The usual reminders; an offering's own other values are offered too. */
 const REMINDERS = [60, 120, 1440, 2880, 10080];
@@ -178,7 +190,9 @@ function OfferingForm(props: {
   const [durationMinutes, setDuration] = createSignal(numberText(offering?.durationMinutes ?? 45));
   const [bufferMinutes, setBuffer] = createSignal(numberText(offering?.bufferMinutes ?? 0));
   const [modes, setModes] = createSignal<AdminOffering["modes"]>(offering?.modes ?? ["onsite"]);
-  const [minNotice, setMinNotice] = createSignal(numberText(offering?.minNoticeMinutes ?? 1440));
+  const initialNotice = offering?.minNoticeMinutes ?? 1440;
+  const [noticeUnit, setNoticeUnit] = createSignal<NoticeUnit>(noticeUnitOf(initialNotice));
+  const [minNotice, setMinNotice] = createSignal(numberText(initialNotice / Number(noticeUnitOf(initialNotice))));
   const [horizonDays, setHorizon] = createSignal(numberText(offering?.horizonDays ?? 60));
   const [bookableBy, setBookableBy] = createSignal<AdminOffering["bookableBy"]>(offering?.bookableBy ?? "public");
   const [minAge, setMinAge] = createSignal(numberText(offering?.minAge));
@@ -190,7 +204,7 @@ function OfferingForm(props: {
   const [active, setActive] = createSignal(offering?.active ?? true);
   const reminderOptions = createMemo(() =>
     [...new Set([...REMINDERS, ...(offering?.reminderPlan ?? [])])]
-      .sort((a, b) => b - a)
+      .sort((a, b) => a - b)
       .map((minutes) => ({ value: String(minutes), label: `${duration(minutes)} avant` })),
   );
 
@@ -207,7 +221,8 @@ function OfferingForm(props: {
       durationMinutes: number("durationMinutes", durationMinutes(), "la durée"),
       bufferMinutes: number("bufferMinutes", bufferMinutes(), "le battement"),
       modes: modes(),
-      minNoticeMinutes: number("minNoticeMinutes", minNotice(), "le délai minimum"),
+      // Typed in the unit chosen beside it; the API counts minutes.
+      minNoticeMinutes: number("minNoticeMinutes", minNotice(), "le délai minimum") * Number(noticeUnit()),
       horizonDays: number("horizonDays", horizonDays(), "l'horizon"),
       bookableBy: bookableBy(),
       minAge: age("minAge", minAge(), "l'âge minimum"),
@@ -288,13 +303,27 @@ function OfferingForm(props: {
         />
         <TextField
           id={ids.minNoticeMinutes}
-          label="Réserver au moins (minutes avant)"
-          hint="1440 minutes = 1 jour."
+          label={FIELD_NAMES.Offering.minNoticeMinutes}
+          hint="Le temps à laisser entre la réservation et le rendez-vous, dans l'unité choisie à côté."
           inputmode="numeric"
           value={minNotice()}
           onInput={(event) => setMinNotice(event.currentTarget.value)}
           error={form.errors().minNoticeMinutes}
         />
+        <SelectField
+          id={`${prefix}-minNoticeUnit`}
+          label="Unité du délai minimum"
+          value={noticeUnit()}
+          onChange={(event) => setNoticeUnit(event.currentTarget.value as NoticeUnit)}
+        >
+          <For each={NOTICE_UNITS}>
+            {(unit) => (
+              <option value={unit.value} selected={unit.value === noticeUnit()}>
+                {unit.label}
+              </option>
+            )}
+          </For>
+        </SelectField>
         <TextField
           id={ids.horizonDays}
           label="Réserver au plus (jours à l'avance)"

@@ -96,16 +96,17 @@ export function StructureSites(props: { structure: StructureDetail; regional: bo
   );
 }
 
-type Field = "name" | "address" | "postcode" | "communeCode" | "phone" | "accessInfo";
+type Field = "name" | "address" | "communeCode" | "postcode" | "phone" | "accessInfo";
 
 /** Adds a site, or edits `site`. */
 function SiteForm(props: { structureId: string; site?: AdminSite; onDone: (text: string) => void; onCancel?: () => void }) {
   const prefix = props.site ? `lieu-${props.site.id}` : "nouveau-lieu";
+  // In the form's order: the error summary lists the fields in this order.
   const ids: Record<Field, string> = {
     name: `${prefix}-nom`,
     address: `${prefix}-adresse`,
-    postcode: `${prefix}-code-postal`,
     communeCode: `${prefix}-commune`,
+    postcode: `${prefix}-code-postal`,
     phone: `${prefix}-telephone`,
     accessInfo: `${prefix}-acces`,
   };
@@ -125,8 +126,9 @@ function SiteForm(props: { structureId: string; site?: AdminSite; onDone: (text:
 
   function chooseCommune(chosen: Commune | undefined) {
     setCommune(chosen);
-    // A commune with one postcode fills it in.
-    if (chosen?.postcodes.length === 1 && !postcode().trim()) setPostcode(chosen.postcodes[0] ?? "");
+    // The previous commune's postcode is wrong for the new one: a commune with a single postcode
+    // fills it in, any other leaves it to be typed.
+    setPostcode(chosen?.postcodes.length === 1 ? (chosen.postcodes[0] ?? "") : "");
   }
 
   async function submit() {
