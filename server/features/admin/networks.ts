@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
@@ -43,7 +44,8 @@ export const networkAdmin = createRouter()
       select: { id: true, slug: true, name: true, kind: true, description: true, _count: { select: { structures: true } } },
       orderBy: { name: "asc" },
     });
-    return c.json({ networks: networks.map(({ _count, ...n }) => ({ ...n, structureCount: _count.structures })) }, 200);
+    const list = networks.map(({ _count, ...n }) => ({ ...n, structureCount: _count.structures }));
+    return c.json({ networks: sortFrench(list, (n) => n.name) }, 200);
   })
   .openapi(create, async (c) => {
     const { roles } = await requireArea(c, "directory");

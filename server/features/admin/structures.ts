@@ -3,6 +3,7 @@ import { canManageAccount, canManageStructure, managedStructureIds, type Roles }
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, managedStructure, unique } from "./route.ts";
@@ -131,7 +132,7 @@ export const structureAdmin = createRouter()
       select: summarySelect,
       orderBy: { name: "asc" },
     });
-    return c.json({ structures }, 200);
+    return c.json({ structures: sortFrench(structures, (s) => s.name) }, 200);
   })
   .openapi(create, async (c) => {
     const { roles } = await requireArea(c, "directory");
@@ -271,19 +272,25 @@ async function loadStructure(db: Database, roles: Roles, id: string) {
   const { communes, memberships, closures, ...rest } = s;
   return {
     ...rest,
-    communes: communes.map((c) => c.commune),
-    members: memberships.map(({ user: { passwordHash, regionalAdmin, memberships, coordinates, ...user }, ...m }) => ({
-      ...m,
-      user: {
-        ...user,
-        invited: !passwordHash,
-        manageable: canManageAccount(roles, {
-          regionalAdmin,
-          structureIds: memberships.map((x) => x.structureId),
-          territories: coordinates.map((x) => x.territoryId),
-        }),
-      },
-    })),
+    communes: sortFrench(
+      communes.map((c) => c.commune),
+      (c) => c.name,
+    ),
+    sites: sortFrench(rest.sites, (site) => site.name),
+    members: sortFrench(memberships, (m) => `${m.user.lastName} ${m.user.firstName}`).map(
+      ({ user: { passwordHash, regionalAdmin, memberships, coordinates, ...user }, ...m }) => ({
+        ...m,
+        user: {
+          ...user,
+          invited: !passwordHash,
+          manageable: canManageAccount(roles, {
+            regionalAdmin,
+            structureIds: memberships.map((x) => x.structureId),
+            territories: coordinates.map((x) => x.territoryId),
+          }),
+        },
+      }),
+    ),
     closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
@@ -51,16 +52,15 @@ export const territoryAdmin = createRouter()
       },
       orderBy: { name: "asc" },
     });
-    return c.json(
-      {
-        territories: territories.map((t) => ({
-          ...t,
-          communes: t.communes.map((c) => c.commune),
-          coordinators: t.coordinators.map((c) => c.user),
-        })),
-      },
-      200,
-    );
+    const list = territories.map((t) => ({
+      ...t,
+      communes: sortFrench(
+        t.communes.map((c) => c.commune),
+        (c) => c.name,
+      ),
+      coordinators: t.coordinators.map((c) => c.user),
+    }));
+    return c.json({ territories: sortFrench(list, (t) => t.name) }, 200);
   })
   .openapi(create, async (c) => {
     const { roles } = await requireArea(c, "directory");

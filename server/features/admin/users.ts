@@ -5,6 +5,7 @@ import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { closeAllSessions } from "../../auth/sessions.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database, Tx } from "../../db/database.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
@@ -113,7 +114,7 @@ export const userAdmin = createRouter()
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       take: 200,
     });
-    return c.json({ users: users.map(present(roles)) }, 200);
+    return c.json({ users: sortFrench(users.map(present(roles)), (u) => `${u.lastName} ${u.firstName}`) }, 200);
   })
   .openapi(invite, async (c) => {
     const { staff, roles } = await requireArea(c, "directory");

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { validationError } from "../../errors.ts";
 
 export interface ListStructuresInput {
@@ -58,8 +59,9 @@ export async function listStructures({ db, input }: { db: Database; input: ListS
       },
     },
   });
-  return structures.map(({ offerings, ...structure }) => ({
+  return sortFrench(structures, (s) => s.name).map(({ offerings, sites, ...structure }) => ({
     ...structure,
+    sites: sortFrench(sites, (site) => site.name),
     services: offerings.map((o) => o.service.slug).sort(),
   }));
 }
