@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
-import { focused, type Harness, horizontalOverflow, startHarness, tabTo } from "./harness.ts";
+import { focused, type Harness, horizontalOverflow, normalise, startHarness, tabTo } from "./harness.ts";
 import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
 
 // The directory administration as its users live it: a structure admin runs their own
@@ -91,7 +91,10 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await invite.getByLabel("Nom", { exact: true }).fill("Nouvelle");
   await invite.getByLabel("Rôle").selectOption({ label: "Conseiller·ère" });
   await invite.getByRole("button", { name: "Inviter" }).click();
-  await page.getByText("Nadia Nouvelle a le rôle « Conseiller·ère ».").waitFor();
+  // The invitation is said once the server tells (`invitationSent`); the role is said either way.
+  await page
+    .getByText(/^Nadia Nouvelle a le rôle « Conseiller·ère »(\. Une invitation lui est envoyée par courriel)?\.$/)
+    .waitFor();
   await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).waitFor();
   const message = await harness.db.prisma.outboxMessage.findFirst({ where: { recipient: "nouvelle.conseillere@exemple.fr" } });
   expect(message?.type).toBe("staff.invitation");
@@ -169,7 +172,7 @@ test("the Région creates a network, then a structure in it", { timeout: 60_000 
     await page.locator(".directory-row").first().waitFor();
     await expectAccessibleAtEveryWidth(page, title);
   }
-  expect(await page.getByText("Structure : création").count()).toBeGreaterThan(0);
+  expect(await page.getByText("Structure créée").count()).toBeGreaterThan(0);
   // 401: /me before signing in; 409: the identifier taken on purpose.
   expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
   await close();
@@ -210,5 +213,128 @@ test("a person is invited with the keyboard alone", { timeout: 60_000 }, async (
     include: { memberships: true },
   });
   expect(user.memberships.map((m) => m.role)).toEqual(["reception"]);
+  await close();
+});
+
+test("a signed-out person opening the Journal signs in and lands on it, all in French", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await harness.openPage();
+  await page.goto("/espace/annuaire/journal");
+  await page.waitForURL("**/connexion?retour=*");
+  await signIn(page, "admin@demo.example", PASSWORD, { keepAddress: true });
+  await page.getByRole("heading", { level: 1, name: "Journal des modifications" }).waitFor();
+  expect(new URL(page.url()).pathname).toBe("/espace/annuaire/journal");
+  await page.locator(".directory-row").first().waitFor();
+  const text = normalise((await page.locator(".directory-row p").allTextContents()).join(" "));
+  // No action or field as the server names them: « user.password_set », « .create », « firstName ».
+  expect(text).not.toMatch(/\b(network|structure|site|offering|membership|user|territory|closure)\.[a-z_]+/);
+  expect(text).not.toMatch(/(?<!\p{L})[a-z]+[A-Z][a-z]+/u);
+  expect(text).toMatch(/ à \d{1,2} h \d{2}, par /);
+  await expectAccessibleAtEveryWidth(page, "Journal");
+
+  // Anywhere else is not followed: the staff home instead.
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await page.waitForURL("**/connexion*");
+  await page.goto("/connexion?retour=https%3A%2F%2Fevil.example%2Fespace");
+  await signIn(page, "admin@demo.example", PASSWORD, { keepAddress: true });
+  await page.getByRole("heading", { level: 1, name: "Bonjour Anne" }).waitFor();
+  expect(new URL(page.url()).origin).toBe(harness.baseUrl);
+  expect(problems.filter((problem) => !problem.includes("401"))).toEqual([]);
+  await close();
+});
+
+test("an error from the server names its field in the summary", { timeout: 60_000 }, async () => {
+  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=offres`);
+  const form = page.getByRole("form", { name: "Ajouter une offre" });
+  await form.waitFor();
+  await form.getByLabel("Service").selectOption({ index: 1 });
+  await form.getByLabel("Durée (minutes)").fill("1");
+  await form.getByLabel("Places par créneau").fill("0");
+  await form.getByRole("button", { name: "Ajouter l'offre" }).click();
+  const summary = form.getByRole("alert");
+  await summary.getByRole("link", { name: /^Durée \(minutes\)\s:\s5 minutes au moins\.$/ }).waitFor();
+  await summary.getByRole("link", { name: /^Places par créneau\s:\s1 place au moins\.$/ }).waitFor();
+  // Under the section's h3, the summary's heading is an h4.
+  await summary.getByRole("heading", { level: 4, name: "Le formulaire contient 2 erreurs" }).waitFor();
+  // Beside the field, the message alone.
+  expect(normalise(await form.locator(".field__error").first().textContent())).toBe("Erreur : 5 minutes au moins.");
+  await expectAccessibleAtEveryWidth(page, "offering form with server errors");
+  await close();
+});
+
+test("the site form resets the postcode when the commune changes", { timeout: 60_000 }, async () => {
+  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const single = await harness.db.prisma.commune.findFirstOrThrow({
+    where: { name: "Arras" },
+    select: { name: true, postcodes: true },
+  });
+  expect(single.postcodes).toHaveLength(1);
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=lieux`);
+  const form = page.getByRole("form", { name: "Ajouter un lieu" });
+  await form.waitFor();
+  const commune = form.getByRole("combobox", { name: "Commune" });
+  const postcode = form.getByLabel("Code postal");
+  await commune.fill("Arras");
+  await page.getByRole("option", { name: /^Arras \(/ }).click();
+  expect(await postcode.inputValue()).toBe(single.postcodes[0]);
+  // The search's count is over once a commune is chosen.
+  expect(await form.getByText(/communes? pour « Arras »/).count()).toBe(0);
+  await commune.fill("Lille");
+  await page
+    .getByRole("option", { name: /^Lille \(/ })
+    .first()
+    .click();
+  expect(await postcode.inputValue()).toBe("");
+
+  // The summary lists the fields in the form's order: the commune before the postcode.
+  await commune.fill("");
+  await form.getByRole("button", { name: "Ajouter le lieu" }).click();
+  const links = await form.getByRole("alert").getByRole("link").allTextContents();
+  expect(links).toEqual([
+    "Saisissez le nom du lieu.",
+    "Saisissez l'adresse.",
+    "Choisissez la commune dans la liste.",
+    "Saisissez un code postal à 5 chiffres.",
+  ]);
+  await close();
+});
+
+test("a closure and a role are removed after confirming", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=fermetures`);
+  const form = page.getByRole("form", { name: "Ajouter une fermeture" });
+  await form.waitFor();
+  await form.getByLabel("Premier jour").fill("2027-05-07");
+  await form.getByRole("button", { name: "Ajouter la fermeture" }).click();
+  await page.getByText("La fermeture du 7 mai 2027 est enregistrée.").waitFor();
+  await page.getByRole("heading", { level: 3, name: "Du 7 mai 2027" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "structure, closures");
+  await page.getByRole("button", { name: "Supprimer la fermeture du 7 mai 2027" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Supprimer la fermeture" }).click();
+  await page.getByText("La fermeture du 7 mai 2027 est supprimée.").waitFor();
+  expect(await page.getByRole("heading", { level: 3, name: "Du 7 mai 2027" }).count()).toBe(0);
+
+  await page.getByRole("tab", { name: "Personnel" }).click();
+  const invite = page.getByRole("form", { name: "Inviter une personne" });
+  await invite.getByLabel("Adresse électronique").fill("emma.passage@exemple.fr");
+  await invite.getByLabel("Prénom").fill("Emma");
+  await invite.getByLabel("Nom", { exact: true }).fill("Passage");
+  await invite.getByLabel("Rôle").selectOption({ label: "Accueil" });
+  await invite.getByRole("button", { name: "Inviter" }).click();
+  await page.getByRole("heading", { level: 3, name: /Emma Passage/ }).waitFor();
+  // Each button names its person, with the elision French wants.
+  await page.getByRole("button", { name: "Changer le rôle d'Emma Passage" }).waitFor();
+  await page.getByRole("button", { name: "Retirer le rôle d'Emma Passage" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Retirer le rôle" }).click();
+  await page.getByText("Emma Passage n'a plus le rôle « Accueil » ici.").waitFor();
+  expect(await page.getByRole("heading", { level: 3, name: /Emma Passage/ }).count()).toBe(0);
+  // One's own card offers neither.
+  const own = page.locator(".directory-row", { has: page.getByRole("heading", { level: 3, name: /Chloé/ }) });
+  expect(await own.getByRole("button", { name: /Retirer le rôle|Désactiver le compte/ }).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "structure, staff after a removal");
+  expect(problems.filter((problem) => !problem.includes("401"))).toEqual([]);
   await close();
 });

@@ -7,9 +7,12 @@ import { formatViolations, runAxe } from "./harness.ts";
 
 export const PASSWORD = "demo-staff-password-2026";
 
-/** Signs in from /connexion with the keyboard only: type, Tab, type, Enter. */
-export async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/connexion");
+/**
+ * Signs in from /connexion with the keyboard only: type, Tab, type, Enter. `keepAddress` signs
+ * in on the sign-in page already open (its `retour` kept) instead of opening it afresh.
+ */
+export async function signIn(page: Page, email: string, password: string, options: { keepAddress?: boolean } = {}) {
+  if (!options.keepAddress) await page.goto("/connexion");
   await page.locator("h1").waitFor();
   await page.getByLabel("Adresse électronique").focus();
   await page.keyboard.type(email);

@@ -46,7 +46,7 @@ test("an advisor signs in with the keyboard, sees their roles and only their are
   await page.getByRole("heading", { level: 1, name: "Bonjour David" }).waitFor();
   await settled(page);
   const main = page.getByRole("main");
-  expect(await main.textContent()).toMatch(/Conseiller·ère à \S/);
+  expect(await main.textContent()).toMatch(/Conseiller·ère — \S/);
   const nav = staffNav(page);
   expect(await nav.getByRole("link", { name: "Mon compte" }).count()).toBe(1);
   expect(await nav.textContent()).toContain("Agenda");
