@@ -18,9 +18,17 @@ export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<
   await tx.auditEvent.create({ data: { ...entry, at } });
 }
 
-/** The fields of a PATCH body that are set: what the audit event names. */
-export const changedFields = (body: object) =>
-  Object.entries(body)
-    .filter(([, value]) => value !== undefined)
+/**
+ * The fields of a PATCH body that change the record: what the audit event names. Without the
+ * record (a creation), every field set.
+ */
+export function changedFields(body: object, current?: Record<string, unknown>): string[] {
+  return Object.entries(body)
+    .filter(([key, value]) => value !== undefined && !(current && sameValue(current[key], value)))
     .map(([key]) => key)
     .sort();
+}
+
+/** Lists compare as sets (modes, communes…); the rest by value. */
+const comparable = (value: unknown) => JSON.stringify(Array.isArray(value) ? [...value].sort() : (value ?? null));
+const sameValue = (a: unknown, b: unknown) => comparable(a) === comparable(b);

@@ -113,6 +113,7 @@ describe("audit", () => {
     const membershipId = invite.body.id;
     await send("PATCH", `/admin/memberships/${membershipId}`, env.fx.cookies.structureAdmin, { role: "advisor" });
     await send("PATCH", `/admin/sites/${env.fx.site.id}`, env.fx.cookies.structureAdmin, {
+      name: "Lille Centre", // unchanged: not named in the event
       phone: "03 20 00 00 00",
       accessInfo: "Rampe d'accès.",
     });
@@ -140,6 +141,12 @@ describe("audit", () => {
     expect(events[0]).toMatchObject({
       action: "site.update",
       actor: { id: env.fx.users.structureAdmin.id, lastName: "admin-structure" },
+      label: "Lille Centre",
+      structure: { id: env.fx.structure.id, name: "Point Info Conseil VAE de Lille" },
     });
+    // A membership since removed has no name any more; its structure still shows.
+    const all = await (await env.app.request("/api/admin/audit", { headers: { Cookie: env.fx.cookies.regionalAdmin } })).json();
+    const removed = all.events.find((e: { action: string }) => e.action === "membership.delete");
+    expect(removed).toMatchObject({ label: null, structure: { name: "Point Info Conseil VAE de Lille" } });
   });
 });

@@ -169,6 +169,7 @@ describe("a structure admin runs their structure", () => {
       role: "advisor",
     });
     expect(invite.status).toBe(201);
+    expect(invite.body.invitationSent).toBe(true);
     const message = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "hugo.petit@pic-vae-lille.test" } });
     const text = (message.payload as { text: string }).text;
     expect(text).toMatch(/Prénom admin-structure \(Point Info Conseil VAE de Lille\) vous a ouvert un compte/);
@@ -195,6 +196,7 @@ describe("a structure admin runs their structure", () => {
     const member = { email: "conseil-autre@staff.test", firstName: "X", lastName: "Y", role: "reception" };
     const first = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
     expect(first.status).toBe(201);
+    expect(first.body.invitationSent).toBe(false);
     expect(await env.db.prisma.outboxMessage.count({ where: { recipient: "conseil-autre@staff.test" } })).toBe(0);
     const second = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
     expect(second.status).toBe(409);

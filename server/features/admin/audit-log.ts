@@ -11,6 +11,8 @@ const Event = z.object({
   entityId: z.string().nullable(),
   details: z.unknown(),
   actor: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable(),
+  label: z.string().nullable().openapi({ description: "Le nom de l'élément aujourd'hui (null s'il n'existe plus)." }),
+  structure: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });
 
 const list = adminRoute({
@@ -40,17 +42,54 @@ export const auditLog = createRouter().openapi(list, async (c) => {
     orderBy: { at: "desc" },
     take: 100,
   });
-  // The actor is named when shown, not in the log: an erased account leaves no name behind.
-  const actors = await db.prisma.staffUser.findMany({
-    where: { id: { in: [...new Set(events.flatMap((e) => (e.actorId ? [e.actorId] : [])))] } },
-    select: { id: true, firstName: true, lastName: true },
-  });
+  // Names are read now, not stored in the log: an erased account or a renamed site leaves no
+  // trace of its old name behind.
+  const idsOf = (entity: string) => events.flatMap((e) => (e.entity === entity && e.entityId ? [e.entityId] : []));
+  const structureIdOf = (e: (typeof events)[number]) =>
+    e.entity === "Structure" ? e.entityId : ((e.details as { structureId?: string } | null)?.structureId ?? null);
+  const [actors, accounts, memberships, structures, sites, offerings, networks, territories] = await Promise.all([
+    db.prisma.staffUser.findMany({
+      where: { id: { in: events.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.prisma.staffUser.findMany({
+      where: { id: { in: idsOf("StaffUser") } },
+      select: { id: true, firstName: true, lastName: true },
+    }),
+    db.prisma.membership.findMany({
+      where: { id: { in: idsOf("Membership") } },
+      select: { id: true, user: { select: { firstName: true, lastName: true } } },
+    }),
+    db.prisma.structure.findMany({
+      where: { id: { in: events.flatMap((e) => structureIdOf(e) ?? []) } },
+      select: { id: true, name: true },
+    }),
+    db.prisma.site.findMany({ where: { id: { in: idsOf("Site") } }, select: { id: true, name: true } }),
+    db.prisma.offering.findMany({
+      where: { id: { in: idsOf("Offering") } },
+      select: { id: true, service: { select: { name: true } } },
+    }),
+    db.prisma.network.findMany({ where: { id: { in: idsOf("Network") } }, select: { id: true, name: true } }),
+    db.prisma.territory.findMany({ where: { id: { in: idsOf("Territory") } }, select: { id: true, name: true } }),
+  ]);
+  const fullName = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
+  const labels = new Map<string, string>([
+    ...accounts.map((u) => [u.id, fullName(u)] as const),
+    ...memberships.map((m) => [m.id, fullName(m.user)] as const),
+    ...structures.map((x) => [x.id, x.name] as const),
+    ...sites.map((x) => [x.id, x.name] as const),
+    ...offerings.map((x) => [x.id, x.service.name] as const),
+    ...networks.map((x) => [x.id, x.name] as const),
+    ...territories.map((x) => [x.id, x.name] as const),
+  ]);
   return c.json(
     {
       events: events.map(({ actorId, at, ...e }) => ({
         ...e,
         at: at.toISOString(),
         actor: actors.find((a) => a.id === actorId) ?? null,
+        label: (e.entityId && labels.get(e.entityId)) ?? null,
+        structure: structures.find((x) => x.id === structureIdOf({ ...e, actorId, at })) ?? null,
       })),
     },
     200,

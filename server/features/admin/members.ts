@@ -1,11 +1,12 @@
+import { z } from "@hono/zod-openapi";
 import { issuePasswordLink } from "../../auth/password-links.ts";
 import { canManageStructure } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
-import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
+import { adminRoute, audited, done, json, jsonBody, managedStructure, scoped, unique } from "./route.ts";
+import { Created, IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
 
 // Staff join a structure through a membership (one per role). Inviting an e-mail that has no
 // account yet opens one and sends the invitation; an existing account just gains the role.
@@ -15,7 +16,12 @@ const invite = adminRoute({
   path: "/structures/{id}/members",
   summary: "Donner un rôle dans la structure à une personne (invitée par courriel si elle n'a pas de compte)",
   request: { params: IdParam, body: jsonBody(MemberInvite) },
-  responses: created("L'appartenance"),
+  responses: {
+    201: json(
+      Created.extend({ invitationSent: z.boolean().openapi({ description: "Un compte a été ouvert et l'invitation envoyée." }) }),
+      "L'appartenance : son identifiant.",
+    ),
+  },
 });
 const changeRole = adminRoute({
   method: "patch",
@@ -59,6 +65,7 @@ export const memberAdmin = createRouter()
           if (user && !user.active) {
             throw new AppError("CONFLICT", "Ce compte est désactivé : demandez à l'administration régionale de le réactiver.");
           }
+          const invitationSent = !user;
           if (!user) {
             user = await tx.staffUser.create({ data: { email, firstName, lastName }, select });
             await recordAudit(tx, { actorId: staff.user.id, action: "user.create", entity: "StaffUser", entityId: user.id }, now);
@@ -68,7 +75,11 @@ export const memberAdmin = createRouter()
               invitedBy: `${staff.user.firstName} ${staff.user.lastName} (${structure.name})`,
             });
           }
-          return tx.membership.create({ data: { userId: user.id, structureId: structure.id, role }, select: { id: true } });
+          const membership = await tx.membership.create({
+            data: { userId: user.id, structureId: structure.id, role },
+            select: { id: true },
+          });
+          return { ...membership, invitationSent };
         }),
       "role",
       ALREADY,

@@ -66,8 +66,9 @@ export const networkAdmin = createRouter()
     requireRegion(roles);
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    if (!(await c.var.deps.db.prisma.network.count({ where: { id } }))) throw notFound("Réseau");
-    await audited(c, { action: "network.update", entity: "Network", details: { fields: changedFields(patch) } }, (tx) =>
+    const current = await c.var.deps.db.prisma.network.findUnique({ where: { id } });
+    if (!current) throw notFound("Réseau");
+    await audited(c, { action: "network.update", entity: "Network", details: { fields: changedFields(patch, current) } }, (tx) =>
       tx.network.update({ where: { id }, data: patch, select: { id: true } }),
     );
     return c.json({}, 200);

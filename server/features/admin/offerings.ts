@@ -53,16 +53,13 @@ export const offeringAdmin = createRouter()
     const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const current = scoped(
-      await c.var.deps.db.prisma.offering.findUnique({
-        where: { id },
-        select: { structureId: true, minAge: true, maxAge: true },
-      }),
+      await c.var.deps.db.prisma.offering.findUnique({ where: { id } }),
       (s) => canManageStructure(roles, s),
       "Offre",
     );
     const patch = c.req.valid("json");
     checkAges({ ...current, ...patch });
-    const details = { fields: changedFields(patch), structureId: current.structureId };
+    const details = { fields: changedFields(patch, current), structureId: current.structureId };
     await audited(c, { action: "offering.update", entity: "Offering", details }, (tx) =>
       tx.offering.update({ where: { id }, data: patch, select: { id: true } }),
     );

@@ -39,16 +39,12 @@ export const siteAdmin = createRouter()
     const { roles } = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const db = c.var.deps.db;
-    const site = scoped(
-      await db.prisma.site.findUnique({ where: { id }, select: { structureId: true, communeCode: true, postcode: true } }),
-      (s) => canManageStructure(roles, s),
-      "Lieu",
-    );
+    const site = scoped(await db.prisma.site.findUnique({ where: { id } }), (s) => canManageStructure(roles, s), "Lieu");
     const patch = c.req.valid("json");
     if (patch.communeCode || patch.postcode) {
       await checkPostcode(db, patch.communeCode ?? site.communeCode, patch.postcode ?? site.postcode);
     }
-    const details = { fields: changedFields(patch), structureId: site.structureId };
+    const details = { fields: changedFields(patch, site), structureId: site.structureId };
     await audited(c, { action: "site.update", entity: "Site", details }, (tx) =>
       tx.site.update({ where: { id }, data: patch, select: { id: true } }),
     );

@@ -167,7 +167,8 @@ export const structureAdmin = createRouter()
     const db = c.var.deps.db;
     await managedStructure(db, roles, id);
     const { communes, ...patch } = c.req.valid("json");
-    const fields = changedFields({ ...patch, communes });
+    const current = await db.prisma.structure.findUniqueOrThrow({ where: { id }, include: { communes: true } });
+    const fields = changedFields({ ...patch, communes }, { ...current, communes: current.communes.map((c) => c.communeCode) });
     const regional = fields.filter((f) => REGIONAL_STRUCTURE_FIELDS.includes(f));
     if (regional.length && !roles.regionalAdmin) {
       throw new AppError("FORBIDDEN", `Seule la Région peut modifier « ${regional.join(" », « ")} » d'une structure.`, {

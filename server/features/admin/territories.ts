@@ -86,9 +86,11 @@ export const territoryAdmin = createRouter()
     const db = c.var.deps.db;
     const { id } = c.req.valid("param");
     const { communes, ...patch } = c.req.valid("json");
-    if (!(await db.prisma.territory.count({ where: { id } }))) throw notFound("Territoire");
+    const current = await db.prisma.territory.findUnique({ where: { id }, include: { communes: true } });
+    if (!current) throw notFound("Territoire");
     await checkCommunes(db, communes);
-    const details = { fields: changedFields({ ...patch, communes }) };
+    const before = { ...current, communes: current.communes.map((c) => c.communeCode) };
+    const details = { fields: changedFields({ ...patch, communes }, before) };
     await audited(c, { action: "territory.update", entity: "Territory", details }, async (tx) => {
       if (communes) {
         await tx.territoryCommune.deleteMany({ where: { territoryId: id } });

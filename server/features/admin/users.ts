@@ -158,7 +158,16 @@ export const userAdmin = createRouter()
     const action = patch.active === false ? "user.deactivate" : patch.active === true ? "user.reactivate" : "user.update";
     await audited(
       c,
-      { action, entity: "StaffUser", details: { fields: changedFields({ ...patch, territoryIds }) } },
+      {
+        action,
+        entity: "StaffUser",
+        details: {
+          fields: changedFields(
+            { ...patch, territoryIds },
+            { ...account, territoryIds: account.coordinates.map((c) => c.territory.id) },
+          ),
+        },
+      },
       async (tx) => {
         if (territoryIds) await setTerritories(tx, id, territoryIds);
         if (patch.active === false) {
