@@ -51,8 +51,6 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
   }, async () => {
     const { page, problems, close } = await harness.openPage(viewport);
     const apec = await apiStructure(CEP.slug, LILLE.code, "APEC Lille");
-    const euralille = apec.sites.find((site) => site.name === "APEC Lille — Euralille");
-    if (!euralille) throw new Error("APEC Lille has no Euralille site");
 
     // Home page: Tab to the service's link.
     await page.goto("/");
@@ -129,18 +127,21 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       expectedPlaces,
     );
     await expectAccessible(page, "step 2, places", problems);
+    // The first place in the server's order (French alphabetical): the one Tab reaches first.
+    const firstSite = apec.sites.find((site) => `Sur place — ${site.name}` === expectedPlaces[0]);
+    if (!firstSite) throw new Error("APEC Lille has no site open on site");
     const place = await tabTo(page, (focus) => focus.type === "radio");
-    expect(place).toMatchObject({ name: `Sur place — ${euralille.name}`, checked: false });
+    expect(place).toMatchObject({ name: `Sur place — ${firstSite.name}`, checked: false });
     await page.keyboard.press("Space");
-    await page.waitForURL(`**&mode=onsite&site=${euralille.id}`);
-    const [first] = await apiSlots({ service: CEP.slug, structure: apec.id, mode: "onsite", site: euralille.id, first: "true" });
+    await page.waitForURL(`**&mode=onsite&site=${firstSite.id}`);
+    const [first] = await apiSlots({ service: CEP.slug, structure: apec.id, mode: "onsite", site: firstSite.id, first: "true" });
     if (!first) throw new Error("no free slot at Euralille");
     const firstWeek = mondayOf(parisDate(first.start));
     const weekQuery = (monday: string) => ({
       service: CEP.slug,
       structure: apec.id,
       mode: "onsite",
-      site: euralille.id,
+      site: firstSite.id,
       from: monday,
       to: plusDays(monday, 6),
     });
@@ -180,7 +181,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     await settled(page);
     expect(await page.title()).toBe("Étape 3 sur 4 : vos coordonnées — Prendre rendez-vous — RDV Orientation");
     await expectFocusOnStep(page, "Étape 3 sur 4 : Vos coordonnées");
-    const placeText = `Sur place — ${euralille.name}${euralille.address}, ${euralille.postcode} ${euralille.commune.name}`;
+    const placeText = `Sur place — ${firstSite.name}${firstSite.address}, ${firstSite.postcode} ${firstSite.commune.name}`;
     expect(await definitions(page, "section[aria-labelledby='summary-title'] dl")).toMatchObject({
       Date: dayNameWithYear(chosen.start),
       Heure: hoursName(chosen),
@@ -216,7 +217,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Service: CEP.name,
       Structure: "APEC Lille (réseau APEC)",
       "Mode de rendez-vous": placeText,
-      ...(euralille.accessInfo && { Accès: euralille.accessInfo }),
+      ...(firstSite.accessInfo && { Accès: firstSite.accessInfo }),
     });
     expect(await definitions(page, "section[aria-labelledby='review-person-title'] dl")).toEqual({
       "Prénom et nom": "Léa Durand",

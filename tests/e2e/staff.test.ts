@@ -132,6 +132,13 @@ test("the header says who is signed in, opens their account and signs out, at 32
   await page.getByRole("heading", { level: 1, name: "Mon compte" }).waitFor();
   expect(await banner.getByRole("link", { name: "Mon compte" }).getAttribute("aria-current")).toBe("page");
   expect(normalise(await banner.textContent())).toContain("Farid Partenaire");
+  expect(await horizontalOverflow(page)).toBe(0);
+  await expectAxeClean(page, "account page at 320 px");
+
+  // From anywhere in the space, the header leads back to its home.
+  await banner.getByRole("link", { name: "Espace professionnel" }).click();
+  await page.getByRole("heading", { level: 1, name: "Bonjour Farid" }).waitFor();
+  expect(await banner.getByRole("link", { name: "Espace professionnel" }).getAttribute("aria-current")).toBe("page");
 
   await banner.getByRole("button", { name: "Se déconnecter", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Connexion à l'espace professionnel" }).waitFor();
