@@ -2,8 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import type { Database, Tx } from "../../db/database.ts";
-import { isExclusionViolation, isUniqueViolation } from "../../db/errors.ts";
-import { findSlot, type Slot } from "../../domain/availability.ts";
+import { isExclusionViolation } from "../../db/errors.ts";
+import { type Audience, findSlot, type Slot } from "../../domain/availability.ts";
 import { addDays, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
@@ -12,6 +12,7 @@ import { publicAppointment } from "../appointments/public-view.ts";
 import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, type SlotView, toView } from "../slots/search-slots.ts";
 import { decodeSlotKey, type SlotRef } from "../slots/slot-key.ts";
+import { once } from "./idempotency.ts";
 import type { CreateBookingInput } from "./schemas.ts";
 
 export interface BookingResponse {
@@ -50,34 +51,10 @@ export async function createBooking({
 }): Promise<BookingResponse> {
   const ref = decodeSlotKey(input.slotKey);
   if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
-  const key = `booking:${idempotencyKey}`;
-  const requestHash = sha256(JSON.stringify(input));
   const now = clock.now();
-
   try {
-    return await db.prisma.$transaction(
-      async (tx) => {
-        await tx.idempotencyKey.create({ data: { key, requestHash, status: 0, response: {} } });
-        const response = await book(tx, ref, input, now, config);
-        await tx.idempotencyKey.update({ where: { key }, data: { status: 201, response: response as object } });
-        return response;
-      },
-      { maxWait: 15_000, timeout: 30_000 },
-    );
+    return await once(db, `booking:${idempotencyKey}`, input, (tx) => book(tx, ref, input, now, config));
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      const previous = await db.prisma.idempotencyKey.findUnique({ where: { key } });
-      if (previous) {
-        if (previous.requestHash !== requestHash) {
-          throw new AppError(
-            "VALIDATION",
-            "Cette clé d'idempotence (en-tête Idempotency-Key) a déjà servi pour une autre demande : utilisez une nouvelle clé.",
-            { fields: { "Idempotency-Key": "déjà utilisée pour une autre demande" } },
-          );
-        }
-        return previous.response as unknown as BookingResponse;
-      }
-    }
     if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
       throw await slotTaken(db, ref, now);
     }
@@ -156,9 +133,10 @@ export async function freeSlotFor(
   ref: SlotRef,
   now: Date,
   ignoreAppointmentId?: string,
+  audience: Audience = "public",
 ): Promise<Slot | undefined> {
   const date = localDateOf(ref.start, offering.timeZone);
-  const inputs = await loadAvailability(tx, [offering], { from: date, to: date, now, audience: "public", ignoreAppointmentId });
+  const inputs = await loadAvailability(tx, [offering], { from: date, to: date, now, audience, ignoreAppointmentId });
   const input = inputs.get(offering.id);
   if (!input) return undefined;
   const wanted = { advisorId: ref.advisorId, siteId: ref.siteId, mode: ref.mode, start: ref.start };
