@@ -41,13 +41,9 @@ function changedFields(event: AuditEvent): string | undefined {
   return fields.map((field) => names[String(field)] ?? String(field)).join(", ");
 }
 
-/**
- * What the change was made to: the record's name when read (`label`) and its structure. Read
- * with care: older servers send neither.
- */
+/** What the change was made to: the record's name today (none once it is gone), and its structure's. */
 function subject(event: AuditEvent): string | undefined {
-  const { label, structure } = event as { label?: unknown; structure?: { name?: unknown } | null };
-  const parts = [label, structure?.name].filter((part): part is string => typeof part === "string" && part !== "");
+  const parts = [event.label, event.structure?.name].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? [...new Set(parts)].join(" — ") : undefined;
 }
 
