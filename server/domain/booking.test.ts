@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkIsLive, reminderDueTimes, retryDelayMs } from "./booking.ts";
+import { linkIsLive, outcomeProblem, reminderDueTimes, retryDelayMs } from "./booking.ts";
 
 const start = new Date("2026-03-30T07:00:00Z");
 
@@ -33,5 +33,14 @@ describe("retry delays", () => {
     expect(retryDelayMs(1, () => 1)).toBe(30_000);
     expect(retryDelayMs(3, () => 1)).toBe(120_000);
     expect(retryDelayMs(20, () => 1)).toBe(3_600_000);
+  });
+});
+
+describe("outcomes", () => {
+  const start = new Date("2026-10-25T08:00:00Z"); // the Sunday clocks go back: 9 h 00 in Paris
+  it("are recorded from the start of a booked meeting, not before", () => {
+    expect(outcomeProblem({ status: "booked", start }, new Date("2026-10-25T07:59:59Z"))).toMatch(/pas encore commencé/);
+    expect(outcomeProblem({ status: "booked", start }, start)).toBeUndefined();
+    expect(outcomeProblem({ status: "cancelled", start }, new Date("2026-10-26T00:00:00Z"))).toMatch(/annulé/);
   });
 });

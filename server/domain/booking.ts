@@ -18,3 +18,14 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   const ceiling = Math.min(60 * 60_000, 30_000 * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * Why an outcome (honoured, no-show, excused) cannot be recorded yet, if it cannot: only for a
+ * meeting that is still booked, and not before it starts.
+ */
+export function outcomeProblem(a: { status: "booked" | "cancelled"; start: Date }, now: Date): string | undefined {
+  if (a.status !== "booked") return "Ce rendez-vous est annulé : il n'a pas d'issue à noter.";
+  if (now.getTime() < a.start.getTime())
+    return "Le rendez-vous n'a pas encore commencé : son issue se note à partir de son heure.";
+  return undefined;
+}

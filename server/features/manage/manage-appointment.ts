@@ -6,6 +6,7 @@ import { isExclusionViolation } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
 import { freeSlotFor, hashToken, slotTaken } from "../bookings/create-booking.ts";
@@ -60,23 +61,7 @@ export async function cancelByPerson({ db, clock }: Context, token: string, reas
   const now = clock.now();
   return db.prisma.$transaction(async (tx) => {
     const row = await byToken(tx, token, now, true);
-    await tx.appointment.update({
-      where: { id: row.id },
-      data: {
-        status: "cancelled",
-        cancelledAt: now,
-        cancelReason: reason || null,
-        icsSequence: { increment: 1 },
-        manageTokenRevokedAt: now,
-      },
-    });
-    const cancelled = await loadAppointment(tx, row.id);
-    await enqueueAppointmentMessages(
-      tx,
-      toDetails(cancelled, null),
-      { kind: "cancelled", by: "person", reason: reason || null },
-      { now, reminderPlan: [] },
-    );
+    const cancelled = await cancelAppointment(tx, row.id, { by: "person", reason: reason || null }, now);
     return { appointment: publicAppointment(cancelled) };
   });
 }
