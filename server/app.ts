@@ -8,6 +8,7 @@ import type { AppEnv, Deps } from "./context.ts";
 import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
 import { admin } from "./features/admin/routes.ts";
+import { agenda } from "./features/agenda/routes.ts";
 import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
@@ -35,6 +36,7 @@ const api = createRouter()
 // Mounted apart from the chain: one type for the whole API is more than the compiler can
 // represent. The staff web app builds a client per part of the administration (AdminTypes).
 api.route("/admin", admin);
+api.route("/agenda", agenda);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -50,6 +52,7 @@ api.doc31("/openapi.json", {
 
 export type AppType = typeof api;
 export type { AdminTypes } from "./features/admin/routes.ts";
+export type AgendaType = typeof agenda;
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -18,9 +18,13 @@ const FAILURES = {
   422: errorResponse("Un champ est invalide, ou inconnu ; `fields` le nomme."),
 };
 
-/** A route of the directory administration, with the failures every one of them may answer. */
-export const adminRoute = <const R extends RouteConfig>(route: R) =>
-  createRoute({ ...route, tags: ["Administration de l'annuaire"], responses: { ...FAILURES, ...route.responses } });
+/** A route of the staff space, under a tag of the API document, with the failures every one of them may answer. */
+export const staffRoute =
+  (tag: string) =>
+  <const R extends RouteConfig>(route: R) =>
+    createRoute({ ...route, tags: [tag], responses: { ...FAILURES, ...route.responses } });
+
+export const adminRoute = staffRoute("Administration de l'annuaire");
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,

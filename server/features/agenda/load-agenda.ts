@@ -1,0 +1,95 @@
+import type { Database } from "../../db/database.ts";
+import { freeSlots, type Mode } from "../../domain/availability.ts";
+import { type LocalDate, toZonedIso } from "../../domain/time.ts";
+import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+
+export interface AgendaScope {
+  /** The advisors shown. */
+  advisorIds: string[];
+  /** The structures whose offerings and closures count. */
+  structureIds: string[];
+  zone: string;
+}
+
+/**
+ * What an agenda shows between two local dates: the appointments of the advisors, their
+ * absences, the closures of the structures, and the free slots staff could still book (one
+ * entry per advisor, time and place, with the services it could hold).
+ */
+export async function loadAgenda(db: Database, scope: AgendaScope, range: { from: LocalDate; to: LocalDate; now: Date }) {
+  const fromInstant = new Date(Date.parse(`${range.from}T00:00:00Z`) - 14 * 3_600_000);
+  const toInstant = new Date(Date.parse(`${range.to}T00:00:00Z`) + 38 * 3_600_000);
+  const iso = (d: Date) => toZonedIso(d, scope.zone);
+  const [appointments, absences, closures, offerings] = await Promise.all([
+    db.prisma.appointment.findMany({
+      where: { advisorId: { in: scope.advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
+      orderBy: { startsAt: "asc" },
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        outcome: true,
+        mode: true,
+        channel: true,
+        structure: { select: { id: true, name: true } },
+        site: { select: { id: true, name: true } },
+        offering: { select: { service: { select: { name: true } } } },
+        advisor: { select: { id: true, firstName: true, lastName: true } },
+        person: { select: { firstName: true, lastName: true } },
+      },
+    }),
+    db.prisma.absence.findMany({
+      where: { advisorId: { in: scope.advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true, advisorId: true, startsAt: true, endsAt: true, reason: true },
+    }),
+    db.prisma.closure.findMany({
+      where: {
+        structureId: { in: scope.structureIds },
+        startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
+        endDate: { gte: new Date(`${range.from}T00:00:00Z`) },
+      },
+      select: { id: true, structureId: true, siteId: true, startDate: true, endDate: true, reason: true },
+    }),
+    db.prisma.offering.findMany({
+      where: { structureId: { in: scope.structureIds }, active: true, bookableBy: { in: ["public", "staff"] } },
+      select: { ...offeringSelect, service: { select: { name: true } } },
+    }),
+  ]);
+
+  const rows = offerings.map((o) => ({ ...toOfferingRow(o), serviceName: o.service.name }));
+  const inputs = await loadAvailability(db.prisma, rows, { ...range, audience: "staff" });
+  const free = new Map<
+    string,
+    { start: Date; end: Date; advisorId: string; siteId: string | null; mode: Mode; services: string[] }
+  >();
+  const shown = new Set(scope.advisorIds);
+  for (const offering of rows) {
+    const input = inputs.get(offering.id);
+    if (!input) continue;
+    for (const slot of freeSlots(input)) {
+      if (!shown.has(slot.advisorId)) continue;
+      const key = `${slot.advisorId}|${slot.start.getTime()}|${slot.siteId}|${slot.mode}`;
+      const entry = free.get(key) ?? { ...slot, services: [] };
+      entry.services.push(offering.serviceName);
+      free.set(key, entry);
+    }
+  }
+
+  return {
+    appointments: appointments.map(({ startsAt, endsAt, offering, ...a }) => ({
+      ...a,
+      start: iso(startsAt),
+      end: iso(endsAt),
+      service: offering.service,
+    })),
+    absences: absences.map(({ startsAt, endsAt, ...a }) => ({ ...a, start: iso(startsAt), end: iso(endsAt) })),
+    closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
+    freeSlots: [...free.values()]
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
+      .map((s) => ({ ...s, start: iso(s.start), end: iso(s.end) })),
+  };
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);

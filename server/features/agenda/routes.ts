@@ -1,0 +1,217 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { canSeeStructurePeople, type Roles } from "../../auth/policy.ts";
+import { requireArea } from "../../auth/roles.ts";
+import type { AppEnv } from "../../context.ts";
+import { outcomeProblem } from "../../domain/booking.ts";
+import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/time.ts";
+import { AppError, notFound, validationError } from "../../errors.ts";
+import { text } from "../../http/fields.ts";
+import { createRouter } from "../../http/router.ts";
+import { audited, done, json, jsonBody, staffRoute } from "../admin/route.ts";
+import { IdParam } from "../admin/schemas.ts";
+import { cancelAppointment } from "../appointments/cancel.ts";
+import { loadAgenda } from "./load-agenda.ts";
+
+// The agenda: an advisor's appointments across their structures, or a structure's team, and
+// what staff do with an appointment — its outcome, private notes, cancellation.
+
+const agendaRoute = staffRoute("Agenda");
+const MAX_DAYS = 31;
+const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
+
+const list = agendaRoute({
+  method: "get",
+  path: "/",
+  summary: "L'agenda : ses rendez-vous (toutes structures), ou l'équipe d'une structure ; créneaux libres, absences, fermetures",
+  request: {
+    query: z.object({
+      from: localDate,
+      to: localDate,
+      structure: z
+        .uuid("identifiant de structure attendu.")
+        .optional()
+        .openapi({ description: "Vue d'équipe de cette structure." }),
+      advisor: z
+        .uuid("identifiant de conseiller attendu.")
+        .optional()
+        .openapi({ description: "Avec structure : un seul conseiller." }),
+    }),
+  },
+  responses: { 200: json(z.object({}).passthrough(), "L'agenda de la période.") },
+});
+
+const detail = agendaRoute({
+  method: "get",
+  path: "/appointments/{id}",
+  summary: "Un rendez-vous : la personne et ses coordonnées, le service, le canal, les notes, l'historique avec la structure",
+  request: { params: IdParam },
+  responses: { 200: json(z.object({}).passthrough(), "Le rendez-vous.") },
+});
+
+const outcome = agendaRoute({
+  method: "post",
+  path: "/appointments/{id}/outcome",
+  summary: "Noter l'issue : honoré, absent, excusé (pas avant l'heure du rendez-vous)",
+  request: { params: IdParam, body: jsonBody(z.object({ outcome: z.enum(["honoured", "no_show", "excused"]) }).strict()) },
+  responses: done,
+});
+
+const notes = agendaRoute({
+  method: "patch",
+  path: "/appointments/{id}",
+  summary: "Les notes privées du rendez-vous (visibles de la structure seulement)",
+  request: { params: IdParam, body: jsonBody(z.object({ notes: text(4000) }).strict()) },
+  responses: done,
+});
+
+const cancel = agendaRoute({
+  method: "post",
+  path: "/appointments/{id}/cancel",
+  summary: "Annuler un rendez-vous, avec un motif : la personne est prévenue (avec l'annulation .ics)",
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ reason: z.string().trim().min(1, "Le motif est obligatoire.").max(500) }).strict()),
+  },
+  responses: done,
+});
+
+/** An appointment the user may open: their own, or one of a structure whose people they see. */
+async function visibleAppointment(c: Context<AppEnv>, roles: Roles, id: string, userId: string) {
+  const row = await c.var.deps.db.prisma.appointment.findUnique({
+    where: { id },
+    select: { id: true, structureId: true, advisorId: true, status: true, startsAt: true, personId: true },
+  });
+  if (!row || !(row.advisorId === userId || canSeeStructurePeople(roles, row.structureId))) throw notFound("Rendez-vous");
+  return row;
+}
+
+export const agenda = createRouter()
+  .openapi(list, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { db, clock } = c.var.deps;
+    const { from, to, structure, advisor } = c.req.valid("query");
+    if (to < from) throw validationError({ to: "La fin doit suivre le début." });
+    if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw validationError({ to: `${MAX_DAYS} jours au plus.` });
+    let scope: { advisorIds: string[]; structureIds: string[]; zone: string };
+    if (structure) {
+      if (!canSeeStructurePeople(roles, structure)) throw notFound("Structure");
+      const s = await db.prisma.structure.findUnique({
+        where: { id: structure },
+        select: { timeZone: true, memberships: { where: { role: "advisor" }, select: { userId: true } } },
+      });
+      if (!s) throw notFound("Structure");
+      const team = s.memberships.map((m) => m.userId);
+      if (advisor && !team.includes(advisor)) throw validationError({ advisor: "Ce conseiller n'est pas de la structure." });
+      scope = { advisorIds: advisor ? [advisor] : team, structureIds: [structure], zone: s.timeZone };
+    } else {
+      const mine = roles.memberships.filter((m) => m.role === "advisor").map((m) => m.structureId);
+      scope = { advisorIds: [staff.user.id], structureIds: mine, zone: DEFAULT_ZONE };
+    }
+    return c.json({ zone: scope.zone, ...(await loadAgenda(db, scope, { from, to, now: clock.now() })) }, 200);
+  })
+  .openapi(detail, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { id } = c.req.valid("param");
+    const visible = await visibleAppointment(c, roles, id, staff.user.id);
+    const db = c.var.deps.db;
+    const a = await db.prisma.appointment.findUniqueOrThrow({
+      where: { id },
+      select: {
+        id: true,
+        startsAt: true,
+        endsAt: true,
+        status: true,
+        outcome: true,
+        outcomeAt: true,
+        mode: true,
+        channel: true,
+        notes: true,
+        accessibilityNeeds: true,
+        cancelReason: true,
+        followUpOfId: true,
+        structure: { select: { id: true, name: true, timeZone: true } },
+        site: { select: { id: true, name: true, address: true } },
+        offering: { select: { id: true, service: { select: { id: true, name: true } } } },
+        advisor: { select: { id: true, firstName: true, lastName: true } },
+        bookedBy: { select: { firstName: true, lastName: true } },
+        person: {
+          select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, communeCode: true },
+        },
+      },
+    });
+    // The person's history with this structure only: other structures' meetings are theirs.
+    const history = await db.prisma.appointment.findMany({
+      where: { personId: visible.personId, structureId: visible.structureId, id: { not: id } },
+      orderBy: { startsAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        startsAt: true,
+        status: true,
+        outcome: true,
+        offering: { select: { service: { select: { name: true } } } },
+      },
+    });
+    const zone = a.structure.timeZone;
+    const { startsAt, endsAt, outcomeAt, structure, ...rest } = a;
+    return c.json(
+      {
+        appointment: {
+          ...rest,
+          structure: { id: structure.id, name: structure.name },
+          start: toZonedIso(startsAt, zone),
+          end: toZonedIso(endsAt, zone),
+          outcomeAt: outcomeAt && toZonedIso(outcomeAt, zone),
+          history: history.map((h) => ({
+            id: h.id,
+            start: toZonedIso(h.startsAt, zone),
+            status: h.status,
+            outcome: h.outcome,
+            service: h.offering.service.name,
+          })),
+        },
+      },
+      200,
+    );
+  })
+  .openapi(outcome, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { id } = c.req.valid("param");
+    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const now = c.var.deps.clock.now();
+    const problem = outcomeProblem({ status: row.status, start: row.startsAt }, now);
+    if (problem) throw new AppError("CONFLICT", problem);
+    const { outcome: value } = c.req.valid("json");
+    await audited(c, { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } }, (tx) =>
+      tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } }),
+    );
+    return c.json({}, 200);
+  })
+  .openapi(notes, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { id } = c.req.valid("param");
+    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const { notes: value } = c.req.valid("json");
+    await audited(c, { action: "appointment.notes", entity: "Appointment", details: { structureId: row.structureId } }, (tx) =>
+      tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } }),
+    );
+    return c.json({}, 200);
+  })
+  .openapi(cancel, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { id } = c.req.valid("param");
+    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const now = c.var.deps.clock.now();
+    if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est déjà annulé.");
+    const { reason } = c.req.valid("json");
+    await audited(
+      c,
+      { action: "appointment.cancel", entity: "Appointment", details: { structureId: row.structureId } },
+      async (tx) => {
+        await cancelAppointment(tx, id, { by: "structure", reason }, now);
+        return { id };
+      },
+    );
+    return c.json({}, 200);
+  });

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { openSession } from "../../server/auth/sessions.ts";
+import { fixedClock } from "../../server/clock.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
+
+// Monday 26 October 2026, the day after clocks went back: Paris is UTC+1.
+const clock = fixedClock("2026-10-26T08:00:00Z");
+const env = useStaffApp(clock);
+const send = sender(env);
+
+/** A meeting with the PIC VAE's advisor (who works Mon–Fri 9 h–12 h), booked online. */
+async function appointmentAt(start: string, email: string | null = "lea.durand@example.org") {
+  const person = await env.db.prisma.person.create({
+    data: { firstName: "Léa", lastName: "Durand", email, phone: "0612345678" },
+  });
+  return env.db.prisma.appointment.create({
+    data: {
+      offeringId: env.fx.offering.id,
+      structureId: env.fx.structure.id,
+      siteId: env.fx.site.id,
+      mode: "onsite",
+      advisorId: env.fx.advisor.id,
+      personId: person.id,
+      startsAt: new Date(start),
+      endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
+      channel: "online",
+    },
+  });
+}
+const advisorCookie = async () => `rdv-session=${await openSession(env.db, env.fx.advisor.id, clock.now())}`;
+
+describe("the agenda", () => {
+  it("shows an advisor their week: appointments, free slots around them, absences, closures — in Paris time", async () => {
+    const booked = await appointmentAt("2026-10-27T08:00:00Z");
+    await env.db.prisma.absence.create({
+      data: {
+        advisorId: env.fx.advisor.id,
+        startsAt: new Date("2026-10-29T08:00:00Z"),
+        endsAt: new Date("2026-10-29T11:00:00Z"),
+        reason: "Formation",
+      },
+    });
+    await env.db.prisma.closure.create({
+      data: { structureId: env.fx.structure.id, startDate: new Date("2026-10-30"), endDate: new Date("2026-10-30") },
+    });
+    const { status, body } = await send("GET", "/agenda?from=2026-10-26&to=2026-11-01", await advisorCookie());
+    expect(status).toBe(200);
+    expect(body.appointments).toEqual([
+      expect.objectContaining({
+        id: booked.id,
+        start: "2026-10-27T09:00:00+01:00",
+        person: { firstName: "Léa", lastName: "Durand" },
+      }),
+    ]);
+    expect(body.absences).toEqual([expect.objectContaining({ start: "2026-10-29T09:00:00+01:00", reason: "Formation" })]);
+    expect(body.closures).toEqual([expect.objectContaining({ startDate: "2026-10-30", endDate: "2026-10-30" })]);
+    const days = new Set(body.freeSlots.map((s: { start: string }) => s.start.slice(0, 10)));
+    // Staff may book within the public notice: today counts. Thursday is taken by the absence, Friday closed.
+    expect([...days]).toEqual(["2026-10-26", "2026-10-27", "2026-10-28"]);
+    const tuesday = body.freeSlots
+      .filter((s: { start: string }) => s.start.startsWith("2026-10-27"))
+      .map((s: { start: string }) => s.start);
+    expect(tuesday).not.toContain("2026-10-27T09:00:00+01:00");
+    expect(tuesday[0]).toBe("2026-10-27T10:00:00+01:00"); // 45 min + 15 min buffer
+  });
+
+  it("gives the reception desk the team of its structure, and nothing of another", async () => {
+    const team = await send(
+      "GET",
+      `/agenda?from=2026-10-26&to=2026-11-01&structure=${env.fx.structure.id}`,
+      env.fx.cookies.reception,
+    );
+    expect(team.status).toBe(200);
+    expect(team.body.appointments.map((a: { advisor: { id: string } }) => a.advisor.id)).toContain(env.fx.advisor.id);
+    const other = await send(
+      "GET",
+      `/agenda?from=2026-10-26&to=2026-11-01&structure=${env.fx.other.id}`,
+      env.fx.cookies.reception,
+    );
+    expect(other.status).toBe(404);
+    const tooLong = await send("GET", "/agenda?from=2026-10-01&to=2026-12-01", env.fx.cookies.reception);
+    expect(tooLong.body.error.fields.to).toMatch(/31 jours/);
+    expect((await send("GET", "/agenda?from=2026-10-26&to=2026-11-01", env.fx.cookies.referrer)).status).toBe(403);
+  });
+});
+
+describe("an appointment", () => {
+  it("opens with the person's contact and their history with the structure, never another structure's", async () => {
+    const earlier = await appointmentAt("2026-10-19T08:00:00Z");
+    const now = await appointmentAt("2026-10-28T08:00:00Z");
+    await env.db.prisma.appointment.update({ where: { id: now.id }, data: { personId: earlier.personId } });
+    const { status, body } = await send("GET", `/agenda/appointments/${now.id}`, env.fx.cookies.reception);
+    expect(status).toBe(200);
+    expect(body.appointment).toMatchObject({
+      start: "2026-10-28T09:00:00+01:00",
+      channel: "online",
+      person: { firstName: "Léa", email: "lea.durand@example.org", phone: "0612345678" },
+      offering: { service: { name: "Information-conseil VAE" } },
+      history: [{ id: earlier.id, start: "2026-10-19T10:00:00+02:00", status: "booked" }],
+    });
+    expect((await send("GET", `/agenda/appointments/${now.id}`, env.fx.cookies.structureAdmin)).status).toBe(200);
+    // Staff of another structure, or a referrer, never see it.
+    const otherAdvisor = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, clock.now())}`;
+    expect((await send("GET", `/agenda/appointments/${now.id}`, otherAdvisor)).status).toBe(404);
+    expect((await send("GET", `/agenda/appointments/${now.id}`, env.fx.cookies.referrer)).status).toBe(403);
+  });
+
+  it("takes its outcome from its start time on, and private notes", async () => {
+    const later = await appointmentAt("2026-10-26T13:00:00Z");
+    const early = await send("POST", `/agenda/appointments/${later.id}/outcome`, env.fx.cookies.reception, {
+      outcome: "no_show",
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toMatch(/pas encore commencé/);
+    const a = await appointmentAt("2026-10-26T08:00:00Z"); // starts now
+    expect(
+      (await send("POST", `/agenda/appointments/${a.id}/outcome`, env.fx.cookies.reception, { outcome: "no_show" })).status,
+    ).toBe(200);
+    expect(
+      (await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisorCookie(), { outcome: "honoured" })).status,
+    ).toBe(200);
+    expect(
+      (await send("PATCH", `/agenda/appointments/${a.id}`, await advisorCookie(), { notes: "Projet VAE aide-soignante." }))
+        .status,
+    ).toBe(200);
+    const stored = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: a.id } });
+    expect([stored.outcome, stored.outcomeAt?.toISOString(), stored.notes]).toEqual([
+      "honoured",
+      "2026-10-26T08:00:00.000Z",
+      "Projet VAE aide-soignante.",
+    ]);
+    const bad = await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisorCookie(), {
+      outcome: "venu",
+      status: "x",
+    });
+    expect(bad.status).toBe(422);
+    const events = await env.db.prisma.auditEvent.findMany({ where: { entityId: a.id }, orderBy: { at: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["appointment.outcome", "appointment.outcome", "appointment.notes"]);
+    expect(JSON.stringify(events)).not.toContain("aide-soignante");
+  });
+
+  it("is cancelled by the structure with a reason: the person is told, with the CANCEL .ics", async () => {
+    const a = await appointmentAt("2026-10-30T09:00:00Z");
+    const noReason = await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: " " });
+    expect(noReason.body.error.fields.reason).toMatch(/obligatoire/);
+    expect(
+      (await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: "Conseillère malade" }))
+        .status,
+    ).toBe(200);
+    const message = await env.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { appointmentId: a.id, type: "appointment.cancelled" },
+    });
+    const payload = message.payload as { text: string; ics: { method: string; content: string } };
+    expect(message.recipient).toBe("lea.durand@example.org");
+    expect(payload.text).toContain("Motif : Conseillère malade");
+    expect(payload.ics.method).toBe("CANCEL");
+    expect(payload.ics.content).toContain("SEQUENCE:1");
+    expect(
+      (await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: "encore" })).status,
+    ).toBe(409);
+  });
+});
