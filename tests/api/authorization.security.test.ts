@@ -11,8 +11,12 @@ const clock = fixedClock("2026-10-26T09:00:00Z");
 const env = useStaffApp(clock);
 
 type Target = "own" | "other";
-/** region: the Région only · directory: the Région and structure admins · structure: theirs only · signedIn: anyone signed in. */
-type Rule = "region" | "directory" | "structure" | "signedIn";
+/**
+ * region: the Région only · directory: the Région and structure admins · structure: theirs only ·
+ * signedIn: anyone signed in · agenda: advisors, reception and structure admins, their structure's
+ * people only · ownAgenda: the same, for their own agenda.
+ */
+type Rule = "region" | "directory" | "structure" | "signedIn" | "agenda" | "ownAgenda";
 interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The OpenAPI path, e.g. /admin/sites/{id}. */
@@ -44,7 +48,66 @@ const invitedIn = async (t: Target) =>
     })
   ).id;
 
+/** A past meeting (so that its outcome can be noted) in the target structure. */
+const appointmentIn = async (t: Target) => {
+  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "0612345678" } });
+  const startsAt = new Date(Date.UTC(2026, 9, 1) + fresh() * 3_600_000);
+  const offering = t === "own" ? env.fx.offering : env.fx.other.offerings[0];
+  const appointment = await env.db.prisma.appointment.create({
+    data: {
+      offeringId: offering?.id ?? "",
+      structureId: structureOf(t).id,
+      mode: "phone",
+      advisorId: t === "own" ? env.fx.advisor.id : env.fx.otherAdvisor.id,
+      personId: person.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      channel: "online",
+    },
+  });
+  return appointment.id;
+};
+
 const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/agenda", rule: "ownAgenda", ok: 200, path: () => "/agenda?from=2026-10-26&to=2026-11-01" },
+  {
+    method: "GET",
+    route: "/agenda",
+    rule: "agenda",
+    ok: 200,
+    path: (t) => `/agenda?from=2026-10-26&to=2026-11-01&structure=${structureOf(t).id}`,
+  },
+  {
+    method: "GET",
+    route: "/agenda/appointments/{id}",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t)}`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/appointments/{id}/outcome",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t)}/outcome`,
+    body: () => ({ outcome: "honoured" }),
+  },
+  {
+    method: "PATCH",
+    route: "/agenda/appointments/{id}",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t)}`,
+    body: () => ({ notes: "Note privée." }),
+  },
+  {
+    method: "POST",
+    route: "/agenda/appointments/{id}/cancel",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t)}/cancel`,
+    body: () => ({ reason: "Absence de la conseillère" }),
+  },
   { method: "GET", route: "/auth/me", rule: "signedIn", ok: 200, path: () => "/auth/me" },
   { method: "GET", route: "/admin/networks", rule: "directory", ok: 200, path: () => "/admin/networks" },
   {
@@ -219,6 +282,10 @@ const ENDPOINTS: Endpoint[] = [
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
   const { rule, ok } = endpoint;
+  if (rule === "agenda" || rule === "ownAgenda") {
+    if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
+    return rule === "ownAgenda" || target === "own" ? ok : 404;
+  }
   if (rule === "signedIn" || role === "regionalAdmin") return ok;
   if (role !== "structureAdmin" || rule === "region") return 403;
   if (rule === "directory") return ok;
@@ -242,10 +309,10 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => path.startsWith("/admin") || path === "/auth/me")
+      .filter(([path]) => path.startsWith("/admin") || path.startsWith("/agenda") || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
-    expect(ENDPOINTS.map((e) => `${e.method} ${e.route}`).sort()).toEqual(documented);
+    expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);
   });
 
   const cases = ENDPOINTS.flatMap((endpoint) =>
