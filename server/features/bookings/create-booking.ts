@@ -3,6 +3,7 @@ import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import type { Database, Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
+import type { BookableBy, Channel } from "../../db/generated/client.ts";
 import { type Audience, findSlot, type Slot } from "../../domain/availability.ts";
 import { addDays, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -62,7 +63,54 @@ export async function createBooking({
   }
 }
 
-async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, config: Config): Promise<BookingResponse> {
+function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, config: Config): Promise<BookingResponse> {
+  const { commune, ...person } = input.person;
+  return bookSlot(
+    tx,
+    {
+      ref,
+      audience: "public",
+      refusal: (o) => (o.bookableBy === "public" ? undefined : "Ce créneau ne peut pas être réservé en ligne."),
+      person: { ...person, communeCode: commune, noticeAccepted: true },
+      channel: "online",
+      accessibilityNeeds: input.accessibilityNeeds,
+    },
+    now,
+    config,
+  );
+}
+
+/** A new person, as the booking form or the reception desk gives them. */
+export interface NewPerson {
+  firstName: string;
+  lastName: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  communeCode?: string | undefined;
+  /** They read the information notice themselves (online); at the desk, staff give it. */
+  noticeAccepted: boolean;
+}
+
+export interface BookingSpec {
+  ref: SlotRef;
+  audience: Audience;
+  /** Why this offering cannot be booked by this booker, if it cannot. */
+  refusal: (offering: { structureId: string; bookableBy: BookableBy }) => string | undefined;
+  person: NewPerson | { id: string };
+  channel: Channel;
+  bookedById?: string;
+  followUpOfId?: string | undefined;
+  accessibilityNeeds?: string | undefined;
+}
+
+/**
+ * Books a slot, in the caller's transaction: the slot is checked with the availability
+ * module's own function (`findSlot`, for the booker's audience), a collective session's seats
+ * are counted under a lock, then person, appointment and messages are written. The exclusion
+ * constraint is the last guard. Online bookings and the reception desk both come through here.
+ */
+export async function bookSlot(tx: Tx, spec: BookingSpec, now: Date, config: Config): Promise<BookingResponse> {
+  const { ref } = spec;
   const row = await tx.offering.findUnique({
     where: { id: ref.offeringId },
     select: {
@@ -73,11 +121,11 @@ async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, 
       structure: { select: { timeZone: true, active: true } },
     },
   });
-  if (!row?.active || !row.structure.active || row.bookableBy !== "public") {
-    throw validationError({ slotKey: "Ce créneau ne peut pas être réservé en ligne." });
-  }
+  if (!row?.active || !row.structure.active) throw validationError({ slotKey: "Ce créneau n'est plus proposé." });
+  const refusal = spec.refusal(row);
+  if (refusal) throw validationError({ slotKey: refusal });
   const offering = toOfferingRow(row);
-  const slot = await freeSlotFor(tx, offering, ref, now);
+  const slot = await freeSlotFor(tx, offering, ref, now, undefined, spec.audience);
   if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau vient d'être pris.");
   if (slot.sessionKey) {
     // Seats of a session are counted under a lock on the session: whatever the concurrency,
@@ -87,18 +135,8 @@ async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, 
     if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
   }
 
-  const person = await tx.person.create({
-    data: {
-      firstName: input.person.firstName,
-      lastName: input.person.lastName,
-      email: input.person.email ?? null,
-      phone: input.person.phone ?? null,
-      communeCode:
-        (input.person.commune && (await tx.commune.findUnique({ where: { code: input.person.commune } }))?.code) || null,
-      noticeAcceptedAt: now,
-      lastActivityAt: now,
-    },
-  });
+  const personId = "id" in spec.person ? spec.person.id : (await createPerson(tx, spec.person, now)).id;
+  if ("id" in spec.person) await tx.person.update({ where: { id: personId }, data: { lastActivityAt: now } });
   const { token, hash } = newManageToken();
   const appointment = await tx.appointment.create({
     data: {
@@ -107,13 +145,15 @@ async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, 
       siteId: slot.siteId,
       mode: slot.mode,
       advisorId: slot.advisorId,
-      personId: person.id,
+      personId,
       startsAt: slot.start,
       endsAt: slot.end,
       sessionKey: slot.sessionKey,
-      channel: "online",
+      channel: spec.channel,
+      bookedById: spec.bookedById ?? null,
+      followUpOfId: spec.followUpOfId ?? null,
       manageTokenHash: hash,
-      accessibilityNeeds: input.accessibilityNeeds ?? "",
+      accessibilityNeeds: spec.accessibilityNeeds ?? "",
     },
     select: { id: true },
   });
@@ -121,6 +161,23 @@ async function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, 
   const loaded = await loadAppointment(tx, appointment.id);
   await enqueueAppointmentMessages(tx, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan: row.reminderPlan });
   return { appointment: publicAppointment(loaded), manageUrl };
+}
+
+async function createPerson(tx: Tx, person: NewPerson, now: Date) {
+  const commune =
+    person.communeCode && (await tx.commune.findUnique({ where: { code: person.communeCode }, select: { code: true } }));
+  return tx.person.create({
+    data: {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email ?? null,
+      phone: person.phone ?? null,
+      communeCode: commune ? commune.code : null,
+      noticeAcceptedAt: person.noticeAccepted ? now : null,
+      lastActivityAt: now,
+    },
+    select: { id: true },
+  });
 }
 
 /**
