@@ -13,6 +13,7 @@ import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
 import { communes } from "./features/communes/routes.ts";
+import { desk } from "./features/desk/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { services } from "./features/services/routes.ts";
@@ -37,6 +38,7 @@ const api = createRouter()
 // represent. The staff web app builds a client per part of the administration (AdminTypes).
 api.route("/admin", admin);
 api.route("/agenda", agenda);
+api.route("/desk", desk);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -53,6 +55,7 @@ api.doc31("/openapi.json", {
 export type AppType = typeof api;
 export type { AdminTypes } from "./features/admin/routes.ts";
 export type AgendaType = typeof agenda;
+export type DeskType = typeof desk;
 
 const BODY_LIMIT = 64 * 1024;
 

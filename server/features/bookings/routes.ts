@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { SlotSchema } from "../slots/routes.ts";
 import { createBooking } from "./create-booking.ts";
-import { CreateBookingInput } from "./schemas.ts";
+import { CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
 
 export const AppointmentSchema = z
   .object({
@@ -33,15 +33,7 @@ const route = createRoute({
   path: "/",
   summary: "Réserver un créneau (sans compte)",
   request: {
-    headers: z.object({
-      "idempotency-key": z
-        .string("en-tête Idempotency-Key obligatoire : une valeur unique par demande, par exemple un UUID")
-        .min(8, "8 caractères au moins")
-        .max(200, "200 caractères au plus")
-        .openapi({
-          description: "Une valeur unique par demande : une nouvelle tentative avec la même valeur ne réserve pas deux fois.",
-        }),
-    }),
+    headers: IdempotencyHeader,
     body: { required: true, content: { "application/json": { schema: CreateBookingInput } } },
   },
   responses: {

@@ -1,16 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { communeCode, emailAddress, personName, phoneNumber } from "../../http/fields.ts";
 
-export const PersonInput = z
-  .object({
-    firstName: personName("Le prénom").openapi({ example: "Léa" }),
-    lastName: personName("Le nom").openapi({ example: "Durand" }),
-    email: emailAddress.optional().openapi({ example: "lea.durand@example.org" }),
-    phone: phoneNumber.optional().openapi({ example: "0612345678" }),
-    commune: communeCode.optional().openapi({ example: "59350", description: "Code INSEE de la commune de résidence." }),
-  })
-  .strict()
-  .refine((p) => p.email || p.phone, { message: "Donnez une adresse électronique ou un numéro de téléphone.", path: ["email"] });
+/** Who the meeting is for: at the desk, someone may come with neither e-mail nor phone. */
+export const PersonFields = z.object({
+  firstName: personName("Le prénom").openapi({ example: "Léa" }),
+  lastName: personName("Le nom").openapi({ example: "Durand" }),
+  email: emailAddress.optional().openapi({ example: "lea.durand@example.org" }),
+  phone: phoneNumber.optional().openapi({ example: "0612345678" }),
+  commune: communeCode.optional().openapi({ example: "59350", description: "Code INSEE de la commune de résidence." }),
+});
+
+export const PersonInput = PersonFields.strict().refine((p) => p.email || p.phone, {
+  message: "Donnez une adresse électronique ou un numéro de téléphone.",
+  path: ["email"],
+});
 
 export const CreateBookingInput = z
   .object({
@@ -22,3 +25,13 @@ export const CreateBookingInput = z
   .strict()
   .openapi("CreateBookingInput");
 export type CreateBookingInput = z.infer<typeof CreateBookingInput>;
+
+export const IdempotencyHeader = z.object({
+  "idempotency-key": z
+    .string("en-tête Idempotency-Key obligatoire : une valeur unique par demande, par exemple un UUID")
+    .min(8, "8 caractères au moins")
+    .max(200, "200 caractères au plus")
+    .openapi({
+      description: "Une valeur unique par demande : une nouvelle tentative avec la même valeur ne réserve pas deux fois.",
+    }),
+});

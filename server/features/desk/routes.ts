@@ -1,0 +1,173 @@
+import { z } from "@hono/zod-openapi";
+import { canBookFor, canSeeStructurePeople } from "../../auth/policy.ts";
+import { requireArea } from "../../auth/roles.ts";
+import { isExclusionViolation } from "../../db/errors.ts";
+import { isLocalDate, localDateOf } from "../../domain/time.ts";
+import { AppError, notFound, validationError } from "../../errors.ts";
+import { text } from "../../http/fields.ts";
+import { createRouter } from "../../http/router.ts";
+import { json, jsonBody, staffRoute } from "../admin/route.ts";
+import { bookSlot, slotTaken } from "../bookings/create-booking.ts";
+import { once } from "../bookings/idempotency.ts";
+import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
+import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { decodeSlotKey } from "../slots/slot-key.ts";
+import { firstStaffSlots } from "./desk-slots.ts";
+
+// The reception desk ("Accueil"), and any staff booking for someone: find the person, see the
+// first free slots, book. Staff may book inside the public notice and beyond the horizon, in
+// their structure's offerings and in any structure's offering open to staff booking; never
+// past the database's guard.
+
+const deskRoute = staffRoute("Accueil");
+
+const people = deskRoute({
+  method: "get",
+  path: "/people",
+  summary: "Retrouver une personne déjà venue dans la structure, par nom, adresse ou téléphone",
+  request: {
+    query: z.object({
+      structure: z.uuid("identifiant de structure attendu."),
+      q: z.string().trim().min(2, "2 caractères au moins.").max(100),
+    }),
+  },
+  responses: { 200: json(z.object({}).passthrough(), "20 personnes au plus, les plus récemment venues d'abord.") },
+});
+
+const slots = deskRoute({
+  method: "get",
+  path: "/slots",
+  summary: "Les premiers créneaux libres d'une offre, tous conseillers ou un seul",
+  request: {
+    query: z.object({
+      offering: z.uuid("identifiant d'offre attendu."),
+      advisor: z.uuid("identifiant de conseiller attendu.").optional(),
+      from: z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.").optional(),
+    }),
+  },
+  responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre.") },
+});
+
+const book = deskRoute({
+  method: "post",
+  path: "/bookings",
+  summary: "Réserver pour une personne (accueil, suivi par le conseiller) ; sans adresse, la confirmation s'imprime",
+  request: {
+    headers: IdempotencyHeader,
+    body: jsonBody(
+      z
+        .object({
+          slotKey: z.string().min(1, "Le créneau est obligatoire.").max(200),
+          person: z.union([z.object({ id: z.uuid() }).strict(), PersonFields.strict()]).optional(),
+          followUpOf: z.uuid("identifiant de rendez-vous attendu.").optional(),
+          channel: z.enum(["reception", "advisor"]).optional(),
+          accessibilityNeeds: text(500).optional(),
+        })
+        .strict()
+        .refine((b) => b.person || b.followUpOf, { message: "Indiquez la personne.", path: ["person"] }),
+    ),
+  },
+  responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé à remettre à la personne.") },
+});
+
+/** Bookable by this user: their structure's offerings, and others' open to staff booking. */
+const refusalFor = (roles: Parameters<typeof canBookFor>[0]) => (o: { structureId: string; bookableBy: string }) =>
+  canBookFor(roles, o.structureId) || o.bookableBy === "public" || o.bookableBy === "staff"
+    ? undefined
+    : "Cette offre n'est ouverte qu'aux orientations de partenaires.";
+
+export const desk = createRouter()
+  .openapi(people, async (c) => {
+    const { roles } = await requireArea(c, "agenda");
+    const { structure, q } = c.req.valid("query");
+    if (!canSeeStructurePeople(roles, structure)) throw notFound("Structure");
+    const digits = q.replace(/[\s.-]/g, "");
+    const found = await c.var.deps.db.prisma.person.findMany({
+      where: {
+        appointments: { some: { structureId: structure } },
+        OR: [
+          { lastName: { contains: q, mode: "insensitive" } },
+          { firstName: { contains: q, mode: "insensitive" } },
+          { email: { contains: q, mode: "insensitive" } },
+          ...(/^\+?\d{2,}$/.test(digits) ? [{ phone: { contains: digits } }] : []),
+        ],
+      },
+      orderBy: { lastActivityAt: "desc" },
+      take: 20,
+      select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, lastActivityAt: true },
+    });
+    return c.json({ people: found.map(({ lastActivityAt, ...p }) => ({ ...p, lastSeen: lastActivityAt.toISOString() })) }, 200);
+  })
+  .openapi(slots, async (c) => {
+    const { roles } = await requireArea(c, "agenda");
+    const { db, clock } = c.var.deps;
+    const { offering: offeringId, advisor, from } = c.req.valid("query");
+    const row = await db.prisma.offering.findFirst({
+      where: { id: offeringId, active: true, structure: { active: true } },
+      select: { ...offeringSelect, bookableBy: true },
+    });
+    if (!row) throw notFound("Offre");
+    const refusal = refusalFor(roles)(row);
+    if (refusal) throw new AppError("FORBIDDEN", refusal);
+    const offering = toOfferingRow(row);
+    const now = clock.now();
+    const list = await firstStaffSlots(db, offering, {
+      from: from ?? localDateOf(now, offering.timeZone),
+      now,
+      advisorId: advisor,
+      limit: 20,
+    });
+    return c.json({ slots: list }, 200);
+  })
+  .openapi(book, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { db, clock, config } = c.var.deps;
+    const body = c.req.valid("json");
+    const ref = decodeSlotKey(body.slotKey);
+    if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
+    let person = body.person;
+    if (body.followUpOf) {
+      const previous = await db.prisma.appointment.findUnique({
+        where: { id: body.followUpOf },
+        select: { personId: true, structureId: true, advisorId: true },
+      });
+      if (!previous || !(previous.advisorId === staff.user.id || canSeeStructurePeople(roles, previous.structureId))) {
+        throw validationError({ followUpOf: "Rendez-vous introuvable." });
+      }
+      person = { id: previous.personId };
+    } else if (person && "id" in person) {
+      // Someone already known to one of the user's structures, never a guessed id.
+      const known = await db.prisma.person.count({
+        where: { id: person.id, appointments: { some: { structureId: { in: roles.memberships.map((m) => m.structureId) } } } },
+      });
+      if (!known) throw validationError({ "person.id": "Personne introuvable." });
+    }
+    if (!person) throw validationError({ person: "Indiquez la personne." });
+    const now = clock.now();
+    const key = `desk:${staff.user.id}:${c.req.valid("header")["idempotency-key"]}`;
+    try {
+      const booked = await once(db, key, body, (tx) =>
+        bookSlot(
+          tx,
+          {
+            ref,
+            audience: "staff",
+            refusal: refusalFor(roles),
+            person: "id" in person ? person : { ...person, communeCode: person.commune, noticeAccepted: false },
+            channel: body.channel ?? "reception",
+            bookedById: staff.user.id,
+            followUpOfId: body.followUpOf,
+            accessibilityNeeds: body.accessibilityNeeds,
+          },
+          now,
+          config,
+        ),
+      );
+      return c.json(booked, 201);
+    } catch (error) {
+      if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
+        throw await slotTaken(db, ref, now);
+      }
+      throw error;
+    }
+  });

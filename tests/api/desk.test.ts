@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { openSession } from "../../server/auth/sessions.ts";
+import { fixedClock } from "../../server/clock.ts";
+import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
+
+// Monday 26 October 2026, 9 h 00 in Paris (UTC+1 since Sunday).
+const clock = fixedClock("2026-10-26T08:00:00Z");
+const env = useStaffApp(clock);
+const send = sender(env);
+
+const book = (cookie: string, body: object, key = randomUUID()) =>
+  env.app
+    .request("/api/desk/bookings", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": key },
+      body: JSON.stringify(body),
+    })
+    .then(async (res) => ({ status: res.status, body: await res.json() }));
+const deskSlots = (query: string, cookie = env.fx.cookies.reception) => send("GET", `/desk/slots?${query}`, cookie);
+/** Free slots at distinct times (each time is offered on site and by phone). */
+const distinctTimes = async (query: string) => {
+  const { slots } = (await deskSlots(query)).body as { slots: { start: string; key: string }[] };
+  return slots.filter((s, i) => slots.findIndex((t) => t.start === s.start) === i);
+};
+
+describe("the reception desk", () => {
+  it("sees slots the public cannot book: inside the notice, beyond the horizon", async () => {
+    const today = await deskSlots(`offering=${env.fx.offering.id}`);
+    expect(today.status).toBe(200);
+    // 9 h 00 is now: inside the public's two hours of notice, open to someone at the desk.
+    expect(today.body.slots[0]).toMatchObject({
+      start: "2026-10-26T09:00:00+01:00",
+      advisor: { id: env.fx.advisor.id },
+      site: { name: "Lille Centre" },
+    });
+    const publicSlots = await (
+      await env.app.request(
+        `/api/slots?service=information-conseil-vae&structure=${env.fx.structure.id}&from=2026-10-26&to=2026-10-26`,
+      )
+    ).json();
+    expect(publicSlots.slots[0].start).toBe("2026-10-26T11:00:00+01:00");
+    const farAway = await deskSlots(`offering=${env.fx.offering.id}&from=2027-03-01`);
+    expect(farAway.body.slots[0].start).toBe("2027-03-01T09:00:00+01:00");
+    expect(farAway.body.slots).toHaveLength(20);
+  });
+
+  it("books a walk-in known only by phone in one call: no e-mail to them, the advisor told, a link to print", async () => {
+    const [slot] = (await deskSlots(`offering=${env.fx.offering.id}`)).body.slots;
+    const res = await book(env.fx.cookies.reception, {
+      slotKey: slot.key,
+      person: { firstName: "Karim", lastName: "Benali", phone: "06 98 76 54 32" },
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.appointment).toMatchObject({
+      start: "2026-10-26T09:00:00+01:00",
+      service: { name: "Information-conseil VAE" },
+    });
+    expect(res.body.manageUrl).toMatch(/\/rdv\/[A-Za-z0-9_-]{22}$/);
+    const stored = await env.db.prisma.appointment.findUniqueOrThrow({
+      where: { id: res.body.appointment.id },
+      include: { person: true },
+    });
+    expect([stored.channel, stored.bookedById, stored.person.phone, stored.person.email]).toEqual([
+      "reception",
+      env.fx.users.reception.id,
+      "0698765432",
+      null,
+    ]);
+    const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: stored.id } });
+    expect(messages.map((m) => [m.type, m.recipient])).toEqual([["advisor.booked", env.fx.advisor.email]]);
+
+    const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 98 76`, env.fx.cookies.reception);
+    expect(found.body.people).toEqual([
+      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "0698765432" }),
+    ]);
+    const elsewhere = await send("GET", `/desk/people?structure=${env.fx.other.id}&q=Benali`, env.fx.cookies.reception);
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it("books someone with no contact at all, and e-mails someone who has an address", async () => {
+    const [first, second] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-10-27`);
+    const nobody = await book(env.fx.cookies.reception, {
+      slotKey: first.key,
+      person: { firstName: "Paul", lastName: "Martin" },
+    });
+    expect(nobody.status).toBe(201);
+    const mailed = await book(env.fx.cookies.reception, {
+      slotKey: second.key,
+      person: { firstName: "Inès", lastName: "Moreau", email: "ines.moreau@example.org" },
+    });
+    // Tomorrow 9 h 00: the reminder two days before is already past, the one three hours before is due.
+    const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: mailed.body.appointment.id } });
+    expect(messages.map((m) => m.type).sort()).toEqual(["advisor.booked", "appointment.booked", "appointment.reminder"]);
+  });
+
+  it("books once per Idempotency-Key, and says when the slot was taken meanwhile", async () => {
+    const [slot] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-10-28`);
+    const body = { slotKey: slot.key, person: { firstName: "Léo", lastName: "Petit" } };
+    const key = randomUUID();
+    const [a, b] = [await book(env.fx.cookies.reception, body, key), await book(env.fx.cookies.reception, body, key)];
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body.appointment.id).toBe(a.body.appointment.id);
+    const taken = await book(env.fx.cookies.reception, { ...body, person: { firstName: "Zoé", lastName: "Roux" } });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("SLOT_TAKEN");
+  });
+
+  it("lets the advisor book a follow-up for the same person in one step", async () => {
+    const [slot, next] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-11-02`);
+    const first = await book(env.fx.cookies.reception, { slotKey: slot.key, person: { firstName: "Nora", lastName: "Haddad" } });
+    const advisor = `rdv-session=${await openSession(env.db, env.fx.advisor.id, clock.now())}`;
+    const followUp = await book(advisor, { slotKey: next.key, followUpOf: first.body.appointment.id, channel: "advisor" });
+    expect(followUp.status).toBe(201);
+    const stored = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: followUp.body.appointment.id } });
+    const original = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: first.body.appointment.id } });
+    expect([stored.personId, stored.followUpOfId, stored.channel]).toEqual([original.personId, original.id, "advisor"]);
+  });
+
+  it("refuses what is not the desk's to book, naming the field", async () => {
+    await env.db.prisma.offering.update({ where: { id: env.fx.other.offerings[0]?.id }, data: { bookableBy: "referral" } });
+    const key = encodeSlotKey({
+      offeringId: env.fx.other.offerings[0]?.id ?? "",
+      advisorId: env.fx.otherAdvisor.id,
+      siteId: null,
+      mode: "phone",
+      start: new Date("2026-11-03T09:00:00Z"),
+    });
+    const refused = await book(env.fx.cookies.reception, { slotKey: key, person: { firstName: "A", lastName: "B" } });
+    expect(refused.body.error.fields.slotKey).toMatch(/orientations/);
+    expect((await deskSlots(`offering=${env.fx.other.offerings[0]?.id}`)).status).toBe(403);
+    const stranger = await book(env.fx.cookies.reception, { slotKey: key, person: { id: randomUUID() } });
+    expect(stranger.body.error.fields["person.id"]).toMatch(/introuvable/);
+    const extra = await book(env.fx.cookies.reception, {
+      slotKey: key,
+      person: { firstName: "A", lastName: "B" },
+      status: "booked",
+    });
+    expect(extra.status).toBe(422);
+    expect((await book(env.fx.cookies.referrer, { slotKey: key, person: { firstName: "A", lastName: "B" } })).status).toBe(403);
+  });
+});
