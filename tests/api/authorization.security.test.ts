@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { ROLES, type Role, useStaffApp } from "../helpers/staff.ts";
 
 // The authorization matrix: every staff endpoint, as every role, on their own structure and
@@ -17,15 +18,18 @@ type Target = "own" | "other";
  * people only · ownAgenda: the same, for their own agenda.
  */
 type Rule = "region" | "directory" | "structure" | "signedIn" | "agenda" | "ownAgenda";
+// (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The OpenAPI path, e.g. /admin/sites/{id}. */
   route: string;
   rule: Rule;
-  ok: 200 | 201;
+  /** The status of an allowed call (a 409 shows the request went past authorization). */
+  ok: 200 | 201 | 409;
   /** The concrete path for a target; may create what a destructive call consumes. */
   path: (target: Target) => string | Promise<string>;
   body?: () => unknown;
+  headers?: Record<string, string>;
 }
 
 let n = 0;
@@ -69,6 +73,33 @@ const appointmentIn = async (t: Target) => {
 };
 
 const ENDPOINTS: Endpoint[] = [
+  {
+    method: "GET",
+    route: "/desk/people",
+    rule: "agenda",
+    ok: 200,
+    path: (t) => `/desk/people?structure=${structureOf(t).id}&q=Durand`,
+  },
+  { method: "GET", route: "/desk/slots", rule: "ownAgenda", ok: 200, path: (t) => `/desk/slots?offering=${offeringOf(t)}` },
+  {
+    method: "POST",
+    route: "/desk/bookings",
+    rule: "ownAgenda",
+    ok: 409,
+    path: () => "/desk/bookings",
+    // A well-formed key for a time nobody works: authorized callers reach the slot check.
+    body: () => ({
+      slotKey: encodeSlotKey({
+        offeringId: env.fx.offering.id,
+        advisorId: env.fx.advisor.id,
+        siteId: null,
+        mode: "phone",
+        start: new Date("2026-11-01T03:00:00Z"),
+      }),
+      person: { firstName: "Léa", lastName: "Durand" },
+    }),
+    headers: { "Idempotency-Key": "cle-de-test-unique" },
+  },
   { method: "GET", route: "/agenda", rule: "ownAgenda", ok: 200, path: () => "/agenda?from=2026-10-26&to=2026-11-01" },
   {
     method: "GET",
@@ -299,6 +330,7 @@ const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target
     headers: {
       ...(role !== "anonymous" && { Cookie: env.fx.cookies[role] }),
       ...(body !== undefined && { "Content-Type": "application/json" }),
+      ...(endpoint.headers && { "Idempotency-Key": `${endpoint.headers["Idempotency-Key"]}-${fresh()}` }),
     },
     // As a browser sends them: a DELETE has no body, hence no content type.
     ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -309,7 +341,7 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => path.startsWith("/admin") || path.startsWith("/agenda") || path === "/auth/me")
+      .filter(([path]) => /^\/(admin|agenda|desk)\b/.test(path) || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);
