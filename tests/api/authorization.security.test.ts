@@ -80,6 +80,13 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     path: (t) => `/desk/people?structure=${structureOf(t).id}&q=Durand`,
   },
+  {
+    method: "GET",
+    route: "/desk/offerings",
+    rule: "ownAgenda",
+    ok: 200,
+    path: (t) => `/desk/offerings?structure=${structureOf(t).id}`,
+  },
   { method: "GET", route: "/desk/slots", rule: "ownAgenda", ok: 200, path: (t) => `/desk/slots?offering=${offeringOf(t)}` },
   {
     method: "POST",

@@ -26,6 +26,17 @@ const distinctTimes = async (query: string) => {
 };
 
 describe("the reception desk", () => {
+  it("lists what it can book in its structure, and only what is open to staff elsewhere", async () => {
+    await env.db.prisma.offering.update({ where: { id: env.fx.offering.id }, data: { bookableBy: "referral" } });
+    const own = await send("GET", `/desk/offerings?structure=${env.fx.structure.id}`, env.fx.cookies.reception);
+    expect(own.body.structure.offerings.map((o: { id: string }) => o.id)).toContain(env.fx.offering.id);
+    expect(own.body.structure.advisors.map((a: { id: string }) => a.id)).toContain(env.fx.advisor.id);
+    const asOutsider = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, clock.now())}`;
+    const elsewhere = await send("GET", `/desk/offerings?structure=${env.fx.structure.id}`, asOutsider);
+    expect(elsewhere.body.structure.offerings.map((o: { id: string }) => o.id)).not.toContain(env.fx.offering.id);
+    await env.db.prisma.offering.update({ where: { id: env.fx.offering.id }, data: { bookableBy: "public" } });
+  });
+
   it("sees slots the public cannot book: inside the notice, beyond the horizon", async () => {
     const today = await deskSlots(`offering=${env.fx.offering.id}`);
     expect(today.status).toBe(200);

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { canBookFor, canSeeStructurePeople } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
+import { sortFrench } from "../../domain/french.ts";
 import { isLocalDate, localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { text } from "../../http/fields.ts";
@@ -32,6 +33,14 @@ const people = deskRoute({
     }),
   },
   responses: { 200: json(z.object({}).passthrough(), "20 personnes au plus, les plus récemment venues d'abord.") },
+});
+
+const offerings = deskRoute({
+  method: "get",
+  path: "/offerings",
+  summary: "Les offres d'une structure que l'on peut réserver pour quelqu'un, et ses conseillers",
+  request: { query: z.object({ structure: z.uuid("identifiant de structure attendu.") }) },
+  responses: { 200: json(z.object({}).passthrough(), "Les offres, par service ; les conseillers, par nom.") },
 });
 
 const slots = deskRoute({
@@ -97,6 +106,48 @@ export const desk = createRouter()
       select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, lastActivityAt: true },
     });
     return c.json({ people: found.map(({ lastActivityAt, ...p }) => ({ ...p, lastSeen: lastActivityAt.toISOString() })) }, 200);
+  })
+  .openapi(offerings, async (c) => {
+    const { roles } = await requireArea(c, "agenda");
+    const { structure } = c.req.valid("query");
+    const db = c.var.deps.db;
+    const own = canBookFor(roles, structure);
+    const found = await db.prisma.structure.findFirst({
+      where: { id: structure, active: true },
+      select: {
+        id: true,
+        name: true,
+        offerings: {
+          where: { active: true, ...(!own && { bookableBy: { in: ["public", "staff"] } }) },
+          orderBy: { service: { position: "asc" } },
+          select: {
+            id: true,
+            durationMinutes: true,
+            modes: true,
+            bookableBy: true,
+            service: { select: { id: true, name: true } },
+          },
+        },
+        memberships: {
+          where: { role: "advisor", user: { active: true } },
+          select: { user: { select: { id: true, firstName: true, lastName: true } } },
+        },
+      },
+    });
+    if (!found) throw notFound("Structure");
+    const { memberships, ...rest } = found;
+    return c.json(
+      {
+        structure: {
+          ...rest,
+          advisors: sortFrench(
+            memberships.map((m) => m.user),
+            (u) => `${u.lastName} ${u.firstName}`,
+          ),
+        },
+      },
+      200,
+    );
   })
   .openapi(slots, async (c) => {
     const { roles } = await requireArea(c, "agenda");
