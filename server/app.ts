@@ -11,6 +11,7 @@ import { admin } from "./features/admin/routes.ts";
 import { agenda } from "./features/agenda/routes.ts";
 import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
+import { availability } from "./features/availability/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
 import { communes } from "./features/communes/routes.ts";
 import { desk } from "./features/desk/routes.ts";
@@ -39,6 +40,7 @@ const api = createRouter()
 api.route("/admin", admin);
 api.route("/agenda", agenda);
 api.route("/desk", desk);
+api.route("/availability", availability);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -56,6 +58,7 @@ export type AppType = typeof api;
 export type { AdminTypes } from "./features/admin/routes.ts";
 export type AgendaType = typeof agenda;
 export type DeskType = typeof desk;
+export type AvailabilityType = typeof availability;
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -76,3 +76,9 @@ export const canManageAccount = (roles: Roles, account: AccountRoles) =>
     account.territories.length === 0 &&
     account.structureIds.length > 0 &&
     account.structureIds.every((id) => canManageStructure(roles, id)));
+
+/** An advisor's ranges and absences in a structure: the advisor themself, or the structure's admins. */
+export const canEditAvailability = (roles: Roles, userId: string, advisorId: string, structureId: string) =>
+  roles.regionalAdmin ||
+  canManageStructure(roles, structureId) ||
+  (userId === advisorId && inStructure(roles, structureId, "advisor"));

@@ -8,6 +8,7 @@ import {
   type Rule,
   type Slot,
   sessionKeyOf,
+  stillFits,
 } from "./availability.ts";
 import { holidaysBetween } from "./holidays.ts";
 import { toZonedIso } from "./time.ts";
@@ -273,5 +274,32 @@ describe("findSlot: the booking-time check is the listing itself", () => {
     expect(findSlot({ ...base, now: new Date(first.start.getTime() + 60_000) }, first)).toBeUndefined();
     expect(findSlot(base, { ...first, start: new Date(first.start.getTime() + 5 * 60_000) })).toBeUndefined();
     expect(findSlot(base, { ...first, mode: "phone" })).toBeUndefined();
+  });
+});
+
+describe("a booked meeting after its ranges change", () => {
+  // Tuesday 31 March 2026, 10 h 00 in Paris (summer time since Sunday).
+  const meeting = { advisorId: ADVISOR, siteId: SITE, mode: "onsite" as const, start: paris("2026-03-31T10:00") };
+  const booked: BookedAppointment = { ...meeting, end: paris("2026-03-31T10:45"), bufferMinutes: 15, sessionKey: null };
+  const week = { from: "2026-03-30", to: "2026-04-05", appointments: [booked] };
+
+  it("still fits its range, its own time set aside", () => {
+    expect(stillFits(input(week), meeting, "2026-03-31")).toBe(true);
+  });
+  it("no longer fits when the range shrinks, moves away or ends before it", () => {
+    expect(stillFits(input({ ...week, rules: [rule({ endTime: "10:30" })] }), meeting, "2026-03-31")).toBe(false);
+    expect(stillFits(input({ ...week, rules: [rule({ weekdays: [1, 3, 4, 5] })] }), meeting, "2026-03-31")).toBe(false);
+    expect(stillFits(input({ ...week, rules: [rule({ validUntil: "2026-03-30" })] }), meeting, "2026-03-31")).toBe(false);
+    expect(stillFits(input({ ...week, rules: [rule({ siteId: "site-roubaix" })] }), meeting, "2026-03-31")).toBe(false);
+  });
+  it("no longer fits under an absence or a closure", () => {
+    const away = { advisorId: ADVISOR, start: paris("2026-03-31T09:30"), end: paris("2026-03-31T11:00") };
+    expect(stillFits(input({ ...week, absences: [away] }), meeting, "2026-03-31")).toBe(false);
+    const closed = { siteId: null, startDate: "2026-03-31", endDate: "2026-03-31" };
+    expect(stillFits(input({ ...week, closures: [closed] }), meeting, "2026-03-31")).toBe(false);
+  });
+  it("ignores the public notice: a meeting an hour away still fits", () => {
+    const now = paris("2026-03-31T09:00");
+    expect(stillFits(input({ ...week, now, offering: offering({ minNoticeMinutes: 1440 }) }), meeting, "2026-03-31")).toBe(true);
   });
 });

@@ -321,3 +321,15 @@ export function oneSlotPerTime(slots: readonly Slot[], appointments: readonly Bo
   }
   return offered;
 }
+
+/**
+ * Whether a booked meeting still fits the availability — its own time set aside — on its local
+ * date: after its advisor's ranges changed, or an absence or closure was added. A meeting that
+ * no longer fits would be kept only if someone decides so.
+ */
+export function stillFits(input: AvailabilityInput, meeting: WantedSlot, date: LocalDate): boolean {
+  const others = input.appointments.filter(
+    (a) => !(a.advisorId === meeting.advisorId && a.start.getTime() === meeting.start.getTime()),
+  );
+  return findSlot({ ...input, from: date, to: date, appointments: others, audience: "staff" }, meeting) !== undefined;
+}

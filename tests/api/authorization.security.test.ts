@@ -15,9 +15,10 @@ type Target = "own" | "other";
 /**
  * region: the Région only · directory: the Région and structure admins · structure: theirs only ·
  * signedIn: anyone signed in · agenda: advisors, reception and structure admins, their structure's
- * people only · ownAgenda: the same, for their own agenda.
+ * people only · ownAgenda: the same, for their own agenda · availability: an advisor's own ranges, or
+ * their structure admin's.
  */
-type Rule = "region" | "directory" | "structure" | "signedIn" | "agenda" | "ownAgenda";
+type Rule = "region" | "directory" | "structure" | "signedIn" | "agenda" | "ownAgenda" | "availability";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -28,7 +29,7 @@ interface Endpoint {
   ok: 200 | 201 | 409;
   /** The concrete path for a target; may create what a destructive call consumes. */
   path: (target: Target) => string | Promise<string>;
-  body?: () => unknown;
+  body?: (target: Target) => unknown;
   headers?: Record<string, string>;
 }
 
@@ -72,7 +73,89 @@ const appointmentIn = async (t: Target) => {
   return appointment.id;
 };
 
+/** The advisor whose availability is edited: the signed-in advisor in their structure, another elsewhere. */
+const editedAdvisor = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor).id;
+const ruleBody = (t: Target) => ({
+  siteId: null,
+  modes: ["phone"],
+  weekdays: [6],
+  startTime: "09:00",
+  endTime: "10:00",
+  validFrom: "2027-01-02",
+  offeringIds: [offeringOf(t)],
+});
+const ruleOf = async (t: Target) => {
+  const { offeringIds: _, validFrom, ...rule } = ruleBody(t);
+  const created = await env.db.prisma.availabilityRule.create({
+    data: {
+      ...rule,
+      modes: ["phone"],
+      advisorId: editedAdvisor(t),
+      structureId: structureOf(t).id,
+      validFrom: new Date(validFrom),
+      offerings: { create: [{ offeringId: offeringOf(t) ?? "" }] },
+    },
+  });
+  return created.id;
+};
+
 const ENDPOINTS: Endpoint[] = [
+  {
+    method: "GET",
+    route: "/availability",
+    rule: "availability",
+    ok: 200,
+    path: (t) => `/availability?advisor=${editedAdvisor(t)}&structure=${structureOf(t).id}`,
+  },
+  {
+    method: "POST",
+    route: "/availability/rules",
+    rule: "availability",
+    ok: 201,
+    path: () => "/availability/rules",
+    body: (t) => ({ advisorId: editedAdvisor(t), structureId: structureOf(t).id, ...ruleBody(t) }),
+  },
+  {
+    method: "PATCH",
+    route: "/availability/rules/{id}",
+    rule: "availability",
+    ok: 200,
+    path: async (t) => `/availability/rules/${await ruleOf(t)}`,
+    body: () => ({ endTime: "10:30" }),
+  },
+  {
+    method: "DELETE",
+    route: "/availability/rules/{id}",
+    rule: "availability",
+    ok: 200,
+    path: async (t) => `/availability/rules/${await ruleOf(t)}`,
+  },
+  {
+    method: "POST",
+    route: "/availability/absences",
+    rule: "availability",
+    ok: 201,
+    path: () => "/availability/absences",
+    body: (t) => ({
+      advisorId: editedAdvisor(t),
+      structureId: structureOf(t).id,
+      start: "2027-01-04T09:00",
+      end: "2027-01-04T12:00",
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/availability/absences/{id}",
+    rule: "availability",
+    ok: 200,
+    path: async (t) => {
+      const start = new Date(Date.UTC(2027, 1, 1) + fresh() * 86_400_000);
+      const absence = await env.db.prisma.absence.create({
+        data: { advisorId: editedAdvisor(t), startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) },
+      });
+      return `/availability/absences/${absence.id}`;
+    },
+  },
   {
     method: "GET",
     route: "/desk/people",
@@ -320,6 +403,10 @@ const ENDPOINTS: Endpoint[] = [
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
   const { rule, ok } = endpoint;
+  if (rule === "availability") {
+    if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
+    return role !== "reception" && target === "own" ? ok : 404;
+  }
   if (rule === "agenda" || rule === "ownAgenda") {
     if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
     return rule === "ownAgenda" || target === "own" ? ok : 404;
@@ -331,7 +418,7 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
 }
 
 const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target) => {
-  const body = endpoint.body?.();
+  const body = endpoint.body?.(target);
   return env.app.request(`/api${await endpoint.path(target)}`, {
     method: endpoint.method,
     headers: {
@@ -348,7 +435,7 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => /^\/(admin|agenda|desk)\b/.test(path) || path === "/auth/me")
+      .filter(([path]) => /^\/(admin|agenda|desk|availability)\b/.test(path) || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);

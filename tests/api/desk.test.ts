@@ -10,19 +10,22 @@ const clock = fixedClock("2026-10-26T08:00:00Z");
 const env = useStaffApp(clock);
 const send = sender(env);
 
-const book = (cookie: string, body: object, key = randomUUID()) =>
-  env.app
-    .request("/api/desk/bookings", {
-      method: "POST",
-      headers: { Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": key },
-      body: JSON.stringify(body),
-    })
-    .then(async (res) => ({ status: res.status, body: await res.json() }));
+async function book(cookie: string, body: object, key = randomUUID()) {
+  const res = await env.app.request("/api/desk/bookings", {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": key },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
 const deskSlots = (query: string, cookie = env.fx.cookies.reception) => send("GET", `/desk/slots?${query}`, cookie);
 /** Free slots at distinct times (each time is offered on site and by phone). */
-const distinctTimes = async (query: string) => {
+const distinctTimes = async (query: string): Promise<[{ key: string }, { key: string }]> => {
   const { slots } = (await deskSlots(query)).body as { slots: { start: string; key: string }[] };
-  return slots.filter((s, i) => slots.findIndex((t) => t.start === s.start) === i);
+  const distinct = slots.filter((s, i) => slots.findIndex((t) => t.start === s.start) === i);
+  const [first, second] = distinct;
+  if (!first || !second) throw new Error(`too few slots for ${query}`);
+  return [first, second];
 };
 
 describe("the reception desk", () => {
