@@ -32,6 +32,10 @@ const NetworksPage = lazy(() => staffPages().then((pages) => ({ default: pages.N
 const TerritoriesPage = lazy(() => staffPages().then((pages) => ({ default: pages.TerritoriesPage })));
 const AccountsPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountsPage })));
 const AuditPage = lazy(() => staffPages().then((pages) => ({ default: pages.AuditPage })));
+const AgendaPage = lazy(() => staffPages().then((pages) => ({ default: pages.AgendaPage })));
+const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentPage })));
+const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
+const DeskConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskConfirmationPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -66,6 +70,10 @@ export const routes: RouteDefinition[] = [
     children: [
       { path: "/", component: StaffHomePage },
       { path: "/compte", component: AccountPage },
+      { path: "/agenda", component: AgendaPage },
+      { path: "/rendez-vous/:id", component: AppointmentPage },
+      { path: "/accueil", component: DeskPage },
+      { path: "/accueil/confirmation", component: DeskConfirmationPage },
       {
         path: "/annuaire",
         component: DirectoryArea,

@@ -10,6 +10,7 @@ import {
   formatWeek,
   isLocalDate,
   mondayOf,
+  parisDate,
   timeOf,
   weekDays,
 } from "./dates.ts";
@@ -77,5 +78,12 @@ describe("French formatting", () => {
     expect(plain(formatDuration("2026-03-30T09:00:00+02:00", "2026-03-30T10:00:00+02:00"))).toBe("1 h");
     expect(plain(formatDuration("2026-03-30T09:00:00+02:00", "2026-03-30T09:45:00+02:00"))).toBe("45 min");
     expect(plain(formatDuration("2026-03-30T14:00:00+02:00", "2026-03-30T16:30:00+02:00"))).toBe("2 h 30");
+  });
+});
+
+describe("parisDate", () => {
+  it("the day as a clock in Paris reads it, whatever the browser's zone", () => {
+    expect(parisDate(new Date("2026-03-22T23:30:00Z"))).toBe("2026-03-23");
+    expect(parisDate(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
   });
 });

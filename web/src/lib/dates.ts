@@ -133,3 +133,9 @@ export function formatParisInstant(iso: string): string {
   const parts = Object.fromEntries(parisClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
   return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} à ${formatTime(`${parts.hour}:${parts.minute}`)}`;
 }
+
+/** The date of an instant in Paris: which day the staff agenda opens on, from the browser's clock. */
+export function parisDate(instant: Date): LocalDate {
+  const parts = Object.fromEntries(parisClock.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}

@@ -21,7 +21,7 @@ describe("roles", () => {
 
   test("the navigation names the server's areas, and links only those that exist", () => {
     expect(navigation(["agenda", "referrals", "account"])).toEqual([
-      { name: "Agenda", href: undefined },
+      { name: "Agenda", href: "/espace/agenda" },
       { name: "Orientations", href: undefined },
       { name: "Mon compte", href: "/espace/compte" },
     ]);

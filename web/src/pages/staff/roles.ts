@@ -42,7 +42,12 @@ const AREA_NAMES: Record<Area, string> = {
 };
 
 /** The areas that exist so far; the others are listed as coming soon, without a link. */
-export const AREA_PATHS: Partial<Record<Area, string>> = { directory: "/espace/annuaire", account: "/espace/compte" };
+export const AREA_PATHS: Partial<Record<Area, string>> = {
+  agenda: "/espace/agenda",
+  reception: "/espace/accueil",
+  directory: "/espace/annuaire",
+  account: "/espace/compte",
+};
 
 /** The navigation of the staff space: the areas the server opens to this person, in its order. */
 export function navigation(areas: readonly Area[]): { name: string; href: string | undefined }[] {

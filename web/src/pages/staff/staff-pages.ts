@@ -1,6 +1,10 @@
 // The staff space as one chunk, loaded on its first page: it is small, and one chunk keeps the
 // bundler from splitting what the public pages share with it out of their own bundle.
 export { default as AccountPage } from "./account-page.tsx";
+export { default as AgendaPage } from "./agenda/agenda-page.tsx";
+export { default as AppointmentPage } from "./agenda/appointment-page.tsx";
+export { default as DeskConfirmationPage } from "./agenda/desk-confirmation-page.tsx";
+export { default as DeskPage } from "./agenda/desk-page.tsx";
 export { default as AccountsPage } from "./directory/accounts-page.tsx";
 export { default as AuditPage } from "./directory/audit-page.tsx";
 export { default as DirectoryArea } from "./directory/directory-area.tsx";

@@ -17,6 +17,8 @@ export function ConfirmButton(props: {
   title: string;
   children: JSX.Element;
   confirm: string;
+  /** Fields the change needs (a reason), between the explanation and the buttons. */
+  fields?: JSX.Element;
   onConfirm: () => Promise<Outcome<unknown>>;
   onDone: () => void;
 }) {
@@ -53,6 +55,7 @@ export function ConfirmButton(props: {
           <Dialog.Content class="dialog">
             <Dialog.Title class="dialog__title">{props.title}</Dialog.Title>
             <Dialog.Description class="dialog__description">{props.children}</Dialog.Description>
+            {props.fields}
             <Show when={sending()}>
               <Loading>Enregistrement en cours…</Loading>
             </Show>

@@ -39,7 +39,7 @@ export function RegionOnly(props: { children: JSX.Element }) {
   );
 }
 
-function Refused(props: { children: JSX.Element }) {
+export function Refused(props: { children: JSX.Element }) {
   return (
     <div class="staff">
       <BackLink href="/espace">Retour à l'espace professionnel</BackLink>

@@ -1,0 +1,160 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
+import { focused, type Harness, horizontalOverflow, NOW, normalise, startHarness, tabTo } from "./harness.ts";
+import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
+
+// The agenda, an appointment and the reception desk as their users live them: the desk books a
+// walk-in and prints the confirmation, an advisor marks what became of a meeting and books the
+// next one.
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness({ demo: true });
+  await seedDemoAccounts(harness.db.prisma, PASSWORD);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const VIEWPORTS = [
+  { width: 1280, height: 800 },
+  { width: 320, height: 640 },
+];
+
+async function expectAccessibleAtEveryWidth(page: Page, name: string) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
+    await expectAxeClean(page, `${name} at ${viewport.width} px`);
+  }
+  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
+}
+
+async function signedIn(email: string, firstName: string) {
+  const watched = await harness.openPage();
+  await signIn(watched.page, email, PASSWORD);
+  await watched.page.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` }).waitFor();
+  return watched;
+}
+
+/** The day of the server's clock: the browser's own is today's real date. */
+const TODAY = NOW.slice(0, 10);
+
+test("the reception desk books a walk-in known only by phone, and prints the confirmation", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await signedIn("accueil@demo.example", "Emma");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Accueil" }).click();
+  await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
+  const form = page.getByRole("form", { name: "Réserver pour la personne" });
+  await form.getByLabel("Service").locator("option").nth(1).waitFor({ state: "attached" });
+  await expectAccessibleAtEveryWidth(page, "desk");
+
+  await form.getByLabel("Prénom").fill("Karim");
+  await form.getByLabel("Nom", { exact: true }).fill("Benali");
+  await form.getByLabel("Téléphone (facultatif)").fill("06 98 76 54 32");
+  await form.getByLabel("Service").selectOption({ index: 1 });
+  const slots = page.getByRole("group", { name: /Créneau/ });
+  await slots.getByRole("radio").first().check();
+  await expectAccessibleAtEveryWidth(page, "desk, slot chosen");
+  await page.getByRole("button", { name: "Réserver le rendez-vous" }).click();
+
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
+  await page.getByText("Aucun courriel n'est envoyé").waitFor();
+  const person = await harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
+  expect(person).toMatchObject({ phone: "0698765432", email: null });
+  await expectAccessibleAtEveryWidth(page, "desk confirmation");
+
+  // Printed: the meeting, the structure's contact and the private link; none of the screen around.
+  await page.emulateMedia({ media: "print" });
+  expect(await page.locator(".site-header").isVisible()).toBe(false);
+  expect(await page.getByRole("button", { name: "Imprimer la confirmation" }).isVisible()).toBe(false);
+  const printed = normalise(await page.locator(".desk-print").innerText());
+  expect(printed).toContain("Votre rendez-vous, Karim Benali");
+  expect(printed).toContain("Mission Locale de Lille");
+  expect(printed).toMatch(/\/rdv\/[\w-]+/);
+  await page.emulateMedia({ media: "screen" });
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("the reception desk sees its team's week", { timeout: 60_000 }, async () => {
+  const { page, close } = await signedIn("accueil@demo.example", "Emma");
+  await page.goto(`/espace/agenda?date=${TODAY}`);
+  await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  await page.locator(".agenda-day").first().waitFor();
+  expect(await page.getByLabel("Agenda").inputValue()).not.toBe("");
+  expect(await page.locator(".agenda-day").count()).toBe(7);
+  await expectAccessibleAtEveryWidth(page, "team agenda");
+  await page.getByRole("link", { name: "Vue jour" }).click();
+  await page.getByRole("heading", { level: 2, name: "Lundi 23 mars" }).waitFor();
+  expect(await page.locator(".agenda-day").count()).toBe(1);
+  await close();
+});
+
+test("an advisor marks a started appointment honoured and books a follow-up, with the keyboard", { timeout: 60_000 }, async () => {
+  const structure = await harness.db.prisma.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
+  });
+  const advisor = await harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const offering = structure.offerings[0];
+  if (!offering) throw new Error("no offering at Mission Locale de Lille");
+  const mode = offering.modes[0] ?? "onsite";
+  const person = await harness.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Suivie", phone: "0611223344" } });
+  // Started half an hour before the server's clock: its outcome may be noted.
+  const appointment = await harness.db.prisma.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: structure.id,
+      siteId: mode === "onsite" ? (structure.sites[0]?.id ?? null) : null,
+      mode,
+      advisorId: advisor.id,
+      personId: person.id,
+      startsAt: new Date(Date.parse(NOW) - 30 * 60_000),
+      endsAt: new Date(Date.parse(NOW) + 15 * 60_000),
+      channel: "online",
+    },
+  });
+
+  const { page, problems, close } = await signedIn("conseiller@demo.example", "David");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Agenda" }).click();
+  await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  await page.goto(`/espace/agenda?date=${TODAY}`);
+  await page.getByRole("link", { name: "Léa Suivie" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "own agenda");
+  await page.getByRole("link", { name: "Léa Suivie" }).click();
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous de Léa Suivie" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "appointment");
+
+  // From here on, the keyboard alone.
+  await tabTo(page, (focus) => focus.tag === "button" && focus.name === "Honoré");
+  await page.keyboard.press("Enter");
+  await page.getByText("Issue enregistrée : honoré.").waitFor();
+  expect((await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).outcome).toBe("honoured");
+
+  await tabTo(page, (focus) => focus.tag === "textarea");
+  await page.keyboard.type("A apporté son CV.");
+  await tabTo(page, (focus) => focus.name === "Enregistrer les notes");
+  await page.keyboard.press("Enter");
+  await page.getByText("Les notes sont enregistrées.").waitFor();
+
+  await tabTo(page, (focus) => focus.name === "Prendre un rendez-vous de suivi");
+  await page.keyboard.press("Enter");
+  await page.getByRole("group", { name: /Créneau du suivi/ }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "follow-up slots");
+  await tabTo(page, (focus) => focus.type === "radio");
+  await page.keyboard.press("Space");
+  expect((await focused(page)).checked).toBe(true);
+  await tabTo(page, (focus) => focus.name === "Réserver le suivi");
+  await page.keyboard.press("Enter");
+  await page.getByText(/Rendez-vous de suivi réservé le/).waitFor();
+
+  const followUp = await harness.db.prisma.appointment.findFirstOrThrow({ where: { followUpOfId: appointment.id } });
+  expect(followUp).toMatchObject({ personId: appointment.personId, offeringId: offering.id, channel: "advisor" });
+  const stored = await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+  expect(stored.notes).toBe("A apporté son CV.");
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});

@@ -1,0 +1,361 @@
+import { A, createAsync, useNavigate, useSearchParams } from "@solidjs/router";
+import { createMemo, createSignal, For, type JSX, Show, Suspense } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { SelectField } from "../../../components/fields.tsx";
+import { Loadable } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import {
+  addDays,
+  dateOf,
+  formatDay,
+  formatTime,
+  formatWeek,
+  isLocalDate,
+  mondayOf,
+  parisDate,
+  timeOf,
+  weekDays,
+} from "../../../lib/dates.ts";
+import { capitalize } from "../../../lib/french.ts";
+import { BackLink } from "../directory/directory-area.tsx";
+import { useStaffUser } from "../staff-area.tsx";
+import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
+import { fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
+import { AreaGuard, teamStructures } from "./area-guard.tsx";
+import "./agenda.css";
+
+type View = "jour" | "semaine";
+
+/** `/espace/agenda`: one's own appointments, or a structure's team; a week, or a day. Everything shown is in the address. */
+export default function AgendaPage() {
+  return (
+    <AreaGuard area="agenda" refusal="L'agenda est celui des conseillers, de l'accueil et des administrateurs des structures.">
+      <AgendaView />
+    </AreaGuard>
+  );
+}
+
+function AgendaView() {
+  const user = useStaffUser();
+  const [search, setSearch] = useSearchParams();
+  const isAdvisor = () => user().memberships.some((membership) => membership.role === "advisor");
+  const teams = createMemo(() => teamStructures(user()));
+  const view = (): View => (search.vue === "jour" ? "jour" : "semaine");
+  const date = () => (typeof search.date === "string" && isLocalDate(search.date) ? search.date : parisDate(new Date()));
+  // Someone who receives no appointment of their own sees their structure's team.
+  const structure = () =>
+    typeof search.structure === "string" && teams().some((team) => team.id === search.structure)
+      ? search.structure
+      : isAdvisor()
+        ? undefined
+        : teams()[0]?.id;
+  const advisor = () => (structure() && typeof search.conseiller === "string" ? search.conseiller : undefined);
+  const days = () => (view() === "jour" ? [date()] : weekDays(mondayOf(date())));
+  const step = () => (view() === "jour" ? 1 : 7);
+  const period = () => (view() === "jour" ? formatDay(date()) : `semaine ${formatWeek(mondayOf(date()))}`);
+  const go = (next: Partial<Record<"vue" | "date" | "structure" | "conseiller", string | undefined>>) => {
+    const params = new URLSearchParams();
+    const merged = { vue: view(), date: date(), structure: structure(), conseiller: advisor(), ...next };
+    for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
+    return `/espace/agenda?${params}`;
+  };
+
+  return (
+    <div class="staff agenda">
+      <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
+      <PageTitle documentTitle={`Agenda, ${period()}`}>Agenda</PageTitle>
+      <Show when={teams().length > 0}>
+        <AgendaPicker
+          own={isAdvisor()}
+          teams={teams()}
+          structure={structure()}
+          advisor={advisor()}
+          onShow={(choice) => setSearch({ structure: choice.structure, conseiller: choice.advisor })}
+        />
+      </Show>
+      <nav class="agenda__nav" aria-label="Période affichée">
+        <ul class="agenda__links">
+          <li>
+            <A href={go({ date: addDays(date(), -step()) })}>{view() === "jour" ? "Jour précédent" : "Semaine précédente"}</A>
+          </li>
+          <li>
+            <A href={go({ date: parisDate(new Date()) })}>Aujourd'hui</A>
+          </li>
+          <li>
+            <A href={go({ date: addDays(date(), step()) })}>{view() === "jour" ? "Jour suivant" : "Semaine suivante"}</A>
+          </li>
+        </ul>
+        <ul class="agenda__links">
+          <li>
+            <ViewLink href={go({ vue: "jour" })} current={view() === "jour"}>
+              Vue jour
+            </ViewLink>
+          </li>
+          <li>
+            <ViewLink href={go({ vue: "semaine" })} current={view() === "semaine"}>
+              Vue semaine
+            </ViewLink>
+          </li>
+        </ul>
+      </nav>
+      <h2 class="agenda__period" aria-live="polite">
+        {capitalize(period())}
+      </h2>
+      <Legend />
+      <Loadable loading="Chargement de l'agenda…" failure="L'agenda n'a pas pu être chargé." queryKey={getAgenda.key}>
+        <Days days={days()} structure={structure()} advisor={advisor()} />
+      </Loadable>
+    </div>
+  );
+}
+
+/** The user's choice of view, marked in words for assistive tech (`aria-current`) and by a frame. */
+function ViewLink(props: { href: string; current: boolean; children: string }) {
+  return (
+    <A href={props.href} class="agenda__view" aria-current={props.current ? "true" : undefined}>
+      {props.children}
+    </A>
+  );
+}
+
+function Legend() {
+  return (
+    <p class="agenda__legend">
+      Chaque ligne dit ce qu'elle est&nbsp;: <span class="agenda-tag agenda-tag--appointment">Rendez-vous</span>{" "}
+      <span class="agenda-tag agenda-tag--free">Libre</span> <span class="agenda-tag agenda-tag--absence">Absence</span>{" "}
+      <span class="agenda-tag agenda-tag--closure">Fermeture</span>
+    </p>
+  );
+}
+
+/** Whose agenda: one's own, or a structure's team (everyone, or one advisor). Applied on « Afficher ». */
+function AgendaPicker(props: {
+  own: boolean;
+  teams: { id: string; name: string }[];
+  structure: string | undefined;
+  advisor: string | undefined;
+  onShow: (choice: { structure: string | undefined; advisor: string | undefined }) => void;
+}) {
+  const [structure, setStructure] = createSignal(props.structure ?? "");
+  const [advisor, setAdvisor] = createSignal(props.advisor ?? "");
+  return (
+    <form
+      class="agenda__picker"
+      aria-label="Choisir l'agenda"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.onShow({ structure: structure() || undefined, advisor: (structure() && advisor()) || undefined });
+      }}
+    >
+      <SelectField
+        id="agenda-structure"
+        label="Agenda"
+        value={structure()}
+        onChange={(event) => {
+          setStructure(event.currentTarget.value);
+          setAdvisor("");
+        }}
+      >
+        <Show when={props.own}>
+          <option value="" selected={structure() === ""}>
+            Mon agenda
+          </option>
+        </Show>
+        <For each={props.teams}>
+          {(team) => (
+            <option value={team.id} selected={team.id === structure()}>
+              Équipe — {team.name}
+            </option>
+          )}
+        </For>
+      </SelectField>
+      <Show when={structure()}>
+        {(id) => (
+          <Suspense fallback={<p class="loading">Chargement des conseillers…</p>}>
+            <AdvisorField structure={id()} value={advisor()} onChange={setAdvisor} />
+          </Suspense>
+        )}
+      </Show>
+      <Button type="submit" variant="secondary">
+        Afficher
+      </Button>
+    </form>
+  );
+}
+
+function AdvisorField(props: { structure: string; value: string; onChange: (id: string) => void }) {
+  const team = createAsync(() => getDeskStructure(props.structure));
+  return (
+    <SelectField
+      id="agenda-advisor"
+      label="Conseiller·ère"
+      value={props.value}
+      onChange={(event) => props.onChange(event.currentTarget.value)}
+    >
+      <option value="" selected={props.value === ""}>
+        Toute l'équipe
+      </option>
+      <For each={team()?.advisors}>
+        {(person) => (
+          <option value={person.id} selected={person.id === props.value}>
+            {fullName(person)}
+          </option>
+        )}
+      </For>
+    </SelectField>
+  );
+}
+
+/** One line of a day: what it is, when, and its facts. */
+interface Entry {
+  kind: "appointment" | "free" | "absence";
+  start: string;
+  end: string;
+  key: string;
+  content: () => JSX.Element;
+}
+
+const TAGS: Record<Entry["kind"], string> = { appointment: "Rendez-vous", free: "Libre", absence: "Absence" };
+
+function Days(props: { days: string[]; structure: string | undefined; advisor: string | undefined }) {
+  const agenda = createAsync(() =>
+    getAgenda({ from: props.days[0] ?? "", to: props.days.at(-1) ?? "", structure: props.structure, advisor: props.advisor }),
+  );
+  const team = createAsync(async () => (props.structure ? getDeskStructure(props.structure) : undefined));
+  // In a team's view, each line names its advisor; one's own agenda needs no name.
+  const advisorName = (id: string) => {
+    const person = team()?.advisors.find((candidate) => candidate.id === id);
+    return person ? fullName(person) : undefined;
+  };
+  return (
+    <Show when={agenda()}>
+      {(current) => (
+        <div class="agenda__days" classList={{ "agenda__days--week": props.days.length > 1 }}>
+          <For each={props.days}>
+            {(day) => <Day day={day} agenda={current()} advisorName={props.structure ? advisorName : () => undefined} />}
+          </For>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+/** « de 9 h 00 à 10 h 00 », cut to the day shown when it starts before or ends after it. */
+function hours(day: string, start: string, end: string): string {
+  const from = dateOf(start) < day ? "0:00" : timeOf(start);
+  const to = dateOf(end) > day ? "24:00" : timeOf(end);
+  return from === "0:00" && to === "24:00" ? "toute la journée" : `de ${formatTime(from)} à ${formatTime(to)}`;
+}
+
+function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => string | undefined }) {
+  const on = (start: string, end: string) => dateOf(start) <= props.day && dateOf(end) >= props.day;
+  const closures = createMemo(() =>
+    props.agenda.closures.filter((closure) => closure.startDate <= props.day && closure.endDate >= props.day),
+  );
+  const entries = createMemo((): Entry[] => {
+    const appointments = props.agenda.appointments
+      .filter((appointment) => dateOf(appointment.start) === props.day)
+      .map(
+        (appointment): Entry => ({
+          kind: "appointment",
+          start: appointment.start,
+          end: appointment.end,
+          key: appointment.id,
+          content: () => (
+            <>
+              <A href={`/espace/rendez-vous/${appointment.id}`} class="agenda-item__title">
+                {fullName(appointment.person)}
+              </A>
+              <Show when={appointment.status === "cancelled"}>
+                {" "}
+                <span class="directory-tag">annulé</span>
+              </Show>
+              <Show when={appointment.outcome}>
+                {(outcome) => (
+                  <>
+                    {" "}
+                    <span class="directory-tag">{OUTCOMES[outcome()].toLowerCase()}</span>
+                  </>
+                )}
+              </Show>
+              <span class="agenda-item__meta">
+                {appointment.service.name} · {placeOf(appointment)}
+                <Show when={props.advisorName(appointment.advisor.id) && fullName(appointment.advisor)}>
+                  {(name) => ` · ${name()}`}
+                </Show>
+              </span>
+            </>
+          ),
+        }),
+      );
+    const free = props.agenda.freeSlots
+      .filter((slot) => dateOf(slot.start) === props.day)
+      .map(
+        (slot): Entry => ({
+          kind: "free",
+          start: slot.start,
+          end: slot.end,
+          key: `${slot.advisorId}${slot.start}${slot.siteId}${slot.mode}`,
+          content: () => (
+            <span class="agenda-item__meta">
+              {placeOf({ mode: slot.mode, site: siteOf(props.agenda, slot.siteId) })} · {slot.services.join(", ")}
+              <Show when={props.advisorName(slot.advisorId)}>{(name) => ` · ${name()}`}</Show>
+            </span>
+          ),
+        }),
+      );
+    const absences = props.agenda.absences
+      .filter((absence) => on(absence.start, absence.end))
+      .map(
+        (absence): Entry => ({
+          kind: "absence",
+          start: absence.start,
+          end: absence.end,
+          key: absence.id,
+          content: () => (
+            <span class="agenda-item__meta">
+              {absence.reason ?? "Indisponible"}
+              <Show when={props.advisorName(absence.advisorId)}>{(name) => ` · ${name()}`}</Show>
+            </span>
+          ),
+        }),
+      );
+    // An absence begun the day before comes first.
+    const sortKey = (entry: Entry) => (dateOf(entry.start) < props.day ? "" : timeOf(entry.start));
+    return [...absences, ...appointments, ...free].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  });
+  return (
+    <section class="agenda-day" aria-labelledby={`jour-${props.day}`}>
+      <h3 id={`jour-${props.day}`} class="agenda-day__title">
+        {capitalize(formatDay(props.day))}
+      </h3>
+      <For each={closures()}>
+        {(closure) => (
+          <p class="agenda-item agenda-item--closure">
+            <span class="agenda-tag agenda-tag--closure">Fermeture</span>{" "}
+            {closure.siteId ? (siteOf(props.agenda, closure.siteId)?.name ?? "Un lieu de la structure") : "Toute la structure"}
+            <Show when={closure.reason}>{(reason) => ` — ${reason()}`}</Show>
+          </p>
+        )}
+      </For>
+      <Show when={entries().length > 0} fallback={<p class="agenda-day__empty">Rien ce jour.</p>}>
+        <ul class="agenda-items">
+          <For each={entries()}>
+            {(entry) => (
+              <li class={`agenda-item agenda-item--${entry.kind}`}>
+                <span class={`agenda-tag agenda-tag--${entry.kind}`}>{TAGS[entry.kind]}</span>{" "}
+                <span class="agenda-item__when">{capitalize(hours(props.day, entry.start, entry.end))}</span>
+                {entry.content()}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
+
+/** A site, named as the period's appointments name it: free slots and closures give only its id. */
+function siteOf(agenda: Agenda, siteId: string | null): { name: string } | null {
+  return agenda.appointments.find((appointment) => siteId && appointment.site?.id === siteId)?.site ?? null;
+}

@@ -1,0 +1,304 @@
+import { A, createAsync, useAction, useParams } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { TextAreaField } from "../../../components/fields.tsx";
+import { Loadable, Notice } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
+import { ConfirmButton } from "../directory/confirm-button.tsx";
+import { BackLink } from "../directory/directory-area.tsx";
+import {
+  type AppointmentDetail,
+  type AppointmentOutcome,
+  cancelForStructure,
+  getAppointment,
+  markOutcome,
+  saveNotes,
+} from "./agenda-api.ts";
+import { CHANNELS, fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
+import { AreaGuard } from "./area-guard.tsx";
+import { FollowUp } from "./follow-up.tsx";
+import "../directory/directory.css";
+import "./agenda.css";
+
+/** `/espace/rendez-vous/:id`: one appointment — the person, the meeting, its outcome, notes, cancellation, a follow-up. */
+export default function AppointmentPage() {
+  const params = useParams();
+  return (
+    <AreaGuard area="agenda" refusal="Les rendez-vous se consultent depuis l'agenda des conseillers et de l'accueil.">
+      <div class="staff">
+        <BackLink href="/espace/agenda">Retour à l'agenda</BackLink>
+        <Loadable
+          loading="Chargement du rendez-vous…"
+          failure="Le rendez-vous n'a pas pu être chargé."
+          queryKey={getAppointment.key}
+        >
+          <AppointmentView id={params.id ?? ""} />
+        </Loadable>
+      </div>
+    </AreaGuard>
+  );
+}
+
+function AppointmentView(props: { id: string }) {
+  const appointment = createAsync(() => getAppointment(props.id));
+  return (
+    <Show when={appointment() !== undefined}>
+      <Show
+        when={appointment()}
+        fallback={
+          <>
+            <PageTitle>Rendez-vous introuvable</PageTitle>
+            <Notice>
+              <p>Ce rendez-vous n'existe pas, ou il n'est ni le vôtre ni celui d'une structure où vous travaillez.</p>
+            </Notice>
+          </>
+        }
+      >
+        {(current) => <Appointment appointment={current()} />}
+      </Show>
+    </Show>
+  );
+}
+
+function Appointment(props: { appointment: AppointmentDetail }) {
+  const a = () => props.appointment;
+  const booked = () => a().status === "booked";
+  return (
+    <>
+      <PageTitle documentTitle={`Rendez-vous de ${fullName(a().person)}`}>{`Rendez-vous de ${fullName(a().person)}`}</PageTitle>
+      <Show when={!booked()}>
+        <Notice>
+          <p class="notice__title">Ce rendez-vous est annulé.</p>
+          <Show when={a().cancelReason}>{(reason) => <p>Motif&nbsp;: {reason()}</p>}</Show>
+        </Notice>
+      </Show>
+      <dl class="directory-facts">
+        <dt>Date</dt>
+        <dd>
+          {formatDayWithYear(dateOf(a().start))}, de {formatTime(timeOf(a().start))} à {formatTime(timeOf(a().end))}
+        </dd>
+        <dt>Service</dt>
+        <dd>{a().offering.service.name}</dd>
+        <dt>Structure</dt>
+        <dd>{a().structure.name}</dd>
+        <dt>Lieu</dt>
+        <dd>
+          {placeOf(a())}
+          <Show when={a().mode === "onsite" && a().site}>{(site) => `, ${site().address}`}</Show>
+        </dd>
+        <dt>Conseiller·ère</dt>
+        <dd>{fullName(a().advisor)}</dd>
+        <dt>Pris</dt>
+        <dd>
+          {CHANNELS[a().channel]}
+          <Show when={a().bookedBy}>{(by) => `, par ${fullName(by())}`}</Show>
+        </dd>
+        <Show when={a().accessibilityNeeds}>
+          {(needs) => (
+            <>
+              <dt>Besoins d'aménagement</dt>
+              <dd>{needs()}</dd>
+            </>
+          )}
+        </Show>
+        <Show when={a().followUpOfId}>
+          {(id) => (
+            <>
+              <dt>Suite de</dt>
+              <dd>
+                <A href={`/espace/rendez-vous/${id()}`}>Rendez-vous précédent</A>
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
+
+      <section class="staff__section" aria-labelledby="person-title">
+        <h2 id="person-title">La personne</h2>
+        <dl class="directory-facts">
+          <dt>Nom</dt>
+          <dd>{fullName(a().person)}</dd>
+          <dt>Adresse électronique</dt>
+          <dd>
+            <Show when={a().person.email} fallback="Non communiquée">
+              {(email) => <a href={`mailto:${email()}`}>{email()}</a>}
+            </Show>
+          </dd>
+          <dt>Téléphone</dt>
+          <dd>
+            <Show when={a().person.phone} fallback="Non communiqué">
+              {(phone) => <a href={`tel:${phone()}`}>{phone()}</a>}
+            </Show>
+          </dd>
+        </dl>
+      </section>
+
+      <Show when={booked()}>
+        <OutcomeSection appointment={a()} />
+      </Show>
+      <NotesSection appointment={a()} />
+      <Show when={booked()}>
+        <FollowUp appointment={a()} />
+        <CancelSection appointment={a()} />
+      </Show>
+      <HistorySection appointment={a()} />
+    </>
+  );
+}
+
+const OUTCOME_CHOICES: AppointmentOutcome[] = ["honoured", "no_show", "excused"];
+
+function OutcomeSection(props: { appointment: AppointmentDetail }) {
+  const mark = useAction(markOutcome);
+  const success = createSuccess();
+  const [sending, setSending] = createSignal(false);
+  const [refusal, setRefusal] = createSignal<string>();
+  async function choose(outcome: AppointmentOutcome) {
+    if (sending()) return;
+    setSending(true);
+    setRefusal(undefined);
+    const result = await mark(props.appointment.id, outcome);
+    setSending(false);
+    if (result.kind === "done") success.say(`Issue enregistrée : ${OUTCOMES[outcome].toLowerCase()}.`);
+    else setRefusal(result.message);
+  }
+  return (
+    <section class="staff__section" aria-labelledby="outcome-title">
+      <h2 id="outcome-title">Issue du rendez-vous</h2>
+      <p id="outcome-hint">
+        <Show when={props.appointment.outcome} fallback="Pas encore notée.">
+          {(outcome) => (
+            <>
+              Notée&nbsp;: <strong>{OUTCOMES[outcome()]}</strong>
+              <Show when={props.appointment.outcomeAt}>{(at) => ` (le ${formatMoment(at())})`}</Show>.
+            </>
+          )}
+        </Show>{" "}
+        L'issue se note à partir de l'heure du rendez-vous, pas avant.
+      </p>
+      <SuccessNotice said={success.said()} />
+      <Show when={refusal()}>
+        {(message) => (
+          <p class="field__error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <fieldset class="agenda-actions agenda-outcomes" aria-describedby="outcome-hint">
+        <legend class="visually-hidden">Noter l'issue</legend>
+        <For each={OUTCOME_CHOICES}>
+          {(outcome) => (
+            <Button
+              variant={props.appointment.outcome === outcome ? "primary" : "secondary"}
+              aria-pressed={props.appointment.outcome === outcome}
+              disabled={sending()}
+              onClick={() => choose(outcome)}
+            >
+              {OUTCOMES[outcome]}
+            </Button>
+          )}
+        </For>
+      </fieldset>
+    </section>
+  );
+}
+
+function NotesSection(props: { appointment: AppointmentDetail }) {
+  const save = useAction(saveNotes);
+  const form = createAdminForm({ notes: "rdv-notes" }, { notes: "Notes privées" });
+  const success = createSuccess();
+  const [notes, setNotes] = createSignal(props.appointment.notes ?? "");
+  async function submit() {
+    const done = await form.run({}, () => save(props.appointment.id, notes()));
+    if (done !== undefined) success.say("Les notes sont enregistrées.");
+  }
+  return (
+    <section class="staff__section" aria-labelledby="notes-title">
+      <h2 id="notes-title">Notes privées</h2>
+      <SuccessNotice said={success.said()} />
+      <AdminForm form={form} label="Notes privées" submit="Enregistrer les notes" onSubmit={submit}>
+        <TextAreaField
+          id="rdv-notes"
+          label="Notes"
+          hint="Visibles des personnels de la structure seulement, jamais de la personne."
+          maxlength={4000}
+          rows={5}
+          value={notes()}
+          onInput={(event) => setNotes(event.currentTarget.value)}
+          error={form.errors().notes}
+        />
+      </AdminForm>
+    </section>
+  );
+}
+
+function CancelSection(props: { appointment: AppointmentDetail }) {
+  const cancel = useAction(cancelForStructure);
+  const [reason, setReason] = createSignal("");
+  const [done, setDone] = createSignal(false);
+  return (
+    <section class="staff__section" aria-labelledby="cancel-title">
+      <h2 id="cancel-title">Annuler le rendez-vous</h2>
+      <Show when={done()}>
+        <Notice>
+          <p role="status">Le rendez-vous est annulé.</p>
+        </Notice>
+      </Show>
+      <p>
+        {props.appointment.person.email
+          ? "La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda."
+          : "La personne n'a pas d'adresse électronique : prévenez-la par téléphone."}
+      </p>
+      <ConfirmButton
+        label="Annuler le rendez-vous"
+        title="Annuler ce rendez-vous ?"
+        confirm="Confirmer l'annulation"
+        fields={
+          <TextAreaField
+            id="annulation-motif"
+            label="Motif"
+            hint="Dit à la personne. Par exemple « Conseillère absente »."
+            maxlength={500}
+            rows={3}
+            value={reason()}
+            onInput={(event) => setReason(event.currentTarget.value)}
+          />
+        }
+        onConfirm={async () =>
+          reason().trim()
+            ? cancel(props.appointment.id, reason().trim())
+            : { kind: "failed", message: "Saisissez le motif de l'annulation.", disconnected: false }
+        }
+        onDone={() => setDone(true)}
+      >
+        Le rendez-vous de {fullName(props.appointment.person)} du {formatMoment(props.appointment.start)} sera annulé, et le
+        créneau libéré.
+      </ConfirmButton>
+    </section>
+  );
+}
+
+function HistorySection(props: { appointment: AppointmentDetail }) {
+  return (
+    <section class="staff__section" aria-labelledby="history-title">
+      <h2 id="history-title">Historique avec {props.appointment.structure.name}</h2>
+      <Show when={props.appointment.history.length > 0} fallback={<p>Aucun autre rendez-vous avec la structure.</p>}>
+        <ul class="directory-list">
+          <For each={props.appointment.history}>
+            {(past) => (
+              <li class="directory-list__item">
+                <A href={`/espace/rendez-vous/${past.id}`}>{formatDayWithYear(dateOf(past.start))}</A>
+                <span class="directory-list__meta">
+                  {past.service}
+                  {past.status === "cancelled" ? " — annulé" : past.outcome ? ` — ${OUTCOMES[past.outcome].toLowerCase()}` : ""}
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

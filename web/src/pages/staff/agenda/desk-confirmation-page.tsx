@@ -1,0 +1,93 @@
+import { useLocation } from "@solidjs/router";
+import { createMemo, Show } from "solid-js";
+import { Button, ButtonLink } from "../../../components/button.tsx";
+import { Notice } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import type { Booking } from "../../../lib/api.ts";
+import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../../booking/meeting-details.tsx";
+import { BackLink } from "../directory/directory-area.tsx";
+import "../../booking/booking.css";
+import "./agenda.css";
+
+export const DESK_CONFIRMATION_PATH = "/espace/accueil/confirmation";
+
+/** What the desk leaves for this page, in the history entry: a reload shows it again, nothing else keeps it. */
+export interface DeskConfirmation {
+  booking: Booking;
+  person: { firstName: string; lastName: string; email?: string | undefined };
+  advisor?: string | undefined;
+}
+
+function isDeskConfirmation(state: unknown): state is DeskConfirmation {
+  const candidate = state as Partial<DeskConfirmation> | null | undefined;
+  return typeof candidate?.booking?.manageUrl === "string" && typeof candidate.booking.appointment?.start === "string";
+}
+
+/** After a booking at the desk: the confirmation to print and hand over, and whether an e-mail went. */
+export default function DeskConfirmationPage() {
+  const location = useLocation();
+  const confirmation = createMemo(() => (isDeskConfirmation(location.state) ? location.state : undefined));
+  return (
+    <div class="staff">
+      <BackLink href="/espace/accueil">Retour à l'accueil</BackLink>
+      <Show
+        when={confirmation()}
+        fallback={
+          <>
+            <PageTitle>Aucune réservation à afficher</PageTitle>
+            <p>Cette page montre la confirmation d'un rendez-vous juste après sa réservation à l'accueil.</p>
+          </>
+        }
+      >
+        {(current) => <Confirmation confirmation={current()} />}
+      </Show>
+    </div>
+  );
+}
+
+function Confirmation(props: { confirmation: DeskConfirmation }) {
+  const appointment = () => props.confirmation.booking.appointment;
+  const person = () => props.confirmation.person;
+  return (
+    <>
+      <PageTitle>Rendez-vous réservé</PageTitle>
+      <Notice>
+        <p class="notice__title">
+          {person().firstName} {person().lastName} a rendez-vous le {meetingMoment(appointment())}.
+        </p>
+        <Show
+          when={person().email}
+          fallback={
+            <p>
+              Aucun courriel n'est envoyé&nbsp;: la personne n'a pas donné d'adresse électronique. Imprimez cette confirmation et
+              remettez-la-lui.
+            </p>
+          }
+        >
+          {(email) => <p>Un courriel de confirmation est envoyé à {email()}.</p>}
+        </Show>
+      </Notice>
+      <div class="agenda-actions no-print">
+        <Button onClick={() => window.print()}>Imprimer la confirmation</Button>
+        <ButtonLink variant="secondary" href="/espace/accueil">
+          Nouveau rendez-vous
+        </ButtonLink>
+      </div>
+      <section class="desk-print" aria-labelledby="print-title">
+        <h2 id="print-title">
+          Votre rendez-vous, {person().firstName} {person().lastName}
+        </h2>
+        <MeetingDetails meeting={appointmentMeeting(appointment())} />
+        <Show when={props.confirmation.advisor}>{(advisor) => <p>Avec {advisor()}.</p>}</Show>
+        <h3>Une question&nbsp;?</h3>
+        <StructureContact structure={appointment().structure} />
+        <h3>Déplacer ou annuler</h3>
+        <p>
+          Avec votre lien personnel, à garder pour vous&nbsp;:
+          <br />
+          <span class="confirmation__link">{props.confirmation.booking.manageUrl}</span>
+        </p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,303 @@
+import { createAsync, useNavigate } from "@solidjs/router";
+import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { ChoicesField, SelectField, TextField } from "../../../components/fields.tsx";
+import { Loadable, Loading } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { formatParisInstant } from "../../../lib/dates.ts";
+import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
+import { BackLink } from "../directory/directory-area.tsx";
+import { useStaffUser } from "../staff-area.tsx";
+import { type DeskPerson, type DeskSlot, getDeskStructure, searchPeople } from "./agenda-api.ts";
+import { fullName } from "./agenda-words.ts";
+import { AreaGuard, teamStructures } from "./area-guard.tsx";
+import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
+import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
+import "../directory/directory.css";
+import "./agenda.css";
+
+/** `/espace/accueil`: book for someone at the desk or on the phone — who, then which slot, then book. */
+export default function DeskPage() {
+  return (
+    <AreaGuard area="reception" refusal="L'accueil est celui des agents d'accueil et des administrateurs des structures.">
+      <DeskView />
+    </AreaGuard>
+  );
+}
+
+function DeskView() {
+  const user = useStaffUser();
+  const teams = createMemo(() => teamStructures(user()));
+  const [structure, setStructure] = createSignal(teams()[0]?.id ?? "");
+  return (
+    <div class="staff">
+      <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
+      <PageTitle>Accueil</PageTitle>
+      <p class="staff__lead">
+        Prenez un rendez-vous pour une personne venue à l'accueil ou qui appelle&nbsp;: retrouvez-la ou saisissez-la, choisissez
+        un créneau, réservez.
+      </p>
+      <Show when={teams().length > 1}>
+        <SelectField
+          id="accueil-structure"
+          label="Structure"
+          value={structure()}
+          onChange={(event) => setStructure(event.currentTarget.value)}
+        >
+          <For each={teams()}>
+            {(team) => (
+              <option value={team.id} selected={team.id === structure()}>
+                {team.name}
+              </option>
+            )}
+          </For>
+        </SelectField>
+      </Show>
+      <Show when={structure()} keyed>
+        {(id) => (
+          <Loadable
+            loading="Chargement des services…"
+            failure="Les services n'ont pas pu être chargés."
+            queryKey={getDeskStructure.key}
+          >
+            <DeskBooking structure={id} />
+          </Loadable>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+type Field = "person" | "firstName" | "lastName" | "phone" | "email" | "offering" | "slotKey";
+const IDS: Record<Field, string> = {
+  person: "accueil-personne",
+  firstName: "accueil-prenom",
+  lastName: "accueil-nom",
+  phone: "accueil-telephone",
+  email: "accueil-courriel",
+  offering: "accueil-service",
+  slotKey: "accueil-creneau",
+};
+const NAMES = { firstName: "Prénom", lastName: "Nom", phone: "Téléphone", email: "Adresse électronique", slotKey: "Créneau" };
+const NEW = "nouvelle";
+
+function DeskBooking(props: { structure: string }) {
+  const navigate = useNavigate();
+  const desk = createAsync(() => getDeskStructure(props.structure));
+  const booking = createDeskBooking();
+  const form = createAdminForm(IDS, NAMES);
+  const [query, setQuery] = createSignal("");
+  const [found, setFound] = createSignal<DeskPerson[]>();
+  const [searchError, setSearchError] = createSignal<string>();
+  const [personId, setPersonId] = createSignal(NEW);
+  const [firstName, setFirstName] = createSignal("");
+  const [lastName, setLastName] = createSignal("");
+  const [phone, setPhone] = createSignal("");
+  const [email, setEmail] = createSignal("");
+  const [offering, setOffering] = createSignal("");
+  const [advisor, setAdvisor] = createSignal("");
+  const [slot, setSlot] = createSignal<DeskSlot>();
+  const known = () => found()?.find((person) => person.id === personId());
+
+  async function search(event: Event) {
+    event.preventDefault();
+    setSearchError(undefined);
+    if (query().trim().length < 2) {
+      setSearchError("Saisissez 2 caractères au moins.");
+      return;
+    }
+    try {
+      setFound(await searchPeople(props.structure, query().trim()));
+      setPersonId(NEW);
+    } catch (error) {
+      setSearchError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function submit() {
+    const chosen = slot();
+    const person = known();
+    const fresh = !person;
+    const done = await form.run(
+      {
+        firstName: fresh && !firstName().trim() ? "Saisissez le prénom." : undefined,
+        lastName: fresh && !lastName().trim() ? "Saisissez le nom." : undefined,
+        offering: offering() ? undefined : "Choisissez le service.",
+        slotKey: chosen || !offering() ? undefined : "Choisissez un créneau.",
+      },
+      async () =>
+        (await booking.run({
+          slotKey: chosen?.key ?? "",
+          person: person
+            ? { id: person.id }
+            : {
+                firstName: firstName().trim(),
+                lastName: lastName().trim(),
+                ...(optional(phone()) && { phone: phone().trim() }),
+                ...(optional(email()) && { email: email().trim() }),
+              },
+          channel: "reception",
+        })) ?? { kind: "failed", message: "Réservation déjà en cours.", disconnected: false },
+    );
+    if (done === undefined) return;
+    const state: DeskConfirmation = {
+      booking: done,
+      person: person
+        ? { firstName: person.firstName, lastName: person.lastName, email: person.email ?? undefined }
+        : { firstName: firstName().trim(), lastName: lastName().trim(), email: optional(email()) },
+      advisor: chosen?.advisor ? fullName(chosen.advisor) : undefined,
+    };
+    navigate(DESK_CONFIRMATION_PATH, { state });
+  }
+
+  return (
+    <>
+      <section class="staff__section" aria-labelledby="desk-person-title">
+        <h2 id="desk-person-title">1. La personne</h2>
+        <form class="staff-form directory-search" aria-label="Retrouver une personne" onSubmit={search}>
+          <TextField
+            id="accueil-recherche"
+            label="Retrouver une personne déjà venue"
+            hint="Son nom, son adresse électronique ou son numéro de téléphone."
+            value={query()}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            error={searchError()}
+          />
+          <Button type="submit" variant="secondary">
+            Rechercher
+          </Button>
+        </form>
+      </section>
+      <AdminForm form={form} label="Réserver pour la personne" submit="Réserver le rendez-vous" onSubmit={submit}>
+        <Show when={found()}>
+          {(people) => (
+            <div class="desk-results">
+              <p role="status">
+                {people().length === 0
+                  ? "Personne ne correspond : saisissez une nouvelle personne."
+                  : `${people().length === 1 ? "1 personne trouvée" : `${people().length} personnes trouvées`}.`}
+              </p>
+              <ChoicesField
+                id={IDS.person}
+                legend="Pour qui"
+                type="radio"
+                options={[
+                  ...people().map((person) => ({
+                    value: person.id,
+                    label: [fullName(person), person.email, person.phone, `venue le ${formatParisInstant(person.lastSeen)}`]
+                      .filter(Boolean)
+                      .join(" — "),
+                  })),
+                  { value: NEW, label: "Une nouvelle personne" },
+                ]}
+                selected={[personId()]}
+                onChange={([id]) => setPersonId(id ?? NEW)}
+              />
+            </div>
+          )}
+        </Show>
+        <Show when={!known()}>
+          <fieldset class="fieldset">
+            <legend class="fieldset__legend">Nouvelle personne</legend>
+            <p class="field__hint">Le téléphone et l'adresse sont facultatifs&nbsp;: sans adresse, la confirmation s'imprime.</p>
+            <div class="directory-grid">
+              <TextField
+                id={IDS.firstName}
+                label="Prénom"
+                autocomplete="off"
+                value={firstName()}
+                onInput={(event) => setFirstName(event.currentTarget.value)}
+                error={form.errors().firstName}
+              />
+              <TextField
+                id={IDS.lastName}
+                label="Nom"
+                autocomplete="off"
+                value={lastName()}
+                onInput={(event) => setLastName(event.currentTarget.value)}
+                error={form.errors().lastName}
+              />
+              <TextField
+                id={IDS.phone}
+                label="Téléphone (facultatif)"
+                type="tel"
+                autocomplete="off"
+                value={phone()}
+                onInput={(event) => setPhone(event.currentTarget.value)}
+                error={form.errors().phone}
+              />
+              <TextField
+                id={IDS.email}
+                label="Adresse électronique (facultative)"
+                type="email"
+                autocomplete="off"
+                value={email()}
+                onInput={(event) => setEmail(event.currentTarget.value)}
+                error={form.errors().email}
+              />
+            </div>
+          </fieldset>
+        </Show>
+        <h2>2. Le rendez-vous</h2>
+        <div class="directory-grid">
+          <SelectField
+            id={IDS.offering}
+            label="Service"
+            value={offering()}
+            onChange={(event) => {
+              setOffering(event.currentTarget.value);
+              setSlot(undefined);
+            }}
+            error={form.errors().offering}
+          >
+            <option value="" selected={offering() === ""}>
+              Choisissez un service
+            </option>
+            <For each={desk()?.offerings}>
+              {(choice) => (
+                <option value={choice.id} selected={choice.id === offering()}>
+                  {choice.service.name}
+                </option>
+              )}
+            </For>
+          </SelectField>
+          <SelectField
+            id="accueil-conseiller"
+            label="Conseiller·ère"
+            value={advisor()}
+            onChange={(event) => {
+              setAdvisor(event.currentTarget.value);
+              setSlot(undefined);
+            }}
+          >
+            <option value="" selected={advisor() === ""}>
+              Le premier disponible
+            </option>
+            <For each={desk()?.advisors}>
+              {(person) => (
+                <option value={person.id} selected={person.id === advisor()}>
+                  {fullName(person)}
+                </option>
+              )}
+            </For>
+          </SelectField>
+        </div>
+        <Show when={offering()}>
+          {(id) => (
+            <Suspense fallback={<Loading>Recherche des créneaux libres…</Loading>}>
+              <SlotChoices
+                id={IDS.slotKey}
+                legend="Créneau"
+                offering={id()}
+                advisor={advisor() || undefined}
+                selected={slot()?.key}
+                error={form.errors().slotKey}
+                onSelect={setSlot}
+              />
+            </Suspense>
+          )}
+        </Show>
+      </AdminForm>
+    </>
+  );
+}
