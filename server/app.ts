@@ -13,6 +13,7 @@ import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { availability } from "./features/availability/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
+import { calendarFeedSettings, feeds } from "./features/calendar-feed/routes.ts";
 import { communes } from "./features/communes/routes.ts";
 import { desk } from "./features/desk/routes.ts";
 import { health } from "./features/health/routes.ts";
@@ -41,6 +42,8 @@ api.route("/admin", admin);
 api.route("/agenda", agenda);
 api.route("/desk", desk);
 api.route("/availability", availability);
+api.route("/calendar-feed", calendarFeedSettings);
+api.route("/feeds", feeds);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -59,6 +62,7 @@ export type { AdminTypes } from "./features/admin/routes.ts";
 export type AgendaType = typeof agenda;
 export type DeskType = typeof desk;
 export type AvailabilityType = typeof availability;
+export type CalendarFeedType = typeof calendarFeedSettings;
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -81,7 +85,7 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
   });
   // A private link must not leak through the Referer header or a shared cache. Registered
   // before secureHeaders so that it has the last word on the way out.
-  for (const path of ["/api/manage/*", "/rdv/*"]) {
+  for (const path of ["/api/manage/*", "/rdv/*", "/api/feeds/*"]) {
     app.use(path, async (c, next) => {
       await next();
       c.header("Referrer-Policy", "no-referrer");

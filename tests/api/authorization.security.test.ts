@@ -100,6 +100,9 @@ const ruleOf = async (t: Target) => {
 };
 
 const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
+  { method: "POST", route: "/calendar-feed", rule: "ownAgenda", ok: 201, path: () => "/calendar-feed", body: () => ({}) },
+  { method: "DELETE", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
   {
     method: "GET",
     route: "/availability",
@@ -435,7 +438,7 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => /^\/(admin|agenda|desk|availability)\b/.test(path) || path === "/auth/me")
+      .filter(([path]) => /^\/(admin|agenda|desk|availability|calendar-feed)\b/.test(path) || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);
