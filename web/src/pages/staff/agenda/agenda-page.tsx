@@ -1,4 +1,4 @@
-import { A, createAsync, useNavigate, useSearchParams } from "@solidjs/router";
+import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { SelectField } from "../../../components/fields.tsx";
@@ -76,13 +76,13 @@ function AgendaView() {
       <nav class="agenda__nav" aria-label="Période affichée">
         <ul class="agenda__links">
           <li>
-            <A href={go({ date: addDays(date(), -step()) })}>{view() === "jour" ? "Jour précédent" : "Semaine précédente"}</A>
+            <a href={go({ date: addDays(date(), -step()) })}>{view() === "jour" ? "Jour précédent" : "Semaine précédente"}</a>
           </li>
           <li>
-            <A href={go({ date: parisDate(new Date()) })}>Aujourd'hui</A>
+            <a href={go({ date: parisDate(new Date()) })}>Aujourd'hui</a>
           </li>
           <li>
-            <A href={go({ date: addDays(date(), step()) })}>{view() === "jour" ? "Jour suivant" : "Semaine suivante"}</A>
+            <a href={go({ date: addDays(date(), step()) })}>{view() === "jour" ? "Jour suivant" : "Semaine suivante"}</a>
           </li>
         </ul>
         <ul class="agenda__links">
@@ -109,12 +109,15 @@ function AgendaView() {
   );
 }
 
-/** The user's choice of view, marked in words for assistive tech (`aria-current`) and by a frame. */
+/**
+ * The user's choice of view, marked in words for assistive tech (`aria-current`) and by a frame.
+ * Plain links: the router's <A> would mark every link to this page as current, whatever its query.
+ */
 function ViewLink(props: { href: string; current: boolean; children: string }) {
   return (
-    <A href={props.href} class="agenda__view" aria-current={props.current ? "true" : undefined}>
+    <a href={props.href} class="agenda__view" aria-current={props.current ? "true" : undefined}>
       {props.children}
-    </A>
+    </a>
   );
 }
 
@@ -208,14 +211,36 @@ function AdvisorField(props: { structure: string; value: string; onChange: (id: 
 
 /** One line of a day: what it is, when, and its facts. */
 interface Entry {
-  kind: "appointment" | "free" | "absence";
+  kind: "appointment" | "absence";
   start: string;
   end: string;
   key: string;
   content: () => JSX.Element;
 }
 
-const TAGS: Record<Entry["kind"], string> = { appointment: "Rendez-vous", free: "Libre", absence: "Absence" };
+const TAGS: Record<Entry["kind"], string> = { appointment: "Rendez-vous", absence: "Absence" };
+
+/** A free time of one advisor, in every place it may be held: the API gives one entry per place. */
+interface FreeTime {
+  start: string;
+  end: string;
+  advisorId: string;
+  places: string[];
+  services: string[];
+}
+
+function freeTimes(agenda: Agenda, day: string): FreeTime[] {
+  const merged = new Map<string, FreeTime>();
+  for (const slot of agenda.freeSlots) {
+    if (dateOf(slot.start) !== day) continue;
+    const key = `${slot.advisorId}|${slot.start}|${slot.end}`;
+    const time = merged.get(key) ?? { start: slot.start, end: slot.end, advisorId: slot.advisorId, places: [], services: [] };
+    time.places.push(placeOf({ mode: slot.mode, site: siteOf(agenda, slot.siteId) }));
+    time.services.push(...slot.services.filter((service) => !time.services.includes(service)));
+    merged.set(key, time);
+  }
+  return [...merged.values()];
+}
 
 function Days(props: { days: string[]; structure: string | undefined; advisor: string | undefined }) {
   const agenda = createAsync(() =>
@@ -232,7 +257,15 @@ function Days(props: { days: string[]; structure: string | undefined; advisor: s
       {(current) => (
         <div class="agenda__days" classList={{ "agenda__days--week": props.days.length > 1 }}>
           <For each={props.days}>
-            {(day) => <Day day={day} agenda={current()} advisorName={props.structure ? advisorName : () => undefined} />}
+            {(day) => (
+              <Day
+                day={day}
+                agenda={current()}
+                advisorName={props.structure ? advisorName : () => undefined}
+                // A team's week holds hundreds of free slots: each day's are folded, one click away.
+                freeOpen={props.days.length === 1 || !props.structure}
+              />
+            )}
           </For>
         </div>
       )}
@@ -240,18 +273,19 @@ function Days(props: { days: string[]; structure: string | undefined; advisor: s
   );
 }
 
-/** « de 9 h 00 à 10 h 00 », cut to the day shown when it starts before or ends after it. */
+/** « 9 h 00 à 10 h 00 », cut to the day shown when it starts before or ends after it. */
 function hours(day: string, start: string, end: string): string {
   const from = dateOf(start) < day ? "0:00" : timeOf(start);
   const to = dateOf(end) > day ? "24:00" : timeOf(end);
-  return from === "0:00" && to === "24:00" ? "toute la journée" : `de ${formatTime(from)} à ${formatTime(to)}`;
+  return from === "0:00" && to === "24:00" ? "toute la journée" : `${formatTime(from)} à ${formatTime(to)}`;
 }
 
-function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => string | undefined }) {
+function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => string | undefined; freeOpen: boolean }) {
   const on = (start: string, end: string) => dateOf(start) <= props.day && dateOf(end) >= props.day;
   const closures = createMemo(() =>
     props.agenda.closures.filter((closure) => closure.startDate <= props.day && closure.endDate >= props.day),
   );
+  const free = createMemo(() => freeTimes(props.agenda, props.day));
   const entries = createMemo((): Entry[] => {
     const appointments = props.agenda.appointments
       .filter((appointment) => dateOf(appointment.start) === props.day)
@@ -288,22 +322,6 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           ),
         }),
       );
-    const free = props.agenda.freeSlots
-      .filter((slot) => dateOf(slot.start) === props.day)
-      .map(
-        (slot): Entry => ({
-          kind: "free",
-          start: slot.start,
-          end: slot.end,
-          key: `${slot.advisorId}${slot.start}${slot.siteId}${slot.mode}`,
-          content: () => (
-            <span class="agenda-item__meta">
-              {placeOf({ mode: slot.mode, site: siteOf(props.agenda, slot.siteId) })} · {slot.services.join(", ")}
-              <Show when={props.advisorName(slot.advisorId)}>{(name) => ` · ${name()}`}</Show>
-            </span>
-          ),
-        }),
-      );
     const absences = props.agenda.absences
       .filter((absence) => on(absence.start, absence.end))
       .map(
@@ -322,7 +340,7 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
       );
     // An absence begun the day before comes first.
     const sortKey = (entry: Entry) => (dateOf(entry.start) < props.day ? "" : timeOf(entry.start));
-    return [...absences, ...appointments, ...free].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    return [...absences, ...appointments].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   });
   return (
     <section class="agenda-day" aria-labelledby={`jour-${props.day}`}>
@@ -338,7 +356,10 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           </p>
         )}
       </For>
-      <Show when={entries().length > 0} fallback={<p class="agenda-day__empty">Rien ce jour.</p>}>
+      <Show when={entries().length + free().length + closures().length === 0}>
+        <p class="agenda-day__empty">Rien ce jour.</p>
+      </Show>
+      <Show when={entries().length > 0}>
         <ul class="agenda-items">
           <For each={entries()}>
             {(entry) => (
@@ -350,6 +371,25 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
             )}
           </For>
         </ul>
+      </Show>
+      <Show when={free().length > 0}>
+        <details class="agenda-free" open={props.freeOpen}>
+          <summary>{free().length === 1 ? "1 créneau libre" : `${free().length} créneaux libres`}</summary>
+          <ul class="agenda-items">
+            <For each={free()}>
+              {(time) => (
+                <li class="agenda-item agenda-item--free">
+                  <span class="agenda-tag agenda-tag--free">Libre</span>{" "}
+                  <span class="agenda-item__when">{hours(props.day, time.start, time.end)}</span>
+                  <span class="agenda-item__meta">
+                    {time.places.join(" ou ")} · {time.services.join(", ")}
+                    <Show when={props.advisorName(time.advisorId)}>{(name) => ` · ${name()}`}</Show>
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </details>
       </Show>
     </section>
   );

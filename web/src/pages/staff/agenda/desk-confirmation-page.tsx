@@ -51,22 +51,25 @@ function Confirmation(props: { confirmation: DeskConfirmation }) {
   return (
     <>
       <PageTitle>Rendez-vous réservé</PageTitle>
-      <Notice>
-        <p class="notice__title">
-          {person().firstName} {person().lastName} a rendez-vous le {meetingMoment(appointment())}.
-        </p>
-        <Show
-          when={person().email}
-          fallback={
-            <p>
-              Aucun courriel n'est envoyé&nbsp;: la personne n'a pas donné d'adresse électronique. Imprimez cette confirmation et
-              remettez-la-lui.
-            </p>
-          }
-        >
-          {(email) => <p>Un courriel de confirmation est envoyé à {email()}.</p>}
-        </Show>
-      </Notice>
+      {/* For the desk: the printed page speaks to the person. */}
+      <div class="no-print">
+        <Notice>
+          <p class="notice__title">
+            {person().firstName} {person().lastName} a rendez-vous le {meetingMoment(appointment())}.
+          </p>
+          <Show
+            when={person().email}
+            fallback={
+              <p>
+                Aucun courriel n'est envoyé&nbsp;: la personne n'a pas donné d'adresse électronique. Imprimez cette confirmation
+                et remettez-la-lui.
+              </p>
+            }
+          >
+            {(email) => <p>Un courriel de confirmation est envoyé à {email()}.</p>}
+          </Show>
+        </Notice>
+      </div>
       <div class="agenda-actions no-print">
         <Button onClick={() => window.print()}>Imprimer la confirmation</Button>
         <ButtonLink variant="secondary" href="/espace/accueil">
