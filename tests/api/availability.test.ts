@@ -163,3 +163,20 @@ describe("the availability editor", () => {
     expect(skipped.body.error.fields.start).toMatch(/heure d'été/);
   });
 });
+
+describe("a structure closure", () => {
+  it("asks too before closing over booked meetings", async () => {
+    const meeting = await bookedAt("2026-11-10T09:00:00Z");
+    const closure = { startDate: "2026-11-10", endDate: "2026-11-11", reason: "Inventaire" };
+    const asked = await send("POST", `/admin/structures/${env.fx.structure.id}/closures`, env.fx.cookies.structureAdmin, closure);
+    expect(asked.status).toBe(409);
+    expect(asked.body.error.affected.map((a: { id: string }) => a.id)).toEqual([meeting.id]);
+    expect(await env.db.prisma.closure.count({ where: { reason: "Inventaire" } })).toBe(0);
+    const kept = await send("POST", `/admin/structures/${env.fx.structure.id}/closures`, env.fx.cookies.structureAdmin, {
+      ...closure,
+      onBooked: "keep",
+    });
+    expect(kept.status).toBe(201);
+    expect((await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("booked");
+  });
+});

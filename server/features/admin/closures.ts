@@ -3,6 +3,7 @@ import { requireArea } from "../../auth/roles.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
+import { changeAvailability } from "../availability/affected.ts";
 import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
 import { ClosureInput, IdParam } from "./schemas.ts";
 
@@ -27,14 +28,28 @@ export const closureAdmin = createRouter()
     const { id: structureId } = c.req.valid("param");
     const db = c.var.deps.db;
     const structure = await managedStructure(db, roles, structureId);
-    const { siteId, startDate, endDate, reason } = c.req.valid("json");
+    const { siteId, startDate, endDate, reason, onBooked } = c.req.valid("json");
     if (endDate < localDateOf(c.var.deps.clock.now(), structure.timeZone)) {
       throw validationError({ endDate: "Cette fermeture est déjà passée : la fin doit être aujourd'hui ou plus tard." });
     }
     if (siteId && !(await db.prisma.site.count({ where: { id: siteId, structureId } }))) {
       throw validationError({ siteId: "ce lieu n'appartient pas à la structure." });
     }
-    const closure = await audited(c, { action: "closure.create", entity: "Closure", details: { structureId } }, (tx) =>
+    // The advisors with meetings those days: a closure may leave some of them without a place.
+    const meetings = await db.prisma.appointment.findMany({
+      where: {
+        structureId,
+        status: "booked",
+        startsAt: {
+          gte: new Date(Date.parse(`${startDate}T00:00:00Z`) - 14 * 3_600_000),
+          lt: new Date(Date.parse(`${endDate}T00:00:00Z`) + 38 * 3_600_000),
+        },
+      },
+      distinct: ["advisorId"],
+      select: { advisorId: true },
+    });
+    const target = { advisorIds: meetings.map((m) => m.advisorId), structureId, onBooked };
+    const closure = await changeAvailability(c, target, { action: "closure.create", entity: "Closure" }, (tx) =>
       tx.closure.create({
         data: { structureId, siteId: siteId ?? null, startDate: new Date(startDate), endDate: new Date(endDate), reason },
         select: { id: true },

@@ -131,6 +131,8 @@ export const ClosureInput = z
     startDate: isoDate,
     endDate: isoDate,
     reason: text(200).optional(),
+    /** When meetings are booked those days: keep them, or cancel them and tell the people. */
+    onBooked: z.enum(["keep", "cancel"], "« keep » (garder les rendez-vous) ou « cancel » (les annuler).").optional(),
   })
   .strict()
   .refine((c) => c.endDate >= c.startDate, { message: "la fin ne peut précéder le début.", path: ["endDate"] });

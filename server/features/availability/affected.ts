@@ -1,6 +1,11 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../context.ts";
 import type { Tx } from "../../db/database.ts";
 import { stillFits } from "../../domain/availability.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
+import { AppError } from "../../errors.ts";
+import { audited } from "../admin/route.ts";
+import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 
 export interface AffectedAppointment {
@@ -11,15 +16,16 @@ export interface AffectedAppointment {
 }
 
 /**
- * An advisor's coming meetings that no longer fit their availability, as the transaction sees
+ * Advisors' coming meetings that no longer fit their availability, as the transaction sees
  * it. Run before and after a change, the difference is what the change would orphan.
  */
-export async function misfits(tx: Tx, advisorId: string, now: Date): Promise<AffectedAppointment[]> {
+export async function misfits(tx: Tx, advisorIds: string[], now: Date): Promise<AffectedAppointment[]> {
   const coming = await tx.appointment.findMany({
-    where: { advisorId, status: "booked", startsAt: { gt: now } },
+    where: { advisorId: { in: advisorIds }, status: "booked", startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
+      advisorId: true,
       startsAt: true,
       siteId: true,
       mode: true,
@@ -37,7 +43,7 @@ export async function misfits(tx: Tx, advisorId: string, now: Date): Promise<Aff
     const to = dates.at(-1) ?? from;
     const input = (await loadAvailability(tx, [offering], { from, to, now, audience: "staff" })).get(offering.id);
     meetings.forEach((m, i) => {
-      const wanted = { advisorId, siteId: m.siteId, mode: m.mode, start: m.startsAt };
+      const wanted = { advisorId: m.advisorId, siteId: m.siteId, mode: m.mode, start: m.startsAt };
       if (input && stillFits(input, wanted, dates[i] ?? from)) return;
       result.push({
         id: m.id,
@@ -48,4 +54,39 @@ export async function misfits(tx: Tx, advisorId: string, now: Date): Promise<Aff
     });
   }
   return result.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/**
+ * Makes a change to advisors' availability with its audit event, and looks at the meetings
+ * it leaves outside: without a decision, a 409 lists them and nothing is written; « cancel »
+ * cancels them and tells the people.
+ */
+export async function changeAvailability(
+  c: Context<AppEnv>,
+  target: { advisorIds: string[]; structureId: string; onBooked?: "keep" | "cancel" | undefined },
+  event: { action: string; entity: string; fields?: string[] },
+  change: (tx: Tx) => Promise<{ id: string }>,
+) {
+  const now = c.var.deps.clock.now();
+  const details = { structureId: target.structureId, ...(event.fields && { fields: event.fields }) };
+  return audited(c, { action: event.action, entity: event.entity, details }, async (tx) => {
+    const before = new Set((await misfits(tx, target.advisorIds, now)).map((a) => a.id));
+    const { id } = await change(tx);
+    const orphaned = (await misfits(tx, target.advisorIds, now)).filter((a) => !before.has(a.id));
+    if (orphaned.length && !target.onBooked) {
+      throw new AppError(
+        "CONFLICT",
+        orphaned.length === 1
+          ? "Ce changement laisse un rendez-vous hors des disponibilités : le garder, ou l'annuler en prévenant la personne ?"
+          : `Ce changement laisse ${orphaned.length} rendez-vous hors des disponibilités : les garder, ou les annuler en prévenant les personnes ?`,
+        { affected: orphaned, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
+      );
+    }
+    if (target.onBooked === "cancel") {
+      for (const a of orphaned) {
+        await cancelAppointment(tx, a.id, { by: "structure", reason: "Le conseiller n'est plus disponible à cette heure." }, now);
+      }
+    }
+    return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0 };
+  });
 }

@@ -6,13 +6,12 @@ import type { AppEnv } from "../../context.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
 import { isLocalDate, localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
-import { AppError, notFound, validationError } from "../../errors.ts";
+import { notFound, validationError } from "../../errors.ts";
 import { text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, json, jsonBody, staffRoute } from "../admin/route.ts";
+import { json, jsonBody, staffRoute } from "../admin/route.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
-import { cancelAppointment } from "../appointments/cancel.ts";
-import { misfits } from "./affected.ts";
+import { changeAvailability } from "./affected.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
 // services they open, every N weeks, over a validity period; single dates are one-day ranges;
@@ -129,41 +128,6 @@ async function editable(c: Context<AppEnv>, advisorId: string, structureId: stri
   return structure;
 }
 
-/**
- * Makes a change to an advisor's availability with its audit event, and looks at the meetings
- * it leaves outside: without a decision, a 409 lists them and nothing is written; « cancel »
- * cancels them and tells the people.
- */
-async function changeAvailability(
-  c: Context<AppEnv>,
-  target: { advisorId: string; structureId: string; onBooked?: "keep" | "cancel" | undefined },
-  event: { action: string; entity: string; fields?: string[] },
-  change: (tx: Tx) => Promise<{ id: string }>,
-) {
-  const now = c.var.deps.clock.now();
-  const details = { structureId: target.structureId, ...(event.fields && { fields: event.fields }) };
-  return audited(c, { action: event.action, entity: event.entity, details }, async (tx) => {
-    const before = new Set((await misfits(tx, target.advisorId, now)).map((a) => a.id));
-    const { id } = await change(tx);
-    const orphaned = (await misfits(tx, target.advisorId, now)).filter((a) => !before.has(a.id));
-    if (orphaned.length && !target.onBooked) {
-      throw new AppError(
-        "CONFLICT",
-        orphaned.length === 1
-          ? "Ce changement laisse un rendez-vous hors des disponibilités : le garder, ou l'annuler en prévenant la personne ?"
-          : `Ce changement laisse ${orphaned.length} rendez-vous hors des disponibilités : les garder, ou les annuler en prévenant les personnes ?`,
-        { affected: orphaned, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
-      );
-    }
-    if (target.onBooked === "cancel") {
-      for (const a of orphaned) {
-        await cancelAppointment(tx, a.id, { by: "structure", reason: "Le conseiller n'est plus disponible à cette heure." }, now);
-      }
-    }
-    return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0 };
-  });
-}
-
 /** Sites and offerings named by a range must be the structure's; a remote range has no site and no « sur place ». */
 async function checkRule(
   tx: Tx | Context<AppEnv>["var"]["deps"]["db"]["prisma"],
@@ -241,7 +205,7 @@ export const availability = createRouter()
     await checkRule(c.var.deps.db.prisma, structureId, { ...rule, validFrom, validUntil, offeringIds });
     const result = await changeAvailability(
       c,
-      { advisorId, structureId, onBooked },
+      { advisorIds: [advisorId], structureId, onBooked },
       { action: "rule.create", entity: "AvailabilityRule" },
       (tx) =>
         tx.availabilityRule.create({
@@ -278,7 +242,7 @@ export const availability = createRouter()
       offeringIds: offeringIds ?? before.offeringIds,
     });
     const fields = changedFields({ ...patch, validFrom, validUntil, offeringIds }, before);
-    const target = { advisorId: current.advisorId, structureId: current.structureId, onBooked };
+    const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked };
     const result = await changeAvailability(
       c,
       target,
@@ -306,7 +270,7 @@ export const availability = createRouter()
     const current = await c.var.deps.db.prisma.availabilityRule.findUnique({ where: { id } });
     if (!current) throw notFound("Plage");
     await editable(c, current.advisorId, current.structureId);
-    const target = { advisorId: current.advisorId, structureId: current.structureId, onBooked: c.req.valid("query").onBooked };
+    const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked: c.req.valid("query").onBooked };
     const result = await changeAvailability(c, target, { action: "rule.delete", entity: "AvailabilityRule" }, (tx) =>
       tx.availabilityRule.delete({ where: { id }, select: { id: true } }),
     );
@@ -325,7 +289,7 @@ export const availability = createRouter()
     if (endsAt <= startsAt) throw validationError({ end: "La fin doit suivre le début." });
     const result = await changeAvailability(
       c,
-      { advisorId, structureId, onBooked },
+      { advisorIds: [advisorId], structureId, onBooked },
       { action: "absence.create", entity: "Absence" },
       (tx) => tx.absence.create({ data: { advisorId, startsAt, endsAt, reason: reason ?? "" }, select: { id: true } }),
     );
@@ -349,7 +313,7 @@ export const availability = createRouter()
     if (!absence || !structureId) throw notFound("Absence");
     const result = await changeAvailability(
       c,
-      { advisorId: absence.advisorId, structureId, onBooked: "keep" },
+      { advisorIds: [absence.advisorId], structureId, onBooked: "keep" },
       { action: "absence.delete", entity: "Absence" },
       (tx) => tx.absence.delete({ where: { id }, select: { id: true } }),
     );
