@@ -1,37 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
-import { sender, useStaffApp } from "../helpers/staff.ts";
+import { advisorCookie, meetingAt, sender, useStaffApp } from "../helpers/staff.ts";
 
 // Monday 26 October 2026, the day after clocks went back: Paris is UTC+1.
 const clock = fixedClock("2026-10-26T08:00:00Z");
 const env = useStaffApp(clock);
 const send = sender(env);
 
-/** A meeting with the PIC VAE's advisor (who works Mon–Fri 9 h–12 h), booked online. */
-async function appointmentAt(start: string, email: string | null = "lea.durand@example.org") {
-  const person = await env.db.prisma.person.create({
-    data: { firstName: "Léa", lastName: "Durand", email, phone: "0612345678" },
-  });
-  return env.db.prisma.appointment.create({
-    data: {
-      offeringId: env.fx.offering.id,
-      structureId: env.fx.structure.id,
-      siteId: env.fx.site.id,
-      mode: "onsite",
-      advisorId: env.fx.advisor.id,
-      personId: person.id,
-      startsAt: new Date(start),
-      endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
-      channel: "online",
-    },
-  });
-}
-const advisorCookie = async () => `rdv-session=${await openSession(env.db, env.fx.advisor.id, clock.now())}`;
+const advisor = () => advisorCookie(env, clock.now());
 
 describe("the agenda", () => {
   it("shows an advisor their week: appointments, free slots around them, absences, closures — in Paris time", async () => {
-    const booked = await appointmentAt("2026-10-27T08:00:00Z");
+    const booked = await meetingAt(env, "2026-10-27T08:00:00Z");
     await env.db.prisma.absence.create({
       data: {
         advisorId: env.fx.advisor.id,
@@ -43,7 +24,7 @@ describe("the agenda", () => {
     await env.db.prisma.closure.create({
       data: { structureId: env.fx.structure.id, startDate: new Date("2026-10-30"), endDate: new Date("2026-10-30") },
     });
-    const { status, body } = await send("GET", "/agenda?from=2026-10-26&to=2026-11-01", await advisorCookie());
+    const { status, body } = await send("GET", "/agenda?from=2026-10-26&to=2026-11-01", await advisor());
     expect(status).toBe(200);
     expect(body.appointments).toEqual([
       expect.objectContaining({
@@ -86,8 +67,8 @@ describe("the agenda", () => {
 
 describe("an appointment", () => {
   it("opens with the person's contact and their history with the structure, never another structure's", async () => {
-    const earlier = await appointmentAt("2026-10-19T08:00:00Z");
-    const now = await appointmentAt("2026-10-28T08:00:00Z");
+    const earlier = await meetingAt(env, "2026-10-19T08:00:00Z");
+    const now = await meetingAt(env, "2026-10-28T08:00:00Z");
     await env.db.prisma.appointment.update({ where: { id: now.id }, data: { personId: earlier.personId } });
     const { status, body } = await send("GET", `/agenda/appointments/${now.id}`, env.fx.cookies.reception);
     expect(status).toBe(200);
@@ -106,22 +87,21 @@ describe("an appointment", () => {
   });
 
   it("takes its outcome from its start time on, and private notes", async () => {
-    const later = await appointmentAt("2026-10-26T13:00:00Z");
+    const later = await meetingAt(env, "2026-10-26T13:00:00Z");
     const early = await send("POST", `/agenda/appointments/${later.id}/outcome`, env.fx.cookies.reception, {
       outcome: "no_show",
     });
     expect(early.status).toBe(409);
     expect(early.body.error.message).toMatch(/pas encore commencé/);
-    const a = await appointmentAt("2026-10-26T08:00:00Z"); // starts now
+    const a = await meetingAt(env, "2026-10-26T08:00:00Z"); // starts now
     expect(
       (await send("POST", `/agenda/appointments/${a.id}/outcome`, env.fx.cookies.reception, { outcome: "no_show" })).status,
     ).toBe(200);
+    expect((await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisor(), { outcome: "honoured" })).status).toBe(
+      200,
+    );
     expect(
-      (await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisorCookie(), { outcome: "honoured" })).status,
-    ).toBe(200);
-    expect(
-      (await send("PATCH", `/agenda/appointments/${a.id}`, await advisorCookie(), { notes: "Projet VAE aide-soignante." }))
-        .status,
+      (await send("PATCH", `/agenda/appointments/${a.id}`, await advisor(), { notes: "Projet VAE aide-soignante." })).status,
     ).toBe(200);
     const stored = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: a.id } });
     expect([stored.outcome, stored.outcomeAt?.toISOString(), stored.notes]).toEqual([
@@ -129,7 +109,7 @@ describe("an appointment", () => {
       "2026-10-26T08:00:00.000Z",
       "Projet VAE aide-soignante.",
     ]);
-    const bad = await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisorCookie(), {
+    const bad = await send("POST", `/agenda/appointments/${a.id}/outcome`, await advisor(), {
       outcome: "venu",
       status: "x",
     });
@@ -140,7 +120,7 @@ describe("an appointment", () => {
   });
 
   it("is cancelled by the structure with a reason: the person is told, with the CANCEL .ics", async () => {
-    const a = await appointmentAt("2026-10-30T09:00:00Z");
+    const a = await meetingAt(env, "2026-10-30T09:00:00Z");
     const noReason = await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: " " });
     expect(noReason.body.error.fields.reason).toMatch(/obligatoire/);
     expect(

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
-import { sender, useStaffApp } from "../helpers/staff.ts";
+import { advisorCookie, meetingAt, sender, useStaffApp } from "../helpers/staff.ts";
 
 // Monday 26 October 2026, 9 h 00 in Paris (UTC+1 since Sunday).
 const clock = fixedClock("2026-10-26T08:00:00Z");
 const env = useStaffApp(clock);
 const send = sender(env);
-const advisor = async () => `rdv-session=${await openSession(env.db, env.fx.advisor.id, clock.now())}`;
+const advisor = () => advisorCookie(env, clock.now());
 const weekdayRule = () =>
   env.db.prisma.availabilityRule.findFirstOrThrow({
     where: { advisorId: env.fx.advisor.id, structureId: env.fx.structure.id, weekdays: { has: 1 } },
@@ -18,23 +18,6 @@ const publicSlots = async (day: string) =>
       await env.app.request(`/api/slots?service=information-conseil-vae&structure=${env.fx.structure.id}&from=${day}&to=${day}`)
     ).json()) as { slots: { start: string }[] }
   ).slots.map((s) => s.start);
-
-async function bookedAt(start: string) {
-  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", email: "lea@example.org" } });
-  return env.db.prisma.appointment.create({
-    data: {
-      offeringId: env.fx.offering.id,
-      structureId: env.fx.structure.id,
-      siteId: env.fx.site.id,
-      mode: "onsite",
-      advisorId: env.fx.advisor.id,
-      personId: person.id,
-      startsAt: new Date(start),
-      endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
-      channel: "online",
-    },
-  });
-}
 
 describe("the availability editor", () => {
   it("shows an advisor their ranges, absences, and the sites and services to choose from", async () => {
@@ -82,7 +65,7 @@ describe("the availability editor", () => {
   });
 
   it("asks before leaving a booked meeting outside the ranges: nothing changes until someone decides", async () => {
-    const meeting = await bookedAt("2026-10-27T10:00:00Z"); // Tuesday 11 h 00
+    const meeting = await meetingAt(env, "2026-10-27T10:00:00Z"); // Tuesday 11 h 00
     const rule = await weekdayRule();
     const shrink = await send("PATCH", `/availability/rules/${rule.id}`, await advisor(), { endTime: "11:00" });
     expect(shrink.status).toBe(409);
@@ -107,7 +90,7 @@ describe("the availability editor", () => {
   });
 
   it("cancels and tells the people when asked to", async () => {
-    const meeting = await bookedAt("2026-11-03T09:00:00Z"); // Tuesday 10 h 00
+    const meeting = await meetingAt(env, "2026-11-03T09:00:00Z"); // Tuesday 10 h 00
     const absence = {
       advisorId: env.fx.advisor.id,
       structureId: env.fx.structure.id,
@@ -166,7 +149,7 @@ describe("the availability editor", () => {
 
 describe("a structure closure", () => {
   it("asks too before closing over booked meetings", async () => {
-    const meeting = await bookedAt("2026-11-10T09:00:00Z");
+    const meeting = await meetingAt(env, "2026-11-10T09:00:00Z");
     const closure = { startDate: "2026-11-10", endDate: "2026-11-11", reason: "Inventaire" };
     const asked = await send("POST", `/admin/structures/${env.fx.structure.id}/closures`, env.fx.cookies.structureAdmin, closure);
     expect(asked.status).toBe(409);

@@ -86,3 +86,32 @@ export function sender(env: { app: ReturnType<typeof testApp> }) {
     return { status: res.status, body: await res.json(), headers: res.headers };
   };
 }
+
+type StaffEnv = ReturnType<typeof useStaffApp>;
+
+/**
+ * A 45-minute meeting with the PIC VAE's advisor (who works Mon–Fri 9 h–12 h on site), booked
+ * online by Léa Durand. `start` is an ISO instant.
+ */
+export async function meetingAt(env: StaffEnv, start: string) {
+  const person = await env.db.prisma.person.create({
+    data: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org", phone: "0612345678" },
+  });
+  return env.db.prisma.appointment.create({
+    data: {
+      offeringId: env.fx.offering.id,
+      structureId: env.fx.structure.id,
+      siteId: env.fx.site.id,
+      mode: "onsite",
+      advisorId: env.fx.advisor.id,
+      personId: person.id,
+      startsAt: new Date(start),
+      endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
+      channel: "online",
+    },
+  });
+}
+
+/** A session cookie for the PIC VAE's advisor, the one with ranges. */
+export const advisorCookie = async (env: StaffEnv, now: Date) =>
+  `rdv-session=${await openSession(env.db, env.fx.advisor.id, now)}`;
