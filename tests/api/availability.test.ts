@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { advisorCookie, meetingAt, sender, useStaffApp } from "../helpers/staff.ts";
 
