@@ -76,6 +76,19 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   expect(printed).toContain("Mission Locale de Lille");
   expect(printed).toMatch(/\/rdv\/[\w-]+/);
   await page.emulateMedia({ media: "screen" });
+
+  // Back at the desk, the same person is found by their phone number and booked again.
+  await page.getByRole("link", { name: "Nouveau rendez-vous" }).click();
+  await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
+  await page.getByLabel("Retrouver une personne déjà venue").fill("06 98 76");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page.getByRole("radio", { name: /^Karim Benali — 0698765432/ }).check();
+  expect(await page.getByLabel("Prénom").count()).toBe(0);
+  await form.getByLabel("Service").selectOption({ index: 1 });
+  await slots.getByRole("radio").first().check();
+  await page.getByRole("button", { name: "Réserver le rendez-vous" }).click();
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
+  expect(await harness.db.prisma.appointment.count({ where: { personId: person.id } })).toBe(2);
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });
@@ -158,6 +171,29 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   expect(followUp).toMatchObject({ personId: appointment.personId, offeringId: offering.id, channel: "advisor" });
   const stored = await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
   expect(stored.notes).toBe("A apporté son CV.");
-  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+
+  // The follow-up has not started: the server's refusal is said where the buttons are.
+  await page.getByRole("link", { name: "Ouvrir le rendez-vous de suivi" }).click();
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous de Léa Suivie" }).waitFor();
+  await page.getByRole("link", { name: "Rendez-vous précédent" }).waitFor();
+  await page.getByRole("button", { name: "Absent·e" }).click();
+  await page.getByRole("alert").getByText("Le rendez-vous n'a pas encore commencé").waitFor();
+
+  // Cancelling asks for a reason, in a dialog.
+  await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await dialog.getByText("Saisissez le motif de l'annulation.").waitFor();
+  await expectAxeClean(page, "cancel dialog");
+  await dialog.getByLabel("Motif").fill("Conseiller en formation");
+  await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await page.getByText("Ce rendez-vous est annulé.").waitFor();
+  expect(await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({
+    status: "cancelled",
+    cancelReason: "Conseiller en formation",
+  });
+  // 401: /me before signing in; 409: the outcome refused before the start.
+  expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
   await close();
 });
