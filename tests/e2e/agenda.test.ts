@@ -197,3 +197,11 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
   await close();
 });
+
+test("an advisor has no reception desk, and is told so", async () => {
+  const { page, close } = await signedIn("conseiller@demo.example", "David");
+  await page.goto("/espace/accueil");
+  await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
+  await page.getByText("Il n'est pas ouvert à votre rôle.").waitFor();
+  await close();
+});
