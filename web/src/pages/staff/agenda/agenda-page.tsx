@@ -64,7 +64,8 @@ function AgendaView() {
     <div class="staff agenda">
       <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
       <PageTitle documentTitle={`Agenda, ${period()}`}>Agenda</PageTitle>
-      <Show when={teams().length > 0}>
+      {/* Keyed on what is shown: after Back or a link, the fields say it again. */}
+      <Show when={teams().length > 0 && `${structure() ?? ""}|${advisor() ?? ""}`} keyed>
         <AgendaPicker
           own={isAdvisor()}
           teams={teams()}
