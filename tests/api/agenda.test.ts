@@ -26,6 +26,8 @@ describe("the agenda", () => {
     });
     const { status, body } = await send("GET", "/agenda?from=2026-10-26&to=2026-11-01", await advisor());
     expect(status).toBe(200);
+    expect(body.today).toBe("2026-10-26");
+    expect(body.sites).toContainEqual({ id: env.fx.site.id, name: "Lille Centre" });
     expect(body.appointments).toEqual([
       expect.objectContaining({
         id: booked.id,

@@ -72,6 +72,7 @@ describe("the reception desk", () => {
       service: { name: "Information-conseil VAE" },
     });
     expect(res.body.manageUrl).toMatch(/\/rdv\/[A-Za-z0-9_-]{22}$/);
+    expect(res.body).toMatchObject({ advisor: { firstName: "Claire", lastName: "Martin" }, confirmationSent: false });
     const stored = await env.db.prisma.appointment.findUniqueOrThrow({
       where: { id: res.body.appointment.id },
       include: { person: true },

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
 import { freeSlots, type Mode } from "../../domain/availability.ts";
-import { type LocalDate, toZonedIso } from "../../domain/time.ts";
+import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 
 export interface AgendaScope {
@@ -20,7 +20,7 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
   const fromInstant = new Date(Date.parse(`${range.from}T00:00:00Z`) - 14 * 3_600_000);
   const toInstant = new Date(Date.parse(`${range.to}T00:00:00Z`) + 38 * 3_600_000);
   const iso = (d: Date) => toZonedIso(d, scope.zone);
-  const [appointments, absences, closures, offerings] = await Promise.all([
+  const [appointments, absences, closures, sites, offerings] = await Promise.all([
     db.prisma.appointment.findMany({
       where: { advisorId: { in: scope.advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
       orderBy: { startsAt: "asc" },
@@ -52,6 +52,7 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
       },
       select: { id: true, structureId: true, siteId: true, startDate: true, endDate: true, reason: true },
     }),
+    db.prisma.site.findMany({ where: { structureId: { in: scope.structureIds } }, select: { id: true, name: true } }),
     db.prisma.offering.findMany({
       where: { structureId: { in: scope.structureIds }, active: true, bookableBy: { in: ["public", "staff"] } },
       select: { ...offeringSelect, service: { select: { name: true } } },
@@ -78,6 +79,9 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
   }
 
   return {
+    today: localDateOf(range.now, scope.zone),
+    /** The structures' sites, to name the places of free slots and closures. */
+    sites,
     appointments: appointments.map(({ startsAt, endsAt, offering, ...a }) => ({
       ...a,
       start: iso(startsAt),

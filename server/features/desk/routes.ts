@@ -197,8 +197,8 @@ export const desk = createRouter()
     const now = clock.now();
     const key = `desk:${staff.user.id}:${c.req.valid("header")["idempotency-key"]}`;
     try {
-      const booked = await once(db, key, body, (tx) =>
-        bookSlot(
+      const booked = await once(db, key, body, async (tx) => {
+        const result = await bookSlot(
           tx,
           {
             ref,
@@ -212,8 +212,14 @@ export const desk = createRouter()
           },
           now,
           config,
-        ),
-      );
+        );
+        // What the desk tells the person: with whom, and whether a confirmation is on its way.
+        const made = await tx.appointment.findUniqueOrThrow({
+          where: { id: result.appointment.id },
+          select: { advisor: { select: { firstName: true, lastName: true } }, person: { select: { email: true } } },
+        });
+        return { ...result, advisor: made.advisor, confirmationSent: Boolean(made.person.email) };
+      });
       return c.json(booked, 201);
     } catch (error) {
       if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
