@@ -1,50 +1,18 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
-import { focused, type Harness, horizontalOverflow, NOW, normalise, startHarness, tabTo } from "./harness.ts";
-import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
+import { expect, test } from "vitest";
+import { focused, NOW, normalise, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
 
 // The agenda, an appointment and the reception desk as their users live them: the desk books a
 // walk-in and prints the confirmation, an advisor marks what became of a meeting and books the
 // next one.
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness({ demo: true });
-  await seedDemoAccounts(harness.db.prisma, PASSWORD);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 320, height: 640 },
-];
-
-async function expectAccessibleAtEveryWidth(page: Page, name: string) {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
-    await expectAxeClean(page, `${name} at ${viewport.width} px`);
-  }
-  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
-}
-
-async function signedIn(email: string, firstName: string) {
-  const watched = await harness.openPage();
-  await signIn(watched.page, email, PASSWORD);
-  await watched.page.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` }).waitFor();
-  return watched;
-}
+const staff = useStaffHarness();
 
 /** The day of the server's clock: the browser's own is today's real date. */
 const TODAY = NOW.slice(0, 10);
 
 test("the reception desk books a walk-in known only by phone, and prints the confirmation", { timeout: 60_000 }, async () => {
-  const { page, problems, close } = await signedIn("accueil@demo.example", "Emma");
+  const { page, problems, close } = await staff.signedIn("accueil@demo.example", "Emma");
   await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Accueil" }).click();
   await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
   const form = page.getByRole("form", { name: "Réserver pour la personne" });
@@ -62,7 +30,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
 
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
   await page.getByText("Aucun courriel n'est envoyé").waitFor();
-  const person = await harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
+  const person = await staff.harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
   expect(person).toMatchObject({ phone: "0698765432", email: null });
   await expectAccessibleAtEveryWidth(page, "desk confirmation");
 
@@ -88,13 +56,13 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await slots.getByRole("radio").first().check();
   await page.getByRole("button", { name: "Réserver le rendez-vous" }).click();
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
-  expect(await harness.db.prisma.appointment.count({ where: { personId: person.id } })).toBe(2);
+  expect(await staff.harness.db.prisma.appointment.count({ where: { personId: person.id } })).toBe(2);
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });
 
 test("the reception desk sees its team's week", { timeout: 60_000 }, async () => {
-  const { page, close } = await signedIn("accueil@demo.example", "Emma");
+  const { page, close } = await staff.signedIn("accueil@demo.example", "Emma");
   await page.goto(`/espace/agenda?date=${TODAY}`);
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
   await page.locator(".agenda-day").first().waitFor();
@@ -110,17 +78,19 @@ test("the reception desk sees its team's week", { timeout: 60_000 }, async () =>
 test("an advisor marks a started appointment honoured and books a follow-up, with the keyboard", {
   timeout: 60_000,
 }, async () => {
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({
     where: { slug: "mission-locale-lille" },
     include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
   });
-  const advisor = await harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const advisor = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
   const offering = structure.offerings[0];
   if (!offering) throw new Error("no offering at Mission Locale de Lille");
   const mode = offering.modes[0] ?? "onsite";
-  const person = await harness.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Suivie", phone: "0611223344" } });
+  const person = await staff.harness.db.prisma.person.create({
+    data: { firstName: "Léa", lastName: "Suivie", phone: "0611223344" },
+  });
   // Started half an hour before the server's clock: its outcome may be noted.
-  const appointment = await harness.db.prisma.appointment.create({
+  const appointment = await staff.harness.db.prisma.appointment.create({
     data: {
       offeringId: offering.id,
       structureId: structure.id,
@@ -134,7 +104,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
     },
   });
 
-  const { page, problems, close } = await signedIn("conseiller@demo.example", "David");
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Agenda" }).click();
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
   await page.goto(`/espace/agenda?date=${TODAY}`);
@@ -148,7 +118,9 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   await tabTo(page, (focus) => focus.tag === "button" && focus.name === "Honoré");
   await page.keyboard.press("Enter");
   await page.getByText("Issue enregistrée : honoré.").waitFor();
-  expect((await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).outcome).toBe("honoured");
+  expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).outcome).toBe(
+    "honoured",
+  );
 
   await tabTo(page, (focus) => focus.tag === "textarea");
   await page.keyboard.type("A apporté son CV.");
@@ -167,9 +139,9 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   await page.keyboard.press("Enter");
   await page.getByText(/Rendez-vous de suivi réservé le/).waitFor();
 
-  const followUp = await harness.db.prisma.appointment.findFirstOrThrow({ where: { followUpOfId: appointment.id } });
+  const followUp = await staff.harness.db.prisma.appointment.findFirstOrThrow({ where: { followUpOfId: appointment.id } });
   expect(followUp).toMatchObject({ personId: appointment.personId, offeringId: offering.id, channel: "advisor" });
-  const stored = await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
+  const stored = await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
   expect(stored.notes).toBe("A apporté son CV.");
 
   // The follow-up has not started: the server's refusal is said where the buttons are.
@@ -189,7 +161,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   await dialog.getByLabel("Motif").fill("Conseiller en formation");
   await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await page.getByText("Ce rendez-vous est annulé.").waitFor();
-  expect(await harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({
+  expect(await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: followUp.id } })).toMatchObject({
     status: "cancelled",
     cancelReason: "Conseiller en formation",
   });
@@ -199,7 +171,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
 });
 
 test("an advisor has no reception desk, and is told so", async () => {
-  const { page, close } = await signedIn("conseiller@demo.example", "David");
+  const { page, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.goto("/espace/accueil");
   await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
   await page.getByText("Il n'est pas ouvert à votre rôle.").waitFor();

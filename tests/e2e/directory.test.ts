@@ -1,46 +1,14 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
-import { focused, type Harness, horizontalOverflow, normalise, startHarness, tabTo } from "./harness.ts";
-import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
+import { expect, test } from "vitest";
+import { focused, normalise, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, PASSWORD, signIn, useStaffHarness } from "./staff-helpers.ts";
 
 // The directory administration as its users live it: a structure admin runs their own
 // structure, the Région the whole directory, and nobody else gets in.
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness({ demo: true });
-  await seedDemoAccounts(harness.db.prisma, PASSWORD);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 320, height: 640 },
-];
-
-async function expectAccessibleAtEveryWidth(page: Page, name: string) {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
-    await expectAxeClean(page, `${name} at ${viewport.width} px`);
-  }
-  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
-}
-
-async function signedIn(email: string, firstName: string) {
-  const watched = await harness.openPage();
-  await signIn(watched.page, email, PASSWORD);
-  await watched.page.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` }).waitFor();
-  return watched;
-}
+const staff = useStaffHarness();
 
 test("a structure admin sees only their structure, adds a site and invites an advisor", { timeout: 60_000 }, async () => {
-  const { page, problems, close } = await signedIn("admin-structure@demo.example", "Chloé");
+  const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
   await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Annuaire" }).click();
   await page.getByRole("heading", { level: 1, name: "Annuaire" }).waitFor();
   const list = page.locator(".directory-list");
@@ -50,7 +18,7 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await expectAccessibleAtEveryWidth(page, "directory of a structure admin");
 
   // Another structure's address: the same answer as an unknown one.
-  const other = await harness.db.prisma.structure.findFirstOrThrow({ where: { slug: { not: "mission-locale-lille" } } });
+  const other = await staff.harness.db.prisma.structure.findFirstOrThrow({ where: { slug: { not: "mission-locale-lille" } } });
   await page.goto(`/espace/annuaire/structures/${other.id}`);
   await page.getByRole("heading", { level: 1, name: "Structure introuvable" }).waitFor();
 
@@ -80,7 +48,7 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await page.getByRole("button", { name: "Ajouter le lieu" }).click();
   await page.getByText("Le lieu « Antenne de Lille-Sud » est ajouté.").waitFor();
   await page.getByRole("heading", { level: 3, name: "Antenne de Lille-Sud" }).waitFor();
-  expect(await harness.db.prisma.site.count({ where: { name: "Antenne de Lille-Sud" } })).toBe(1);
+  expect(await staff.harness.db.prisma.site.count({ where: { name: "Antenne de Lille-Sud" } })).toBe(1);
 
   await page.getByRole("tab", { name: "Personnel" }).click();
   const invite = page.getByRole("form", { name: "Inviter une personne" });
@@ -93,7 +61,9 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await invite.getByRole("button", { name: "Inviter" }).click();
   await page.getByText("Nadia Nouvelle a le rôle « Conseiller·ère ». Une invitation lui est envoyée par courriel.").waitFor();
   await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).waitFor();
-  const message = await harness.db.prisma.outboxMessage.findFirst({ where: { recipient: "nouvelle.conseillere@exemple.fr" } });
+  const message = await staff.harness.db.prisma.outboxMessage.findFirst({
+    where: { recipient: "nouvelle.conseillere@exemple.fr" },
+  });
   expect(message?.type).toBe("staff.invitation");
 
   // Removing a role asks first.
@@ -108,8 +78,8 @@ test("a structure admin sees only their structure, adds a site and invites an ad
 });
 
 test("a structure admin opens a service, with its settings, to booking", { timeout: 60_000 }, async () => {
-  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
   await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=offres`);
   const form = page.getByRole("form", { name: "Ajouter une offre" });
   await form.waitFor();
@@ -121,7 +91,7 @@ test("a structure admin opens a service, with its settings, to booking", { timeo
   await form.getByRole("button", { name: "Ajouter l'offre" }).click();
   await page.getByText(`L'offre « ${choice} » est ajoutée.`).waitFor();
   await expectAccessibleAtEveryWidth(page, "structure, offerings");
-  const added = await harness.db.prisma.offering.findFirstOrThrow({
+  const added = await staff.harness.db.prisma.offering.findFirstOrThrow({
     where: { structureId: structure.id, service: { name: choice ?? "" } },
   });
   expect([added.durationMinutes, added.modes.includes("phone")]).toEqual([30, true]);
@@ -129,7 +99,7 @@ test("a structure admin opens a service, with its settings, to booking", { timeo
 });
 
 test("the Région creates a network, then a structure in it", { timeout: 60_000 }, async () => {
-  const { page, problems, close } = await signedIn("admin@demo.example", "Anne");
+  const { page, problems, close } = await staff.signedIn("admin@demo.example", "Anne");
   await page.goto("/espace/annuaire");
   await page.getByRole("heading", { level: 2, name: "Nouvelle structure" }).waitFor();
   await page.getByRole("form", { name: "Nouvelle structure" }).waitFor();
@@ -176,7 +146,7 @@ test("the Région creates a network, then a structure in it", { timeout: 60_000 
 });
 
 test("an advisor has no directory", async () => {
-  const { page, close } = await signedIn("conseiller@demo.example", "David");
+  const { page, close } = await staff.signedIn("conseiller@demo.example", "David");
   expect(await page.getByRole("navigation", { name: "Votre espace" }).textContent()).not.toContain("Annuaire");
   await page.goto("/espace/annuaire");
   await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
@@ -185,8 +155,8 @@ test("an advisor has no directory", async () => {
 });
 
 test("a person is invited with the keyboard alone", { timeout: 60_000 }, async () => {
-  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
   await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=personnel`);
   await page.getByRole("heading", { level: 3, name: "Inviter une personne" }).waitFor();
   await page.getByRole("heading", { level: 3, name: "Inviter une personne" }).focus();
@@ -205,7 +175,7 @@ test("a person is invited with the keyboard alone", { timeout: 60_000 }, async (
   await page.keyboard.press("Enter");
   await page.getByText("Karim Clavier a le rôle « Accueil ».").waitFor();
   expect((await focused(page)).name).toContain("Karim Clavier a le rôle");
-  const user = await harness.db.prisma.staffUser.findUniqueOrThrow({
+  const user = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({
     where: { email: "accueil.clavier@exemple.fr" },
     include: { memberships: true },
   });
@@ -214,7 +184,7 @@ test("a person is invited with the keyboard alone", { timeout: 60_000 }, async (
 });
 
 test("a signed-out person opening the Journal signs in and lands on it, all in French", { timeout: 60_000 }, async () => {
-  const { page, problems, close } = await harness.openPage();
+  const { page, problems, close } = await staff.harness.openPage();
   await page.goto("/espace/annuaire/journal");
   await page.waitForURL("**/connexion?retour=*");
   await signIn(page, "admin@demo.example", PASSWORD, { keepAddress: true });
@@ -237,14 +207,14 @@ test("a signed-out person opening the Journal signs in and lands on it, all in F
   await page.goto("/connexion?retour=https%3A%2F%2Fevil.example%2Fespace");
   await signIn(page, "admin@demo.example", PASSWORD, { keepAddress: true });
   await page.getByRole("heading", { level: 1, name: "Bonjour Anne" }).waitFor();
-  expect(new URL(page.url()).origin).toBe(harness.baseUrl);
+  expect(new URL(page.url()).origin).toBe(staff.harness.baseUrl);
   expect(problems.filter((problem) => !problem.includes("401"))).toEqual([]);
   await close();
 });
 
 test("an error from the server names its field in the summary", { timeout: 60_000 }, async () => {
-  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
   await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=offres`);
   const form = page.getByRole("form", { name: "Ajouter une offre" });
   await form.waitFor();
@@ -264,9 +234,9 @@ test("an error from the server names its field in the summary", { timeout: 60_00
 });
 
 test("the site form resets the postcode when the commune changes", { timeout: 60_000 }, async () => {
-  const { page, close } = await signedIn("admin-structure@demo.example", "Chloé");
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
-  const single = await harness.db.prisma.commune.findFirstOrThrow({
+  const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const single = await staff.harness.db.prisma.commune.findFirstOrThrow({
     where: { name: "Arras" },
     select: { name: true, postcodes: true },
   });
@@ -302,8 +272,8 @@ test("the site form resets the postcode when the commune changes", { timeout: 60
 });
 
 test("a closure and a role are removed after confirming", { timeout: 60_000 }, async () => {
-  const { page, problems, close } = await signedIn("admin-structure@demo.example", "Chloé");
-  const structure = await harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
   await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=fermetures`);
   const form = page.getByRole("form", { name: "Ajouter une fermeture" });
   await form.waitFor();

@@ -1,34 +1,19 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
+import { expect, test } from "vitest";
 import { issuePasswordLink } from "../../server/auth/password-links.ts";
-import { focused, type Harness, horizontalOverflow, NOW, normalise, startHarness, tabTo } from "./harness.ts";
-import { expectAxeClean, PASSWORD, signIn } from "./staff-helpers.ts";
+import { focused, NOW, normalise, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, signIn, useStaffHarness } from "./staff-helpers.ts";
 
 // Forgotten password and invitation links, as a person lives them: the e-mail is read from the
 // outbox, where the server queued it, and its link opened in the browser.
 
 const SENT =
   "Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé. Il est valable 30 minutes.";
-const VIEWPORTS = [
-  { width: 1280, height: 800 },
-  { width: 320, height: 640 },
-];
-
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness({ demo: true });
-  await seedDemoAccounts(harness.db.prisma, PASSWORD);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const staff = useStaffHarness();
 
 /** The token of the last reset (or invitation) e-mail queued for `email`, read from the link in its text. */
 async function resetToken(email: string, type = "staff.reset"): Promise<string> {
-  const message = await harness.db.prisma.outboxMessage.findFirstOrThrow({
+  const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { type, recipient: email },
     orderBy: { createdAt: "desc" },
   });
@@ -38,16 +23,6 @@ async function resetToken(email: string, type = "staff.reset"): Promise<string> 
   return token;
 }
 
-/** Axe and reflow at desktop width and at 320 px, then back to desktop width. */
-async function expectAccessibleAtEveryWidth(page: Page, name: string) {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
-    await expectAxeClean(page, `${name} at ${viewport.width} px`);
-  }
-  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
-}
-
 async function requestLink(page: Page, email: string) {
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
@@ -55,7 +30,7 @@ async function requestLink(page: Page, email: string) {
 }
 
 test("a forgotten password: ask for a link, open it, choose a password, then sign in with it", async () => {
-  const { page, problems, close } = await harness.openPage();
+  const { page, problems, close } = await staff.harness.openPage();
   await page.goto("/connexion");
   await page.locator("h1").waitFor();
   await expectAccessibleAtEveryWidth(page, "sign-in page");
@@ -115,7 +90,7 @@ test("a forgotten password: ask for a link, open it, choose a password, then sig
 });
 
 test("a dead or incomplete link says so, and leads to a new one", async () => {
-  const { page, close } = await harness.openPage();
+  const { page, close } = await staff.harness.openPage();
   for (const path of [`/connexion/mot-de-passe#${"A".repeat(43)}`, "/connexion/mot-de-passe"]) {
     await page.goto(path);
     await page.getByRole("heading", { level: 1, name: "Ce lien n'est plus valable" }).waitFor();
@@ -128,7 +103,7 @@ test("a dead or incomplete link says so, and leads to a new one", async () => {
 });
 
 test("the forgotten-password form is completed with the keyboard only", async () => {
-  const { page, close } = await harness.openPage({ width: 320, height: 640 });
+  const { page, close } = await staff.harness.openPage({ width: 320, height: 640 });
   await page.goto("/connexion");
   await page.locator("h1").waitFor();
   await tabTo(page, (focus) => focus.tag === "a" && focus.name === "Mot de passe oublié ?");
@@ -145,13 +120,13 @@ test("the forgotten-password form is completed with the keyboard only", async ()
 });
 
 test("an invitation link: the person creates their password and lands in their space", async () => {
-  const user = await harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "partenaire@demo.example" } });
+  const user = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "partenaire@demo.example" } });
   // Accounts are opened by an administrator; here the server's own function issues the link.
-  await harness.db.prisma.$transaction((tx) =>
-    issuePasswordLink(tx, user, "invitation", { now: new Date(NOW), publicUrl: harness.baseUrl }),
+  await staff.harness.db.prisma.$transaction((tx) =>
+    issuePasswordLink(tx, user, "invitation", { now: new Date(NOW), publicUrl: staff.harness.baseUrl }),
   );
   const token = await resetToken("partenaire@demo.example", "staff.invitation");
-  const { page, close } = await harness.openPage();
+  const { page, close } = await staff.harness.openPage();
   await page.goto(`/connexion/mot-de-passe#${token}`);
   await page.getByRole("heading", { level: 1, name: "Créer votre mot de passe" }).waitFor();
   expect(await page.title()).toBe("Créer votre mot de passe — RDV Orientation");
@@ -167,13 +142,13 @@ test("an invitation link: the person creates their password and lands in their s
 // Last: it spends this address's allowance of requests for the rest of the file.
 test("too many requests from one address are refused with the error summary", async () => {
   for (let request = 0; request < 20; request++) {
-    await fetch(`${harness.baseUrl}/api/auth/password-reset`, {
+    await fetch(`${staff.harness.baseUrl}/api/auth/password-reset`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: `personne${request}@exemple.fr` }),
     });
   }
-  const { page, close } = await harness.openPage();
+  const { page, close } = await staff.harness.openPage();
   await page.goto("/connexion/mot-de-passe-oublie");
   await page.locator("h1").waitFor();
   await page.getByLabel("Adresse électronique").fill("accueil@demo.example");

@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
-import { formatViolations, runAxe } from "./harness.ts";
+import { afterAll, beforeAll, expect } from "vitest";
+import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
+import { VIEWPORTS } from "./booking-helpers.ts";
+import { formatViolations, type Harness, horizontalOverflow, runAxe, startHarness } from "./harness.ts";
 
 // What the staff tests share: the demo accounts' password, signing in as a person does, and
 // the accessibility check run at every state worth looking at.
@@ -24,4 +26,45 @@ export async function signIn(page: Page, email: string, password: string, option
 export async function expectAxeClean(page: Page, name: string) {
   const violations = await runAxe(page);
   expect(violations, `${name}:\n${formatViolations(violations)}`).toEqual([]);
+}
+
+/** Axe and reflow at desktop width and at 320 px, then back to desktop width. */
+export async function expectAccessibleAtEveryWidth(page: Page, name: string) {
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    expect(await horizontalOverflow(page), `${name} at ${viewport.width} px scrolls sideways`).toBe(0);
+    await expectAxeClean(page, `${name} at ${viewport.width} px`);
+  }
+  await page.setViewportSize(VIEWPORTS[0] ?? { width: 1280, height: 800 });
+}
+
+/**
+ * For a test file of the staff space: the demo harness with the demo accounts, started before
+ * the file's tests and closed after them. Read `harness` inside tests.
+ */
+export function useStaffHarness() {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness({ demo: true });
+    await seedDemoAccounts(harness.db.prisma, PASSWORD);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const started = () => {
+    if (!harness) throw new Error("the harness starts in beforeAll");
+    return harness;
+  };
+  return {
+    get harness() {
+      return started();
+    },
+    /** A page signed in as a demo account, on the staff home. */
+    async signedIn(email: string, firstName: string) {
+      const watched = await started().openPage();
+      await signIn(watched.page, email, PASSWORD);
+      await watched.page.getByRole("heading", { level: 1, name: `Bonjour ${firstName}` }).waitFor();
+      return watched;
+    },
+  };
 }
