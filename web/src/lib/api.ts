@@ -43,7 +43,7 @@ async function errorBody(response: { json(): Promise<unknown> }): Promise<ErrorB
 }
 
 /** Every error body of the API has the form `{ error: { code, message } }`. */
-async function toApiError(response: { status: number; json(): Promise<unknown> }): Promise<ApiError> {
+export async function toApiError(response: { status: number; json(): Promise<unknown> }): Promise<ApiError> {
   const error = await errorBody(response);
   const message = typeof error?.message === "string" ? error.message : UNAVAILABLE;
   const code = typeof error?.code === "string" ? error.code : undefined;

@@ -1,7 +1,7 @@
 import { action, json, query } from "@solidjs/router";
 import { hc } from "hono/client";
 import type { AgendaType, DeskType } from "../../../../../server/app.ts";
-import { ApiError, type Booking, type Mode, type Outcome, send } from "../../../lib/api.ts";
+import { type Booking, type Mode, type Outcome, send, toApiError } from "../../../lib/api.ts";
 
 // The agenda's and the reception desk's calls. Their answers are declared loosely on the
 // server (`passthrough`): they are typed here, once, from what the handlers return
@@ -104,16 +104,6 @@ export interface DeskBookingInput {
   channel?: "reception" | "advisor";
 }
 
-/** A read that failed: the server's French message when it sent one. */
-async function failure(response: { status: number; json(): Promise<unknown> }): Promise<ApiError> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: unknown } } | undefined;
-  const message =
-    typeof body?.error?.message === "string"
-      ? body.error.message
-      : "Le service est momentanément indisponible. Réessayez dans quelques instants.";
-  return new ApiError(response.status, message);
-}
-
 /** The agenda of a period: one's own without `structure`, the structure's team (or one advisor of it) with it. */
 export const getAgenda = query(
   async (range: { from: string; to: string; structure?: string | undefined; advisor?: string | undefined }): Promise<Agenda> => {
@@ -125,7 +115,7 @@ export const getAgenda = query(
         ...(range.structure && range.advisor && { advisor: range.advisor }),
       },
     });
-    if (response.status !== 200) throw await failure(response);
+    if (response.status !== 200) throw await toApiError(response);
     return (await response.json()) as unknown as Agenda;
   },
   "agenda",
@@ -135,28 +125,28 @@ export const getAgenda = query(
 export const getAppointment = query(async (id: string): Promise<AppointmentDetail | null> => {
   const response = await agenda.appointments[":id"].$get({ param: { id } });
   if (response.status === 404 || response.status === 422) return null;
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { appointment: AppointmentDetail }).appointment;
 }, "agendaAppointment");
 
 /** The offerings one may book for someone in a structure, and its advisors. */
 export const getDeskStructure = query(async (structure: string): Promise<DeskStructure> => {
   const response = await desk.offerings.$get({ query: { structure } });
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { structure: DeskStructure }).structure;
 }, "deskStructure");
 
 /** The first 20 free slots of an offering, as staff may book them: of every advisor, or of one. */
 export const getDeskSlots = query(async (offering: string, advisor?: string): Promise<DeskSlot[]> => {
   const response = await desk.slots.$get({ query: { offering, ...(advisor && { advisor }) } });
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { slots: DeskSlot[] }).slots;
 }, "deskSlots");
 
 /** People already seen by the structure whose name, address or phone holds `q`. Not cached: asked as one types. */
 export async function searchPeople(structure: string, q: string): Promise<DeskPerson[]> {
   const response = await desk.people.$get({ query: { structure, q } });
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { people: DeskPerson[] }).people;
 }
 

@@ -1,7 +1,7 @@
 import { action, json, query } from "@solidjs/router";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { AdminTypes } from "../../../../../server/app.ts";
-import { ApiError, type Outcome, send } from "../../../lib/api.ts";
+import { type Outcome, send, toApiError } from "../../../lib/api.ts";
 
 // The directory administration's calls. One client per part of /api/admin: a single client
 // type for the whole administration is too large for the compiler.
@@ -39,19 +39,9 @@ export type TerritoryInput = InferRequestType<typeof territories.territories.$po
 export type ClosureInput = InferRequestType<(typeof closures.structures)[":id"]["closures"]["$post"]>["json"];
 export type AuditEvent = InferResponseType<typeof audit.audit.$get, 200>["events"][number];
 
-/** A read that failed: the server's French message when it sent one. */
-async function failure(response: { status: number; json(): Promise<unknown> }): Promise<ApiError> {
-  const body = (await response.json().catch(() => undefined)) as { error?: { message?: unknown } } | undefined;
-  const message =
-    typeof body?.error?.message === "string"
-      ? body.error.message
-      : "Le service est momentanément indisponible. Réessayez dans quelques instants.";
-  return new ApiError(response.status, message);
-}
-
 export const getAdminStructures = query(async (): Promise<StructureSummary[]> => {
   const response = await structures.structures.$get();
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).structures;
 }, "adminStructures");
 
@@ -59,33 +49,33 @@ export const getAdminStructures = query(async (): Promise<StructureSummary[]> =>
 export const getAdminStructure = query(async (id: string): Promise<StructureDetail | null> => {
   const response = await structures.structures[":id"].$get({ param: { id } });
   if (response.status === 404 || response.status === 422) return null;
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).structure;
 }, "adminStructure");
 
 export const getNetworks = query(async (): Promise<Network[]> => {
   const response = await networks.networks.$get();
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).networks;
 }, "adminNetworks");
 
 export const getTerritories = query(async (): Promise<Territory[]> => {
   const response = await territories.territories.$get();
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).territories;
 }, "adminTerritories");
 
 /** Accounts whose name or address contains `q` (all of them when empty), 200 at most. */
 export const getAccounts = query(async (q: string): Promise<Account[]> => {
   const response = await users.users.$get({ query: q ? { q } : {} });
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).users;
 }, "adminAccounts");
 
 /** One page of the change log, newest first: the events before `before` (an ISO instant) when given. */
 export async function getAuditPage(before: string | undefined): Promise<AuditEvent[]> {
   const response = await audit.audit.$get({ query: before ? { before } : {} });
-  if (response.status !== 200) throw await failure(response);
+  if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).events;
 }
 
