@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, json } from "./route.ts";
+import { json } from "../../http/staff-routes.ts";
+import { adminRoute } from "./route.ts";
 
 const Event = z.object({
   id: z.uuid(),

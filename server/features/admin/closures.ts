@@ -3,8 +3,9 @@ import { requireArea } from "../../auth/roles.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
+import { audited, created, done, jsonBody } from "../../http/staff-routes.ts";
 import { changeAvailability } from "../availability/affected.ts";
-import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
+import { adminRoute, managedStructure, scoped } from "./route.ts";
 import { ClosureInput, IdParam } from "./schemas.ts";
 
 const create = adminRoute({

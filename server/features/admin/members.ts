@@ -5,8 +5,9 @@ import { requireArea } from "../../auth/roles.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, done, json, jsonBody, managedStructure, scoped, unique } from "./route.ts";
-import { Created, IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
+import { audited, Created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute, managedStructure, scoped } from "./route.ts";
+import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
 
 // Staff join a structure through a membership (one per role). Inviting an e-mail that has no
 // account yet opens one and sends the invitation; an existing account just gains the role.

@@ -4,7 +4,8 @@ import { changedFields } from "../../db/audit.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
+import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute } from "./route.ts";
 import { IdParam, NetworkInput, NetworkKind, NetworkPatch } from "./schemas.ts";
 
 const Network = z.object({

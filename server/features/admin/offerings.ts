@@ -3,7 +3,8 @@ import { requireArea } from "../../auth/roles.ts";
 import { changedFields } from "../../db/audit.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped, unique } from "./route.ts";
+import { audited, created, done, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute, managedStructure, scoped } from "./route.ts";
 import { IdParam, OfferingInput, OfferingPatch } from "./schemas.ts";
 
 const create = adminRoute({

@@ -138,4 +138,3 @@ export const ClosureInput = z
   .refine((c) => c.endDate >= c.startDate, { message: "la fin ne peut précéder le début.", path: ["endDate"] });
 
 export const IdParam = z.object({ id: z.uuid("identifiant attendu.") });
-export const Created = z.object({ id: z.uuid() });

@@ -4,7 +4,8 @@ import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, created, done, jsonBody, managedStructure, scoped } from "./route.ts";
+import { audited, created, done, jsonBody } from "../../http/staff-routes.ts";
+import { adminRoute, managedStructure, scoped } from "./route.ts";
 import { IdParam, SiteInput, SitePatch } from "./schemas.ts";
 
 const create = adminRoute({

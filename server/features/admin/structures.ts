@@ -6,7 +6,8 @@ import type { Database } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, managedStructure, unique } from "./route.ts";
+import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute, checkCommunes, managedStructure } from "./route.ts";
 import {
   BookableBy,
   IdParam,

@@ -4,7 +4,8 @@ import { changedFields } from "../../db/audit.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, checkCommunes, created, done, json, jsonBody, unique } from "./route.ts";
+import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute, checkCommunes } from "./route.ts";
 import { IdParam, TerritoryInput, TerritoryPatch } from "./schemas.ts";
 
 // Territories are the Région's coordination zones: the Région alone draws them.

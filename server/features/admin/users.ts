@@ -8,7 +8,8 @@ import type { Database, Tx } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { adminRoute, audited, created, done, json, jsonBody, unique } from "./route.ts";
+import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { adminRoute } from "./route.ts";
 import { IdParam, MembershipRole, UserInvite, UserPatch } from "./schemas.ts";
 
 const Account = z.object({

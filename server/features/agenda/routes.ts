@@ -8,7 +8,7 @@ import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/ti
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, done, json, jsonBody, staffRoute } from "../admin/route.ts";
+import { audited, done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAgenda } from "./load-agenda.ts";

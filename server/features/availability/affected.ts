@@ -4,7 +4,7 @@ import type { Tx } from "../../db/database.ts";
 import { stillFits } from "../../domain/availability.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
-import { audited } from "../admin/route.ts";
+import { audited } from "../../http/staff-routes.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 

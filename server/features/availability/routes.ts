@@ -9,7 +9,7 @@ import { isLocalDate, localInstant, parseTime, toZonedIso } from "../../domain/t
 import { notFound, validationError } from "../../errors.ts";
 import { text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { json, jsonBody, staffRoute } from "../admin/route.ts";
+import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
 import { changeAvailability } from "./affected.ts";
 

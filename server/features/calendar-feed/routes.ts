@@ -4,7 +4,7 @@ import { calendarFeed } from "../../../emails/calendar-feed.ts";
 import { requireArea } from "../../auth/roles.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { audited, json, staffRoute } from "../admin/route.ts";
+import { audited, json, staffRoute } from "../../http/staff-routes.ts";
 
 // Each advisor may subscribe their calendar app (Thunderbird, Outlook, Apple Calendar) to a
 // private URL. The token is shown once; only its hash is kept; a new one revokes the old.

@@ -7,7 +7,7 @@ import { isLocalDate, localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { json, jsonBody, staffRoute } from "../admin/route.ts";
+import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { bookSlot, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
