@@ -192,15 +192,7 @@ function AccountForm(props: { account?: Account; onDone: (text: string) => void;
       label={account ? `Coordination et Région : ${account.firstName} ${account.lastName}` : "Inviter une personne"}
       submit={account ? "Enregistrer le compte" : "Inviter"}
       onSubmit={submit}
-      actions={
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <Button variant="secondary" onClick={() => cancel()()}>
-              Annuler
-            </Button>
-          )}
-        </Show>
-      }
+      onCancel={props.onCancel}
     >
       <Show when={!account}>
         <PersonEmailField id={ids.email} value={email()} onValue={setEmail} error={form.errors().email} />

@@ -80,8 +80,8 @@ export function AdminForm(props: {
   /** The submit button's text; a visually hidden part can say which row it acts on. */
   submit: JSX.Element;
   onSubmit: () => void;
-  /** Beside the submit button, e.g. « Annuler » for a form that edits a row. */
-  actions?: JSX.Element;
+  /** A form that edits a row closes without saving: an « Annuler » button beside the submit. */
+  onCancel?: (() => void) | undefined;
   children: JSX.Element;
 }) {
   // The summary's heading goes one level below the heading the form comes under, wherever the
@@ -123,7 +123,13 @@ export function AdminForm(props: {
         <Button type="submit" disabled={props.form.sending()}>
           {props.submit}
         </Button>
-        {props.actions}
+        <Show when={props.onCancel}>
+          {(cancel) => (
+            <Button variant="secondary" onClick={() => cancel()()}>
+              Annuler
+            </Button>
+          )}
+        </Show>
       </div>
     </form>
   );

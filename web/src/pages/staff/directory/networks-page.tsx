@@ -1,6 +1,5 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { Button } from "../../../components/button.tsx";
 import { ChoicesField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -110,15 +109,7 @@ function NetworkForm(props: { network?: Network; onDone: (text: string) => void;
       label={network ? `Modifier le réseau ${network.name}` : "Nouveau réseau"}
       submit={network ? "Enregistrer le réseau" : "Créer le réseau"}
       onSubmit={submit}
-      actions={
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <Button variant="secondary" onClick={() => cancel()()}>
-              Annuler
-            </Button>
-          )}
-        </Show>
-      }
+      onCancel={props.onCancel}
     >
       <TextField
         id={ids.name}

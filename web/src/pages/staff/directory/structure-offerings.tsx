@@ -1,6 +1,5 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { getServices } from "../../../lib/api.ts";
@@ -251,15 +250,7 @@ function OfferingForm(props: {
       label={offering ? `Modifier l'offre ${offering.service.name}` : "Ajouter une offre"}
       submit={offering ? "Enregistrer l'offre" : "Ajouter l'offre"}
       onSubmit={submit}
-      actions={
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <Button variant="secondary" onClick={() => cancel()()}>
-              Annuler
-            </Button>
-          )}
-        </Show>
-      }
+      onCancel={props.onCancel}
     >
       <Show when={!offering && available().length === 0}>
         <Notice>

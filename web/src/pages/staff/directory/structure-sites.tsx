@@ -168,15 +168,7 @@ function SiteForm(props: { structureId: string; site?: AdminSite; onDone: (text:
       label={site ? `Modifier le lieu ${site.name}` : "Ajouter un lieu"}
       submit={site ? "Enregistrer le lieu" : "Ajouter le lieu"}
       onSubmit={submit}
-      actions={
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <Button variant="secondary" onClick={() => cancel()()}>
-              Annuler
-            </Button>
-          )}
-        </Show>
-      }
+      onCancel={props.onCancel}
     >
       <TextField
         id={ids.name}

@@ -1,6 +1,5 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -116,15 +115,7 @@ function TerritoryForm(props: { territory?: Territory; onDone: (text: string) =>
       label={territory ? `Modifier le territoire ${territory.name}` : "Nouveau territoire"}
       submit={territory ? "Enregistrer le territoire" : "Créer le territoire"}
       onSubmit={submit}
-      actions={
-        <Show when={props.onCancel}>
-          {(cancel) => (
-            <Button variant="secondary" onClick={() => cancel()()}>
-              Annuler
-            </Button>
-          )}
-        </Show>
-      }
+      onCancel={props.onCancel}
     >
       <TextField
         id={ids.name}
