@@ -18,6 +18,9 @@ export interface OutboxPayload extends RenderedEmail {
 
 export type AppointmentEvent =
   | { kind: "booked" }
+  // The confirmation sent again, or sent at last once the person gives an address: their
+  // messages only, the reminders renewed; the advisor knows of the meeting already.
+  | { kind: "confirmed" }
   | { kind: "moved"; previous: { start: Date; end: Date } }
   | { kind: "cancelled"; by: "person" | "structure"; reason: string | null };
 
@@ -33,6 +36,7 @@ export async function enqueueAppointmentMessages(
   context: { now: Date; reminderPlan: readonly number[] },
 ): Promise<void> {
   if (event.kind !== "booked") {
+    // Reminders rendered earlier hold the address they were due to and the link of then.
     await tx.outboxMessage.updateMany({
       where: { appointmentId: details.id, type: "appointment.reminder", status: "pending" },
       data: { status: "cancelled" },
@@ -43,27 +47,30 @@ export async function enqueueAppointmentMessages(
   if (email) {
     const ics = appointmentIcs(details, context.now);
     const message =
-      event.kind === "booked"
+      event.kind === "booked" || event.kind === "confirmed"
         ? appointmentBooked(details)
         : event.kind === "moved"
           ? appointmentMoved(details, event.previous)
           : appointmentCancelled(details, event);
-    rows.push({ type: `appointment.${event.kind}`, recipient: email, dueAt: context.now, payload: { ...message, ics } });
+    const type = `appointment.${event.kind === "confirmed" ? "booked" : event.kind}`;
+    rows.push({ type, recipient: email, dueAt: context.now, payload: { ...message, ics } });
     if (event.kind !== "cancelled") {
       for (const dueAt of reminderDueTimes(details.start, context.reminderPlan, context.now)) {
         rows.push({ type: "appointment.reminder", recipient: email, dueAt, payload: appointmentReminder(details) });
       }
     }
   }
-  const notice = advisorNotice(
-    details,
-    event.kind === "cancelled"
-      ? { kind: "cancelled", reason: event.reason }
-      : event.kind === "moved"
-        ? event
-        : { kind: "booked" },
-  );
-  rows.push({ type: `advisor.${event.kind}`, recipient: details.advisor.email, dueAt: context.now, payload: notice });
+  if (event.kind !== "confirmed") {
+    const notice = advisorNotice(
+      details,
+      event.kind === "cancelled"
+        ? { kind: "cancelled", reason: event.reason }
+        : event.kind === "moved"
+          ? event
+          : { kind: "booked" },
+    );
+    rows.push({ type: `advisor.${event.kind}`, recipient: details.advisor.email, dueAt: context.now, payload: notice });
+  }
   await tx.outboxMessage.createMany({
     data: rows.map((row) => ({ ...row, payload: row.payload as object, appointmentId: details.id })),
   });

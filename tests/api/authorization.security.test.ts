@@ -53,10 +53,10 @@ const invitedIn = async (t: Target) =>
     })
   ).id;
 
-/** A past meeting (so that its outcome can be noted) in the target structure. */
-const appointmentIn = async (t: Target) => {
+/** A past meeting (so that its outcome can be noted) in the target structure, or a coming one. */
+const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "0612345678" } });
-  const startsAt = new Date(Date.UTC(2026, 9, 1) + fresh() * 3_600_000);
+  const startsAt = new Date(Date.UTC(2026, when === "past" ? 9 : 11, 1) + fresh() * 3_600_000);
   const offering = t === "own" ? env.fx.offering : env.fx.other.offerings[0];
   const appointment = await env.db.prisma.appointment.create({
     data: {
@@ -223,6 +223,14 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     path: async (t) => `/agenda/appointments/${await appointmentIn(t)}`,
     body: () => ({ notes: "Note privée." }),
+  },
+  {
+    method: "POST",
+    route: "/agenda/appointments/{id}/confirmation",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/confirmation`,
+    body: () => ({ email: "lea.durand@example.org" }),
   },
   {
     method: "POST",

@@ -110,6 +110,64 @@ describe("the reception desk", () => {
     expect(messages.map((m) => m.type).sort()).toEqual(["advisor.booked", "appointment.booked", "appointment.reminder"]);
   });
 
+  it("e-mails the confirmation afterwards: the same private link while the desk holds it, else a new one", async () => {
+    const [slot] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-11-04`);
+    const booked = await book(env.fx.cookies.reception, { slotKey: slot.key, person: { firstName: "Sami", lastName: "Diallo" } });
+    const id = booked.body.appointment.id as string;
+    const token = (booked.body.manageUrl as string).split("/rdv/")[1];
+    const confirm = (body: object, cookie = env.fx.cookies.reception) =>
+      send("POST", `/agenda/appointments/${id}/confirmation`, cookie, body);
+    const typeOf = async () =>
+      (await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: id }, orderBy: { createdAt: "asc" } })).map((m) => [
+        m.type,
+        m.recipient,
+        m.status,
+      ]);
+
+    const noAddress = await confirm({});
+    expect([noAddress.status, noAddress.body.error.fields.email]).toEqual([422, expect.stringMatching(/adresse/)]);
+    expect((await confirm({ email: "pas une adresse" })).body.error.fields.email).toBeDefined();
+
+    const sent = await confirm({ email: " Sami.Diallo@Example.org ", manageToken: token });
+    expect(sent.body).toEqual({ sentTo: "sami.diallo@example.org", manageUrl: booked.body.manageUrl, newLink: false });
+    const person = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id }, select: { person: true } });
+    expect(person.person.email).toBe("sami.diallo@example.org");
+    const confirmation = await env.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { appointmentId: id, type: "appointment.booked" },
+    });
+    const payload = confirmation.payload as { text: string; ics: { method: string } };
+    expect(payload.text).toContain(booked.body.manageUrl);
+    expect(payload.ics.method).toBe("REQUEST");
+    // Their reminders now, and no second notice to the advisor.
+    expect(await typeOf()).toEqual([
+      ["advisor.booked", env.fx.advisor.email, "pending"],
+      ["appointment.booked", "sami.diallo@example.org", "pending"],
+      ["appointment.reminder", "sami.diallo@example.org", "pending"],
+      ["appointment.reminder", "sami.diallo@example.org", "pending"],
+    ]);
+
+    // Sent again without the link (from the agenda, days later): a new link, the old one dead,
+    // the pending reminders replaced rather than doubled.
+    const again = await confirm({});
+    expect(again.body).toMatchObject({ sentTo: "sami.diallo@example.org", newLink: true });
+    expect(again.body.manageUrl).not.toBe(booked.body.manageUrl);
+    expect((await env.app.request(`/api/manage/${token}`)).status).toBe(404);
+    const renewed = (again.body.manageUrl as string).split("/rdv/")[1];
+    expect((await env.app.request(`/api/manage/${renewed}`)).status).toBe(200);
+    const pending = (await typeOf()).filter(([type, , status]) => type === "appointment.reminder" && status === "pending");
+    expect(pending).toHaveLength(2);
+    const events = await env.db.prisma.auditEvent.findMany({ where: { entityId: id, action: "appointment.confirmation" } });
+    expect(events.map((e) => (e.details as { fields: string[] }).fields)).toEqual([["email"], ["manageToken"]]);
+    expect(JSON.stringify(events)).not.toContain("sami");
+
+    // Not for staff of another structure; nothing to confirm once cancelled.
+    const outsider = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, clock.now())}`;
+    expect((await confirm({}, outsider)).status).toBe(404);
+    await send("POST", `/agenda/appointments/${id}/cancel`, env.fx.cookies.reception, { reason: "Erreur de saisie" });
+    const cancelled = await confirm({});
+    expect([cancelled.status, cancelled.body.error.message]).toEqual([409, expect.stringMatching(/annulé/)]);
+  });
+
   it("books once per Idempotency-Key, and says when the slot was taken meanwhile", async () => {
     const [slot] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-10-28`);
     const body = { slotKey: slot.key, person: { firstName: "Léo", lastName: "Petit" } };

@@ -6,15 +6,18 @@ import type { AppEnv } from "../../context.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
-import { text } from "../../http/fields.ts";
+import { emailAddress, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
+import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
+import { loadAppointment, toDetails } from "../appointments/details.ts";
+import { hashToken, newManageToken } from "../bookings/create-booking.ts";
 import { loadAgenda } from "./load-agenda.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
-// what staff do with an appointment — its outcome, private notes, cancellation.
+// what staff do with an appointment — its outcome, private notes, its confirmation, cancellation.
 
 const agendaRoute = staffRoute("Agenda");
 const MAX_DAYS = 31;
@@ -74,6 +77,32 @@ const cancel = agendaRoute({
     body: jsonBody(z.object({ reason: z.string().trim().min(1, "Le motif est obligatoire.").max(500) }).strict()),
   },
   responses: done,
+});
+
+const confirmation = agendaRoute({
+  method: "post",
+  path: "/appointments/{id}/confirmation",
+  summary: "Envoyer (ou renvoyer) la confirmation par courriel à la personne, avec le .ics et les rappels",
+  request: {
+    params: IdParam,
+    body: jsonBody(
+      z
+        .object({
+          email: emailAddress.optional().openapi({ description: "L'adresse que la personne donne ; sinon, celle connue." }),
+          manageToken: z.string().max(100).optional().openapi({
+            description:
+              "Le lien privé remis à la réservation : le courriel donne le même. Sans lui, un nouveau lien remplace l'ancien.",
+          }),
+        })
+        .strict(),
+    ),
+  },
+  responses: {
+    200: json(
+      z.object({ sentTo: z.string(), manageUrl: z.url(), newLink: z.boolean() }),
+      "Le courriel part ; `newLink` : l'ancien lien privé ne fonctionne plus.",
+    ),
+  },
 });
 
 /** An appointment the user may open: their own, or one of a structure whose people they see. */
@@ -197,6 +226,53 @@ export const agenda = createRouter()
       tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } }),
     );
     return c.json({}, 200);
+  })
+  .openapi(confirmation, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const { id } = c.req.valid("param");
+    const { db, clock, config } = c.var.deps;
+    const row = await db.prisma.appointment.findUnique({
+      where: { id },
+      select: {
+        structureId: true,
+        advisorId: true,
+        bookedById: true,
+        status: true,
+        startsAt: true,
+        manageTokenHash: true,
+        personId: true,
+        person: { select: { email: true } },
+        offering: { select: { reminderPlan: true } },
+      },
+    });
+    // The desk may book in a partner's offering: whoever booked may send its confirmation.
+    const reachable =
+      row &&
+      (row.advisorId === staff.user.id || row.bookedById === staff.user.id || canSeeStructurePeople(roles, row.structureId));
+    if (!row || !reachable) throw notFound("Rendez-vous");
+    const now = clock.now();
+    if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
+    if (row.startsAt <= now) throw new AppError("CONFLICT", "Ce rendez-vous est passé : aucune confirmation à envoyer.");
+    const body = c.req.valid("json");
+    const email = body.email ?? row.person.email;
+    if (!email) throw validationError({ email: "Indiquez l'adresse électronique de la personne." });
+    // The private link is never stored in clear: the one handed over at the desk is reused when
+    // the page still holds it; otherwise a new one replaces it.
+    const kept = body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
+    const link = kept ? { token: kept, hash: row.manageTokenHash } : newManageToken();
+    const fields = [...(email !== row.person.email ? ["email"] : []), ...(kept ? [] : ["manageToken"])];
+    await audited(
+      c,
+      { action: "appointment.confirmation", entity: "Appointment", details: { structureId: row.structureId, fields } },
+      async (tx) => {
+        if (email !== row.person.email) await tx.person.update({ where: { id: row.personId }, data: { email } });
+        if (!kept) await tx.appointment.update({ where: { id }, data: { manageTokenHash: link.hash } });
+        const details = toDetails(await loadAppointment(tx, id), `${config.publicUrl}/rdv/${link.token}`);
+        await enqueueAppointmentMessages(tx, details, { kind: "confirmed" }, { now, reminderPlan: row.offering.reminderPlan });
+        return { id };
+      },
+    );
+    return c.json({ sentTo: email, manageUrl: `${config.publicUrl}/rdv/${link.token}`, newLink: !kept }, 200);
   })
   .openapi(cancel, async (c) => {
     const { staff, roles } = await requireArea(c, "agenda");
