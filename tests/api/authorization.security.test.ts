@@ -173,6 +173,7 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     path: (t) => `/desk/offerings?structure=${structureOf(t).id}`,
   },
+  { method: "GET", route: "/desk/structures", rule: "ownAgenda", ok: 200, path: () => "/desk/structures" },
   { method: "GET", route: "/desk/slots", rule: "ownAgenda", ok: 200, path: (t) => `/desk/slots?offering=${offeringOf(t)}` },
   {
     method: "POST",

@@ -34,6 +34,15 @@ describe("the reception desk", () => {
     const own = await send("GET", `/desk/offerings?structure=${env.fx.structure.id}`, env.fx.cookies.reception);
     expect(own.body.structure.offerings.map((o: { id: string }) => o.id)).toContain(env.fx.offering.id);
     expect(own.body.structure.advisors.map((a: { id: string }) => a.id)).toContain(env.fx.advisor.id);
+    // Where the desk may book: its own structure first, then others with an offering open to staff.
+    const where = await send("GET", "/desk/structures", env.fx.cookies.reception);
+    expect(where.body.structures[0]).toMatchObject({ id: env.fx.structure.id, own: true });
+    expect(where.body.structures.slice(1).every((s: { own: boolean }) => !s.own)).toBe(true);
+    expect(where.body.structures.map((s: { id: string }) => s.id)).toContain(env.fx.other.id);
+    await env.db.prisma.offering.updateMany({ where: { structureId: env.fx.other.id }, data: { bookableBy: "referral" } });
+    const closed = await send("GET", "/desk/structures", env.fx.cookies.reception);
+    expect(closed.body.structures.map((s: { id: string }) => s.id)).not.toContain(env.fx.other.id);
+    await env.db.prisma.offering.updateMany({ where: { structureId: env.fx.other.id }, data: { bookableBy: "public" } });
     const asOutsider = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, clock.now())}`;
     const elsewhere = await send("GET", `/desk/offerings?structure=${env.fx.structure.id}`, asOutsider);
     expect(elsewhere.body.structure.offerings.map((o: { id: string }) => o.id)).not.toContain(env.fx.offering.id);

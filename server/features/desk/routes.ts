@@ -35,6 +35,14 @@ const people = deskRoute({
   responses: { 200: json(z.object({}).passthrough(), "20 personnes au plus, les plus récemment venues d'abord.") },
 });
 
+const structures = deskRoute({
+  method: "get",
+  path: "/structures",
+  summary:
+    "Les structures où l'on peut réserver pour quelqu'un : les siennes, et celles dont une offre est ouverte aux professionnels",
+  responses: { 200: json(z.object({}).passthrough(), "Les structures, les siennes d'abord, puis par nom.") },
+});
+
 const offerings = deskRoute({
   method: "get",
   path: "/offerings",
@@ -86,6 +94,24 @@ const refusalFor = (roles: Parameters<typeof canBookFor>[0]) => (o: { structureI
     : "Cette offre n'est ouverte qu'aux orientations de partenaires.";
 
 export const desk = createRouter()
+  .openapi(structures, async (c) => {
+    const { roles } = await requireArea(c, "agenda");
+    const found = await c.var.deps.db.prisma.structure.findMany({
+      where: { active: true, offerings: { some: { active: true } } },
+      select: {
+        id: true,
+        name: true,
+        network: { select: { name: true } },
+        offerings: { where: { active: true }, select: { bookableBy: true } },
+      },
+    });
+    const list = found
+      .map(({ offerings: offered, ...s }) => ({ ...s, own: canBookFor(roles, s.id), offered }))
+      .filter((s) => s.own || s.offered.some((o) => o.bookableBy === "public" || o.bookableBy === "staff"))
+      .map(({ offered: _, ...s }) => s);
+    const sorted = sortFrench(list, (s) => s.name);
+    return c.json({ structures: [...sorted.filter((s) => s.own), ...sorted.filter((s) => !s.own)] }, 200);
+  })
   .openapi(people, async (c) => {
     const { roles } = await requireArea(c, "agenda");
     const { structure, q } = c.req.valid("query");
