@@ -34,6 +34,7 @@ const AccountsPage = lazy(() => staffPages().then((pages) => ({ default: pages.A
 const AuditPage = lazy(() => staffPages().then((pages) => ({ default: pages.AuditPage })));
 const AgendaPage = lazy(() => staffPages().then((pages) => ({ default: pages.AgendaPage })));
 const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentPage })));
+const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pages.AvailabilityPage })));
 const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
 const DeskConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskConfirmationPage })));
 
@@ -71,6 +72,7 @@ export const routes: RouteDefinition[] = [
       { path: "/", component: StaffHomePage },
       { path: "/compte", component: AccountPage },
       { path: "/agenda", component: AgendaPage },
+      { path: "/agenda/disponibilites", component: AvailabilityPage },
       { path: "/rendez-vous/:id", component: AppointmentPage },
       { path: "/accueil", component: DeskPage },
       { path: "/accueil/confirmation", component: DeskConfirmationPage },

@@ -17,6 +17,7 @@ import {
   weekDays,
 } from "../../../lib/dates.ts";
 import { capitalize } from "../../../lib/french.ts";
+import { AvailabilityLinks } from "../availability/availability-links.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
@@ -64,6 +65,7 @@ function AgendaView() {
     <div class="staff agenda">
       <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
       <PageTitle documentTitle={`Agenda, ${period()}`}>Agenda</PageTitle>
+      <AvailabilityLinks structure={structure()} advisor={advisor()} />
       {/* Keyed on what is shown: after Back or a link, the fields say it again. */}
       <Show when={teams().length > 0 && `${structure() ?? ""}|${advisor() ?? ""}`} keyed>
         <AgendaPicker

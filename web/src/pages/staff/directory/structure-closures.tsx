@@ -2,7 +2,10 @@ import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { SelectField, TextField } from "../../../components/fields.tsx";
 import { capitalize, du } from "../../../lib/french.ts";
-import { createClosure, deleteClosure, type StructureDetail } from "./admin-api.ts";
+import { createClosure } from "../availability/availability-api.ts";
+import { bookedWords } from "../availability/availability-words.ts";
+import { BookedChoice, useBookedChoice } from "../availability/booked-choice.tsx";
+import { deleteClosure, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
@@ -18,7 +21,7 @@ export function StructureClosures(props: { structure: StructureDetail; regional:
   const when = (closure: Closure) => du(closure.startDate, closure.endDate);
 
   return (
-    <>
+    <BookedChoice>
       <SuccessNotice said={success.said()} />
       <Show when={props.structure.closures.length > 0} fallback={<p>Aucune fermeture enregistrée.</p>}>
         <ul class="directory-rows">
@@ -55,7 +58,7 @@ export function StructureClosures(props: { structure: StructureDetail; regional:
         <h3 id="new-closure-title">Ajouter une fermeture</h3>
         <ClosureForm structure={props.structure} onDone={success.say} />
       </section>
-    </>
+    </BookedChoice>
   );
 }
 
@@ -68,6 +71,7 @@ const IDS: Record<Field, string> = {
 };
 
 function ClosureForm(props: { structure: StructureDetail; onDone: (text: string) => void }) {
+  const settle = useBookedChoice();
   const create = useAction(createClosure);
   const form = createAdminForm(IDS, FIELD_NAMES.Closure);
   const [siteId, setSiteId] = createSignal("");
@@ -79,15 +83,23 @@ function ClosureForm(props: { structure: StructureDetail; onDone: (text: string)
     const start = startDate();
     // A single day: the end may be left empty.
     const end = endDate() || start;
-    const done = await form.run(
+    const changed = await form.run(
       {
         startDate: start ? undefined : "Saisissez le premier jour de fermeture.",
         endDate: !start || end >= start ? undefined : "Le dernier jour ne peut précéder le premier.",
       },
-      () => create(props.structure.id, { siteId: siteId() || null, startDate: start, endDate: end, reason: optional(reason()) }),
+      // Meetings booked those days: the dialog asks whether to keep them or cancel them.
+      () =>
+        settle((onBooked) =>
+          create(
+            props.structure.id,
+            { siteId: siteId() || null, startDate: start, endDate: end, reason: optional(reason()) },
+            onBooked,
+          ),
+        ),
     );
-    if (done === undefined) return;
-    props.onDone(`La fermeture ${du(start, end)} est enregistrée.`);
+    if (changed === undefined) return;
+    props.onDone(`La fermeture ${du(start, end)} est enregistrée.${bookedWords(changed)}`);
     setSiteId("");
     setStartDate("");
     setEndDate("");

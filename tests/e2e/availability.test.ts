@@ -1,0 +1,252 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { focused, normalise, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
+
+// The availability editor as an advisor and a structure admin live it: a date added opens slots
+// to the public at once; a change that would leave a booked meeting outside asks first, and
+// nothing is written until someone chooses. The directory's closures ask the same question.
+
+const staff = useStaffHarness();
+
+/** David Conseil, the demo advisor of the Mission Locale de Lille: Monday to Thursday, 9 h to 12 h, on its first site. */
+async function demoAdvisor() {
+  const prisma = staff.harness.db.prisma;
+  const advisor = await prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const rule = await prisma.availabilityRule.findFirstOrThrow({
+    where: { advisorId: advisor.id, weekdays: { equals: [1, 2, 3, 4] } },
+    include: { offerings: { include: { offering: { include: { service: true } } } }, site: true },
+  });
+  const offering = rule.offerings[0]?.offering;
+  if (!offering || !rule.site) throw new Error("the demo advisor's range has no offering or no site");
+  return { advisor, rule, offering, site: rule.site };
+}
+
+/** A booked meeting of the demo advisor at `local` (Paris wall time, summer: UTC+2), for a new person with an e-mail. */
+async function bookDemoMeeting(local: string, lastName: string) {
+  const { advisor, rule, offering, site } = await demoAdvisor();
+  const prisma = staff.harness.db.prisma;
+  const person = await prisma.person.create({
+    data: { firstName: "Inès", lastName, email: `${lastName.toLowerCase()}@exemple.fr` },
+  });
+  const startsAt = new Date(`${local}:00+02:00`);
+  return prisma.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: rule.structureId,
+      siteId: site.id,
+      mode: "onsite",
+      advisorId: advisor.id,
+      personId: person.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + offering.durationMinutes * 60_000),
+      channel: "online",
+    },
+    include: { person: true },
+  });
+}
+
+/** The public's free slots of the demo advisor on one day, asked from the page's origin as the booking pages ask. */
+async function publicSlots(page: Page, day: string): Promise<{ start: string; advisorId: string }[]> {
+  const { advisor, rule, offering, site } = await demoAdvisor();
+  const query = new URLSearchParams({
+    service: offering.service.slug,
+    structure: rule.structureId,
+    site: site.id,
+    mode: "onsite",
+    from: day,
+    to: day,
+  });
+  const slots = await page.evaluate(async (path) => {
+    const response = await fetch(path);
+    return ((await response.json()) as { slots: { start: string; advisorId: string }[] }).slots;
+  }, `/api/slots?${query}`);
+  return slots.filter((slot) => slot.advisorId === advisor.id);
+}
+
+/** Today in Paris by the real clock: the browser's, which the form's first day starts from. */
+function parisToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+}
+
+async function openOwnAvailability(page: Page) {
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Agenda" }).click();
+  await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  await page.getByRole("link", { name: "Mes disponibilités" }).click();
+  await page.getByRole("heading", { level: 1, name: "Disponibilités" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Plages d'ouverture" }).waitFor();
+}
+
+test("an advisor adds a date: its slots are open to the public at once, and gone once it is removed", {
+  timeout: 60_000,
+}, async () => {
+  const { offering } = await demoAdvisor();
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await openOwnAvailability(page);
+  await page
+    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" })
+    .waitFor();
+
+  // Saturday 28 March: the advisor never works on Saturdays.
+  expect(await publicSlots(page, "2026-03-28")).toEqual([]);
+  const form = page.getByRole("form", { name: "Ajouter une date" });
+  await form.getByLabel("Date", { exact: true }).fill("2026-03-28");
+  await form.getByLabel("Début").fill("10:00");
+  await form.getByLabel("Fin", { exact: true }).fill("12:00");
+  await form.getByRole("checkbox", { name: offering.service.name }).check();
+  await form.getByRole("button", { name: "Ajouter la date" }).click();
+  await page.getByRole("status").getByText("La date du samedi 28 mars 2026 est ajoutée.").waitFor();
+  await page.getByRole("heading", { level: 2, name: "Dates ajoutées" }).waitFor();
+  await page.getByRole("heading", { level: 3, name: /^Le samedi 28 mars 2026, de 10 h 00 à 12 h 00$/ }).waitFor();
+  const opened = await publicSlots(page, "2026-03-28");
+  expect(opened.length).toBeGreaterThan(0);
+  expect(opened[0]?.start).toBe("2026-03-28T10:00:00+01:00");
+
+  await page.getByRole("button", { name: /^Supprimer\sla date Le samedi 28 mars 2026/ }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Supprimer la date" }).click();
+  await page.getByRole("status").getByText("La date est supprimée.").waitFor();
+  expect(await publicSlots(page, "2026-03-28")).toEqual([]);
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("an advisor declares an absence; the page, a refused form and the keyboard", { timeout: 90_000 }, async () => {
+  const { advisor, offering } = await demoAdvisor();
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await openOwnAvailability(page);
+  await expectAccessibleAtEveryWidth(page, "availability");
+
+  // Wednesday 1 April, 9 h 30 to 11 h: the slots of those hours close.
+  const before = await publicSlots(page, "2026-04-01");
+  const absence = page.getByRole("form", { name: "Déclarer une absence" });
+  await absence.getByLabel("Premier jour").fill("2026-04-01");
+  await absence.getByLabel("À partir de (facultatif)").fill("09:30");
+  await absence.getByLabel("Jusqu'à (facultatif)").fill("11:00");
+  await absence.getByLabel("Motif (facultatif)").fill("Formation");
+  await absence.getByRole("button", { name: "Enregistrer l'absence" }).click();
+  await page.getByRole("status").getByText("Absence enregistrée : mercredi 1er avril, de 9 h 30 à 11 h 00.").waitFor();
+  await page.getByRole("heading", { level: 3, name: "Mercredi 1er avril, de 9 h 30 à 11 h 00" }).waitFor();
+  const after = await publicSlots(page, "2026-04-01");
+  expect(after.length).toBeLessThan(before.length);
+  expect(after.every((slot) => slot.start < "2026-04-01T09:30" || slot.start >= "2026-04-01T11:00")).toBe(true);
+
+  // A range refused before sending: the summary names each field, and takes the focus.
+  const add = page.getByRole("form", { name: "Ajouter une plage" });
+  await add.getByRole("button", { name: "Ajouter la plage" }).click();
+  const summary = add.getByRole("alert");
+  await summary.getByRole("link", { name: "Cochez au moins un jour de la semaine." }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.closest("[role=alert]") !== null)).toBe(true);
+  await expectAccessibleAtEveryWidth(page, "availability, refused range");
+
+  // The keyboard alone adds a range: Friday, 14 h to 16 h, every other week, from today (the browser's).
+  await summary.getByRole("link", { name: "Cochez au moins un jour de la semaine." }).focus();
+  await page.keyboard.press("Enter");
+  expect((await focused(page)).name).toBe("Lundi");
+  await tabTo(page, (focus) => focus.name === "Vendredi");
+  await page.keyboard.press("Space");
+  await tabTo(page, (focus) => focus.name === "Début" || focus.type === "time");
+  await page.keyboard.type("1400");
+  await tabTo(page, (focus) => focus.type === "time" && focus.value === "");
+  await page.keyboard.type("1600");
+  await tabTo(page, (focus) => focus.name === offering.service.name);
+  await page.keyboard.press("Space");
+  await tabTo(page, (focus) => focus.tag === "select" && normalise(focus.name).includes("Chaque semaine"));
+  await page.keyboard.press("ArrowDown");
+  await tabTo(page, (focus) => focus.name === "Ajouter la plage");
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").getByText("La plage est ajoutée.").waitFor();
+  await page.getByRole("heading", { level: 3, name: "Le vendredi, de 14 h 00 à 16 h 00" }).waitFor();
+  const added = await staff.harness.db.prisma.availabilityRule.findFirstOrThrow({
+    where: { advisorId: advisor.id, weekdays: { equals: [5] } },
+  });
+  expect(added).toMatchObject({ startTime: "14:00", endTime: "16:00", everyWeeks: 2 });
+  expect(added.validFrom.toISOString().slice(0, 10)).toBe(parisToday());
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("a structure closure over a booked meeting asks what to do with it, in the directory", { timeout: 60_000 }, async () => {
+  const meeting = await bookDemoMeeting("2026-03-31T09:00", "Fermeture");
+  const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  await page.goto(`/espace/annuaire/structures/${meeting.structureId}?onglet=fermetures`);
+  await page.getByRole("tab", { name: "Fermetures" }).waitFor();
+  const form = page.getByRole("form", { name: "Ajouter une fermeture" });
+  await form.getByLabel("Premier jour").fill("2026-03-31");
+  await form.getByRole("button", { name: "Ajouter la fermeture" }).click();
+  const dialog = page.getByRole("dialog", { name: "Un rendez-vous est déjà pris" });
+  await dialog.waitFor();
+  expect(normalise(await dialog.textContent())).toContain("mardi 31 mars 2026 à 9 h 00 — Inès Fermeture");
+  await expectAxeClean(page, "closure's booked meetings dialog");
+  await dialog.getByRole("button", { name: "Garder les rendez-vous" }).click();
+  await page
+    .getByRole("status")
+    .getByText("La fermeture du 31 mars 2026 est enregistrée. Le rendez-vous concerné est gardé.")
+    .waitFor();
+  expect(
+    await staff.harness.db.prisma.closure.count({
+      where: { structureId: meeting.structureId, startDate: new Date("2026-03-31") },
+    }),
+  ).toBe(1);
+  const kept = await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } });
+  expect(kept.status).toBe("booked");
+  // 409: the first request, answered with the meeting to decide about.
+  expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("changing a range that holds a booked meeting asks first: nothing changes, or it is cancelled and the person told", {
+  timeout: 90_000,
+}, async () => {
+  const { rule, offering } = await demoAdvisor();
+  // The last meeting of Monday 30 March's morning, on the range's grid: it starts after 10 h.
+  const step = offering.durationMinutes + offering.bufferMinutes;
+  const last = Math.floor((180 - offering.durationMinutes) / step) * step + 9 * 60;
+  expect(last).toBeGreaterThanOrEqual(10 * 60);
+  const at = `${String(Math.floor(last / 60)).padStart(2, "0")}:${String(last % 60).padStart(2, "0")}`;
+  const meeting = await bookDemoMeeting(`2026-03-30T${at}`, "Déplacée");
+
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await openOwnAvailability(page);
+  const row = page.getByRole("listitem").filter({
+    has: page.getByRole("heading", { name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" }),
+  });
+  await row.getByRole("button", { name: /^Modifier/ }).click();
+  const edit = row.getByRole("form", { name: "Modifier la plage" });
+  await edit.getByLabel("Fin", { exact: true }).fill("10:00");
+  await edit.getByRole("button", { name: "Enregistrer la plage" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Un rendez-vous est déjà pris" });
+  await dialog.waitFor();
+  const listed = normalise(await dialog.textContent());
+  expect(listed).toContain(
+    `lundi 30 mars 2026 à ${Number(at.slice(0, 2))} h ${at.slice(3)} — Inès Déplacée — ${offering.service.name}`,
+  );
+  await expectAccessibleAtEveryWidth(page, "booked meetings dialog");
+
+  // « Ne rien changer »: nothing is written, and the form says so.
+  await dialog.getByRole("button", { name: "Ne rien changer" }).click();
+  await edit.getByRole("alert").getByText("Rien n'a été changé").waitFor();
+  const unchanged = await staff.harness.db.prisma.availabilityRule.findUniqueOrThrow({ where: { id: rule.id } });
+  expect(unchanged.endTime).toBe("12:00");
+  expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("booked");
+
+  // Cancelled: the person is told by e-mail.
+  await edit.getByRole("button", { name: "Enregistrer la plage" }).click();
+  await dialog.waitFor();
+  await dialog.getByRole("button", { name: "Annuler les rendez-vous et prévenir les personnes" }).click();
+  await page
+    .getByRole("status")
+    .getByText("La plage est modifiée. Le rendez-vous concerné est annulé ; la personne est prévenue par courriel.")
+    .waitFor();
+  await page
+    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 10 h 00" })
+    .waitFor();
+  expect((await staff.harness.db.prisma.availabilityRule.findUniqueOrThrow({ where: { id: rule.id } })).endTime).toBe("10:00");
+  expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("cancelled");
+  const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { type: "appointment.cancelled", recipient: meeting.person.email ?? "" },
+  });
+  expect(mail.status).toBeDefined();
+  expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
+  await close();
+});

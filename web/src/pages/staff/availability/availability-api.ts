@@ -1,0 +1,147 @@
+import { action, json, query } from "@solidjs/router";
+import { hc, type InferRequestType } from "hono/client";
+import type { AdminTypes, AvailabilityType } from "../../../../../server/app.ts";
+import { type Mode, type Outcome, send, toApiError } from "../../../lib/api.ts";
+import { getAdminStructure, getAdminStructures } from "../directory/admin-api.ts";
+
+// The availability editor's calls (server/features/availability/routes.ts), and a structure's
+// closure, which changes availability too. Its view is declared loosely on the server
+// (`passthrough`): it is typed here, once, from what the handler returns.
+
+const availability = hc<AvailabilityType>("/api/availability");
+const closures = hc<AdminTypes["closures"]>("/api/admin");
+
+export interface AvailabilityRule {
+  id: string;
+  advisorId: string;
+  structureId: string;
+  siteId: string | null;
+  modes: Mode[];
+  /** 1 = Monday … 7 = Sunday. */
+  weekdays: number[];
+  startTime: string;
+  endTime: string;
+  validFrom: string;
+  validUntil: string | null;
+  everyWeeks: number;
+  onHolidays: boolean;
+  offeringIds: string[];
+}
+
+export interface Availability {
+  zone: string;
+  rules: AvailabilityRule[];
+  /** The coming absences, start and end as zoned ISO instants. */
+  absences: { id: string; start: string; end: string; reason: string | null }[];
+  sites: { id: string; name: string }[];
+  offerings: { id: string; service: { name: string } }[];
+}
+
+export type RuleInput = Omit<InferRequestType<typeof availability.rules.$post>["json"], "onBooked">;
+export type RulePatch = Omit<InferRequestType<(typeof availability.rules)[":id"]["$patch"]>["json"], "onBooked">;
+export type AbsenceInput = Omit<InferRequestType<typeof availability.absences.$post>["json"], "onBooked">;
+export type ClosureInput = Omit<InferRequestType<(typeof closures.structures)[":id"]["closures"]["$post"]>["json"], "onBooked">;
+
+/** What to do with the booked meetings a change leaves outside the availability. */
+export type OnBooked = "keep" | "cancel";
+
+/** A booked meeting a change would leave outside the availability (`details.affected` of the 409). */
+export interface AffectedAppointment {
+  id: string;
+  /** Zoned ISO instant. */
+  start: string;
+  service: string;
+  person: { firstName: string; lastName: string };
+}
+
+/** What the server answered: 201/200 say how many meetings were concerned and how many were cancelled. */
+export interface Changed {
+  id: string;
+  affected: number;
+  cancelled: number;
+}
+
+/**
+ * An answer to a change of availability: the usual outcomes, or « booked » — the 409 that lists
+ * the meetings it would leave outside, where nothing was written until someone decides.
+ */
+export type ChangeOutcome = Outcome<Changed> | { kind: "booked"; message: string; affected: AffectedAppointment[] };
+
+interface Answer {
+  status: number;
+  ok: boolean;
+  json(): Promise<unknown>;
+}
+
+/** `send`, reading first whether a 409 lists booked meetings (its body is read once, then handed on). */
+async function sendChange(request: () => Promise<Answer>, success: number): Promise<ChangeOutcome> {
+  let booked: { message: string; affected: AffectedAppointment[] } | undefined;
+  const outcome = await send<Changed>(async () => {
+    const response = await request();
+    const body = await response.json().catch(() => undefined);
+    const error = (body as { error?: { message?: unknown; affected?: unknown } } | undefined)?.error;
+    if (response.status === 409 && Array.isArray(error?.affected)) {
+      booked = { message: String(error.message ?? ""), affected: error.affected as AffectedAppointment[] };
+    }
+    return { status: response.status, ok: response.ok, json: async () => body };
+  }, success);
+  return booked ? { kind: "booked", ...booked } : outcome;
+}
+
+/** An advisor's ranges, single dates and coming absences in a structure, with its sites and offerings to choose from. */
+export const getAvailability = query(async (advisor: string, structure: string): Promise<Availability | null> => {
+  const response = await availability.index.$get({ query: { advisor, structure } });
+  if (response.status === 404 || response.status === 422) return null;
+  if (response.status !== 200) throw await toApiError(response);
+  return (await response.json()) as unknown as Availability;
+}, "availability");
+
+/** A change, then the queries it makes stale read again (only when it was made). */
+function change<Args extends unknown[]>(
+  name: string,
+  stale: () => string[],
+  request: (...args: Args) => Promise<Answer>,
+  success = 200,
+) {
+  return action(async (...args: Args) => {
+    const outcome = await sendChange(() => request(...args), success);
+    return json(outcome, { revalidate: outcome.kind === "done" ? stale() : [] });
+  }, name);
+}
+
+const availabilityKeys = () => [getAvailability.key];
+const decided = (onBooked: OnBooked | undefined) => (onBooked ? { onBooked } : {});
+
+export const createRule = change(
+  "availabilityCreateRule",
+  availabilityKeys,
+  (input: RuleInput, onBooked?: OnBooked) => availability.rules.$post({ json: { ...input, ...decided(onBooked) } }),
+  201,
+);
+export const updateRule = change(
+  "availabilityUpdateRule",
+  availabilityKeys,
+  (id: string, patch: RulePatch, onBooked?: OnBooked) =>
+    availability.rules[":id"].$patch({ param: { id }, json: { ...patch, ...decided(onBooked) } }),
+);
+export const deleteRule = change("availabilityDeleteRule", availabilityKeys, (id: string, onBooked?: OnBooked) =>
+  availability.rules[":id"].$delete({ param: { id }, query: decided(onBooked) }),
+);
+export const createAbsence = change(
+  "availabilityCreateAbsence",
+  availabilityKeys,
+  (input: AbsenceInput, onBooked?: OnBooked) => availability.absences.$post({ json: { ...input, ...decided(onBooked) } }),
+  201,
+);
+export const deleteAbsence = change("availabilityDeleteAbsence", availabilityKeys, (id: string) =>
+  availability.absences[":id"].$delete({ param: { id } }),
+);
+
+/** A structure's closure (the directory's « Fermetures »): it may leave booked meetings outside, as a range may. */
+export const createClosure = change(
+  "availabilityCreateClosure",
+  () => [getAdminStructure.key, getAdminStructures.key],
+  (structureId: string, input: ClosureInput, onBooked?: OnBooked) =>
+    closures.structures[":id"].closures.$post({ param: { id: structureId }, json: { ...input, ...decided(onBooked) } }),
+  201,
+);

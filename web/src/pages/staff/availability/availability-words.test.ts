@@ -1,0 +1,104 @@
+import { describe, expect, test } from "vitest";
+import {
+  absenceSpan,
+  absenceWhen,
+  bookedWords,
+  describeRule,
+  frenchList,
+  type RuleFacts,
+  weekdayOf,
+} from "./availability-words.ts";
+
+const choices = {
+  sites: [{ id: "s1", name: "Antenne de Roubaix" }],
+  offerings: [
+    { id: "o1", service: { name: "Information-conseil VAE" } },
+    { id: "o2", service: { name: "Accueil jeunes 16-25 ans" } },
+  ],
+};
+const range: RuleFacts = {
+  siteId: "s1",
+  modes: ["onsite", "phone"],
+  weekdays: [4, 1],
+  startTime: "09:00",
+  endTime: "12:00",
+  validFrom: "2026-11-02",
+  validUntil: null,
+  everyWeeks: 2,
+  onHolidays: false,
+  offeringIds: ["o1", "o2"],
+};
+const say = (text: string) => text.replace(/\u00a0/g, " ");
+
+describe("a range in words", () => {
+  test("its days, hours, place, rhythm, validity and services", () => {
+    const { when, details } = describeRule(range, choices);
+    expect(say(when)).toBe("Le lundi et le jeudi, de 9 h 00 à 12 h 00");
+    expect(say(details)).toBe(
+      "à Antenne de Roubaix (sur place, téléphone), toutes les 2 semaines, à partir du 2 novembre 2026, services : Information-conseil VAE, Accueil jeunes 16-25 ans",
+    );
+  });
+
+  test("a remote range, weekly, until a date, open on public holidays", () => {
+    const rule = { ...range, siteId: null, modes: ["video" as const], weekdays: [2], everyWeeks: 1, onHolidays: true };
+    const { details } = describeRule({ ...rule, validUntil: "2026-12-18", offeringIds: ["o1"] }, choices);
+    expect(say(details)).toBe(
+      "à distance (visio), du 2 novembre 2026 au 18 décembre 2026, y compris les jours fériés, service : Information-conseil VAE",
+    );
+  });
+
+  test("a single date names its day", () => {
+    const { when } = describeRule({ ...range, validUntil: "2026-11-02", weekdays: [1] }, choices);
+    expect(say(when)).toBe("Le lundi 2 novembre 2026, de 9 h 00 à 12 h 00");
+  });
+});
+
+describe("small words", () => {
+  test("lists join with « et »", () => {
+    expect(frenchList(["a"])).toBe("a");
+    expect(frenchList(["a", "b", "c"])).toBe("a, b et c");
+  });
+
+  test("weekdays run from Monday (1) to Sunday (7)", () => {
+    expect(weekdayOf("2026-03-23")).toBe(1);
+    expect(weekdayOf("2026-03-29")).toBe(7);
+  });
+});
+
+describe("absences", () => {
+  test("part of a day, whole days, and across days", () => {
+    expect(say(absenceWhen({ start: "2026-03-30T14:00:00+02:00", end: "2026-03-30T16:00:00+02:00" }))).toBe(
+      "lundi 30 mars, de 14 h 00 à 16 h 00",
+    );
+    expect(absenceWhen({ start: "2026-03-30T00:00:00+02:00", end: "2026-03-31T00:00:00+02:00" })).toBe(
+      "lundi 30 mars, toute la journée",
+    );
+    expect(absenceWhen({ start: "2026-03-30T00:00:00+02:00", end: "2026-04-04T00:00:00+02:00" })).toBe(
+      "du lundi 30 mars au vendredi 3 avril, journées entières",
+    );
+    expect(say(absenceWhen({ start: "2026-03-30T14:00:00+02:00", end: "2026-03-31T12:00:00+02:00" }))).toBe(
+      "du lundi 30 mars à 14 h 00 au mardi 31 mars à 12 h 00",
+    );
+  });
+
+  test("empty times are whole days", () => {
+    expect(absenceSpan({ startDate: "2026-03-30", startTime: "", endDate: "", endTime: "" })).toEqual({
+      start: "2026-03-30T00:00",
+      end: "2026-03-31T00:00",
+    });
+    expect(absenceSpan({ startDate: "2026-03-30", startTime: "14:00", endDate: "2026-04-01", endTime: "12:00" })).toEqual({
+      start: "2026-03-30T14:00",
+      end: "2026-04-01T12:00",
+    });
+  });
+});
+
+describe("what a change did to booked meetings", () => {
+  test("nothing to say when none was concerned; kept or cancelled otherwise", () => {
+    expect(bookedWords({ affected: 0, cancelled: 0 })).toBe("");
+    expect(bookedWords({ affected: 1, cancelled: 0 })).toBe(" Le rendez-vous concerné est gardé.");
+    expect(bookedWords({ affected: 2, cancelled: 2 })).toBe(
+      " Les 2 rendez-vous concernés sont annulés ; les personnes sont prévenues par courriel.",
+    );
+  });
+});
