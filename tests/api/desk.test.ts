@@ -175,6 +175,18 @@ describe("the reception desk", () => {
     await send("POST", `/agenda/appointments/${id}/cancel`, env.fx.cookies.reception, { reason: "Erreur de saisie" });
     const cancelled = await confirm({});
     expect([cancelled.status, cancelled.body.error.message]).toEqual([409, expect.stringMatching(/annulé/)]);
+    const over = await env.db.prisma.appointment.create({
+      data: {
+        ...(({ id: _, manageTokenHash: __, ...rest }) => rest)(
+          await env.db.prisma.appointment.findUniqueOrThrow({ where: { id } }),
+        ),
+        status: "booked",
+        startsAt: new Date("2026-10-26T07:00:00Z"),
+        endsAt: new Date("2026-10-26T07:30:00Z"),
+      },
+    });
+    const ended = await send("POST", `/agenda/appointments/${over.id}/confirmation`, env.fx.cookies.reception, {});
+    expect([ended.status, ended.body.error.message]).toEqual([409, expect.stringMatching(/terminé/)]);
   });
 
   it("books once per Idempotency-Key, and says when the slot was taken meanwhile", async () => {

@@ -45,12 +45,25 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   expect(printed).toMatch(/\/rdv\/[\w-]+/);
   await page.emulateMedia({ media: "screen" });
 
+  // The person gives an address after all: the confirmation goes, with the very link printed.
+  const mail = page.getByRole("form", { name: "Envoyer la confirmation par courriel" });
+  await mail.getByRole("button", { name: "Envoyer la confirmation" }).click();
+  await mail.getByText("Saisissez l'adresse électronique de la personne.").first().waitFor();
+  await mail.getByLabel("Adresse électronique de la personne").fill("karim.benali@example.org");
+  await mail.getByRole("button", { name: "Envoyer la confirmation" }).click();
+  await page.getByText("Confirmation envoyée à karim.benali@example.org.").waitFor();
+  const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient: "karim.benali@example.org", type: "appointment.booked" },
+  });
+  expect((message.payload as { text: string }).text).toContain(printed.match(/\/rdv\/[\w-]+/)?.[0]);
+  await expectAccessibleAtEveryWidth(page, "desk confirmation, e-mailed");
+
   // Back at the desk, the same person is found by their phone number and booked again.
   await page.getByRole("link", { name: "Nouveau rendez-vous" }).click();
   await page.getByRole("heading", { level: 1, name: "Accueil" }).waitFor();
   await page.getByLabel("Retrouver une personne déjà venue").fill("06 98 76");
   await page.getByRole("button", { name: "Rechercher" }).click();
-  await page.getByRole("radio", { name: /^Karim Benali — 0698765432/ }).check();
+  await page.getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432/ }).check();
   expect(await page.getByLabel("Prénom").count()).toBe(0);
   await form.getByLabel("Service").selectOption({ index: 1 });
   await slots.getByRole("radio").first().check();
@@ -167,6 +180,29 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   });
   // 401: /me before signing in; 409: the outcome refused before the start.
   expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("an advisor subscribes their calendar app to a private address, and revokes it", { timeout: 60_000 }, async () => {
+  const { page, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await page.goto("/espace/compte");
+  const section = page.getByRole("region", { name: "Abonnement à votre agenda" });
+  await section.getByRole("button", { name: "Créer mon adresse d'abonnement" }).click();
+  const address = section.getByLabel("Votre adresse d'abonnement");
+  await address.waitFor();
+  const url = new URL(await address.inputValue());
+  expect(url.pathname).toMatch(/^\/api\/feeds\/[\w-]{43}\.ics$/);
+  await expectAccessibleAtEveryWidth(page, "calendar feed created");
+  const feed = await page.request.get(url.pathname);
+  expect([feed.status(), feed.headers()["content-type"]]).toEqual([200, expect.stringMatching(/^text\/calendar/)]);
+  expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+
+  // Revoked: the address stops working at once.
+  await section.getByRole("button", { name: "Révoquer l'abonnement" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Révoquer" }).click();
+  await page.getByText("Abonnement révoqué : l'adresse ne fonctionne plus.").waitFor();
+  expect((await page.request.get(url.pathname)).status()).toBe(404);
+  await section.getByRole("button", { name: "Créer mon adresse d'abonnement" }).waitFor();
   await close();
 });
 

@@ -238,7 +238,7 @@ export const agenda = createRouter()
         advisorId: true,
         bookedById: true,
         status: true,
-        startsAt: true,
+        endsAt: true,
         manageTokenHash: true,
         personId: true,
         person: { select: { email: true } },
@@ -252,7 +252,8 @@ export const agenda = createRouter()
     if (!row || !reachable) throw notFound("Rendez-vous");
     const now = clock.now();
     if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
-    if (row.startsAt <= now) throw new AppError("CONFLICT", "Ce rendez-vous est passé : aucune confirmation à envoyer.");
+    // A walk-in may be booked for the very hour: only a meeting over has nothing to confirm.
+    if (row.endsAt <= now) throw new AppError("CONFLICT", "Ce rendez-vous est terminé : aucune confirmation à envoyer.");
     const body = c.req.valid("json");
     const email = body.email ?? row.person.email;
     if (!email) throw validationError({ email: "Indiquez l'adresse électronique de la personne." });

@@ -4,7 +4,7 @@ import { calendarFeed } from "../../../emails/calendar-feed.ts";
 import { requireArea } from "../../auth/roles.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { audited, json, staffRoute } from "../../http/staff-routes.ts";
+import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 
 // Each advisor may subscribe their calendar app (Thunderbird, Outlook, Apple Calendar) to a
 // private URL. The token is shown once; only its hash is kept; a new one revokes the old.
@@ -24,6 +24,7 @@ const create = feedRoute({
   method: "post",
   path: "/",
   summary: "Créer son adresse d'abonnement (l'ancienne cesse de fonctionner) ; elle n'est montrée qu'une fois",
+  request: { body: jsonBody(z.object({}).strict()) },
   responses: { 201: json(z.object({ url: z.url() }), "L'adresse privée à coller dans son agenda.") },
 });
 const revoke = feedRoute({

@@ -4,6 +4,7 @@ import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { CalendarFeedSection } from "./agenda/calendar-feed.tsx";
 import { capitalize, createFormErrors } from "./form-errors.ts";
 import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { SignOutButton } from "./sign-out.tsx";
@@ -28,6 +29,9 @@ export default function AccountPage() {
         {user().firstName} {user().lastName}, {user().email}
       </p>
       <PasswordForm />
+      <Show when={user().memberships.some((membership) => membership.role === "advisor")}>
+        <CalendarFeedSection />
+      </Show>
       <section class="staff__section" aria-labelledby="everywhere-title">
         <h2 id="everywhere-title">Se déconnecter de tous les appareils</h2>
         <p>

@@ -1,6 +1,6 @@
 import { action, json, query } from "@solidjs/router";
 import { hc } from "hono/client";
-import type { AgendaType, DeskType } from "../../../../../server/app.ts";
+import type { AgendaType, CalendarFeedType, DeskType } from "../../../../../server/app.ts";
 import { type Booking, type Mode, type Outcome, send, toApiError } from "../../../lib/api.ts";
 
 // The agenda's and the reception desk's calls. Their answers are declared loosely on the
@@ -9,6 +9,7 @@ import { type Booking, type Mode, type Outcome, send, toApiError } from "../../.
 
 const agenda = hc<AgendaType>("/api/agenda");
 const desk = hc<DeskType>("/api/desk");
+const calendarFeed = hc<CalendarFeedType>("/api/calendar-feed");
 
 export type AppointmentStatus = "booked" | "cancelled";
 export type AppointmentOutcome = "honoured" | "no_show" | "excused";
@@ -36,6 +37,10 @@ export interface AgendaAppointment {
 
 export interface Agenda {
   zone: string;
+  /** The server's today in the agenda's zone. */
+  today: string;
+  /** The structures' sites, naming the places of free slots and closures. */
+  sites: { id: string; name: string }[];
   appointments: AgendaAppointment[];
   absences: { id: string; advisorId: string; start: string; end: string; reason: string | null }[];
   closures: {
@@ -97,6 +102,27 @@ export interface DeskSlot {
   site: { id: string; name: string } | null;
 }
 
+export interface DeskStructureChoice {
+  id: string;
+  name: string;
+  network: { name: string };
+  /** One of the user's structures; the others have an offering open to staff booking. */
+  own: boolean;
+}
+
+/** A booking made for someone: with whom, and whether a confirmation e-mail is on its way. */
+export interface DeskBooking extends Booking {
+  advisor: { firstName: string; lastName: string };
+  confirmationSent: boolean;
+}
+
+export interface SentConfirmation {
+  sentTo: string;
+  manageUrl: string;
+  /** A new private link was made: the one handed over before no longer works. */
+  newLink: boolean;
+}
+
 export interface DeskBookingInput {
   slotKey: string;
   person?: { id: string } | { firstName: string; lastName: string; email?: string; phone?: string };
@@ -128,6 +154,13 @@ export const getAppointment = query(async (id: string): Promise<AppointmentDetai
   if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { appointment: AppointmentDetail }).appointment;
 }, "agendaAppointment");
+
+/** The structures one may book in for someone: one's own first. */
+export const getDeskStructures = query(async (): Promise<DeskStructureChoice[]> => {
+  const response = await desk.structures.$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return ((await response.json()) as unknown as { structures: DeskStructureChoice[] }).structures;
+}, "deskStructures");
 
 /** The offerings one may book for someone in a structure, and its advisors. */
 export const getDeskStructure = query(async (structure: string): Promise<DeskStructure> => {
@@ -174,9 +207,21 @@ export const cancelForStructure = action(async (id: string, reason: string) => {
   return json(result, { revalidate: result.kind === "done" ? appointmentKeys() : [] });
 }, "agendaCancel");
 
+/**
+ * E-mails the confirmation (with the .ics and reminders). With the private link the page holds,
+ * the e-mail gives the same; without, a new link replaces the old.
+ */
+export const sendConfirmation = action(async (id: string, input: { email?: string; manageToken?: string }) => {
+  const result = await send<SentConfirmation>(
+    () => agenda.appointments[":id"].confirmation.$post({ param: { id }, json: input }),
+    200,
+  );
+  return json(result, { revalidate: result.kind === "done" ? [getAppointment.key] : [] });
+}, "agendaSendConfirmation");
+
 /** Books for someone; the same `idempotencyKey` never books twice (a retry after a lost answer gets the first booking). */
 export const bookForPerson = action(async (input: DeskBookingInput, idempotencyKey: string) => {
-  const result = await send<Booking>(
+  const result = await send<DeskBooking>(
     () => desk.bookings.$post({ json: input, header: { "idempotency-key": idempotencyKey } }),
     201,
   );
@@ -184,3 +229,21 @@ export const bookForPerson = action(async (input: DeskBookingInput, idempotencyK
     result.kind === "done" ? [getDeskSlots.key, ...appointmentKeys()] : result.kind === "taken" ? [getDeskSlots.key] : [];
   return json(result, { revalidate: stale });
 }, "deskBook");
+
+/** Whether one's calendar subscription exists, and since when. */
+export const getCalendarFeed = query(async (): Promise<{ active: boolean; createdAt: string | null }> => {
+  const response = await calendarFeed.index.$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return response.json();
+}, "calendarFeed");
+
+/** A new subscription address, shown once; the previous one stops working. */
+export const createCalendarFeed = action(async () => {
+  const result = await send<{ url: string }>(() => calendarFeed.index.$post({ json: {} }), 201);
+  return json(result, { revalidate: result.kind === "done" ? [getCalendarFeed.key] : [] });
+}, "calendarFeedCreate");
+
+export const revokeCalendarFeed = action(async () => {
+  const result: Outcome<unknown> = await send(() => calendarFeed.index.$delete(), 200);
+  return json(result, { revalidate: result.kind === "done" ? [getCalendarFeed.key] : [] });
+}, "calendarFeedRevoke");

@@ -19,6 +19,7 @@ import {
 import { CHANNELS, fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
 import { AreaGuard } from "./area-guard.tsx";
 import { FollowUp } from "./follow-up.tsx";
+import { SendConfirmation } from "./send-confirmation.tsx";
 import "../directory/directory.css";
 import "./agenda.css";
 
@@ -139,6 +140,12 @@ function Appointment(props: { appointment: AppointmentDetail }) {
         <OutcomeSection appointment={a()} />
       </Show>
       <NotesSection appointment={a()} />
+      <Show when={booked() && !a().outcome}>
+        <section class="staff__section" aria-labelledby="confirmation-title">
+          <h2 id="confirmation-title">Confirmation par courriel</h2>
+          <SendConfirmation appointmentId={a().id} email={a().person.email ?? undefined} />
+        </section>
+      </Show>
       <Show when={booked()}>
         <FollowUp appointment={a()} />
         <CancelSection appointment={a()} />

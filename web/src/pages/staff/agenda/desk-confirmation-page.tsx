@@ -1,11 +1,13 @@
-import { useLocation } from "@solidjs/router";
+import { useLocation, useNavigate } from "@solidjs/router";
 import { createMemo, Show } from "solid-js";
 import { Button, ButtonLink } from "../../../components/button.tsx";
 import { Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import type { Booking } from "../../../lib/api.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../../booking/meeting-details.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
+import type { DeskBooking } from "./agenda-api.ts";
+import { fullName } from "./agenda-words.ts";
+import { SendConfirmation } from "./send-confirmation.tsx";
 import "../../booking/booking.css";
 import "./agenda.css";
 
@@ -13,14 +15,19 @@ export const DESK_CONFIRMATION_PATH = "/espace/accueil/confirmation";
 
 /** What the desk leaves for this page, in the history entry: a reload shows it again, nothing else keeps it. */
 export interface DeskConfirmation {
-  booking: Booking;
-  person: { firstName: string; lastName: string; email?: string | undefined };
-  advisor?: string | undefined;
+  booking: DeskBooking;
+  person: { firstName: string; lastName: string };
+  /** Where the confirmation was e-mailed, if it was. */
+  sentTo?: string | undefined;
 }
 
 function isDeskConfirmation(state: unknown): state is DeskConfirmation {
   const candidate = state as Partial<DeskConfirmation> | null | undefined;
-  return typeof candidate?.booking?.manageUrl === "string" && typeof candidate.booking.appointment?.start === "string";
+  return (
+    typeof candidate?.booking?.manageUrl === "string" &&
+    typeof candidate.booking.appointment?.start === "string" &&
+    typeof candidate.booking.advisor?.lastName === "string"
+  );
 }
 
 /** After a booking at the desk: the confirmation to print and hand over, and whether an e-mail went. */
@@ -46,8 +53,11 @@ export default function DeskConfirmationPage() {
 }
 
 function Confirmation(props: { confirmation: DeskConfirmation }) {
+  const navigate = useNavigate();
+  const location = useLocation();
   const appointment = () => props.confirmation.booking.appointment;
   const person = () => props.confirmation.person;
+  const token = () => props.confirmation.booking.manageUrl.split("/rdv/")[1];
   return (
     <>
       <PageTitle>Rendez-vous réservé</PageTitle>
@@ -58,11 +68,11 @@ function Confirmation(props: { confirmation: DeskConfirmation }) {
             {person().firstName} {person().lastName} a rendez-vous le {meetingMoment(appointment())}.
           </p>
           <Show
-            when={person().email}
+            when={props.confirmation.sentTo}
             fallback={
               <p>
                 Aucun courriel n'est envoyé&nbsp;: la personne n'a pas donné d'adresse électronique. Imprimez cette confirmation
-                et remettez-la-lui.
+                et remettez-la-lui, ou envoyez-la à l'adresse qu'elle vous donne.
               </p>
             }
           >
@@ -76,12 +86,22 @@ function Confirmation(props: { confirmation: DeskConfirmation }) {
           Nouveau rendez-vous
         </ButtonLink>
       </div>
+      <section class="staff__section no-print" aria-labelledby="desk-mail-title">
+        <h2 id="desk-mail-title">{props.confirmation.sentTo ? "Renvoyer par courriel" : "Envoyer par courriel"}</h2>
+        <SendConfirmation
+          appointmentId={appointment().id}
+          email={props.confirmation.sentTo}
+          manageToken={token()}
+          // Kept in the history entry: a reload still says where it went.
+          onSent={(sent) => navigate(location.pathname, { replace: true, state: { ...props.confirmation, sentTo: sent.sentTo } })}
+        />
+      </section>
       <section class="desk-print" aria-labelledby="print-title">
         <h2 id="print-title">
           Votre rendez-vous, {person().firstName} {person().lastName}
         </h2>
         <MeetingDetails meeting={appointmentMeeting(appointment())} />
-        <Show when={props.confirmation.advisor}>{(advisor) => <p>Avec {advisor()}.</p>}</Show>
+        <p>Avec {fullName(props.confirmation.booking.advisor)}.</p>
         <h3>Une question&nbsp;?</h3>
         <StructureContact structure={appointment().structure} />
         <h3>Déplacer ou annuler</h3>

@@ -8,7 +8,7 @@ import { formatParisInstant } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
-import { type DeskPerson, type DeskSlot, getDeskStructure, searchPeople } from "./agenda-api.ts";
+import { type DeskPerson, type DeskSlot, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
 import { fullName } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
@@ -83,7 +83,10 @@ const NEW = "nouvelle";
 
 function DeskBooking(props: { structure: string }) {
   const navigate = useNavigate();
-  const desk = createAsync(() => getDeskStructure(props.structure));
+  // The meeting may be in another structure's offering open to staff: the person stays the desk's.
+  const [target, setTarget] = createSignal(props.structure);
+  const desk = createAsync(() => getDeskStructure(target()));
+  const places = createAsync(() => getDeskStructures());
   const booking = createDeskBooking();
   const form = createAdminForm(IDS, NAMES);
   const [query, setQuery] = createSignal("");
@@ -143,9 +146,9 @@ function DeskBooking(props: { structure: string }) {
     const state: DeskConfirmation = {
       booking: done,
       person: person
-        ? { firstName: person.firstName, lastName: person.lastName, email: person.email ?? undefined }
-        : { firstName: firstName().trim(), lastName: lastName().trim(), email: optional(email()) },
-      advisor: chosen?.advisor ? fullName(chosen.advisor) : undefined,
+        ? { firstName: person.firstName, lastName: person.lastName }
+        : { firstName: firstName().trim(), lastName: lastName().trim() },
+      sentTo: done.confirmationSent ? (person?.email ?? optional(email())) : undefined,
     };
     navigate(DESK_CONFIRMATION_PATH, { state });
   }
@@ -240,6 +243,34 @@ function DeskBooking(props: { structure: string }) {
         </Show>
         <h2>2. Le rendez-vous</h2>
         <div class="directory-grid">
+          <SelectField
+            id="accueil-structure-rdv"
+            label="Structure du rendez-vous"
+            hint="La vôtre, ou une autre dont un service est ouvert à la réservation par les professionnels."
+            value={target()}
+            onChange={(event) => {
+              setTarget(event.currentTarget.value);
+              setOffering("");
+              setAdvisor("");
+              setSlot(undefined);
+            }}
+          >
+            <For each={[true, false]}>
+              {(own) => (
+                <Show when={places()?.some((place) => place.own === own)}>
+                  <optgroup label={own ? "Vos structures" : "Autres structures"}>
+                    <For each={places()?.filter((place) => place.own === own)}>
+                      {(place) => (
+                        <option value={place.id} selected={place.id === target()}>
+                          {place.name}
+                        </option>
+                      )}
+                    </For>
+                  </optgroup>
+                </Show>
+              )}
+            </For>
+          </SelectField>
           <SelectField
             id={IDS.offering}
             label="Service"

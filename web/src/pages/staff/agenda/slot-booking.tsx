@@ -1,9 +1,9 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { ChoicesField } from "../../../components/fields.tsx";
-import { type Booking, newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
+import { newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
 import { formatMoment } from "../../../lib/dates.ts";
-import { bookForPerson, type DeskBookingInput, type DeskSlot, getDeskSlots } from "./agenda-api.ts";
+import { bookForPerson, type DeskBooking, type DeskBookingInput, type DeskSlot, getDeskSlots } from "./agenda-api.ts";
 import { fullName, placeOf } from "./agenda-words.ts";
 
 /** « lundi 23 mars à 10 h 00 — David Conseil — Sur place — Antenne de Lille ». */
@@ -58,7 +58,7 @@ export function createDeskBooking() {
   let attempt: { request: string; key: string } | undefined;
   return {
     sending,
-    async run(input: DeskBookingInput): Promise<Outcome<Booking> | undefined> {
+    async run(input: DeskBookingInput): Promise<Outcome<DeskBooking> | undefined> {
       if (sending()) return undefined;
       const request = JSON.stringify(input);
       if (attempt?.request !== request) attempt = { request, key: newIdempotencyKey() };
