@@ -165,6 +165,27 @@ test("an advisor declares an absence; the page, a refused form and the keyboard"
   await close();
 });
 
+test("a structure admin opens an advisor's availability from the team's agenda, and the structure's closures from there", {
+  timeout: 60_000,
+}, async () => {
+  const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  await page.goto("/espace/agenda");
+  await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  await page.getByLabel("Conseiller·ère").locator("option", { hasText: "David Conseil" }).waitFor({ state: "attached" });
+  await page.getByLabel("Conseiller·ère").selectOption({ label: "David Conseil" });
+  await page.getByRole("button", { name: "Afficher" }).click();
+  await page.getByRole("link", { name: "Disponibilités de David Conseil" }).click();
+  await page.getByRole("heading", { level: 1, name: "Disponibilités" }).waitFor();
+  await page.getByText("Les plages d'ouverture, dates et absences de David Conseil, à Mission Locale de Lille.").waitFor();
+  await page
+    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" })
+    .waitFor();
+  await page.getByRole("link", { name: /^Fermetures de la structure/ }).click();
+  await page.getByRole("tab", { name: "Fermetures", selected: true }).waitFor();
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
 test("a structure closure over a booked meeting asks what to do with it, in the directory", { timeout: 60_000 }, async () => {
   const meeting = await bookDemoMeeting("2026-03-31T09:00", "Fermeture");
   const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
@@ -247,6 +268,17 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
     where: { type: "appointment.cancelled", recipient: meeting.person.email ?? "" },
   });
   expect(mail.status).toBeDefined();
+
+  // Deleting the range over another meeting asks too, above the confirmation; kept, it stays booked.
+  const thursday = await bookDemoMeeting("2026-04-02T09:00", "Gardée");
+  await page.getByRole("button", { name: /^Supprimer\sla plage Le lundi, le mardi, le mercredi et le jeudi/ }).click();
+  await page.getByRole("dialog", { name: "Supprimer cette plage ?" }).getByRole("button", { name: "Supprimer la plage" }).click();
+  await dialog.getByText(/Inès Gardée/).waitFor();
+  await dialog.getByRole("button", { name: "Garder les rendez-vous" }).click();
+  await page.getByRole("status").getByText("La plage est supprimée. Le rendez-vous concerné est gardé.").waitFor();
+  expect(await staff.harness.db.prisma.availabilityRule.count({ where: { id: rule.id } })).toBe(0);
+  expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: thursday.id } })).status).toBe("booked");
+  expect(await page.getByRole("dialog").count()).toBe(0);
   expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
   await close();
 });

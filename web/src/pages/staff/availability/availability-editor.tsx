@@ -64,6 +64,7 @@ function deciding(request: () => Promise<Outcome<Changed>>) {
   let changed: Changed | undefined;
   return {
     run: async () => {
+      changed = undefined;
       const outcome = await request();
       if (outcome.kind === "done") changed = outcome.value;
       return outcome;
