@@ -83,9 +83,7 @@ test("an advisor adds a date: its slots are open to the public at once, and gone
   const { offering } = await demoAdvisor();
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await openOwnAvailability(page);
-  await page
-    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" })
-    .waitFor();
+  await page.getByRole("heading", { level: 3, name: "Du lundi au jeudi, de 9 h 00 à 12 h 00" }).waitFor();
 
   // Saturday 28 March: the advisor never works on Saturdays.
   expect(await publicSlots(page, "2026-03-28")).toEqual([]);
@@ -177,9 +175,7 @@ test("a structure admin opens an advisor's availability from the team's agenda, 
   await page.getByRole("link", { name: "Disponibilités de David Conseil" }).click();
   await page.getByRole("heading", { level: 1, name: "Disponibilités" }).waitFor();
   await page.getByText("Les plages d'ouverture, dates et absences de David Conseil, à Mission Locale de Lille.").waitFor();
-  await page
-    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" })
-    .waitFor();
+  await page.getByRole("heading", { level: 3, name: "Du lundi au jeudi, de 9 h 00 à 12 h 00" }).waitFor();
   await page.getByRole("link", { name: /^Fermetures de la structure/ }).click();
   await page.getByRole("tab", { name: "Fermetures", selected: true }).waitFor();
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
@@ -229,7 +225,7 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await openOwnAvailability(page);
   const row = page.getByRole("listitem").filter({
-    has: page.getByRole("heading", { name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 12 h 00" }),
+    has: page.getByRole("heading", { name: "Du lundi au jeudi, de 9 h 00 à 12 h 00" }),
   });
   await row.getByRole("button", { name: /^Modifier/ }).click();
   const edit = row.getByRole("form", { name: "Modifier la plage" });
@@ -259,9 +255,7 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
     .getByRole("status")
     .getByText("La plage est modifiée. Le rendez-vous concerné est annulé ; la personne est prévenue par courriel.")
     .waitFor();
-  await page
-    .getByRole("heading", { level: 3, name: "Le lundi, le mardi, le mercredi et le jeudi, de 9 h 00 à 10 h 00" })
-    .waitFor();
+  await page.getByRole("heading", { level: 3, name: "Du lundi au jeudi, de 9 h 00 à 10 h 00" }).waitFor();
   expect((await staff.harness.db.prisma.availabilityRule.findUniqueOrThrow({ where: { id: rule.id } })).endTime).toBe("10:00");
   expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("cancelled");
   const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
@@ -271,7 +265,7 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
 
   // Deleting the range over another meeting asks too, above the confirmation; kept, it stays booked.
   const thursday = await bookDemoMeeting("2026-04-02T09:00", "Gardée");
-  await page.getByRole("button", { name: /^Supprimer\sla plage Le lundi, le mardi, le mercredi et le jeudi/ }).click();
+  await page.getByRole("button", { name: /^Supprimer\sla plage Du lundi au jeudi/ }).click();
   await page.getByRole("dialog", { name: "Supprimer cette plage ?" }).getByRole("button", { name: "Supprimer la plage" }).click();
   await dialog.getByText(/Inès Gardée/).waitFor();
   await dialog.getByRole("button", { name: "Garder les rendez-vous" }).click();

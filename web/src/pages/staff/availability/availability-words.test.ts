@@ -3,6 +3,7 @@ import {
   absenceSpan,
   absenceWhen,
   bookedWords,
+  daysWords,
   describeRule,
   frenchList,
   type RuleFacts,
@@ -57,6 +58,13 @@ describe("small words", () => {
   test("lists join with « et »", () => {
     expect(frenchList(["a"])).toBe("a");
     expect(frenchList(["a", "b", "c"])).toBe("a, b et c");
+  });
+
+  test("three days in a row or more are a span", () => {
+    expect(daysWords([4, 1])).toBe("le lundi et le jeudi");
+    expect(daysWords([1, 2, 3, 4])).toBe("du lundi au jeudi");
+    expect(daysWords([5, 1, 2, 3])).toBe("du lundi au mercredi et le vendredi");
+    expect(daysWords([1, 2, 6])).toBe("le lundi, le mardi et le samedi");
   });
 
   test("weekdays run from Monday (1) to Sunday (7)", () => {

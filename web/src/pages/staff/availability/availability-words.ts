@@ -32,6 +32,23 @@ export function weekdayOf(date: string): number {
   return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
+const dayName = (day: number) => (WEEKDAYS[day - 1]?.label ?? "").toLowerCase();
+
+/** « le lundi et le jeudi », « du lundi au jeudi », « du lundi au mercredi et le vendredi »: three days in a row or more are a span. */
+export function daysWords(weekdays: readonly number[]): string {
+  const runs: number[][] = [];
+  for (const day of [...weekdays].sort((a, b) => a - b)) {
+    const run = runs.at(-1);
+    if (run && run.at(-1) === day - 1) run.push(day);
+    else runs.push([day]);
+  }
+  return frenchList(
+    runs.flatMap((run) =>
+      run.length >= 3 ? [`du ${dayName(run[0] ?? 1)} au ${dayName(run.at(-1) ?? 1)}`] : run.map((day) => `le ${dayName(day)}`),
+    ),
+  );
+}
+
 export interface RuleFacts {
   siteId: string | null;
   modes: readonly Mode[];
@@ -81,12 +98,11 @@ export function describeRule(rule: RuleFacts, choices: Choices): { when: string;
       details: [placeWords(rule, choices), servicesWords(rule, choices)].join(", "),
     };
   }
-  const days = [...rule.weekdays].sort((a, b) => a - b).map((day) => `le ${(WEEKDAYS[day - 1]?.label ?? "").toLowerCase()}`);
   const validity = rule.validUntil
     ? `du ${formatDate(rule.validFrom)} au ${formatDate(rule.validUntil)}`
     : `à partir du ${formatDate(rule.validFrom)}`;
   return {
-    when: `${capitalize(frenchList(days))}, ${hours}`,
+    when: `${capitalize(daysWords(rule.weekdays))}, ${hours}`,
     details: [
       placeWords(rule, choices),
       ...(rule.everyWeeks > 1 ? [`toutes les ${rule.everyWeeks} semaines`] : []),

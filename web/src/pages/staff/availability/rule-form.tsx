@@ -164,15 +164,17 @@ export function RuleForm(props: {
       <Show
         when={props.single}
         fallback={
-          <ChoicesField
-            id={IDS.weekdays}
-            legend="Jours de la semaine"
-            type="checkbox"
-            options={WEEKDAYS}
-            selected={weekdays()}
-            onChange={setWeekdays}
-            error={form.errors().weekdays}
-          />
+          <div class="availability__short-choices">
+            <ChoicesField
+              id={IDS.weekdays}
+              legend="Jours de la semaine"
+              type="checkbox"
+              options={WEEKDAYS}
+              selected={weekdays()}
+              onChange={setWeekdays}
+              error={form.errors().weekdays}
+            />
+          </div>
         }
       >
         <TextField
@@ -223,15 +225,17 @@ export function RuleForm(props: {
           À distance
         </option>
       </SelectField>
-      <ChoicesField
-        id={IDS.modes}
-        legend="Modalités"
-        type="checkbox"
-        options={modeOptions()}
-        selected={modes()}
-        onChange={setModes}
-        error={form.errors().modes}
-      />
+      <div class="availability__short-choices">
+        <ChoicesField
+          id={IDS.modes}
+          legend="Modalités"
+          type="checkbox"
+          options={modeOptions()}
+          selected={modes()}
+          onChange={setModes}
+          error={form.errors().modes}
+        />
+      </div>
       <ChoicesField
         id={IDS.offeringIds}
         legend="Services ouverts sur ces heures"
