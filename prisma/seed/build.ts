@@ -7,6 +7,7 @@ import { stableUuid } from "./ids.ts";
 import { NETWORKS } from "./networks.ts";
 import { offeringsFor, type ResolvedOffering } from "./offerings.ts";
 import { randomFor } from "./random.ts";
+import { FAQ, ROUTING_RULES } from "./routing.ts";
 import { SERVICES } from "./services.ts";
 import { type Sectorisation, STRUCTURES, type StructureDef } from "./structures/index.ts";
 import { TERRITORIES, territoryCommunes } from "./territories.ts";
@@ -28,6 +29,8 @@ export interface DemoData {
   availabilityRules: Prisma.AvailabilityRuleCreateManyInput[];
   availabilityRuleOfferings: Prisma.AvailabilityRuleOfferingCreateManyInput[];
   closures: Prisma.ClosureCreateManyInput[];
+  routingRules: Prisma.RoutingRuleCreateManyInput[];
+  faqEntries: Prisma.FaqEntryCreateManyInput[];
 }
 
 /** `createdAt` of the demo rows: fixed, so that two runs write identical rows. */
@@ -126,6 +129,29 @@ export function buildDemoData(): DemoData {
         reason: c.reason,
       };
     }),
+    routingRules: ROUTING_RULES.map((r, index) => ({
+      id: stableUuid("routing-rule", r.key),
+      position: index * 10,
+      ageBands: r.ageBands ?? [],
+      situations: r.situations ?? [],
+      needs: r.needs ?? [],
+      disability: r.disability ?? null,
+      networkId: ids.network(r.network),
+      serviceId: r.service ? ids.service(r.service) : null,
+      reason: r.reason,
+      fallback: r.fallback ?? false,
+      updatedAt: CREATED_AT,
+    })),
+    faqEntries: FAQ.map((f, index) => ({
+      id: stableUuid("faq", f.slug),
+      slug: f.slug,
+      position: index * 10,
+      question: f.question,
+      answer: f.answer,
+      need: f.need ?? null,
+      serviceId: f.service ? ids.service(f.service) : null,
+      updatedAt: CREATED_AT,
+    })),
   };
 }
 

@@ -65,6 +65,8 @@ async function insertAll(prisma: Prisma.TransactionClient, data: DemoData): Prom
       prisma.availabilityRuleOffering.createMany({ data: rows, skipDuplicates: true }),
     ),
     closures: chunked((rows) => prisma.closure.createMany({ data: rows, skipDuplicates: true })),
+    routingRules: chunked((rows) => prisma.routingRule.createMany({ data: rows, skipDuplicates: true })),
+    faqEntries: chunked((rows) => prisma.faqEntry.createMany({ data: rows, skipDuplicates: true })),
   };
   let inserted = 0;
   for (const table of Object.keys(steps) as (keyof DemoData)[]) {
