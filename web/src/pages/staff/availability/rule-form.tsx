@@ -127,13 +127,19 @@ export function RuleForm(props: {
     const fields: Omit<RuleInput, "advisorId" | "structureId"> = {
       siteId: siteId() || null,
       modes: modes(),
-      // A date added is open even on a public holiday: someone chose that very day.
-      weekdays: props.single ? (from ? [weekdayOf(from)] : []) : weekdays().map(Number).sort(),
+      weekdays: props.single
+        ? from
+          ? [weekdayOf(from)]
+          : []
+        : weekdays()
+            .map(Number)
+            .sort((a, b) => a - b),
       startTime: startTime(),
       endTime: endTime(),
       validFrom: from,
       validUntil: until || null,
       everyWeeks: props.single ? 1 : Number(everyWeeks()),
+      // A date added is open even on a public holiday: someone chose that very day.
       onHolidays: props.single ? true : onHolidays(),
       offeringIds: offeringIds(),
     };
