@@ -82,3 +82,15 @@ export const canEditAvailability = (roles: Roles, userId: string, advisorId: str
   roles.regionalAdmin ||
   canManageStructure(roles, structureId) ||
   (userId === advisorId && inStructure(roles, structureId, "advisor"));
+
+/** Refer someone on behalf of a structure: anyone who works for it, partner referrers included. */
+export const canReferFrom = (roles: Roles, structureId: string) => roles.memberships.some((m) => m.structureId === structureId);
+
+/**
+ * Who sees a referral: its sender's organisation follows it, its target handles it (advisors,
+ * reception, admins). Nobody else, the Région included: it gets figures, not people.
+ */
+export const canFollowReferral = (roles: Roles, referral: { fromStructureId: string }) =>
+  canReferFrom(roles, referral.fromStructureId);
+export const canHandleReferral = (roles: Roles, referral: { toStructureId: string }) =>
+  inStructure(roles, referral.toStructureId, "advisor", "reception", "structure_admin");

@@ -10,6 +10,9 @@ CREATE TYPE "ReferralStatus" AS ENUM ('sent', 'accepted', 'declined', 'redirecte
 -- CreateEnum
 CREATE TYPE "ReferralEventKind" AS ENUM ('created', 'invited', 'reminded', 'accepted', 'declined', 'redirected', 'booked', 'cancelled', 'outcome', 'expired');
 
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "referralId" UUID;
+
 -- CreateTable
 CREATE TABLE "RoutingRule" (
     "id" UUID NOT NULL,
@@ -59,6 +62,7 @@ CREATE TABLE "Referral" (
     "appointmentId" UUID,
     "invitationTokenHash" TEXT,
     "invitationCodeHash" TEXT,
+    "invitedAt" TIMESTAMPTZ(3),
     "invitationExpiresAt" TIMESTAMPTZ(3),
     "invitationRemindedAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -114,6 +118,12 @@ CREATE INDEX "Referral_personId_idx" ON "Referral"("personId");
 
 -- CreateIndex
 CREATE INDEX "ReferralEvent_referralId_at_idx" ON "ReferralEvent"("referralId", "at");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_referralId_idx" ON "OutboxMessage"("referralId");
+
+-- AddForeignKey
+ALTER TABLE "OutboxMessage" ADD CONSTRAINT "OutboxMessage_referralId_fkey" FOREIGN KEY ("referralId") REFERENCES "Referral"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "RoutingRule" ADD CONSTRAINT "RoutingRule_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "Network"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
