@@ -18,6 +18,7 @@ import { communes } from "./features/communes/routes.ts";
 import { desk } from "./features/desk/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { manage } from "./features/manage/routes.ts";
+import { orientation } from "./features/orientation/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
@@ -44,6 +45,7 @@ api.route("/desk", desk);
 api.route("/availability", availability);
 api.route("/calendar-feed", calendarFeedSettings);
 api.route("/feeds", feeds);
+api.route("/orientation", orientation);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -63,6 +65,7 @@ export type AgendaType = typeof agenda;
 export type DeskType = typeof desk;
 export type AvailabilityType = typeof availability;
 export type CalendarFeedType = typeof calendarFeedSettings;
+export type OrientationType = typeof orientation;
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -73,6 +73,14 @@ const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   return appointment.id;
 };
 
+/** A rule of the orientation table (the fixture's table has no fallback: rules may be added one by one). */
+const routingRule = async () =>
+  (
+    await env.db.prisma.routingRule.create({
+      data: { position: fresh(), networkId: env.fx.structure.networkId, reason: "Parce que." },
+    })
+  ).id;
+
 /** The advisor whose availability is edited: the signed-in advisor in their structure, another elsewhere. */
 const editedAdvisor = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor).id;
 const ruleBody = (t: Target) => ({
@@ -410,6 +418,42 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   { method: "GET", route: "/admin/audit", rule: "region", ok: 200, path: () => "/admin/audit" },
+  { method: "GET", route: "/admin/routing-rules", rule: "region", ok: 200, path: () => "/admin/routing-rules" },
+  {
+    method: "POST",
+    route: "/admin/routing-rules",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/routing-rules",
+    body: () => ({ situations: ["employee"], networkId: env.fx.structure.networkId, reason: "Parce que." }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/routing-rules/{id}",
+    rule: "region",
+    ok: 200,
+    path: async () => `/admin/routing-rules/${await routingRule()}`,
+    body: () => ({ reason: "Une autre raison." }),
+  },
+  {
+    method: "DELETE",
+    route: "/admin/routing-rules/{id}",
+    rule: "region",
+    ok: 200,
+    path: async () => `/admin/routing-rules/${await routingRule()}`,
+  },
+  {
+    method: "POST",
+    route: "/admin/routing-rules/reorder",
+    rule: "region",
+    // An empty order for a table that has a rule: past authorization, the table says 409.
+    ok: 409,
+    path: async () => {
+      await routingRule();
+      return "/admin/routing-rules/reorder";
+    },
+    body: () => ({ ids: [] }),
+  },
 ];
 
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {

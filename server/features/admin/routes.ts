@@ -4,6 +4,7 @@ import { closureAdmin } from "./closures.ts";
 import { memberAdmin } from "./members.ts";
 import { networkAdmin } from "./networks.ts";
 import { offeringAdmin } from "./offerings.ts";
+import { routingRuleAdmin } from "./routing-rules.ts";
 import { siteAdmin } from "./sites.ts";
 import { structureAdmin } from "./structures.ts";
 import { territoryAdmin } from "./territories.ts";
@@ -22,6 +23,7 @@ export const admin = createRouter()
   .route("/", userAdmin)
   .route("/", territoryAdmin)
   .route("/", closureAdmin)
+  .route("/", routingRuleAdmin)
   .route("/", auditLog);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
@@ -34,5 +36,6 @@ export interface AdminTypes {
   users: typeof userAdmin;
   territories: typeof territoryAdmin;
   closures: typeof closureAdmin;
+  routingRules: typeof routingRuleAdmin;
   audit: typeof auditLog;
 }
