@@ -16,6 +16,7 @@ import { bookings } from "./features/bookings/routes.ts";
 import { calendarFeedSettings, feeds } from "./features/calendar-feed/routes.ts";
 import { communes } from "./features/communes/routes.ts";
 import { desk } from "./features/desk/routes.ts";
+import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
@@ -33,6 +34,8 @@ const api = createRouter()
   .route("/structures", structures)
   .route("/slots", slots)
   .route("/communes", communes)
+  .route("/directory", directory)
+  .route("/faq", faq)
   .route("/bookings", bookings)
   .route("/manage", manage)
   .route("/auth", auth)

@@ -73,6 +73,14 @@ const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   return appointment.id;
 };
 
+/** A question of « Questions / Réponses », for a call that edits or deletes one. */
+const faqEntry = async () =>
+  (
+    await env.db.prisma.faqEntry.create({
+      data: { slug: `entree-${fresh()}`, position: 1, question: "Une question ?", answer: "Une réponse." },
+    })
+  ).id;
+
 /** A rule of the orientation table (the fixture's table has no fallback: rules may be added one by one). */
 const routingRule = async () =>
   (
@@ -454,6 +462,24 @@ const ENDPOINTS: Endpoint[] = [
     },
     body: () => ({ ids: [] }),
   },
+  { method: "GET", route: "/admin/faq", rule: "region", ok: 200, path: () => "/admin/faq" },
+  {
+    method: "POST",
+    route: "/admin/faq",
+    rule: "region",
+    ok: 201,
+    path: () => "/admin/faq",
+    body: () => ({ slug: `question-${fresh()}`, position: 1, question: "Une question ?", answer: "Une réponse." }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/faq/{id}",
+    rule: "region",
+    ok: 200,
+    path: async () => `/admin/faq/${await faqEntry()}`,
+    body: () => ({ published: false }),
+  },
+  { method: "DELETE", route: "/admin/faq/{id}", rule: "region", ok: 200, path: async () => `/admin/faq/${await faqEntry()}` },
 ];
 
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {

@@ -1,6 +1,7 @@
 import { createRouter } from "../../http/router.ts";
 import { auditLog } from "./audit-log.ts";
 import { closureAdmin } from "./closures.ts";
+import { faqAdmin } from "./faq.ts";
 import { memberAdmin } from "./members.ts";
 import { networkAdmin } from "./networks.ts";
 import { offeringAdmin } from "./offerings.ts";
@@ -23,6 +24,7 @@ export const admin = createRouter()
   .route("/", userAdmin)
   .route("/", territoryAdmin)
   .route("/", closureAdmin)
+  .route("/", faqAdmin)
   .route("/", routingRuleAdmin)
   .route("/", auditLog);
 
@@ -36,6 +38,7 @@ export interface AdminTypes {
   users: typeof userAdmin;
   territories: typeof territoryAdmin;
   closures: typeof closureAdmin;
+  faq: typeof faqAdmin;
   routingRules: typeof routingRuleAdmin;
   audit: typeof auditLog;
 }
