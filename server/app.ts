@@ -20,6 +20,8 @@ import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
+import { invitations } from "./features/referrals/invitation-routes.ts";
+import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
@@ -48,6 +50,8 @@ api.route("/desk", desk);
 api.route("/availability", availability);
 api.route("/calendar-feed", calendarFeedSettings);
 api.route("/feeds", feeds);
+api.route("/referrals", referrals);
+api.route("/invitations", invitations);
 api.route("/orientation", orientation);
 
 api.doc31("/openapi.json", {
@@ -68,6 +72,8 @@ export type AgendaType = typeof agenda;
 export type DeskType = typeof desk;
 export type AvailabilityType = typeof availability;
 export type CalendarFeedType = typeof calendarFeedSettings;
+export type ReferralsType = typeof referrals;
+export type InvitationsType = typeof invitations;
 export type OrientationType = typeof orientation;
 
 const BODY_LIMIT = 64 * 1024;
@@ -91,7 +97,7 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
   });
   // A private link must not leak through the Referer header or a shared cache. Registered
   // before secureHeaders so that it has the last word on the way out.
-  for (const path of ["/api/manage/*", "/rdv/*", "/api/feeds/*"]) {
+  for (const path of ["/api/manage/*", "/rdv/*", "/api/feeds/*", "/api/invitations/*"]) {
     app.use(path, async (c, next) => {
       await next();
       c.header("Referrer-Policy", "no-referrer");

@@ -27,5 +27,5 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
 
 /** Secret path segments (manage-link tokens, calendar feeds) replaced before logging. */
 export function redactPath(path: string): string {
-  return path.replace(/^(\/api\/manage|\/rdv|\/api\/feeds)\/[^/]+/, "$1/:token");
+  return path.replace(/^(\/api\/manage|\/rdv|\/api\/feeds|\/api\/invitations)\/[^/]+/, "$1/:token");
 }

@@ -7,6 +7,7 @@ import { clockStartingAt, systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
+import { startReferralSweeper } from "./features/referrals/sweep.ts";
 import { createLogger } from "./logger.ts";
 import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
@@ -45,6 +46,7 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
 
 const app = createApp({ db, clock, config, log });
 const outbox = startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log });
+const sweeper = startReferralSweeper({ db, clock, config, log });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   log.info("listening", { url: config.publicUrl, port: info.port, database: db.kind, clock: config.now ? "NOW" : "system" });
 });
@@ -64,6 +66,7 @@ async function shutdown(signal: string) {
   await closed;
   clearTimeout(deadline);
   await outbox.stop();
+  await sweeper.stop();
   await db.close();
   log.info("stopped");
   process.exit(0);

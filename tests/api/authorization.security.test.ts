@@ -16,9 +16,22 @@ type Target = "own" | "other";
  * region: the Région only · directory: the Région and structure admins · structure: theirs only ·
  * signedIn: anyone signed in · agenda: advisors, reception and structure admins, their structure's
  * people only · ownAgenda: the same, for their own agenda · availability: an advisor's own ranges, or
- * their structure admin's.
+ * their structure admin's · member: anyone working for a structure · referFrom: refer from one's own
+ * structure · referral: a referral to the target structure, sent by the partner's referrer — its
+ * target's staff and its sender see it · referralInbox: its target's staff only.
  */
-type Rule = "region" | "directory" | "structure" | "signedIn" | "agenda" | "ownAgenda" | "availability";
+type Rule =
+  | "region"
+  | "directory"
+  | "structure"
+  | "signedIn"
+  | "agenda"
+  | "ownAgenda"
+  | "availability"
+  | "member"
+  | "referFrom"
+  | "referral"
+  | "referralInbox";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -89,6 +102,25 @@ const routingRule = async () =>
     })
   ).id;
 
+/** A referral from the partner's referrer to the target structure, for the service it offers. */
+const referralTo = async (t: Target) => {
+  const person = await env.db.prisma.person.create({ data: { firstName: "Sami", lastName: "Orienté" } });
+  const serviceId = t === "own" ? env.fx.services.vae.id : env.fx.services.cep.id;
+  const referral = await env.db.prisma.referral.create({
+    data: {
+      fromStructureId: env.fx.partner.id,
+      referrerId: env.fx.users.referrer.id,
+      toStructureId: structureOf(t).id,
+      serviceId,
+      personId: person.id,
+      need: "Projet à construire.",
+      consentAt: new Date("2026-10-26T08:00:00Z"),
+    },
+  });
+  return referral.id;
+};
+const opposite = (t: Target): Target => (t === "own" ? "other" : "own");
+
 /** The advisor whose availability is edited: the signed-in advisor in their structure, another elsewhere. */
 const editedAdvisor = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor).id;
 const ruleBody = (t: Target) => ({
@@ -117,6 +149,84 @@ const ruleOf = async (t: Target) => {
 
 const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
+  { method: "GET", route: "/referrals", rule: "member", ok: 200, path: () => "/referrals?box=sent" },
+  {
+    method: "POST",
+    route: "/referrals",
+    rule: "referFrom",
+    ok: 201,
+    path: () => "/referrals",
+    body: (t) => ({
+      fromStructureId: structureOf(t).id,
+      toStructureId: structureOf(opposite(t)).id,
+      serviceId: t === "own" ? env.fx.services.cep.id : env.fx.services.vae.id,
+      person: { firstName: "Sami", lastName: "Orienté" },
+      need: "Projet à construire.",
+      consent: true,
+    }),
+  },
+  { method: "GET", route: "/referrals/{id}", rule: "referral", ok: 200, path: async (t) => `/referrals/${await referralTo(t)}` },
+  {
+    method: "GET",
+    route: "/referrals/{id}/slots",
+    rule: "referral",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/slots`,
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/invitation",
+    rule: "referral",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/invitation`,
+    body: () => ({ email: false }),
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/booking",
+    rule: "referral",
+    ok: 409,
+    path: async (t) => `/referrals/${await referralTo(t)}/booking`,
+    // A well-formed key for a time nobody works: authorized callers reach the slot check.
+    body: (t) => ({
+      slotKey: encodeSlotKey({
+        offeringId: offeringOf(t) ?? "",
+        advisorId: advisorOf(t).id,
+        siteId: null,
+        mode: "phone",
+        start: new Date("2026-11-01T03:00:00Z"),
+      }),
+    }),
+    headers: { "Idempotency-Key": "cle-de-test-orientation" },
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/accept",
+    rule: "referralInbox",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/accept`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/decline",
+    rule: "referralInbox",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/decline`,
+    body: () => ({ reason: "Hors de notre champ." }),
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/redirect",
+    rule: "referralInbox",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/redirect`,
+    body: (t) => ({
+      toStructureId: structureOf(opposite(t)).id,
+      serviceId: t === "own" ? env.fx.services.cep.id : env.fx.services.vae.id,
+      reason: "Mieux placé.",
+    }),
+  },
   { method: "POST", route: "/calendar-feed", rule: "ownAgenda", ok: 201, path: () => "/calendar-feed", body: () => ({}) },
   { method: "DELETE", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
   {
@@ -485,6 +595,13 @@ const ENDPOINTS: Endpoint[] = [
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
   const { rule, ok } = endpoint;
+  if (rule === "member" || rule === "referFrom" || rule === "referral" || rule === "referralInbox") {
+    if (role === "regionalAdmin" || role === "coordinator") return 403;
+    if (rule === "member") return ok;
+    // The partner's referrer sent every referral of the matrix, and works for neither structure.
+    if (role === "referrer") return rule === "referral" ? ok : rule === "referralInbox" ? 403 : 404;
+    return target === "own" ? ok : 404;
+  }
   if (rule === "availability") {
     if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
     return role !== "reception" && target === "own" ? ok : 404;
@@ -517,7 +634,7 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => /^\/(admin|agenda|desk|availability|calendar-feed)\b/.test(path) || path === "/auth/me")
+      .filter(([path]) => /^\/(admin|agenda|desk|availability|calendar-feed|referrals)\b/.test(path) || path === "/auth/me")
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);

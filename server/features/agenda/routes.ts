@@ -20,6 +20,7 @@ import { loadAgenda } from "./load-agenda.ts";
 // what staff do with an appointment — its outcome, private notes, its confirmation, cancellation.
 
 const agendaRoute = staffRoute("Agenda");
+const OUTCOME_WORDS = { honoured: "rendez-vous honoré", no_show: "absence au rendez-vous", excused: "absence excusée" } as const;
 const MAX_DAYS = 31;
 const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
 
@@ -212,8 +213,19 @@ export const agenda = createRouter()
     const problem = outcomeProblem({ status: row.status, start: row.startsAt }, now);
     if (problem) throw new AppError("CONFLICT", problem);
     const { outcome: value } = c.req.valid("json");
-    await audited(c, { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } }, (tx) =>
-      tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } }),
+    await audited(
+      c,
+      { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } },
+      async (tx) => {
+        // What became of a referred person's meeting flows back to the referral's timeline.
+        const referral = await tx.referral.findUnique({ where: { appointmentId: id }, select: { id: true } });
+        if (referral) {
+          await tx.referralEvent.create({
+            data: { referralId: referral.id, kind: "outcome", at: now, byId: staff.user.id, detail: OUTCOME_WORDS[value] },
+          });
+        }
+        return tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } });
+      },
     );
     return c.json({}, 200);
   })

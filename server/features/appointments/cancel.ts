@@ -23,7 +23,38 @@ export async function cancelAppointment(
       manageTokenRevokedAt: now,
     },
   });
+  await reopenReferral(tx, id, cancel, now);
   const cancelled = await loadAppointment(tx, id);
   await enqueueAppointmentMessages(tx, toDetails(cancelled, null), { kind: "cancelled", ...cancel }, { now, reminderPlan: [] });
   return cancelled;
+}
+
+/**
+ * A referral whose meeting is cancelled waits for another one: back to « accepted », its
+ * invitation still usable if it has not ended (an ended one is not left to expire again).
+ */
+async function reopenReferral(
+  tx: Tx,
+  appointmentId: string,
+  cancel: { by: "person" | "structure"; reason: string | null },
+  now: Date,
+) {
+  const referral = await tx.referral.findUnique({
+    where: { appointmentId },
+    select: { id: true, invitationExpiresAt: true },
+  });
+  if (!referral) return;
+  const ended = referral.invitationExpiresAt !== null && referral.invitationExpiresAt <= now;
+  await tx.referral.update({
+    where: { id: referral.id },
+    data: { status: "accepted", appointmentId: null, ...(ended && { invitationExpiresAt: null }) },
+  });
+  await tx.referralEvent.create({
+    data: {
+      referralId: referral.id,
+      kind: "cancelled",
+      at: now,
+      detail: `rendez-vous annulé par ${cancel.by === "person" ? "la personne" : "la structure"}${cancel.reason ? ` : ${cancel.reason}` : ""}`,
+    },
+  });
 }

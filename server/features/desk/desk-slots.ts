@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { freeSlots, type Slot } from "../../domain/availability.ts";
+import { type Audience, freeSlots, type Slot } from "../../domain/availability.ts";
 import { addDays, type LocalDate } from "../../domain/time.ts";
 import { loadAvailability, type OfferingRow } from "../slots/load-availability.ts";
 import { toView } from "../slots/search-slots.ts";
@@ -8,19 +8,25 @@ const WINDOWS = [7, 14, 28, 56];
 
 /**
  * The first free slots of an offering from a day on, as staff may book them (inside the public
- * notice and beyond its horizon), across the structure's advisors or for one of them. Looks in
- * growing windows: the usual case, a slot this week, costs one small search.
+ * notice and beyond its horizon) or, with `audience: "public"`, as anyone may — across the
+ * structure's advisors or for one of them. Looks in growing windows: the usual case, a slot
+ * this week, costs one small search.
  */
 export async function firstStaffSlots(
   db: Database,
   offering: OfferingRow,
-  options: { from: LocalDate; now: Date; advisorId?: string | undefined; limit: number },
+  options: { from: LocalDate; now: Date; advisorId?: string | undefined; limit: number; audience?: Audience },
 ) {
   const found: Slot[] = [];
   let from = options.from;
   for (const days of WINDOWS) {
     const to = addDays(from, days - 1);
-    const input = (await loadAvailability(db.prisma, [offering], { from, to, now: options.now, audience: "staff" })).get(
+    const input = (await loadAvailability(db.prisma, [offering], {
+      from,
+      to,
+      now: options.now,
+      audience: options.audience ?? "staff",
+    })).get(
       offering.id,
     );
     if (input) found.push(...freeSlots(input).filter((s) => !options.advisorId || s.advisorId === options.advisorId));

@@ -1,0 +1,72 @@
+import { DateTime } from "luxon";
+import type { RenderedEmail } from "./appointment.ts";
+import { render } from "./layout.ts";
+
+/** What the person is told of a referral: who sends them where, and how to book. */
+export interface InvitationDetails {
+  firstName: string;
+  from: string;
+  to: string;
+  service: string;
+  url: string;
+  expiresAt: Date;
+}
+
+/** What the referrer is told of a referral's turn. */
+export interface ReferralNoticeDetails {
+  referrerFirstName: string;
+  person: string;
+  to: string;
+  service: string;
+  url: string;
+}
+
+const until = (date: Date) => DateTime.fromJSDate(date, { zone: "Europe/Paris" }).setLocale("fr").toFormat("cccc d LLLL yyyy");
+
+/** To the person: book with the structure they are referred to; sent again once as a reminder. */
+export function invitationEmail(invitation: InvitationDetails, reminder = false): RenderedEmail {
+  return render(
+    reminder ? `Rappel : prenez rendez-vous avec ${invitation.to}` : `Prenez rendez-vous avec ${invitation.to}`,
+    `Bonjour ${invitation.firstName}`,
+    [
+      {
+        kind: "text",
+        text: reminder
+          ? `Vous n'avez pas encore pris rendez-vous avec ${invitation.to}, où ${invitation.from} vous a orienté·e.`
+          : `${invitation.from} vous oriente vers ${invitation.to} pour : ${invitation.service}. Choisissez le créneau qui vous convient.`,
+      },
+      { kind: "link", label: "Choisir mon rendez-vous", url: invitation.url },
+      { kind: "text", text: `Ce lien est personnel ; il reste valable jusqu'au ${until(invitation.expiresAt)}.` },
+    ],
+  );
+}
+
+/** To the referrer: the invitation ended unused. */
+export function invitationExpiredEmail(notice: ReferralNoticeDetails): RenderedEmail {
+  return render(`Orientation sans rendez-vous : ${notice.person}`, `Bonjour ${notice.referrerFirstName}`, [
+    {
+      kind: "text",
+      text: `${notice.person} n'a pas pris rendez-vous avec ${notice.to} (${notice.service}) : l'invitation a expiré. Vous pouvez en envoyer une nouvelle ou prendre le rendez-vous pour la personne.`,
+    },
+    { kind: "link", label: "Voir l'orientation", url: notice.url },
+  ]);
+}
+
+/** To the referrer: the target declined, or sent the person on elsewhere. */
+export function referralAnsweredEmail(
+  notice: ReferralNoticeDetails,
+  answer: { kind: "declined" | "redirected"; reason: string; elsewhere?: string },
+): RenderedEmail {
+  const text =
+    answer.kind === "declined"
+      ? `${notice.to} ne peut pas recevoir ${notice.person} (${notice.service}). Motif : ${answer.reason}`
+      : `${notice.to} a réorienté ${notice.person} vers ${answer.elsewhere ?? "une autre structure"}. Motif : ${answer.reason}`;
+  return render(
+    answer.kind === "declined" ? `Orientation refusée : ${notice.person}` : `Orientation réorientée : ${notice.person}`,
+    `Bonjour ${notice.referrerFirstName}`,
+    [
+      { kind: "text", text },
+      { kind: "link", label: "Voir l'orientation", url: notice.url },
+    ],
+  );
+}

@@ -1,0 +1,193 @@
+import { createHash, randomBytes } from "node:crypto";
+import { invitationEmail } from "../../../emails/referral.ts";
+import type { Config } from "../../config.ts";
+import type { Database, Tx } from "../../db/database.ts";
+import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
+import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
+import { toZonedIso } from "../../domain/time.ts";
+
+// The referrals' database side: what is read of a referral, its timeline, its invitation.
+
+const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
+// Crockford's base32: no I, L, O, U — a printed code read aloud or typed is not misread.
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A printed code as typed: case, spaces and dashes ignored, O read as 0 and I or L as 1. */
+export function normaliseCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+}
+
+/** The invitation's link token (256 bits) and its printed code (60 bits, « ABCD-EFGH-JKMN »). */
+function newInvitationSecrets() {
+  const token = randomBytes(32).toString("base64url");
+  const code = [...randomBytes(12)].map((byte) => CODE_ALPHABET[byte % 32]).join("");
+  return { token, code: code.match(/.{4}/g)?.join("-") ?? code, tokenHash: hash(token), codeHash: hash(code) };
+}
+
+/** The referral an invitation link's token or printed code opens, whatever its state. */
+export function findByInvitation(db: Database, key: string) {
+  const where = /^[A-Za-z0-9_-]{43}$/.test(key)
+    ? { invitationTokenHash: hash(key) }
+    : { invitationCodeHash: hash(normaliseCode(key)) };
+  return db.prisma.referral.findUnique({ where, select: { id: true } });
+}
+
+export const referralSelect = {
+  id: true,
+  status: true,
+  statusReason: true,
+  need: true,
+  consentAt: true,
+  createdAt: true,
+  invitedAt: true,
+  invitationExpiresAt: true,
+  fromStructureId: true,
+  toStructureId: true,
+  fromStructure: { select: { id: true, name: true } },
+  toStructure: { select: { id: true, slug: true, name: true, timeZone: true } },
+  service: { select: { id: true, slug: true, name: true } },
+  referrer: { select: { id: true, firstName: true, lastName: true, email: true } },
+  person: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+  redirectedFrom: { select: { id: true, fromStructure: { select: { name: true } } } },
+  redirectedTo: { select: { id: true, toStructure: { select: { name: true } } } },
+  // Never the meeting's notes: they are the target structure's alone.
+  appointment: {
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      outcome: true,
+      mode: true,
+      site: { select: { name: true, address: true } },
+    },
+  },
+} satisfies Prisma.ReferralSelect;
+
+export type ReferralRow = Prisma.ReferralGetPayload<{ select: typeof referralSelect }>;
+
+export async function loadReferral(db: Database | { prisma: Tx }, id: string): Promise<ReferralRow | null> {
+  return db.prisma.referral.findUnique({ where: { id }, select: referralSelect });
+}
+
+/** A referral as the API gives it: its followed status, times in the target's zone. */
+export function referralView(r: ReferralRow) {
+  const zone = r.toStructure.timeZone;
+  return {
+    id: r.id,
+    status: followedStatus(r.status, r.appointment),
+    statusReason: r.statusReason,
+    need: r.need,
+    createdAt: toZonedIso(r.createdAt, zone),
+    consentAt: toZonedIso(r.consentAt, zone),
+    from: r.fromStructure,
+    to: { id: r.toStructure.id, slug: r.toStructure.slug, name: r.toStructure.name },
+    service: r.service,
+    referrer: { firstName: r.referrer.firstName, lastName: r.referrer.lastName },
+    person: r.person,
+    redirectedFrom: r.redirectedFrom && { id: r.redirectedFrom.id, structure: r.redirectedFrom.fromStructure.name },
+    redirectedTo: r.redirectedTo && { id: r.redirectedTo.id, structure: r.redirectedTo.toStructure.name },
+    invitation: r.invitationExpiresAt && {
+      sentAt: r.invitedAt && toZonedIso(r.invitedAt, zone),
+      expiresAt: toZonedIso(r.invitationExpiresAt, zone),
+    },
+    appointment: r.appointment && {
+      id: r.appointment.id,
+      start: toZonedIso(r.appointment.startsAt, zone),
+      end: toZonedIso(r.appointment.endsAt, zone),
+      status: r.appointment.status,
+      outcome: r.appointment.outcome,
+      mode: r.appointment.mode,
+      site: r.appointment.site,
+    },
+  };
+}
+
+/** The timeline, oldest first, with who did each step (null: the person or the platform). */
+export async function timelineOf(db: Database, referralId: string, zone: string) {
+  const events = await db.prisma.referralEvent.findMany({
+    where: { referralId },
+    orderBy: { at: "asc" },
+    select: { at: true, kind: true, detail: true, by: { select: { firstName: true, lastName: true } } },
+  });
+  return events.map((e) => ({ at: toZonedIso(e.at, zone), kind: e.kind, detail: e.detail, by: e.by }));
+}
+
+export function recordEvent(
+  tx: Tx,
+  referralId: string,
+  event: { kind: ReferralEventKind; at: Date; byId?: string | null; detail?: string },
+) {
+  return tx.referralEvent.create({
+    data: { referralId, kind: event.kind, at: event.at, byId: event.byId ?? null, detail: event.detail ?? "" },
+  });
+}
+
+/**
+ * A new invitation for a referral: new secrets (the previous link and code stop working), its
+ * e-mail to the person if asked, and its reminder rendered now, due a few days later, since
+ * the link is never stored. The previous invitation's pending messages are withdrawn.
+ */
+export async function invite(
+  tx: Tx,
+  r: ReferralRow,
+  options: { days: number; email: boolean; now: Date; byId: string; config: Config },
+) {
+  const secrets = newInvitationSecrets();
+  const expiresAt = invitationEnd(options.now, options.days);
+  const url = `${options.config.publicUrl}/invitation#${secrets.token}`;
+  await withdrawInvitation(tx, r.id);
+  await tx.referral.update({
+    where: { id: r.id },
+    data: {
+      status: r.status === "expired" ? "sent" : r.status,
+      invitationTokenHash: secrets.tokenHash,
+      invitationCodeHash: secrets.codeHash,
+      invitedAt: options.now,
+      invitationExpiresAt: expiresAt,
+      invitationRemindedAt: null,
+    },
+  });
+  const sentTo = options.email ? r.person.email : null;
+  if (sentTo) {
+    const details = {
+      firstName: r.person.firstName,
+      from: r.fromStructure.name,
+      to: r.toStructure.name,
+      service: r.service.name,
+      url,
+      expiresAt,
+    };
+    const reminderAt = reminderTime(options.now, expiresAt);
+    await tx.outboxMessage.createMany({
+      data: [
+        { type: "referral.invitation", recipient: sentTo, dueAt: options.now, payload: invitationEmail(details) as object },
+        ...(reminderAt
+          ? [
+              {
+                type: "referral.reminder",
+                recipient: sentTo,
+                dueAt: reminderAt,
+                payload: invitationEmail(details, true) as object,
+              },
+            ]
+          : []),
+      ].map((m) => ({ ...m, referralId: r.id })),
+    });
+  }
+  await recordEvent(tx, r.id, {
+    kind: "invited",
+    at: options.now,
+    byId: options.byId,
+    detail: sentTo ? `par courriel à ${sentTo}` : "code remis à la personne",
+  });
+  return { url, code: secrets.code, expiresAt, sentTo };
+}
+
+/** Withdraws what an invitation still has to send: the person booked, or the referral ended. */
+export function withdrawInvitation(tx: Tx, referralId: string) {
+  return tx.outboxMessage.updateMany({
+    where: { referralId, status: "pending", type: { in: ["referral.invitation", "referral.reminder"] } },
+    data: { status: "cancelled" },
+  });
+}

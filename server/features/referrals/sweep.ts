@@ -1,0 +1,92 @@
+import { invitationExpiredEmail } from "../../../emails/referral.ts";
+import type { Config } from "../../config.ts";
+import type { Database } from "../../db/database.ts";
+import type { Logger } from "../../logger.ts";
+import { recordEvent } from "./referrals.ts";
+
+/**
+ * What time does to referrals: an invitation past its date expires (the referrer is told), and a
+ * reminder the outbox has sent goes into the timeline. Safe to run from every instance at
+ * once: each change is claimed by a conditional update, so it happens once.
+ */
+export async function sweepReferrals(db: Database, now: Date, config: Pick<Config, "publicUrl">) {
+  let expired = 0;
+  const due = await db.prisma.referral.findMany({
+    where: { status: { in: ["sent", "accepted"] }, invitationExpiresAt: { lte: now } },
+    select: { id: true },
+    take: 500,
+  });
+  for (const { id } of due) {
+    await db.prisma.$transaction(async (tx) => {
+      const claimed = await tx.referral.updateMany({
+        where: { id, status: { in: ["sent", "accepted"] }, invitationExpiresAt: { lte: now } },
+        data: { status: "expired" },
+      });
+      if (claimed.count === 0) return;
+      expired += 1;
+      const r = await tx.referral.findUniqueOrThrow({
+        where: { id },
+        select: {
+          referrer: { select: { firstName: true, email: true } },
+          person: { select: { firstName: true, lastName: true } },
+          toStructure: { select: { name: true } },
+          service: { select: { name: true } },
+        },
+      });
+      await tx.outboxMessage.updateMany({ where: { referralId: id, status: "pending" }, data: { status: "cancelled" } });
+      await recordEvent(tx, id, { kind: "expired", at: now, detail: "l'invitation n'a pas servi" });
+      const email = invitationExpiredEmail({
+        referrerFirstName: r.referrer.firstName,
+        person: `${r.person.firstName} ${r.person.lastName}`,
+        to: r.toStructure.name,
+        service: r.service.name,
+        url: `${config.publicUrl}/espace/orientations/${id}`,
+      });
+      await tx.outboxMessage.create({
+        data: { type: "referral.expired", recipient: r.referrer.email, dueAt: now, payload: email as object, referralId: id },
+      });
+    });
+  }
+
+  let reminded = 0;
+  const sent = await db.prisma.outboxMessage.findMany({
+    where: { type: "referral.reminder", status: "sent", referral: { invitationRemindedAt: null } },
+    select: { referralId: true, sentAt: true },
+    take: 500,
+  });
+  for (const message of sent) {
+    const referralId = message.referralId;
+    if (!referralId) continue;
+    const at = message.sentAt ?? now;
+    await db.prisma.$transaction(async (tx) => {
+      const claimed = await tx.referral.updateMany({
+        where: { id: referralId, invitationRemindedAt: null },
+        data: { invitationRemindedAt: at },
+      });
+      if (claimed.count === 0) return;
+      reminded += 1;
+      await recordEvent(tx, referralId, { kind: "reminded", at, detail: "rappel envoyé par courriel" });
+    });
+  }
+  return { expired, reminded };
+}
+
+/** Sweeps every `everyMs` until stopped; a failed sweep is logged and tried again next time. */
+export function startReferralSweeper(
+  options: { db: Database; clock: { now(): Date }; config: Pick<Config, "publicUrl">; log: Logger },
+  everyMs = 60_000,
+) {
+  let running: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    running = sweepReferrals(options.db, options.clock.now(), options.config).catch((error: unknown) =>
+      options.log.warn("referral sweep failed", { error: error instanceof Error ? error.message : String(error) }),
+    );
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

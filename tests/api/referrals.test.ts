@@ -1,0 +1,278 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { openSession } from "../../server/auth/sessions.ts";
+import type { Clock } from "../../server/clock.ts";
+import { sweepReferrals } from "../../server/features/referrals/sweep.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
+
+const CONFIG = { publicUrl: "http://localhost:3000" };
+
+// A referral's life through the API: a partner refers someone to the PIC VAE of Lille, which
+// answers from its inbox; the meeting is booked by the referrer, or by the person with their
+// invitation; what became of it flows back. Monday 26 October 2026, 9 h 00 in Paris.
+
+let now = new Date("2026-10-26T08:00:00Z");
+const clock: Clock = { now: () => now };
+const env = useStaffApp(clock);
+const send = sender(env);
+const at = (iso: string) => {
+  now = new Date(iso);
+};
+
+async function refer(overrides: object = {}) {
+  const res = await send("POST", "/referrals", env.fx.cookies.referrer, {
+    fromStructureId: env.fx.partner.id,
+    toStructureId: env.fx.structure.id,
+    serviceId: env.fx.services.vae.id,
+    person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.benamar@example.org", phone: "0612345678" },
+    need: "Aide-soignante depuis 12 ans, souhaite un diplôme d'État par la VAE.",
+    consent: true,
+    ...overrides,
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+const detail = async (id: string, cookie = env.fx.cookies.referrer) => send("GET", `/referrals/${id}`, cookie);
+async function post(path: string, cookie: string, body: object = {}, key?: string) {
+  const res = await env.app.request(`/api${path}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", ...(key && { "Idempotency-Key": key }) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+const kinds = async (id: string, cookie = env.fx.cookies.referrer) =>
+  ((await detail(id, cookie)).body.referral.timeline as { kind: string }[]).map((e) => e.kind);
+const firstSlot = async (id: string, cookie = env.fx.cookies.referrer) =>
+  (await send("GET", `/referrals/${id}/slots`, cookie)).body.slots[0] as { key: string; start: string };
+
+describe("a referral", () => {
+  it("needs the person's agreement, a SPRO target offering the service, and says so in French", async () => {
+    const base = {
+      fromStructureId: env.fx.partner.id,
+      toStructureId: env.fx.structure.id,
+      serviceId: env.fx.services.vae.id,
+      person: { firstName: "Nadia", lastName: "Benamar" },
+      need: "VAE",
+    };
+    const noConsent = await send("POST", "/referrals", env.fx.cookies.referrer, base);
+    expect(noConsent.status).toBe(422);
+    expect(noConsent.body.error.fields.consent).toMatch(/accord de la personne/);
+    const wrongService = await send("POST", "/referrals", env.fx.cookies.referrer, {
+      ...base,
+      consent: true,
+      serviceId: env.fx.services.cep.id,
+    });
+    expect(wrongService.body.error.fields.serviceId).toMatch(/n'offre pas ce service/);
+    const toPartner = await send("POST", "/referrals", env.fx.cookies.referrer, {
+      ...base,
+      consent: true,
+      toStructureId: env.fx.other.id,
+      fromStructureId: env.fx.structure.id,
+    });
+    expect(toPartner.status).toBe(404); // the referrer does not work for the PIC VAE
+    const extra = await send("POST", "/referrals", env.fx.cookies.referrer, { ...base, consent: true, status: "booked" });
+    expect(extra.status).toBe(422);
+    expect(await env.db.prisma.referral.count()).toBe(0);
+  });
+
+  it("is booked directly by the referrer; the outcome flows back, never the target's notes", async () => {
+    const id = await refer();
+    expect((await detail(id)).body.referral).toMatchObject({
+      status: "sent",
+      from: { name: "CCAS de Roubaix" },
+      to: { name: "Point Info Conseil VAE de Lille" },
+      person: { firstName: "Nadia" },
+      can: { accept: false, book: true, invite: true },
+    });
+    // The referrer books with the public notice: 9 h 00 is now, the first slot is later.
+    const slot = await firstSlot(id);
+    expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse("2026-10-26T11:00:00+01:00"));
+    const key = randomUUID();
+    const booked = await post(`/referrals/${id}/booking`, env.fx.cookies.referrer, { slotKey: slot.key }, key);
+    expect(booked.body).toMatchObject({ appointment: { id: expect.any(String) } });
+    const again = await post(`/referrals/${id}/booking`, env.fx.cookies.referrer, { slotKey: slot.key }, key);
+    expect(again.body.appointment.id).toBe(booked.body.appointment.id);
+    const appointment = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.body.appointment.id } });
+    expect([appointment.channel, appointment.bookedById]).toEqual(["referral", env.fx.users.referrer.id]);
+    expect((await detail(id)).body.referral.status).toBe("booked");
+
+    // The advisor writes notes and marks the meeting honoured once it has started (sessions of then).
+    await env.db.prisma.appointment.update({
+      where: { id: appointment.id },
+      data: { notes: "Dossier recevable, livret 1 à préparer." },
+    });
+    at(appointment.startsAt.toISOString());
+    try {
+      const advisor = `rdv-session=${await openSession(env.db, env.fx.advisor.id, now)}`;
+      const referrer = `rdv-session=${await openSession(env.db, env.fx.users.referrer.id, now)}`;
+      expect((await post(`/agenda/appointments/${appointment.id}/outcome`, advisor, { outcome: "honoured" })).status).toBe(200);
+      const followed = await detail(id, referrer);
+      expect(followed.body.referral.status).toBe("honoured");
+      expect(await kinds(id, referrer)).toEqual(["created", "booked", "outcome"]);
+      expect(JSON.stringify(followed.body)).not.toContain("livret");
+      expect(JSON.stringify((await send("GET", "/referrals?box=sent", referrer)).body)).not.toContain("livret");
+    } finally {
+      at("2026-10-26T08:00:00Z");
+    }
+  });
+
+  it("invites the person, who books with the printed code; a second booking is refused", async () => {
+    const id = await refer();
+    const invited = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false, days: 10 });
+    expect(invited.status).toBe(200);
+    expect(invited.body.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(invited.body.sentTo).toBeNull();
+    const stored = await env.db.prisma.referral.findUniqueOrThrow({ where: { id } });
+    expect(JSON.stringify(stored)).not.toContain(invited.body.code);
+
+    // Typed in lower case with spaces: still the code.
+    const typed = invited.body.code.toLowerCase().replace(/-/g, " ");
+    const open = await env.app.request(`/api/invitations/${encodeURIComponent(typed)}`);
+    expect(open.headers.get("referrer-policy")).toBe("no-referrer");
+    expect((await open.json()).invitation).toMatchObject({
+      firstName: "Nadia",
+      from: { name: "CCAS de Roubaix" },
+      service: { slug: "information-conseil-vae" },
+      state: "open",
+    });
+    const slots = await (await env.app.request(`/api/invitations/${invited.body.code}/slots`)).json();
+    expect(slots.slots[0].advisor).toBeUndefined();
+    const book = (slotKey: string, key = randomUUID()) =>
+      post(`/invitations/${invited.body.code}/booking`, "", { slotKey, noticeAccepted: true, phone: "0698765432" }, key);
+    const booked = await book(slots.slots[0].key);
+    expect(booked.status).toBe(201);
+    expect(booked.body.manageUrl).toMatch(/\/rdv\//);
+    const second = await book(slots.slots[1].key);
+    expect([second.status, second.body.error.message]).toEqual([409, expect.stringMatching(/déjà pris/)]);
+    expect((await detail(id)).body.referral.status).toBe("booked");
+    expect(await kinds(id)).toEqual(["created", "invited", "booked"]);
+    const person = await env.db.prisma.person.findFirstOrThrow({ where: { referrals: { some: { id } } } });
+    expect(person.phone).toBe("0698765432");
+    expect(person.noticeAcceptedAt).not.toBeNull();
+  });
+
+  it("sends the invitation by e-mail with a reminder that booking withdraws", async () => {
+    const id = await refer();
+    const invited = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: true });
+    expect(invited.body.sentTo).toBe("nadia.benamar@example.org");
+    const messages = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id }, orderBy: { dueAt: "asc" } });
+    expect(messages.map((m) => [m.type, m.dueAt.toISOString()])).toEqual([
+      ["referral.invitation", "2026-10-26T08:00:00.000Z"],
+      ["referral.reminder", "2026-10-29T08:00:00.000Z"],
+    ]);
+    const token = invited.body.url.split("#")[1];
+    expect(JSON.stringify(messages[0]?.payload)).toContain(token);
+    expect(JSON.stringify(await env.db.prisma.referral.findUniqueOrThrow({ where: { id } }))).not.toContain(token);
+
+    // A new invitation replaces the first: its link dies, its pending messages are withdrawn.
+    const renewed = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: true });
+    expect((await env.app.request(`/api/invitations/${token}`)).status).toBe(404);
+    const slots = await (await env.app.request(`/api/invitations/${renewed.body.url.split("#")[1]}/slots`)).json();
+    await post(
+      `/invitations/${renewed.body.url.split("#")[1]}/booking`,
+      "",
+      { slotKey: slots.slots[0].key, noticeAccepted: true },
+      randomUUID(),
+    );
+    // Booked: nothing left to send about the invitation (here not even its e-mail, still queued).
+    const left = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id, status: "pending" } });
+    expect(left).toEqual([]);
+  });
+
+  it("is declined by the target with a reason the referrer reads, and then allows nothing", async () => {
+    const id = await refer();
+    expect((await post(`/referrals/${id}/decline`, env.fx.cookies.referrer, { reason: "x" })).status).toBe(403);
+    const noReason = await post(`/referrals/${id}/decline`, env.fx.cookies.reception, { reason: " " });
+    expect(noReason.body.error.fields.reason).toMatch(/motif/i);
+    expect((await post(`/referrals/${id}/accept`, env.fx.cookies.advisor)).body.referral.status).toBe("accepted");
+    const declined = await post(`/referrals/${id}/decline`, env.fx.cookies.advisor, { reason: "Expérience hors du champ VAE." });
+    expect(declined.body.referral).toMatchObject({ status: "declined", statusReason: "Expérience hors du champ VAE." });
+    const mail = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { referralId: id, type: "referral.declined" } });
+    expect(mail.recipient).toBe("orienteur@staff.test");
+    expect((mail.payload as { text: string }).text).toContain("Expérience hors du champ VAE.");
+    const late = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false });
+    expect([late.status, late.body.error.message]).toEqual([409, "Cette orientation a été refusée."]);
+    expect(await kinds(id)).toEqual(["created", "accepted", "declined"]);
+  });
+
+  it("is redirected to another structure as a linked referral", async () => {
+    const id = await refer();
+    const next = await post(`/referrals/${id}/redirect`, env.fx.cookies.structureAdmin, {
+      toStructureId: env.fx.other.id,
+      serviceId: env.fx.services.cep.id,
+      reason: "Un conseil en évolution professionnelle d'abord.",
+    });
+    expect(next.body).toEqual({ id: expect.any(String) });
+    const original = (await detail(id)).body.referral;
+    expect(original).toMatchObject({ status: "redirected", redirectedTo: { id: next.body.id, structure: "CIO de Roubaix" } });
+    const linked = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: next.body.id } });
+    expect([linked.fromStructureId, linked.redirectedFromId, linked.status]).toEqual([env.fx.structure.id, id, "sent"]);
+    // The CIO's advisor handles it; the first referrer follows the first referral only.
+    const cio = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, now)}`;
+    expect((await detail(next.body.id, cio)).body.referral.redirectedFrom).toMatchObject({ id });
+    expect((await detail(next.body.id)).status).toBe(404);
+  });
+
+  it("expires unused: the referrer is told, the reminder sent goes into the timeline", async () => {
+    const id = await refer();
+    await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: true, days: 5 });
+    // The outbox sends the reminder on 29 October.
+    await env.db.prisma.outboxMessage.updateMany({
+      where: { referralId: id, type: "referral.reminder" },
+      data: { status: "sent", sentAt: new Date("2026-10-29T08:00:05Z") },
+    });
+    expect(await sweepReferrals(env.db, new Date("2026-10-29T09:00:00Z"), CONFIG)).toMatchObject({ reminded: 1 });
+    expect(await sweepReferrals(env.db, new Date("2026-10-31T07:59:00Z"), CONFIG)).toMatchObject({
+      expired: 0,
+      reminded: 0,
+    });
+    const [first, second] = await Promise.all([
+      sweepReferrals(env.db, new Date("2026-10-31T08:00:00Z"), CONFIG),
+      sweepReferrals(env.db, new Date("2026-10-31T08:00:00Z"), CONFIG),
+    ]);
+    expect(first.expired + second.expired).toBe(1);
+    expect((await detail(id)).body.referral.status).toBe("expired");
+    expect(await kinds(id)).toEqual(["created", "invited", "reminded", "expired"]);
+    const told = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id, type: "referral.expired" } });
+    expect(told.map((m) => m.recipient)).toEqual(["orienteur@staff.test"]);
+    // Invited again, it is back in the running.
+    const again = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false });
+    expect(again.status).toBe(200);
+    expect((await detail(id)).body.referral.status).toBe("sent");
+  });
+
+  it("goes back to accepted when its meeting is cancelled, and can be booked again", async () => {
+    const id = await refer();
+    const slot = await firstSlot(id, env.fx.cookies.reception);
+    const booked = await post(`/referrals/${id}/booking`, env.fx.cookies.reception, { slotKey: slot.key }, randomUUID());
+    expect(booked.status).toBe(201);
+    await post(`/agenda/appointments/${booked.body.appointment.id}/cancel`, env.fx.cookies.reception, {
+      reason: "Conseillère absente",
+    });
+    expect((await detail(id)).body.referral).toMatchObject({ status: "accepted", appointment: null });
+    expect((await kinds(id)).slice(-1)).toEqual(["cancelled"]);
+    const next = await firstSlot(id, env.fx.cookies.reception);
+    expect((await post(`/referrals/${id}/booking`, env.fx.cookies.reception, { slotKey: next.key }, randomUUID())).status).toBe(
+      201,
+    );
+  });
+});
+
+describe("who sees a referral", () => {
+  it("the referrer's organisation and the target only", async () => {
+    const id = await refer();
+    const otherAdvisor = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, now)}`;
+    expect((await detail(id, otherAdvisor)).status).toBe(404);
+    expect((await detail(id, env.fx.cookies.regionalAdmin)).status).toBe(403);
+    expect((await detail(id, env.fx.cookies.reception)).status).toBe(200);
+    const received = await send("GET", "/referrals?box=received", env.fx.cookies.reception);
+    expect(received.body.referrals.map((r: { id: string }) => r.id)).toContain(id);
+    const sentByOthers = await send("GET", "/referrals?box=sent", otherAdvisor);
+    expect(sentByOthers.body.referrals.map((r: { id: string }) => r.id)).not.toContain(id);
+    const receivedByPartner = await send("GET", "/referrals?box=received", env.fx.cookies.referrer);
+    expect(receivedByPartner.body.referrals).toEqual([]);
+    expect((await send("GET", `/referrals?box=sent&structure=${env.fx.structure.id}`, env.fx.cookies.referrer)).status).toBe(404);
+    expect((await env.app.request("/api/invitations/AAAA-BBBB-CCCC")).status).toBe(404);
+  });
+});
