@@ -37,6 +37,11 @@ const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: page
 const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pages.AvailabilityPage })));
 const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
 const DeskConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskConfirmationPage })));
+const RoutingRulesPage = lazy(() => staffPages().then((pages) => ({ default: pages.RoutingRulesPage })));
+// The guide's pages (questionnaire, directory, questions and answers) are one chunk of their
+// own: read before booking, not on the way, they do not weigh on the booking page.
+const guidePages = () => import("./pages/guide/guide-pages.ts");
+const OrientationPage = lazy(() => guidePages().then((pages) => ({ default: pages.OrientationPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -53,6 +58,7 @@ export const routes: RouteDefinition[] = [
     },
   },
   { path: CONFIRMATION_PATH, component: ConfirmationPage },
+  { path: "/trouver-le-bon-interlocuteur", component: OrientationPage, preload: () => void guidePages() },
   {
     path: "/rdv/:token",
     component: ManagePage,
@@ -84,6 +90,7 @@ export const routes: RouteDefinition[] = [
           { path: "/structures/:id", component: StructurePage },
           { path: "/reseaux", component: NetworksPage },
           { path: "/territoires", component: TerritoriesPage },
+          { path: "/orientation", component: RoutingRulesPage },
           { path: "/comptes", component: AccountsPage },
           { path: "/journal", component: AuditPage },
         ],

@@ -8,6 +8,9 @@ export function SiteFooter() {
           RDV Orientation est le service de prise de rendez-vous du Service public régional de l'orientation. L'information et le
           conseil en orientation y sont gratuits.
         </p>
+        <p class="site-footer__about">
+          Vous ne savez pas à qui vous adresser&nbsp;? <A href="/trouver-le-bon-interlocuteur">Trouver le bon interlocuteur</A>
+        </p>
         <nav aria-label="Informations légales">
           <ul class="site-footer__links">
             <li>

@@ -36,6 +36,11 @@ export function SiteHeader() {
                 Prendre rendez-vous
               </A>
             </li>
+            <li>
+              <A class="site-nav__link" href="/trouver-le-bon-interlocuteur">
+                Trouver le bon interlocuteur
+              </A>
+            </li>
           </ul>
         </nav>
         <div

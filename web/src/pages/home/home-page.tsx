@@ -25,6 +25,14 @@ export function HomePage() {
         </ButtonLink>
       </section>
 
+      <section class="orientation-teaser" aria-labelledby="orientation-teaser-title">
+        <h2 id="orientation-teaser-title">Vous ne savez pas à qui vous adresser&nbsp;?</h2>
+        <p>Répondez à quelques questions&nbsp;: nous vous indiquons les services et les structures qui peuvent vous aider.</p>
+        <ButtonLink href="/trouver-le-bon-interlocuteur" variant="secondary">
+          Trouver le bon interlocuteur
+        </ButtonLink>
+      </section>
+
       <section class="services" aria-labelledby="services-title">
         <h2 id="services-title">Choisissez un service</h2>
         <Loadable

@@ -11,6 +11,7 @@ export { default as AuditPage } from "./directory/audit-page.tsx";
 export { default as DirectoryArea } from "./directory/directory-area.tsx";
 export { default as DirectoryPage } from "./directory/directory-page.tsx";
 export { default as NetworksPage } from "./directory/networks-page.tsx";
+export { default as RoutingRulesPage } from "./directory/routing-rules-page.tsx";
 export { default as StructurePage } from "./directory/structure-page.tsx";
 export { default as TerritoriesPage } from "./directory/territories-page.tsx";
 export { default as ForgottenPasswordPage } from "./forgotten-password-page.tsx";

@@ -11,6 +11,11 @@ import { NewStructureForm } from "./new-structure-form.tsx";
 export const REGION_PAGES = [
   { href: "/espace/annuaire/reseaux", name: "Réseaux", about: "les réseaux de structures et les partenaires" },
   { href: "/espace/annuaire/territoires", name: "Territoires", about: "les territoires de coordination" },
+  {
+    href: "/espace/annuaire/orientation",
+    name: "Table d'orientation",
+    about: "les règles du questionnaire « Trouver le bon interlocuteur »",
+  },
   { href: "/espace/annuaire/comptes", name: "Comptes", about: "les comptes des personnels, coordination et Région" },
   { href: "/espace/annuaire/journal", name: "Journal", about: "le journal des modifications" },
 ] as const;
