@@ -81,6 +81,10 @@ test("the reception desk sees its team's week", { timeout: 60_000 }, async () =>
   await page.locator(".agenda-day").first().waitFor();
   expect(await page.getByLabel("Agenda", { exact: true }).inputValue()).not.toBe("");
   expect(await page.locator(".agenda-day").count()).toBe(7);
+  // Today is the server's day (the test's browser lives at its own date).
+  expect(await page.getByRole("heading", { level: 3, name: /— aujourd'hui$/ }).allTextContents()).toEqual([
+    "Lundi 23 mars — aujourd'hui",
+  ]);
   await expectAccessibleAtEveryWidth(page, "team agenda");
   await page.getByRole("link", { name: "Vue jour" }).click();
   await page.getByRole("heading", { level: 2, name: "Lundi 23 mars" }).waitFor();

@@ -346,9 +346,16 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
     return [...absences, ...appointments].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   });
   return (
-    <section class="agenda-day" aria-labelledby={`jour-${props.day}`}>
+    <section
+      class="agenda-day"
+      classList={{ "agenda-day--today": props.day === props.agenda.today }}
+      aria-labelledby={`jour-${props.day}`}
+    >
       <h3 id={`jour-${props.day}`} class="agenda-day__title">
         {capitalize(formatDay(props.day))}
+        <Show when={props.day === props.agenda.today}>
+          <span class="agenda-day__today"> — aujourd'hui</span>
+        </Show>
       </h3>
       <For each={closures()}>
         {(closure) => (
@@ -398,7 +405,7 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
   );
 }
 
-/** A site, named as the period's appointments name it: free slots and closures give only its id. */
+/** A site of the agenda's structures: free slots and closures give only its id. */
 function siteOf(agenda: Agenda, siteId: string | null): { name: string } | null {
-  return agenda.appointments.find((appointment) => siteId && appointment.site?.id === siteId)?.site ?? null;
+  return agenda.sites.find((site) => site.id === siteId) ?? null;
 }
