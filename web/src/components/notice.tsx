@@ -1,5 +1,5 @@
 import { revalidate } from "@solidjs/router";
-import { ErrorBoundary, type JSX, Suspense } from "solid-js";
+import { ErrorBoundary, type JSX, Show, Suspense } from "solid-js";
 import { describeError } from "../lib/api.ts";
 import { Button } from "./button.tsx";
 import "./notice.css";
@@ -15,6 +15,19 @@ export function Loading(props: { children: string }) {
     <p class="loading" role="status">
       {props.children}
     </p>
+  );
+}
+
+/** Why an action did not go through, said at once where it was asked (nothing when `message` is empty). */
+export function Refusal(props: { message: string | undefined }) {
+  return (
+    <Show when={props.message}>
+      {(message) => (
+        <p class="field__error" role="alert">
+          {message()}
+        </p>
+      )}
+    </Show>
   );
 }
 

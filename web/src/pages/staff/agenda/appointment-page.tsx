@@ -2,7 +2,7 @@ import { A, createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { TextAreaField } from "../../../components/fields.tsx";
-import { Loadable, Notice } from "../../../components/notice.tsx";
+import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
@@ -186,13 +186,7 @@ function OutcomeSection(props: { appointment: AppointmentDetail }) {
         L'issue se note à partir de l'heure du rendez-vous, pas avant.
       </p>
       <SuccessNotice said={success.said()} />
-      <Show when={refusal()}>
-        {(message) => (
-          <p class="field__error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <Refusal message={refusal()} />
       <fieldset class="agenda-actions agenda-outcomes" aria-describedby="outcome-hint">
         <legend class="visually-hidden">Noter l'issue</legend>
         <For each={OUTCOME_CHOICES}>

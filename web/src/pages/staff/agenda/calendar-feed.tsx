@@ -2,7 +2,7 @@ import { createAsync, useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
-import { Loadable } from "../../../components/notice.tsx";
+import { Loadable, Refusal } from "../../../components/notice.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { formatParisInstant } from "../../../lib/dates.ts";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
@@ -80,13 +80,7 @@ function Feed() {
           </div>
         )}
       </Show>
-      <Show when={failure()}>
-        {(message) => (
-          <p class="field__error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <Refusal message={failure()} />
       <Show
         when={status()?.active}
         fallback={

@@ -2,6 +2,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
+import { Refusal } from "../../../components/notice.tsx";
 import { de } from "../../../lib/french.ts";
 import { resendInvitation, updateAccount } from "./admin-api.ts";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -27,13 +28,7 @@ export function AccountActiveButton(props: { id: string; name: string; active: b
           >
             Réactiver le compte<span class="visually-hidden">&nbsp;{de(props.name)}</span>
           </Button>
-          <Show when={failure()}>
-            {(message) => (
-              <p class="field__error" role="alert">
-                {message()}
-              </p>
-            )}
-          </Show>
+          <Refusal message={failure()} />
         </>
       }
     >
@@ -71,13 +66,7 @@ export function ResendInvitationButton(props: { id: string; name: string; onDone
       >
         Renvoyer l'invitation<span class="visually-hidden">&nbsp;à {props.name}</span>
       </Button>
-      <Show when={failure()}>
-        {(message) => (
-          <p class="field__error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <Refusal message={failure()} />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { Dialog } from "@kobalte/core/dialog";
 import { createSignal, type JSX, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { Loading } from "../../../components/notice.tsx";
+import { Loading, Refusal } from "../../../components/notice.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import "../../../components/dialog.css";
 
@@ -59,13 +59,7 @@ export function ConfirmButton(props: {
             <Show when={sending()}>
               <Loading>Enregistrement en cours…</Loading>
             </Show>
-            <Show when={failure()}>
-              {(message) => (
-                <p class="field__error" role="alert">
-                  {message()}
-                </p>
-              )}
-            </Show>
+            <Refusal message={failure()} />
             <div class="dialog__actions">
               <Button onClick={confirm} disabled={sending()}>
                 {props.confirm}
