@@ -42,6 +42,10 @@ const RoutingRulesPage = lazy(() => staffPages().then((pages) => ({ default: pag
 // own: read before booking, not on the way, they do not weigh on the booking page.
 const guidePages = () => import("./pages/guide/guide-pages.ts");
 const OrientationPage = lazy(() => guidePages().then((pages) => ({ default: pages.OrientationPage })));
+const DirectorySearchPage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectorySearchPage })));
+const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectoryStructurePage })));
+const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
+const FaqAdminPage = lazy(() => staffPages().then((pages) => ({ default: pages.FaqAdminPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -59,6 +63,24 @@ export const routes: RouteDefinition[] = [
   },
   { path: CONFIRMATION_PATH, component: ConfirmationPage },
   { path: "/trouver-le-bon-interlocuteur", component: OrientationPage, preload: () => void guidePages() },
+  {
+    path: "/ou-s-adresser",
+    component: DirectorySearchPage,
+    preload: ({ location }) =>
+      void guidePages().then((pages) => {
+        void pages.getDirectoryFilters();
+        void pages.getDirectory(pages.readDirectorySearch(location.query));
+      }),
+  },
+  {
+    path: "/structures/:slug",
+    component: DirectoryStructurePage,
+    preload: ({ params, location }) =>
+      void guidePages().then((pages) => {
+        if (params.slug) void pages.getDirectoryStructure(params.slug, pages.readDirectorySearch(location.query).commune);
+      }),
+  },
+  { path: "/questions-reponses", component: FaqPage, preload: () => void guidePages().then((pages) => pages.getFaq()) },
   {
     path: "/rdv/:token",
     component: ManagePage,
@@ -90,6 +112,7 @@ export const routes: RouteDefinition[] = [
           { path: "/structures/:id", component: StructurePage },
           { path: "/reseaux", component: NetworksPage },
           { path: "/territoires", component: TerritoriesPage },
+          { path: "/questions", component: FaqAdminPage },
           { path: "/orientation", component: RoutingRulesPage },
           { path: "/comptes", component: AccountsPage },
           { path: "/journal", component: AuditPage },

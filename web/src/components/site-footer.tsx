@@ -11,6 +11,10 @@ export function SiteFooter() {
         <p class="site-footer__about">
           Vous ne savez pas à qui vous adresser&nbsp;? <A href="/trouver-le-bon-interlocuteur">Trouver le bon interlocuteur</A>
         </p>
+        <p class="site-footer__about">
+          Les structures près de chez vous&nbsp;: <A href="/ou-s-adresser">Où s'adresser&nbsp;?</A> Les questions
+          fréquentes&nbsp;: <A href="/questions-reponses">Questions / Réponses</A>.
+        </p>
         <nav aria-label="Informations légales">
           <ul class="site-footer__links">
             <li>

@@ -1,3 +1,9 @@
 // The public guide (« Trouver le bon interlocuteur », « Où s'adresser », questions and answers)
 // as one chunk, loaded on its first page: it stays out of the booking page's bundle.
+
+export { getDirectory, getDirectoryFilters, getDirectoryStructure, getFaq } from "./directory-api.ts";
+export { readDirectorySearch } from "./directory-href.ts";
+export { default as DirectorySearchPage } from "./directory-page.tsx";
+export { default as DirectoryStructurePage } from "./directory-structure-page.tsx";
+export { default as FaqPage } from "./faq-page.tsx";
 export { default as OrientationPage } from "./orientation-page.tsx";

@@ -23,6 +23,10 @@ export function HomePage() {
         <ButtonLink href={bookingHref()} size="large">
           Prendre rendez-vous
         </ButtonLink>
+        <p>
+          Ou bien cherchez une structure près de chez vous dans <a href="/ou-s-adresser">Où s'adresser&nbsp;?</a>, et lisez les{" "}
+          <a href="/questions-reponses">questions / réponses</a>.
+        </p>
       </section>
 
       <section class="orientation-teaser" aria-labelledby="orientation-teaser-title">

@@ -10,6 +10,7 @@ export { default as AccountsPage } from "./directory/accounts-page.tsx";
 export { default as AuditPage } from "./directory/audit-page.tsx";
 export { default as DirectoryArea } from "./directory/directory-area.tsx";
 export { default as DirectoryPage } from "./directory/directory-page.tsx";
+export { default as FaqAdminPage } from "./directory/faq-admin-page.tsx";
 export { default as NetworksPage } from "./directory/networks-page.tsx";
 export { default as RoutingRulesPage } from "./directory/routing-rules-page.tsx";
 export { default as StructurePage } from "./directory/structure-page.tsx";

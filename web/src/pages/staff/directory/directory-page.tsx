@@ -11,6 +11,7 @@ import { NewStructureForm } from "./new-structure-form.tsx";
 export const REGION_PAGES = [
   { href: "/espace/annuaire/reseaux", name: "Réseaux", about: "les réseaux de structures et les partenaires" },
   { href: "/espace/annuaire/territoires", name: "Territoires", about: "les territoires de coordination" },
+  { href: "/espace/annuaire/questions", name: "Questions / Réponses", about: "les questions de la page publique" },
   {
     href: "/espace/annuaire/orientation",
     name: "Table d'orientation",

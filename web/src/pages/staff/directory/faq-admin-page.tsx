@@ -1,0 +1,278 @@
+import { createAsync, useAction } from "@solidjs/router";
+import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
+import { Loadable } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { getServices, type Service } from "../../../lib/api.ts";
+import { NEED_WORDS, NEEDS, type Need } from "../../../lib/orientation-words.ts";
+import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf, whole } from "./admin-form.tsx";
+import { ConfirmButton } from "./confirm-button.tsx";
+import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { createFaqEntry, deleteFaqEntry, type FaqAdminEntry, getFaqAdmin, updateFaqEntry } from "./faq-api.ts";
+import { RowEditor } from "./row-editor.tsx";
+
+const FIELD_NAMES = {
+  question: "Question",
+  answer: "Réponse",
+  position: "Position",
+  need: "Mène au questionnaire",
+  service: "Mène à la réservation",
+  published: "Publiée",
+  slug: "Identifiant",
+};
+
+/** `/espace/annuaire/questions` (Région): the entries of the public page « Questions / Réponses ». */
+export default function FaqAdminPage() {
+  return (
+    <RegionOnly>
+      <div class="staff">
+        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
+        <PageTitle>Questions / Réponses</PageTitle>
+        <p class="staff__lead">
+          Les questions de la page publique <a href="/questions-reponses">Questions / Réponses</a>, dans l'ordre de leur position.
+          Chaque réponse mène au questionnaire « Trouver le bon interlocuteur » (un besoin) ou à la réservation d'un service.
+        </p>
+        <Loadable
+          loading="Chargement des questions…"
+          failure="Les questions n'ont pas pu être chargées."
+          queryKey={[getFaqAdmin.key, getServices.key]}
+        >
+          <Entries />
+        </Loadable>
+      </div>
+    </RegionOnly>
+  );
+}
+
+function Entries() {
+  const entries = createAsync(() => getFaqAdmin());
+  const services = createAsync(() => getServices());
+  const success = createSuccess();
+  const update = useAction(updateFaqEntry);
+  const remove = useAction(deleteFaqEntry);
+  return (
+    <Show when={services()}>
+      {(known) => (
+        <>
+          <SuccessNotice said={success.said()} />
+          <ul class="directory-rows">
+            <For each={entries()}>
+              {(entry) => (
+                <li class="directory-row">
+                  <h2 class="directory-row__title">
+                    {entry.question}{" "}
+                    <Show when={!entry.published}>
+                      <span class="directory-tag">non publiée</span>
+                    </Show>
+                  </h2>
+                  <p class="directory-row__text">
+                    Position {entry.position}
+                    <Show when={entry.need}>{(need) => <> — questionnaire&nbsp;: {NEED_WORDS[need()]}</>}</Show>
+                    <Show when={entry.service}>{(service) => <> — réservation&nbsp;: {service().name}</>}</Show>
+                  </p>
+                  <div class="directory__actions">
+                    <RowEditor label="Modifier" name={entry.question}>
+                      {(close) => (
+                        <FaqForm
+                          entry={entry}
+                          services={known()}
+                          onDone={(text) => {
+                            close();
+                            success.say(text);
+                          }}
+                          onCancel={close}
+                        />
+                      )}
+                    </RowEditor>
+                    <Button
+                      variant="secondary"
+                      onClick={async () => {
+                        const outcome = await update(entry.id, { published: !entry.published });
+                        success.say(
+                          outcome.kind !== "done"
+                            ? outcome.message
+                            : entry.published
+                              ? `« ${entry.question} » est retirée de la page publique.`
+                              : `« ${entry.question} » est publiée.`,
+                        );
+                      }}
+                    >
+                      {entry.published ? "Retirer de la page publique" : "Publier"}
+                      <span class="visually-hidden">&nbsp;: {entry.question}</span>
+                    </Button>
+                    <ConfirmButton
+                      label={
+                        <>
+                          Supprimer<span class="visually-hidden">&nbsp;: {entry.question}</span>
+                        </>
+                      }
+                      title="Supprimer cette question ?"
+                      confirm="Supprimer la question"
+                      onConfirm={() => remove(entry.id)}
+                      onDone={() => success.say(`« ${entry.question} » est supprimée.`)}
+                    >
+                      « {entry.question} » disparaîtra de la page publique. Pour la cacher sans la perdre, retirez-la plutôt de la
+                      page publique.
+                    </ConfirmButton>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+          <section class="staff__section" aria-labelledby="new-faq-title">
+            <h2 id="new-faq-title">Nouvelle question</h2>
+            <FaqForm
+              services={known()}
+              next={Math.max(0, ...(entries() ?? []).map((e) => e.position)) + 1}
+              onDone={success.say}
+            />
+          </section>
+        </>
+      )}
+    </Show>
+  );
+}
+
+type Field = keyof typeof FIELD_NAMES;
+
+function FaqForm(props: {
+  entry?: FaqAdminEntry;
+  services: Service[];
+  /** The position a new entry gets unless told: after the last one. */
+  next?: number;
+  onDone: (text: string) => void;
+  onCancel?: () => void;
+}) {
+  const entry = props.entry;
+  const prefix = entry ? `question-${entry.id}` : "nouvelle-question";
+  const ids: Record<Field, string> = {
+    question: `${prefix}-question`,
+    answer: `${prefix}-reponse`,
+    position: `${prefix}-position`,
+    need: `${prefix}-besoin`,
+    service: `${prefix}-service`,
+    published: `${prefix}-publiee`,
+    slug: `${prefix}-identifiant`,
+  };
+  const create = useAction(createFaqEntry);
+  const update = useAction(updateFaqEntry);
+  const form = createAdminForm(ids, FIELD_NAMES);
+  const [question, setQuestion] = createSignal(entry?.question ?? "");
+  const [answer, setAnswer] = createSignal(entry?.answer ?? "");
+  const [position, setPosition] = createSignal(String(entry?.position ?? props.next ?? 1));
+  const [need, setNeed] = createSignal<Need | "">(entry?.need ?? "");
+  const [service, setService] = createSignal(entry?.service?.slug ?? "");
+  const [published, setPublished] = createSignal(entry?.published ?? true);
+  const [slug, setSlug] = createSignal("");
+
+  async function submit() {
+    const fields = {
+      question: question().trim(),
+      answer: answer().trim(),
+      position: whole(position()),
+      need: need() || null,
+      service: service() || null,
+      published: published(),
+    };
+    const found = {
+      question: fields.question ? undefined : "Saisissez la question.",
+      answer: fields.answer ? undefined : "Saisissez la réponse.",
+      position: Number.isNaN(fields.position) ? "Saisissez un nombre entier, par exemple 3." : undefined,
+    };
+    const done = await form.run(found, () =>
+      entry ? update(entry.id, fields) : create({ ...fields, slug: slug().trim() || slugOf(fields.question) }),
+    );
+    if (done === undefined) return;
+    if (!entry) {
+      setQuestion("");
+      setAnswer("");
+      setSlug("");
+      setNeed("");
+      setService("");
+      setPosition(String(fields.position + 1));
+    }
+    props.onDone(entry ? `« ${fields.question} » est enregistrée.` : `« ${fields.question} » est ajoutée.`);
+  }
+
+  return (
+    <AdminForm
+      form={form}
+      label={entry ? `Modifier la question ${entry.question}` : "Nouvelle question"}
+      submit={entry ? "Enregistrer la question" : "Ajouter la question"}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
+      <TextField
+        id={ids.question}
+        label="Question"
+        hint="Comme une personne la poserait, par exemple « Quels sont les métiers d'avenir ? »."
+        maxlength={300}
+        value={question()}
+        onInput={(event) => setQuestion(event.currentTarget.value)}
+        error={form.errors().question}
+      />
+      <TextAreaField
+        id={ids.answer}
+        label="Réponse"
+        hint="Texte simple ; séparez les paragraphes par une ligne vide."
+        rows={6}
+        maxlength={5000}
+        value={answer()}
+        onInput={(event) => setAnswer(event.currentTarget.value)}
+        error={form.errors().answer}
+      />
+      <TextField
+        id={ids.position}
+        label="Position"
+        hint="Les questions s'affichent de la plus petite position à la plus grande."
+        inputmode="numeric"
+        maxlength={5}
+        value={position()}
+        onInput={(event) => setPosition(event.currentTarget.value)}
+        error={form.errors().position}
+      />
+      <SelectField
+        id={ids.need}
+        label="Mène au questionnaire (facultatif)"
+        hint="Le besoin avec lequel s'ouvre « Trouver le bon interlocuteur »."
+        value={need()}
+        onChange={(event) => setNeed(event.currentTarget.value as Need | "")}
+        error={form.errors().need}
+      >
+        <option value="">Aucun</option>
+        <For each={NEEDS}>{(value) => <option value={value}>{NEED_WORDS[value]}</option>}</For>
+      </SelectField>
+      <SelectField
+        id={ids.service}
+        label="Mène à la réservation (facultatif)"
+        value={service()}
+        onChange={(event) => setService(event.currentTarget.value)}
+        error={form.errors().service}
+      >
+        <option value="">Aucun service</option>
+        <For each={props.services}>{(option) => <option value={option.slug}>{option.name}</option>}</For>
+      </SelectField>
+      <CheckboxField
+        id={ids.published}
+        label="Publiée sur la page publique"
+        checked={published()}
+        onChange={(event) => setPublished(event.currentTarget.checked)}
+        error={form.errors().published}
+      />
+      <Show when={!entry}>
+        <TextField
+          id={ids.slug}
+          label="Identifiant (facultatif)"
+          hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré de la question ; il ne change plus ensuite."
+          maxlength={80}
+          spellcheck={false}
+          autocapitalize="off"
+          value={slug()}
+          onInput={(event) => setSlug(event.currentTarget.value)}
+          error={form.errors().slug}
+        />
+      </Show>
+    </AdminForm>
+  );
+}
