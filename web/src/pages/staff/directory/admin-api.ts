@@ -179,13 +179,6 @@ export const updateTerritory = change(
     territories.territories[":id"].$patch({ param: { id }, json: patch }),
 );
 
-export const createClosure = change(
-  "adminCreateClosure",
-  structureKeys,
-  (structureId: string, input: ClosureInput) =>
-    closures.structures[":id"].closures.$post({ param: { id: structureId }, json: input }),
-  201,
-);
 export const deleteClosure = change("adminDeleteClosure", structureKeys, (id: string) =>
   closures.closures[":id"].$delete({ param: { id } }),
 );
