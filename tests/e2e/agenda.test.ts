@@ -18,6 +18,12 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   const form = page.getByRole("form", { name: "Réserver pour la personne" });
   await form.getByLabel("Service").locator("option").nth(1).waitFor({ state: "attached" });
   await expectAccessibleAtEveryWidth(page, "desk");
+  // The meeting may be in another structure's offering open to staff: the desk's own come first.
+  const groups = await form
+    .getByLabel("Structure du rendez-vous")
+    .locator("optgroup")
+    .evaluateAll((found) => found.map((group) => group.getAttribute("label")));
+  expect(groups).toEqual(["Vos structures", "Autres structures"]);
 
   await form.getByLabel("Prénom").fill("Karim");
   await form.getByLabel("Nom", { exact: true }).fill("Benali");
