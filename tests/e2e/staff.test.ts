@@ -50,9 +50,8 @@ test("an advisor signs in with the keyboard, sees their roles and only their are
   const nav = staffNav(page);
   expect(await nav.getByRole("link", { name: "Mon compte" }).count()).toBe(1);
   expect(await nav.getByRole("link", { name: "Agenda" }).getAttribute("href")).toBe("/espace/agenda");
-  // Referrals are still to come; the reception desk is not an advisor's.
-  expect(await nav.textContent()).toContain("Orientations bientôt");
-  expect(await nav.getByRole("link", { name: /Orientations/ }).count()).toBe(0);
+  // Referrals are open to every membership; the reception desk is not an advisor's.
+  expect(await nav.getByRole("link", { name: "Orientations" }).getAttribute("href")).toBe("/espace/orientations");
   expect(await nav.textContent()).not.toContain("Accueil");
   expect(await nav.textContent()).not.toContain("Tableaux de bord");
   expect(await nav.textContent()).not.toContain("Annuaire");

@@ -38,6 +38,9 @@ const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pag
 const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
 const DeskConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskConfirmationPage })));
 const RoutingRulesPage = lazy(() => staffPages().then((pages) => ({ default: pages.RoutingRulesPage })));
+const ReferralsPage = lazy(() => staffPages().then((pages) => ({ default: pages.ReferralsPage })));
+const NewReferralPage = lazy(() => staffPages().then((pages) => ({ default: pages.NewReferralPage })));
+const ReferralPage = lazy(() => staffPages().then((pages) => ({ default: pages.ReferralPage })));
 // The guide's pages (questionnaire, directory, questions and answers) are one chunk of their
 // own: read before booking, not on the way, they do not weigh on the booking page.
 const guidePages = () => import("./pages/guide/guide-pages.ts");
@@ -45,6 +48,7 @@ const OrientationPage = lazy(() => guidePages().then((pages) => ({ default: page
 const DirectorySearchPage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectorySearchPage })));
 const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectoryStructurePage })));
 const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
+const InvitationPage = lazy(() => guidePages().then((pages) => ({ default: pages.InvitationPage })));
 const FaqAdminPage = lazy(() => staffPages().then((pages) => ({ default: pages.FaqAdminPage })));
 
 export const routes: RouteDefinition[] = [
@@ -80,6 +84,8 @@ export const routes: RouteDefinition[] = [
         if (params.slug) void pages.getDirectoryStructure(params.slug, pages.readDirectorySearch(location.query).commune);
       }),
   },
+  // The link of an invitation holds its token in the fragment, which no server ever sees.
+  { path: "/invitation", component: InvitationPage, preload: () => void guidePages() },
   { path: "/questions-reponses", component: FaqPage, preload: () => void guidePages().then((pages) => pages.getFaq()) },
   {
     path: "/rdv/:token",
@@ -104,6 +110,9 @@ export const routes: RouteDefinition[] = [
       { path: "/rendez-vous/:id", component: AppointmentPage },
       { path: "/accueil", component: DeskPage },
       { path: "/accueil/confirmation", component: DeskConfirmationPage },
+      { path: "/orientations", component: ReferralsPage },
+      { path: "/orientations/nouvelle", component: NewReferralPage },
+      { path: "/orientations/:id", component: ReferralPage },
       {
         path: "/annuaire",
         component: DirectoryArea,

@@ -6,4 +6,5 @@ export { readDirectorySearch } from "./directory-href.ts";
 export { default as DirectorySearchPage } from "./directory-page.tsx";
 export { default as DirectoryStructurePage } from "./directory-structure-page.tsx";
 export { default as FaqPage } from "./faq-page.tsx";
+export { default as InvitationPage } from "./invitation-page.tsx";
 export { default as OrientationPage } from "./orientation-page.tsx";

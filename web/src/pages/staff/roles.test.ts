@@ -20,9 +20,10 @@ describe("roles", () => {
   });
 
   test("the navigation names the server's areas, and links only those that exist", () => {
-    expect(navigation(["agenda", "referrals", "account"])).toEqual([
+    expect(navigation(["agenda", "referrals", "dashboards", "account"])).toEqual([
       { name: "Agenda", href: "/espace/agenda" },
-      { name: "Orientations", href: undefined },
+      { name: "Orientations", href: "/espace/orientations" },
+      { name: "Tableaux de bord", href: undefined },
       { name: "Mon compte", href: "/espace/compte" },
     ]);
   });

@@ -45,6 +45,7 @@ const AREA_NAMES: Record<Area, string> = {
 export const AREA_PATHS: Partial<Record<Area, string>> = {
   agenda: "/espace/agenda",
   reception: "/espace/accueil",
+  referrals: "/espace/orientations",
   directory: "/espace/annuaire",
   account: "/espace/compte",
 };

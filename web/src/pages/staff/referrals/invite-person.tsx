@@ -1,0 +1,117 @@
+import { useAction } from "@solidjs/router";
+import { createSignal, onMount, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { ChoicesField, SelectField } from "../../../components/fields.tsx";
+import { formatParisInstant } from "../../../lib/dates.ts";
+import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
+import { type Invitation, inviteToReferral, type ReferralDetail } from "./referrals-api.ts";
+
+const IDS = { email: "invitation-envoi", days: "invitation-duree" };
+type Way = "email" | "print";
+
+/**
+ * « Envoyer une invitation »: the person books themself, with a link by e-mail or a printed
+ * code. The link and the code are shown once (the server keeps only their hashes); a new
+ * invitation replaces the previous one.
+ */
+export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invitation: Invitation) => void }) {
+  const invite = useAction(inviteToReferral);
+  const form = createAdminForm(IDS, { email: "Envoi", days: "Durée" });
+  const [way, setWay] = createSignal<Way>(props.referral.person.email ? "email" : "print");
+  const [days, setDays] = createSignal("14");
+
+  async function submit() {
+    const sent = await form.run({}, () => invite(props.referral.id, { email: way() === "email", days: Number(days()) }));
+    if (sent) props.onInvited(sent);
+  }
+
+  return (
+    <section class="staff__section" aria-labelledby="referral-invite-title">
+      <h2 id="referral-invite-title">Envoyer une invitation</h2>
+      <p>La personne choisit elle-même son créneau, en ligne, avec un lien ou un code.</p>
+      <Show when={props.referral.invitation}>
+        <p>
+          <strong>Une invitation est déjà en cours.</strong> Une nouvelle la remplace&nbsp;: le lien et le code déjà donnés ne
+          fonctionneront plus.
+        </p>
+      </Show>
+      <AdminForm
+        form={form}
+        label="Inviter la personne à prendre rendez-vous"
+        submit={way() === "email" ? "Envoyer l'invitation" : "Créer le code à imprimer"}
+        onSubmit={submit}
+      >
+        <ChoicesField<Way>
+          id={IDS.email}
+          legend="Comment la personne reçoit l'invitation"
+          type="radio"
+          error={form.errors().email}
+          options={[
+            ...(props.referral.person.email
+              ? [{ value: "email" as const, label: `Par courriel, à ${props.referral.person.email}` }]
+              : []),
+            { value: "print", label: "Sur papier : un code à imprimer et à lui remettre" },
+          ]}
+          selected={[way()]}
+          onChange={([chosen]) => setWay(chosen ?? "print")}
+        />
+        <SelectField
+          id={IDS.days}
+          label="Durée de validité"
+          value={days()}
+          onChange={(event) => setDays(event.currentTarget.value)}
+          error={form.errors().days}
+        >
+          <option value="7">7 jours</option>
+          <option value="14" selected>
+            14 jours
+          </option>
+          <option value="30">30 jours</option>
+        </SelectField>
+      </AdminForm>
+    </section>
+  );
+}
+
+/** The invitation just made: said on screen once, and a slip for the person that prints alone. */
+export function InvitationSlip(props: { referral: ReferralDetail; invitation: Invitation }) {
+  let notice!: HTMLDivElement;
+  // The form that was sent may be gone (the invitation changes what the page offers): the focus comes here.
+  onMount(() => notice.focus());
+  const address = () => props.invitation.url.split("#")[0] ?? props.invitation.url;
+  const until = () => formatParisInstant(props.invitation.expiresAt);
+  return (
+    <>
+      <div class="notice no-print" role="status" tabindex="-1" ref={notice}>
+        <p class="notice__title">
+          {props.invitation.sentTo
+            ? `Invitation envoyée par courriel à ${props.invitation.sentTo}.`
+            : "Invitation créée : imprimez le feuillet ci-dessous et remettez-le à la personne."}
+        </p>
+        <p>
+          Le lien et le code ne sont montrés qu'une fois, et valables jusqu'au {until()}. Le lien direct, pour le donner
+          autrement&nbsp;: <span class="referral-link">{props.invitation.url}</span>
+        </p>
+        <Button variant="secondary" onClick={() => window.print()}>
+          Imprimer le feuillet
+        </Button>
+      </div>
+      <section class="referral-print" aria-labelledby="invitation-slip-title">
+        <h2 id="invitation-slip-title">Votre invitation à prendre rendez-vous, {props.referral.person.firstName}</h2>
+        <p>
+          {props.referral.from.name} vous oriente vers <strong>{props.referral.to.name}</strong> pour «&nbsp;
+          {props.referral.service.name}&nbsp;». Choisissez vous-même le jour et l'heure du rendez-vous&nbsp;:
+        </p>
+        <ol>
+          <li>
+            Allez à l'adresse <strong class="referral-link">{address()}</strong>
+          </li>
+          <li>
+            Saisissez votre code d'invitation&nbsp;: <strong class="referral-code">{props.invitation.code}</strong>
+          </li>
+        </ol>
+        <p>Ce code est valable jusqu'au {until()}. Gardez-le pour vous.</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { fullName } from "../agenda/agenda-words.ts";
+import type { FollowedStatus, TimelineEvent, TimelineKind } from "./referrals-api.ts";
+
+// A referral's values in words. Typed by the API's values: a new one breaks the build until it
+// is named here.
+
+export const STATUSES: Record<FollowedStatus, string> = {
+  sent: "Envoyée",
+  accepted: "Acceptée",
+  declined: "Refusée",
+  redirected: "Réorientée",
+  booked: "Rendez-vous pris",
+  honoured: "Honoré",
+  no_show: "Absent·e",
+  excused: "Excusé·e",
+  expired: "Expirée",
+};
+
+const EVENTS: Record<TimelineKind, string> = {
+  created: "Orientation envoyée",
+  invited: "Invitation à prendre rendez-vous",
+  reminded: "Rappel de l'invitation",
+  accepted: "Orientation acceptée",
+  declined: "Orientation refusée",
+  redirected: "Réorientée",
+  booked: "Rendez-vous pris",
+  cancelled: "Rendez-vous annulé",
+  outcome: "Suite du rendez-vous",
+  expired: "Invitation expirée",
+};
+
+/**
+ * A line of the timeline: « Orientation refusée — motif : … », « Réorientée vers CIO de Roubaix :
+ * … ». The server's details are lower-case phrases that follow the event's name.
+ */
+export function eventWords(event: Pick<TimelineEvent, "kind" | "detail">): string {
+  const detail = event.detail.trim();
+  if (!detail) return EVENTS[event.kind];
+  if (event.kind === "redirected") return `${EVENTS.redirected} ${detail}`;
+  if (event.kind === "declined") return `${EVENTS.declined}, motif\u00a0: ${detail}`;
+  if (event.kind === "outcome") return `${EVENTS.outcome}\u00a0: ${detail}`;
+  if (event.kind === "cancelled") return `${EVENTS.cancelled} (${detail.replace(/^rendez-vous annulé /, "")})`;
+  return `${EVENTS[event.kind]} (${detail})`;
+}
+
+/** « par Farid Partenaire », or nothing when the person or the platform did it. */
+export const byWhom = (event: Pick<TimelineEvent, "by">) => (event.by ? `par ${fullName(event.by)}` : "");
