@@ -70,7 +70,7 @@ function Referral(props: { referral: ReferralDetail }) {
   const [booked, setBooked] = createSignal<ReferralBooked>();
   return (
     <>
-      <div class="no-print">
+      <div class="no-print referral">
         <PageTitle>{`Orientation de ${fullName(r().person)}`}</PageTitle>
         <p class="staff__lead">
           <span class="referral-status">

@@ -97,8 +97,7 @@ function ReferralItem(props: { referral: Referral }) {
 export function FromTo(props: { from: string; to: string }) {
   return (
     <>
-      {props.from} <span aria-hidden="true">→</span>
-      <span class="visually-hidden">vers</span> {props.to}
+      {props.from} <span aria-hidden="true">→</span> <span class="visually-hidden">vers</span> {props.to}
     </>
   );
 }

@@ -1,0 +1,270 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { LILLE } from "./booking-helpers.ts";
+import { focused, NOW, normalise, settled, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
+
+// Referrals as their users live them: a partner (the CCAS of Roubaix) refers a young person to
+// the Mission Locale de Lille with their agreement and invites them; the person books from the
+// e-mailed link, or from the printed code with the keyboard alone; the Mission Locale sees the
+// referral in its inbox and answers it.
+
+const staff = useStaffHarness();
+const PARTNER = { email: "partenaire@demo.example", firstName: "Farid" };
+const TARGET = "Mission Locale de Lille";
+const SERVICE = "Accueil jeunes 16-25 ans";
+
+/** The partner's referral form, filled for a person; the target chosen directly or from the suggestions. */
+async function refer(
+  page: Page,
+  person: { firstName: string; lastName: string; email?: string },
+  options: { suggest?: boolean; check?: boolean } = {},
+) {
+  await page.goto("/espace/orientations/nouvelle");
+  await page.getByRole("heading", { level: 1, name: "Nouvelle orientation" }).waitFor();
+  const form = page.getByRole("form", { name: "Orienter une personne" });
+  await form.getByLabel("Service").locator("option").nth(1).waitFor({ state: "attached" });
+  if (options.check) await expectAccessibleAtEveryWidth(page, "referral form");
+  await form.getByLabel("Prénom").fill(person.firstName);
+  await form.getByLabel("Nom", { exact: true }).fill(person.lastName);
+  if (person.email) await form.getByLabel("Adresse électronique (facultative)").fill(person.email);
+  await form.getByLabel("Téléphone (facultatif)").fill("06 11 22 33 44");
+  await form.getByRole("combobox", { name: "Commune de la personne (facultatif)" }).fill("Lille");
+  await page.getByRole("option", { name: LILLE.label }).click();
+  await form.getByLabel("Son besoin", { exact: true }).fill("Sortie du lycée sans diplôme, cherche une formation en alternance.");
+  if (options.suggest) {
+    await form.getByLabel("Son besoin principal").selectOption("find_job");
+    await form.getByLabel("Sa situation").selectOption("neet");
+    await form.getByLabel("Son âge").selectOption("from_16_to_25");
+    await form.getByRole("button", { name: "Voir les structures conseillées" }).click();
+    const choose = form.getByRole("button", { name: `Choisir ${TARGET}` });
+    await choose.first().waitFor();
+    if (options.check) await expectAccessibleAtEveryWidth(page, "referral form, suggestions");
+    await choose.first().click();
+    await form.getByText(`${TARGET} est choisie`).waitFor();
+    await form
+      .getByLabel("Structure", { exact: true })
+      .locator(`option:checked`, { hasText: TARGET })
+      .waitFor({ state: "attached" });
+  } else {
+    await form.getByLabel("Service").selectOption({ label: SERVICE });
+    await form.getByLabel("Structure", { exact: true }).locator("option", { hasText: TARGET }).waitFor({ state: "attached" });
+    await form.getByLabel("Structure", { exact: true }).selectOption({ label: TARGET });
+  }
+  // Without the person's agreement, nothing is sent.
+  await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
+  await form.getByText("Cochez la case si la personne accepte").first().waitFor();
+  await form.getByLabel("La personne accepte que ses coordonnées soient transmises à la structure").check();
+  await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
+  await page.getByRole("heading", { level: 1, name: `Orientation de ${person.firstName} ${person.lastName}` }).waitFor();
+}
+
+test("a partner refers with the person's agreement and e-mails the invitation; the person books from the link", {
+  timeout: 120_000,
+}, async () => {
+  const { page, problems, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Orientations" }).click();
+  await page.getByRole("heading", { level: 1, name: "Orientations" }).waitFor();
+  await page.getByRole("heading", { level: 2, name: "Envoyées" }).waitFor();
+  // A partner refers; it receives nothing.
+  expect(await page.getByRole("heading", { level: 2, name: "Reçues" }).count()).toBe(0);
+  await settled(page);
+  await expectAccessibleAtEveryWidth(page, "referrals list");
+
+  await refer(
+    page,
+    { firstName: "Inès", lastName: "Lefebvre", email: "ines.lefebvre@example.org" },
+    { suggest: true, check: true },
+  );
+  const main = page.getByRole("main");
+  expect(normalise(await main.textContent())).toContain(`CCAS de Roubaix → vers ${TARGET}`);
+  await page.getByRole("heading", { level: 2, name: "Prendre le rendez-vous" }).waitFor();
+  await page.getByRole("group", { name: "Créneau" }).getByRole("radio").first().waitFor();
+  await expectAccessibleAtEveryWidth(page, "new referral");
+
+  await page.getByRole("radio", { name: "Par courriel, à ines.lefebvre@example.org" }).check();
+  await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+  await page.getByText("Invitation envoyée par courriel à ines.lefebvre@example.org.").waitFor();
+  await page.getByText(/Invitation à prendre rendez-vous \(par courriel à ines\.lefebvre@example\.org\)/).waitFor();
+  await expectAccessibleAtEveryWidth(page, "referral, invitation e-mailed");
+
+  const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { type: "referral.invitation", recipient: "ines.lefebvre@example.org" },
+  });
+  const link = (mail.payload as { text: string }).text.match(/\/invitation#([\w-]+)/);
+  expect(link).not.toBeNull();
+
+  // The person, on their own device.
+  const person = await staff.harness.openPage();
+  await person.page.goto(`/invitation#${link?.[1]}`);
+  await person.page.getByRole("heading", { level: 1, name: `Votre rendez-vous avec ${TARGET}` }).waitFor();
+  expect(new URL(person.page.url()).hash).toBe("");
+  await person.page.getByText("CCAS de Roubaix vous oriente vers").waitFor();
+  const slots = person.page.getByRole("group", { name: "Créneau" });
+  await slots.getByRole("radio").first().waitFor();
+  await expectAccessibleAtEveryWidth(person.page, "invitation");
+  // No advisor's name is shown to the person.
+  expect(normalise(await slots.textContent())).not.toMatch(/Conseil\b/);
+  await person.page.getByRole("button", { name: "Réserver ce rendez-vous" }).click();
+  await person.page.getByText("Choisissez un créneau.").first().waitFor();
+  await expectAccessibleAtEveryWidth(person.page, "invitation, errors");
+  await slots.getByRole("radio").first().check();
+  await person.page.getByLabel("J'ai pris connaissance de l'information sur mes données personnelles").check();
+  await person.page.getByRole("button", { name: "Réserver ce rendez-vous" }).click();
+  await person.page.getByRole("heading", { level: 1, name: "Rendez-vous confirmé" }).waitFor();
+  await person.page.getByText(/Merci Inès, votre rendez-vous est réservé/).waitFor();
+  expect(normalise(await person.page.getByRole("main").textContent())).toMatch(/\/rdv\/[\w-]+/);
+  await expectAccessibleAtEveryWidth(person.page, "invitation confirmation");
+  expect(person.problems).toEqual([]);
+  await person.close();
+
+  // The referrer follows it.
+  await page.goto("/espace/orientations");
+  const sent = page.getByRole("region", { name: "Envoyées" });
+  const item = sent.getByRole("listitem").filter({ hasText: "Inès Lefebvre" });
+  await item.waitFor();
+  expect(normalise(await item.textContent())).toContain("Statut : Rendez-vous pris");
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+
+  // The Mission Locale's reception sees it among those received.
+  const desk = await staff.signedIn("accueil@demo.example", "Emma");
+  await desk.page.goto("/espace/orientations");
+  const received = desk.page.getByRole("region", { name: "Reçues" });
+  await received.getByRole("link", { name: "Inès Lefebvre" }).click();
+  await desk.page.getByRole("heading", { level: 1, name: "Orientation de Inès Lefebvre" }).waitFor();
+  expect(normalise(await desk.page.getByRole("main").textContent())).toContain(
+    "Rendez-vous pris (par la personne, avec son invitation)",
+  );
+  await expectAccessibleAtEveryWidth(desk.page, "received referral, booked");
+  await desk.close();
+});
+
+test("without an e-mail address, the printed code opens the slots; the person books with the keyboard alone", {
+  timeout: 120_000,
+}, async () => {
+  const { page, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
+  await refer(page, { firstName: "Yanis", lastName: "Haddad" });
+  expect(await page.getByRole("radio", { name: /Par courriel/ }).count()).toBe(0);
+  await page.getByRole("button", { name: "Créer le code à imprimer" }).click();
+  await page.getByText("Invitation créée : imprimez le feuillet").waitFor();
+  const slip = page.locator(".referral-print");
+  const code = normalise(await slip.locator(".referral-code").textContent());
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expectAccessibleAtEveryWidth(page, "referral, printed code");
+
+  // Printed: the slip alone, for the person.
+  await page.emulateMedia({ media: "print" });
+  expect(await page.locator(".site-header").isVisible()).toBe(false);
+  expect(await page.getByRole("heading", { level: 2, name: "Chronologie" }).isVisible()).toBe(false);
+  const printed = normalise(await slip.textContent());
+  expect(printed).toContain("Votre invitation à prendre rendez-vous, Yanis");
+  expect(printed).toContain(TARGET);
+  expect(printed).toMatch(/Allez à l'adresse https?:\/\/\S+\/invitationSaisissez/);
+  expect(printed).not.toContain("#");
+  expect(printed).toContain(code);
+  expect(printed).toMatch(/valable jusqu'au \d+ avril 2026/);
+  await page.emulateMedia({ media: "screen" });
+  await close();
+
+  // The person types the code, in lower case with spaces, and books with the keyboard only.
+  const person = await staff.harness.openPage();
+  const p = person.page;
+  await p.goto("/invitation");
+  await p.getByRole("heading", { level: 1, name: "Votre invitation à prendre rendez-vous" }).waitFor();
+  await expectAccessibleAtEveryWidth(p, "invitation code form");
+  await tabTo(p, (focus) => focus.name.startsWith("Code d'invitation"));
+  await p.keyboard.type(code.toLowerCase().replace(/-/g, " "));
+  await p.keyboard.press("Enter");
+  await p.getByRole("heading", { level: 1, name: `Votre rendez-vous avec ${TARGET}` }).waitFor();
+  await p.getByText("CCAS de Roubaix vous oriente vers").waitFor();
+  await p.getByRole("group", { name: "Créneau" }).getByRole("radio").first().waitFor();
+
+  const radio = await tabTo(p, (focus) => focus.type === "radio");
+  await p.keyboard.press("Space");
+  expect((await focused(p)).checked).toBe(true);
+  const chosen = radio.name;
+  await tabTo(p, (focus) => focus.type === "checkbox");
+  await p.keyboard.press("Space");
+  await tabTo(p, (focus) => focus.tag === "button" && focus.name === "Réserver ce rendez-vous");
+  await p.keyboard.press("Enter");
+  await p.getByRole("heading", { level: 1, name: "Rendez-vous confirmé" }).waitFor();
+  expect(normalise(await p.getByRole("main").textContent())).toContain(chosen.split(",")[0] ?? chosen);
+  await expectAccessibleAtEveryWidth(p, "invitation confirmation, no e-mail");
+
+  // The code served once: it now says a meeting is booked, and whom to call.
+  await p.goto("/invitation");
+  await p.getByLabel("Code d'invitation").fill(code);
+  await p.getByRole("button", { name: "Continuer" }).click();
+  await p.getByRole("heading", { level: 1, name: "Rendez-vous déjà pris" }).waitFor();
+  await expectAccessibleAtEveryWidth(p, "invitation already booked");
+  await p.goto("/invitation");
+  await p.getByLabel("Code d'invitation").fill("AAAA-BBBB-CCCC");
+  await p.getByRole("button", { name: "Continuer" }).click();
+  await p.getByRole("heading", { level: 1, name: "Invitation introuvable" }).waitFor();
+  await expectAccessibleAtEveryWidth(p, "invitation unknown");
+  expect(person.problems.filter((problem) => !/\b404\b/.test(problem))).toEqual([]);
+  await person.close();
+});
+
+test("the target's advisor answers from its inbox: accepts, then declines with a reason, in dialogs", {
+  timeout: 120_000,
+}, async () => {
+  const db = staff.harness.db.prisma;
+  const [from, to, partner] = await Promise.all([
+    db.structure.findUniqueOrThrow({ where: { slug: "ccas-roubaix" } }),
+    db.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } }),
+    db.staffUser.findUniqueOrThrow({ where: { email: PARTNER.email } }),
+  ]);
+  const service = await db.service.findUniqueOrThrow({ where: { slug: "accueil-jeunes-16-25" } });
+  const person = await db.person.create({ data: { firstName: "Chloé", lastName: "Martin", phone: "0622334455" } });
+  const referral = await db.referral.create({
+    data: {
+      fromStructureId: from.id,
+      toStructureId: to.id,
+      referrerId: partner.id,
+      serviceId: service.id,
+      personId: person.id,
+      need: "Cherche un premier emploi dans la logistique.",
+      consentAt: new Date(NOW),
+      events: { create: { kind: "created", at: new Date(NOW), byId: partner.id } },
+    },
+  });
+
+  const { page, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Orientations" }).click();
+  const received = page.getByRole("region", { name: "Reçues" });
+  await received.getByRole("link", { name: "Chloé Martin" }).click();
+  await page.getByRole("heading", { level: 1, name: "Orientation de Chloé Martin" }).waitFor();
+  await page.getByRole("button", { name: "Accepter l'orientation" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "received referral");
+
+  await page.getByRole("button", { name: "Réorienter" }).click();
+  const redirect = page.getByRole("dialog", { name: "Réorienter vers une autre structure ?" });
+  await redirect.getByLabel("Structure").locator("option").nth(1).waitFor({ state: "attached" });
+  await expectAccessibleAtEveryWidth(page, "redirect dialog");
+  await page.keyboard.press("Escape");
+  await redirect.waitFor({ state: "detached" });
+
+  await page.getByRole("button", { name: "Accepter l'orientation" }).click();
+  await page.getByText("L'orientation est acceptée.").waitFor();
+  expect(await page.getByRole("button", { name: "Accepter l'orientation" }).count()).toBe(0);
+
+  await page.getByRole("button", { name: "Refuser" }).click();
+  const decline = page.getByRole("dialog", { name: "Refuser cette orientation ?" });
+  await decline.waitFor();
+  await decline.getByRole("button", { name: "Confirmer le refus" }).click();
+  await decline.getByText("Saisissez le motif du refus.").waitFor();
+  await expectAccessibleAtEveryWidth(page, "decline dialog, refused");
+  await decline.getByLabel("Motif du refus").fill("Suivie par la Mission Locale de Roubaix.");
+  await decline.getByRole("button", { name: "Confirmer le refus" }).click();
+  await decline.waitFor({ state: "detached" });
+  await page.getByText("L'orientation est refusée ; l'orienteur est prévenu.").waitFor();
+  const text = normalise(await page.getByRole("main").textContent());
+  expect(text).toContain("Statut : Refusée");
+  expect(text).toContain("Orientation refusée, motif : Suivie par la Mission Locale de Roubaix., par David Conseil");
+  expect(text).toContain("Orientation acceptée, par David Conseil");
+  expect((await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("declined");
+  await expectAccessibleAtEveryWidth(page, "declined referral");
+  await close();
+});
