@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { normalise } from "./harness.ts";
+import { normalise, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
 
 // « Où s'adresser ? », a structure's page and « Questions / Réponses » as a person uses them,
@@ -60,6 +60,31 @@ test("finds structures by commune, then by network, opens one and books from it"
   await book.click();
   await page.getByRole("heading", { level: 1, name: "Prendre rendez-vous" }).waitFor();
   await page.waitForFunction(() => document.title.startsWith("Étape 2 sur 4"));
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("searches with the keyboard alone, and opens a result", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await staff.harness.openPage();
+  await page.goto("/ou-s-adresser");
+  await page.getByText(/^\d+ structures correspondent/).waitFor();
+  await tabTo(page, (focus) => focus.role === "combobox");
+  await page.keyboard.type("Roubaix");
+  await page
+    .getByRole("option", { name: /^Roubaix/ })
+    .first()
+    .waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await tabTo(page, (focus) => focus.tag === "select" && focus.name.startsWith("Tous les services"));
+  await page.keyboard.press("End"); // the last service; a select changes with the arrows and Home / End
+  const service = await page.getByLabel("Service").inputValue();
+  expect(service).not.toBe("");
+  await tabTo(page, (focus) => focus.name === "Rechercher");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/ou-s-adresser?commune=59512&service=${service}`);
+  await page.getByText(/correspond/).waitFor();
+  await page.getByRole("link", { name: "Effacer les filtres" }).waitFor();
   expect(problems).toEqual([]);
   await close();
 });
