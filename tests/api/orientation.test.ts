@@ -267,11 +267,11 @@ describe("the Région edits the orientation table", () => {
       select: { action: true },
     });
     expect(written.map((e) => e.action)).toEqual([
-      "routingRule.create",
-      "routingRule.reorder",
-      "routingRule.update",
-      "routingRule.update",
-      "routingRule.delete",
+      "routing_rule.create",
+      "routing_rule.reorder",
+      "routing_rule.update",
+      "routing_rule.update",
+      "routing_rule.delete",
     ]);
   });
 

@@ -82,7 +82,7 @@ export const routingRuleAdmin = createRouter()
     const input = c.req.valid("json");
     const details = { fields: changedFields(input) };
     const rule = await guarded(() =>
-      audited(c, { action: "routingRule.create", entity: "RoutingRule", details }, (tx) => createRoutingRule(tx, input)),
+      audited(c, { action: "routing_rule.create", entity: "RoutingRule", details }, (tx) => createRoutingRule(tx, input)),
     );
     return c.json(rule, 201);
   })
@@ -93,7 +93,7 @@ export const routingRuleAdmin = createRouter()
     const patch = c.req.valid("json");
     const details = { fields: changedFields(patch) };
     await guarded(() =>
-      audited(c, { action: "routingRule.update", entity: "RoutingRule", details }, (tx) => updateRoutingRule(tx, id, patch)),
+      audited(c, { action: "routing_rule.update", entity: "RoutingRule", details }, (tx) => updateRoutingRule(tx, id, patch)),
     );
     return c.json({}, 200);
   })
@@ -101,7 +101,7 @@ export const routingRuleAdmin = createRouter()
     const { roles } = await requireArea(c, "directory");
     requireRegion(roles);
     const { id } = c.req.valid("param");
-    await guarded(() => audited(c, { action: "routingRule.delete", entity: "RoutingRule" }, (tx) => deleteRoutingRule(tx, id)));
+    await guarded(() => audited(c, { action: "routing_rule.delete", entity: "RoutingRule" }, (tx) => deleteRoutingRule(tx, id)));
     return c.json({}, 200);
   })
   .openapi(reorder, async (c) => {
@@ -113,7 +113,7 @@ export const routingRuleAdmin = createRouter()
     if (!first) await reorderRoutingRules(c.var.deps.db.prisma, order);
     else {
       // One event for the whole table, on its new first rule: a reorder touches every row.
-      const event = { action: "routingRule.reorder", entity: "RoutingRule", details: { fields: ["position"] } };
+      const event = { action: "routing_rule.reorder", entity: "RoutingRule", details: { fields: ["position"] } };
       await audited(c, event, async (tx) => {
         await reorderRoutingRules(tx, order);
         return { id: first };
