@@ -268,3 +268,42 @@ test("the target's advisor answers from its inbox: accepts, then declines with a
   await expectAccessibleAtEveryWidth(page, "declined referral");
   await close();
 });
+
+test("the referral's meeting is booked for the person from its page, once", { timeout: 120_000 }, async () => {
+  const db = staff.harness.db.prisma;
+  const [from, to, partner, service] = await Promise.all([
+    db.structure.findUniqueOrThrow({ where: { slug: "ccas-roubaix" } }),
+    db.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } }),
+    db.staffUser.findUniqueOrThrow({ where: { email: PARTNER.email } }),
+    db.service.findUniqueOrThrow({ where: { slug: "accueil-jeunes-16-25" } }),
+  ]);
+  const person = await db.person.create({ data: { firstName: "Lucas", lastName: "Dumont", phone: "0633445566" } });
+  const referral = await db.referral.create({
+    data: {
+      fromStructureId: from.id,
+      toStructureId: to.id,
+      referrerId: partner.id,
+      serviceId: service.id,
+      personId: person.id,
+      need: "Premier rendez-vous à la Mission Locale.",
+      consentAt: new Date(NOW),
+      events: { create: { kind: "created", at: new Date(NOW), byId: partner.id } },
+    },
+  });
+  const { page, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
+  await page.goto(`/espace/orientations/${referral.id}`);
+  await page.getByRole("heading", { level: 1, name: "Orientation de Lucas Dumont" }).waitFor();
+  const form = page.getByRole("form", { name: "Prendre le rendez-vous pour la personne" });
+  await form.getByRole("button", { name: "Réserver ce créneau" }).click();
+  await form.getByText("Choisissez un créneau.").first().waitFor();
+  await form.getByRole("radio").first().check();
+  await form.getByRole("button", { name: "Réserver ce créneau" }).click();
+  await page.getByText(/Rendez-vous réservé le /).waitFor();
+  await page.getByText("La personne n'a pas d'adresse électronique").waitFor();
+  expect(normalise(await page.getByRole("main").textContent())).toMatch(/\/rdv\/[\w-]+/);
+  expect(await page.getByRole("heading", { level: 2, name: "Prendre le rendez-vous" }).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "referral booked by the referrer");
+  const booked = await db.referral.findUniqueOrThrow({ where: { id: referral.id }, include: { appointment: true } });
+  expect([booked.status, booked.appointment?.channel]).toEqual(["booked", "referral"]);
+  await close();
+});

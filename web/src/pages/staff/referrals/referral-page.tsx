@@ -1,5 +1,5 @@
 import { A, createAsync, useParams } from "@solidjs/router";
-import { createSignal, For, type JSX, Show } from "solid-js";
+import { createSignal, For, type JSX, onMount, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
@@ -82,7 +82,7 @@ function Referral(props: { referral: ReferralDetail }) {
         <SuccessNotice said={success.said()} />
         <Show when={booked()}>
           {(done) => (
-            <Notice>
+            <FocusedNotice>
               <p class="notice__title">Rendez-vous réservé le {formatMoment(done().appointment.start)}.</p>
               <p>
                 {r().person.email
@@ -94,7 +94,7 @@ function Referral(props: { referral: ReferralDetail }) {
                 <br />
                 <span class="referral-link">{done().manageUrl}</span>
               </p>
-            </Notice>
+            </FocusedNotice>
           )}
         </Show>
         <ReferralFacts referral={r()} />
@@ -109,6 +109,17 @@ function Referral(props: { referral: ReferralDetail }) {
       </div>
       <Show when={invitation()}>{(sent) => <InvitationSlip referral={r()} invitation={sent()} />}</Show>
     </>
+  );
+}
+
+/** What a change did, when the part of the page that made it is gone: it takes the focus, and is read. */
+function FocusedNotice(props: { children: JSX.Element }) {
+  let element!: HTMLDivElement;
+  onMount(() => element.focus());
+  return (
+    <div class="notice" role="status" tabindex="-1" ref={element}>
+      {props.children}
+    </div>
   );
 }
 
