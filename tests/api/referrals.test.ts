@@ -86,6 +86,15 @@ describe("a referral", () => {
       can: { accept: false, book: true, invite: true },
     });
     // The referrer books with the public notice: 9 h 00 is now, the first slot is later.
+    const offered = (await send("GET", `/referrals/${id}/slots`, env.fx.cookies.referrer)).body.slots as {
+      start: string;
+      siteId: string | null;
+      mode: string;
+      advisor?: unknown;
+    }[];
+    expect(offered[0]?.advisor).toBeUndefined();
+    expect(new Set(offered.map((s) => `${s.start}|${s.siteId}|${s.mode}`)).size).toBe(offered.length);
+    expect((await detail(id)).body.referral.createdAt).toBe("2026-10-26T09:00:00+01:00");
     const slot = await firstSlot(id);
     expect(Date.parse(slot.start)).toBeGreaterThanOrEqual(Date.parse("2026-10-26T11:00:00+01:00"));
     const key = randomUUID();

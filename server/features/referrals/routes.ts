@@ -253,6 +253,7 @@ export const referrals = createRouter()
             personId,
             need: body.need,
             consentAt: now,
+            createdAt: now,
           },
           select: { id: true },
         });
@@ -354,6 +355,7 @@ export const referrals = createRouter()
             need: r.need,
             consentAt: r.consentAt,
             redirectedFromId: r.id,
+            createdAt: now,
           },
           select: { id: true },
         });
@@ -421,7 +423,15 @@ export const referrals = createRouter()
       limit: 20,
       audience: handler ? "staff" : "public",
     });
-    return c.json({ slots: list }, 200);
+    if (handler) return c.json({ slots: list }, 200);
+    // Someone from elsewhere picks a time and a place, like the public: one slot per time and
+    // place, whoever the advisor (the booking takes another one if it must).
+    const seen = new Set<string>();
+    const offered = list.filter((slot) => {
+      const key = `${slot.start}|${slot.siteId}|${slot.mode}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    });
+    return c.json({ slots: offered.map(({ advisor: _, ...slot }) => slot) }, 200);
   })
   .openapi(booking, async (c) => {
     const { staff, roles } = await requireArea(c, "referrals");
