@@ -49,6 +49,10 @@ test("every public page loads less than 60 kB of JavaScript and 30 kB of CSS, gz
     ["home", "/"],
     ["booking, step 2", `/rendez-vous?service=${CEP.slug}&commune=${LILLE.code}&structure=${apec.id}&mode=phone`],
     ["confirmation", "/rendez-vous/confirmation"],
+    ["orientation questionnaire", "/trouver-le-bon-interlocuteur"],
+    ["where to go", `/ou-s-adresser?commune=${LILLE.code}`],
+    ["questions and answers", "/questions-reponses"],
+    ["invitation", "/invitation"],
     ["private link", `/rdv/${token}`],
     [
       "private link, cancel dialog open",

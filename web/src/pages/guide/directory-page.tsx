@@ -162,7 +162,8 @@ function Results(props: { search: DirectorySearch }) {
     <Show when={results()}>
       {(found) => (
         <>
-          <p role="status">{count()}</p>
+          {/* Announced, but not role="status": on the public pages a status says that something loads. */}
+          <p aria-live="polite">{count()}</p>
           <Show when={found().total === 0}>
             <Notice>
               <p>Essayez avec moins de filtres, ou une commune voisine.</p>
