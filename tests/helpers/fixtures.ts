@@ -78,8 +78,6 @@ export async function smallDirectory(db: Database) {
  */
 export async function bookableDirectory(db: Database) {
   const fx = await smallDirectory(db);
-  let other: { structureId: string; advisorId: string };
-  let collective: { offeringId: string };
   const p = db.prisma;
   await p.offering.update({ where: { id: fx.offering.id }, data: { bufferMinutes: 15, minNoticeMinutes: 120, horizonDays: 90 } });
   await p.availabilityRule.create({
@@ -108,7 +106,7 @@ export async function bookableDirectory(db: Database) {
       minNoticeMinutes: 0,
     },
   });
-  collective = { offeringId: sessionOffering.id };
+  const collective = { offeringId: sessionOffering.id };
   await p.availabilityRule.create({
     data: {
       advisorId: fx.advisor.id,
@@ -164,7 +162,7 @@ export async function bookableDirectory(db: Database) {
       reason: "Congés",
     },
   });
-  other = { structureId: structure.id, advisorId: advisor.id };
+  const other = { structureId: structure.id, advisorId: advisor.id };
 
   return { ...fx, other, collective };
 }

@@ -21,14 +21,14 @@ export async function firstStaffSlots(
   let from = options.from;
   for (const days of WINDOWS) {
     const to = addDays(from, days - 1);
-    const input = (await loadAvailability(db.prisma, [offering], {
-      from,
-      to,
-      now: options.now,
-      audience: options.audience ?? "staff",
-    })).get(
-      offering.id,
-    );
+    const input = (
+      await loadAvailability(db.prisma, [offering], {
+        from,
+        to,
+        now: options.now,
+        audience: options.audience ?? "staff",
+      })
+    ).get(offering.id);
     if (input) found.push(...freeSlots(input).filter((s) => !options.advisorId || s.advisorId === options.advisorId));
     if (found.length >= options.limit) break;
     from = addDays(to, 1);
