@@ -126,7 +126,9 @@ describe("a referral", () => {
     }
   });
 
-  it("invites the person, who books with the printed code; a second booking is refused", async () => {
+  it("invites the person, who books with the printed code, « referral only » included; a second booking is refused", async () => {
+    // Closed to the public: only a referral opens it.
+    await env.db.prisma.offering.update({ where: { id: env.fx.offering.id }, data: { bookableBy: "referral" } });
     const id = await refer();
     const invited = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false, days: 10 });
     expect(invited.status).toBe(200);
@@ -147,6 +149,17 @@ describe("a referral", () => {
     });
     const slots = await (await env.app.request(`/api/invitations/${invited.body.code}/slots`)).json();
     expect(slots.slots[0].advisor).toBeUndefined();
+    const publicly = await post(
+      "/bookings",
+      "",
+      {
+        slotKey: slots.slots[0].key,
+        person: { firstName: "Quelqu'un", lastName: "Autre", phone: "0611111111" },
+        noticeAccepted: true,
+      },
+      randomUUID(),
+    );
+    expect(publicly.body.error.fields.slotKey).toMatch(/en ligne/);
     const book = (slotKey: string, key = randomUUID()) =>
       post(`/invitations/${invited.body.code}/booking`, "", { slotKey, noticeAccepted: true, phone: "0698765432" }, key);
     const booked = await book(slots.slots[0].key);
@@ -159,6 +172,20 @@ describe("a referral", () => {
     const person = await env.db.prisma.person.findFirstOrThrow({ where: { referrals: { some: { id } } } });
     expect(person.phone).toBe("0698765432");
     expect(person.noticeAcceptedAt).not.toBeNull();
+    const appointment = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.body.appointment.id } });
+    expect([appointment.channel, appointment.bookedById]).toEqual(["referral", null]);
+    await env.db.prisma.offering.update({ where: { id: env.fx.offering.id }, data: { bookableBy: "public" } });
+
+    // The person did not come: the referrer reads it (sessions of that day).
+    at(appointment.startsAt.toISOString());
+    try {
+      const reception = `rdv-session=${await openSession(env.db, env.fx.users.reception.id, now)}`;
+      const referrer = `rdv-session=${await openSession(env.db, env.fx.users.referrer.id, now)}`;
+      await post(`/agenda/appointments/${appointment.id}/outcome`, reception, { outcome: "no_show" });
+      expect((await detail(id, referrer)).body.referral.status).toBe("no_show");
+    } finally {
+      at("2026-10-26T08:00:00Z");
+    }
   });
 
   it("sends the invitation by e-mail with a reminder that booking withdraws", async () => {
