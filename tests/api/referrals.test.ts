@@ -188,6 +188,18 @@ describe("a referral", () => {
     }
   });
 
+  it("books once when the referrer and the person book at the same moment", async () => {
+    const id = await refer();
+    const invited = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false });
+    const slots = (await (await env.app.request(`/api/invitations/${invited.body.code}/slots`)).json()).slots;
+    const results = await Promise.all([
+      post(`/invitations/${invited.body.code}/booking`, "", { slotKey: slots[0].key, noticeAccepted: true }, randomUUID()),
+      post(`/referrals/${id}/booking`, env.fx.cookies.referrer, { slotKey: slots[1].key }, randomUUID()),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await env.db.prisma.appointment.count({ where: { person: { referrals: { some: { id } } } } })).toBe(1);
+  });
+
   it("sends the invitation by e-mail with a reminder that booking withdraws", async () => {
     const id = await refer();
     const invited = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: true });
