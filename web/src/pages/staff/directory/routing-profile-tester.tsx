@@ -1,6 +1,6 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { CheckboxField, SelectField } from "../../../components/fields.tsx";
+import { CheckboxField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import type { Commune } from "../../../lib/api.ts";
 import { formatMoment } from "../../../lib/dates.ts";
@@ -12,12 +12,12 @@ import {
   isSituation,
   NEED_WORDS,
   type Need,
-  options,
   SITUATION_WORDS,
   type Situation,
 } from "../../../lib/orientation-words.ts";
 import { CommuneField } from "../../booking/commune-field.tsx";
 import { type Answers, getRecommendations } from "../../guide/orientation-api.ts";
+import { ProfileSelect } from "../profile-select.tsx";
 import { AdminForm, createAdminForm } from "./admin-form.tsx";
 
 type Field = "ageBand" | "situation" | "need" | "commune";
@@ -67,36 +67,30 @@ export function ProfileTester() {
   return (
     <>
       <AdminForm form={form} label="Tester un profil" submit="Voir les recommandations" onSubmit={submit}>
-        <SelectField
+        <ProfileSelect
           id={IDS.ageBand}
           label="Âge"
+          words={AGE_BAND_WORDS}
           value={ageBand()}
-          onChange={(event) => setAgeBand(event.currentTarget.value as AgeBand)}
+          onChange={setAgeBand}
           error={form.errors().ageBand}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(AGE_BAND_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
-        <SelectField
+        />
+        <ProfileSelect
           id={IDS.situation}
           label="Situation"
+          words={SITUATION_WORDS}
           value={situation()}
-          onChange={(event) => setSituation(event.currentTarget.value as Situation)}
+          onChange={setSituation}
           error={form.errors().situation}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(SITUATION_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
-        <SelectField
+        />
+        <ProfileSelect
           id={IDS.need}
           label="Besoin"
+          words={NEED_WORDS}
           value={need()}
-          onChange={(event) => setNeed(event.currentTarget.value as Need)}
+          onChange={setNeed}
           error={form.errors().need}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(NEED_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
+        />
         <CheckboxField
           id="test-handicap"
           label="Souhaite un accompagnement adapté à un handicap"

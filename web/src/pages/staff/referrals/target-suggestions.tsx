@@ -1,7 +1,7 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { CheckboxField, SelectField } from "../../../components/fields.tsx";
+import { CheckboxField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import type { Commune } from "../../../lib/api.ts";
 import {
@@ -12,10 +12,10 @@ import {
   isSituation,
   NEED_WORDS,
   type Need,
-  options,
   SITUATION_WORDS,
   type Situation,
 } from "../../../lib/orientation-words.ts";
+import { ProfileSelect } from "../profile-select.tsx";
 import { getSuggestions, type Recommendation } from "./referrals-api.ts";
 
 /** A structure recommended for the person, and the service the recommendation names (if it does). */
@@ -33,9 +33,9 @@ type Answers = { ageBand: AgeBand; situation: Situation; need: Need; disability:
  * form of its own; nothing of the answers is stored.
  */
 export function TargetSuggestions(props: { commune: Commune | undefined; onChoose: (suggestion: Suggestion) => void }) {
-  const [need, setNeed] = createSignal("");
-  const [situation, setSituation] = createSignal("");
-  const [ageBand, setAgeBand] = createSignal("");
+  const [need, setNeed] = createSignal<Need | "">("");
+  const [situation, setSituation] = createSignal<Situation | "">("");
+  const [ageBand, setAgeBand] = createSignal<AgeBand | "">("");
   const [disability, setDisability] = createSignal(false);
   const [missing, setMissing] = createSignal<string>();
   const [asked, setAsked] = createSignal<Answers>();
@@ -66,33 +66,15 @@ export function TargetSuggestions(props: { commune: Commune | undefined; onChoos
       <h3>Trouver la structure adaptée (facultatif)</h3>
       <p class="field__hint">Décrivez la personne en quelques choix&nbsp;: les structures conseillées servent sa commune.</p>
       <div class="directory-grid">
-        <SelectField
-          id="suggestion-besoin"
-          label="Son besoin principal"
-          value={need()}
-          onChange={(event) => setNeed(event.currentTarget.value)}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(NEED_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
-        <SelectField
+        <ProfileSelect id="suggestion-besoin" label="Son besoin principal" words={NEED_WORDS} value={need()} onChange={setNeed} />
+        <ProfileSelect
           id="suggestion-situation"
           label="Sa situation"
+          words={SITUATION_WORDS}
           value={situation()}
-          onChange={(event) => setSituation(event.currentTarget.value)}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(SITUATION_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
-        <SelectField
-          id="suggestion-age"
-          label="Son âge"
-          value={ageBand()}
-          onChange={(event) => setAgeBand(event.currentTarget.value)}
-        >
-          <option value="">Choisissez</option>
-          <For each={options(AGE_BAND_WORDS)}>{(option) => <option value={option.value}>{option.label}</option>}</For>
-        </SelectField>
+          onChange={setSituation}
+        />
+        <ProfileSelect id="suggestion-age" label="Son âge" words={AGE_BAND_WORDS} value={ageBand()} onChange={setAgeBand} />
       </div>
       <CheckboxField
         id="suggestion-handicap"
