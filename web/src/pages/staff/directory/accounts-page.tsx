@@ -5,6 +5,7 @@ import { CheckboxField, ChoicesField, TextField } from "../../../components/fiel
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { de } from "../../../lib/french.ts";
+import { PersonNameFields } from "../person-name-fields.tsx";
 import { roleLines } from "../roles.ts";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
 import { type Account, getAccounts, getTerritories, inviteAccount, updateAccount } from "./admin-api.ts";
@@ -197,23 +198,13 @@ function AccountForm(props: { account?: Account; onDone: (text: string) => void;
       <Show when={!account}>
         <PersonEmailField id={ids.email} value={email()} onValue={setEmail} error={form.errors().email} />
       </Show>
-      <TextField
-        id={ids.firstName}
-        label="Prénom"
-        autocomplete="off"
-        maxlength={100}
-        value={firstName()}
-        onInput={(event) => setFirstName(event.currentTarget.value)}
-        error={form.errors().firstName}
-      />
-      <TextField
-        id={ids.lastName}
-        label="Nom"
-        autocomplete="off"
-        maxlength={100}
-        value={lastName()}
-        onInput={(event) => setLastName(event.currentTarget.value)}
-        error={form.errors().lastName}
+      <PersonNameFields
+        ids={ids}
+        firstName={firstName()}
+        lastName={lastName()}
+        onFirstName={setFirstName}
+        onLastName={setLastName}
+        errors={form.errors()}
       />
       <ChoicesField
         id={ids.territoryIds}

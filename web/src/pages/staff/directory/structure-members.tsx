@@ -1,7 +1,8 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { SelectField, TextField } from "../../../components/fields.tsx";
+import { SelectField } from "../../../components/fields.tsx";
 import { de } from "../../../lib/french.ts";
+import { PersonNameFields } from "../person-name-fields.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
 import { changeMemberRole, inviteMember, type Member, removeMember, type StructureDetail } from "./admin-api.ts";
@@ -204,23 +205,13 @@ function InviteForm(props: { structure: StructureDetail; onDone: (text: string) 
   return (
     <AdminForm form={form} label="Inviter une personne" submit="Inviter" onSubmit={submit}>
       <PersonEmailField id={IDS.email} value={email()} onValue={setEmail} error={form.errors().email} />
-      <TextField
-        id={IDS.firstName}
-        label="Prénom"
-        autocomplete="off"
-        maxlength={100}
-        value={firstName()}
-        onInput={(event) => setFirstName(event.currentTarget.value)}
-        error={form.errors().firstName}
-      />
-      <TextField
-        id={IDS.lastName}
-        label="Nom"
-        autocomplete="off"
-        maxlength={100}
-        value={lastName()}
-        onInput={(event) => setLastName(event.currentTarget.value)}
-        error={form.errors().lastName}
+      <PersonNameFields
+        ids={IDS}
+        firstName={firstName()}
+        lastName={lastName()}
+        onFirstName={setFirstName}
+        onLastName={setLastName}
+        errors={form.errors()}
       />
       <RoleSelect
         id={IDS.role}

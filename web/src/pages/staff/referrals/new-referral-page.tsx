@@ -14,6 +14,7 @@ import { REFERRALS_PATH, referralHref } from "./referrals-page.tsx";
 import { type Suggestion, TargetSuggestions } from "./target-suggestions.tsx";
 import "../directory/directory.css";
 import "./referrals.css";
+import { PersonNameFields } from "../person-name-fields.tsx";
 
 type Field =
   | "fromStructureId"
@@ -168,23 +169,13 @@ function ReferralForm() {
         </SelectField>
       </Show>
       <div class="directory-grid">
-        <TextField
-          id={IDS.firstName}
-          label="Prénom"
-          autocomplete="off"
-          maxlength={100}
-          value={firstName()}
-          onInput={(event) => setFirstName(event.currentTarget.value)}
-          error={form.errors().firstName}
-        />
-        <TextField
-          id={IDS.lastName}
-          label="Nom"
-          autocomplete="off"
-          maxlength={100}
-          value={lastName()}
-          onInput={(event) => setLastName(event.currentTarget.value)}
-          error={form.errors().lastName}
+        <PersonNameFields
+          ids={IDS}
+          firstName={firstName()}
+          lastName={lastName()}
+          onFirstName={setFirstName}
+          onLastName={setLastName}
+          errors={form.errors()}
         />
         <TextField
           id={IDS.email}
