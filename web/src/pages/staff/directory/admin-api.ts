@@ -6,16 +6,16 @@ import { type Outcome, send, toApiError } from "../../../lib/api.ts";
 // The directory administration's calls. One client per part of /api/admin: a single client
 // type for the whole administration is too large for the compiler.
 
-const BASE = "/api/admin";
-const networks = hc<AdminTypes["networks"]>(BASE);
-const structures = hc<AdminTypes["structures"]>(BASE);
-const sites = hc<AdminTypes["sites"]>(BASE);
-const offerings = hc<AdminTypes["offerings"]>(BASE);
-const members = hc<AdminTypes["members"]>(BASE);
-const users = hc<AdminTypes["users"]>(BASE);
-const territories = hc<AdminTypes["territories"]>(BASE);
-const closures = hc<AdminTypes["closures"]>(BASE);
-const audit = hc<AdminTypes["audit"]>(BASE);
+export const ADMIN_BASE = "/api/admin";
+const networks = hc<AdminTypes["networks"]>(ADMIN_BASE);
+const structures = hc<AdminTypes["structures"]>(ADMIN_BASE);
+const sites = hc<AdminTypes["sites"]>(ADMIN_BASE);
+const offerings = hc<AdminTypes["offerings"]>(ADMIN_BASE);
+const members = hc<AdminTypes["members"]>(ADMIN_BASE);
+const users = hc<AdminTypes["users"]>(ADMIN_BASE);
+const territories = hc<AdminTypes["territories"]>(ADMIN_BASE);
+const closures = hc<AdminTypes["closures"]>(ADMIN_BASE);
+const audit = hc<AdminTypes["audit"]>(ADMIN_BASE);
 
 export type Network = InferResponseType<typeof networks.networks.$get, 200>["networks"][number];
 export type NetworkInput = InferRequestType<typeof networks.networks.$post>["json"];
@@ -83,7 +83,7 @@ export async function getAuditPage(before: string | undefined): Promise<AuditEve
  * A change, then the queries it makes stale read again (only on success: a refused form keeps
  * what is on screen). The router runs it in a transition, so the page stays while they load.
  */
-function change<Args extends unknown[]>(
+export function change<Args extends unknown[]>(
   name: string,
   stale: () => string[],
   request: (...args: Args) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>,

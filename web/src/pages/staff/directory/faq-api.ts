@@ -1,11 +1,12 @@
-import { action, json, query } from "@solidjs/router";
+import { query } from "@solidjs/router";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { AdminTypes } from "../../../../../server/app.ts";
-import { type Outcome, send, toApiError } from "../../../lib/api.ts";
+import { toApiError } from "../../../lib/api.ts";
+import { ADMIN_BASE, change } from "./admin-api.ts";
 
 // « Questions / Réponses » as the Région edits it: /api/admin/faq, a client of its own (AdminTypes).
 
-const faq = hc<AdminTypes["faq"]>("/api/admin");
+const faq = hc<AdminTypes["faq"]>(ADMIN_BASE);
 
 export type FaqAdminEntry = InferResponseType<typeof faq.faq.$get, 200>["entries"][number];
 export type FaqInput = InferRequestType<typeof faq.faq.$post>["json"];
@@ -18,19 +19,10 @@ export const getFaqAdmin = query(async (): Promise<FaqAdminEntry[]> => {
   return (await response.json()).entries;
 }, "adminFaq");
 
-function change<Args extends unknown[]>(
-  name: string,
-  request: (...args: Args) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>,
-  success = 200,
-) {
-  return action(async (...args: Args) => {
-    const outcome: Outcome<unknown> = await send(() => request(...args), success);
-    return json(outcome, { revalidate: outcome.kind === "done" ? [getFaqAdmin.key] : [] });
-  }, name);
-}
+const stale = () => [getFaqAdmin.key];
 
-export const createFaqEntry = change("adminCreateFaq", (input: FaqInput) => faq.faq.$post({ json: input }), 201);
-export const updateFaqEntry = change("adminUpdateFaq", (id: string, patch: FaqPatch) =>
+export const createFaqEntry = change("adminCreateFaq", stale, (input: FaqInput) => faq.faq.$post({ json: input }), 201);
+export const updateFaqEntry = change("adminUpdateFaq", stale, (id: string, patch: FaqPatch) =>
   faq.faq[":id"].$patch({ param: { id }, json: patch }),
 );
-export const deleteFaqEntry = change("adminDeleteFaq", (id: string) => faq.faq[":id"].$delete({ param: { id } }));
+export const deleteFaqEntry = change("adminDeleteFaq", stale, (id: string) => faq.faq[":id"].$delete({ param: { id } }));

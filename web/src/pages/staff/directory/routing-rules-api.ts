@@ -1,13 +1,14 @@
-import { action, json, query } from "@solidjs/router";
+import { query } from "@solidjs/router";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { AdminTypes } from "../../../../../server/app.ts";
-import { type Outcome, send, toApiError } from "../../../lib/api.ts";
+import { toApiError } from "../../../lib/api.ts";
 import { getRecommendations } from "../../guide/orientation-api.ts";
+import { ADMIN_BASE, change } from "./admin-api.ts";
 
 // The Région's calls on the orientation table. A change makes the table and the questionnaire's
 // answers stale: both are read again, so « tester un profil » shows the table as it now is.
 
-const rules = hc<AdminTypes["routingRules"]>("/api/admin");
+const rules = hc<AdminTypes["routingRules"]>(ADMIN_BASE);
 
 export type RoutingRule = InferResponseType<(typeof rules)["routing-rules"]["$get"], 200>["rules"][number];
 export type RoutingRuleInput = InferRequestType<(typeof rules)["routing-rules"]["$post"]>["json"];
@@ -19,29 +20,21 @@ export const getRoutingRules = query(async (): Promise<RoutingRule[]> => {
   return (await response.json()).rules;
 }, "adminRoutingRules");
 
-function change<Args extends unknown[]>(
-  name: string,
-  request: (...args: Args) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>,
-  success = 200,
-) {
-  return action(async (...args: Args) => {
-    const outcome: Outcome<unknown> = await send(() => request(...args), success);
-    return json(outcome, { revalidate: outcome.kind === "done" ? [getRoutingRules.key, getRecommendations.key] : [] });
-  }, name);
-}
+const stale = () => [getRoutingRules.key, getRecommendations.key];
 
 export const createRoutingRule = change(
   "adminCreateRoutingRule",
+  stale,
   (input: RoutingRuleInput) => rules["routing-rules"].$post({ json: input }),
   201,
 );
-export const updateRoutingRule = change("adminUpdateRoutingRule", (id: string, patch: RoutingRulePatch) =>
+export const updateRoutingRule = change("adminUpdateRoutingRule", stale, (id: string, patch: RoutingRulePatch) =>
   rules["routing-rules"][":id"].$patch({ param: { id }, json: patch }),
 );
-export const deleteRoutingRule = change("adminDeleteRoutingRule", (id: string) =>
+export const deleteRoutingRule = change("adminDeleteRoutingRule", stale, (id: string) =>
   rules["routing-rules"][":id"].$delete({ param: { id } }),
 );
 /** `ids`: every rule but the fallback, in their new order. */
-export const reorderRoutingRules = change("adminReorderRoutingRules", (ids: string[]) =>
+export const reorderRoutingRules = change("adminReorderRoutingRules", stale, (ids: string[]) =>
   rules["routing-rules"].reorder.$post({ json: { ids } }),
 );
