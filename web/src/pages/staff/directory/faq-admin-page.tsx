@@ -11,6 +11,7 @@ import { ConfirmButton } from "./confirm-button.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
 import { createFaqEntry, deleteFaqEntry, type FaqAdminEntry, getFaqAdmin, updateFaqEntry } from "./faq-api.ts";
 import { RowEditor } from "./row-editor.tsx";
+import { SlugField } from "./slug-field.tsx";
 
 const FIELD_NAMES = {
   question: "Question",
@@ -261,15 +262,11 @@ function FaqForm(props: {
         error={form.errors().published}
       />
       <Show when={!entry}>
-        <TextField
+        <SlugField
           id={ids.slug}
-          label="Identifiant (facultatif)"
           hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré de la question ; il ne change plus ensuite."
-          maxlength={80}
-          spellcheck={false}
-          autocapitalize="off"
           value={slug()}
-          onInput={(event) => setSlug(event.currentTarget.value)}
+          onValue={setSlug}
           error={form.errors().slug}
         />
       </Show>

@@ -8,6 +8,7 @@ import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from
 import { BackLink, RegionOnly } from "./directory-area.tsx";
 import { FIELD_NAMES, NETWORK_KINDS, networkKindOptions } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
+import { SlugField } from "./slug-field.tsx";
 
 /** `/espace/annuaire/reseaux` (Région): the networks of structures, and the partner organisations. */
 export default function NetworksPage() {
@@ -121,15 +122,11 @@ function NetworkForm(props: { network?: Network; onDone: (text: string) => void;
         error={form.errors().name}
       />
       <Show when={!network}>
-        <TextField
+        <SlugField
           id={ids.slug}
-          label="Identifiant (facultatif)"
           hint="Minuscules, chiffres et tirets, par exemple missions-locales. Laissé vide, il est tiré du nom ; il ne change plus ensuite."
-          maxlength={80}
-          spellcheck={false}
-          autocapitalize="off"
           value={slug()}
-          onInput={(event) => setSlug(event.currentTarget.value)}
+          onValue={setSlug}
           error={form.errors().slug}
         />
       </Show>

@@ -5,6 +5,7 @@ import { createStructure, getNetworks, type StructureDetail } from "./admin-api.
 import { AdminForm, createAdminForm, slugOf } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
 import { FIELD_NAMES, sproRoleOptions } from "./directory-words.ts";
+import { SlugField } from "./slug-field.tsx";
 
 type Field = "name" | "slug" | "networkId" | "sproRoles" | "communes";
 const IDS: Record<Field, string> = {
@@ -56,15 +57,11 @@ export function NewStructureForm() {
         onInput={(event) => setName(event.currentTarget.value)}
         error={form.errors().name}
       />
-      <TextField
+      <SlugField
         id={IDS.slug}
-        label="Identifiant (facultatif)"
         hint="Minuscules, chiffres et tirets, par exemple cio-lille-centre. Laissé vide, il est tiré du nom."
-        maxlength={80}
-        spellcheck={false}
-        autocapitalize="off"
         value={slug()}
-        onInput={(event) => setSlug(event.currentTarget.value)}
+        onValue={setSlug}
         error={form.errors().slug}
       />
       <SelectField

@@ -10,6 +10,7 @@ import { CommunesField, type PickedCommune } from "./communes-field.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
+import { SlugField } from "./slug-field.tsx";
 
 /** `/espace/annuaire/territoires` (Région): the coordination zones, their communes and coordinators. */
 export default function TerritoriesPage() {
@@ -126,15 +127,11 @@ function TerritoryForm(props: { territory?: Territory; onDone: (text: string) =>
         error={form.errors().name}
       />
       <Show when={!territory}>
-        <TextField
+        <SlugField
           id={ids.slug}
-          label="Identifiant (facultatif)"
           hint="Minuscules, chiffres et tirets. Laissé vide, il est tiré du nom."
-          maxlength={80}
-          spellcheck={false}
-          autocapitalize="off"
           value={slug()}
-          onInput={(event) => setSlug(event.currentTarget.value)}
+          onValue={setSlug}
           error={form.errors().slug}
         />
       </Show>
