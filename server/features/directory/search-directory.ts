@@ -5,6 +5,7 @@ import { sortFrench } from "../../domain/french.ts";
 import { openingHours } from "../../domain/opening-hours.ts";
 import { DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
+import { rangeTimesSelect, workingAdvisor } from "../slots/load-availability.ts";
 import { nextSlotsOf } from "./next-availability.ts";
 
 export const PAGE_SIZE = 20;
@@ -146,18 +147,9 @@ async function loadEntries(db: Database, clock: Clock, ids: string[], commune: s
         structureId: { in: ids },
         validFrom: { lte: today },
         OR: [{ validUntil: null }, { validUntil: { gte: today } }],
-        advisor: { active: true, memberships: { some: { role: "advisor", structureId: { in: ids } } } },
+        advisor: workingAdvisor(ids),
       },
-      select: {
-        structureId: true,
-        siteId: true,
-        modes: true,
-        weekdays: true,
-        startTime: true,
-        endTime: true,
-        validFrom: true,
-        validUntil: true,
-      },
+      select: { structureId: true, siteId: true, ...rangeTimesSelect },
     }),
     nextSlotsOf(db, now, ids),
   ]);

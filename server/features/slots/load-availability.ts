@@ -17,6 +17,26 @@ export interface OfferingRow {
   seats: number;
 }
 
+/** When a range opens: its modes, days, hours and validity. */
+export const rangeTimesSelect = {
+  modes: true,
+  weekdays: true,
+  startTime: true,
+  endTime: true,
+  validFrom: true,
+  validUntil: true,
+} as const satisfies Prisma.AvailabilityRuleSelect;
+
+/**
+ * The advisors whose ranges still open slots in these structures: an advisor who left
+ * (deactivated, or no longer an advisor there) opens nothing, whatever rules remain.
+ */
+export const workingAdvisor = (structureIds: string[]) =>
+  ({
+    active: true,
+    memberships: { some: { role: "advisor", structureId: { in: structureIds } } },
+  }) satisfies Prisma.StaffUserWhereInput;
+
 export const offeringSelect = {
   id: true,
   structureId: true,
@@ -67,9 +87,9 @@ export async function loadAvailability(
   const rules = await db.availabilityRule.findMany({
     where: {
       offerings: { some: { offeringId: { in: offeringIds } } },
-      // An advisor who left (deactivated, or no longer an advisor there) or a site taken out of
-      // service opens nothing, whatever rules remain: the directory's changes show at once.
-      advisor: { active: true, memberships: { some: { role: "advisor", structureId: { in: structureIds } } } },
+      // Neither an advisor who left nor a site taken out of service opens anything, whatever
+      // rules remain: the directory's changes show at once.
+      advisor: workingAdvisor(structureIds),
       validFrom: { lte: new Date(`${range.to}T00:00:00Z`) },
       AND: [
         { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${range.from}T00:00:00Z`) } }] },
@@ -83,12 +103,7 @@ export async function loadAvailability(
       id: true,
       advisorId: true,
       siteId: true,
-      modes: true,
-      weekdays: true,
-      startTime: true,
-      endTime: true,
-      validFrom: true,
-      validUntil: true,
+      ...rangeTimesSelect,
       everyWeeks: true,
       onHolidays: true,
       offerings: { where: { offeringId: { in: offeringIds } }, select: { offeringId: true } },
