@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NEEDS } from "../../domain/routing.ts";
 import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { ServiceSlug } from "../structures/routes.ts";
+import { PublicSite, ServiceSlug } from "../structures/routes.ts";
 import { directoryFilters } from "./directory-filters.ts";
 import { listFaq } from "./list-faq.ts";
 import { directoryStructure, searchDirectory } from "./search-directory.ts";
@@ -14,14 +14,7 @@ const Slug = (what: string) =>
 
 const Named = z.object({ slug: z.string(), name: z.string() });
 
-const DirectorySite = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  address: z.string(),
-  postcode: z.string(),
-  accessInfo: z.string(),
-  phone: z.string().nullable(),
-  commune: z.object({ code: z.string(), name: z.string() }),
+const DirectorySite = PublicSite.extend({
   openingHours: z.array(z.string()).openapi({
     description:
       "La semaine des conseillers qui reçoivent sur place, par exemple « Du lundi au vendredi, 9 h – 12 h ». Vide si aucune plage.",

@@ -6,6 +6,7 @@ import { openingHours } from "../../domain/opening-hours.ts";
 import { DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { rangeTimesSelect, workingAdvisor } from "../slots/load-availability.ts";
+import { publicSiteSelect } from "../structures/list-structures.ts";
 import { nextSlotsOf } from "./next-availability.ts";
 
 export const PAGE_SIZE = 20;
@@ -125,15 +126,7 @@ async function loadEntries(db: Database, clock: Clock, ids: string[], commune: s
         network: { select: { slug: true, name: true } },
         sites: {
           where: { active: true },
-          select: {
-            id: true,
-            name: true,
-            address: true,
-            postcode: true,
-            accessInfo: true,
-            phone: true,
-            commune: { select: { code: true, name: true } },
-          },
+          select: publicSiteSelect,
         },
         offerings: {
           where: { active: true },

@@ -1,6 +1,18 @@
 import type { Database } from "../../db/database.ts";
+import type { Prisma } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { validationError } from "../../errors.ts";
+
+/** A place of a structure as the public sees it (PublicSite in routes.ts). */
+export const publicSiteSelect = {
+  id: true,
+  name: true,
+  address: true,
+  postcode: true,
+  accessInfo: true,
+  phone: true,
+  commune: { select: { code: true, name: true } },
+} as const satisfies Prisma.SiteSelect;
 
 export interface ListStructuresInput {
   /** INSEE code: only the structures that serve this commune. */
@@ -43,15 +55,7 @@ export async function listStructures({ db, input }: { db: Database; input: ListS
       sites: {
         where: { active: true },
         orderBy: { name: "asc" },
-        select: {
-          id: true,
-          name: true,
-          address: true,
-          postcode: true,
-          accessInfo: true,
-          phone: true,
-          commune: { select: { code: true, name: true } },
-        },
+        select: publicSiteSelect,
       },
       offerings: {
         where: { active: true },

@@ -4,17 +4,17 @@ import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { listStructures } from "./list-structures.ts";
 
-const SiteSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    address: z.string(),
-    postcode: z.string(),
-    accessInfo: z.string(),
-    phone: z.string().nullable(),
-    commune: z.object({ code: z.string(), name: z.string() }),
-  })
-  .openapi("Site");
+/** A place of a structure as the public sees it; the directory adds its opening hours. */
+export const PublicSite = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  address: z.string(),
+  postcode: z.string(),
+  accessInfo: z.string(),
+  phone: z.string().nullable(),
+  commune: z.object({ code: z.string(), name: z.string() }),
+});
+const SiteSchema = PublicSite.openapi("Site");
 
 export const StructureSchema = z
   .object({
