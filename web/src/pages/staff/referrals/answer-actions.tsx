@@ -1,11 +1,12 @@
-import { createAsync, useAction } from "@solidjs/router";
-import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
+import { useAction } from "@solidjs/router";
+import { createSignal, For, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { SelectField, TextAreaField } from "../../../components/fields.tsx";
-import { getServices, type Outcome } from "../../../lib/api.ts";
+import type { Outcome } from "../../../lib/api.ts";
 import { fullName } from "../agenda/agenda-words.ts";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
-import { acceptReferral, declineReferral, getTargetStructures, type ReferralDetail, redirectReferral } from "./referrals-api.ts";
+import { acceptReferral, declineReferral, type ReferralDetail, redirectReferral } from "./referrals-api.ts";
+import { createTargetChoices } from "./target-choices.ts";
 
 const refused = (message: string): Outcome<never> => ({ kind: "failed", message, disconnected: false });
 
@@ -97,17 +98,10 @@ function DeclineButton(props: { referral: ReferralDetail; onDone: (text: string)
 
 function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string) => void }) {
   const redirect = useAction(redirectReferral);
-  const services = createAsync(() => getServices());
   const [serviceId, setServiceId] = createSignal(props.referral.service.id);
   const [target, setTarget] = createSignal("");
   const [reason, setReason] = createSignal("");
-  const service = createMemo(() => services()?.find((candidate) => candidate.id === serviceId()));
-  const targets = createAsync(async () => {
-    const slug = service()?.slug;
-    if (!slug) return [];
-    const list = await getTargetStructures(slug);
-    return list.filter((structure) => structure.id !== props.referral.to.id);
-  });
+  const { services, targets } = createTargetChoices(serviceId, () => props.referral.to.id);
   return (
     <ConfirmButton
       label="Réorienter"

@@ -1,16 +1,17 @@
-import { createAsync, useAction, useNavigate } from "@solidjs/router";
+import { useAction, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { type Commune, getServices } from "../../../lib/api.ts";
+import type { Commune } from "../../../lib/api.ts";
 import { CommuneField } from "../../booking/commune-field.tsx";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
-import { createReferral, getTargetStructures } from "./referrals-api.ts";
+import { createReferral } from "./referrals-api.ts";
 import { REFERRALS_PATH, referralHref } from "./referrals-page.tsx";
+import { createTargetChoices } from "./target-choices.ts";
 import { type Suggestion, TargetSuggestions } from "./target-suggestions.tsx";
 import "../directory/directory.css";
 import "./referrals.css";
@@ -80,7 +81,6 @@ function ReferralForm() {
     const all = user().memberships.map((membership) => membership.structure);
     return all.filter((structure, index) => all.findIndex((other) => other.id === structure.id) === index);
   });
-  const services = createAsync(() => getServices());
   const [from, setFrom] = createSignal(mine()[0]?.id ?? "");
   const [firstName, setFirstName] = createSignal("");
   const [lastName, setLastName] = createSignal("");
@@ -92,13 +92,7 @@ function ReferralForm() {
   const [target, setTarget] = createSignal("");
   const [consent, setConsent] = createSignal(false);
   const [picked, setPicked] = createSignal<string>();
-  const service = createMemo(() => services()?.find((candidate) => candidate.id === serviceId()));
-  const targets = createAsync(async () => {
-    const slug = service()?.slug;
-    if (!slug) return [];
-    const list = await getTargetStructures(slug);
-    return list.filter((structure) => structure.id !== from());
-  });
+  const { services, targets } = createTargetChoices(serviceId, from);
 
   function choose(suggestion: Suggestion) {
     const chosen = services()?.find((candidate) => candidate.slug === suggestion.service?.slug);
