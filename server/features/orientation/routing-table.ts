@@ -1,5 +1,5 @@
 import type { Database, Tx } from "../../db/database.ts";
-import { sqlState } from "../../db/errors.ts";
+import { isUniqueViolation, sqlState } from "../../db/errors.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { type RoutingRule, tableProblem } from "../../domain/routing.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
@@ -66,12 +66,11 @@ export async function guarded<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    const state = sqlState(error);
-    if (state === "23505") {
+    if (isUniqueViolation(error)) {
       const message = "La table ne peut avoir qu'une règle par défaut.";
       throw new AppError("CONFLICT", message, { fields: { fallback: message } });
     }
-    if (state === "23514") {
+    if (sqlState(error) === "23514") {
       const message = "La règle par défaut est active et sans condition : elle s'applique à tous.";
       throw validationError({ fallback: message });
     }
