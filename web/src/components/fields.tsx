@@ -122,6 +122,23 @@ export function SelectField(
   );
 }
 
+/** A select's options, one per item with its id for value; the chosen one stays selected when the list loads late. */
+export function IdOptions<Item extends { id: string }>(props: {
+  each: readonly Item[] | undefined;
+  selected: string;
+  label: (item: Item) => string;
+}) {
+  return (
+    <For each={props.each}>
+      {(item) => (
+        <option value={item.id} selected={item.id === props.selected}>
+          {props.label(item)}
+        </option>
+      )}
+    </For>
+  );
+}
+
 /**
  * A group of checkboxes (several answers) or radio buttons (one), in a fieldset whose legend
  * names the question (RGAA 11.5). The first control carries `id`, for the error summary's link.

@@ -1,7 +1,7 @@
 import { A, createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { SelectField } from "../../../components/fields.tsx";
+import { IdOptions, SelectField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import {
@@ -167,13 +167,7 @@ function AgendaPicker(props: {
             Mon agenda
           </option>
         </Show>
-        <For each={props.teams}>
-          {(team) => (
-            <option value={team.id} selected={team.id === structure()}>
-              Équipe — {team.name}
-            </option>
-          )}
-        </For>
+        <IdOptions each={props.teams} selected={structure()} label={(team) => `Équipe — ${team.name}`} />
       </SelectField>
       <Show when={structure()}>
         {(id) => (
@@ -201,13 +195,7 @@ function AdvisorField(props: { structure: string; value: string; onChange: (id: 
       <option value="" selected={props.value === ""}>
         Toute l'équipe
       </option>
-      <For each={team()?.advisors}>
-        {(person) => (
-          <option value={person.id} selected={person.id === props.value}>
-            {fullName(person)}
-          </option>
-        )}
-      </For>
+      <IdOptions each={team()?.advisors} selected={props.value} label={(person) => fullName(person)} />
     </SelectField>
   );
 }

@@ -1,7 +1,7 @@
 import { createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { ChoicesField, SelectField, TextField } from "../../../components/fields.tsx";
+import { ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
@@ -44,13 +44,7 @@ function DeskView() {
           value={structure()}
           onChange={(event) => setStructure(event.currentTarget.value)}
         >
-          <For each={teams()}>
-            {(team) => (
-              <option value={team.id} selected={team.id === structure()}>
-                {team.name}
-              </option>
-            )}
-          </For>
+          <IdOptions each={teams()} selected={structure()} label={(team) => team.name} />
         </SelectField>
       </Show>
       <Show when={structure()} keyed>
@@ -259,13 +253,11 @@ function DeskBooking(props: { structure: string }) {
               {(own) => (
                 <Show when={places()?.some((place) => place.own === own)}>
                   <optgroup label={own ? "Vos structures" : "Autres structures"}>
-                    <For each={places()?.filter((place) => place.own === own)}>
-                      {(place) => (
-                        <option value={place.id} selected={place.id === target()}>
-                          {place.name}
-                        </option>
-                      )}
-                    </For>
+                    <IdOptions
+                      each={places()?.filter((place) => place.own === own)}
+                      selected={target()}
+                      label={(place) => place.name}
+                    />
                   </optgroup>
                 </Show>
               )}
@@ -284,13 +276,7 @@ function DeskBooking(props: { structure: string }) {
             <option value="" selected={offering() === ""}>
               Choisissez un service
             </option>
-            <For each={desk()?.offerings}>
-              {(choice) => (
-                <option value={choice.id} selected={choice.id === offering()}>
-                  {choice.service.name}
-                </option>
-              )}
-            </For>
+            <IdOptions each={desk()?.offerings} selected={offering()} label={(choice) => choice.service.name} />
           </SelectField>
           <SelectField
             id="accueil-conseiller"
@@ -304,13 +290,7 @@ function DeskBooking(props: { structure: string }) {
             <option value="" selected={advisor() === ""}>
               Le premier disponible
             </option>
-            <For each={desk()?.advisors}>
-              {(person) => (
-                <option value={person.id} selected={person.id === advisor()}>
-                  {fullName(person)}
-                </option>
-              )}
-            </For>
+            <IdOptions each={desk()?.advisors} selected={advisor()} label={(person) => fullName(person)} />
           </SelectField>
         </div>
         <Show when={offering()}>

@@ -1,6 +1,6 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, createUniqueId, For, Show } from "solid-js";
-import { CheckboxField, ChoicesField, SelectField, TextField } from "../../../components/fields.tsx";
+import { CheckboxField, ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import type { Mode } from "../../../lib/api.ts";
 import { formatDayWithYear, parisDate } from "../../../lib/dates.ts";
 import { capitalize } from "../../../lib/french.ts";
@@ -220,13 +220,7 @@ export function RuleForm(props: {
         onChange={(event) => choosePlace(event.currentTarget.value)}
         error={form.errors().siteId}
       >
-        <For each={props.availability.sites}>
-          {(site) => (
-            <option value={site.id} selected={site.id === siteId()}>
-              {site.name}
-            </option>
-          )}
-        </For>
+        <IdOptions each={props.availability.sites} selected={siteId()} label={(site) => site.name} />
         <option value="" selected={siteId() === ""}>
           À distance
         </option>

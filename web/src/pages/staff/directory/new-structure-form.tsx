@@ -1,6 +1,6 @@
 import { createAsync, useAction, useNavigate } from "@solidjs/router";
-import { createSignal, For } from "solid-js";
-import { ChoicesField, SelectField, TextField } from "../../../components/fields.tsx";
+import { createSignal } from "solid-js";
+import { ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import { createStructure, getNetworks, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, slugOf } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
@@ -72,13 +72,7 @@ export function NewStructureForm() {
         error={form.errors().networkId}
       >
         <option value="">Choisissez un réseau</option>
-        <For each={networks()}>
-          {(network) => (
-            <option value={network.id} selected={network.id === networkId()}>
-              {network.name}
-            </option>
-          )}
-        </For>
+        <IdOptions each={networks()} selected={networkId()} label={(network) => network.name} />
       </SelectField>
       <ChoicesField
         id={IDS.sproRoles}

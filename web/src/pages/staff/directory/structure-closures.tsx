@@ -1,6 +1,6 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
-import { SelectField, TextField } from "../../../components/fields.tsx";
+import { IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import { capitalize, du } from "../../../lib/french.ts";
 import { createClosure } from "../availability/availability-api.ts";
 import { bookedWords } from "../availability/availability-words.ts";
@@ -118,13 +118,7 @@ function ClosureForm(props: { structure: StructureDetail; onDone: (text: string)
         <option value="" selected={siteId() === ""}>
           Toute la structure
         </option>
-        <For each={props.structure.sites}>
-          {(site) => (
-            <option value={site.id} selected={site.id === siteId()}>
-              {site.name}
-            </option>
-          )}
-        </For>
+        <IdOptions each={props.structure.sites} selected={siteId()} label={(site) => site.name} />
       </SelectField>
       <div class="directory-grid">
         <TextField

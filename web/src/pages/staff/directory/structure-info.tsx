@@ -1,6 +1,6 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
-import { CheckboxField, ChoicesField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
+import { createSignal, Show } from "solid-js";
+import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { getNetworks, type StructureDetail, type StructurePatch, updateStructure } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
@@ -208,13 +208,7 @@ function NetworkSelect(props: { value: string; onChange: (id: string) => void; e
       onChange={(event) => props.onChange(event.currentTarget.value)}
       error={props.error}
     >
-      <For each={networks()}>
-        {(network) => (
-          <option value={network.id} selected={network.id === props.value}>
-            {network.name}
-          </option>
-        )}
-      </For>
+      <IdOptions each={networks()} selected={props.value} label={(network) => network.name} />
     </SelectField>
   );
 }

@@ -1,6 +1,6 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { CheckboxField, ChoicesField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
+import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { getServices } from "../../../lib/api.ts";
 import { capitalize } from "../../../lib/french.ts";
@@ -266,13 +266,7 @@ function OfferingForm(props: {
           error={form.errors().serviceId}
         >
           <option value="">Choisissez un service</option>
-          <For each={available()}>
-            {(service) => (
-              <option value={service.id} selected={service.id === serviceId()}>
-                {service.name}
-              </option>
-            )}
-          </For>
+          <IdOptions each={available()} selected={serviceId()} label={(service) => service.name} />
         </SelectField>
       </Show>
       <div class="directory-grid">

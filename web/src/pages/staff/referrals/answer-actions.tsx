@@ -1,7 +1,7 @@
 import { useAction } from "@solidjs/router";
-import { createSignal, For, Show, Suspense } from "solid-js";
+import { createSignal, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { SelectField, TextAreaField } from "../../../components/fields.tsx";
+import { IdOptions, SelectField, TextAreaField } from "../../../components/fields.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { fullName } from "../agenda/agenda-words.ts";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
@@ -119,13 +119,7 @@ function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string
             }}
           >
             <Suspense>
-              <For each={services()}>
-                {(choice) => (
-                  <option value={choice.id} selected={choice.id === serviceId()}>
-                    {choice.name}
-                  </option>
-                )}
-              </For>
+              <IdOptions each={services()} selected={serviceId()} label={(choice) => choice.name} />
             </Suspense>
           </SelectField>
           <SelectField
@@ -138,13 +132,7 @@ function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string
               Choisissez une structure
             </option>
             <Suspense>
-              <For each={targets()}>
-                {(structure) => (
-                  <option value={structure.id} selected={structure.id === target()}>
-                    {structure.name}
-                  </option>
-                )}
-              </For>
+              <IdOptions each={targets()} selected={target()} label={(structure) => structure.name} />
             </Suspense>
           </SelectField>
           <TextAreaField

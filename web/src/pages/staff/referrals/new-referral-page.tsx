@@ -1,6 +1,6 @@
 import { useAction, useNavigate } from "@solidjs/router";
-import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
-import { CheckboxField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
+import { createMemo, createSignal, Show, Suspense } from "solid-js";
+import { CheckboxField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import type { Commune } from "../../../lib/api.ts";
@@ -153,13 +153,7 @@ function ReferralForm() {
           onChange={(event) => setFrom(event.currentTarget.value)}
           error={form.errors().fromStructureId}
         >
-          <For each={mine()}>
-            {(structure) => (
-              <option value={structure.id} selected={structure.id === from()}>
-                {structure.name}
-              </option>
-            )}
-          </For>
+          <IdOptions each={mine()} selected={from()} label={(structure) => structure.name} />
         </SelectField>
       </Show>
       <div class="directory-grid">
@@ -236,13 +230,7 @@ function ReferralForm() {
           <option value="" selected={serviceId() === ""}>
             Choisissez un service
           </option>
-          <For each={services()}>
-            {(choice) => (
-              <option value={choice.id} selected={choice.id === serviceId()}>
-                {choice.name}
-              </option>
-            )}
-          </For>
+          <IdOptions each={services()} selected={serviceId()} label={(choice) => choice.name} />
         </SelectField>
         <SelectField
           id={IDS.toStructureId}
@@ -260,13 +248,7 @@ function ReferralForm() {
           </option>
           {/* Its own boundary: the options come after the service is chosen, the form stays on screen. */}
           <Suspense>
-            <For each={targets()}>
-              {(structure) => (
-                <option value={structure.id} selected={structure.id === target()}>
-                  {structure.name}
-                </option>
-              )}
-            </For>
+            <IdOptions each={targets()} selected={target()} label={(structure) => structure.name} />
           </Suspense>
         </SelectField>
       </div>
