@@ -83,8 +83,18 @@ describe("the availability editor", () => {
     expect(kept.body).toMatchObject({ affected: 1, cancelled: 0 });
     expect((await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("booked");
     expect(await publicSlots("2026-10-28")).not.toContain("2026-10-28T11:00:00+01:00");
-    // Already outside: widening back and shrinking again asks nothing more about it.
+    // Already outside: shrinking again asks nothing more about it…
     expect((await send("PATCH", `/availability/rules/${rule.id}`, await advisor(), { endTime: "10:45" })).status).toBe(200);
+    // …but an absence over it asks again: the meeting would now fall on a day taken away.
+    const dayOff = {
+      advisorId: env.fx.advisor.id,
+      structureId: env.fx.structure.id,
+      start: "2026-10-27T00:00",
+      end: "2026-10-28T00:00",
+    };
+    const asked = await send("POST", "/availability/absences", await advisor(), dayOff);
+    expect([asked.status, asked.body.error.affected.map((a: { id: string }) => a.id)]).toEqual([409, [meeting.id]]);
+    expect(await env.db.prisma.absence.count({ where: { advisorId: env.fx.advisor.id, reason: "" } })).toBe(0);
     await send("PATCH", `/availability/rules/${rule.id}`, await advisor(), { endTime: "12:00" });
   });
 

@@ -63,7 +63,13 @@ export async function misfits(tx: Tx, advisorIds: string[], now: Date): Promise<
  */
 export async function changeAvailability(
   c: Context<AppEnv>,
-  target: { advisorIds: string[]; structureId: string; onBooked?: "keep" | "cancel" | undefined },
+  target: {
+    advisorIds: string[];
+    structureId: string;
+    onBooked?: "keep" | "cancel" | undefined;
+    /** An absence's span: a meeting in it is the change's too, even one kept outside the hours before. */
+    span?: { from: Date; to: Date };
+  },
   event: { action: string; entity: string; fields?: string[] },
   change: (tx: Tx) => Promise<{ id: string }>,
 ) {
@@ -71,8 +77,23 @@ export async function changeAvailability(
   const details = { structureId: target.structureId, ...(event.fields && { fields: event.fields }) };
   return audited(c, { action: event.action, entity: event.entity, details }, async (tx) => {
     const before = new Set((await misfits(tx, target.advisorIds, now)).map((a) => a.id));
+    const within = new Set(
+      target.span
+        ? (
+            await tx.appointment.findMany({
+              where: {
+                advisorId: { in: target.advisorIds },
+                status: "booked",
+                startsAt: { gt: now, lt: target.span.to },
+                endsAt: { gt: target.span.from },
+              },
+              select: { id: true },
+            })
+          ).map((a) => a.id)
+        : [],
+    );
     const { id } = await change(tx);
-    const orphaned = (await misfits(tx, target.advisorIds, now)).filter((a) => !before.has(a.id));
+    const orphaned = (await misfits(tx, target.advisorIds, now)).filter((a) => !before.has(a.id) || within.has(a.id));
     if (orphaned.length && !target.onBooked) {
       throw new AppError(
         "CONFLICT",

@@ -289,7 +289,7 @@ export const availability = createRouter()
     if (endsAt <= startsAt) throw validationError({ end: "La fin doit suivre le début." });
     const result = await changeAvailability(
       c,
-      { advisorIds: [advisorId], structureId, onBooked },
+      { advisorIds: [advisorId], structureId, onBooked, span: { from: startsAt, to: endsAt } },
       { action: "absence.create", entity: "Absence" },
       (tx) => tx.absence.create({ data: { advisorId, startsAt, endsAt, reason: reason ?? "" }, select: { id: true } }),
     );
