@@ -149,6 +149,13 @@ describe("a referral", () => {
     });
     const slots = await (await env.app.request(`/api/invitations/${invited.body.code}/slots`)).json();
     expect(slots.slots[0].advisor).toBeUndefined();
+    // One per time and place, and a later day on asking.
+    const places = slots.slots.map(
+      (x: { start: string; siteId: string | null; mode: string }) => `${x.start}|${x.siteId}|${x.mode}`,
+    );
+    expect(new Set(places).size).toBe(places.length);
+    const later = await (await env.app.request(`/api/invitations/${invited.body.code}/slots?from=2026-11-16`)).json();
+    expect(later.slots[0].start.slice(0, 10)).toBe("2026-11-16");
     const publicly = await post(
       "/bookings",
       "",

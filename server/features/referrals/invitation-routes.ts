@@ -14,7 +14,7 @@ import { firstStaffSlots } from "../desk/desk-slots.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 import { findByInvitation, loadReferral, type ReferralRow } from "./referrals.ts";
-import { bookForReferral } from "./routes.ts";
+import { bookForReferral, onePerTimeAndPlace } from "./routes.ts";
 
 // The person's side of a referral: the invitation link (its token) or the printed code opens
 // the target's slots for the referral's service — « referral only » offerings included — and
@@ -144,11 +144,11 @@ export const invitations = createRouter()
     const list = await firstStaffSlots(db, offering, {
       from: c.req.valid("query").from ?? localDateOf(now, offering.timeZone),
       now,
-      limit: 20,
+      // Several advisors share a time: ask for more, keep 20 once each time is there once.
+      limit: 200,
       audience: "public",
     });
-    // The person picks a time and a place; who the advisor is stays the structure's business.
-    return c.json({ slots: list.map(({ advisor: _, ...slot }) => slot) }, 200);
+    return c.json({ slots: onePerTimeAndPlace(list).slice(0, 20) }, 200);
   })
   .openapi(book, async (c) => {
     const r = await opened(c, c.req.valid("param").key);

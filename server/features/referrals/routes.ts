@@ -7,7 +7,7 @@ import type { AppEnv } from "../../context.ts";
 import type { Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { actionProblem, INVITATION_DAYS, type ReferralAction } from "../../domain/referrals.ts";
-import { localDateOf } from "../../domain/time.ts";
+import { isLocalDate, localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
@@ -135,8 +135,11 @@ const invitation = referralRoute({
 const slots = referralRoute({
   method: "get",
   path: "/{id}/slots",
-  summary: "Les premiers créneaux libres de la structure destinataire pour ce service",
-  request: { params: IdParam },
+  summary: "Les premiers créneaux libres de la structure destinataire pour ce service, à partir d'un jour",
+  request: {
+    params: IdParam,
+    query: z.object({ from: z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.").optional() }),
+  },
   responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus.") },
 });
 const booking = referralRoute({
@@ -150,6 +153,22 @@ const booking = referralRoute({
   },
   responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous et le lien privé de la personne.") },
 });
+
+/**
+ * Slots as someone outside the target structure chooses them, like the public: one per time
+ * and place, without advisor names (the booking takes another advisor if it must).
+ */
+export function onePerTimeAndPlace<S extends { start: string; siteId: string | null; mode: string; advisor?: unknown }>(
+  slots: S[],
+): Omit<S, "advisor">[] {
+  const seen = new Set<string>();
+  return slots
+    .filter((slot) => {
+      const key = `${slot.start}|${slot.siteId}|${slot.mode}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .map(({ advisor: _, ...slot }) => slot);
+}
 
 /** A referral the user sees (404 otherwise), and what they are to it. */
 async function visible(c: Context<AppEnv>, roles: Roles, id: string) {
@@ -418,20 +437,13 @@ export const referrals = createRouter()
     const now = clock.now();
     // The target's own staff book as staff; a referrer from elsewhere keeps the public notice.
     const list = await firstStaffSlots(db, offering, {
-      from: localDateOf(now, offering.timeZone),
+      from: c.req.valid("query").from ?? localDateOf(now, offering.timeZone),
       now,
-      limit: 20,
+      // Several advisors share a time: ask for more, keep 20 once each time is there once.
+      limit: 200,
       audience: handler ? "staff" : "public",
     });
-    if (handler) return c.json({ slots: list }, 200);
-    // Someone from elsewhere picks a time and a place, like the public: one slot per time and
-    // place, whoever the advisor (the booking takes another one if it must).
-    const seen = new Set<string>();
-    const offered = list.filter((slot) => {
-      const key = `${slot.start}|${slot.siteId}|${slot.mode}`;
-      return !seen.has(key) && Boolean(seen.add(key));
-    });
-    return c.json({ slots: offered.map(({ advisor: _, ...slot }) => slot) }, 200);
+    return c.json({ slots: (handler ? list : onePerTimeAndPlace(list)).slice(0, 20) }, 200);
   })
   .openapi(booking, async (c) => {
     const { staff, roles } = await requireArea(c, "referrals");

@@ -98,9 +98,9 @@ export const getReferral = query(async (id: string): Promise<ReferralDetail | nu
   return ((await response.json()) as unknown as { referral: ReferralDetail }).referral;
 }, "referral");
 
-/** The first free slots of the target for the referral's service. */
-export const getReferralSlots = query(async (id: string): Promise<DeskSlot[]> => {
-  const response = await referrals[":id"].slots.$get({ param: { id } });
+/** The first free slots of the target for the referral's service, from a day on (today by default). */
+export const getReferralSlots = query(async (id: string, from?: string): Promise<DeskSlot[]> => {
+  const response = await referrals[":id"].slots.$get({ param: { id }, query: from ? { from } : {} });
   if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { slots: DeskSlot[] }).slots;
 }, "referralSlots");
