@@ -117,6 +117,12 @@ test("an advisor declares an absence; the page, a refused form and the keyboard"
   // Wednesday 1 April, 9 h 30 to 11 h: the slots of those hours close.
   const before = await publicSlots(page, "2026-04-01");
   const absence = page.getByRole("form", { name: "Déclarer une absence" });
+  // Sent without a date, each form says so in its summary (and throws nothing).
+  await absence.getByRole("button", { name: "Enregistrer l'absence" }).click();
+  await absence.getByRole("alert").getByRole("link", { name: "Saisissez le premier jour de l'absence." }).waitFor();
+  const dayOff = page.getByRole("form", { name: "Retirer une date" });
+  await dayOff.getByRole("button", { name: "Retirer la date" }).click();
+  await dayOff.getByRole("alert").getByRole("link", { name: "Saisissez la date retirée." }).waitFor();
   await absence.getByLabel("Premier jour").fill("2026-04-01");
   await absence.getByLabel("À partir de (facultatif)").fill("09:30");
   await absence.getByLabel("Jusqu'à (facultatif)").fill("11:00");

@@ -34,13 +34,20 @@ export function AbsenceForm(props: {
   const [reason, setReason] = createSignal("");
 
   async function submit() {
-    const span = props.wholeDay
-      ? absenceSpan({ startDate: startDate(), startTime: "", endDate: "", endTime: "" })
-      : absenceSpan({ startDate: startDate(), startTime: startTime(), endDate: endDate(), endTime: endTime() });
+    // Without a first day there is no span to compute (its end would be a day after nothing).
+    const span = !startDate()
+      ? undefined
+      : props.wholeDay
+        ? absenceSpan({ startDate: startDate(), startTime: "", endDate: "", endTime: "" })
+        : absenceSpan({ startDate: startDate(), startTime: startTime(), endDate: endDate(), endTime: endTime() });
     const found = {
-      start: startDate() ? undefined : props.wholeDay ? "Saisissez la date retirée." : "Saisissez le premier jour de l'absence.",
-      end: !startDate() || span.end > span.start ? undefined : "La fin de l'absence doit suivre son début.",
+      start: span ? undefined : props.wholeDay ? "Saisissez la date retirée." : "Saisissez le premier jour de l'absence.",
+      end: !span || span.end > span.start ? undefined : "La fin de l'absence doit suivre son début.",
     };
+    if (!span) {
+      form.refuse(found);
+      return;
+    }
     const changed = await form.run(found, () =>
       settle((onBooked) => create({ ...props.target, ...span, reason: optional(reason()) }, onBooked)),
     );
