@@ -3,6 +3,8 @@ import {
   type AccountRoles,
   areasOf,
   canBookFor,
+  canFollowReferral,
+  canHandleReferral,
   canManageAccount,
   canManageRegion,
   canManageStructure,
@@ -102,5 +104,23 @@ describe("accounts", () => {
     expect(managedStructureIds(people.structureAdmin)).toEqual([ML]);
     expect(managedStructureIds(people.advisor)).toEqual([]);
     expect(managedStructureIds(people.regionalAdmin)).toBeUndefined();
+  });
+});
+
+describe("referrals", () => {
+  const referral = { fromStructureId: OTHER, toStructureId: ML };
+  it("are followed by the sender's staff, handled by the target's, seen by nobody else", () => {
+    expect(canFollowReferral(as("referrer", OTHER), referral)).toBe(true);
+    expect(canHandleReferral(as("referrer", OTHER), referral)).toBe(false);
+    expect(canHandleReferral(as("reception"), referral)).toBe(true);
+    expect(canFollowReferral(as("advisor"), referral)).toBe(false);
+    expect(canFollowReferral({ ...none, regionalAdmin: true }, referral)).toBe(false);
+    expect(canHandleReferral({ ...none, regionalAdmin: true }, referral)).toBe(false);
+  });
+
+  it("stay followed by the first sender once redirected", () => {
+    const onward = { fromStructureId: ML, toStructureId: "troisieme", origins: [OTHER] };
+    expect(canFollowReferral(as("referrer", OTHER), onward)).toBe(true);
+    expect(canFollowReferral(as("referrer", "ailleurs"), onward)).toBe(false);
   });
 });

@@ -87,10 +87,13 @@ export const canEditAvailability = (roles: Roles, userId: string, advisorId: str
 export const canReferFrom = (roles: Roles, structureId: string) => roles.memberships.some((m) => m.structureId === structureId);
 
 /**
- * Who sees a referral: its sender's organisation follows it, its target handles it (advisors,
- * reception, admins). Nobody else, the Région included: it gets figures, not people.
+ * Who sees a referral: its sender's organisation follows it — and keeps following it when the
+ * target redirects the person elsewhere — and its target handles it (advisors, reception,
+ * admins). Nobody else, the Région included: it gets figures, not people.
  */
-export const canFollowReferral = (roles: Roles, referral: { fromStructureId: string }) =>
-  canReferFrom(roles, referral.fromStructureId);
+export const canFollowReferral = (
+  roles: Roles,
+  referral: { fromStructureId: string /** Senders of the referrals it continues (redirections). */; origins?: readonly string[] },
+) => [referral.fromStructureId, ...(referral.origins ?? [])].some((id) => canReferFrom(roles, id));
 export const canHandleReferral = (roles: Roles, referral: { toStructureId: string }) =>
   inStructure(roles, referral.toStructureId, "advisor", "reception", "structure_admin");

@@ -263,10 +263,11 @@ describe("a referral", () => {
     expect(original).toMatchObject({ status: "redirected", redirectedTo: { id: next.body.id, structure: "CIO de Roubaix" } });
     const linked = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: next.body.id } });
     expect([linked.fromStructureId, linked.redirectedFromId, linked.status]).toEqual([env.fx.structure.id, id, "sent"]);
-    // The CIO's advisor handles it; the first referrer follows the first referral only.
+    // The CIO's advisor handles it; the first referrer follows it too, without answering for it.
     const cio = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, now)}`;
     expect((await detail(next.body.id, cio)).body.referral.redirectedFrom).toMatchObject({ id });
-    expect((await detail(next.body.id)).status).toBe(404);
+    expect((await detail(next.body.id)).body.referral).toMatchObject({ status: "sent", can: { accept: false, decline: false } });
+    expect((await post(`/referrals/${next.body.id}/accept`, env.fx.cookies.referrer)).status).toBe(403);
   });
 
   it("expires unused: the referrer is told, the reminder sent goes into the timeline", async () => {

@@ -170,11 +170,27 @@ export function onePerTimeAndPlace<S extends { start: string; siteId: string | n
     .map(({ advisor: _, ...slot }) => slot);
 }
 
+/** The senders of the referrals this one continues, nearest first (a redirection of a redirection…). */
+async function originsOf(c: Context<AppEnv>, r: ReferralRow): Promise<string[]> {
+  const origins: string[] = [];
+  let previous = r.redirectedFrom?.id;
+  for (let depth = 0; previous && depth < 10; depth++) {
+    const row = await c.var.deps.db.prisma.referral.findUnique({
+      where: { id: previous },
+      select: { fromStructureId: true, redirectedFromId: true },
+    });
+    if (!row) break;
+    origins.push(row.fromStructureId);
+    previous = row.redirectedFromId ?? undefined;
+  }
+  return origins;
+}
+
 /** A referral the user sees (404 otherwise), and what they are to it. */
 async function visible(c: Context<AppEnv>, roles: Roles, id: string) {
   const r = await loadReferral(c.var.deps.db, id);
   if (!r) throw notFound("Orientation");
-  const follower = canFollowReferral(roles, r);
+  const follower = canFollowReferral(roles, { fromStructureId: r.fromStructureId, origins: await originsOf(c, r) });
   const handler = canHandleReferral(roles, r);
   if (!follower && !handler) throw notFound("Orientation");
   return { r, follower, handler };
