@@ -88,6 +88,11 @@ test("an advisor adds a date: its slots are open to the public at once, and gone
   // Saturday 28 March: the advisor never works on Saturdays.
   expect(await publicSlots(page, "2026-03-28")).toEqual([]);
   const form = page.getByRole("form", { name: "Ajouter une date" });
+  // Sent empty, the summary lists the errors as the fields come: the date first.
+  await form.getByRole("button", { name: "Ajouter la date" }).click();
+  await form.getByRole("alert").getByRole("link").first().waitFor();
+  const errors = await form.getByRole("alert").getByRole("link").allTextContents();
+  expect(errors.slice(0, 3)).toEqual(["Saisissez la date ajoutée.", "Saisissez l'heure de début.", "Saisissez l'heure de fin."]);
   await form.getByLabel("Date", { exact: true }).fill("2026-03-28");
   await form.getByLabel("Début").fill("10:00");
   await form.getByLabel("Fin", { exact: true }).fill("12:00");

@@ -59,12 +59,15 @@ export function RuleForm(props: {
   const prefix = `plage-${createUniqueId()}`;
   const id = (name: string) => `${prefix}-${name}`;
   // A single date has one date field: the errors of the range's days and validity are said there.
+  // The summary lists the errors in the order of these keys, which is the fields' order on
+  // screen; a single date's field comes first (a key keeps the place where it first appears).
   const IDS: Record<Field, string> = {
-    siteId: id("lieu"),
-    modes: id("modalites"),
+    ...(props.single ? { validFrom: id("date"), validUntil: id("date") } : {}),
     weekdays: props.single ? id("date") : id("jours"),
     startTime: id("debut"),
     endTime: id("fin"),
+    siteId: id("lieu"),
+    modes: id("modalites"),
     offeringIds: id("services"),
     everyWeeks: id("rythme"),
     validFrom: props.single ? id("date") : id("valable-du"),
