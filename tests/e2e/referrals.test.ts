@@ -108,6 +108,22 @@ test("a partner refers with the person's agreement and e-mails the invitation; t
   await person.page.getByRole("button", { name: "Réserver ce rendez-vous" }).click();
   await person.page.getByText("Choisissez un créneau.").first().waitFor();
   await expectAccessibleAtEveryWidth(person.page, "invitation, errors");
+  // Later slots, from the day after the last one shown: the focus goes to the line saying which.
+  const days = slots.locator(".invitation__day-name");
+  const firstDays = (await days.allTextContents()).map(normalise);
+  await slots.getByText(/^Les premiers créneaux libres, (le|du) /).waitFor();
+  await slots.getByRole("button", { name: "Créneaux suivants" }).click();
+  await slots.getByText(/^Les créneaux libres suivants, (le|du) /).waitFor();
+  expect((await focused(person.page)).name).toMatch(/^Les créneaux libres suivants/);
+  const laterDays = (await days.allTextContents()).map(normalise);
+  expect(laterDays.length).toBeGreaterThan(0);
+  expect(laterDays.filter((day) => firstDays.includes(day))).toEqual([]);
+  await expectAccessibleAtEveryWidth(person.page, "invitation, later slots");
+  await slots.getByRole("button", { name: "Créneaux précédents" }).click();
+  await slots.getByText(/^Les premiers créneaux libres/).waitFor();
+  expect((await focused(person.page)).name).toMatch(/^Les premiers créneaux libres/);
+  expect((await days.allTextContents()).map(normalise)).toEqual(firstDays);
+  expect(await slots.getByRole("button", { name: "Créneaux précédents" }).count()).toBe(0);
   await slots.getByRole("radio").first().check();
   await person.page.getByLabel("J'ai pris connaissance de l'information sur mes données personnelles").check();
   await person.page.getByRole("button", { name: "Réserver ce rendez-vous" }).click();

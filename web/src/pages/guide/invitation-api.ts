@@ -48,8 +48,8 @@ export const getInvitation = query(async (key: string): Promise<InvitationView |
 }, "invitation");
 
 /** The first free slots the invitation opens, from a date on (YYYY-MM-DD) or from today. */
-export const getInvitationSlots = query(async (key: string): Promise<InvitationSlot[]> => {
-  const response = await invitations[":key"].slots.$get({ param: { key }, query: {} });
+export const getInvitationSlots = query(async (key: string, from?: string): Promise<InvitationSlot[]> => {
+  const response = await invitations[":key"].slots.$get({ param: { key }, query: from ? { from } : {} });
   if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { slots: InvitationSlot[] }).slots;
 }, "invitationSlots");

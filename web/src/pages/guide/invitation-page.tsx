@@ -1,12 +1,12 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createMemo, createSignal, For, Show, useTransition } from "solid-js";
 import { Button, ButtonLink } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { Loadable, Loading, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
-import { dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
+import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
 import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import {
@@ -196,6 +196,16 @@ function byDay(slots: readonly InvitationSlot[]): { day: string; slots: Invitati
   return days;
 }
 
+/** What the slots shown are: the first ones, those from a day on, or none left from that day. */
+function pageWords(slots: readonly InvitationSlot[], from: string | undefined): string {
+  const first = slots[0];
+  const last = slots.at(-1);
+  if (!first || !last) return from ? `Plus aucun créneau libre à partir du ${formatDay(from)}.` : "Aucun créneau libre.";
+  const [firstDay, lastDay] = [formatDay(dateOf(first.start)), formatDay(dateOf(last.start))];
+  const span = firstDay === lastDay ? `le ${firstDay}` : `du ${firstDay} au ${lastDay}`;
+  return from ? `Les créneaux libres suivants, ${span}, par jour.` : `Les premiers créneaux libres, ${span}, par jour.`;
+}
+
 const MODE_WORDS = { onsite: "sur place", phone: "par téléphone", video: "en visio" } as const;
 
 /** « 10 h 00, sur place — Mission Locale de Lille — Centre ». */
@@ -237,7 +247,14 @@ function BookingForm(props: {
   invitationKey: string;
   onBooked: (done: { booking: Booking; invitation: InvitationView; email: string | undefined }) => void;
 }) {
-  const slots = createAsync(() => getInvitationSlots(props.invitationKey));
+  // The slots come a page at a time (20 at most, from a day on): `pages` holds the first day
+  // asked of each page already seen, to go back; the first page is asked from today.
+  const [pages, setPages] = createSignal<(string | undefined)[]>([undefined]);
+  const from = () => pages().at(-1);
+  const slots = createAsync(() => getInvitationSlots(props.invitationKey, from()));
+  // A transition keeps the page shown, and what is typed, while the next slots load.
+  const [turning, turn] = useTransition();
+  let pageStart: HTMLElement | undefined;
   const book = useAction(bookWithInvitation);
   const [slot, setSlot] = createSignal<string>();
   const [email, setEmail] = createSignal("");
@@ -260,6 +277,18 @@ function BookingForm(props: {
     setErrors(fields);
     setOther(messages);
     requestAnimationFrame(() => summary?.focus());
+  }
+
+  /** Shows other slots; the focus goes to the line saying which ones, so it is read out. */
+  async function turnPage(next: (string | undefined)[]) {
+    setSlot(undefined);
+    await turn(() => setPages(next));
+    pageStart?.focus();
+  }
+
+  function laterSlots(list: readonly InvitationSlot[]) {
+    const last = list.at(-1);
+    if (last) turnPage([...pages(), addDays(dateOf(last.start), 1)]);
   }
 
   async function submit(event: SubmitEvent) {
@@ -308,7 +337,7 @@ function BookingForm(props: {
     <Show when={slots()}>
       {(list) => (
         <Show
-          when={list().length > 0}
+          when={list().length > 0 || pages().length > 1}
           fallback={
             <>
               <h2>Aucun créneau libre pour le moment</h2>
@@ -331,8 +360,15 @@ function BookingForm(props: {
             <p>Tous les champs sont facultatifs, sauf le créneau et la case sur vos données personnelles.</p>
             <fieldset class="fieldset" aria-describedby={errors().slotKey ? `${IDS.slotKey}-error` : "invitation-slots-hint"}>
               <legend class="fieldset__legend">Créneau</legend>
-              <p class="field__hint" id="invitation-slots-hint">
-                Les premiers créneaux libres, par jour.
+              <p
+                class="field__hint"
+                id="invitation-slots-hint"
+                tabindex="-1"
+                ref={(element) => {
+                  pageStart = element;
+                }}
+              >
+                {pageWords(list(), from())}
               </p>
               <Show when={errors().slotKey}>
                 {(message) => (
@@ -373,6 +409,21 @@ function BookingForm(props: {
                   </fieldset>
                 )}
               </For>
+              <div class="invitation__pages">
+                <Show when={pages().length > 1}>
+                  <Button variant="secondary" disabled={turning()} onClick={() => turnPage(pages().slice(0, -1))}>
+                    Créneaux précédents
+                  </Button>
+                </Show>
+                <Show when={list().length > 0}>
+                  <Button variant="secondary" disabled={turning()} onClick={() => laterSlots(list())}>
+                    Créneaux suivants
+                  </Button>
+                </Show>
+              </div>
+              <Show when={turning()}>
+                <Loading>Recherche des créneaux…</Loading>
+              </Show>
             </fieldset>
 
             <fieldset class="fieldset">
