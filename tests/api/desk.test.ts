@@ -169,9 +169,13 @@ describe("the reception desk", () => {
     expect(events.map((e) => (e.details as { fields: string[] }).fields)).toEqual([["email"], ["manageToken"]]);
     expect(JSON.stringify(events)).not.toContain("sami");
 
-    // Not for staff of another structure; nothing to confirm once cancelled.
+    // Not for staff of another structure — even the one who booked it there, once they no
+    // longer hold its private link; nothing to confirm once cancelled.
     const outsider = `rdv-session=${await openSession(env.db, env.fx.otherAdvisor.id, clock.now())}`;
     expect((await confirm({}, outsider)).status).toBe(404);
+    await env.db.prisma.appointment.update({ where: { id }, data: { bookedById: env.fx.otherAdvisor.id } });
+    expect((await confirm({ manageToken: token }, outsider)).status).toBe(404);
+    expect((await confirm({ manageToken: renewed }, outsider)).status).toBe(200);
     await send("POST", `/agenda/appointments/${id}/cancel`, env.fx.cookies.reception, { reason: "Erreur de saisie" });
     const cancelled = await confirm({});
     expect([cancelled.status, cancelled.body.error.message]).toEqual([409, expect.stringMatching(/annulé/)]);

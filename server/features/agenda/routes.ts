@@ -257,21 +257,24 @@ export const agenda = createRouter()
         offering: { select: { reminderPlan: true } },
       },
     });
-    // The desk may book in a partner's offering: whoever booked may send its confirmation.
+    const body = c.req.valid("json");
+    const kept = row && body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
+    // The desk may book in a partner's offering: whoever booked it may send its confirmation
+    // while they hold its private link (just booked), not later with a new one.
     const reachable =
       row &&
-      (row.advisorId === staff.user.id || row.bookedById === staff.user.id || canSeeStructurePeople(roles, row.structureId));
+      (row.advisorId === staff.user.id ||
+        canSeeStructurePeople(roles, row.structureId) ||
+        (row.bookedById === staff.user.id && kept !== undefined));
     if (!row || !reachable) throw notFound("Rendez-vous");
     const now = clock.now();
     if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
     // A walk-in may be booked for the very hour: only a meeting over has nothing to confirm.
     if (row.endsAt <= now) throw new AppError("CONFLICT", "Ce rendez-vous est terminé : aucune confirmation à envoyer.");
-    const body = c.req.valid("json");
     const email = body.email ?? row.person.email;
     if (!email) throw validationError({ email: "Indiquez l'adresse électronique de la personne." });
     // The private link is never stored in clear: the one handed over at the desk is reused when
     // the page still holds it; otherwise a new one replaces it.
-    const kept = body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
     const link = kept ? { token: kept, hash: row.manageTokenHash } : newManageToken();
     const fields = [...(email !== row.person.email ? ["email"] : []), ...(kept ? [] : ["manageToken"])];
     await audited(
