@@ -99,6 +99,19 @@ describe("the reception desk", () => {
     expect(found.body.people).toEqual([
       expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "0698765432" }),
     ]);
+    for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "06.98.76"]) {
+      const again = await send(
+        "GET",
+        `/desk/people?structure=${env.fx.structure.id}&q=${encodeURIComponent(q)}`,
+        env.fx.cookies.reception,
+      );
+      expect(
+        again.body.people.map((p: { id: string }) => p.id),
+        q,
+      ).toEqual([stored.personId]);
+    }
+    const nobody = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=Karim%20Martin`, env.fx.cookies.reception);
+    expect(nobody.body.people).toEqual([]);
     const elsewhere = await send("GET", `/desk/people?structure=${env.fx.other.id}&q=Benali`, env.fx.cookies.reception);
     expect(elsewhere.status).toBe(404);
   });

@@ -116,17 +116,22 @@ export const desk = createRouter()
     const { roles } = await requireArea(c, "agenda");
     const { structure, q } = c.req.valid("query");
     if (!canSeeStructurePeople(roles, structure)) throw notFound("Structure");
-    const digits = q.replace(/[\s.-]/g, "");
-    const found = await c.var.deps.db.prisma.person.findMany({
-      where: {
-        appointments: { some: { structureId: structure } },
+    // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
+    // whole (« Léa Martin »): each word must be found in the name or the address.
+    const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
+    const words = q.split(/\s+/).filter(Boolean);
+    const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: digits } }] : [];
+    const byWords = {
+      AND: words.map((word) => ({
         OR: [
-          { lastName: { contains: q, mode: "insensitive" } },
-          { firstName: { contains: q, mode: "insensitive" } },
-          { email: { contains: q, mode: "insensitive" } },
-          ...(/^\+?\d{2,}$/.test(digits) ? [{ phone: { contains: digits } }] : []),
+          { lastName: { contains: word, mode: "insensitive" as const } },
+          { firstName: { contains: word, mode: "insensitive" as const } },
+          { email: { contains: word, mode: "insensitive" as const } },
         ],
-      },
+      })),
+    };
+    const found = await c.var.deps.db.prisma.person.findMany({
+      where: { appointments: { some: { structureId: structure } }, OR: [byWords, ...byPhone] },
       orderBy: { lastActivityAt: "desc" },
       take: 20,
       select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, lastActivityAt: true },
