@@ -98,7 +98,7 @@ const profiles: [string, Answers, string[]][] = [
   [
     "an employee creating an activity",
     { ageBand: "from_26_to_44", situation: "employee", need: "create_activity", disability: false },
-    ["eif"],
+    ["france-travail"],
   ],
   [
     "an executive looking for a job",
@@ -108,7 +108,7 @@ const profiles: [string, Answers, string[]][] = [
   [
     "a pupil wanting a job now: nothing fits, the fallback answers",
     { ageBand: "from_16_to_25", situation: "pupil", need: "find_job", disability: false },
-    ["eif"],
+    ["cio"],
   ],
 ];
 

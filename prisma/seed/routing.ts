@@ -139,9 +139,10 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
     key: "creation-salarie",
     situations: ["employee", "executive", "self_employed"],
     needs: ["create_activity"],
-    network: "eif",
+    network: "france-travail",
     service: "information-metiers-formations",
-    reason: "Un Espace Info Formation vous informe sur les aides et les formations à la création d'activité, et vous oriente.",
+    reason:
+      "France Travail informe sur la création ou la reprise d'entreprise, ses aides et ses formations, y compris quand on est en poste.",
   },
   {
     key: "metiers-jeunes",
@@ -170,10 +171,10 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   {
     key: "par-defaut",
     fallback: true,
-    network: "eif",
+    network: "cio",
     service: "information-metiers-formations",
     reason:
-      "Un Espace Info Formation fait le point avec vous, vous informe sur les métiers et les formations, et vous dit qui peut vous accompagner ensuite.",
+      "Les CIO reçoivent tout public, partout dans la région : un conseiller fait le point avec vous, vous informe sur les métiers et les formations, et vous dit qui peut vous accompagner ensuite.",
   },
 ];
 

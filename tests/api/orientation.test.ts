@@ -177,7 +177,7 @@ describe("the Région edits the orientation table", () => {
   it("lists the rules in order, the fallback last, with the names of networks and services", async () => {
     const rules = await table();
     expect(rules).toHaveLength(18);
-    expect(rules.at(-1)).toMatchObject({ fallback: true, network: { slug: "eif" } });
+    expect(rules.at(-1)).toMatchObject({ fallback: true, network: { slug: "cio" } });
     expect(rules.filter((r) => r.fallback)).toHaveLength(1);
     expect(rules[0]).toMatchObject({
       network: { slug: "cap-emploi", name: expect.any(String) },
