@@ -18,7 +18,8 @@ export function appointmentCancelled(
     [
       { kind: "text", text: intro },
       ...(cancel.reason ? [{ kind: "text" as const, text: `Motif : ${cancel.reason}` }] : []),
-      ...meetingBlocks(a),
+      // What to bring means nothing for a meeting that will not take place.
+      ...meetingBlocks({ ...a, instructions: "" }),
       { kind: "text", text: "Vous pouvez prendre un nouveau rendez-vous à tout moment sur RDV Orientation." },
       ...contactBlocks({ ...a, manageUrl: null }),
     ],

@@ -8,6 +8,7 @@ import { appointmentBooked } from "./appointment-booked.ts";
 import { appointmentCancelled } from "./appointment-cancelled.ts";
 import { appointmentMoved } from "./appointment-moved.ts";
 import { appointmentReminder } from "./appointment-reminder.ts";
+import { day } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
 import { passwordLinkEmail } from "./password-link.ts";
 
@@ -78,6 +79,7 @@ describe("messages to the person", () => {
     expect(byStructure.text).toContain("Point Info Conseil VAE de Lille a dû annuler votre rendez-vous");
     expect(byStructure.text).toContain("Motif : Conseillère absente");
     expect(byStructure.text).not.toContain("/rdv/");
+    expect(byStructure.text).not.toContain("À prévoir");
   });
 });
 
@@ -148,5 +150,12 @@ describe("messages to staff", () => {
     expect(email.subject).toBe("Choisir un nouveau mot de passe");
     expect(email.text).toContain("expire le dimanche 29 mars 2026 à 3 h 30");
     expect(email.text).toMatch(/ignorez ce message/);
+  });
+});
+
+describe("dates in messages", () => {
+  it("say the first of the month as French does", () => {
+    expect(day(new Date("2026-12-01T09:00:00Z"), "Europe/Paris")).toBe("mardi 1er décembre 2026");
+    expect(day(new Date("2026-03-30T07:00:00Z"), "Europe/Paris")).toBe("lundi 30 mars 2026");
   });
 });

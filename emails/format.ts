@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import type { AppointmentDetails } from "./appointment.ts";
 
-/** « lundi 30 mars 2026 » */
+/** « lundi 30 mars 2026 », « mardi 1er décembre 2026 » */
 export function day(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).setLocale("fr").toFormat("cccc d LLLL yyyy");
+  const dt = DateTime.fromJSDate(date, { zone }).setLocale("fr");
+  return `${dt.toFormat("cccc")} ${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL yyyy")}`;
 }
 
 /** « 9 h 00 » */

@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { RenderedEmail } from "./appointment.ts";
+import { day, time } from "./format.ts";
 import { render } from "./layout.ts";
 
 export interface PasswordLinkDetails {
@@ -11,8 +11,7 @@ export interface PasswordLinkDetails {
   invitedBy?: string;
 }
 
-const until = (date: Date) =>
-  DateTime.fromJSDate(date, { zone: "Europe/Paris" }).setLocale("fr").toFormat("cccc d LLLL yyyy 'à' H 'h' mm");
+const until = (date: Date) => `${day(date, "Europe/Paris")} à ${time(date, "Europe/Paris")}`;
 
 /** To a staff member: create their password (invitation) or choose a new one (reset). */
 export function passwordLinkEmail(link: PasswordLinkDetails): RenderedEmail {

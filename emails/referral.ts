@@ -1,5 +1,5 @@
-import { DateTime } from "luxon";
 import type { RenderedEmail } from "./appointment.ts";
+import { day } from "./format.ts";
 import { render } from "./layout.ts";
 
 /** What the person is told of a referral: who sends them where, and how to book. */
@@ -21,7 +21,7 @@ export interface ReferralNoticeDetails {
   url: string;
 }
 
-const until = (date: Date) => DateTime.fromJSDate(date, { zone: "Europe/Paris" }).setLocale("fr").toFormat("cccc d LLLL yyyy");
+const until = (date: Date) => day(date, "Europe/Paris");
 
 /** To the person: book with the structure they are referred to; sent again once as a reminder. */
 export function invitationEmail(invitation: InvitationDetails, reminder = false): RenderedEmail {
