@@ -72,10 +72,35 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432/ }).check();
   expect(await page.getByLabel("Prénom").count()).toBe(0);
   await form.getByLabel("Service").selectOption({ index: 1 });
+  await slots.getByRole("radio").first().waitFor();
+  // This time, from Tuesday next week on; then the slots after those.
+  await form.getByLabel("À partir du").fill("2026-03-31");
+  const said = form.getByRole("status").filter({ hasText: /^Les premiers créneaux libres à partir du mardi 31 mars/ });
+  await said.waitFor();
+  const labels = await slots
+    .getByRole("radio")
+    .evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+  expect(labels.length).toBeGreaterThan(0);
+  expect(labels.every((label) => !/\b(2[3-9]|30) mars\b/.test(label))).toBe(true);
+  await expectAxeClean(page, "desk, slots from a day on");
+  await form.getByRole("button", { name: "Créneaux suivants" }).click();
+  await form
+    .getByRole("status")
+    .filter({ hasText: /^(Les premiers créneaux libres|Aucun créneau libre) à partir du / })
+    .waitFor();
+  const next = normalise(await form.getByLabel("À partir du").inputValue());
+  expect(next > "2026-03-31").toBe(true);
+  await form.getByLabel("À partir du").fill("2026-03-31");
+  await said.waitFor();
   await slots.getByRole("radio").first().check();
   await page.getByRole("button", { name: "Réserver le rendez-vous" }).click();
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
-  expect(await staff.harness.db.prisma.appointment.count({ where: { personId: person.id } })).toBe(2);
+  const booked = await staff.harness.db.prisma.appointment.findMany({
+    where: { personId: person.id },
+    orderBy: { createdAt: "asc" },
+  });
+  expect(booked).toHaveLength(2);
+  expect((booked[1]?.startsAt.toISOString() ?? "") >= "2026-03-31").toBe(true);
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });

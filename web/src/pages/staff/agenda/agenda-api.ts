@@ -169,9 +169,9 @@ export const getDeskStructure = query(async (structure: string): Promise<DeskStr
   return ((await response.json()) as unknown as { structure: DeskStructure }).structure;
 }, "deskStructure");
 
-/** The first 20 free slots of an offering, as staff may book them: of every advisor, or of one. */
-export const getDeskSlots = query(async (offering: string, advisor?: string): Promise<DeskSlot[]> => {
-  const response = await desk.slots.$get({ query: { offering, ...(advisor && { advisor }) } });
+/** The first 20 free slots of an offering, as staff may book them: of every advisor, or of one; from a day on (today by default). */
+export const getDeskSlots = query(async (offering: string, advisor?: string, from?: string): Promise<DeskSlot[]> => {
+  const response = await desk.slots.$get({ query: { offering, ...(advisor && { advisor }), ...(from && { from }) } });
   if (response.status !== 200) throw await toApiError(response);
   return ((await response.json()) as unknown as { slots: DeskSlot[] }).slots;
 }, "deskSlots");

@@ -8,7 +8,7 @@ import { formatParisInstant } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
-import { type DeskPerson, type DeskSlot, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
+import { type DeskPerson, type DeskSlot, getDeskSlots, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
 import { fullName } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
@@ -299,8 +299,8 @@ function DeskBooking(props: { structure: string }) {
               <SlotChoices
                 id={IDS.slotKey}
                 legend="Créneau"
-                offering={id()}
-                advisor={advisor() || undefined}
+                load={(from) => getDeskSlots(id(), advisor() || undefined, from)}
+                empty="Aucun créneau libre dans les huit semaines à venir. Essayez un autre conseiller, ou un autre service."
                 selected={slot()?.key}
                 error={form.errors().slotKey}
                 onSelect={setSlot}

@@ -7,7 +7,7 @@ import type { Booking } from "../../../lib/api.ts";
 import { formatMoment } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
 import { useStaffUser } from "../staff-area.tsx";
-import type { AppointmentDetail } from "./agenda-api.ts";
+import { type AppointmentDetail, getDeskSlots } from "./agenda-api.ts";
 import { fullName } from "./agenda-words.ts";
 import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
 
@@ -85,11 +85,13 @@ export function FollowUp(props: { appointment: AppointmentDetail }) {
               <SlotChoices
                 id={IDS.slotKey}
                 legend="Créneau du suivi"
-                offering={props.appointment.offering.id}
-                advisor={anyAdvisor() ? undefined : props.appointment.advisor.id}
+                load={(from) =>
+                  getDeskSlots(props.appointment.offering.id, anyAdvisor() ? undefined : props.appointment.advisor.id, from)
+                }
+                empty="Aucun créneau libre dans les huit semaines à venir. Essayez un autre conseiller, ou un autre service."
                 selected={slotKey()}
                 error={form.errors().slotKey}
-                onSelect={(slot) => setSlotKey(slot.key)}
+                onSelect={(slot) => setSlotKey(slot?.key)}
               />
             </Suspense>
           </AdminForm>

@@ -1,9 +1,11 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
-import { ChoicesField } from "../../../components/fields.tsx";
+import { createSignal, Show, useTransition } from "solid-js";
+import { Button } from "../../../components/button.tsx";
+import { ChoicesField, TextField } from "../../../components/fields.tsx";
+import { Loading } from "../../../components/notice.tsx";
 import { newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
-import { formatMoment } from "../../../lib/dates.ts";
-import { bookForPerson, type DeskBooking, type DeskBookingInput, type DeskSlot, getDeskSlots } from "./agenda-api.ts";
+import { addDays, dateOf, formatDay, formatMoment } from "../../../lib/dates.ts";
+import { bookForPerson, type DeskBooking, type DeskBookingInput, type DeskSlot } from "./agenda-api.ts";
 import { fullName, placeOf } from "./agenda-words.ts";
 
 /** « lundi 23 mars à 10 h 00 — David Conseil — Sur place — Antenne de Lille ». */
@@ -11,40 +13,89 @@ export function slotLabel(slot: DeskSlot): string {
   return [formatMoment(slot.start), slot.advisor && fullName(slot.advisor), placeOf(slot)].filter(Boolean).join(" — ");
 }
 
-/** The first free slots of an offering (of one advisor, or all), one to choose with radio buttons. */
+/** « Les premiers créneaux libres à partir du mardi 31 mars, dans l'ordre. », or that there is none. */
+function slotsWords(count: number, from: string, empty: string): string {
+  if (count > 0) return `Les premiers créneaux libres${from ? ` à partir du ${formatDay(from)}` : ""}, dans l'ordre.`;
+  return from ? `Aucun créneau libre à partir du ${formatDay(from)}.` : empty;
+}
+
+/**
+ * The first free slots (20 at most, from a day on: `load`), one to choose with radio buttons;
+ * « À partir du » and « Créneaux suivants » reach later ones. A change of day is said in a
+ * live region and drops the choice (`onSelect(undefined)`): it would no longer be on screen.
+ */
 export function SlotChoices(props: {
   id: string;
   legend: string;
-  offering: string;
-  advisor?: string | undefined;
+  load: (from: string | undefined) => Promise<DeskSlot[]>;
+  /** Said when there is no free slot from today. */
+  empty: string;
   selected: string | undefined;
   error?: string | undefined;
-  onSelect: (slot: DeskSlot) => void;
+  onSelect: (slot: DeskSlot | undefined) => void;
 }) {
-  const slots = createAsync(() => getDeskSlots(props.offering, props.advisor));
+  const [from, setFrom] = createSignal("");
+  const slots = createAsync(() => props.load(from() || undefined));
+  // A transition keeps the slots shown while the others load.
+  const [turning, turn] = useTransition();
+  let fromField: HTMLInputElement | undefined;
+
+  async function showFrom(day: string) {
+    props.onSelect(undefined);
+    await turn(() => setFrom(day));
+  }
+
+  async function later(list: readonly DeskSlot[]) {
+    const last = list.at(-1);
+    if (!last) return;
+    await showFrom(addDays(dateOf(last.start), 1));
+    // The button is gone when nothing follows: the focus goes back to the day.
+    if (slots()?.length === 0) fromField?.focus();
+  }
+
   return (
-    <Show when={slots()}>
-      {(list) => (
-        <Show
-          when={list().length > 0}
-          fallback={<p>Aucun créneau libre dans les huit semaines à venir. Essayez un autre conseiller, ou un autre service.</p>}
-        >
-          <ChoicesField
-            id={props.id}
-            legend={props.legend}
-            hint="Les premiers créneaux libres, dans l'ordre."
-            error={props.error}
-            type="radio"
-            options={list().map((slot) => ({ value: slot.key, label: slotLabel(slot) }))}
-            selected={props.selected ? [props.selected] : []}
-            onChange={([key]) => {
-              const slot = list().find((candidate) => candidate.key === key);
-              if (slot) props.onSelect(slot);
-            }}
-          />
-        </Show>
-      )}
-    </Show>
+    <div class="slot-choices">
+      <TextField
+        id={`${props.id}-a-partir-du`}
+        label="À partir du"
+        hint="Vide : à partir d'aujourd'hui."
+        type="date"
+        value={from()}
+        ref={fromField}
+        onInput={(event) => showFrom(event.currentTarget.value)}
+      />
+      <Show when={slots()}>
+        {(list) => (
+          <>
+            <p class="slot-choices__words" role="status">
+              {slotsWords(list().length, from(), props.empty)}
+            </p>
+            <Show when={list().length > 0}>
+              <ChoicesField
+                id={props.id}
+                legend={props.legend}
+                error={props.error}
+                type="radio"
+                options={list().map((slot) => ({ value: slot.key, label: slotLabel(slot) }))}
+                selected={props.selected ? [props.selected] : []}
+                onChange={([key]) => {
+                  const slot = list().find((candidate) => candidate.key === key);
+                  if (slot) props.onSelect(slot);
+                }}
+              />
+              <p>
+                <Button variant="secondary" disabled={turning()} onClick={() => later(list())}>
+                  Créneaux suivants
+                </Button>
+              </p>
+            </Show>
+            <Show when={turning()}>
+              <Loading>Recherche des créneaux libres…</Loading>
+            </Show>
+          </>
+        )}
+      </Show>
+    </div>
   );
 }
 

@@ -1,9 +1,8 @@
-import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, Show, Suspense } from "solid-js";
-import { ChoicesField } from "../../../components/fields.tsx";
+import { useAction } from "@solidjs/router";
+import { createSignal, Suspense } from "solid-js";
 import { Loading } from "../../../components/notice.tsx";
 import { type Booking, newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
-import { slotLabel } from "../agenda/slot-booking.tsx";
+import { SlotChoices } from "../agenda/slot-booking.tsx";
 import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
 import { bookReferral, getReferralSlots, type ReferralDetail } from "./referrals-api.ts";
 
@@ -45,34 +44,17 @@ export function BookForPerson(props: { referral: ReferralDetail; onBooked: (book
       </p>
       <AdminForm form={form} label="Prendre le rendez-vous pour la personne" submit="Réserver ce créneau" onSubmit={submit}>
         <Suspense fallback={<Loading>Recherche des créneaux libres…</Loading>}>
-          <Slots id={props.referral.id} selected={slot()} error={form.errors().slotKey} onSelect={setSlot} />
+          <SlotChoices
+            id={IDS.slotKey}
+            legend="Créneau"
+            load={(from) => getReferralSlots(props.referral.id, from)}
+            empty="Aucun créneau libre dans les semaines à venir : envoyez plutôt une invitation, ou réorientez."
+            selected={slot()}
+            error={form.errors().slotKey}
+            onSelect={(chosen) => setSlot(chosen?.key)}
+          />
         </Suspense>
       </AdminForm>
     </section>
-  );
-}
-
-function Slots(props: { id: string; selected: string | undefined; error: string | undefined; onSelect: (key: string) => void }) {
-  const slots = createAsync(() => getReferralSlots(props.id));
-  return (
-    <Show when={slots()}>
-      {(list) => (
-        <Show
-          when={list().length > 0}
-          fallback={<p>Aucun créneau libre dans les semaines à venir&nbsp;: envoyez plutôt une invitation, ou réorientez.</p>}
-        >
-          <ChoicesField
-            id={IDS.slotKey}
-            legend="Créneau"
-            hint="Les premiers créneaux libres, dans l'ordre."
-            error={props.error}
-            type="radio"
-            options={list().map((slot) => ({ value: slot.key, label: slotLabel(slot) }))}
-            selected={props.selected ? [props.selected] : []}
-            onChange={([key]) => key && props.onSelect(key)}
-          />
-        </Show>
-      )}
-    </Show>
   );
 }
