@@ -199,9 +199,14 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   await page.getByRole("button", { name: "Absent·e" }).click();
   await page.getByRole("alert").getByText("Le rendez-vous n'a pas encore commencé").waitFor();
 
-  // Cancelling asks for a reason, in a dialog.
+  // Cancelling asks for a reason, in a dialog; « Garder le rendez-vous » leaves it as it was.
   await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
   const dialog = page.getByRole("dialog");
+  await dialog.waitFor();
+  expect(await dialog.getByRole("button", { name: "Annuler", exact: true }).count()).toBe(0);
+  await dialog.getByRole("button", { name: "Garder le rendez-vous" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
   await dialog.waitFor();
   await dialog.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await dialog.getByText("Saisissez le motif de l'annulation.").waitFor();

@@ -256,6 +256,7 @@ function CancelSection(props: { appointment: AppointmentDetail }) {
         label="Annuler le rendez-vous"
         title="Annuler ce rendez-vous ?"
         confirm="Confirmer l'annulation"
+        dismiss="Garder le rendez-vous"
         fields={
           <TextAreaField
             id="annulation-motif"

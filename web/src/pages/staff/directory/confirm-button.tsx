@@ -8,8 +8,8 @@ import "../../../components/dialog.css";
 /**
  * A button for a change that cannot be taken back in one click (delete, remove, deactivate): it
  * opens a modal dialog that says what will happen and asks to confirm (Kobalte: focus kept
- * inside, Escape and « Annuler » close it, the focus goes back to the button). A refusal is
- * shown in the dialog, which stays open.
+ * inside, Escape and the dismiss button close it, the focus goes back to the button). A refusal
+ * is shown in the dialog, which stays open.
  */
 export function ConfirmButton(props: {
   /** The button's text; a visually hidden part can say which row it acts on. */
@@ -17,6 +17,8 @@ export function ConfirmButton(props: {
   title: string;
   children: JSX.Element;
   confirm: string;
+  /** The dismiss button's text, « Annuler » unless that would be ambiguous (cancelling a meeting). */
+  dismiss?: string;
   /** Fields the change needs (a reason), between the explanation and the buttons. */
   fields?: JSX.Element;
   onConfirm: () => Promise<Outcome<unknown>>;
@@ -66,7 +68,7 @@ export function ConfirmButton(props: {
               </Button>
               {/* Not Kobalte's CloseButton: it names itself « Dismiss », whatever its text says. */}
               <Button variant="secondary" onClick={() => changeOpen(false)}>
-                Annuler
+                {props.dismiss ?? "Annuler"}
               </Button>
             </div>
           </Dialog.Content>
