@@ -53,6 +53,10 @@ test("a person answers with the keyboard, reads why, and books with the structur
   expect(titles[1]).toMatch(/^Points? Info Conseil VAE|^PIC/);
   expect(normalise(await main.textContent())).toContain("Transitions Pro informe les salariés");
   expect(normalise(await main.textContent())).toContain("Prochaine disponibilité");
+  // The answers' commune by its name, as it was chosen (not its code).
+  const recap = normalise(await main.locator(".orientation__recap").textContent());
+  expect(recap).toMatch(/Commune ?Lille \(59000, 59160…\)/);
+  expect(recap).not.toContain(LILLE.code);
   await expectAccessibleAtEveryWidth(page, "recommendations");
 
   const link = await tabTo(page, (focus) => focus.name.startsWith("Prendre rendez-vous"));

@@ -1,5 +1,5 @@
 import { A, createAsync, useNavigate, useSearchParams } from "@solidjs/router";
-import { createMemo, createSignal, For, Show, untrack } from "solid-js";
+import { createMemo, createSignal, For, Show, Suspense, untrack } from "solid-js";
 import { Button, ButtonLink } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { CheckboxField, ChoicesField } from "../../components/fields.tsx";
@@ -223,7 +223,19 @@ function Results(props: { answers: Answers }) {
   );
 }
 
+/**
+ * The commune's name, from its code in the address. Under its own Suspense: read outside one, a
+ * query started by the navigation's transition never showed its answer (the code stayed).
+ */
 function CommuneName(props: { code: string }) {
+  return (
+    <Suspense fallback={props.code}>
+      <KnownCommuneName code={props.code} />
+    </Suspense>
+  );
+}
+
+function KnownCommuneName(props: { code: string }) {
   const commune = createAsync(() => getCommune(props.code).catch(() => undefined));
   return <>{commune() ? communeLabel(commune() as Commune) : props.code}</>;
 }
