@@ -31,7 +31,11 @@ export const communeCode = z
   .openapi({ example: "59350" });
 
 /** A short free text (a label, a reason). */
-export const text = (max: number) => z.string().trim().max(max, `${max} caractères au plus.`);
+export const text = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? "Ce champ est obligatoire." : "texte attendu.") })
+    .trim()
+    .max(max, `${max} caractères au plus.`);
 
 export const requiredText = (what: string, max: number) =>
   z.string(`${what} est obligatoire.`).trim().min(1, `${what} est obligatoire.`).max(max, `${max} caractères au plus.`);

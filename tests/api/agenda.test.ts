@@ -116,6 +116,9 @@ describe("an appointment", () => {
       status: "x",
     });
     expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.outcome).toMatch(/honoré/);
+    const notText = await send("PATCH", `/agenda/appointments/${a.id}`, await advisor(), { notes: 123 });
+    expect(notText.body.error.fields.notes).toBe("texte attendu.");
     const events = await env.db.prisma.auditEvent.findMany({ where: { entityId: a.id }, orderBy: { at: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["appointment.outcome", "appointment.outcome", "appointment.notes"]);
     expect(JSON.stringify(events)).not.toContain("aide-soignante");

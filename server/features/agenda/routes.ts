@@ -57,7 +57,19 @@ const outcome = agendaRoute({
   method: "post",
   path: "/appointments/{id}/outcome",
   summary: "Noter l'issue : honoré, absent, excusé (pas avant l'heure du rendez-vous)",
-  request: { params: IdParam, body: jsonBody(z.object({ outcome: z.enum(["honoured", "no_show", "excused"]) }).strict()) },
+  request: {
+    params: IdParam,
+    body: jsonBody(
+      z
+        .object({
+          outcome: z.enum(
+            ["honoured", "no_show", "excused"],
+            "« honoured » (honoré), « no_show » (absent·e) ou « excused » (excusé·e).",
+          ),
+        })
+        .strict(),
+    ),
+  },
   responses: done,
 });
 
