@@ -56,7 +56,8 @@ async function refer(
   await form.getByText("Cochez la case si la personne accepte").first().waitFor();
   await form.getByLabel("La personne accepte que ses coordonnées soient transmises à la structure").check();
   await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
-  await page.getByRole("heading", { level: 1, name: `Orientation de ${person.firstName} ${person.lastName}` }).waitFor();
+  const of = /^[AEIOUYÉ]/.test(person.firstName) ? "d'" : "de ";
+  await page.getByRole("heading", { level: 1, name: `Orientation ${of}${person.firstName} ${person.lastName}` }).waitFor();
 }
 
 test("a partner refers with the person's agreement and e-mails the invitation; the person books from the link", {
@@ -148,7 +149,7 @@ test("a partner refers with the person's agreement and e-mails the invitation; t
   await desk.page.goto("/espace/orientations");
   const received = desk.page.getByRole("region", { name: "Reçues" });
   await received.getByRole("link", { name: "Inès Lefebvre" }).click();
-  await desk.page.getByRole("heading", { level: 1, name: "Orientation de Inès Lefebvre" }).waitFor();
+  await desk.page.getByRole("heading", { level: 1, name: "Orientation d'Inès Lefebvre" }).waitFor();
   expect(normalise(await desk.page.getByRole("main").textContent())).toContain(
     "Rendez-vous pris (par la personne, avec son invitation)",
   );
@@ -278,7 +279,7 @@ test("the target's advisor answers from its inbox: accepts, then declines with a
   await page.getByText("L'orientation est refusée ; l'orienteur est prévenu.").waitFor();
   const text = normalise(await page.getByRole("main").textContent());
   expect(text).toContain("Statut : Refusée");
-  expect(text).toContain("Orientation refusée, motif : Suivie par la Mission Locale de Roubaix., par David Conseil");
+  expect(text).toContain("Orientation refusée, motif : Suivie par la Mission Locale de Roubaix. Par David Conseil");
   expect(text).toContain("Orientation acceptée, par David Conseil");
   expect((await db.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("declined");
   await expectAccessibleAtEveryWidth(page, "declined referral");

@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, onMount, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { de } from "../../../lib/french.ts";
 import { fullName, MODES, OUTCOMES } from "../agenda/agenda-words.ts";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
@@ -10,7 +11,7 @@ import { BackLink } from "../directory/directory-area.tsx";
 import { AnswerActions } from "./answer-actions.tsx";
 import { BookForPerson, type ReferralBooked } from "./book-for-person.tsx";
 import { InvitationSlip, InvitePerson } from "./invite-person.tsx";
-import { byWhom, eventWords, STATUSES } from "./referral-words.ts";
+import { STATUSES, timelineWords } from "./referral-words.ts";
 import { getReferral, type Invitation, type ReferralDetail } from "./referrals-api.ts";
 import { FromTo, REFERRALS_PATH, referralHref } from "./referrals-page.tsx";
 import "../directory/directory.css";
@@ -71,7 +72,7 @@ function Referral(props: { referral: ReferralDetail }) {
   return (
     <>
       <div class="no-print referral">
-        <PageTitle>{`Orientation de ${fullName(r().person)}`}</PageTitle>
+        <PageTitle>{`Orientation ${de(fullName(r().person))}`}</PageTitle>
         <p class="staff__lead">
           <span class="referral-status">
             <span class="visually-hidden">Statut&nbsp;: </span>
@@ -218,10 +219,7 @@ function Timeline(props: { referral: ReferralDetail }) {
           {(event) => (
             <li>
               <span class="referral-timeline__when">{at(event.at)}</span>
-              <span>
-                {eventWords(event)}
-                <Show when={byWhom(event)}>{(by) => `, ${by()}`}</Show>
-              </span>
+              <span>{timelineWords(event)}</span>
             </li>
           )}
         </For>

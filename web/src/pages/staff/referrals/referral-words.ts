@@ -1,3 +1,4 @@
+import { capitalize } from "../../../lib/french.ts";
 import { fullName } from "../agenda/agenda-words.ts";
 import type { FollowedStatus, TimelineEvent, TimelineKind } from "./referrals-api.ts";
 
@@ -44,4 +45,16 @@ export function eventWords(event: Pick<TimelineEvent, "kind" | "detail">): strin
 }
 
 /** « par Farid Partenaire », or nothing when the person or the platform did it. */
-export const byWhom = (event: Pick<TimelineEvent, "by">) => (event.by ? `par ${fullName(event.by)}` : "");
+const byWhom = (event: Pick<TimelineEvent, "by">) => (event.by ? `par ${fullName(event.by)}` : "");
+
+/**
+ * A whole line of the timeline, with who did it: « Orientation acceptée, par Emma Accueil ». A
+ * detail typed by someone may end a sentence (« …à Roubaix. »): then who follows as a new one,
+ * never « Roubaix., par ».
+ */
+export function timelineWords(event: Pick<TimelineEvent, "kind" | "detail" | "by">): string {
+  const words = eventWords(event);
+  const by = byWhom(event);
+  if (!by) return words;
+  return /[.!?…]$/.test(words) ? `${words} ${capitalize(by)}` : `${words}, ${by}`;
+}
