@@ -181,7 +181,13 @@ function DeskBooking(props: { structure: string }) {
                 options={[
                   ...people().map((person) => ({
                     value: person.id,
-                    label: [fullName(person), person.email, person.phone, `venue le ${formatParisInstant(person.lastSeen)}`]
+                    // Its last booking or referral, online or at a desk: not a visit.
+                    label: [
+                      fullName(person),
+                      person.email,
+                      person.phone,
+                      `dernière démarche le ${formatParisInstant(person.lastSeen)}`,
+                    ]
                       .filter(Boolean)
                       .join(" — "),
                   })),
