@@ -8,6 +8,8 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
 import { startReferralSweeper } from "./features/referrals/sweep.ts";
+import { startDailyJobs } from "./jobs/daily.ts";
+import { DAILY_TASKS } from "./jobs/tasks.ts";
 import { createLogger } from "./logger.ts";
 import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
@@ -44,9 +46,11 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
   await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
 }
 
-const app = createApp({ db, clock, config, log });
+const deps = { db, clock, config, log };
+const app = createApp(deps);
 const outbox = startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log });
 const sweeper = startReferralSweeper({ db, clock, config, log });
+const daily = startDailyJobs(deps, DAILY_TASKS);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   log.info("listening", { url: config.publicUrl, port: info.port, database: db.kind, clock: config.now ? "NOW" : "system" });
 });
@@ -67,6 +71,7 @@ async function shutdown(signal: string) {
   clearTimeout(deadline);
   await outbox.stop();
   await sweeper.stop();
+  await daily.stop();
   await db.close();
   log.info("stopped");
   process.exit(0);
