@@ -20,6 +20,7 @@ import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
+import { people, privacy } from "./features/privacy/routes.ts";
 import { invitations } from "./features/referrals/invitation-routes.ts";
 import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
@@ -39,6 +40,7 @@ const api = createRouter()
   .route("/directory", directory)
   .route("/faq", faq)
   .route("/bookings", bookings)
+  .route("/privacy", privacy)
   .route("/manage", manage)
   .route("/auth", auth)
   .route("/auth", passwordLinks);
@@ -53,6 +55,7 @@ api.route("/feeds", feeds);
 api.route("/referrals", referrals);
 api.route("/invitations", invitations);
 api.route("/orientation", orientation);
+api.route("/people", people);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -75,6 +78,7 @@ export type CalendarFeedType = typeof calendarFeedSettings;
 export type ReferralsType = typeof referrals;
 export type InvitationsType = typeof invitations;
 export type OrientationType = typeof orientation;
+export type PeopleType = typeof people;
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -121,6 +121,25 @@ const referralTo = async (t: Target) => {
 };
 const opposite = (t: Target): Target => (t === "own" ? "other" : "own");
 
+/** A person met in the target structure (a cancelled meeting: nothing to come, so erasure goes through). */
+const personIn = async (t: Target) => {
+  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } });
+  await env.db.prisma.appointment.create({
+    data: {
+      offeringId: offeringOf(t) ?? "",
+      structureId: structureOf(t).id,
+      mode: "phone",
+      advisorId: t === "own" ? env.fx.advisor.id : env.fx.otherAdvisor.id,
+      personId: person.id,
+      startsAt: new Date("2026-06-01T08:00:00Z"),
+      endsAt: new Date("2026-06-01T08:30:00Z"),
+      status: "cancelled",
+      channel: "online",
+    },
+  });
+  return person.id;
+};
+
 /** The advisor whose availability is edited: the signed-in advisor in their structure, another elsewhere. */
 const editedAdvisor = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor).id;
 const ruleBody = (t: Target) => ({
@@ -536,6 +555,32 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   { method: "GET", route: "/admin/audit", rule: "region", ok: 200, path: () => "/admin/audit" },
+  { method: "GET", route: "/admin/settings", rule: "region", ok: 200, path: () => "/admin/settings" },
+  {
+    method: "PATCH",
+    route: "/admin/settings",
+    rule: "region",
+    ok: 200,
+    path: () => "/admin/settings",
+    body: () => ({ retentionMonths: 24 }),
+  },
+  { method: "GET", route: "/admin/job-runs", rule: "region", ok: 200, path: () => "/admin/job-runs" },
+  { method: "GET", route: "/people/{id}", rule: "structure", ok: 200, path: async (t) => `/people/${await personIn(t)}` },
+  {
+    method: "GET",
+    route: "/people/{id}/export",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/people/${await personIn(t)}/export`,
+  },
+  {
+    method: "POST",
+    route: "/people/{id}/erase",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/people/${await personIn(t)}/erase`,
+    body: () => ({ confirm: true }),
+  },
   { method: "GET", route: "/admin/routing-rules", rule: "region", ok: 200, path: () => "/admin/routing-rules" },
   {
     method: "POST",
@@ -634,7 +679,9 @@ describe("the authorization matrix", () => {
   it("covers every staff endpoint of the API", async () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
-      .filter(([path]) => /^\/(admin|agenda|desk|availability|calendar-feed|referrals)\b/.test(path) || path === "/auth/me")
+      .filter(
+        ([path]) => /^\/(admin|agenda|desk|availability|calendar-feed|referrals|people)\b/.test(path) || path === "/auth/me",
+      )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
     expect([...new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`))].sort()).toEqual(documented);

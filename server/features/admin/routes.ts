@@ -1,4 +1,5 @@
 import { createRouter } from "../../http/router.ts";
+import { privacySettings } from "../privacy/settings-routes.ts";
 import { auditLog } from "./audit-log.ts";
 import { closureAdmin } from "./closures.ts";
 import { faqAdmin } from "./faq.ts";
@@ -26,7 +27,8 @@ export const admin = createRouter()
   .route("/", closureAdmin)
   .route("/", faqAdmin)
   .route("/", routingRuleAdmin)
-  .route("/", auditLog);
+  .route("/", auditLog)
+  .route("/", privacySettings);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
 export interface AdminTypes {
@@ -41,4 +43,5 @@ export interface AdminTypes {
   faq: typeof faqAdmin;
   routingRules: typeof routingRuleAdmin;
   audit: typeof auditLog;
+  privacy: typeof privacySettings;
 }

@@ -131,7 +131,8 @@ export const desk = createRouter()
       })),
     };
     const found = await c.var.deps.db.prisma.person.findMany({
-      where: { appointments: { some: { structureId: structure } }, OR: [byWords, ...byPhone] },
+      // An erased person is nobody to find: every one of them is « Personne anonymisée ».
+      where: { anonymisedAt: null, appointments: { some: { structureId: structure } }, OR: [byWords, ...byPhone] },
       orderBy: { lastActivityAt: "desc" },
       take: 20,
       select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, lastActivityAt: true },
@@ -211,16 +212,25 @@ export const desk = createRouter()
     if (body.followUpOf) {
       const previous = await db.prisma.appointment.findUnique({
         where: { id: body.followUpOf },
-        select: { personId: true, structureId: true, advisorId: true },
+        select: { personId: true, structureId: true, advisorId: true, person: { select: { anonymisedAt: true } } },
       });
       if (!previous || !(previous.advisorId === staff.user.id || canSeeStructurePeople(roles, previous.structureId))) {
         throw validationError({ followUpOf: "Rendez-vous introuvable." });
+      }
+      if (previous.person.anonymisedAt) {
+        throw validationError({
+          followUpOf: "Les données de cette personne ont été effacées : réservez comme pour une nouvelle personne.",
+        });
       }
       person = { id: previous.personId };
     } else if (person && "id" in person) {
       // Someone already known to one of the user's structures, never a guessed id.
       const known = await db.prisma.person.count({
-        where: { id: person.id, appointments: { some: { structureId: { in: roles.memberships.map((m) => m.structureId) } } } },
+        where: {
+          id: person.id,
+          anonymisedAt: null,
+          appointments: { some: { structureId: { in: roles.memberships.map((m) => m.structureId) } } },
+        },
       });
       if (!known) throw validationError({ "person.id": "Personne introuvable." });
     }

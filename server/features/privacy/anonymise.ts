@@ -1,0 +1,54 @@
+import type { Tx } from "../../db/database.ts";
+
+/** What an anonymised person is called, so that every page and message still reads as French. */
+export const ANONYMOUS = { firstName: "Personne", lastName: "anonymisée" } as const;
+
+/**
+ * Erases what identifies these persons, in the caller's transaction: the retention job and an
+ * erasure on request both come here. Every row stays, with its status, outcome, channel, times,
+ * structure, service and advisor: the figures are counted from them, and read the same after.
+ * What goes is what says who the person is or what they confided: contacts, free text, the
+ * private link, the invitation, and the e-mails rendered for them.
+ */
+export async function anonymisePersons(tx: Tx, personIds: readonly string[], now: Date): Promise<void> {
+  if (personIds.length === 0) return;
+  const ids = [...personIds];
+  await tx.person.updateMany({
+    where: { id: { in: ids } },
+    data: {
+      ...ANONYMOUS,
+      email: null,
+      phone: null,
+      birthYear: null,
+      situation: null,
+      communeCode: null,
+      anonymisedAt: now,
+    },
+  });
+
+  const appointmentIds = (await tx.appointment.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map(
+    (a) => a.id,
+  );
+  // The private link dies with the hash: nobody can open, move or cancel the meeting by it again.
+  await tx.appointment.updateMany({
+    where: { id: { in: appointmentIds } },
+    data: { accessibilityNeeds: "", notes: "", cancelReason: null, manageTokenHash: null, manageTokenRevokedAt: now },
+  });
+
+  const referralIds = (await tx.referral.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map((r) => r.id);
+  await tx.referral.updateMany({
+    where: { id: { in: referralIds } },
+    data: { need: "", statusReason: null, invitationTokenHash: null, invitationCodeHash: null },
+  });
+  await tx.referralEvent.updateMany({ where: { referralId: { in: referralIds } }, data: { detail: "" } });
+
+  // Rendered e-mails hold the name, the address and the private link, sent or still to send.
+  await tx.outboxMessage.deleteMany({
+    where: { OR: [{ appointmentId: { in: appointmentIds } }, { referralId: { in: referralIds } }] },
+  });
+  // A booking's stored answer (replayed to a retry) holds the person and the private link.
+  if (appointmentIds.length > 0) {
+    await tx.$executeRaw`
+      DELETE FROM "IdempotencyKey" WHERE "response"->'appointment'->>'id' = ANY(${appointmentIds}::text[])`;
+  }
+}

@@ -1,0 +1,51 @@
+import { DateTime } from "luxon";
+import type { Deps } from "../../context.ts";
+import { DEFAULT_ZONE } from "../../domain/time.ts";
+import type { DailyTask } from "../../jobs/daily.ts";
+import { anonymisePersons } from "./anonymise.ts";
+import { retentionMonths } from "./settings.ts";
+
+const BATCH = 500;
+
+/** The instant before which a person's last activity puts them past the retention period. */
+export function retentionCutoff(now: Date, months: number): Date {
+  return DateTime.fromJSDate(now, { zone: DEFAULT_ZONE }).minus({ months }).toJSDate();
+}
+
+/**
+ * Anonymises the persons whose last appointment or referral is older than the retention
+ * period, a batch per transaction: a run stopped midway leaves whole persons done, and the next
+ * run (or a second instance) carries on where it stopped.
+ */
+export async function anonymiseExpired(deps: Deps, now: Date): Promise<{ persons: number }> {
+  const cutoff = retentionCutoff(now, await retentionMonths(deps.db));
+  let persons = 0;
+  for (;;) {
+    const done = await deps.db.prisma.$transaction(
+      async (tx) => {
+        // lastActivityAt is set at every booking: a safe first filter, on its index. The rows are
+        // locked, skipping one a booking holds: it is not past its period any more, or it will be
+        // tomorrow.
+        const expired = await tx.$queryRaw<{ id: string }[]>`
+          SELECT p."id" FROM "Person" p
+          WHERE p."anonymisedAt" IS NULL AND p."lastActivityAt" < ${cutoff}
+            AND NOT EXISTS (SELECT 1 FROM "Appointment" a WHERE a."personId" = p."id" AND a."endsAt" >= ${cutoff})
+            AND NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p."id" AND r."updatedAt" >= ${cutoff})
+          ORDER BY p."lastActivityAt"
+          LIMIT ${BATCH}
+          FOR UPDATE OF p SKIP LOCKED`;
+        await anonymisePersons(
+          tx,
+          expired.map((p) => p.id),
+          now,
+        );
+        return expired.length;
+      },
+      { timeout: 60_000 },
+    );
+    persons += done;
+    if (done < BATCH) return { persons };
+  }
+}
+
+export const retentionTask: DailyTask = { name: "retention", run: anonymiseExpired };
