@@ -15,6 +15,8 @@ import { availability } from "./features/availability/routes.ts";
 import { bookings } from "./features/bookings/routes.ts";
 import { calendarFeedSettings, feeds } from "./features/calendar-feed/routes.ts";
 import { communes } from "./features/communes/routes.ts";
+import { dashboards } from "./features/dashboards/routes.ts";
+import { statistics } from "./features/dashboards/statistics-routes.ts";
 import { desk } from "./features/desk/routes.ts";
 import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
@@ -41,6 +43,7 @@ const api = createRouter()
   .route("/faq", faq)
   .route("/bookings", bookings)
   .route("/privacy", privacy)
+  .route("/statistics", statistics)
   .route("/manage", manage)
   .route("/auth", auth)
   .route("/auth", passwordLinks);
@@ -56,6 +59,7 @@ api.route("/referrals", referrals);
 api.route("/invitations", invitations);
 api.route("/orientation", orientation);
 api.route("/people", people);
+api.route("/dashboards", dashboards);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -79,6 +83,7 @@ export type ReferralsType = typeof referrals;
 export type InvitationsType = typeof invitations;
 export type OrientationType = typeof orientation;
 export type PeopleType = typeof people;
+export type DashboardsType = typeof dashboards;
 
 const BODY_LIMIT = 64 * 1024;
 

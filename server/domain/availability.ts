@@ -108,16 +108,11 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
     const anchorWeek = epochDay(mondayOf(rule.validFrom)) / 7;
     const advisorBusy = busy.get(rule.advisorId);
 
-    for (const { date, day, weekday, week } of days) {
-      if (date < rule.validFrom || (rule.validUntil && date > rule.validUntil)) continue;
-      if (!rule.weekdays.includes(weekday)) continue;
-      if ((week - anchorWeek) % rule.everyWeeks !== 0) continue;
-      if (!rule.onHolidays && input.holidays.has(date)) continue;
-      if (isClosed(input.closures, rule.siteId, date)) continue;
-      // The range ends at the rule's wall time; if that time is skipped (clocks going forward
-      // inside it), the range ends when the hour resumes.
-      const rangeEnd = localEpochOnDay(day, endMin, zone) ?? localEpochOnDay(day, endMin + 60, zone);
+    for (const d of days) {
+      if (!opensOn(rule, anchorWeek, d, input)) continue;
+      const rangeEnd = rangeEndOn(d.day, endMin, zone);
       if (rangeEnd === undefined) continue;
+      const day = d.day;
 
       for (let minute = startMin; minute + offering.durationMinutes <= endMin; minute += step) {
         const startMs = localEpochOnDay(day, minute, zone);
@@ -147,6 +142,56 @@ export function freeSlots(input: AvailabilityInput): Slot[] {
   // By start only: the sort is stable, so slots of one time keep the order of the rules (and
   // of each rule's modes), which the caller makes deterministic.
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime());
+}
+
+/** Whether a rule opens on a day: its validity, weekdays, cycle of weeks, holidays and closures. */
+function opensOn(rule: Rule, anchorWeek: number, d: Day, input: Pick<AvailabilityInput, "holidays" | "closures">): boolean {
+  if (d.date < rule.validFrom || (rule.validUntil && d.date > rule.validUntil)) return false;
+  if (!rule.weekdays.includes(d.weekday)) return false;
+  if ((d.week - anchorWeek) % rule.everyWeeks !== 0) return false;
+  if (!rule.onHolidays && input.holidays.has(d.date)) return false;
+  return !isClosed(input.closures, rule.siteId, d.date);
+}
+
+/**
+ * The range ends at the rule's wall time; if that time is skipped (clocks going forward inside
+ * it), the range ends when the hour resumes.
+ */
+const rangeEndOn = (day: number, endMin: number, zone: string) =>
+  localEpochOnDay(day, endMin, zone) ?? localEpochOnDay(day, endMin + 60, zone);
+
+/**
+ * The time each rule opens on each day of a range, less its advisor's absences: the time a
+ * structure offers, whether booked or not (the dashboards' share of offered time booked).
+ */
+export function openTime(
+  input: Pick<AvailabilityInput, "zone" | "rules" | "absences" | "closures" | "holidays" | "from" | "to">,
+): { rule: Rule; date: LocalDate; minutes: number }[] {
+  const away = new Map<string, [number, number][]>();
+  for (const a of input.absences) {
+    const list = away.get(a.advisorId) ?? [];
+    list.push([a.start.getTime(), a.end.getTime()]);
+    away.set(a.advisorId, list);
+  }
+  for (const [advisorId, list] of away) away.set(advisorId, merge(list));
+  const open: { rule: Rule; date: LocalDate; minutes: number }[] = [];
+  for (const rule of input.rules) {
+    const startMin = parseTime(rule.startTime);
+    const endMin = parseTime(rule.endTime);
+    if (startMin === undefined || endMin === undefined) continue;
+    const anchorWeek = epochDay(mondayOf(rule.validFrom)) / 7;
+    for (const d of calendar(input.from, input.to)) {
+      if (!opensOn(rule, anchorWeek, d, input)) continue;
+      const start = localEpochOnDay(d.day, startMin, input.zone) ?? localEpochOnDay(d.day, startMin + 60, input.zone);
+      const end = rangeEndOn(d.day, endMin, input.zone);
+      if (start === undefined || end === undefined || end <= start) continue;
+      let absent = 0;
+      for (const [from, to] of away.get(rule.advisorId) ?? []) absent += Math.max(0, Math.min(to, end) - Math.max(from, start));
+      const minutes = (end - start - absent) / 60_000;
+      if (minutes > 0) open.push({ rule, date: d.date, minutes });
+    }
+  }
+  return open;
 }
 
 /** The modes a rule offers for an offering: those both allow, never on site without a site. */

@@ -1,0 +1,167 @@
+import { describe, expect, it } from "vitest";
+import { openTime, type Rule } from "./availability.ts";
+import { flows, masked, median, rate, summariseActivity, waitingSeries, waitingSummary } from "./statistics.ts";
+
+describe("masking", () => {
+  it("hides counts from 1 to 4, shows 0 and 5 up", () => {
+    expect([0, 1, 4, 5, 120].map(masked)).toEqual([0, null, null, 5, 120]);
+  });
+  it("gives no rate nor median on fewer than 5", () => {
+    expect(rate(1, 4)).toBeNull();
+    expect(rate(2, 3, 1)).toBe(0.667);
+    expect(rate(5, 5)).toBe(1);
+    expect(median(new Map([[3, 4]]))).toBeNull();
+    expect(median(new Map([[3, 5]]))).toBe(3);
+  });
+});
+
+describe("median of a histogram", () => {
+  it("reads the middle value, or the mean of the two middle ones", () => {
+    expect(
+      median(
+        new Map([
+          [1, 2],
+          [10, 1],
+          [4, 2],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      median(
+        new Map([
+          [1, 3],
+          [7, 3],
+        ]),
+      ),
+    ).toBe(4);
+    expect(
+      median(
+        new Map([
+          [0, 5],
+          [30, 1],
+        ]),
+      ),
+    ).toBe(0);
+  });
+});
+
+describe("summariseActivity", () => {
+  const place = { structureId: "s", serviceId: "vae", month: "2026-10" };
+  it("counts cancelled meetings as booked but not their lead time nor outcome", () => {
+    const groups = summariseActivity(
+      {
+        appointments: [
+          { ...place, cancelled: true, outcome: null, channel: "online", leadDays: 40, count: 2 },
+          { ...place, cancelled: false, outcome: "honoured", channel: "reception", leadDays: 1, count: 3 },
+          { ...place, cancelled: false, outcome: null, channel: "online", leadDays: 2, count: 1 },
+        ],
+        bookedMinutes: [{ structureId: "s", serviceId: null, month: "2026-10", minutes: 180 }],
+        offeredMinutes: [
+          { structureId: "s", serviceId: null, month: "2026-10", minutes: 600 },
+          { structureId: "s", serviceId: "vae", month: "2026-10", minutes: 500 },
+        ],
+      },
+      () => ["all"],
+      false,
+    );
+    const all = groups.get("all");
+    expect(all).toMatchObject({ booked: 6, cancelled: 2, honoured: 3, unmarked: 1, bookedMinutes: 180, offeredMinutes: 600 });
+    expect(all?.channels).toEqual({ online: 3, reception: 3, referral: 0, advisor: 0 });
+    expect([...(all?.leadDays ?? [])]).toEqual([
+      [1, 3],
+      [2, 1],
+    ]);
+  });
+});
+
+describe("waiting time", () => {
+  const at = (iso: string) => new Date(iso);
+  it("takes the earliest slot among a group's structures each day; none when none had one", () => {
+    const series = waitingSeries(
+      [
+        { day: "2026-10-02", structureId: "a", serviceId: "x", takenAt: at("2026-10-02T00:00Z"), nextSlotAt: null },
+        {
+          day: "2026-10-01",
+          structureId: "a",
+          serviceId: "x",
+          takenAt: at("2026-10-01T00:00Z"),
+          nextSlotAt: at("2026-10-04T12:00Z"),
+        },
+        {
+          day: "2026-10-01",
+          structureId: "b",
+          serviceId: "x",
+          takenAt: at("2026-10-01T00:00Z"),
+          nextSlotAt: at("2026-10-02T00:00Z"),
+        },
+      ],
+      () => ["t"],
+    );
+    expect(series.get("t")).toEqual([
+      { day: "2026-10-01", days: 1 },
+      { day: "2026-10-02", days: null },
+    ]);
+    expect(waitingSummary(series.get("t") ?? [])).toEqual({ latest: null, average: 1, daysWithout: 1 });
+  });
+});
+
+describe("flows", () => {
+  it("counts pairs, largest first, masking small ones", () => {
+    const f = (from: string, to: string) => ({
+      fromStructureId: from,
+      toStructureId: to,
+      status: "sent" as const,
+      daysToAppointment: null,
+      outcome: null,
+    });
+    const facts = [...Array.from({ length: 6 }, () => f("a", "b")), f("b", "a"), f("a", "c")];
+    expect(flows(facts, (id) => (id === "c" ? undefined : id.toUpperCase()))).toEqual([
+      { from: "A", to: "B", count: 6 },
+      { from: "B", to: "A", count: null },
+    ]);
+  });
+});
+
+describe("openTime", () => {
+  const rule = (over: Partial<Rule>): Rule => ({
+    id: "r",
+    advisorId: "adv",
+    siteId: "site",
+    modes: ["onsite"],
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    startTime: "01:00",
+    endTime: "04:00",
+    validFrom: "2026-01-05",
+    validUntil: null,
+    everyWeeks: 1,
+    onHolidays: false,
+    ...over,
+  });
+  const base = { zone: "Europe/Paris", absences: [], closures: [], holidays: new Set<string>() };
+  it("counts the hours the clocks skip or repeat: 2 h on the last Sunday of March, 4 h on the last of October", () => {
+    const open = (date: string) => openTime({ ...base, rules: [rule({})], from: date, to: date }).map((o) => o.minutes);
+    expect(open("2026-03-28")).toEqual([180]);
+    expect(open("2026-03-29")).toEqual([120]);
+    expect(open("2026-10-25")).toEqual([240]);
+  });
+  it("leaves out holidays, closures, absences and the weeks off of an every-other-week range", () => {
+    const mondays = { startTime: "09:00", endTime: "12:00", weekdays: [1] };
+    const october = { from: "2026-10-01", to: "2026-10-31" };
+    const open = openTime({
+      ...base,
+      ...october,
+      rules: [rule(mondays)],
+      // 10 h – 11 h in Paris, the clocks gone back.
+      absences: [{ advisorId: "adv", start: new Date("2026-10-26T09:00:00Z"), end: new Date("2026-10-26T10:00:00Z") }],
+      closures: [{ siteId: "site", startDate: "2026-10-05", endDate: "2026-10-05" }],
+      holidays: new Set(["2026-10-19"]),
+    });
+    expect(open.map((o) => [o.date, o.minutes])).toEqual([
+      ["2026-10-12", 180],
+      ["2026-10-26", 120],
+    ]);
+    // Every other week from Monday 5 January: the 12th and the 26th of October, not the 5th nor the 19th.
+    const fortnightly = openTime({ ...base, ...october, rules: [rule({ ...mondays, everyWeeks: 2 })] });
+    expect(fortnightly.map((o) => o.date)).toEqual(["2026-10-12", "2026-10-26"]);
+  });
+});

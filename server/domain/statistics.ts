@@ -1,0 +1,308 @@
+// The coordination figures, from facts the database groups for us: pure sums, rates, medians and
+// the masking of small counts. No HTTP, no database: the dashboards, their CSV exports and the
+// public statistics all read the same numbers from here.
+
+/** Counts from 1 to 4 are masked outside a structure: few enough to point at a person. */
+export const SMALLEST_SHOWN = 5;
+
+/** A count as shown outside a structure: null stands for « moins de 5 ». */
+export const masked = (count: number): number | null => (count > 0 && count < SMALLEST_SHOWN ? null : count);
+
+/** A share (0 to 1) rounded to the thousandth; null when the denominator is too small to say anything. */
+export function rate(part: number, whole: number, smallest = SMALLEST_SHOWN): number | null {
+  if (whole < smallest || whole === 0) return null;
+  return Math.round((part / whole) * 1000) / 1000;
+}
+
+/** A histogram of whole numbers (value → how many); the median reads it without a sorted list. */
+export type Histogram = Map<number, number>;
+
+const addTo = (into: Histogram, value: number, count: number) => into.set(value, (into.get(value) ?? 0) + count);
+
+export function histogramSize(histogram: Histogram): number {
+  let n = 0;
+  for (const count of histogram.values()) n += count;
+  return n;
+}
+
+/** The median of a histogram; null for fewer than `smallest` values (one person's delay is theirs). */
+export function median(histogram: Histogram, smallest = SMALLEST_SHOWN): number | null {
+  const n = histogramSize(histogram);
+  if (n === 0 || n < smallest) return null;
+  const values = [...histogram.keys()].sort((a, b) => a - b);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (const value of values) {
+      seen += histogram.get(value) ?? 0;
+      if (seen > rank) return value;
+    }
+    return values.at(-1) as number;
+  };
+  return n % 2 === 1 ? at((n - 1) / 2) : (at(n / 2 - 1) + at(n / 2)) / 2;
+}
+
+// ------------------------------------------------------------------ appointments
+
+export type Channel = "online" | "reception" | "referral" | "advisor";
+export type Outcome = "honoured" | "no_show" | "excused";
+export const CHANNELS: readonly Channel[] = ["online", "reception", "referral", "advisor"];
+
+/** Where an appointment counts: its structure, its service and its month (Europe/Paris, "YYYY-MM"). */
+export interface Place {
+  structureId: string;
+  serviceId: string;
+  month: string;
+}
+
+/** Appointments sharing every field, counted: what the database's GROUP BY returns. */
+export interface AppointmentFact extends Place {
+  cancelled: boolean;
+  outcome: Outcome | null;
+  channel: Channel;
+  /** Whole days between booking and start. */
+  leadDays: number;
+  count: number;
+}
+
+/** Minutes of a place: booked (a collective session counted once) or offered (the ranges open). */
+export interface MinutesFact {
+  structureId: string;
+  /** Null: every service at once (a range opening three services counts once, not three times). */
+  serviceId: string | null;
+  month: string;
+  minutes: number;
+}
+
+export interface Activity {
+  /** Every appointment taken for the period, cancelled ones included. */
+  booked: number;
+  honoured: number;
+  noShow: number;
+  excused: number;
+  cancelled: number;
+  /** Not cancelled, no outcome marked (yet). */
+  unmarked: number;
+  channels: Record<Channel, number>;
+  /** Booking to start, of the appointments not cancelled. */
+  leadDays: Histogram;
+  bookedMinutes: number;
+  offeredMinutes: number;
+}
+
+export const emptyActivity = (): Activity => ({
+  booked: 0,
+  honoured: 0,
+  noShow: 0,
+  excused: 0,
+  cancelled: 0,
+  unmarked: 0,
+  channels: { online: 0, reception: 0, referral: 0, advisor: 0 },
+  leadDays: new Map(),
+  bookedMinutes: 0,
+  offeredMinutes: 0,
+});
+
+/**
+ * Sums the facts into one Activity per group. `groupsOf` names the groups a place counts in
+ * (a structure with sites in two territories counts in both; none leaves the fact out). Minutes
+ * facts are read per service when `perService`, else the all-services ones.
+ */
+export function summariseActivity(
+  facts: {
+    appointments: readonly AppointmentFact[];
+    bookedMinutes: readonly MinutesFact[];
+    offeredMinutes: readonly MinutesFact[];
+  },
+  groupsOf: (place: Place | Omit<MinutesFact, "minutes">) => readonly string[],
+  perService: boolean,
+): Map<string, Activity> {
+  const groups = new Map<string, Activity>();
+  const get = (key: string) => {
+    const activity = groups.get(key) ?? emptyActivity();
+    groups.set(key, activity);
+    return activity;
+  };
+  for (const fact of facts.appointments) {
+    for (const key of groupsOf(fact)) {
+      const a = get(key);
+      a.booked += fact.count;
+      a.channels[fact.channel] += fact.count;
+      if (fact.cancelled) {
+        a.cancelled += fact.count;
+        continue;
+      }
+      addTo(a.leadDays, fact.leadDays, fact.count);
+      if (fact.outcome === "honoured") a.honoured += fact.count;
+      else if (fact.outcome === "no_show") a.noShow += fact.count;
+      else if (fact.outcome === "excused") a.excused += fact.count;
+      else a.unmarked += fact.count;
+    }
+  }
+  const minutes = (list: readonly MinutesFact[], field: "bookedMinutes" | "offeredMinutes") => {
+    for (const fact of list) {
+      if ((fact.serviceId !== null) !== perService) continue;
+      for (const key of groupsOf(fact)) get(key)[field] += fact.minutes;
+    }
+  };
+  minutes(facts.bookedMinutes, "bookedMinutes");
+  minutes(facts.offeredMinutes, "offeredMinutes");
+  return groups;
+}
+
+/** An Activity as shown outside a structure: small counts masked, rates and medians when they mean something. */
+export function shownActivity(a: Activity) {
+  const attended = a.honoured + a.noShow + a.excused;
+  return {
+    booked: masked(a.booked),
+    honoured: masked(a.honoured),
+    noShow: masked(a.noShow),
+    excused: masked(a.excused),
+    cancelled: masked(a.cancelled),
+    unmarked: masked(a.unmarked),
+    channels: {
+      online: masked(a.channels.online),
+      reception: masked(a.channels.reception),
+      referral: masked(a.channels.referral),
+      advisor: masked(a.channels.advisor),
+    },
+    /** No-shows among the appointments whose outcome was marked. */
+    noShowRate: rate(a.noShow, attended),
+    /** Share of the offered time that was booked; the time is no count of people, so never masked. */
+    occupancy: a.offeredMinutes > 0 ? Math.round((a.bookedMinutes / a.offeredMinutes) * 1000) / 1000 : null,
+    bookedHours: Math.round(a.bookedMinutes / 6) / 10,
+    offeredHours: Math.round(a.offeredMinutes / 6) / 10,
+    medianLeadDays: median(a.leadDays),
+  };
+}
+export type ShownActivity = ReturnType<typeof shownActivity>;
+
+// ------------------------------------------------------------------ waiting time
+
+/** The next free slot of a service in a structure, as recorded one day. */
+export interface WaitingFact {
+  day: string;
+  structureId: string;
+  serviceId: string;
+  takenAt: Date;
+  nextSlotAt: Date | null;
+}
+
+/** Days from the snapshot to the slot, to the tenth. */
+const waitDays = (f: WaitingFact) =>
+  f.nextSlotAt === null ? null : Math.round((f.nextSlotAt.getTime() - f.takenAt.getTime()) / 8_640_000) / 10;
+
+/**
+ * Per group and day, the wait for the earliest free slot among the group's structures: what a
+ * person searching that territory (or network…) would have found that day. Null when none of
+ * them had a free slot within its horizon.
+ */
+export function waitingSeries(
+  facts: readonly WaitingFact[],
+  groupsOf: (fact: WaitingFact) => readonly string[],
+): Map<string, { day: string; days: number | null }[]> {
+  const best = new Map<string, Map<string, number | null>>();
+  for (const fact of facts) {
+    const days = waitDays(fact);
+    for (const key of groupsOf(fact)) {
+      const byDay = best.get(key) ?? new Map<string, number | null>();
+      best.set(key, byDay);
+      const known = byDay.get(fact.day);
+      if (known === undefined || known === null || (days !== null && days < known)) byDay.set(fact.day, days);
+    }
+  }
+  const series = new Map<string, { day: string; days: number | null }[]>();
+  for (const [key, byDay] of best) {
+    series.set(
+      key,
+      [...byDay].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, days]) => ({ day, days })),
+    );
+  }
+  return series;
+}
+
+/** The last value of a series and its average over the days that had a slot. */
+export function waitingSummary(series: readonly { day: string; days: number | null }[]) {
+  const known = series.flatMap((p) => (p.days === null ? [] : [p.days]));
+  return {
+    latest: series.at(-1)?.days ?? null,
+    average: known.length ? Math.round((known.reduce((sum, d) => sum + d, 0) / known.length) * 10) / 10 : null,
+    /** Days of the period on which no slot at all was free. */
+    daysWithout: series.length - known.length,
+  };
+}
+
+// ------------------------------------------------------------------ referrals
+
+export type ReferralStatus = "sent" | "accepted" | "declined" | "redirected" | "booked" | "expired";
+
+export interface ReferralFact {
+  fromStructureId: string;
+  toStructureId: string;
+  status: ReferralStatus;
+  /** Whole days from the referral to its appointment's start; null without one (or cancelled). */
+  daysToAppointment: number | null;
+  outcome: Outcome | null;
+}
+
+export interface ReferralFigures {
+  total: number;
+  byStatus: Record<ReferralStatus, number>;
+  daysToAppointment: Histogram;
+  outcomes: Record<Outcome, number>;
+}
+
+export function summariseReferrals(facts: readonly ReferralFact[]): ReferralFigures {
+  const figures: ReferralFigures = {
+    total: 0,
+    byStatus: { sent: 0, accepted: 0, declined: 0, redirected: 0, booked: 0, expired: 0 },
+    daysToAppointment: new Map(),
+    outcomes: { honoured: 0, no_show: 0, excused: 0 },
+  };
+  for (const f of facts) {
+    figures.total += 1;
+    figures.byStatus[f.status] += 1;
+    if (f.daysToAppointment !== null) addTo(figures.daysToAppointment, f.daysToAppointment, 1);
+    if (f.outcome) figures.outcomes[f.outcome] += 1;
+  }
+  return figures;
+}
+
+/** Referral figures shown outside a structure. */
+export function shownReferrals(r: ReferralFigures) {
+  const accepted = r.byStatus.accepted + r.byStatus.booked;
+  const answered = accepted + r.byStatus.declined + r.byStatus.redirected;
+  return {
+    total: masked(r.total),
+    sent: masked(r.byStatus.sent),
+    accepted: masked(r.byStatus.accepted),
+    booked: masked(r.byStatus.booked),
+    declined: masked(r.byStatus.declined),
+    redirected: masked(r.byStatus.redirected),
+    expired: masked(r.byStatus.expired),
+    /** Accepted (booked included) among those the target answered. */
+    acceptanceRate: rate(accepted, answered),
+    medianDaysToAppointment: median(r.daysToAppointment),
+    honoured: masked(r.outcomes.honoured),
+    noShow: masked(r.outcomes.no_show),
+    excused: masked(r.outcomes.excused),
+  };
+}
+export type ShownReferrals = ReturnType<typeof shownReferrals>;
+
+/** From → to counts between groups (structures or networks), largest first; pairs under 5 masked. */
+export function flows(
+  facts: readonly ReferralFact[],
+  groupOf: (structureId: string) => string | undefined,
+): { from: string; to: string; count: number | null }[] {
+  const counts = new Map<string, { from: string; to: string; count: number }>();
+  for (const f of facts) {
+    const from = groupOf(f.fromStructureId);
+    const to = groupOf(f.toStructureId);
+    if (from === undefined || to === undefined) continue;
+    const key = `${from}\u0000${to}`;
+    const pair = counts.get(key) ?? { from, to, count: 0 };
+    pair.count += 1;
+    counts.set(key, pair);
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count).map((p) => ({ ...p, count: masked(p.count) }));
+}

@@ -1,0 +1,108 @@
+import { type Cell, countCell, toCsv } from "../../http/csv.ts";
+import type { Figures } from "./figures.ts";
+import type { Breakdown } from "./scope.ts";
+
+/** The tables a dashboard exports, one per CSV file (one table per file opens cleanly in Excel). */
+export const TABLES = ["activity", "waiting", "referrals", "flows"] as const;
+export type Table = (typeof TABLES)[number];
+
+export const BREAKDOWN_NAMES: Record<Breakdown, string> = {
+  territory: "Territoire",
+  network: "Réseau",
+  structure: "Structure",
+  service: "Service",
+  month: "Mois",
+};
+
+/** A share as a percentage with one decimal: 0.4567 → 45,7. */
+const percent = (share: number | null): Cell => (share === null ? null : Math.round(share * 1000) / 10);
+
+const ACTIVITY_HEADER = [
+  "Rendez-vous pris",
+  "Honorés",
+  "Absences",
+  "Absences excusées",
+  "Annulés",
+  "Issue non renseignée",
+  "En ligne",
+  "Accueil",
+  "Orientation",
+  "Conseiller",
+  "Taux d'absence (%)",
+  "Part du temps offert réservée (%)",
+  "Heures réservées",
+  "Heures offertes",
+  "Délai médian de prise de rendez-vous (jours)",
+];
+
+type Activity = Figures["activity"]["total"];
+const activityCells = (a: Activity): Cell[] => [
+  countCell(a.booked),
+  countCell(a.honoured),
+  countCell(a.noShow),
+  countCell(a.excused),
+  countCell(a.cancelled),
+  countCell(a.unmarked),
+  countCell(a.channels.online),
+  countCell(a.channels.reception),
+  countCell(a.channels.referral),
+  countCell(a.channels.advisor),
+  percent(a.noShowRate),
+  percent(a.occupancy),
+  a.bookedHours,
+  a.offeredHours,
+  a.medianLeadDays,
+];
+
+/** One table of a dashboard as CSV; counts under 5 read « < 5 », as on screen. */
+export function figuresCsv(figures: Figures, table: Table): string {
+  switch (table) {
+    case "activity":
+      return toCsv(
+        [BREAKDOWN_NAMES[figures.by], ...ACTIVITY_HEADER],
+        [
+          ...figures.activity.rows.map((row) => [row.label, ...activityCells(row)]),
+          ["Total", ...activityCells(figures.activity.total)],
+        ],
+      );
+    case "waiting": {
+      const grouped = figures.waiting.some((w) => w.group !== null);
+      return toCsv(
+        ["Service", ...(grouped ? [BREAKDOWN_NAMES[figures.by]] : []), "Jour", "Délai jusqu'au premier créneau libre (jours)"],
+        figures.waiting.flatMap((w) =>
+          w.series.map((point) => [
+            w.service.name,
+            ...(grouped ? [w.group?.label ?? ""] : []),
+            point.day,
+            point.days ?? "aucun créneau",
+          ]),
+        ),
+      );
+    }
+    case "referrals": {
+      const r = figures.referrals;
+      return toCsv(
+        ["Indicateur", "Valeur"],
+        [
+          ["Orientations", countCell(r.total)],
+          ["En attente de réponse", countCell(r.sent)],
+          ["Acceptées, sans rendez-vous encore", countCell(r.accepted)],
+          ["Avec un rendez-vous", countCell(r.booked)],
+          ["Refusées", countCell(r.declined)],
+          ["Réorientées", countCell(r.redirected)],
+          ["Expirées", countCell(r.expired)],
+          ["Taux d'acceptation (%)", percent(r.acceptanceRate)],
+          ["Délai médian jusqu'au rendez-vous (jours)", r.medianDaysToAppointment],
+          ["Rendez-vous honorés", countCell(r.honoured)],
+          ["Absences", countCell(r.noShow)],
+          ["Absences excusées", countCell(r.excused)],
+        ],
+      );
+    }
+    case "flows":
+      return toCsv(
+        ["Structure d'origine", "Structure d'accueil", "Orientations"],
+        figures.referrals.structureFlows.map((f) => [f.from, f.to, countCell(f.count)]),
+      );
+  }
+}

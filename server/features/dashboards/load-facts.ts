@@ -1,0 +1,188 @@
+import type { Database } from "../../db/database.ts";
+import { openTime } from "../../domain/availability.ts";
+import { holidaysBetween } from "../../domain/holidays.ts";
+import type {
+  AppointmentFact,
+  Channel,
+  MinutesFact,
+  Outcome,
+  ReferralFact,
+  ReferralStatus,
+  WaitingFact,
+} from "../../domain/statistics.ts";
+import { addDays, DEFAULT_ZONE, localInstant } from "../../domain/time.ts";
+import type { Scope } from "./scope.ts";
+
+/** Months are read in the SPRO's zone: a meeting at 00:30 on the 1st belongs to that month. */
+const MONTH = `to_char(a."startsAt" AT TIME ZONE '${DEFAULT_ZONE}', 'YYYY-MM')`;
+
+/**
+ * The facts behind a scope's figures, grouped by the database (a few hundred rows whatever the
+ * number of appointments): appointments, booked and offered minutes, waiting-time snapshots and
+ * referrals of the period.
+ */
+export async function loadFacts(db: Database, scope: Scope) {
+  const ids = [...scope.structures.keys()];
+  const start = localInstant(scope.from, 0, DEFAULT_ZONE) as Date;
+  const end = localInstant(addDays(scope.to, 1), 0, DEFAULT_ZONE) as Date;
+  const serviceId = scope.service?.id ?? null;
+  const p = db.prisma;
+  const [appointments, booked, offered, waiting, referrals] = await Promise.all([
+    p.$queryRawUnsafe<(Omit<AppointmentFact, "outcome" | "channel"> & { outcome: Outcome | null; channel: Channel })[]>(
+      `SELECT a."structureId", o."serviceId", ${MONTH} AS month, a.status = 'cancelled' AS cancelled,
+              a.outcome::text AS outcome, a.channel::text AS channel,
+              GREATEST(0, floor(extract(epoch FROM a."startsAt" - a."createdAt") / 86400))::int AS "leadDays",
+              count(*)::int AS count
+         FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
+        WHERE a."structureId" = ANY($1::uuid[]) AND a."startsAt" >= $2 AND a."startsAt" < $3
+          AND ($4::uuid IS NULL OR o."serviceId" = $4::uuid)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+      ids,
+      start,
+      end,
+      serviceId,
+    ),
+    // A collective session is booked time once, however many seats it holds.
+    p.$queryRawUnsafe<{ structureId: string; serviceId: string; month: string; minutes: number }[]>(
+      `SELECT "structureId", "serviceId", month, sum(minutes)::float8 AS minutes FROM (
+         SELECT DISTINCT ON (COALESCE(a."sessionKey", a.id::text)) a."structureId", o."serviceId", ${MONTH} AS month,
+                extract(epoch FROM a."endsAt" - a."startsAt") / 60 AS minutes
+           FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
+          WHERE a.status = 'booked' AND a."structureId" = ANY($1::uuid[]) AND a."startsAt" >= $2 AND a."startsAt" < $3
+            AND ($4::uuid IS NULL OR o."serviceId" = $4::uuid)) t
+        GROUP BY 1, 2, 3`,
+      ids,
+      start,
+      end,
+      serviceId,
+    ),
+    offeredMinutes(db, scope, ids),
+    p.waitingTimeSnapshot.findMany({
+      where: {
+        structureId: { in: ids },
+        day: { gte: new Date(`${scope.from}T00:00:00Z`), lte: new Date(`${scope.to}T00:00:00Z`) },
+        ...(serviceId && { serviceId }),
+      },
+      select: { day: true, structureId: true, serviceId: true, takenAt: true, nextSlotAt: true },
+    }),
+    p.$queryRawUnsafe<(Omit<ReferralFact, "status" | "outcome"> & { status: ReferralStatus; outcome: Outcome | null })[]>(
+      `SELECT r."fromStructureId", r."toStructureId", r.status::text AS status,
+              CASE WHEN a.status = 'booked' THEN GREATEST(0, floor(extract(epoch FROM a."startsAt" - r."createdAt") / 86400))::int END
+                AS "daysToAppointment",
+              CASE WHEN a.status = 'booked' THEN a.outcome::text END AS outcome
+         FROM "Referral" r LEFT JOIN "Appointment" a ON a.id = r."appointmentId"
+        WHERE (r."fromStructureId" = ANY($1::uuid[]) OR r."toStructureId" = ANY($1::uuid[]))
+          AND r."createdAt" >= $2 AND r."createdAt" < $3 AND ($4::uuid IS NULL OR r."serviceId" = $4::uuid)`,
+      ids,
+      start,
+      end,
+      serviceId,
+    ),
+  ]);
+  const bookedMinutes: MinutesFact[] = [...booked, ...allServices(booked)];
+  return {
+    appointments: appointments as AppointmentFact[],
+    bookedMinutes,
+    offeredMinutes: offered,
+    waiting: waiting.map((w): WaitingFact => ({ ...w, day: w.day.toISOString().slice(0, 10) })),
+    referrals: referrals as ReferralFact[],
+  };
+}
+export type Facts = Awaited<ReturnType<typeof loadFacts>>;
+
+/** The same minutes summed over the services of each structure and month (serviceId null). */
+function allServices(facts: readonly { structureId: string; month: string; minutes: number }[]): MinutesFact[] {
+  const sums = new Map<string, MinutesFact>();
+  for (const f of facts) {
+    const key = `${f.structureId}|${f.month}`;
+    const sum = sums.get(key) ?? { structureId: f.structureId, serviceId: null, month: f.month, minutes: 0 };
+    sum.minutes += f.minutes;
+    sums.set(key, sum);
+  }
+  return [...sums.values()];
+}
+
+/**
+ * The time the structures' ranges opened over the period, less absences, closures and holidays:
+ * per service (the ranges opening it) and for all services at once (each range once). Read from
+ * the ranges as they stand: a range deleted since no longer counts.
+ */
+async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]): Promise<MinutesFact[]> {
+  const p = db.prisma;
+  const rules = await p.availabilityRule.findMany({
+    where: {
+      structureId: { in: structureIds },
+      validFrom: { lte: new Date(`${scope.to}T00:00:00Z`) },
+      OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${scope.from}T00:00:00Z`) } }],
+      ...(scope.service && { offerings: { some: { offering: { serviceId: scope.service.id } } } }),
+    },
+    select: {
+      id: true,
+      advisorId: true,
+      structureId: true,
+      siteId: true,
+      modes: true,
+      weekdays: true,
+      startTime: true,
+      endTime: true,
+      validFrom: true,
+      validUntil: true,
+      everyWeeks: true,
+      onHolidays: true,
+      structure: { select: { timeZone: true } },
+      offerings: { select: { offering: { select: { serviceId: true } } } },
+    },
+  });
+  const advisorIds = [...new Set(rules.map((r) => r.advisorId))];
+  const [absences, closures] = await Promise.all([
+    p.absence.findMany({
+      where: {
+        advisorId: { in: advisorIds },
+        startsAt: { lt: new Date(`${addDays(scope.to, 2)}T00:00:00Z`) },
+        endsAt: { gt: new Date(`${addDays(scope.from, -1)}T00:00:00Z`) },
+      },
+      select: { advisorId: true, startsAt: true, endsAt: true },
+    }),
+    p.closure.findMany({
+      where: {
+        structureId: { in: structureIds },
+        startDate: { lte: new Date(`${scope.to}T00:00:00Z`) },
+        endDate: { gte: new Date(`${scope.from}T00:00:00Z`) },
+      },
+      select: { structureId: true, siteId: true, startDate: true, endDate: true },
+    }),
+  ]);
+  const holidays = holidaysBetween(scope.from, scope.to);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const sums = new Map<string, MinutesFact>();
+  const add = (structureId: string, serviceId: string | null, month: string, minutes: number) => {
+    const key = `${structureId}|${serviceId}|${month}`;
+    const sum = sums.get(key) ?? { structureId, serviceId, month, minutes: 0 };
+    sum.minutes += minutes;
+    sums.set(key, sum);
+  };
+  for (const structureId of structureIds) {
+    const own = rules.filter((r) => r.structureId === structureId);
+    if (own.length === 0) continue;
+    const open = openTime({
+      zone: own[0]?.structure.timeZone ?? DEFAULT_ZONE,
+      rules: own.map((r) => ({ ...r, validFrom: day(r.validFrom), validUntil: r.validUntil && day(r.validUntil) })),
+      absences: absences.map((a) => ({ advisorId: a.advisorId, start: a.startsAt, end: a.endsAt })),
+      closures: closures
+        .filter((c) => c.structureId === structureId)
+        .map((c) => ({ siteId: c.siteId, startDate: day(c.startDate), endDate: day(c.endDate) })),
+      holidays,
+      from: scope.from,
+      to: scope.to,
+    });
+    const servicesOf = new Map(own.map((r) => [r.id, new Set(r.offerings.map((o) => o.offering.serviceId))]));
+    for (const { rule, date, minutes } of open) {
+      const month = date.slice(0, 7);
+      add(structureId, null, month, minutes);
+      for (const serviceId of servicesOf.get(rule.id) ?? []) {
+        if (!scope.service || scope.service.id === serviceId) add(structureId, serviceId, month, minutes);
+      }
+    }
+  }
+  return [...sums.values()];
+}

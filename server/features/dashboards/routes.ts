@@ -1,0 +1,83 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { requireArea } from "../../auth/roles.ts";
+import type { AppEnv } from "../../context.ts";
+import { addDays, DEFAULT_ZONE, isLocalDate, localDateOf } from "../../domain/time.ts";
+import { csvHeaders } from "../../http/csv.ts";
+import { createRouter } from "../../http/router.ts";
+import { json, staffRoute } from "../../http/staff-routes.ts";
+import { figuresCsv, TABLES } from "./csv.ts";
+import { dashboardFigures } from "./figures.ts";
+import { BREAKDOWNS, resolveScope, scopeChoices } from "./scope.ts";
+
+// The coordination dashboards: a territory's figures for its coordinators, every territory's for
+// the Région. Shown outside the structures, so small counts are masked (domain/statistics.ts).
+
+const dashboardRoute = staffRoute("Tableaux de bord");
+const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
+
+const Filters = z.object({
+  from: localDate.optional().openapi({ description: "Premier jour (défaut : il y a 30 jours)." }),
+  to: localDate.optional().openapi({ description: "Dernier jour, inclus (défaut : aujourd'hui)." }),
+  territory: z.string().max(80).optional().openapi({ description: "Un territoire (son slug)." }),
+  network: z.string().max(80).optional().openapi({ description: "Un réseau (son slug)." }),
+  structure: z.uuid("identifiant de structure attendu.").optional(),
+  service: z.string().max(80).optional().openapi({ description: "Un service (son slug)." }),
+  by: z
+    .enum(BREAKDOWNS, "« territory », « network », « structure », « service » ou « month ».")
+    .default("month")
+    .openapi({ description: "Les lignes du tableau : par territoire, réseau, structure, service ou mois." }),
+});
+
+const choices = dashboardRoute({
+  method: "get",
+  path: "/filters",
+  summary: "Ce que les filtres proposent : territoires suivis, réseaux, structures, services",
+  responses: { 200: json(z.object({}).passthrough(), "Les choix.") },
+});
+
+const figures = dashboardRoute({
+  method: "get",
+  path: "/",
+  summary:
+    "Les chiffres : rendez-vous et leur issue, canaux, part du temps offert réservée, délais, orientations (effectifs de moins de 5 masqués : null)",
+  request: { query: Filters },
+  responses: { 200: json(z.object({}).passthrough(), "Les chiffres de la période.") },
+});
+
+const exported = dashboardRoute({
+  method: "get",
+  path: "/export",
+  summary: "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : activité, délais d'attente, orientations ou leurs flux",
+  request: {
+    query: Filters.extend({
+      table: z
+        .enum(TABLES, "« activity », « waiting », « referrals » ou « flows ».")
+        .openapi({ description: "Le tableau exporté." }),
+    }),
+  },
+  responses: { 200: { description: "text/csv" } },
+});
+
+async function scopeOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
+  const { roles } = await requireArea(c, "dashboards");
+  const today = localDateOf(c.var.deps.clock.now(), DEFAULT_ZONE);
+  const to = query.to ?? today;
+  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? addDays(to, -29), to });
+}
+
+export const dashboards = createRouter()
+  .openapi(choices, async (c) => {
+    const { roles } = await requireArea(c, "dashboards");
+    return c.json(await scopeChoices(c.var.deps.db, roles), 200);
+  })
+  .openapi(figures, async (c) => {
+    const query = c.req.valid("query");
+    return c.json(await dashboardFigures(c.var.deps.db, await scopeOf(c, query), query.by), 200);
+  })
+  .openapi(exported, async (c) => {
+    const { table, ...query } = c.req.valid("query");
+    const scope = await scopeOf(c, query);
+    const csv = figuresCsv(await dashboardFigures(c.var.deps.db, scope, query.by), table);
+    return c.body(csv, 200, csvHeaders(`rdv-orientation-${table}-${scope.from}-${scope.to}.csv`));
+  });

@@ -1,0 +1,143 @@
+import type { Roles } from "../../auth/policy.ts";
+import type { Database } from "../../db/database.ts";
+import { epochDay, type LocalDate } from "../../domain/time.ts";
+import { AppError, validationError } from "../../errors.ts";
+
+/** How a table of figures is broken down. */
+export const BREAKDOWNS = ["territory", "network", "structure", "service", "month"] as const;
+export type Breakdown = (typeof BREAKDOWNS)[number];
+
+export interface ScopeQuery {
+  from: LocalDate;
+  to: LocalDate;
+  territory?: string | undefined;
+  network?: string | undefined;
+  structure?: string | undefined;
+  service?: string | undefined;
+}
+
+export interface Named {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface ScopedStructure {
+  id: string;
+  name: string;
+  networkId: string;
+  /** The territories its sites stand in, among those the user follows. */
+  territoryIds: string[];
+}
+
+/** What a user's figures cover: the structures (after the filters), the service, the period. */
+export interface Scope {
+  from: LocalDate;
+  to: LocalDate;
+  structures: Map<string, ScopedStructure>;
+  service: Named | undefined;
+  territories: Map<string, Named>;
+  networks: Map<string, Named>;
+  services: Map<string, Named>;
+  /** Every structure's name (a referral may come from a partner outside the scope). */
+  structureNames: Map<string, string>;
+  /** Structures of partner networks (CCAS, centres sociaux…): they refer, they have no calendar. */
+  partnerIds: Set<string>;
+}
+
+/** Longest period asked at once: two years. */
+const MAX_DAYS = 731;
+
+/**
+ * A structure belongs to a territory when one of its sites stands in one of its communes. A
+ * coordinator follows the structures of their territories; the Région, every SPRO structure.
+ */
+async function structuresOf(db: Database, roles: Roles) {
+  const [structures, placed, territories, networks, services] = await Promise.all([
+    db.prisma.structure.findMany({
+      where: { network: { kind: "spro" } },
+      select: { id: true, name: true, networkId: true },
+    }),
+    db.prisma.$queryRaw<{ structureId: string; territoryId: string }[]>`
+      SELECT DISTINCT s."structureId", tc."territoryId"
+        FROM "Site" s JOIN "TerritoryCommune" tc ON tc."communeCode" = s."communeCode"`,
+    db.prisma.territory.findMany({
+      where: roles.regionalAdmin ? {} : { id: { in: [...roles.territories] } },
+      select: { id: true, slug: true, name: true },
+    }),
+    db.prisma.network.findMany({ where: { kind: "spro" }, select: { id: true, slug: true, name: true } }),
+    db.prisma.service.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
+  ]);
+  const followed = new Set(territories.map((t) => t.id));
+  const territoriesOf = new Map<string, string[]>();
+  for (const { structureId, territoryId } of placed) {
+    if (followed.has(territoryId)) territoriesOf.set(structureId, [...(territoriesOf.get(structureId) ?? []), territoryId]);
+  }
+  const visible = structures
+    .map((s) => ({ ...s, territoryIds: territoriesOf.get(s.id) ?? [] }))
+    .filter((s) => roles.regionalAdmin || s.territoryIds.length > 0);
+  const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  return {
+    structures: visible,
+    territories: byId(territories),
+    networks: byId(networks),
+    services: byId(services),
+    all: await db.prisma.structure.findMany({ select: { id: true, name: true, network: { select: { kind: true } } } }),
+  };
+}
+
+/** What the filters may offer this user. */
+export async function scopeChoices(db: Database, roles: Roles) {
+  const { structures, territories, networks, services } = await structuresOf(db, roles);
+  const byName = <T extends { name: string }>(rows: Iterable<T>) => [...rows].sort((a, b) => a.name.localeCompare(b.name, "fr"));
+  return {
+    territories: byName(territories.values()),
+    networks: byName([...networks.values()].filter((n) => structures.some((s) => s.networkId === n.id))),
+    structures: byName(structures),
+    services: [...services.values()],
+  };
+}
+
+/**
+ * The scope of a request: unknown names are a 422 naming the filter; a territory or structure
+ * the user does not follow is a 404, as if it did not exist.
+ */
+export async function resolveScope(db: Database, roles: Roles, query: ScopeQuery): Promise<Scope> {
+  if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
+  if (epochDay(query.to) - epochDay(query.from) >= MAX_DAYS)
+    throw validationError({ to: "La période ne peut dépasser deux ans." });
+  const { structures, territories, networks, services, all } = await structuresOf(db, roles);
+  const bySlug = <T extends Named>(map: Map<string, T>, slug: string | undefined) =>
+    slug === undefined ? undefined : [...map.values()].find((x) => x.slug === slug);
+
+  const fields: Record<string, string> = {};
+  const service = bySlug(services, query.service);
+  if (query.service && !service) fields.service = `Aucun service ne s'appelle « ${query.service} ».`;
+  const network = bySlug(networks, query.network);
+  if (query.network && !network) fields.network = `Aucun réseau ne s'appelle « ${query.network} ».`;
+  if (Object.keys(fields).length) throw validationError(fields);
+
+  const territory = bySlug(territories, query.territory);
+  if (query.territory && !territory) throw new AppError("NOT_FOUND", "Territoire introuvable.");
+  if (query.structure && !structures.some((s) => s.id === query.structure))
+    throw new AppError("NOT_FOUND", "Structure introuvable.");
+
+  const kept = structures.filter(
+    (s) =>
+      (!territory || s.territoryIds.includes(territory.id)) &&
+      (!network || s.networkId === network.id) &&
+      (!query.structure || s.id === query.structure),
+  );
+  return {
+    from: query.from,
+    to: query.to,
+    structures: new Map(kept.map((s) => [s.id, s])),
+    service,
+    // A territory filter narrows the rows « par territoire » to that one.
+    territories: territory ? new Map([[territory.id, territory]]) : territories,
+    networks,
+    services,
+    structureNames: new Map(all.map((s) => [s.id, s.name])),
+    partnerIds: new Set(all.flatMap((s) => (s.network.kind === "partner" ? [s.id] : []))),
+  };
+}

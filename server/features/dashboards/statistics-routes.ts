@@ -1,0 +1,77 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Roles } from "../../auth/policy.ts";
+import type { Deps } from "../../context.ts";
+import { addDays, DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
+import { csvHeaders } from "../../http/csv.ts";
+import { createRouter } from "../../http/router.ts";
+import { json } from "../../http/staff-routes.ts";
+import { figuresCsv } from "./csv.ts";
+import { figuresOf } from "./figures.ts";
+import { loadFacts } from "./load-facts.ts";
+import { resolveScope } from "./scope.ts";
+
+// The public statistics (open data): the SPRO's activity over the last twelve months, by month
+// and by network, with the dashboards' masking. No personal data: only counts and delays.
+
+const REGION: Roles = { regionalAdmin: true, memberships: [], territories: [] };
+
+/** The last twelve months: from the first day of the month eleven months ago to yesterday. */
+async function publicFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
+  const to = addDays(localDateOf(clock.now(), DEFAULT_ZONE), -1);
+  const [year, month] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  const first = year * 12 + month - 1 - 11;
+  const from = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}-01`;
+  const scope = await resolveScope(db, REGION, { from, to });
+  const facts = await loadFacts(db, scope);
+  return { byMonth: figuresOf(facts, scope, "month"), byNetwork: figuresOf(facts, scope, "network") };
+}
+
+const get = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Statistiques publiques"],
+  summary: "L'activité du SPRO sur douze mois, par mois et par réseau (effectifs de moins de 5 masqués : null)",
+  responses: { 200: json(z.object({}).passthrough(), "Les chiffres, sans aucune donnée personnelle.") },
+});
+
+const exported = createRoute({
+  method: "get",
+  path: "/export",
+  tags: ["Statistiques publiques"],
+  summary: "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule), par mois ou par réseau",
+  request: {
+    query: z.object({
+      by: z.enum(["month", "network"], "« month » ou « network ».").default("month"),
+    }),
+  },
+  responses: { 200: { description: "text/csv" } },
+});
+
+export const statistics = createRouter()
+  .openapi(get, async (c) => {
+    const { byMonth, byNetwork } = await publicFigures(c.var.deps);
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.json(
+      {
+        period: byMonth.period,
+        total: byMonth.activity.total,
+        months: byMonth.activity.rows,
+        networks: byNetwork.activity.rows,
+        waiting: byMonth.waiting.map(({ series, ...w }) => w),
+        referrals: { ...byMonth.referrals, structureFlows: undefined },
+      },
+      200,
+    );
+  })
+  .openapi(exported, async (c) => {
+    const { by } = c.req.valid("query");
+    const { byMonth, byNetwork } = await publicFigures(c.var.deps);
+    const figures = by === "month" ? byMonth : byNetwork;
+    return c.body(
+      figuresCsv(figures, "activity"),
+      200,
+      csvHeaders(
+        `rdv-orientation-statistiques-${by === "month" ? "mois" : "reseaux"}-${figures.period.from}-${figures.period.to}.csv`,
+      ),
+    );
+  });

@@ -1,0 +1,398 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Clock } from "../../server/clock.ts";
+import { addDays, isoWeekday, localInstant } from "../../server/domain/time.ts";
+import { recordWaitingTimes } from "../../server/features/dashboards/waiting-times.ts";
+import { runDailyTasks } from "../../server/jobs/daily.ts";
+import { testDeps } from "../helpers/app.ts";
+import { sender, useStaffApp } from "../helpers/staff.ts";
+
+// The coordination figures against a data set built by hand, every number worked out below.
+// October 2026 (the clocks go back on Sunday 25th). The territory « Métropole lilloise » (Lille)
+// holds the PIC VAE of Lille and the CIBC of Lille; the CIO of Roubaix stands outside it.
+//
+// PIC VAE of Lille, 30 appointments of « Information-conseil VAE » (45 min), lead time in days:
+//   honoured  online ×6 (1 2 3 4 5 6) · reception ×3 (0 0 7) · advisor ×2 (8 9) · referral ×4 (2 4 6 8)
+//   no-show   referral ×1 (10) · online ×5 (20 each)
+//   excused   online ×2 (30 30) · no outcome yet: online ×1 (3) · cancelled: online ×6
+// → booked 30, honoured 15, no-show 6, excused 2 (masked), cancelled 6, unmarked 1 (masked);
+//   online 20, reception 3 (masked), advisor 2 (masked), referral 5; no-show rate 6/23 = 0.261;
+//   lead times of the 24 not cancelled, sorted: 0 0 1 2 2 3 3 4 4 5 6 6 | 7 8 8 9 10 20×5 30 30 → median 6.5.
+// Booked time: 24 × 45 min = 18 h. Offered in October (22 weekdays, no holiday):
+//   PIC 9–12 Mon–Fri = 66 h (VAE) + Tuesdays 14–16 ×4 = 8 h (collective session) → 74 h;
+//   CIBC Thursdays 14–16 ×5 = 10 h (VAE). Territory: 18 / 84 h = 0.214; PIC alone 18 / 74 = 0.243;
+//   VAE alone 18 / 76 h = 0.237.
+// CIO of Roubaix: 7 honoured online appointments (the Région sees them, the coordinator does not).
+// Referrals created in October: CCAS of Roubaix → PIC ×9 (booked ×5 with the referral appointments,
+// 2 4 6 8 10 days to the meeting → median 6; accepted, declined, sent, expired ×1 each);
+// PIC → CIO of Roubaix ×2, declined. → 11 in all; acceptance (5 + 1) / (5 + 1 + 3) = 0.667.
+
+let now = new Date("2026-11-26T09:00:00Z");
+const clock: Clock = { now: () => now };
+const env = useStaffApp(clock);
+const send = sender(env);
+const PARIS = "Europe/Paris";
+
+const octoberWeekdays = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, "0")}`).filter(
+  (d) => isoWeekday(d) <= 5,
+);
+
+type Spec = { outcome?: "honoured" | "no_show" | "excused"; cancelled?: boolean; channel: string; lead: number };
+const repeat = (n: number, spec: Spec | ((i: number) => Spec)) =>
+  Array.from({ length: n }, (_, i) => (typeof spec === "function" ? spec(i) : spec));
+const PIC: Spec[] = [
+  ...[1, 2, 3, 4, 5, 6].map((lead) => ({ outcome: "honoured" as const, channel: "online", lead })),
+  ...[0, 0, 7].map((lead) => ({ outcome: "honoured" as const, channel: "reception", lead })),
+  ...[8, 9].map((lead) => ({ outcome: "honoured" as const, channel: "advisor", lead })),
+  ...repeat(5, { outcome: "no_show", channel: "online", lead: 20 }),
+  ...repeat(2, { outcome: "excused", channel: "online", lead: 30 }),
+  { channel: "online", lead: 3 },
+  ...repeat(6, { cancelled: true, channel: "online", lead: 5 }),
+  // Last, mid-October: their referrals, made when they were booked, fall in October too.
+  ...[2, 4, 6, 8].map((lead) => ({ outcome: "honoured" as const, channel: "referral", lead })),
+  { outcome: "no_show", channel: "referral", lead: 10 },
+];
+
+let territoryId = "";
+
+beforeAll(async () => {
+  const p = env.db.prisma;
+  const fx = env.fx;
+  const appointmentIds: string[] = [];
+  let slot = 0;
+  const nextStart = () => {
+    const date = octoberWeekdays[Math.floor(slot / 3)] as string;
+    const start = localInstant(date, (9 + (slot % 3)) * 60, PARIS) as Date;
+    slot += 1;
+    return start;
+  };
+  for (const spec of PIC) {
+    const start = nextStart();
+    const person = await p.person.create({ data: { firstName: "Léa", lastName: `Durand-${slot}` } });
+    const a = await p.appointment.create({
+      data: {
+        offeringId: fx.offering.id,
+        structureId: fx.structure.id,
+        siteId: fx.site.id,
+        mode: "onsite",
+        advisorId: fx.advisor.id,
+        personId: person.id,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 45 * 60_000),
+        channel: spec.channel as "online",
+        status: spec.cancelled ? "cancelled" : "booked",
+        outcome: spec.outcome ?? null,
+        createdAt: new Date(start.getTime() - spec.lead * 86_400_000 - 3_600_000),
+      },
+    });
+    if (spec.channel === "referral") appointmentIds.push(a.id);
+  }
+  const otherSite = fx.other.sites[0]?.id as string;
+  for (let i = 0; i < 7; i++) {
+    const start = localInstant(octoberWeekdays[i] as string, 10 * 60, PARIS) as Date;
+    const person = await p.person.create({ data: { firstName: "Yanis", lastName: `Roubaix-${i}` } });
+    await p.appointment.create({
+      data: {
+        offeringId: fx.other.offerings[0]?.id as string,
+        structureId: fx.other.id,
+        siteId: otherSite,
+        mode: "onsite",
+        advisorId: fx.otherAdvisor.id,
+        personId: person.id,
+        startsAt: start,
+        endsAt: new Date(start.getTime() + 60 * 60_000),
+        channel: "online",
+        outcome: "honoured",
+        createdAt: new Date(start.getTime() - 2 * 86_400_000),
+      },
+    });
+  }
+  const refer = async (from: string, to: string, status: string, appointmentId?: string) => {
+    const person = await p.person.create({ data: { firstName: "Inès", lastName: "Orientée" } });
+    const appointment = appointmentId ? await p.appointment.findUniqueOrThrow({ where: { id: appointmentId } }) : null;
+    const createdAt = appointment?.createdAt ?? new Date("2026-10-12T08:00:00Z");
+    await p.referral.create({
+      data: {
+        fromStructureId: from,
+        referrerId: fx.users.referrer.id,
+        toStructureId: to,
+        serviceId: fx.services.vae.id,
+        personId: person.id,
+        need: "VAE",
+        consentAt: createdAt,
+        createdAt,
+        status: status as "sent",
+        appointmentId: appointmentId ?? null,
+      },
+    });
+  };
+  for (const id of appointmentIds) await refer(fx.partner.id, fx.structure.id, "booked", id);
+  for (const status of ["accepted", "declined", "sent", "expired"]) await refer(fx.partner.id, fx.structure.id, status);
+  for (let i = 0; i < 2; i++) await refer(fx.structure.id, fx.other.id, "declined");
+
+  const snapshot = (day: string, structureId: string, serviceId: string, days: number | null) => {
+    const takenAt = localInstant(day, 5, PARIS) as Date;
+    return {
+      day: new Date(`${day}T00:00:00Z`),
+      structureId,
+      serviceId,
+      takenAt,
+      nextSlotAt: days === null ? null : new Date(takenAt.getTime() + days * 86_400_000),
+    };
+  };
+  const vae = fx.services.vae.id;
+  const cibc = (await p.structure.findUniqueOrThrow({ where: { slug: "cibc-lille" } })).id;
+  await p.waitingTimeSnapshot.createMany({
+    data: [
+      snapshot("2026-10-01", fx.structure.id, vae, 2.5),
+      snapshot("2026-10-01", cibc, vae, 1),
+      snapshot("2026-10-02", fx.structure.id, vae, null),
+      snapshot("2026-10-02", cibc, vae, 4),
+      snapshot("2026-10-03", fx.structure.id, vae, null),
+      snapshot("2026-10-03", cibc, vae, null),
+      snapshot("2026-10-01", fx.other.id, fx.services.cep.id, 3),
+    ],
+  });
+  territoryId = fx.territory.id;
+  await p.territory.create({
+    data: { slug: "roubaix-tourcoing", name: "Roubaix-Tourcoing", communes: { create: [{ communeCode: "59512" }] } },
+  });
+});
+
+const OCTOBER = "from=2026-10-01&to=2026-10-31";
+const figures = async (query: string, cookie = env.fx.cookies.coordinator) => send("GET", `/dashboards?${query}`, cookie);
+
+describe("the coordination figures", () => {
+  it("count a territory's appointments, masking what is under 5", async () => {
+    const { status, body } = await figures(`${OCTOBER}&by=structure`);
+    expect(status).toBe(200);
+    expect(body.activity.rows.map((r: { label: string }) => r.label)).toEqual([
+      "CIBC de Lille",
+      "Point Info Conseil VAE de Lille",
+    ]);
+    const pic = body.activity.rows[1];
+    expect(pic).toMatchObject({
+      booked: 30,
+      honoured: 15,
+      noShow: 6,
+      excused: null,
+      cancelled: 6,
+      unmarked: null,
+      channels: { online: 20, reception: null, referral: 5, advisor: null },
+      noShowRate: 0.261,
+      occupancy: 0.243,
+      bookedHours: 18,
+      offeredHours: 74,
+      medianLeadDays: 6.5,
+    });
+    expect(body.activity.rows[0]).toMatchObject({
+      booked: 0,
+      offeredHours: 10,
+      occupancy: 0,
+      medianLeadDays: null,
+      noShowRate: null,
+    });
+    expect(body.activity.total).toMatchObject({ booked: 30, honoured: 15, occupancy: 0.214, offeredHours: 84 });
+  });
+
+  it("break down by territory, network, service and month", async () => {
+    const byTerritory = (await figures(`${OCTOBER}&by=territory`)).body;
+    expect(byTerritory.activity.rows).toHaveLength(1);
+    expect(byTerritory.activity.rows[0]).toMatchObject({ label: "Métropole lilloise", booked: 30, offeredHours: 84 });
+
+    const byNetwork = (await figures(`${OCTOBER}&by=network`)).body;
+    expect(byNetwork.activity.rows.map((r: { label: string; booked: number }) => [r.label, r.booked])).toEqual([
+      ["CIBC", 0],
+      ["Points Info Conseil VAE", 30],
+    ]);
+
+    const byService = (await figures(`${OCTOBER}&by=service`)).body.activity.rows as { label: string }[];
+    expect(byService.find((r) => r.label === "Information-conseil VAE")).toMatchObject({
+      booked: 30,
+      offeredHours: 76,
+      occupancy: 0.237,
+    });
+    expect(byService.find((r) => r.label === "Réunion d'information collective VAE")).toMatchObject({
+      booked: 0,
+      offeredHours: 8,
+      occupancy: 0,
+    });
+
+    const byMonth = (await figures("from=2026-09-15&to=2026-11-10&by=month")).body.activity.rows;
+    expect(byMonth.map((r: { label: string; booked: number }) => [r.label, r.booked])).toEqual([
+      ["septembre 2026", 0],
+      ["octobre 2026", 30],
+      ["novembre 2026", 0],
+    ]);
+  });
+
+  it("give the Région every territory, and the coordinator only theirs", async () => {
+    const region = (await figures(`${OCTOBER}&by=structure`, env.fx.cookies.regionalAdmin)).body;
+    expect(region.activity.total).toMatchObject({ booked: 37, honoured: 22, channels: { online: 27 } });
+    expect(region.activity.rows.find((r: { label: string }) => r.label === "CIO de Roubaix")).toMatchObject({ booked: 7 });
+    const roubaix = await figures(`${OCTOBER}&territory=roubaix-tourcoing`, env.fx.cookies.regionalAdmin);
+    expect(roubaix.body.activity.total.booked).toBe(7);
+
+    expect((await figures(`${OCTOBER}&territory=roubaix-tourcoing`)).status).toBe(404);
+    expect((await figures(`${OCTOBER}&structure=${env.fx.other.id}`)).status).toBe(404);
+    const choices = (await send("GET", "/dashboards/filters", env.fx.cookies.coordinator)).body;
+    expect(choices.territories.map((t: { id: string }) => t.id)).toEqual([territoryId]);
+    expect(choices.structures.map((s: { name: string }) => s.name)).toEqual(["CIBC de Lille", "Point Info Conseil VAE de Lille"]);
+
+    for (const role of ["advisor", "structureAdmin", "reception", "referrer"] as const) {
+      expect((await figures(OCTOBER, env.fx.cookies[role])).status).toBe(403);
+    }
+    expect((await figures(OCTOBER, "")).status).toBe(401);
+  });
+
+  it("refuse a bad filter with a French message naming it", async () => {
+    const bad = await figures("from=2026-10-31&to=2026-10-01");
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields.to).toMatch(/précède/);
+    const unknown = await figures(`${OCTOBER}&service=cuisine&network=inconnu`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toEqual({
+      service: "Aucun service ne s'appelle « cuisine ».",
+      network: "Aucun réseau ne s'appelle « inconnu ».",
+    });
+    expect((await figures("from=2026-13-01")).body.error.fields.from).toMatch(/AAAA-MM-JJ/);
+    expect((await figures("from=2020-01-01&to=2026-10-01")).body.error.fields.to).toMatch(/deux ans/);
+  });
+
+  it("follow the waiting time to the first free slot, day by day", async () => {
+    const whole = (await figures(`${OCTOBER}&by=month`)).body.waiting;
+    expect(whole).toEqual([
+      {
+        service: { slug: "information-conseil-vae", name: "Information-conseil VAE" },
+        group: null,
+        latest: null,
+        average: 2.5,
+        daysWithout: 1,
+        series: [
+          { day: "2026-10-01", days: 1 },
+          { day: "2026-10-02", days: 4 },
+          { day: "2026-10-03", days: null },
+        ],
+      },
+    ]);
+    const perStructure = (await figures(`${OCTOBER}&by=structure`)).body.waiting;
+    expect(
+      perStructure.map((w: { group: { label: string }; average: number; daysWithout: number }) => [
+        w.group.label,
+        w.average,
+        w.daysWithout,
+      ]),
+    ).toEqual([
+      ["CIBC de Lille", 2.5, 1],
+      ["Point Info Conseil VAE de Lille", 2.5, 2],
+    ]);
+    const region = (await figures(`${OCTOBER}&by=month`, env.fx.cookies.regionalAdmin)).body.waiting;
+    expect(region.map((w: { service: { slug: string }; latest: number }) => [w.service.slug, w.latest])).toEqual([
+      ["cep-premier-entretien", 3],
+      ["information-conseil-vae", null],
+    ]);
+  });
+
+  it("follow referrals: flows, acceptance, time to the first appointment, outcomes", async () => {
+    const { referrals } = (await figures(OCTOBER)).body;
+    expect(referrals).toMatchObject({
+      total: 11,
+      booked: 5,
+      accepted: null,
+      declined: null,
+      sent: null,
+      expired: null,
+      acceptanceRate: 0.667,
+      medianDaysToAppointment: 6,
+      honoured: null,
+      noShow: null,
+    });
+    expect(referrals.structureFlows).toEqual([
+      { from: "CCAS de Roubaix", to: "Point Info Conseil VAE de Lille", count: 9 },
+      { from: "Point Info Conseil VAE de Lille", to: "CIO de Roubaix", count: null },
+    ]);
+    expect(referrals.networkFlows).toEqual([
+      { from: "Partenaires (CCAS, centres sociaux…)", to: "Points Info Conseil VAE", count: 9 },
+      { from: "Points Info Conseil VAE", to: "Hors périmètre", count: null },
+    ]);
+  });
+
+  it("export the same figures as a CSV a French Excel opens", async () => {
+    const res = await env.app.request(`/api/dashboards/export?${OCTOBER}&by=structure&table=activity`, {
+      headers: { Cookie: env.fx.cookies.coordinator },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(
+      /attachment; filename="rdv-orientation-activity-2026-10-01-2026-10-31.csv"/,
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split("\r\n");
+    expect(lines[0]?.split(";").slice(0, 7)).toEqual([
+      "Structure",
+      "Rendez-vous pris",
+      "Honorés",
+      "Absences",
+      "Absences excusées",
+      "Annulés",
+      "Issue non renseignée",
+    ]);
+    expect(lines[2]).toBe("Point Info Conseil VAE de Lille;30;15;6;< 5;6;< 5;20;< 5;5;< 5;26,1;24,3;18;74;6,5");
+    expect(lines[3]?.startsWith("Total;30;15;")).toBe(true);
+
+    const flows = await env.app.request(`/api/dashboards/export?${OCTOBER}&table=flows`, {
+      headers: { Cookie: env.fx.cookies.coordinator },
+    });
+    expect((await flows.text()).split("\r\n").slice(0, 3)).toEqual([
+      "Structure d'origine;Structure d'accueil;Orientations",
+      "CCAS de Roubaix;Point Info Conseil VAE de Lille;9",
+      "Point Info Conseil VAE de Lille;CIO de Roubaix;< 5",
+    ]);
+    const denied = await env.app.request(`/api/dashboards/export?${OCTOBER}&table=activity`, {
+      headers: { Cookie: env.fx.cookies.advisor },
+    });
+    expect(denied.status).toBe(403);
+  });
+
+  it("publish the SPRO's activity over twelve months, without a name in it", async () => {
+    const res = await env.app.request("/api/statistics");
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toMatch(/Durand|Roubaix-\d|Orientée|Léa/);
+    const body = JSON.parse(text);
+    expect(body.period).toEqual({ from: "2025-12-01", to: "2026-11-25" });
+    expect(body.months).toHaveLength(12);
+    expect(body.months.find((m: { label: string }) => m.label === "octobre 2026")).toMatchObject({ booked: 37, honoured: 22 });
+    expect(body.total).toMatchObject({ booked: 37, excused: null });
+    expect(body.networks.map((n: { label: string; booked: number }) => [n.label, n.booked])).toEqual([
+      ["CIBC", 0],
+      ["CIO", 7],
+      ["Points Info Conseil VAE", 30],
+    ]);
+    expect(body.referrals.structureFlows).toBeUndefined();
+    const csv = await (await env.app.request("/api/statistics/export?by=network")).text();
+    expect(csv.split("\r\n")[2]).toMatch(/^CIO;7;7;0;0;0;0;7;0;0;0;0;;/);
+  });
+});
+
+describe("the daily snapshot of waiting times", () => {
+  it("records each public offering's first free slot once a day", async () => {
+    now = new Date("2026-10-26T08:00:00Z");
+    const deps = testDeps(env.db, { clock });
+    const before = await env.db.prisma.waitingTimeSnapshot.count();
+    const { recorded, withoutSlot } = await recordWaitingTimes(deps, now);
+    // PIC: VAE and the collective session; CIBC: VAE; CIO of Roubaix: CEP without any range.
+    expect([recorded, withoutSlot]).toEqual([4, 1]);
+    const rows = await env.db.prisma.waitingTimeSnapshot.findMany({ where: { day: new Date("2026-10-26T00:00:00Z") } });
+    const pic = rows.find((r) => r.structureId === env.fx.structure.id && r.serviceId === env.fx.services.vae.id);
+    // Monday 9 h 00 in Paris, two hours' notice: 11 h 00 is the first free slot.
+    expect(pic?.nextSlotAt?.toISOString()).toBe("2026-10-26T10:00:00.000Z");
+    expect(rows.find((r) => r.structureId === env.fx.other.id)?.nextSlotAt).toBeNull();
+
+    const tasks = [{ name: "waiting-times-test", run: recordWaitingTimes }];
+    expect(await runDailyTasks(deps, tasks, now)).toHaveLength(1);
+    expect(await runDailyTasks(deps, tasks, new Date(now.getTime() + 3_600_000))).toHaveLength(0);
+    expect(await runDailyTasks(deps, tasks, new Date(`${addDays("2026-10-26", 1)}T08:00:00Z`))).toHaveLength(1);
+    expect(await env.db.prisma.waitingTimeSnapshot.count()).toBe(before + 8);
+  });
+});
