@@ -50,6 +50,8 @@ const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ defaul
 const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
 const InvitationPage = lazy(() => guidePages().then((pages) => ({ default: pages.InvitationPage })));
 const FaqAdminPage = lazy(() => staffPages().then((pages) => ({ default: pages.FaqAdminPage })));
+const PersonPage = lazy(() => staffPages().then((pages) => ({ default: pages.PersonPage })));
+const PrivacySettingsPage = lazy(() => staffPages().then((pages) => ({ default: pages.PrivacySettingsPage })));
 
 export const routes: RouteDefinition[] = [
   { path: "/", component: HomePage, preload: () => void getServices() },
@@ -113,6 +115,7 @@ export const routes: RouteDefinition[] = [
       { path: "/orientations", component: ReferralsPage },
       { path: "/orientations/nouvelle", component: NewReferralPage },
       { path: "/orientations/:id", component: ReferralPage },
+      { path: "/personnes/:id", component: PersonPage },
       {
         path: "/annuaire",
         component: DirectoryArea,
@@ -125,6 +128,7 @@ export const routes: RouteDefinition[] = [
           { path: "/orientation", component: RoutingRulesPage },
           { path: "/comptes", component: AccountsPage },
           { path: "/journal", component: AuditPage },
+          { path: "/donnees-personnelles", component: PrivacySettingsPage },
         ],
       },
     ],

@@ -54,3 +54,7 @@ export const AREA_PATHS: Partial<Record<Area, string>> = {
 export function navigation(areas: readonly Area[]): { name: string; href: string | undefined }[] {
   return areas.map((area) => ({ name: AREA_NAMES[area], href: AREA_PATHS[area] }));
 }
+
+/** Whether one runs a structure (its admins, and the Région): as policy.ts's canManageStructure says. */
+export const canManage = (user: StaffUser, structureId: string) =>
+  user.regionalAdmin || user.memberships.some((m) => m.role === "structure_admin" && m.structure.id === structureId);

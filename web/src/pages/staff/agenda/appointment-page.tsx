@@ -8,6 +8,8 @@ import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
+import { canManage } from "../roles.ts";
+import { useStaffUser } from "../staff-area.tsx";
 import {
   type AppointmentDetail,
   type AppointmentOutcome,
@@ -65,6 +67,7 @@ function AppointmentView(props: { id: string }) {
 
 function Appointment(props: { appointment: AppointmentDetail }) {
   const a = () => props.appointment;
+  const user = useStaffUser();
   const booked = () => a().status === "booked";
   return (
     <>
@@ -134,6 +137,11 @@ function Appointment(props: { appointment: AppointmentDetail }) {
             </Show>
           </dd>
         </dl>
+        <Show when={canManage(user(), a().structure.id)}>
+          <p>
+            <A href={`/espace/personnes/${a().person.id}`}>Exporter ou effacer les données de la personne</A>
+          </p>
+        </Show>
       </section>
 
       <Show when={booked()}>

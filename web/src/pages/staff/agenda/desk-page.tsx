@@ -1,4 +1,4 @@
-import { createAsync, useNavigate } from "@solidjs/router";
+import { A, createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
@@ -7,6 +7,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
+import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
 import { type DeskPerson, type DeskSlot, getDeskSlots, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
 import { fullName } from "./agenda-words.ts";
@@ -77,6 +78,7 @@ const NEW = "nouvelle";
 
 function DeskBooking(props: { structure: string }) {
   const navigate = useNavigate();
+  const user = useStaffUser();
   // The meeting may be in another structure's offering open to staff: the person stays the desk's.
   const [target, setTarget] = createSignal(props.structure);
   const desk = createAsync(() => getDeskStructure(target()));
@@ -196,6 +198,18 @@ function DeskBooking(props: { structure: string }) {
                 selected={[personId()]}
                 onChange={([id]) => setPersonId(id ?? NEW)}
               />
+              <Show when={people().length > 0 && canManage(user(), props.structure)}>
+                <p id="desk-people-data">Données personnelles (export, effacement)&nbsp;:</p>
+                <ul aria-labelledby="desk-people-data">
+                  <For each={people()}>
+                    {(person) => (
+                      <li>
+                        <A href={`/espace/personnes/${person.id}`}>{fullName(person)}</A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
             </div>
           )}
         </Show>

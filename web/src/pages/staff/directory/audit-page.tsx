@@ -55,6 +55,9 @@ const ACTIONS: Record<string, string> = {
   "referral.decline": "Orientation refusée",
   "referral.redirect": "Orientation réorientée",
   "referral.invite": "Invitation à prendre rendez-vous envoyée",
+  "person.exported": "Données d'une personne exportées",
+  "person.erased": "Données d'une personne effacées à sa demande",
+  "settings.update": "Durée de conservation des données modifiée",
 };
 
 function changedFields(event: AuditEvent): string | undefined {

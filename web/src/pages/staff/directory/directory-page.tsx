@@ -19,6 +19,11 @@ export const REGION_PAGES = [
   },
   { href: "/espace/annuaire/comptes", name: "Comptes", about: "les comptes des personnels, coordination et Région" },
   { href: "/espace/annuaire/journal", name: "Journal", about: "le journal des modifications" },
+  {
+    href: "/espace/annuaire/donnees-personnelles",
+    name: "Données personnelles",
+    about: "la durée de conservation et les traitements de chaque nuit",
+  },
 ] as const;
 
 /** `/espace/annuaire`: the structures one administers (all of them for the Région), and the Région's pages. */

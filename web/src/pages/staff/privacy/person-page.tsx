@@ -1,0 +1,167 @@
+import { A, createAsync, useAction, useParams } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { Loadable, Notice } from "../../../components/notice.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
+import { fullName } from "../agenda/agenda-words.ts";
+import { AreaGuard } from "../agenda/area-guard.tsx";
+import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
+import { ConfirmButton } from "../directory/confirm-button.tsx";
+import { BackLink } from "../directory/directory-area.tsx";
+import { erasePerson, exportHref, getPerson, type PersonSummary } from "./privacy-api.ts";
+import "../directory/directory.css";
+
+/**
+ * `/espace/personnes/:id`: a person's rights exercised through their structure's admin — their
+ * data as a file, and its erasure (irreversible, once no meeting is still to come).
+ */
+export default function PersonPage() {
+  const params = useParams();
+  return (
+    <AreaGuard
+      area="directory"
+      refusal="Les données d'une personne sont remises ou effacées par l'administration de la structure."
+    >
+      <div class="staff">
+        <BackLink href="/espace/accueil">Retour à l'accueil</BackLink>
+        <Loadable loading="Chargement de la personne…" failure="La personne n'a pas pu être chargée." queryKey={getPerson.key}>
+          <PersonView id={params.id ?? ""} />
+        </Loadable>
+      </div>
+    </AreaGuard>
+  );
+}
+
+function PersonView(props: { id: string }) {
+  const summary = createAsync(() => getPerson(props.id));
+  return (
+    <Show when={summary() !== undefined}>
+      <Show
+        when={summary()}
+        fallback={
+          <>
+            <PageTitle>Personne introuvable</PageTitle>
+            <Notice>
+              <p>Cette personne n'existe pas, ou aucune structure que vous administrez ne l'a reçue ni orientée.</p>
+            </Notice>
+          </>
+        }
+      >
+        {(current) => <Person summary={current()} />}
+      </Show>
+    </Show>
+  );
+}
+
+function Person(props: { summary: PersonSummary }) {
+  const p = () => props.summary.person;
+  const erase = useAction(erasePerson);
+  const success = createSuccess();
+  return (
+    <>
+      <PageTitle
+        documentTitle={`Données personnelles — ${fullName(p())}`}
+      >{`Données personnelles de ${fullName(p())}`}</PageTitle>
+      <SuccessNotice said={success.said()} />
+      <Show when={p().anonymisedAt}>
+        {(at) => (
+          <Notice>
+            <p class="notice__title">Les données de cette personne ont été effacées le {formatParisInstant(at())}.</p>
+            <p>
+              Ses rendez-vous et ses orientations restent, sans nom ni coordonnées ni notes, dans les chiffres de la structure.
+            </p>
+          </Notice>
+        )}
+      </Show>
+      <dl class="directory-facts">
+        <dt>Nom</dt>
+        <dd>{fullName(p())}</dd>
+        <dt>Adresse électronique</dt>
+        <dd>{p().email ?? "Non communiquée"}</dd>
+        <dt>Téléphone</dt>
+        <dd>{p().phone ?? "Non communiqué"}</dd>
+        <Show when={p().birthYear}>
+          {(year) => (
+            <>
+              <dt>Année de naissance</dt>
+              <dd>{year()}</dd>
+            </>
+          )}
+        </Show>
+        <Show when={p().commune}>
+          {(commune) => (
+            <>
+              <dt>Commune</dt>
+              <dd>{commune().name}</dd>
+            </>
+          )}
+        </Show>
+        <dt>Dernière démarche</dt>
+        <dd>{formatParisInstant(p().lastActivityAt)}</dd>
+        <dt>Rendez-vous et orientations</dt>
+        <dd>
+          {p().appointments === 1 ? "1 rendez-vous" : `${p().appointments} rendez-vous`},{" "}
+          {p().referrals <= 1 ? `${p().referrals} orientation` : `${p().referrals} orientations`}
+        </dd>
+      </dl>
+
+      <section class="staff__section" aria-labelledby="export-title">
+        <h2 id="export-title">Exporter les données</h2>
+        <p>
+          Tout ce que la plateforme sait de la personne (identité, rendez-vous avec les notes, orientations et leur suivi), en un
+          fichier à lui remettre sur sa demande.
+        </p>
+        <p>
+          <a class="button button--secondary" href={exportHref(p().id)} download="">
+            Exporter les données (JSON)
+          </a>
+        </p>
+      </section>
+
+      <Show when={!p().anonymisedAt}>
+        <section class="staff__section" aria-labelledby="erase-title">
+          <h2 id="erase-title">Effacer les données</h2>
+          <Show
+            when={props.summary.upcoming.length === 0}
+            fallback={
+              <>
+                <p>
+                  Des rendez-vous sont encore prévus&nbsp;: annulez-les d'abord (la personne en est prévenue), puis effacez ses
+                  données.
+                </p>
+                <ul>
+                  <For each={props.summary.upcoming}>
+                    {(a) => (
+                      <li>
+                        <A href={`/espace/rendez-vous/${a.id}`}>
+                          {a.service}, {a.structure}, {formatMoment(a.start)}
+                        </A>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </>
+            }
+          >
+            <p>
+              À la demande de la personne. Son nom, ses coordonnées, ses besoins d'aménagement, les notes et les motifs sont
+              effacés&nbsp;; ses rendez-vous et orientations restent, anonymes, dans les chiffres.
+            </p>
+            <ConfirmButton
+              label="Effacer les données"
+              title={`Effacer les données de ${fullName(p())} ?`}
+              confirm="Effacer définitivement"
+              dismiss="Ne pas effacer"
+              onConfirm={() => erase(p().id)}
+              onDone={() => success.say("Les données de la personne sont effacées.")}
+            >
+              L'effacement est irréversible&nbsp;: le nom, les coordonnées, les notes et les besoins d'aménagement de la personne
+              disparaissent de la plateforme, et ses liens privés cessent de fonctionner. Les chiffres gardent ses rendez-vous et
+              ses orientations, sans rien qui permette de la reconnaître.
+            </ConfirmButton>
+          </Show>
+        </section>
+      </Show>
+    </>
+  );
+}

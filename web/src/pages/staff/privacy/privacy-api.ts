@@ -1,0 +1,65 @@
+import { action, json, query } from "@solidjs/router";
+import { hc, type InferResponseType } from "hono/client";
+import type { AdminTypes, PeopleType } from "../../../../../server/app.ts";
+import { type Outcome, send, toApiError } from "../../../lib/api.ts";
+
+// A person's data (export, erasure) and the Région's retention settings. The person's answer is
+// declared loosely on the server: it is typed here from what server/features/privacy/person-summary.ts returns.
+
+const people = hc<PeopleType>("/api/people");
+const settings = hc<AdminTypes["privacy"]>("/api/admin");
+
+export interface PersonSummary {
+  person: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+    birthYear: number | null;
+    commune: { code: string; name: string } | null;
+    lastActivityAt: string;
+    anonymisedAt: string | null;
+    appointments: number;
+    referrals: number;
+  };
+  upcoming: { id: string; start: string; service: string; structure: string }[];
+}
+export type RetentionSettings = InferResponseType<typeof settings.settings.$get, 200>;
+export type JobRun = InferResponseType<(typeof settings)["job-runs"]["$get"], 200>["runs"][number];
+
+/** The export's address: a plain link downloads it (the answer is an attachment). */
+export const exportHref = (id: string) => `/api/people/${id}/export`;
+
+/** A person within reach; null when out of it (404: unknown, or met by none of one's structures). */
+export const getPerson = query(async (id: string): Promise<PersonSummary | null> => {
+  const response = await people[":id"].$get({ param: { id } });
+  if (response.status === 404 || response.status === 422) return null;
+  if (response.status !== 200) throw await toApiError(response);
+  return (await response.json()) as unknown as PersonSummary;
+}, "person");
+
+export const erasePerson = action(async (id: string) => {
+  const outcome: Outcome<{ anonymisedAt: string }> = await send(
+    () => people[":id"].erase.$post({ param: { id }, json: { confirm: true } }),
+    200,
+  );
+  return json(outcome, { revalidate: outcome.kind === "done" ? [getPerson.keyFor(id)] : [] });
+}, "erasePerson");
+
+export const getRetentionSettings = query(async (): Promise<RetentionSettings> => {
+  const response = await settings.settings.$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return await response.json();
+}, "retentionSettings");
+
+export const getJobRuns = query(async (): Promise<JobRun[]> => {
+  const response = await settings["job-runs"].$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return (await response.json()).runs;
+}, "jobRuns");
+
+export const saveRetention = action(async (retentionMonths: number) => {
+  const outcome: Outcome<unknown> = await send(() => settings.settings.$patch({ json: { retentionMonths } }), 200);
+  return json(outcome, { revalidate: outcome.kind === "done" ? [getRetentionSettings.key] : [] });
+}, "saveRetention");
