@@ -18,7 +18,9 @@ type Target = "own" | "other";
  * people only · ownAgenda: the same, for their own agenda · availability: an advisor's own ranges, or
  * their structure admin's · member: anyone working for a structure · referFrom: refer from one's own
  * structure · referral: a referral to the target structure, sent by the partner's referrer — its
- * target's staff and its sender see it · referralInbox: its target's staff only.
+ * target's staff and its sender see it · referralInbox: its target's staff only · figures: the
+ * Région and coordinators · territoryFigures: the same, a coordinator only on a structure of their
+ * territory (the own one) · structureExport: a structure's admins only (its advisors: 403).
  */
 type Rule =
   | "region"
@@ -31,7 +33,10 @@ type Rule =
   | "member"
   | "referFrom"
   | "referral"
-  | "referralInbox";
+  | "referralInbox"
+  | "figures"
+  | "territoryFigures"
+  | "structureExport";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -166,7 +171,30 @@ const ruleOf = async (t: Target) => {
   return created.id;
 };
 
+const OCTOBER = "from=2026-10-01&to=2026-10-31";
 const ENDPOINTS: Endpoint[] = [
+  { method: "GET", route: "/dashboards/filters", rule: "figures", ok: 200, path: () => "/dashboards/filters" },
+  {
+    method: "GET",
+    route: "/dashboards",
+    rule: "territoryFigures",
+    ok: 200,
+    path: (t) => `/dashboards?${OCTOBER}&structure=${structureOf(t).id}`,
+  },
+  {
+    method: "GET",
+    route: "/dashboards/export",
+    rule: "territoryFigures",
+    ok: 200,
+    path: (t) => `/dashboards/export?${OCTOBER}&table=activity&structure=${structureOf(t).id}`,
+  },
+  {
+    method: "GET",
+    route: "/agenda/export",
+    rule: "structureExport",
+    ok: 200,
+    path: (t) => `/agenda/export?${OCTOBER}&structure=${structureOf(t).id}`,
+  },
   { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
   { method: "GET", route: "/referrals", rule: "member", ok: 200, path: () => "/referrals?box=sent" },
   {
@@ -640,6 +668,16 @@ const ENDPOINTS: Endpoint[] = [
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
   const { rule, ok } = endpoint;
+  if (rule === "figures" || rule === "territoryFigures") {
+    if (role === "regionalAdmin") return ok;
+    if (role !== "coordinator") return 403;
+    return rule === "figures" || target === "own" ? ok : 404;
+  }
+  if (rule === "structureExport") {
+    if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
+    if (target === "other") return 404;
+    return role === "structureAdmin" ? ok : 403;
+  }
   if (rule === "member" || rule === "referFrom" || rule === "referral" || rule === "referralInbox") {
     if (role === "regionalAdmin" || role === "coordinator") return 403;
     if (rule === "member") return ok;
@@ -680,7 +718,8 @@ describe("the authorization matrix", () => {
     const doc = await (await env.app.request("/api/openapi.json")).json();
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(
-        ([path]) => /^\/(admin|agenda|desk|availability|calendar-feed|referrals|people)\b/.test(path) || path === "/auth/me",
+        ([path]) =>
+          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|people|dashboards)\b/.test(path) || path === "/auth/me",
       )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();

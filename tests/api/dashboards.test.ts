@@ -375,6 +375,37 @@ describe("the coordination figures", () => {
   });
 });
 
+describe("a structure's appointments as CSV", () => {
+  it("list every appointment with the person's details, for the structure's admins only", async () => {
+    const res = await env.app.request(`/api/agenda/export?${OCTOBER}&structure=${env.fx.structure.id}`, {
+      headers: { Cookie: env.fx.cookies.structureAdmin },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(
+      'attachment; filename="rendez-vous-pic-vae-lille-2026-10-01-2026-10-31.csv"',
+    );
+    const lines = (await res.text()).split("\r\n");
+    expect(lines[0]).toBe(
+      "Date;Début;Fin;Service;Lieu;Conseiller·ère;Nom;Prénom;Courriel;Téléphone;Canal;Statut;Issue;Pris le;Pris par;Besoins d'accessibilité",
+    );
+    expect(lines).toHaveLength(1 + 30 + 1);
+    // Thursday 1 October, 9 h 00 in Paris: the first honoured online meeting, booked a day and an hour before.
+    expect(lines[1]).toBe(
+      "01/10/2026;09:00;09:45;Information-conseil VAE;Lille Centre;Claire Martin;Durand-1;Léa;;;En ligne;Réservé;Honoré;30/09/2026;La personne;",
+    );
+    expect(lines.filter((l) => l.includes("Annulé"))).toHaveLength(6);
+    const audit = await env.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "appointments.export" } });
+    expect(audit).toMatchObject({ entityId: env.fx.structure.id, actorId: env.fx.users.structureAdmin.id });
+    expect(JSON.stringify(audit)).not.toMatch(/Durand/);
+
+    const tooLong = await env.app.request(`/api/agenda/export?from=2025-01-01&to=2026-10-31&structure=${env.fx.structure.id}`, {
+      headers: { Cookie: env.fx.cookies.structureAdmin },
+    });
+    expect(tooLong.status).toBe(422);
+    expect((await tooLong.json()).error.fields.to).toBe("Un an au plus.");
+  });
+});
+
 describe("the daily snapshot of waiting times", () => {
   it("records each public offering's first free slot once a day", async () => {
     now = new Date("2026-10-26T08:00:00Z");

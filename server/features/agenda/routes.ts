@@ -6,6 +6,7 @@ import type { AppEnv } from "../../context.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
+import { csvHeaders } from "../../http/csv.ts";
 import { emailAddress, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
@@ -14,6 +15,7 @@ import { IdParam } from "../admin/schemas.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
 import { hashToken, newManageToken } from "../bookings/create-booking.ts";
+import { exportAppointments } from "./export-appointments.ts";
 import { loadAgenda } from "./load-agenda.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
@@ -43,6 +45,16 @@ const list = agendaRoute({
     }),
   },
   responses: { 200: json(z.object({}).passthrough(), "L'agenda de la période.") },
+});
+
+const exported = agendaRoute({
+  method: "get",
+  path: "/export",
+  summary: "Les rendez-vous d'une structure sur une période, en CSV (ses administrateurs seulement ; un an au plus)",
+  request: {
+    query: z.object({ structure: z.uuid("identifiant de structure attendu."), from: localDate, to: localDate }),
+  },
+  responses: { 200: { description: "text/csv (UTF-8 avec BOM, point-virgule)" } },
 });
 
 const detail = agendaRoute({
@@ -151,6 +163,14 @@ export const agenda = createRouter()
       scope = { advisorIds: [staff.user.id], structureIds: mine, zone: DEFAULT_ZONE };
     }
     return c.json({ zone: scope.zone, ...(await loadAgenda(db, scope, { from, to, now: clock.now() })) }, 200);
+  })
+  .openapi(exported, async (c) => {
+    const { staff, roles } = await requireArea(c, "agenda");
+    const query = c.req.valid("query");
+    if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
+    if (epochDay(query.to) - epochDay(query.from) >= 366) throw validationError({ to: "Un an au plus." });
+    const { csv, fileName } = await exportAppointments(c.var.deps, { id: staff.user.id, roles }, query);
+    return c.body(csv, 200, csvHeaders(fileName));
   })
   .openapi(detail, async (c) => {
     const { staff, roles } = await requireArea(c, "agenda");

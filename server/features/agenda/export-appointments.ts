@@ -1,0 +1,119 @@
+import type { Roles } from "../../auth/policy.ts";
+import type { Deps } from "../../context.ts";
+import { recordAudit } from "../../db/audit.ts";
+import { addDays, DEFAULT_ZONE, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
+import { AppError } from "../../errors.ts";
+import { toCsv } from "../../http/csv.ts";
+
+const MODE = { onsite: "Sur place", phone: "Téléphone", video: "Visio" } as const;
+const CHANNEL = { online: "En ligne", reception: "Accueil", referral: "Orientation", advisor: "Conseiller·ère" } as const;
+const OUTCOME = { honoured: "Honoré", no_show: "Absence", excused: "Absence excusée" } as const;
+
+/** "2026-10-26T09:30:00+01:00" → ["26/10/2026", "09:30"], read in the structure's zone. */
+function dayAndTime(instant: Date, zone: string): [string, string] {
+  const iso = toZonedIso(instant, zone);
+  return [`${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, iso.slice(11, 16)];
+}
+
+/**
+ * A structure's appointments of a period, as CSV, for its own admins only: people's names and
+ * contacts are in it, so not even the Région gets it (it has the figures). Private notes stay out.
+ * The export itself is audited (who, which structure), never what it held.
+ */
+export async function exportAppointments(
+  { db, clock }: Pick<Deps, "db" | "clock">,
+  actor: { id: string; roles: Roles },
+  query: { structure: string; from: LocalDate; to: LocalDate },
+) {
+  const admin = actor.roles.memberships.some((m) => m.structureId === query.structure && m.role === "structure_admin");
+  if (!admin) {
+    const member = actor.roles.memberships.some((m) => m.structureId === query.structure);
+    if (member)
+      throw new AppError(
+        "FORBIDDEN",
+        "Seuls les administrateurs de la structure peuvent exporter ses rendez-vous : votre rôle ne le permet pas.",
+      );
+    throw new AppError("NOT_FOUND", "Structure introuvable.");
+  }
+  const structure = await db.prisma.structure.findUniqueOrThrow({
+    where: { id: query.structure },
+    select: { slug: true, timeZone: true },
+  });
+  const zone = structure.timeZone;
+  const appointments = await db.prisma.appointment.findMany({
+    where: {
+      structureId: query.structure,
+      startsAt: { gte: localInstant(query.from, 0, zone) as Date, lt: localInstant(addDays(query.to, 1), 0, zone) as Date },
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      startsAt: true,
+      endsAt: true,
+      mode: true,
+      status: true,
+      outcome: true,
+      channel: true,
+      createdAt: true,
+      accessibilityNeeds: true,
+      offering: { select: { service: { select: { name: true } } } },
+      site: { select: { name: true } },
+      advisor: { select: { firstName: true, lastName: true } },
+      bookedBy: { select: { firstName: true, lastName: true } },
+      person: { select: { firstName: true, lastName: true, email: true, phone: true } },
+    },
+  });
+  const csv = toCsv(
+    [
+      "Date",
+      "Début",
+      "Fin",
+      "Service",
+      "Lieu",
+      "Conseiller·ère",
+      "Nom",
+      "Prénom",
+      "Courriel",
+      "Téléphone",
+      "Canal",
+      "Statut",
+      "Issue",
+      "Pris le",
+      "Pris par",
+      "Besoins d'accessibilité",
+    ],
+    appointments.map((a) => {
+      const [date, start] = dayAndTime(a.startsAt, zone);
+      const [createdOn] = dayAndTime(a.createdAt, zone);
+      return [
+        date,
+        start,
+        dayAndTime(a.endsAt, zone)[1],
+        a.offering.service.name,
+        a.mode === "onsite" ? (a.site?.name ?? MODE.onsite) : MODE[a.mode],
+        `${a.advisor.firstName} ${a.advisor.lastName}`,
+        a.person.lastName,
+        a.person.firstName,
+        a.person.email,
+        a.person.phone,
+        CHANNEL[a.channel],
+        a.status === "cancelled" ? "Annulé" : "Réservé",
+        a.outcome ? OUTCOME[a.outcome] : null,
+        createdOn,
+        a.bookedBy ? `${a.bookedBy.firstName} ${a.bookedBy.lastName}` : "La personne",
+        a.accessibilityNeeds,
+      ];
+    }),
+  );
+  await recordAudit(
+    db.prisma,
+    {
+      actorId: actor.id,
+      action: "appointments.export",
+      entity: "Structure",
+      entityId: query.structure,
+      details: { structureId: query.structure },
+    },
+    clock.now(),
+  );
+  return { csv, fileName: `rendez-vous-${structure.slug}-${query.from}-${query.to}.csv` };
+}
