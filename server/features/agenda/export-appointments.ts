@@ -1,7 +1,7 @@
 import type { Roles } from "../../auth/policy.ts";
 import type { Deps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
-import { addDays, DEFAULT_ZONE, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
+import { addDays, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
 import { toCsv } from "../../http/csv.ts";
 
