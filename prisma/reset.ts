@@ -5,6 +5,7 @@ import { loadConfig } from "../server/config.ts";
 import { openDatabase } from "../server/db/database.ts";
 import { migrate } from "../server/db/migrate.ts";
 import { seedDemoAccountsFor } from "./seed/demo-accounts.ts";
+import { seedDemoHistory } from "./seed/history.ts";
 import { seedDemo } from "./seed/index.ts";
 
 const config = loadConfig();
@@ -23,6 +24,7 @@ try {
   const applied = await migrate(db);
   const counts = await seedDemo(db.prisma);
   await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
+  await seedDemoHistory(db.prisma, config.now ?? new Date(), { log: (msg) => console.log(msg) });
   console.log(`Base ${db.kind} remise à zéro : ${applied.length} migration(s), annuaire de démonstration chargé.`, counts);
 } finally {
   await db.close();

@@ -1,6 +1,7 @@
 // Starts the HTTP server on the configured database; stops cleanly on SIGTERM/SIGINT.
 import { serve } from "@hono/node-server";
 import { seedDemoAccountsFor } from "../prisma/seed/demo-accounts.ts";
+import { seedDemoHistory } from "../prisma/seed/history.ts";
 import { seedDemo } from "../prisma/seed/index.ts";
 import { createApp } from "./app.ts";
 import { clockStartingAt, systemClock } from "./clock.ts";
@@ -44,6 +45,10 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
   log.info("demo directory loaded", { ...counts, ms: Math.round(performance.now() - started) });
   // Printed, not logged: a secret has no place in the logs.
   await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
+  // Six months of past activity, so that the figures show something; the slots from today stay free.
+  const history = performance.now();
+  const added = await seedDemoHistory(db.prisma, clock.now());
+  log.info("demo history loaded", { ...added, ms: Math.round(performance.now() - history) });
 }
 
 const deps = { db, clock, config, log };
