@@ -3,6 +3,7 @@ import { holidaysBetween, publicHolidays } from "./holidays.ts";
 import {
   addDays,
   datesBetween,
+  firstOfMonthBefore,
   isLocalDate,
   isoWeekday,
   localDateOf,
@@ -75,5 +76,14 @@ describe("public holidays", () => {
       "2026-12-25",
     ]);
     expect([...holidaysBetween("2026-12-20", "2027-01-10")]).toEqual(["2026-12-25", "2027-01-01"]);
+  });
+});
+
+describe("firstOfMonthBefore", () => {
+  it("counts whole months back, across a year", () => {
+    expect(firstOfMonthBefore("2026-03-23", 2)).toBe("2026-01-01");
+    expect(firstOfMonthBefore("2026-01-31", 2)).toBe("2025-11-01");
+    expect(firstOfMonthBefore("2026-03-22", 11)).toBe("2025-04-01");
+    expect(firstOfMonthBefore("2026-12-01", 0)).toBe("2026-12-01");
   });
 });

@@ -44,6 +44,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
+/** The first day of the month `months` before the month of `date`: ("2026-03-23", 2) → "2026-01-01". */
+export function firstOfMonthBefore(date: LocalDate, months: number): LocalDate {
+  const month = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 - months;
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-01`;
+}
+
 export function isoWeekday(date: LocalDate): number {
   return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1; // 1970-01-01 was a Thursday
 }

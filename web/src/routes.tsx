@@ -49,6 +49,10 @@ const DirectorySearchPage = lazy(() => guidePages().then((pages) => ({ default: 
 const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectoryStructurePage })));
 const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
 const InvitationPage = lazy(() => guidePages().then((pages) => ({ default: pages.InvitationPage })));
+// The statistics are read apart from the guide: a chunk of their own, and the charting library
+// comes later still, with the first chart (components/charts).
+const StatisticsPage = lazy(() => import("./pages/statistics/statistics-page.tsx"));
+const DashboardsPage = lazy(() => staffPages().then((pages) => ({ default: pages.DashboardsPage })));
 const FaqAdminPage = lazy(() => staffPages().then((pages) => ({ default: pages.FaqAdminPage })));
 const PersonPage = lazy(() => staffPages().then((pages) => ({ default: pages.PersonPage })));
 const PrivacySettingsPage = lazy(() => staffPages().then((pages) => ({ default: pages.PrivacySettingsPage })));
@@ -113,6 +117,7 @@ export const routes: RouteDefinition[] = [
       { path: "/accueil", component: DeskPage },
       { path: "/accueil/confirmation", component: DeskConfirmationPage },
       { path: "/orientations", component: ReferralsPage },
+      { path: "/tableaux-de-bord", component: DashboardsPage },
       { path: "/orientations/nouvelle", component: NewReferralPage },
       { path: "/orientations/:id", component: ReferralPage },
       { path: "/personnes/:id", component: PersonPage },
@@ -133,6 +138,7 @@ export const routes: RouteDefinition[] = [
       },
     ],
   },
+  { path: "/statistiques", component: StatisticsPage },
   { path: "/accessibilite", component: AccessibilityPage },
   { path: "/donnees-personnelles", component: PrivacyPage },
   { path: "/mentions-legales", component: LegalNoticePage },

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
-import { addDays, DEFAULT_ZONE, isLocalDate, localDateOf } from "../../domain/time.ts";
+import { DEFAULT_ZONE, firstOfMonthBefore, isLocalDate, localDateOf } from "../../domain/time.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, staffRoute } from "../../http/staff-routes.ts";
@@ -17,7 +17,9 @@ const dashboardRoute = staffRoute("Tableaux de bord");
 const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
 
 const Filters = z.object({
-  from: localDate.optional().openapi({ description: "Premier jour (défaut : il y a 30 jours)." }),
+  from: localDate
+    .optional()
+    .openapi({ description: "Premier jour (défaut : le 1er du mois, deux mois avant la fin : trois mois en tout)." }),
   to: localDate.optional().openapi({ description: "Dernier jour, inclus (défaut : aujourd'hui)." }),
   territory: z.string().max(80).optional().openapi({ description: "Un territoire (son slug)." }),
   network: z.string().max(80).optional().openapi({ description: "Un réseau (son slug)." }),
@@ -63,7 +65,7 @@ async function scopeOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
   const { roles } = await requireArea(c, "dashboards");
   const today = localDateOf(c.var.deps.clock.now(), DEFAULT_ZONE);
   const to = query.to ?? today;
-  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? addDays(to, -29), to });
+  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? firstOfMonthBefore(to, 2), to });
 }
 
 export const dashboards = createRouter()

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Roles } from "../../auth/policy.ts";
 import type { Deps } from "../../context.ts";
-import { addDays, DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
+import { addDays, DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../domain/time.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
@@ -18,10 +18,7 @@ const REGION: Roles = { regionalAdmin: true, memberships: [], territories: [] };
 /** The last twelve months: from the first day of the month eleven months ago to yesterday. */
 async function publicFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
   const to = addDays(localDateOf(clock.now(), DEFAULT_ZONE), -1);
-  const [year, month] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
-  const first = year * 12 + month - 1 - 11;
-  const from = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, "0")}-01`;
-  const scope = await resolveScope(db, REGION, { from, to });
+  const scope = await resolveScope(db, REGION, { from: firstOfMonthBefore(to, 11), to });
   const facts = await loadFacts(db, scope);
   return { byMonth: figuresOf(facts, scope, "month"), byNetwork: figuresOf(facts, scope, "network") };
 }

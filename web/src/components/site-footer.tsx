@@ -13,7 +13,8 @@ export function SiteFooter() {
         </p>
         <p class="site-footer__about">
           Les structures près de chez vous&nbsp;: <A href="/ou-s-adresser">Où s'adresser&nbsp;?</A> Les questions
-          fréquentes&nbsp;: <A href="/questions-reponses">Questions / Réponses</A>.
+          fréquentes&nbsp;: <A href="/questions-reponses">Questions / Réponses</A>. L'activité du service en chiffres&nbsp;:{" "}
+          <A href="/statistiques">Statistiques</A>.
         </p>
         <nav aria-label="Informations légales">
           <ul class="site-footer__links">

@@ -46,6 +46,7 @@ export const AREA_PATHS: Partial<Record<Area, string>> = {
   agenda: "/espace/agenda",
   reception: "/espace/accueil",
   referrals: "/espace/orientations",
+  dashboards: "/espace/tableaux-de-bord",
   directory: "/espace/annuaire",
   account: "/espace/compte",
 };

@@ -6,6 +6,7 @@ export { default as AppointmentPage } from "./agenda/appointment-page.tsx";
 export { default as DeskConfirmationPage } from "./agenda/desk-confirmation-page.tsx";
 export { default as DeskPage } from "./agenda/desk-page.tsx";
 export { default as AvailabilityPage } from "./availability/availability-page.tsx";
+export { default as DashboardsPage } from "./dashboards/dashboards-page.tsx";
 export { default as AccountsPage } from "./directory/accounts-page.tsx";
 export { default as AuditPage } from "./directory/audit-page.tsx";
 export { default as DirectoryArea } from "./directory/directory-area.tsx";

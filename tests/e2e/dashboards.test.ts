@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import type { Locator } from "playwright-core";
+import { expect, test } from "vitest";
+import { recordWaitingTimes } from "../../server/features/dashboards/waiting-times.ts";
+import { testDeps } from "../helpers/app.ts";
+import { NOW, normalise, settled, tabTo } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
+
+// The coordinator of the Lille territory reads its figures, changes the breakdown with the
+// keyboard, downloads them; anyone reads the public statistics.
+
+const staff = useStaffHarness();
+
+/** A table row as read aloud: its cells, one space apart. */
+const cells = async (row: Locator) => (await row.locator("th, td").allInnerTexts()).map(normalise).join(" ");
+
+/**
+ * Seven honoured meetings and two no-shows this month at the demo's Mission Locale de Lille
+ * (in the coordinator's territory), and tonight's waiting times.
+ */
+async function monthOfActivity() {
+  const p = staff.harness.db.prisma;
+  const advisor = await p.membership.findFirstOrThrow({
+    where: { user: { email: "conseiller@demo.example" }, role: "advisor" },
+    include: { structure: { include: { offerings: true } } },
+  });
+  const offering = advisor.structure.offerings[0];
+  if (!offering) throw new Error("the demo structure offers nothing");
+  for (let i = 0; i < 9; i++) {
+    const person = await p.person.create({ data: { firstName: "Léa", lastName: `Chiffrée-${i}` } });
+    const startsAt = new Date(Date.UTC(2026, 2, 2 + i, 8));
+    await p.appointment.create({
+      data: {
+        offeringId: offering.id,
+        structureId: advisor.structureId,
+        mode: "phone",
+        advisorId: advisor.userId,
+        personId: person.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+        channel: i < 6 ? "online" : "reception",
+        outcome: i < 7 ? "honoured" : "no_show",
+        createdAt: new Date(startsAt.getTime() - 3 * 86_400_000),
+      },
+    });
+  }
+  await recordWaitingTimes(testDeps(staff.harness.db), new Date(NOW));
+  return advisor.structure;
+}
+
+test("the coordinator reads, breaks down and downloads their territory's figures", { timeout: 90_000 }, async () => {
+  const structure = await monthOfActivity();
+  const { page, problems, close } = await staff.signedIn("coordination@demo.example", "Bruno");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Tableaux de bord" }).click();
+  await page.getByRole("heading", { level: 1, name: "Tableaux de bord" }).waitFor();
+  await settled(page);
+  // By default: January to today, a line per month.
+  await page.getByText("Du 1er janvier 2026 au 23 mars 2026, une ligne par mois.").waitFor();
+  const byMonth = page.getByRole("table", { name: "Rendez-vous par mois", exact: true });
+  const march = await cells(byMonth.getByRole("row", { name: /mars 2026/ }));
+  // 9 taken, 7 honoured, 2 no-shows (masked: under 5), 22,2 % no-show rate, 3 days from booking to meeting.
+  expect(march).toMatch(/^mars 2026 9 7 < 5 0 0 0 22,2 % .* 3 jours$/);
+  expect(await page.locator(".chart__drawing svg").count()).toBeGreaterThan(0);
+  await page.getByRole("heading", { name: "Délai jusqu'au premier créneau libre" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "dashboards");
+
+  // One line per structure, with the keyboard alone.
+  await page.getByLabel("Une ligne par").focus();
+  await page.keyboard.press("End"); // « service », the last; then up to « structure »
+  await page.keyboard.press("ArrowUp");
+  expect(await page.getByLabel("Une ligne par").inputValue()).toBe("structure");
+  await tabTo(page, (f) => f.name === "Afficher les chiffres");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/by=structure/);
+  const byStructure = page.getByRole("table", { name: "Rendez-vous par structure", exact: true });
+  await byStructure.waitFor();
+  expect(await cells(byStructure.getByRole("row", { name: new RegExp(structure.name) }))).toMatch(
+    new RegExp(`^${structure.name} 9 7 < 5`),
+  );
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("link", { name: /Télécharger ces chiffres/ })
+      .first()
+      .click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("rdv-orientation-activity-2026-01-01-2026-03-23.csv");
+  const csv = await readFile((await download.path()) ?? "", "utf8");
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain(`${structure.name};9;7;< 5;0;0;0;6;< 5;0;0;22,2;`);
+  // The sign-in page asks who is signed in before anyone is: a 401, expected.
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("anyone reads the public statistics, charts and tables", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await staff.harness.openPage();
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: "Statistiques" }).click();
+  await page.getByRole("heading", { level: 1, name: "Statistiques" }).waitFor();
+  await settled(page);
+  await page.getByText("Du 1er avril 2025 au 22 mars 2026.").waitFor();
+  const months = page.getByRole("table", { name: "Rendez-vous par mois", exact: true });
+  expect(await months.getByRole("row").count()).toBe(1 + 12 + 1);
+  expect(await cells(months.getByRole("row", { name: /^mars 2026/ }))).toMatch(/^mars 2026 9 7 < 5/);
+  await page.getByRole("table", { name: "Rendez-vous par réseau", exact: true }).waitFor();
+  await page.locator(".chart__drawing svg").first().waitFor();
+  expect(await page.getByText(/Chiffrée/).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "public statistics");
+  expect(problems).toEqual([]);
+  await close();
+});

@@ -1,0 +1,344 @@
+import { createMemo, createUniqueId, For, type JSX, Show } from "solid-js";
+import { BarOrLineChart } from "../../components/charts/chart.tsx";
+import { formatDate } from "../../lib/dates.ts";
+import type { Activity, ActivityRow, Flow, ReferralFigures, WaitingRow } from "./figures-types.ts";
+import { countText, daysText, drawn, hoursText, MASKING_NOTE, percentText } from "./figures-words.ts";
+import "./figures.css";
+
+// The sections of a page of figures (the dashboards, the public statistics): each has its chart,
+// for those who see it, and its table with the same figures, for everyone.
+
+/** Past this many rows, bars are too thin to read: the table alone says it better. */
+const MAX_CHART_ROWS = 15;
+const MAX_CHART_LINES = 7;
+
+/** A table wider than a phone scrolls inside a region the keyboard can reach and a reader names. */
+export function FiguresTable(props: { caption: string; children: JSX.Element }) {
+  return (
+    <section class="figures-table" aria-label={props.caption} tabindex="0">
+      <table>
+        <caption>{props.caption}</caption>
+        {props.children}
+      </table>
+    </section>
+  );
+}
+
+export function KeyFigures(props: { items: readonly [string, string][] }) {
+  return (
+    <dl class="key-figures">
+      <For each={props.items}>
+        {([name, value]) => (
+          <div class="key-figures__item">
+            <dt>{name}</dt>
+            <dd>{value}</dd>
+          </div>
+        )}
+      </For>
+    </dl>
+  );
+}
+
+function CsvLink(props: { href: string | undefined; children: string }) {
+  return (
+    <Show when={props.href}>
+      {(href) => (
+        <p>
+          <a href={href()} download="">
+            {props.children} <span class="visually-hidden">(fichier CSV)</span>
+            <span aria-hidden="true">(CSV)</span>
+          </a>
+        </p>
+      )}
+    </Show>
+  );
+}
+
+function TooManyRows(props: { count: number }) {
+  return (
+    <p class="figures__note">
+      {props.count} lignes : trop pour un graphique lisible. Le tableau les donne toutes ; filtrez pour voir un graphique.
+    </p>
+  );
+}
+
+export function ActivitySection(props: {
+  title: string;
+  rows: readonly ActivityRow[];
+  total: Activity;
+  /** What a row is: « Territoire », « Mois »… */
+  rowHeader: string;
+  csvHref?: string | undefined;
+}) {
+  const id = createUniqueId();
+  const labels = createMemo(() => props.rows.map((r) => r.label));
+  const t = () => props.total;
+  return (
+    <section class="figures__section" aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      <KeyFigures
+        items={[
+          ["Rendez-vous pris", countText(t().booked)],
+          ["Honorés", countText(t().honoured)],
+          ["Taux d'absence", percentText(t().noShowRate)],
+          ["Annulés", countText(t().cancelled)],
+          ["Part du temps offert réservée", percentText(t().occupancy)],
+          ["Délai médian de prise de rendez-vous", daysText(t().medianLeadDays)],
+        ]}
+      />
+      <p class="figures__note">{MASKING_NOTE}</p>
+
+      <h3>Issue des rendez-vous</h3>
+      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} />}>
+        <BarOrLineChart
+          type="bar"
+          stacked
+          labels={labels()}
+          series={[
+            { label: "Honorés", data: props.rows.map((r) => drawn(r.honoured)) },
+            { label: "Absences", data: props.rows.map((r) => drawn(r.noShow)) },
+            { label: "Absences excusées", data: props.rows.map((r) => drawn(r.excused)) },
+            { label: "Issue non renseignée", data: props.rows.map((r) => drawn(r.unmarked)) },
+            { label: "Annulés", data: props.rows.map((r) => drawn(r.cancelled)) },
+          ]}
+          summary={`Graphique en barres : les rendez-vous par ${props.rowHeader.toLowerCase()} et leur issue. Les chiffres sont dans le tableau qui suit.`}
+        />
+      </Show>
+      <FiguresTable caption={`Rendez-vous par ${props.rowHeader.toLowerCase()}`}>
+        <thead>
+          <tr>
+            <th scope="col">{props.rowHeader}</th>
+            <th scope="col">Pris</th>
+            <th scope="col">Honorés</th>
+            <th scope="col">Absences</th>
+            <th scope="col">Absences excusées</th>
+            <th scope="col">Issue non renseignée</th>
+            <th scope="col">Annulés</th>
+            <th scope="col">Taux d'absence</th>
+            <th scope="col">Temps offert réservé</th>
+            <th scope="col">Délai médian</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={[...props.rows, { ...t(), key: "total", label: "Total" }]}>
+            {(row) => (
+              <tr classList={{ "figures-table__total": row.key === "total" }}>
+                <th scope="row">{row.label}</th>
+                <td>{countText(row.booked)}</td>
+                <td>{countText(row.honoured)}</td>
+                <td>{countText(row.noShow)}</td>
+                <td>{countText(row.excused)}</td>
+                <td>{countText(row.unmarked)}</td>
+                <td>{countText(row.cancelled)}</td>
+                <td>{percentText(row.noShowRate)}</td>
+                <td>
+                  {percentText(row.occupancy)}
+                  <Show when={row.offeredHours > 0}>
+                    <span class="figures-table__detail">
+                      {" "}
+                      ({hoursText(row.bookedHours)} sur {hoursText(row.offeredHours)})
+                    </span>
+                  </Show>
+                </td>
+                <td>{daysText(row.medianLeadDays)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </FiguresTable>
+
+      <h3>Comment les rendez-vous ont été pris</h3>
+      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} />}>
+        <BarOrLineChart
+          type="bar"
+          stacked
+          labels={labels()}
+          series={[
+            { label: "En ligne", data: props.rows.map((r) => drawn(r.channels.online)) },
+            { label: "À l'accueil", data: props.rows.map((r) => drawn(r.channels.reception)) },
+            { label: "Par une orientation", data: props.rows.map((r) => drawn(r.channels.referral)) },
+            { label: "Par le conseiller ou la conseillère", data: props.rows.map((r) => drawn(r.channels.advisor)) },
+          ]}
+          summary={`Graphique en barres : les rendez-vous par ${props.rowHeader.toLowerCase()} selon la façon dont ils ont été pris. Les chiffres sont dans le tableau qui suit.`}
+        />
+      </Show>
+      <FiguresTable caption={`Canaux de prise de rendez-vous par ${props.rowHeader.toLowerCase()}`}>
+        <thead>
+          <tr>
+            <th scope="col">{props.rowHeader}</th>
+            <th scope="col">En ligne</th>
+            <th scope="col">À l'accueil</th>
+            <th scope="col">Par une orientation</th>
+            <th scope="col">Par le conseiller ou la conseillère</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={[...props.rows, { ...t(), key: "total", label: "Total" }]}>
+            {(row) => (
+              <tr classList={{ "figures-table__total": row.key === "total" }}>
+                <th scope="row">{row.label}</th>
+                <td>{countText(row.channels.online)}</td>
+                <td>{countText(row.channels.reception)}</td>
+                <td>{countText(row.channels.referral)}</td>
+                <td>{countText(row.channels.advisor)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </FiguresTable>
+      <CsvLink href={props.csvHref}>Télécharger ces chiffres</CsvLink>
+    </section>
+  );
+}
+
+export function WaitingSection(props: {
+  rows: readonly WaitingRow[];
+  groupHeader?: string | undefined;
+  csvHref?: string | undefined;
+}) {
+  const id = createUniqueId();
+  const days = createMemo(() => [...new Set(props.rows.flatMap((r) => (r.series ?? []).map((p) => p.day)))].sort());
+  const name = (row: WaitingRow) => (row.group ? `${row.service.name} — ${row.group.label}` : row.service.name);
+  return (
+    <section class="figures__section" aria-labelledby={id}>
+      <h2 id={id}>Délai jusqu'au premier créneau libre</h2>
+      <p class="figures__note">
+        Relevé chaque nuit : le premier créneau qu'une personne pouvait réserver en ligne ce jour-là, dans la structure la plus
+        rapide{props.groupHeader ? ` de chaque ${props.groupHeader.toLowerCase()}` : ""}.
+      </p>
+      <Show when={props.rows.length > 0} fallback={<p>Aucun relevé sur la période.</p>}>
+        <Show when={days().length > 1}>
+          <Show when={props.rows.length <= MAX_CHART_LINES} fallback={<TooManyRows count={props.rows.length} />}>
+            <BarOrLineChart
+              type="line"
+              labels={days().map(formatDate)}
+              series={props.rows.map((row) => {
+                const byDay = new Map((row.series ?? []).map((p) => [p.day, p.days]));
+                return { label: name(row), data: days().map((d) => byDay.get(d) ?? null) };
+              })}
+              summary="Graphique en courbes : le délai jusqu'au premier créneau libre, jour après jour, par service. Le tableau qui suit en donne le dernier relevé et la moyenne."
+            />
+          </Show>
+        </Show>
+        <FiguresTable caption="Délai jusqu'au premier créneau libre, par service">
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <Show when={props.groupHeader}>
+                <th scope="col">{props.groupHeader}</th>
+              </Show>
+              <th scope="col">Dernier relevé</th>
+              <th scope="col">Moyenne sur la période</th>
+              <th scope="col">Jours sans aucun créneau</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.rows}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.service.name}</th>
+                  <Show when={props.groupHeader}>
+                    <td>{row.group?.label}</td>
+                  </Show>
+                  <td>{row.latest === null ? "aucun créneau" : daysText(row.latest)}</td>
+                  <td>{daysText(row.average)}</td>
+                  <td>{row.daysWithout}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </FiguresTable>
+      </Show>
+      <CsvLink href={props.csvHref}>Télécharger les relevés jour par jour</CsvLink>
+    </section>
+  );
+}
+
+function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
+  return (
+    <FiguresTable caption={props.caption}>
+      <thead>
+        <tr>
+          <th scope="col">Depuis</th>
+          <th scope="col">Vers</th>
+          <th scope="col">Orientations</th>
+        </tr>
+      </thead>
+      <tbody>
+        <For each={props.flows}>
+          {(flow) => (
+            <tr>
+              <th scope="row">{flow.from}</th>
+              <td>{flow.to}</td>
+              <td>{countText(flow.count)}</td>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </FiguresTable>
+  );
+}
+
+export function ReferralsSection(props: {
+  figures: ReferralFigures;
+  csvHref?: string | undefined;
+  flowsCsvHref?: string | undefined;
+}) {
+  const id = createUniqueId();
+  const r = () => props.figures;
+  return (
+    <section class="figures__section" aria-labelledby={id}>
+      <h2 id={id}>Orientations entre structures</h2>
+      <KeyFigures
+        items={[
+          ["Orientations", countText(r().total)],
+          ["Taux d'acceptation", percentText(r().acceptanceRate)],
+          ["Délai médian jusqu'au rendez-vous", daysText(r().medianDaysToAppointment)],
+          ["Avec un rendez-vous", countText(r().booked)],
+          ["Rendez-vous honorés", countText(r().honoured)],
+        ]}
+      />
+      <FiguresTable caption="Ce que sont devenues les orientations">
+        <thead>
+          <tr>
+            <th scope="col">État</th>
+            <th scope="col">Orientations</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For
+            each={
+              [
+                ["En attente de réponse", r().sent],
+                ["Acceptées, sans rendez-vous encore", r().accepted],
+                ["Avec un rendez-vous", r().booked],
+                ["Refusées", r().declined],
+                ["Réorientées ailleurs", r().redirected],
+                ["Invitation expirée", r().expired],
+                ["Rendez-vous honorés", r().honoured],
+                ["Absences au rendez-vous", r().noShow],
+                ["Absences excusées", r().excused],
+              ] as const
+            }
+          >
+            {([name, count]) => (
+              <tr>
+                <th scope="row">{name}</th>
+                <td>{countText(count)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </FiguresTable>
+      <CsvLink href={props.csvHref}>Télécharger ces chiffres</CsvLink>
+      <h3>D'où viennent les orientations, et où elles vont</h3>
+      <Show when={r().networkFlows.length > 0} fallback={<p>Aucune orientation sur la période.</p>}>
+        <FlowsTable caption="Orientations par réseau, de l'origine à l'accueil" flows={r().networkFlows} />
+        <Show when={r().structureFlows}>
+          {(flows) => <FlowsTable caption="Orientations par structure, de l'origine à l'accueil" flows={flows()} />}
+        </Show>
+        <CsvLink href={props.flowsCsvHref}>Télécharger les flux par structure</CsvLink>
+      </Show>
+    </section>
+  );
+}
