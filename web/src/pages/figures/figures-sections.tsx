@@ -15,12 +15,18 @@ const MAX_CHART_LINES = 7;
 /** A table wider than a phone scrolls inside a region the keyboard can reach and a reader names. */
 export function FiguresTable(props: { caption: string; children: JSX.Element }) {
   return (
-    <section class="figures-table" aria-label={props.caption} tabindex="0">
-      <table>
-        <caption>{props.caption}</caption>
-        {props.children}
-      </table>
-    </section>
+    <>
+      {/* The title shown above the region, which scrolls on a phone; readers get the caption. */}
+      <p class="figures-table__title" aria-hidden="true">
+        {props.caption}
+      </p>
+      <section class="figures-table" aria-label={props.caption} tabindex="0">
+        <table>
+          <caption class="visually-hidden">{props.caption}</caption>
+          {props.children}
+        </table>
+      </section>
+    </>
   );
 }
 
@@ -54,13 +60,17 @@ function CsvLink(props: { href: string | undefined; children: string }) {
   );
 }
 
-function TooManyRows(props: { count: number }) {
+function TooManyRows(props: { count: number; hint: string }) {
   return (
     <p class="figures__note">
-      {props.count} lignes : trop pour un graphique lisible. Le tableau les donne toutes ; filtrez pour voir un graphique.
+      {props.count} lignes : trop pour un graphique lisible. Le tableau qui suit les donne toutes. {props.hint}
     </p>
   );
 }
+
+const FEWER_ROWS = "Choisissez moins de lignes (par mois, par territoire…) ou filtrez pour voir le graphique.";
+/** The longest lists of flows shown; the CSV holds them all. */
+const MAX_FLOWS = 15;
 
 export function ActivitySection(props: {
   title: string;
@@ -89,7 +99,7 @@ export function ActivitySection(props: {
       <p class="figures__note">{MASKING_NOTE}</p>
 
       <h3>Issue des rendez-vous</h3>
-      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} />}>
+      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} hint={FEWER_ROWS} />}>
         <BarOrLineChart
           type="bar"
           stacked
@@ -148,7 +158,7 @@ export function ActivitySection(props: {
       </FiguresTable>
 
       <h3>Comment les rendez-vous ont été pris</h3>
-      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} />}>
+      <Show when={props.rows.length <= MAX_CHART_ROWS} fallback={<TooManyRows count={props.rows.length} hint={FEWER_ROWS} />}>
         <BarOrLineChart
           type="bar"
           stacked
@@ -208,7 +218,12 @@ export function WaitingSection(props: {
       </p>
       <Show when={props.rows.length > 0} fallback={<p>Aucun relevé sur la période.</p>}>
         <Show when={days().length > 1}>
-          <Show when={props.rows.length <= MAX_CHART_LINES} fallback={<TooManyRows count={props.rows.length} />}>
+          <Show
+            when={props.rows.length <= MAX_CHART_LINES}
+            fallback={
+              <TooManyRows count={props.rows.length} hint="Choisissez un service pour voir son évolution jour par jour." />
+            }
+          >
             <BarOrLineChart
               type="line"
               labels={days().map(formatDate)}
@@ -255,27 +270,36 @@ export function WaitingSection(props: {
 }
 
 function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
+  const more = () => props.flows.length - MAX_FLOWS;
   return (
-    <FiguresTable caption={props.caption}>
-      <thead>
-        <tr>
-          <th scope="col">Depuis</th>
-          <th scope="col">Vers</th>
-          <th scope="col">Orientations</th>
-        </tr>
-      </thead>
-      <tbody>
-        <For each={props.flows}>
-          {(flow) => (
-            <tr>
-              <th scope="row">{flow.from}</th>
-              <td>{flow.to}</td>
-              <td>{countText(flow.count)}</td>
-            </tr>
-          )}
-        </For>
-      </tbody>
-    </FiguresTable>
+    <>
+      <FiguresTable caption={props.caption}>
+        <thead>
+          <tr>
+            <th scope="col">Depuis</th>
+            <th scope="col">Vers</th>
+            <th scope="col">Orientations</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.flows.slice(0, MAX_FLOWS)}>
+            {(flow) => (
+              <tr>
+                <th scope="row">{flow.from}</th>
+                <td>{flow.to}</td>
+                <td>{countText(flow.count)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </FiguresTable>
+      <Show when={more() > 0}>
+        <p class="figures__note">
+          Les {MAX_FLOWS} flux les plus nombreux ;{" "}
+          {more() === 1 ? "un autre, plus petit, est" : `${more()} autres, plus petits, sont`} dans le fichier à télécharger.
+        </p>
+      </Show>
+    </>
   );
 }
 

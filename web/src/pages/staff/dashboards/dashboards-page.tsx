@@ -41,8 +41,8 @@ export default function DashboardsPage() {
   });
   const scope = () =>
     user().regionalAdmin
-      ? "toutes les structures du SPRO"
-      : `les structures des territoires que vous coordonnez (${user()
+      ? "de toutes les structures du SPRO"
+      : `des structures ${user().territories.length > 1 ? "des territoires" : "du territoire"} que vous coordonnez (${user()
           .territories.map((t) => t.name)
           .join(", ")})`;
   return (
@@ -51,7 +51,7 @@ export default function DashboardsPage() {
         <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
         <PageTitle>Tableaux de bord</PageTitle>
         <p class="staff__lead">
-          L'activité de {scope()} : rendez-vous, canaux, temps offert, délais et orientations. Les effectifs de moins de 5 sont
+          L'activité {scope()} : rendez-vous, canaux, temps offert, délais et orientations. Les effectifs de moins de 5 sont
           masqués, ici comme dans les exports.
         </p>
         <Loadable
