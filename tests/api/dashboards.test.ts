@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Clock } from "../../server/clock.ts";
 import { addDays, isoWeekday, localInstant } from "../../server/domain/time.ts";
 import { recordWaitingTimes } from "../../server/features/dashboards/waiting-times.ts";
+import { anonymiseExpired } from "../../server/features/privacy/retention.ts";
 import { runDailyTasks } from "../../server/jobs/daily.ts";
 import { testDeps } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
@@ -425,5 +426,23 @@ describe("the daily snapshot of waiting times", () => {
     expect(await runDailyTasks(deps, tasks, new Date(now.getTime() + 3_600_000))).toHaveLength(0);
     expect(await runDailyTasks(deps, tasks, new Date(`${addDays("2026-10-26", 1)}T08:00:00Z`))).toHaveLength(1);
     expect(await env.db.prisma.waitingTimeSnapshot.count()).toBe(before + 8);
+  });
+});
+
+// Last: it anonymises everyone.
+describe("the figures after the retention period", () => {
+  it("stay the same once every person is anonymised", async () => {
+    const read = async () =>
+      Promise.all(
+        (["structure", "month", "service"] as const).map(
+          async (by) => (await figures(`${OCTOBER}&by=${by}`, env.fx.cookies.regionalAdmin)).body,
+        ),
+      );
+    const before = await read();
+    // Three years on, everyone of October 2026 is past 24 months.
+    const { persons } = await anonymiseExpired(testDeps(env.db, { clock }), new Date("2029-11-26T09:00:00Z"));
+    expect(persons).toBeGreaterThanOrEqual(37 + 11);
+    expect(await env.db.prisma.person.count({ where: { lastName: { startsWith: "Durand" } } })).toBe(0);
+    expect(await read()).toEqual(before);
   });
 });
