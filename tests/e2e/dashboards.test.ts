@@ -111,3 +111,30 @@ test("anyone reads the public statistics, charts and tables", { timeout: 60_000 
   expect(problems).toEqual([]);
   await close();
 });
+
+test("a structure admin downloads their structure's appointments of a period", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Agenda" }).click();
+  const section = page.getByRole("region", { name: "Exporter les rendez-vous" });
+  await section.waitFor();
+  await section.getByLabel("Du").fill("2026-03-01");
+  await section.getByLabel("Au (inclus)").fill("2026-03-31");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    section.getByRole("link", { name: "Télécharger les rendez-vous (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^rendez-vous-.+-2026-03-01-2026-03-31\.csv$/);
+  const lines = (await readFile((await download.path()) ?? "", "utf8")).split("\r\n");
+  expect(lines[0]).toBe(
+    "\uFEFFDate;Début;Fin;Service;Lieu;Conseiller·ère;Nom;Prénom;Courriel;Téléphone;Canal;Statut;Issue;Pris le;Pris par;Besoins d'accessibilité",
+  );
+  // The nine meetings of March, 9 h 00 in Paris (winter time) on the 2nd to the 10th.
+  const march = lines.filter((line) => line.includes("Chiffrée"));
+  expect(march).toHaveLength(9);
+  expect(march[0]).toMatch(
+    /^02\/03\/2026;09:00;09:30;.*;Téléphone;David Conseil;Chiffrée-0;Léa;;;En ligne;Réservé;Honoré;27\/02\/2026;La personne;$/,
+  );
+  await expectAccessibleAtEveryWidth(page, "agenda with the export");
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});

@@ -22,6 +22,7 @@ import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
 import { fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
+import { AppointmentsExport } from "./appointments-export.tsx";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import "./agenda.css";
 
@@ -108,6 +109,7 @@ function AgendaView() {
       <Loadable loading="Chargement de l'agenda…" failure="L'agenda n'a pas pu être chargé." queryKey={getAgenda.key}>
         <Days days={days()} structure={structure()} advisor={advisor()} />
       </Loadable>
+      <AppointmentsExport />
     </div>
   );
 }
