@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { openTime, type Rule } from "./availability.ts";
-import { flows, masked, median, rate, summariseActivity, waitingSeries, waitingSummary } from "./statistics.ts";
+import {
+  type Activity,
+  emptyActivity,
+  flows,
+  masked,
+  median,
+  rate,
+  shownActivityTable,
+  shownReferrals,
+  summariseActivity,
+  suppress,
+  waitingSeries,
+  waitingSummary,
+} from "./statistics.ts";
 
 describe("masking", () => {
   it("hides counts from 1 to 4, shows 0 and 5 up", () => {
@@ -12,6 +25,87 @@ describe("masking", () => {
     expect(rate(5, 5)).toBe(1);
     expect(median(new Map([[3, 4]]))).toBeNull();
     expect(median(new Map([[3, 5]]))).toBe(3);
+  });
+});
+
+describe("secondary masking", () => {
+  it("masks a second part where a sum would give a masked one back", () => {
+    // 10 = 7 + 3: the 3 is masked, so the 7 must be too.
+    expect(suppress([10, 7, 3], [{ whole: 0, parts: [1, 2] }])).toEqual([false, true, true]);
+    // Two masked parts already: nothing to add; zeros are never worth masking.
+    expect(suppress([10, 4, 3, 3, 0], [{ whole: 0, parts: [1, 2, 3, 4] }])).toEqual([false, true, true, true, false]);
+    expect(suppress([10, 7, 3, 0], [{ whole: 0, parts: [1, 2, 3] }])).toEqual([false, true, true, false]);
+  });
+  it("goes on until no sum has a single masked cell, across rows and columns", () => {
+    // Two rows (a, b) and their total; each row is split in x + y, each column adds up.
+    //        whole  x   y
+    // a        12    9   3      a.y masked → a.x masked → total.x (9 + 8 = 17) has one masked part → b.x masked
+    // b        20    8  12      → b.y then (b = 8 + 12 with one masked) → total.y (3 + 12) …
+    // total    32   17  15
+    const cells = [12, 9, 3, 20, 8, 12, 32, 17, 15];
+    const rows = [0, 3, 6].map((w) => ({ whole: w, parts: [w + 1, w + 2] }));
+    const columns = [0, 1, 2].map((c) => ({ whole: 6 + c, parts: [c, 3 + c] }));
+    const hidden = suppress(cells, [...rows, ...columns]);
+    for (const { whole, parts } of [...rows, ...columns]) {
+      expect([whole, ...parts].filter((i) => hidden[i])).not.toHaveLength(1);
+    }
+    expect(hidden[2]).toBe(true);
+    expect(hidden[0]).toBe(false);
+  });
+});
+
+describe("a table of activity as shown", () => {
+  const activity = (over: Partial<Activity>): Activity => ({ ...emptyActivity(), ...over });
+  it("gives rates only over shown terms", () => {
+    const shown = shownActivityTable(
+      [
+        activity({
+          booked: 20,
+          honoured: 10,
+          noShow: 5,
+          excused: 5,
+          channels: { online: 20, reception: 0, referral: 0, advisor: 0 },
+        }),
+      ],
+      activity({
+        booked: 20,
+        honoured: 10,
+        noShow: 5,
+        excused: 5,
+        channels: { online: 20, reception: 0, referral: 0, advisor: 0 },
+      }),
+      true,
+    );
+    expect(shown.total).toMatchObject({ booked: 20, noShow: 5, noShowRate: 0.25 });
+    const small = shownActivityTable(
+      [],
+      activity({ booked: 12, honoured: 10, noShow: 2, channels: { online: 12, reception: 0, referral: 0, advisor: 0 } }),
+      false,
+    );
+    expect(small.total).toMatchObject({ booked: 12, honoured: null, noShow: null, noShowRate: null, channels: { online: 12 } });
+  });
+  it("masks down the columns when the rows split the total, not when they overlap", () => {
+    const row = (booked: number) =>
+      activity({ booked, honoured: booked, channels: { online: booked, reception: 0, referral: 0, advisor: 0 } });
+    const split = shownActivityTable([row(3), row(9)], row(12), true);
+    expect(split.rows.map((r) => r.booked)).toEqual([null, null]);
+    expect(split.total.booked).toBe(12);
+    const overlapping = shownActivityTable([row(3), row(9)], row(9), false);
+    expect(overlapping.rows.map((r) => r.booked)).toEqual([null, 9]);
+  });
+});
+
+describe("referrals as shown", () => {
+  it("masks the states and the flows together, and gives the acceptance rate over shown states", () => {
+    const figures = {
+      total: 30,
+      byStatus: { sent: 0, accepted: 5, declined: 5, redirected: 0, booked: 20, expired: 0 },
+      daysToAppointment: new Map([[6, 20]]),
+      outcomes: { honoured: 15, no_show: 5, excused: 0 },
+    };
+    const { figures: shown, flowCounts } = shownReferrals(figures, [[27, 3]]);
+    expect(shown).toMatchObject({ total: 30, booked: 20, acceptanceRate: 0.833, medianDaysToAppointment: 6, honoured: 15 });
+    expect(flowCounts).toEqual([[null, null]]);
   });
 });
 
@@ -106,7 +200,7 @@ describe("waiting time", () => {
 });
 
 describe("flows", () => {
-  it("counts pairs, largest first, masking small ones", () => {
+  it("counts pairs, largest first", () => {
     const f = (from: string, to: string) => ({
       fromStructureId: from,
       toStructureId: to,
@@ -117,7 +211,7 @@ describe("flows", () => {
     const facts = [...Array.from({ length: 6 }, () => f("a", "b")), f("b", "a"), f("a", "c")];
     expect(flows(facts, (id) => (id === "c" ? undefined : id.toUpperCase()))).toEqual([
       { from: "A", to: "B", count: 6 },
-      { from: "B", to: "A", count: null },
+      { from: "B", to: "A", count: 1 },
     ]);
   });
 });

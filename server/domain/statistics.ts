@@ -5,8 +5,45 @@
 /** Counts from 1 to 4 are masked outside a structure: few enough to point at a person. */
 export const SMALLEST_SHOWN = 5;
 
-/** A count as shown outside a structure: null stands for « moins de 5 ». */
-export const masked = (count: number): number | null => (count > 0 && count < SMALLEST_SHOWN ? null : count);
+/** Whether a count is too small to show (primary masking); 0 is shown: it points at nobody. */
+const tooSmall = (count: number) => count > 0 && count < SMALLEST_SHOWN;
+
+/** A count as shown outside a structure when nothing adds up to it: null stands for « masqué ». */
+export const masked = (count: number): number | null => (tooSmall(count) ? null : count);
+
+/** Cells that add up: `whole` = the sum of `parts` (indexes into the cells). */
+export interface Relation {
+  whole: number;
+  parts: readonly number[];
+}
+
+/**
+ * Which cells to mask: those from 1 to 4, then, wherever a sum would give one of them back by
+ * subtraction (a relation with a single masked cell), the smallest other non-zero part of it
+ * too, until no relation has a single masked cell (secondary masking, the « secret
+ * statistique »). A masked cell is therefore not always under 5.
+ */
+export function suppress(cells: readonly number[], relations: readonly Relation[]): boolean[] {
+  const hidden = cells.map(tooSmall);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const { whole, parts } of relations) {
+      const members = [whole, ...parts];
+      if (members.filter((i) => hidden[i]).length !== 1) continue;
+      const candidates = parts.filter((i) => !hidden[i] && (cells[i] ?? 0) > 0);
+      const next = candidates.length
+        ? candidates.reduce((a, b) => ((cells[b] ?? 0) < (cells[a] ?? 0) ? b : a))
+        : hidden[whole]
+          ? undefined
+          : whole;
+      // A masked whole whose parts are all shown zeros is zero itself: nothing to hide.
+      if (next === undefined) continue;
+      hidden[next] = true;
+      changed = true;
+    }
+  }
+  return hidden;
+}
 
 /** A share (0 to 1) rounded to the thousandth; null when the denominator is too small to say anything. */
 export function rate(part: number, whole: number, smallest = SMALLEST_SHOWN): number | null {
@@ -149,32 +186,78 @@ export function summariseActivity(
   return groups;
 }
 
-/** An Activity as shown outside a structure: small counts masked, rates and medians when they mean something. */
-export function shownActivity(a: Activity) {
-  const attended = a.honoured + a.noShow + a.excused;
-  return {
-    booked: masked(a.booked),
-    honoured: masked(a.honoured),
-    noShow: masked(a.noShow),
-    excused: masked(a.excused),
-    cancelled: masked(a.cancelled),
-    unmarked: masked(a.unmarked),
-    channels: {
-      online: masked(a.channels.online),
-      reception: masked(a.channels.reception),
-      referral: masked(a.channels.referral),
-      advisor: masked(a.channels.advisor),
-    },
-    /** No-shows among the appointments whose outcome was marked. */
-    noShowRate: rate(a.noShow, attended),
-    /** Share of the offered time that was booked; the time is no count of people, so never masked. */
-    occupancy: a.offeredMinutes > 0 ? Math.round((a.bookedMinutes / a.offeredMinutes) * 1000) / 1000 : null,
-    bookedHours: Math.round(a.bookedMinutes / 6) / 10,
-    offeredHours: Math.round(a.offeredMinutes / 6) / 10,
-    medianLeadDays: median(a.leadDays),
-  };
+const COUNTS = [
+  "booked",
+  "honoured",
+  "noShow",
+  "excused",
+  "unmarked",
+  "cancelled",
+  "online",
+  "reception",
+  "referral",
+  "advisor",
+] as const;
+type CountName = (typeof COUNTS)[number];
+const OUTCOME_PARTS: readonly CountName[] = ["honoured", "noShow", "excused", "unmarked", "cancelled"];
+const CHANNEL_PARTS: readonly CountName[] = ["online", "reception", "referral", "advisor"];
+
+const countsOf = (a: Activity): Record<CountName, number> => ({
+  booked: a.booked,
+  honoured: a.honoured,
+  noShow: a.noShow,
+  excused: a.excused,
+  unmarked: a.unmarked,
+  cancelled: a.cancelled,
+  ...a.channels,
+});
+
+/**
+ * A table of activity as shown outside a structure: each row's outcomes and channels add up to
+ * its appointments and, when the rows split the total (months, networks: each appointment in one
+ * row), each column adds up to the total's; cells are masked so that none can be worked out
+ * (`suppress`). A rate is given only when none of its terms is masked, a median over 5 or more.
+ */
+export function shownActivityTable(rows: readonly Activity[], total: Activity, rowsSplitTotal: boolean) {
+  const all = [...rows, total];
+  const cells = all.flatMap((a) => COUNTS.map((name) => countsOf(a)[name]));
+  const at = (row: number, name: CountName) => row * COUNTS.length + COUNTS.indexOf(name);
+  const relations: Relation[] = all.flatMap((_, r) => [
+    { whole: at(r, "booked"), parts: OUTCOME_PARTS.map((name) => at(r, name)) },
+    { whole: at(r, "booked"), parts: CHANNEL_PARTS.map((name) => at(r, name)) },
+  ]);
+  if (rowsSplitTotal && rows.length > 1) {
+    for (const name of COUNTS) relations.push({ whole: at(rows.length, name), parts: rows.map((_, r) => at(r, name)) });
+  }
+  const hidden = suppress(cells, relations);
+  const shown = all.map((a, r) => {
+    const count = (name: CountName) => (hidden[at(r, name)] ? null : countsOf(a)[name]);
+    const attended = [count("honoured"), count("noShow"), count("excused")];
+    return {
+      booked: count("booked"),
+      honoured: count("honoured"),
+      noShow: count("noShow"),
+      excused: count("excused"),
+      cancelled: count("cancelled"),
+      unmarked: count("unmarked"),
+      channels: {
+        online: count("online"),
+        reception: count("reception"),
+        referral: count("referral"),
+        advisor: count("advisor"),
+      },
+      /** No-shows among the appointments whose outcome was marked. */
+      noShowRate: attended.includes(null) ? null : rate(a.noShow, a.honoured + a.noShow + a.excused),
+      /** Share of the offered time that was booked; time is no count of people, so never masked. */
+      occupancy: a.offeredMinutes > 0 ? Math.round((a.bookedMinutes / a.offeredMinutes) * 1000) / 1000 : null,
+      bookedHours: Math.round(a.bookedMinutes / 6) / 10,
+      offeredHours: Math.round(a.offeredMinutes / 6) / 10,
+      medianLeadDays: median(a.leadDays),
+    };
+  });
+  return { rows: shown.slice(0, rows.length), total: shown[rows.length] as (typeof shown)[number] };
 }
-export type ShownActivity = ReturnType<typeof shownActivity>;
+export type ShownActivity = ReturnType<typeof shownActivityTable>["total"];
 
 // ------------------------------------------------------------------ waiting time
 
@@ -267,33 +350,60 @@ export function summariseReferrals(facts: readonly ReferralFact[]): ReferralFigu
   return figures;
 }
 
-/** Referral figures shown outside a structure. */
-export function shownReferrals(r: ReferralFigures) {
+const STATUSES: readonly ReferralStatus[] = ["sent", "accepted", "booked", "declined", "redirected", "expired"];
+
+/**
+ * Referral figures shown outside a structure: the states add up to the total, and so do the
+ * flows (each referral is in one flow), so they are masked together (`suppress`).
+ */
+export function shownReferrals(r: ReferralFigures, flowCounts: readonly (readonly number[])[] = []) {
+  const cells = [r.total, ...STATUSES.map((s) => r.byStatus[s]), r.outcomes.honoured, r.outcomes.no_show, r.outcomes.excused];
+  const relations: Relation[] = [{ whole: 0, parts: STATUSES.map((_, i) => i + 1) }];
+  for (const counts of flowCounts) {
+    const first = cells.length;
+    cells.push(...counts);
+    relations.push({ whole: 0, parts: counts.map((_, i) => first + i) });
+  }
+  const hidden = suppress(cells, relations);
+  const count = (i: number) => (hidden[i] ? null : (cells[i] as number));
+  const status = (s: ReferralStatus) => count(STATUSES.indexOf(s) + 1);
+  const answered = (["accepted", "booked", "declined", "redirected"] as const).map(status);
   const accepted = r.byStatus.accepted + r.byStatus.booked;
-  const answered = accepted + r.byStatus.declined + r.byStatus.redirected;
+  const outcomes = STATUSES.length + 1;
+  let next = outcomes + 3;
   return {
-    total: masked(r.total),
-    sent: masked(r.byStatus.sent),
-    accepted: masked(r.byStatus.accepted),
-    booked: masked(r.byStatus.booked),
-    declined: masked(r.byStatus.declined),
-    redirected: masked(r.byStatus.redirected),
-    expired: masked(r.byStatus.expired),
-    /** Accepted (booked included) among those the target answered. */
-    acceptanceRate: rate(accepted, answered),
-    medianDaysToAppointment: median(r.daysToAppointment),
-    honoured: masked(r.outcomes.honoured),
-    noShow: masked(r.outcomes.no_show),
-    excused: masked(r.outcomes.excused),
+    figures: {
+      total: count(0),
+      sent: status("sent"),
+      accepted: status("accepted"),
+      booked: status("booked"),
+      declined: status("declined"),
+      redirected: status("redirected"),
+      expired: status("expired"),
+      /** Accepted (booked included) among those the target answered. */
+      acceptanceRate: answered.includes(null) ? null : rate(accepted, accepted + r.byStatus.declined + r.byStatus.redirected),
+      medianDaysToAppointment: median(r.daysToAppointment),
+      honoured: count(outcomes),
+      noShow: count(outcomes + 1),
+      excused: count(outcomes + 2),
+    },
+    /** Per list of flows given, each count or null where masked. */
+    flowCounts: flowCounts.map((counts) =>
+      counts.map(() => {
+        const shown = count(next);
+        next += 1;
+        return shown;
+      }),
+    ),
   };
 }
-export type ShownReferrals = ReturnType<typeof shownReferrals>;
+export type ShownReferrals = ReturnType<typeof shownReferrals>["figures"];
 
-/** From → to counts between groups (structures or networks), largest first; pairs under 5 masked. */
+/** From → to counts between groups (structures or networks), largest first; mask them with `shownReferrals`. */
 export function flows(
   facts: readonly ReferralFact[],
   groupOf: (structureId: string) => string | undefined,
-): { from: string; to: string; count: number | null }[] {
+): { from: string; to: string; count: number }[] {
   const counts = new Map<string, { from: string; to: string; count: number }>();
   for (const f of facts) {
     const from = groupOf(f.fromStructureId);
@@ -304,5 +414,5 @@ export function flows(
     pair.count += 1;
     counts.set(key, pair);
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count).map((p) => ({ ...p, count: masked(p.count) }));
+  return [...counts.values()].sort((a, b) => b.count - a.count);
 }

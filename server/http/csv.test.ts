@@ -16,7 +16,7 @@ describe("toCsv", () => {
       "Structure;Taux",
       '"CIO de Lille; centre";0,25',
       '"Dit « ""oui"" »";',
-      "Été;< 5",
+      "Été;masqué",
       "",
     ]);
   });

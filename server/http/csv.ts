@@ -13,8 +13,8 @@ export function toCsv(header: readonly string[], rows: readonly (readonly Cell[]
   return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(";")).join("\r\n")}\r\n`;
 }
 
-/** A count as exported: masked ones (null) read « < 5 ». */
-export const countCell = (count: number | null): Cell => (count === null ? "< 5" : count);
+/** A count as exported: masked ones (null) read « masqué ». */
+export const countCell = (count: number | null): Cell => (count === null ? "masqué" : count);
 
 /** The headers of a CSV download; the file name is ASCII, so no encoding is needed. */
 export const csvHeaders = (fileName: string) => ({

@@ -16,7 +16,8 @@ import { sender, useStaffApp } from "../helpers/staff.ts";
 //   no-show   referral ×1 (10) · online ×5 (20 each)
 //   excused   online ×2 (30 30) · no outcome yet: online ×1 (3) · cancelled: online ×6
 // → booked 30, honoured 15, no-show 6, excused 2 (masked), cancelled 6, unmarked 1 (masked);
-//   online 20, reception 3 (masked), advisor 2 (masked), referral 5; no-show rate 6/23 = 0.261;
+//   online 20, reception 3 (masked), advisor 2 (masked), referral 5; no-show rate 6/23 not given
+//   (it would give the 2 excused back);
 //   lead times of the 24 not cancelled, sorted: 0 0 1 2 2 3 3 4 4 5 6 6 | 7 8 8 9 10 20×5 30 30 → median 6.5.
 // Booked time: 24 × 45 min = 18 h. Offered in October (22 weekdays, no holiday):
 //   PIC 9–12 Mon–Fri = 66 h (VAE) + Tuesdays 14–16 ×4 = 8 h (collective session) → 74 h;
@@ -25,7 +26,8 @@ import { sender, useStaffApp } from "../helpers/staff.ts";
 // CIO of Roubaix: 7 honoured online appointments (the Région sees them, the coordinator does not).
 // Referrals created in October: CCAS of Roubaix → PIC ×9 (booked ×5 with the referral appointments,
 // 2 4 6 8 10 days to the meeting → median 6; accepted, declined, sent, expired ×1 each);
-// PIC → CIO of Roubaix ×2, declined. → 11 in all; acceptance (5 + 1) / (5 + 1 + 3) = 0.667.
+// PIC → CIO of Roubaix ×2, declined. → 11 in all; the acceptance rate (5 + 1) / (5 + 1 + 3) is not
+// given, its terms being masked; so are both flows (9 beside 11 would give the 2 back).
 
 let now = new Date("2026-11-26T09:00:00Z");
 const clock: Clock = { now: () => now };
@@ -179,7 +181,8 @@ describe("the coordination figures", () => {
       cancelled: 6,
       unmarked: null,
       channels: { online: 20, reception: null, referral: 5, advisor: null },
-      noShowRate: 0.261,
+      // 6 / (15 + 6 + 2) would give the 2 excused back: no rate over a masked term.
+      noShowRate: null,
       occupancy: 0.243,
       bookedHours: 18,
       offeredHours: 74,
@@ -302,17 +305,19 @@ describe("the coordination figures", () => {
       declined: null,
       sent: null,
       expired: null,
-      acceptanceRate: 0.667,
+      // Over masked states (1 accepted, 3 declined): not given.
+      acceptanceRate: null,
       medianDaysToAppointment: 6,
       honoured: null,
       noShow: null,
     });
+    // 9 shown beside the total of 11 would give the masked 2 back: both flows are masked.
     expect(referrals.structureFlows).toEqual([
-      { from: "CCAS de Roubaix", to: "Point Info Conseil VAE de Lille", count: 9 },
+      { from: "CCAS de Roubaix", to: "Point Info Conseil VAE de Lille", count: null },
       { from: "Point Info Conseil VAE de Lille", to: "CIO de Roubaix", count: null },
     ]);
     expect(referrals.networkFlows).toEqual([
-      { from: "Partenaires (CCAS, centres sociaux…)", to: "Points Info Conseil VAE", count: 9 },
+      { from: "Partenaires (CCAS, centres sociaux…)", to: "Points Info Conseil VAE", count: null },
       { from: "Points Info Conseil VAE", to: "Hors périmètre", count: null },
     ]);
   });
@@ -338,7 +343,7 @@ describe("the coordination figures", () => {
       "Annulés",
       "Issue non renseignée",
     ]);
-    expect(lines[2]).toBe("Point Info Conseil VAE de Lille;30;15;6;< 5;6;< 5;20;< 5;5;< 5;26,1;24,3;18;74;6,5");
+    expect(lines[2]).toBe("Point Info Conseil VAE de Lille;30;15;6;masqué;6;masqué;20;masqué;5;masqué;;24,3;18;74;6,5");
     expect(lines[3]?.startsWith("Total;30;15;")).toBe(true);
 
     const flows = await env.app.request(`/api/dashboards/export?${OCTOBER}&table=flows`, {
@@ -346,8 +351,8 @@ describe("the coordination figures", () => {
     });
     expect((await flows.text()).split("\r\n").slice(0, 3)).toEqual([
       "Structure d'origine;Structure d'accueil;Orientations",
-      "CCAS de Roubaix;Point Info Conseil VAE de Lille;9",
-      "Point Info Conseil VAE de Lille;CIO de Roubaix;< 5",
+      "CCAS de Roubaix;Point Info Conseil VAE de Lille;masqué",
+      "Point Info Conseil VAE de Lille;CIO de Roubaix;masqué",
     ]);
     const denied = await env.app.request(`/api/dashboards/export?${OCTOBER}&table=activity`, {
       headers: { Cookie: env.fx.cookies.advisor },

@@ -54,7 +54,7 @@ const activityCells = (a: Activity): Cell[] => [
   a.medianLeadDays,
 ];
 
-/** One table of a dashboard as CSV; counts under 5 read « < 5 », as on screen. */
+/** One table of a dashboard as CSV; masked counts read « masqué », as on screen. */
 export function figuresCsv(figures: Figures, table: Table): string {
   switch (table) {
     case "activity":

@@ -3,7 +3,8 @@ import {
   emptyActivity,
   flows,
   type Place,
-  shownActivity,
+  type ShownActivity,
+  shownActivityTable,
   shownReferrals,
   summariseActivity,
   summariseReferrals,
@@ -101,23 +102,33 @@ export function figuresOf(facts: Facts, scope: Scope, by: Breakdown) {
   const inScope = (place: { structureId: string }) => scope.structures.has(place.structureId);
   const activity = summariseActivity(facts, (place) => (inScope(place) ? groups.of(place as Place) : []), perService);
   const total = summariseActivity(facts, (place) => (inScope(place) ? ["total"] : []), perService);
-  const none = shownActivity(emptyActivity());
+  // Every appointment is in one row, but for territories: a structure may stand in two.
+  const table = shownActivityTable(
+    [...groups.labels.keys()].map((key) => activity.get(key) ?? emptyActivity()),
+    total.get("total") ?? emptyActivity(),
+    by !== "territory",
+  );
+  const networkFlows = flows(facts.referrals, (id) => networkNameOf(scope, id));
+  const structureFlows = flows(facts.referrals, (id) => scope.structureNames.get(id));
+  const referrals = shownReferrals(summariseReferrals(facts.referrals), [
+    networkFlows.map((f) => f.count),
+    structureFlows.map((f) => f.count),
+  ]);
+  const withCounts = (list: typeof networkFlows, counts: (number | null)[] | undefined) =>
+    list.map((f, i) => ({ ...f, count: counts?.[i] ?? null }));
 
   return {
     period: { from: scope.from, to: scope.to },
     by,
     activity: {
-      rows: [...groups.labels].map(([key, label]) => {
-        const a = activity.get(key);
-        return { key, label, ...(a ? shownActivity(a) : none) };
-      }),
-      total: shownActivity(total.get("total") ?? emptyActivity()),
+      rows: [...groups.labels].map(([key, label], i) => ({ key, label, ...(table.rows[i] as ShownActivity) })),
+      total: table.total,
     },
     waiting: waitingRows(facts.waiting, scope, by),
     referrals: {
-      ...shownReferrals(summariseReferrals(facts.referrals)),
-      networkFlows: flows(facts.referrals, (id) => networkNameOf(scope, id)),
-      structureFlows: flows(facts.referrals, (id) => scope.structureNames.get(id)),
+      ...referrals.figures,
+      networkFlows: withCounts(networkFlows, referrals.flowCounts[0]),
+      structureFlows: withCounts(structureFlows, referrals.flowCounts[1]),
     },
   };
 }

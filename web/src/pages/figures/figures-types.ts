@@ -1,5 +1,6 @@
 // The figures as the server answers them (server/domain/statistics.ts `shownActivity`,
-// `shownReferrals`, server/features/dashboards/figures.ts). A null count is a masked one (1 to 4).
+// `shownReferrals`, server/features/dashboards/figures.ts). A null count is a masked one: 1 to 4, or one that would give
+// such a one back by subtraction.
 
 export interface Activity {
   booked: number | null;

@@ -1,7 +1,7 @@
 // Figures in French: masked counts, percentages, delays.
 
-/** A count; a masked one reads « < 5 ». */
-export const countText = (count: number | null) => (count === null ? "< 5" : count.toLocaleString("fr-FR"));
+/** A count; a masked one reads « masqué ». */
+export const countText = (count: number | null) => (count === null ? "masqué" : count.toLocaleString("fr-FR"));
 
 /** A share as a percentage: 0.243 → « 24,3 % »; « — » when there is too little to say. */
 export const percentText = (share: number | null) =>
@@ -17,7 +17,7 @@ export const hoursText = (hours: number) => `${hours.toLocaleString("fr-FR")} h`
 
 /** What a masked count and a dash mean, said once above each table. */
 export const MASKING_NOTE =
-  "« < 5 » : un effectif de 1 à 4, masqué pour que personne ne puisse être reconnu. « — » : trop peu de rendez-vous pour calculer un taux ou un délai.";
+  "« masqué » : un effectif de 1 à 4, ou un autre qui permettrait de le retrouver par soustraction, caché pour que personne ne puisse être reconnu. « — » : trop peu de rendez-vous pour calculer un taux ou un délai, ou un taux qui révélerait un effectif masqué.";
 
 /** A chart draws a masked count as nothing. */
 export const drawn = (count: number | null) => count ?? 0;
