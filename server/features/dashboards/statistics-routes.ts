@@ -16,11 +16,28 @@ import { resolveScope } from "./scope.ts";
 const REGION: Roles = { regionalAdmin: true, memberships: [], territories: [] };
 
 /** The last twelve months: from the first day of the month eleven months ago to yesterday. */
-async function publicFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
+async function computeFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
   const to = addDays(localDateOf(clock.now(), DEFAULT_ZONE), -1);
   const scope = await resolveScope(db, REGION, { from: firstOfMonthBefore(to, 11), to });
   const facts = await loadFacts(db, scope);
   return { byMonth: figuresOf(facts, scope, "month"), byNetwork: figuresOf(facts, scope, "network") };
+}
+
+/**
+ * Anyone may ask, and the answer takes the whole region's rows: each instance keeps it ten
+ * minutes (per database), so that a crowd of visitors, or a loop, costs one computation.
+ */
+const KEEP_MS = 10 * 60_000;
+const cache = new WeakMap<object, { until: number; figures: ReturnType<typeof computeFigures> }>();
+function publicFigures(deps: Pick<Deps, "db" | "clock">) {
+  const now = deps.clock.now().getTime();
+  const kept = cache.get(deps.db);
+  if (kept && kept.until > now) return kept.figures;
+  const figures = computeFigures(deps);
+  cache.set(deps.db, { until: now + KEEP_MS, figures });
+  // A failure is not kept: the next visitor tries again.
+  figures.catch(() => cache.delete(deps.db));
+  return figures;
 }
 
 const get = createRoute({
