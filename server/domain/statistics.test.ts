@@ -140,7 +140,7 @@ describe("median of a histogram", () => {
 });
 
 describe("summariseActivity", () => {
-  const place = { structureId: "s", serviceId: "vae", month: "2026-10" };
+  const place = { structureId: "s", siteId: null, serviceId: "vae", month: "2026-10" };
   it("counts cancelled meetings as booked but not their lead time nor outcome", () => {
     const groups = summariseActivity(
       {
@@ -149,10 +149,10 @@ describe("summariseActivity", () => {
           { ...place, cancelled: false, outcome: "honoured", channel: "reception", leadDays: 1, count: 3 },
           { ...place, cancelled: false, outcome: null, channel: "online", leadDays: 2, count: 1 },
         ],
-        bookedMinutes: [{ structureId: "s", serviceId: null, month: "2026-10", minutes: 180 }],
+        bookedMinutes: [{ structureId: "s", siteId: null, serviceId: null, month: "2026-10", minutes: 180 }],
         offeredMinutes: [
-          { structureId: "s", serviceId: null, month: "2026-10", minutes: 600 },
-          { structureId: "s", serviceId: "vae", month: "2026-10", minutes: 500 },
+          { structureId: "s", siteId: null, serviceId: null, month: "2026-10", minutes: 600 },
+          { structureId: "s", siteId: null, serviceId: "vae", month: "2026-10", minutes: 500 },
         ],
       },
       () => ["all"],

@@ -84,9 +84,13 @@ export type Channel = "online" | "reception" | "referral" | "advisor";
 export type Outcome = "honoured" | "no_show" | "excused";
 export const CHANNELS: readonly Channel[] = ["online", "reception", "referral", "advisor"];
 
-/** Where an appointment counts: its structure, its service and its month (Europe/Paris, "YYYY-MM"). */
+/**
+ * Where an appointment counts: its structure and site (null for a phone or video meeting), its
+ * service and its month (Europe/Paris, "YYYY-MM").
+ */
 export interface Place {
   structureId: string;
+  siteId: string | null;
   serviceId: string;
   month: string;
 }
@@ -104,6 +108,8 @@ export interface AppointmentFact extends Place {
 /** Minutes of a place: booked (a collective session counted once) or offered (the ranges open). */
 export interface MinutesFact {
   structureId: string;
+  /** Null: a remote range or meeting. */
+  siteId: string | null;
   /** Null: every service at once (a range opening three services counts once, not three times). */
   serviceId: string | null;
   month: string;

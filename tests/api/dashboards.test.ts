@@ -434,6 +434,68 @@ describe("the daily snapshot of waiting times", () => {
   });
 });
 
+describe("a structure with sites in two territories", () => {
+  it("counts each meeting in its site's territory, a remote one at the head site's", async () => {
+    const p = env.db.prisma;
+    const network = await p.network.findUniqueOrThrow({ where: { slug: "cibc" } });
+    const structure = await p.structure.create({
+      data: {
+        slug: "cibc-nord",
+        name: "CIBC Nord",
+        networkId: network.id,
+        sites: {
+          create: [
+            { name: "A — Lille", address: "1 rue de Paris", postcode: "59000", communeCode: "59350" },
+            { name: "B — Roubaix", address: "2 rue de Lille", postcode: "59100", communeCode: "59512" },
+          ],
+        },
+        offerings: { create: [{ serviceId: env.fx.services.vae.id, durationMinutes: 30, modes: ["onsite", "phone"] }] },
+      },
+      include: { sites: { orderBy: { name: "asc" } }, offerings: true },
+    });
+    const advisor = await p.staffUser.create({
+      data: {
+        email: "cibc-nord@staff.test",
+        firstName: "Nora",
+        lastName: "Nord",
+        memberships: { create: [{ structureId: structure.id, role: "advisor" }] },
+      },
+    });
+    const [lille, roubaix] = structure.sites;
+    const meetings = [...repeat(6, () => lille?.id ?? null), ...repeat(7, () => roubaix?.id ?? null), ...repeat(5, () => null)];
+    let hour = 0;
+    for (const siteId of meetings) {
+      const person = await p.person.create({ data: { firstName: "Yves", lastName: "Nord" } });
+      const startsAt = new Date(Date.UTC(2026, 9, 5, 6) + hour++ * 3_600_000);
+      await p.appointment.create({
+        data: {
+          offeringId: structure.offerings[0]?.id as string,
+          structureId: structure.id,
+          siteId,
+          mode: siteId ? "onsite" : "phone",
+          advisorId: advisor.id,
+          personId: person.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+          channel: "online",
+          outcome: "honoured",
+        },
+      });
+    }
+    const row = (rows: { label: string; booked: number }[]) => rows.find((r) => r.label === "CIBC Nord")?.booked;
+    // The Lille coordinator: the 6 at the Lille site and the 5 by phone (head site: « A — Lille »).
+    expect(row((await figures(`${OCTOBER}&by=structure`)).body.activity.rows)).toBe(11);
+    const region = (await figures(`${OCTOBER}&by=territory`, env.fx.cookies.regionalAdmin)).body.activity;
+    expect(region.rows.map((r: { label: string; booked: number }) => [r.label, r.booked])).toEqual([
+      ["Métropole lilloise", 30 + 11],
+      ["Roubaix-Tourcoing", 7 + 7],
+    ]);
+    expect(region.total.booked).toBe(37 + 18);
+    const roubaixOnly = (await figures(`${OCTOBER}&by=structure&territory=roubaix-tourcoing`, env.fx.cookies.regionalAdmin)).body;
+    expect(row(roubaixOnly.activity.rows)).toBe(7);
+  });
+});
+
 // Last: it anonymises everyone.
 describe("the figures after the retention period", () => {
   it("stay the same once every person is anonymised", async () => {

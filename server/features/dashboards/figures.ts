@@ -56,8 +56,11 @@ function groupsOfBreakdown(scope: Scope, by: Breakdown) {
             .filter((t) => structures.some((s) => s.territoryIds.includes(t.id)))
             .map((t) => [t.id, t.name]),
         ),
-        of: (place: { structureId: string }) =>
-          (scope.structures.get(place.structureId)?.territoryIds ?? []).filter((id) => scope.territories.has(id)),
+        of: (place: { structureId: string; siteId?: string | null }) =>
+          place.siteId === undefined
+            ? // A structure's waiting time: where any of its sites stands.
+              (scope.structures.get(place.structureId)?.territoryIds ?? []).filter((id) => scope.territories.has(id))
+            : scope.territoriesOf({ structureId: place.structureId, siteId: place.siteId }),
       };
     case "network":
       return {
@@ -99,7 +102,7 @@ export async function dashboardFigures(db: Database, scope: Scope, by: Breakdown
 export function figuresOf(facts: Facts, scope: Scope, by: Breakdown) {
   const groups = groupsOfBreakdown(scope, by);
   const perService = by === "service" || scope.service !== undefined;
-  const inScope = (place: { structureId: string }) => scope.structures.has(place.structureId);
+  const inScope = (place: { structureId: string; siteId: string | null }) => scope.includes(place);
   const activity = summariseActivity(facts, (place) => (inScope(place) ? groups.of(place as Place) : []), perService);
   const total = summariseActivity(facts, (place) => (inScope(place) ? ["total"] : []), perService);
   // Every appointment is in one row, but for territories: a structure may stand in two.

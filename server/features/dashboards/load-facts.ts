@@ -29,28 +29,28 @@ export async function loadFacts(db: Database, scope: Scope) {
   const p = db.prisma;
   const [appointments, booked, offered, waiting, referrals] = await Promise.all([
     p.$queryRawUnsafe<(Omit<AppointmentFact, "outcome" | "channel"> & { outcome: Outcome | null; channel: Channel })[]>(
-      `SELECT a."structureId", o."serviceId", ${MONTH} AS month, a.status = 'cancelled' AS cancelled,
+      `SELECT a."structureId", a."siteId", o."serviceId", ${MONTH} AS month, a.status = 'cancelled' AS cancelled,
               a.outcome::text AS outcome, a.channel::text AS channel,
               GREATEST(0, floor(extract(epoch FROM a."startsAt" - a."createdAt") / 86400))::int AS "leadDays",
               count(*)::int AS count
          FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
         WHERE a."structureId" = ANY($1::uuid[]) AND a."startsAt" >= $2 AND a."startsAt" < $3
           AND ($4::uuid IS NULL OR o."serviceId" = $4::uuid)
-        GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
       ids,
       start,
       end,
       serviceId,
     ),
     // A collective session is booked time once, however many seats it holds.
-    p.$queryRawUnsafe<{ structureId: string; serviceId: string; month: string; minutes: number }[]>(
-      `SELECT "structureId", "serviceId", month, sum(minutes)::float8 AS minutes FROM (
-         SELECT DISTINCT ON (COALESCE(a."sessionKey", a.id::text)) a."structureId", o."serviceId", ${MONTH} AS month,
+    p.$queryRawUnsafe<{ structureId: string; siteId: string | null; serviceId: string; month: string; minutes: number }[]>(
+      `SELECT "structureId", "siteId", "serviceId", month, sum(minutes)::float8 AS minutes FROM (
+         SELECT DISTINCT ON (COALESCE(a."sessionKey", a.id::text)) a."structureId", a."siteId", o."serviceId", ${MONTH} AS month,
                 extract(epoch FROM a."endsAt" - a."startsAt") / 60 AS minutes
            FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
           WHERE a.status = 'booked' AND a."structureId" = ANY($1::uuid[]) AND a."startsAt" >= $2 AND a."startsAt" < $3
             AND ($4::uuid IS NULL OR o."serviceId" = $4::uuid)) t
-        GROUP BY 1, 2, 3`,
+        GROUP BY 1, 2, 3, 4`,
       ids,
       start,
       end,
@@ -90,12 +90,14 @@ export async function loadFacts(db: Database, scope: Scope) {
 }
 export type Facts = Awaited<ReturnType<typeof loadFacts>>;
 
-/** The same minutes summed over the services of each structure and month (serviceId null). */
-function allServices(facts: readonly { structureId: string; month: string; minutes: number }[]): MinutesFact[] {
+/** The same minutes summed over the services of each place and month (serviceId null). */
+function allServices(
+  facts: readonly { structureId: string; siteId: string | null; month: string; minutes: number }[],
+): MinutesFact[] {
   const sums = new Map<string, MinutesFact>();
   for (const f of facts) {
-    const key = `${f.structureId}|${f.month}`;
-    const sum = sums.get(key) ?? { structureId: f.structureId, serviceId: null, month: f.month, minutes: 0 };
+    const key = `${f.structureId}|${f.siteId}|${f.month}`;
+    const sum = sums.get(key) ?? { structureId: f.structureId, siteId: f.siteId, serviceId: null, month: f.month, minutes: 0 };
     sum.minutes += f.minutes;
     sums.set(key, sum);
   }
@@ -155,9 +157,9 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
   const holidays = holidaysBetween(scope.from, scope.to);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const sums = new Map<string, MinutesFact>();
-  const add = (structureId: string, serviceId: string | null, month: string, minutes: number) => {
-    const key = `${structureId}|${serviceId}|${month}`;
-    const sum = sums.get(key) ?? { structureId, serviceId, month, minutes: 0 };
+  const add = (structureId: string, siteId: string | null, serviceId: string | null, month: string, minutes: number) => {
+    const key = `${structureId}|${siteId}|${serviceId}|${month}`;
+    const sum = sums.get(key) ?? { structureId, siteId, serviceId, month, minutes: 0 };
     sum.minutes += minutes;
     sums.set(key, sum);
   };
@@ -178,9 +180,9 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
     const servicesOf = new Map(own.map((r) => [r.id, new Set(r.offerings.map((o) => o.offering.serviceId))]));
     for (const { rule, date, minutes } of open) {
       const month = date.slice(0, 7);
-      add(structureId, null, month, minutes);
+      add(structureId, rule.siteId, null, month, minutes);
       for (const serviceId of servicesOf.get(rule.id) ?? []) {
-        if (!scope.service || scope.service.id === serviceId) add(structureId, serviceId, month, minutes);
+        if (!scope.service || scope.service.id === serviceId) add(structureId, rule.siteId, serviceId, month, minutes);
       }
     }
   }

@@ -43,23 +43,34 @@ export interface Scope {
   structureNames: Map<string, string>;
   /** Structures of partner networks (CCAS, centres sociaux…): they refer, they have no calendar. */
   partnerIds: Set<string>;
+  /** The territories (among those shown) where a meeting or a range of a place counts. */
+  territoriesOf: (place: { structureId: string; siteId: string | null }) => string[];
+  /** Whether a meeting or a range of a place counts in these figures. */
+  includes: (place: { structureId: string; siteId: string | null }) => boolean;
 }
 
 /** Longest period asked at once: two years. */
 const MAX_DAYS = 731;
 
 /**
- * A structure belongs to a territory when one of its sites stands in one of its communes. A
- * coordinator follows the structures of their territories; the Région, every SPRO structure.
+ * A meeting counts in the territory of its site; a phone or video one, in the territory of its
+ * structure's head site (the first active site by name), so that each counts once. A
+ * coordinator follows the structures with a site in their territories, and of those only what
+ * happens in their territories; the Région, every SPRO structure.
  */
 async function structuresOf(db: Database, roles: Roles) {
   const [structures, placed, territories, networks, services] = await Promise.all([
     db.prisma.structure.findMany({
       where: { network: { kind: "spro" } },
-      select: { id: true, name: true, networkId: true },
+      select: {
+        id: true,
+        name: true,
+        networkId: true,
+        sites: { select: { id: true }, orderBy: [{ active: "desc" }, { name: "asc" }], take: 1 },
+      },
     }),
-    db.prisma.$queryRaw<{ structureId: string; territoryId: string }[]>`
-      SELECT DISTINCT s."structureId", tc."territoryId"
+    db.prisma.$queryRaw<{ structureId: string; siteId: string; territoryId: string }[]>`
+      SELECT s."structureId", s.id AS "siteId", tc."territoryId"
         FROM "Site" s JOIN "TerritoryCommune" tc ON tc."communeCode" = s."communeCode"`,
     db.prisma.territory.findMany({
       where: roles.regionalAdmin ? {} : { id: { in: [...roles.territories] } },
@@ -70,15 +81,22 @@ async function structuresOf(db: Database, roles: Roles) {
   ]);
   const followed = new Set(territories.map((t) => t.id));
   const territoriesOf = new Map<string, string[]>();
-  for (const { structureId, territoryId } of placed) {
-    if (followed.has(territoryId)) territoriesOf.set(structureId, [...(territoriesOf.get(structureId) ?? []), territoryId]);
+  const siteTerritories = new Map<string, string[]>();
+  for (const { structureId, siteId, territoryId } of placed) {
+    if (!followed.has(territoryId)) continue;
+    const ofStructure = territoriesOf.get(structureId) ?? [];
+    if (!ofStructure.includes(territoryId)) territoriesOf.set(structureId, [...ofStructure, territoryId]);
+    siteTerritories.set(siteId, [...(siteTerritories.get(siteId) ?? []), territoryId]);
   }
+  const headSite = new Map(structures.map((s) => [s.id, s.sites[0]?.id]));
   const visible = structures
-    .map((s) => ({ ...s, territoryIds: territoriesOf.get(s.id) ?? [] }))
+    .map(({ sites: _, ...s }) => ({ ...s, territoryIds: territoriesOf.get(s.id) ?? [] }))
     .filter((s) => roles.regionalAdmin || s.territoryIds.length > 0);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   return {
     structures: visible,
+    placeTerritories: (place: { structureId: string; siteId: string | null }) =>
+      siteTerritories.get(place.siteId ?? headSite.get(place.structureId) ?? "") ?? [],
     territories: byId(territories),
     networks: byId(networks),
     services: byId(services),
@@ -106,7 +124,7 @@ export async function resolveScope(db: Database, roles: Roles, query: ScopeQuery
   if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
   if (epochDay(query.to) - epochDay(query.from) >= MAX_DAYS)
     throw validationError({ to: "La période ne peut dépasser deux ans." });
-  const { structures, territories, networks, services, all } = await structuresOf(db, roles);
+  const { structures, territories, networks, services, all, placeTerritories } = await structuresOf(db, roles);
   const bySlug = <T extends Named>(map: Map<string, T>, slug: string | undefined) =>
     slug === undefined ? undefined : [...map.values()].find((x) => x.slug === slug);
 
@@ -128,16 +146,24 @@ export async function resolveScope(db: Database, roles: Roles, query: ScopeQuery
       (!network || s.networkId === network.id) &&
       (!query.structure || s.id === query.structure),
   );
+  const keptIds = new Set(kept.map((s) => s.id));
+  // A territory filter narrows the rows « par territoire » to that one.
+  const shown = territory ? new Map([[territory.id, territory]]) : territories;
+  const territoriesOf = (place: { structureId: string; siteId: string | null }) =>
+    placeTerritories(place).filter((id) => shown.has(id));
   return {
     from: query.from,
     to: query.to,
     structures: new Map(kept.map((s) => [s.id, s])),
     service,
-    // A territory filter narrows the rows « par territoire » to that one.
-    territories: territory ? new Map([[territory.id, territory]]) : territories,
+    territories: shown,
     networks,
     services,
     structureNames: new Map(all.map((s) => [s.id, s.name])),
     partnerIds: new Set(all.flatMap((s) => (s.network.kind === "partner" ? [s.id] : []))),
+    territoriesOf,
+    // The Région sees all of a structure; a coordinator, or a territory chosen, what happens there.
+    includes: (place) =>
+      keptIds.has(place.structureId) && ((roles.regionalAdmin && !territory) || territoriesOf(place).length > 0),
   };
 }
