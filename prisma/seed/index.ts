@@ -72,7 +72,24 @@ async function insertAll(prisma: Prisma.TransactionClient, data: DemoData): Prom
   for (const table of Object.keys(steps) as (keyof DemoData)[]) {
     inserted += await (steps[table] as Insert<unknown>)(data[table]);
   }
-  return inserted;
+  return inserted + (await seedDpoContact(prisma));
+}
+
+/** The demo's data protection officer, so that the privacy notice shows a contact. */
+export const DEMO_DPO_CONTACT = "dpo@hautsdefrance.example";
+
+/**
+ * Sets the demo's officer contact on the settings row the migrations insert, only while it is
+ * empty and the Région never changed a setting (its changes are audited): like every demo row,
+ * never over what an admin chose, an empty contact included. Counts as a row added.
+ */
+async function seedDpoContact(prisma: Prisma.TransactionClient): Promise<number> {
+  if ((await prisma.auditEvent.count({ where: { entity: "PlatformSettings" } })) > 0) return 0;
+  const { count } = await prisma.platformSettings.updateMany({
+    where: { id: 1, dpoContact: "" },
+    data: { dpoContact: DEMO_DPO_CONTACT },
+  });
+  return count;
 }
 
 function chunked<Row>(createMany: (rows: Row[]) => Promise<{ count: number }>): Insert<Row> {

@@ -10,7 +10,18 @@ export interface AuditEntry {
    * What changed, never to what: field names and roles, not values, so that no personal data
    * (names, e-mails, phones) ever lands in the audit log.
    */
-  details?: { fields?: string[]; role?: string; structureId?: string };
+  details?: {
+    fields?: string[];
+    role?: string;
+    structureId?: string;
+    /**
+     * A setting's old and new value, for settings that are no one's personal data (a
+     * retention period): typed narrowly so that a name or an address cannot slip in.
+     */
+    change?: { field: string; from: number | string; to: number | string };
+    /** The days an export covered (local dates, both included). */
+    period?: { from: string; to: string };
+  };
 }
 
 /** Writes an audit event in the caller's transaction: the change and its trace land together. */

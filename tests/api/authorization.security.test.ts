@@ -592,6 +592,13 @@ const ENDPOINTS: Endpoint[] = [
     path: () => "/admin/settings",
     body: () => ({ retentionMonths: 24 }),
   },
+  {
+    method: "GET",
+    route: "/admin/settings/retention-preview",
+    rule: "region",
+    ok: 200,
+    path: () => "/admin/settings/retention-preview?months=12",
+  },
   { method: "GET", route: "/admin/job-runs", rule: "region", ok: 200, path: () => "/admin/job-runs" },
   { method: "GET", route: "/people/{id}", rule: "structure", ok: 200, path: async (t) => `/people/${await personIn(t)}` },
   {

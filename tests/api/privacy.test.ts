@@ -1,7 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { AppError } from "../../server/errors.ts";
 import { purgeAuditLog, purgeSpent } from "../../server/features/privacy/purge.ts";
 import { anonymiseExpired, retentionTask } from "../../server/features/privacy/retention.ts";
+import { loadReferral, type ReferralRow } from "../../server/features/referrals/referrals.ts";
+import { bookForReferral } from "../../server/features/referrals/routes.ts";
+import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { runDailyTasks } from "../../server/jobs/daily.ts";
 import { testDeps } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
@@ -220,8 +225,9 @@ describe("the retention period", () => {
       retentionMonths: 12,
       min: 6,
       max: 120,
+      dpoContact: "",
     });
-    expect(await (await env.app.request("/api/privacy")).json()).toEqual({ retentionMonths: 12 });
+    expect(await (await env.app.request("/api/privacy")).json()).toEqual({ retentionMonths: 12, dpoContact: "" });
     // The 13-month-old one, and the 23-month-old one of the test before.
     expect(await anonymiseExpired(deps(), clock.now())).toEqual({ persons: 2 });
     expect((await personRow(thirteen.person.id)).anonymisedAt).not.toBeNull();
@@ -314,10 +320,10 @@ describe("a person's export and erasure", () => {
         structure: env.fx.structure.name,
         service: "Information-conseil VAE",
         site: expect.objectContaining({ name: "Lille Centre" }),
-        mode: "onsite",
-        status: "booked",
-        outcome: "honoured",
-        channel: "referral",
+        mode: "sur place",
+        status: "réservé",
+        outcome: "rendez-vous honoré",
+        channel: "pris à la suite d'une orientation",
         notes: "Projet de VAE d'aide-soignante.",
         accessibilityNeeds: "Fauteuil roulant",
       }),
@@ -327,8 +333,8 @@ describe("a person's export and erasure", () => {
         from: "CCAS de Roubaix",
         to: env.fx.structure.name,
         need: "Léa veut faire valider son expérience d'aide-soignante.",
-        status: "booked",
-        timeline: [expect.objectContaining({ kind: "created" })],
+        status: "rendez-vous honoré",
+        timeline: [expect.objectContaining({ kind: "orientation envoyée" })],
       }),
     ]);
     const audit = await env.db.prisma.auditEvent.findFirstOrThrow({
@@ -407,5 +413,205 @@ describe("a person's export and erasure", () => {
     expect((await personRow(met.person.id)).anonymisedAt).toBeNull();
     // The Région reaches everyone.
     expect((await send("GET", `/people/${elsewhere.id}/export`, env.fx.cookies.regionalAdmin)).status).toBe(200);
+  });
+});
+
+/** A referral of the person to the PIC VAE still waiting for its meeting (« sent » or « accepted »). */
+async function openReferral(personId: string, status: "sent" | "accepted", createdAt = clock.now()) {
+  const referral = await env.db.prisma.referral.create({
+    data: {
+      fromStructureId: env.fx.partner.id,
+      referrerId: env.fx.users.referrer.id,
+      toStructureId: env.fx.structure.id,
+      serviceId: env.fx.services.vae.id,
+      personId,
+      need: "Léa veut changer de métier.",
+      consentAt: createdAt,
+      status,
+      createdAt,
+      events: { create: [{ at: createdAt, kind: "created" }] },
+    },
+  });
+  await env.db.prisma.$executeRaw`UPDATE "Referral" SET "updatedAt" = ${createdAt} WHERE "id" = ${referral.id}::uuid`;
+  await env.db.prisma.outboxMessage.create({
+    data: {
+      type: "referral.reminder",
+      recipient: "lea.durand@example.org",
+      dueAt: new Date(clock.now().getTime() + 86_400_000),
+      payload: {},
+      referralId: referral.id,
+    },
+  });
+  return referral;
+}
+
+async function post(path: string, cookie: string, body: object, key = randomUUID()) {
+  const res = await env.app.request(`/api${path}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": key },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+describe("after an erasure, nothing more for the person", () => {
+  it("closes their open referrals, which can then be neither answered nor booked", async () => {
+    const met = await personMet(2);
+    const sent = await openReferral(met.person.id, "sent");
+    const accepted = await openReferral(met.person.id, "accepted");
+    const slotKey = (await send("GET", `/referrals/${accepted.id}/slots`, env.fx.cookies.structureAdmin)).body.slots[0].key;
+    expect((await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true })).status).toBe(
+      200,
+    );
+
+    for (const referral of [sent, accepted]) {
+      const row = await env.db.prisma.referral.findUniqueOrThrow({
+        where: { id: referral.id },
+        include: { events: { orderBy: { at: "asc" } } },
+      });
+      expect(row.status).toBe("expired");
+      expect(row.events.at(-1)).toMatchObject({ kind: "expired", detail: "données de la personne effacées" });
+      expect(await env.db.prisma.outboxMessage.count({ where: { referralId: referral.id } })).toBe(0);
+      const view = await send("GET", `/referrals/${referral.id}`, env.fx.cookies.structureAdmin);
+      expect(view.body.referral.can).toEqual({ accept: false, decline: false, redirect: false, book: false, invite: false });
+    }
+    // Not even a new invitation brings it back.
+    const invite = await send("POST", `/referrals/${accepted.id}/invitation`, env.fx.cookies.referrer, { email: false });
+    expect(invite.status).toBe(409);
+    expect(invite.body.error.message).toMatch(/effacées/);
+    const booked = await post(`/referrals/${accepted.id}/booking`, env.fx.cookies.structureAdmin, { slotKey });
+    expect(booked.status).toBe(409);
+    expect(booked.body.error.message).toMatch(/effacées/);
+    expect(await env.db.prisma.appointment.count({ where: { personId: met.person.id } })).toBe(1);
+  });
+
+  it("refuses a booking for them with a 409 even when it was opened before the erasure (invitation, referral)", async () => {
+    const met = await personMet(2);
+    const referral = await openReferral(met.person.id, "accepted");
+    const slotKey = (await send("GET", `/referrals/${referral.id}/slots`, env.fx.cookies.structureAdmin)).body.slots[0].key;
+    // What the invitation's or the referral's booking read before the erasure committed.
+    const stale = (await loadReferral(env.db, referral.id)) as ReferralRow;
+    await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
+    const ref = decodeSlotKey(slotKey);
+    if (!ref) throw new Error("slot key");
+    const attempt = env.db.prisma.$transaction(async (tx) => {
+      // As the erasure already closed it, put it back as the stale read saw it: only the person's lock stands.
+      await tx.referral.update({ where: { id: referral.id }, data: { status: "accepted" } });
+      return bookForReferral(tx, stale, { ref, now: clock.now(), config: deps().config, audience: "public", byId: null });
+    });
+    await expect(attempt).rejects.toSatisfy((e) => e instanceof AppError && e.code === "CONFLICT" && /effacées/.test(e.message));
+    expect(await env.db.prisma.appointment.count({ where: { personId: met.person.id } })).toBe(1);
+    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("expired");
+  });
+
+  it("refuses a follow-up at the desk and private notes with a 409", async () => {
+    const met = await personMet(2);
+    await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
+    const slots = (await send("GET", `/desk/slots?offering=${env.fx.offering.id}&from=2026-10-27`, env.fx.cookies.reception)).body
+      .slots as { key: string }[];
+    const followUp = await post("/desk/bookings", env.fx.cookies.reception, {
+      slotKey: slots[0]?.key,
+      followUpOf: met.appointment.id,
+    });
+    expect(followUp.status).toBe(409);
+    expect(followUp.body.error.fields).toHaveProperty("followUpOf");
+    const notes = await send("PATCH", `/agenda/appointments/${met.appointment.id}`, env.fx.cookies.structureAdmin, {
+      notes: "Revenue sans rendez-vous.",
+    });
+    expect(notes.status).toBe(409);
+    expect(notes.body.error.fields).toHaveProperty("notes");
+    expect((await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: met.appointment.id } })).notes).toBe("");
+  });
+
+  it("the retention job closes the open referrals of whom it anonymises", async () => {
+    const met = await personMet(30);
+    const old = await openReferral(met.person.id, "sent", new Date(clock.now().getTime() - 30 * MONTH_MS));
+    await anonymiseExpired(deps(), clock.now());
+    expect((await personRow(met.person.id)).anonymisedAt).not.toBeNull();
+    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("expired");
+  });
+});
+
+describe("what the Région sees and sets", () => {
+  it("audits a change of the period with its old and new value, and previews what a shorter one would erase", async () => {
+    await personMet(20);
+    const before = await send("GET", "/admin/settings/retention-preview?months=24", env.fx.cookies.regionalAdmin);
+    const shorter = await send("GET", "/admin/settings/retention-preview?months=12", env.fx.cookies.regionalAdmin);
+    expect(before).toMatchObject({ status: 200, body: { persons: 0 } });
+    expect(shorter.status).toBe(200);
+    expect(shorter.body.persons).toBeGreaterThanOrEqual(1);
+    const bad = await send("GET", "/admin/settings/retention-preview?months=3", env.fx.cookies.regionalAdmin);
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.error.fields)).toEqual(["months"]);
+    expect((await send("GET", "/admin/settings/retention-preview?months=12", env.fx.cookies.structureAdmin)).status).toBe(403);
+
+    await env.db.prisma.auditEvent.deleteMany({ where: { action: "settings.update" } });
+    expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths: 36 })).status).toBe(200);
+    await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths: 24 });
+    const audit = await env.db.prisma.auditEvent.findMany({ where: { action: "settings.update" }, orderBy: { at: "asc" } });
+    expect(audit.map((e) => e.details)).toEqual([
+      { fields: ["retentionMonths"], change: { field: "retentionMonths", from: 24, to: 36 } },
+      { fields: ["retentionMonths"], change: { field: "retentionMonths", from: 36, to: 24 } },
+    ]);
+  });
+
+  it("sets the data protection officer's contact, audited, and the public notice gives it", async () => {
+    const set = await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact: " dpo@region.example " });
+    expect(set.status).toBe(200);
+    expect(await (await env.app.request("/api/privacy")).json()).toEqual({
+      retentionMonths: 24,
+      dpoContact: "dpo@region.example",
+    });
+    expect((await send("GET", "/admin/settings", env.fx.cookies.regionalAdmin)).body.dpoContact).toBe("dpo@region.example");
+    const audit = await env.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: "settings.update", details: { path: ["fields"], array_contains: ["dpoContact"] } },
+    });
+    expect(audit.details).toMatchObject({ change: { field: "dpoContact", from: "", to: "dpo@region.example" } });
+
+    for (const dpoContact of ["dpo@", "x".repeat(201), 12]) {
+      const res = await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact });
+      expect(res.status).toBe(422);
+      expect(Object.keys(res.body.error.fields)).toEqual(["dpoContact"]);
+      expect(res.body.error.fields.dpoContact).toMatch(/délégué/);
+    }
+    const postal = "Région Hauts-de-France, DPO, 151 avenue du Président Hoover, 59555 Lille Cedex";
+    expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact: postal })).status).toBe(200);
+    expect((await (await env.app.request("/api/privacy")).json()).dpoContact).toBe(postal);
+    expect((await send("PATCH", "/admin/settings", env.fx.cookies.structureAdmin, { dpoContact: "" })).status).toBe(403);
+    await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact: "" });
+  });
+
+  it("exports in French words, the referral as its page says it, and audits export and erasure on the person's id", async () => {
+    const met = await personMet(3);
+    await env.db.prisma.person.update({ where: { id: met.person.id }, data: { situation: "executive" } });
+    const data = await (
+      await env.app.request(`/api/people/${met.person.id}/export`, { headers: { Cookie: env.fx.cookies.structureAdmin } })
+    ).json();
+    expect(data.person.situation).toBe("cadre");
+    expect(data.appointments[0]).toMatchObject({
+      mode: "sur place",
+      status: "réservé",
+      outcome: "rendez-vous honoré",
+      channel: "pris à la suite d'une orientation",
+    });
+    expect(data.referrals[0]).toMatchObject({ status: "rendez-vous honoré", timeline: [{ kind: "orientation envoyée" }] });
+    await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
+    const audit = await env.db.prisma.auditEvent.findMany({
+      where: { action: { in: ["person.exported", "person.erased"] }, entityId: met.person.id },
+      orderBy: { at: "asc" },
+    });
+    expect(audit.map((e) => [e.action, e.entity])).toEqual([
+      ["person.exported", "Person"],
+      ["person.erased", "Person"],
+    ]);
+  });
+
+  it("records the period of an agenda export", async () => {
+    const res = await env.app.request(`/api/agenda/export?from=2026-10-01&to=2026-10-31&structure=${env.fx.structure.id}`, {
+      headers: { Cookie: env.fx.cookies.structureAdmin },
+    });
+    expect(res.status).toBe(200);
+    const audit = await env.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "appointments.export" } });
+    expect(audit.details).toEqual({ structureId: env.fx.structure.id, period: { from: "2026-10-01", to: "2026-10-31" } });
   });
 });

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDemoData, type SeedCounts, seedDemo } from "../../prisma/seed/index.ts";
+import { buildDemoData, DEMO_DPO_CONTACT, type SeedCounts, seedDemo } from "../../prisma/seed/index.ts";
 import type { Database } from "../../server/db/database.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 
@@ -52,6 +52,18 @@ afterAll(async () => {
 describe("demo directory seed", () => {
   it("is idempotent: a second run adds nothing", () => {
     expect(second).toEqual(first);
+  });
+
+  it("gives the demo a data protection officer's contact, never over the Région's choice", async () => {
+    expect((await db.prisma.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).dpoContact).toBe(DEMO_DPO_CONTACT);
+    // The Région emptied it (an audited change): seeding again leaves it empty.
+    await db.prisma.platformSettings.update({ where: { id: 1 }, data: { dpoContact: "" } });
+    const actor = await db.prisma.staffUser.findFirstOrThrow({ select: { id: true } });
+    await db.prisma.auditEvent.create({
+      data: { actorId: actor.id, action: "settings.update", entity: "PlatformSettings", entityId: "1", at: new Date() },
+    });
+    await seedDemo(db.prisma);
+    expect((await db.prisma.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).dpoContact).toBe("");
   });
 
   it("builds the same rows on every call", () => {

@@ -18,7 +18,7 @@ function dayAndTime(instant: Date, zone: string): [string, string] {
 /**
  * A structure's appointments of a period, as CSV, for its own admins only: people's names and
  * contacts are in it, so not even the Région gets it (it has the figures). Private notes stay out.
- * The export itself is audited (who, which structure), never what it held.
+ * The export itself is audited (who, which structure, which days), never what it held.
  */
 export async function exportAppointments(
   { db, clock }: Pick<Deps, "db" | "clock">,
@@ -111,7 +111,8 @@ export async function exportAppointments(
       action: "appointments.export",
       entity: "Structure",
       entityId: query.structure,
-      details: { structureId: query.structure },
+      // The days it covered say how much was taken, without a name of what it held.
+      details: { structureId: query.structure, period: { from: query.from, to: query.to } },
     },
     clock.now(),
   );

@@ -198,7 +198,16 @@ export const agenda = createRouter()
         advisor: { select: { id: true, firstName: true, lastName: true } },
         bookedBy: { select: { firstName: true, lastName: true } },
         person: {
-          select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, communeCode: true },
+          select: {
+            id: true,
+            firstName: true,
+            lastName: true,
+            email: true,
+            phone: true,
+            birthYear: true,
+            communeCode: true,
+            anonymisedAt: true,
+          },
         },
       },
     });
@@ -266,8 +275,20 @@ export const agenda = createRouter()
     const { id } = c.req.valid("param");
     const row = await visibleAppointment(c, roles, id, staff.user.id);
     const { notes: value } = c.req.valid("json");
-    await audited(c, { action: "appointment.notes", entity: "Appointment", details: { structureId: row.structureId } }, (tx) =>
-      tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } }),
+    await audited(
+      c,
+      { action: "appointment.notes", entity: "Appointment", details: { structureId: row.structureId } },
+      async (tx) => {
+        // Notes about an erased person would undo the erasure; the same lock as the erasure's,
+        // so that one waiting for the other sees it.
+        const [person] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
+          SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${row.personId}::uuid FOR UPDATE`;
+        if (person?.anonymisedAt) {
+          const message = "Les données de cette personne ont été effacées : aucune note ne peut plus être écrite à son sujet.";
+          throw new AppError("CONFLICT", message, { fields: { notes: message } });
+        }
+        return tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } });
+      },
     );
     return c.json({}, 200);
   })

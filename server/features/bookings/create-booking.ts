@@ -104,6 +104,24 @@ export interface BookingSpec {
 }
 
 /**
+ * Locks a known person for a booking, refused (409) once their data is erased: the meeting would
+ * be with « Personne anonymisée », whom nobody can tell of it. The lock is the one an erasure
+ * takes first, so that whichever comes second sees the other: the erasure then finds the
+ * meeting to come and refuses, or the booking finds the person erased.
+ */
+export async function lockLivePerson(tx: Tx, personId: string): Promise<void> {
+  const [row] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
+    SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
+  if (row?.anonymisedAt) {
+    throw new AppError(
+      "CONFLICT",
+      "Les données de cette personne ont été effacées : aucun rendez-vous ne peut plus être pris pour elle. Si elle revient, réservez comme pour une nouvelle personne.",
+      { fields: { person: "Les données de cette personne ont été effacées." } },
+    );
+  }
+}
+
+/**
  * Books a slot, in the caller's transaction: the slot is checked with the availability
  * module's own function (`findSlot`, for the booker's audience), a collective session's seats
  * are counted under a lock, then person, appointment and messages are written. The exclusion
@@ -135,6 +153,7 @@ export async function bookSlot(tx: Tx, spec: BookingSpec, now: Date, config: Con
     if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
   }
 
+  if ("id" in spec.person) await lockLivePerson(tx, spec.person.id);
   const personId = "id" in spec.person ? spec.person.id : (await createPerson(tx, spec.person, now)).id;
   if ("id" in spec.person) await tx.person.update({ where: { id: personId }, data: { lastActivityAt: now } });
   const { token, hash } = newManageToken();

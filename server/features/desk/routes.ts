@@ -218,9 +218,9 @@ export const desk = createRouter()
         throw validationError({ followUpOf: "Rendez-vous introuvable." });
       }
       if (previous.person.anonymisedAt) {
-        throw validationError({
-          followUpOf: "Les données de cette personne ont été effacées : réservez comme pour une nouvelle personne.",
-        });
+        // A conflict with the person's state, not a mistyped field: the same 409 as any booking for them.
+        const message = "Les données de cette personne ont été effacées : réservez comme pour une nouvelle personne.";
+        throw new AppError("CONFLICT", message, { fields: { followUpOf: message } });
       }
       person = { id: previous.personId };
     } else if (person && "id" in person) {

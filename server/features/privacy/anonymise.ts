@@ -2,6 +2,8 @@ import type { Tx } from "../../db/database.ts";
 
 /** What an anonymised person is called, so that every page and message still reads as French. */
 export const ANONYMOUS = { firstName: "Personne", lastName: "anonymisée" } as const;
+/** The timeline's word for a referral closed by its person's erasure. */
+export const ERASED_REFERRAL = "données de la personne effacées";
 
 /**
  * Erases what identifies these persons, in the caller's transaction: the retention job and an
@@ -41,6 +43,18 @@ export async function anonymisePersons(tx: Tx, personIds: readonly string[], now
     data: { need: "", statusReason: null, invitationTokenHash: null, invitationCodeHash: null },
   });
   await tx.referralEvent.updateMany({ where: { referralId: { in: referralIds } }, data: { detail: "" } });
+  // A referral still waiting for its meeting would book « Personne anonymisée », whom nobody can
+  // reach: it ends here, as an unused invitation does (its messages go with the rest below).
+  const open = await tx.referral.findMany({
+    where: { id: { in: referralIds }, status: { in: ["sent", "accepted"] } },
+    select: { id: true },
+  });
+  if (open.length > 0) {
+    await tx.referral.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { status: "expired" } });
+    await tx.referralEvent.createMany({
+      data: open.map((r) => ({ referralId: r.id, kind: "expired" as const, at: now, detail: ERASED_REFERRAL })),
+    });
+  }
 
   // Rendered e-mails hold the name, the address and the private link, sent or still to send.
   await tx.outboxMessage.deleteMany({

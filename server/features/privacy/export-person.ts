@@ -1,12 +1,64 @@
 import type { Database } from "../../db/database.ts";
+import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
+import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
+
+// The file is handed to the person: every coded value in the words the pages use, so that it
+// reads without a key. Field names stay in English (a file's structure, as the API's); typed by
+// the database's enums, a new value breaks the build until it is named here.
+const SITUATION: Record<Situation, string> = {
+  pupil: "collégien·ne ou lycéen·ne",
+  student: "étudiant·e",
+  neet: "jeune de 16 à 25 ans sans emploi ni formation",
+  job_seeker: "demandeur·se d'emploi",
+  employee: "salarié·e",
+  self_employed: "indépendant·e, artisan, commerçant·e",
+  executive: "cadre",
+};
+const MODE: Record<Mode, string> = { onsite: "sur place", phone: "par téléphone", video: "en visio" };
+const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = { booked: "réservé", cancelled: "annulé" };
+const OUTCOME: Record<MeetingOutcome, string> = {
+  honoured: "rendez-vous honoré",
+  no_show: "absence au rendez-vous",
+  excused: "absence excusée",
+};
+const CHANNEL: Record<Channel, string> = {
+  online: "pris en ligne",
+  reception: "pris à l'accueil",
+  referral: "pris à la suite d'une orientation",
+  advisor: "pris par le conseiller ou la conseillère",
+};
+/** What became of the referral, as the referral page says it. */
+const FOLLOWED: Record<FollowedStatus, string> = {
+  sent: "envoyée",
+  accepted: "acceptée",
+  declined: "refusée",
+  redirected: "réorientée",
+  booked: "rendez-vous pris",
+  honoured: "rendez-vous honoré",
+  no_show: "absence au rendez-vous",
+  excused: "absence excusée",
+  expired: "expirée",
+};
+const EVENT: Record<ReferralEventKind, string> = {
+  created: "orientation envoyée",
+  invited: "invitation à prendre rendez-vous",
+  reminded: "rappel de l'invitation",
+  accepted: "orientation acceptée",
+  declined: "orientation refusée",
+  redirected: "réorientée",
+  booked: "rendez-vous pris",
+  cancelled: "rendez-vous annulé",
+  outcome: "suite du rendez-vous",
+  expired: "orientation close",
+};
 const at = (instant: Date | null, zone = DEFAULT_ZONE) => (instant ? toZonedIso(instant, zone) : null);
 
 /**
  * Everything the platform holds about a person (RGPD art. 15): who they are, each meeting and
- * each referral with its timeline, private notes included. The Person row is shared only by the
+ * each referral with its timeline, private notes included, its values in French words. The Person row is shared only by the
  * structures that booked for them or passed them on with their agreement.
  */
 export async function exportPerson(db: Database, id: string, now: Date) {
@@ -60,6 +112,7 @@ export async function exportPerson(db: Database, id: string, now: Date) {
           status: true,
           statusReason: true,
           appointmentId: true,
+          appointment: { select: { outcome: true } },
           invitedAt: true,
           invitationExpiresAt: true,
           createdAt: true,
@@ -73,6 +126,7 @@ export async function exportPerson(db: Database, id: string, now: Date) {
     exportedAt: at(now),
     person: {
       ...identity,
+      situation: identity.situation && SITUATION[identity.situation],
       noticeAcceptedAt: at(identity.noticeAcceptedAt),
       createdAt: at(identity.createdAt),
       lastActivityAt: at(identity.lastActivityAt),
@@ -85,14 +139,14 @@ export async function exportPerson(db: Database, id: string, now: Date) {
         structure: a.structure.name,
         service: a.offering.service.name,
         site: a.site,
-        mode: a.mode,
+        mode: MODE[a.mode],
         advisor: name(a.advisor),
         start: at(a.startsAt, zone),
         end: at(a.endsAt, zone),
-        status: a.status,
-        outcome: a.outcome,
+        status: APPOINTMENT_STATUS[a.status],
+        outcome: a.outcome && OUTCOME[a.outcome],
         outcomeAt: at(a.outcomeAt, zone),
-        channel: a.channel,
+        channel: CHANNEL[a.channel],
         notes: a.notes,
         accessibilityNeeds: a.accessibilityNeeds,
         cancelledAt: at(a.cancelledAt, zone),
@@ -108,13 +162,13 @@ export async function exportPerson(db: Database, id: string, now: Date) {
       service: r.service.name,
       need: r.need,
       consentAt: at(r.consentAt),
-      status: r.status,
+      status: FOLLOWED[followedStatus(r.status, r.appointment)],
       statusReason: r.statusReason,
       appointmentId: r.appointmentId,
       invitedAt: at(r.invitedAt),
       invitationExpiresAt: at(r.invitationExpiresAt),
       createdAt: at(r.createdAt),
-      timeline: r.events.map((e) => ({ at: at(e.at), kind: e.kind, detail: e.detail })),
+      timeline: r.events.map((e) => ({ at: at(e.at), kind: EVENT[e.kind], detail: e.detail })),
     })),
   };
 }

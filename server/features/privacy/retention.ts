@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import type { Deps } from "../../context.ts";
+import type { Database } from "../../db/database.ts";
+import { Prisma } from "../../db/generated/client.ts";
 import { DEFAULT_ZONE } from "../../domain/time.ts";
 import type { DailyTask } from "../../jobs/daily.ts";
 import { anonymisePersons } from "./anonymise.ts";
@@ -10,6 +12,22 @@ const BATCH = 500;
 /** The instant before which a person's last activity puts them past the retention period. */
 export function retentionCutoff(now: Date, months: number): Date {
   return DateTime.fromJSDate(now, { zone: DEFAULT_ZONE }).minus({ months }).toJSDate();
+}
+
+/** The persons past the period at `cutoff`, not yet anonymised: what the job and its preview both select. */
+const expiredAt = (cutoff: Date) => Prisma.sql`
+  p."anonymisedAt" IS NULL AND p."lastActivityAt" < ${cutoff}
+  AND NOT EXISTS (SELECT 1 FROM "Appointment" a WHERE a."personId" = p."id" AND a."endsAt" >= ${cutoff})
+  AND NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p."id" AND r."updatedAt" >= ${cutoff})`;
+
+/**
+ * How many persons a run now would anonymise with a period of `months`: what the Région is shown
+ * before it shortens the period, since the run cannot be undone.
+ */
+export async function countExpired(db: Database, now: Date, months: number): Promise<number> {
+  const [row] = await db.prisma.$queryRaw<{ persons: bigint | number }[]>`
+    SELECT count(*) AS "persons" FROM "Person" p WHERE ${expiredAt(retentionCutoff(now, months))}`;
+  return Number(row?.persons ?? 0);
 }
 
 /**
@@ -28,9 +46,7 @@ export async function anonymiseExpired(deps: Deps, now: Date): Promise<{ persons
         // tomorrow.
         const expired = await tx.$queryRaw<{ id: string }[]>`
           SELECT p."id" FROM "Person" p
-          WHERE p."anonymisedAt" IS NULL AND p."lastActivityAt" < ${cutoff}
-            AND NOT EXISTS (SELECT 1 FROM "Appointment" a WHERE a."personId" = p."id" AND a."endsAt" >= ${cutoff})
-            AND NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p."id" AND r."updatedAt" >= ${cutoff})
+          WHERE ${expiredAt(cutoff)}
           ORDER BY p."lastActivityAt"
           LIMIT ${BATCH}
           FOR UPDATE OF p SKIP LOCKED`;

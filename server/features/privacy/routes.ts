@@ -7,7 +7,7 @@ import { erasePerson } from "./erase-person.ts";
 import { exportPerson } from "./export-person.ts";
 import { personInScope } from "./person-scope.ts";
 import { personSummary } from "./person-summary.ts";
-import { retentionMonths } from "./settings.ts";
+import { platformSettings } from "./settings.ts";
 
 // A person's rights, exercised through the structure that knows them: their data as a file
 // (access, portability) and its erasure. For the structure admins of the structures that met or
@@ -83,15 +83,14 @@ const notice = createRoute({
   method: "get",
   path: "/",
   tags: ["Données personnelles"],
-  summary: "Ce que la notice d'information publique doit dire de la conservation des données",
+  summary: "Ce que la notice d'information publique doit dire de la conservation des données, et à qui écrire",
   responses: {
     200: {
-      description: "La durée de conservation, en mois après le dernier rendez-vous ou la dernière orientation.",
-      content: { "application/json": { schema: z.object({ retentionMonths: z.int() }) } },
+      description:
+        "La durée de conservation, en mois après le dernier rendez-vous ou la dernière orientation ; le contact du délégué à la protection des données (vide : écrire à la Région par courrier).",
+      content: { "application/json": { schema: z.object({ retentionMonths: z.int(), dpoContact: z.string() }) } },
     },
   },
 });
 
-export const privacy = createRouter().openapi(notice, async (c) =>
-  c.json({ retentionMonths: await retentionMonths(c.var.deps.db) }, 200),
-);
+export const privacy = createRouter().openapi(notice, async (c) => c.json(await platformSettings(c.var.deps.db), 200));

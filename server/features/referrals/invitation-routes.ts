@@ -7,7 +7,7 @@ import { isLocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { emailAddress, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { slotTaken } from "../bookings/create-booking.ts";
+import { lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
@@ -161,6 +161,8 @@ export const invitations = createRouter()
       // Checked inside: a retry of a booking that went through gets it back.
       const booked = await once(db, `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`, body, async (tx) => {
         stillOpen(r, now);
+        // Before the person's row is written: an erased person gets nothing back.
+        await lockLivePerson(tx, r.person.id);
         if (body.email || body.phone) {
           await tx.person.update({
             where: { id: r.person.id },

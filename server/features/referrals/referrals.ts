@@ -47,7 +47,7 @@ export const referralSelect = {
   toStructure: { select: { id: true, slug: true, name: true, timeZone: true, phone: true, email: true } },
   service: { select: { id: true, slug: true, name: true } },
   referrer: { select: { id: true, firstName: true, lastName: true, email: true } },
-  person: { select: { id: true, firstName: true, lastName: true, email: true, phone: true } },
+  person: { select: { id: true, firstName: true, lastName: true, email: true, phone: true, anonymisedAt: true } },
   redirectedFrom: { select: { id: true, fromStructure: { select: { name: true } } } },
   redirectedTo: { select: { id: true, toStructure: { select: { name: true } } } },
   // Never the meeting's notes: they are the target structure's alone.
@@ -90,7 +90,7 @@ export function referralView(r: ReferralRow) {
     },
     service: r.service,
     referrer: { firstName: r.referrer.firstName, lastName: r.referrer.lastName },
-    person: r.person,
+    person: { ...r.person, anonymisedAt: r.person.anonymisedAt?.toISOString() ?? null },
     redirectedFrom: r.redirectedFrom && { id: r.redirectedFrom.id, structure: r.redirectedFrom.fromStructure.name },
     redirectedTo: r.redirectedTo && { id: r.redirectedTo.id, structure: r.redirectedTo.toStructure.name },
     invitation: r.invitationExpiresAt && {

@@ -13,7 +13,7 @@ import { requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
-import { bookSlot, slotTaken } from "../bookings/create-booking.ts";
+import { bookSlot, lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
@@ -206,8 +206,15 @@ function answering(handler: boolean) {
   }
 }
 
+/** Why the referral cannot take this action now, in French; undefined when it can. */
+function problemOf(r: ReferralRow, action: ReferralAction): string | undefined {
+  // Once the person is erased, nobody can be invited, answered for or booked: the referral is closed.
+  if (r.person.anonymisedAt) return "Les données de la personne ont été effacées : cette orientation est close.";
+  return actionProblem(r.status, action);
+}
+
 function allowed(r: ReferralRow, action: ReferralAction) {
-  const problem = actionProblem(r.status, action);
+  const problem = problemOf(r, action);
   if (problem) throw new AppError("CONFLICT", problem);
 }
 
@@ -301,7 +308,7 @@ export const referrals = createRouter()
   .openapi(detail, async (c) => {
     const { roles } = await requireArea(c, "referrals");
     const { r, follower, handler } = await visible(c, roles, c.req.valid("param").id);
-    const can = (action: ReferralAction) => !actionProblem(r.status, action);
+    const can = (action: ReferralAction) => !problemOf(r, action);
     return c.json(
       {
         referral: {
@@ -504,7 +511,9 @@ export async function bookForReferral(
     accessibilityNeeds?: string | undefined;
   },
 ) {
-  // Claims the referral first: two bookings for one referral cannot both go through.
+  // The person first, as an erasure locks them: then the referral, claimed so that two
+  // bookings for one referral cannot both go through.
+  await lockLivePerson(tx, r.person.id);
   const claimed = await tx.referral.updateMany({
     where: { id: r.id, status: { in: ["sent", "accepted"] } },
     data: { status: "booked" },
