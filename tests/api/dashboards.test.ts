@@ -462,7 +462,8 @@ describe("a structure with sites in two territories", () => {
       },
     });
     const [lille, roubaix] = structure.sites;
-    const meetings = [...repeat(6, () => lille?.id ?? null), ...repeat(7, () => roubaix?.id ?? null), ...repeat(5, () => null)];
+    const times = (n: number, siteId: string | null) => Array.from({ length: n }, () => siteId);
+    const meetings = [...times(6, lille?.id ?? null), ...times(7, roubaix?.id ?? null), ...times(5, null)];
     let hour = 0;
     for (const siteId of meetings) {
       const person = await p.person.create({ data: { firstName: "Yves", lastName: "Nord" } });

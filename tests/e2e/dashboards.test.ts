@@ -90,8 +90,21 @@ test("the coordinator reads, breaks down and downloads their territory's figures
   const csv = await readFile((await download.path()) ?? "", "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain(`${structure.name};12;7;5;0;0;0;6;6;0;0;41,7;`);
-  // The sign-in page asks who is signed in before anyone is: a 401, expected.
-  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+
+  // A mistyped address says what is wrong beside the form, which stays to correct it.
+  const other = await staff.harness.db.prisma.territory.findFirstOrThrow({
+    where: { coordinators: { none: {} }, communes: { none: { communeCode: "59350" } } },
+  });
+  await page.goto(`/espace/tableaux-de-bord?from=2026-13-01&territory=${other.slug}`);
+  const summary = page.getByRole("alert");
+  await summary.getByRole("link", { name: "Du : date attendue au format AAAA-MM-JJ." }).waitFor();
+  await page.goto(`/espace/tableaux-de-bord?territory=${other.slug}`);
+  await page.getByRole("alert").getByRole("link", { name: "Territoire : vous ne suivez pas ce territoire." }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("tdb-territoire");
+  await page.getByRole("button", { name: "Afficher les chiffres" }).waitFor();
+  await expectAccessibleAtEveryWidth(page, "dashboards with a refused filter");
+  // The sign-in page asks who is signed in before anyone is: a 401, expected; so are the refused filters.
+  expect(problems.filter((problem) => !/\b(401|404|422)\b/.test(problem))).toEqual([]);
   await close();
 });
 

@@ -34,7 +34,7 @@ const Filters = z.object({
 const choices = dashboardRoute({
   method: "get",
   path: "/filters",
-  summary: "Ce que les filtres proposent : territoires suivis, réseaux, structures, services",
+  summary: "Ce que les filtres proposent (territoires suivis, réseaux, structures, services) et la période par défaut",
   responses: { 200: json(z.object({}).passthrough(), "Les choix.") },
 });
 
@@ -61,17 +61,22 @@ const exported = dashboardRoute({
   responses: { 200: { description: "text/csv" } },
 });
 
+/** The period shown when none is asked for: the current month and the two before it. */
+function defaultPeriod(c: Context<AppEnv>, to?: string) {
+  const end = to ?? localDateOf(c.var.deps.clock.now(), DEFAULT_ZONE);
+  return { from: firstOfMonthBefore(end, 2), to: end };
+}
+
 async function scopeOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
   const { roles } = await requireArea(c, "dashboards");
-  const today = localDateOf(c.var.deps.clock.now(), DEFAULT_ZONE);
-  const to = query.to ?? today;
-  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? firstOfMonthBefore(to, 2), to });
+  const period = defaultPeriod(c, query.to);
+  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? period.from, to: period.to });
 }
 
 export const dashboards = createRouter()
   .openapi(choices, async (c) => {
     const { roles } = await requireArea(c, "dashboards");
-    return c.json(await scopeChoices(c.var.deps.db, roles), 200);
+    return c.json(await scopeChoices(c.var.deps.db, roles, defaultPeriod(c)), 200);
   })
   .openapi(figures, async (c) => {
     const query = c.req.valid("query");

@@ -104,8 +104,8 @@ async function structuresOf(db: Database, roles: Roles) {
   };
 }
 
-/** What the filters may offer this user. */
-export async function scopeChoices(db: Database, roles: Roles) {
+/** What the filters may offer this user, and the period shown when none is asked for. */
+export async function scopeChoices(db: Database, roles: Roles, period: { from: LocalDate; to: LocalDate }) {
   const { structures, territories, networks, services } = await structuresOf(db, roles);
   const byName = <T extends { name: string }>(rows: Iterable<T>) => [...rows].sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return {
@@ -113,6 +113,7 @@ export async function scopeChoices(db: Database, roles: Roles) {
     networks: byName([...networks.values()].filter((n) => structures.some((s) => s.networkId === n.id))),
     structures: byName(structures),
     services: [...services.values()],
+    period,
   };
 }
 

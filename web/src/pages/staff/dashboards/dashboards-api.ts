@@ -21,6 +21,14 @@ export interface DashboardChoices {
   networks: Named[];
   structures: { id: string; name: string }[];
   services: Named[];
+  /** The period shown when the address asks for none (the server's today). */
+  period: { from: string; to: string };
+}
+
+/** A filter the server refused (422: malformed; 404: not one the user follows), with its reason per field. */
+export interface Refused {
+  message: string;
+  fields: Record<string, string>;
 }
 
 export interface DashboardFigures {
@@ -37,8 +45,16 @@ export const getDashboardChoices = query(async (): Promise<DashboardChoices> => 
   return (await response.json()) as unknown as DashboardChoices;
 }, "dashboardChoices");
 
-export const getDashboardFigures = query(async (search: DashboardSearch): Promise<DashboardFigures> => {
-  const response = await dashboards.index.$get({ query: search });
-  if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()) as unknown as DashboardFigures;
-}, "dashboardFigures");
+/** The figures, or why the filters were refused: the page says it beside the form instead of failing. */
+export const getDashboardFigures = query(
+  async (search: DashboardSearch): Promise<{ figures: DashboardFigures } | { refused: Refused }> => {
+    const response = await dashboards.index.$get({ query: search });
+    if (response.status === 422 || response.status === 404) {
+      const { error } = (await response.json()) as unknown as { error: { message: string; fields?: Record<string, string> } };
+      return { refused: { message: error.message, fields: error.fields ?? {} } };
+    }
+    if (response.status !== 200) throw await toApiError(response);
+    return { figures: (await response.json()) as unknown as DashboardFigures };
+  },
+  "dashboardFigures",
+);

@@ -9,9 +9,12 @@ describe("the dashboards' address", () => {
     expect(readDashboardSearch(Object.fromEntries(new URLSearchParams(href.split("?")[1])))).toEqual(search);
   });
 
-  it("leaves the period to the server and a line per month when the address says nothing valid", () => {
+  it("leaves the period to the server, and passes on what it cannot read for the server to name", () => {
     expect(readDashboardSearch({})).toEqual({ by: "month" });
-    expect(readDashboardSearch({ from: "demain", to: "2026-02-30", by: "pays", network: "<script>" })).toEqual({ by: "month" });
+    expect(readDashboardSearch({ from: "2026-13-01", by: "pays", network: ["a", "b"], service: "" })).toEqual({
+      from: "2026-13-01",
+      by: "pays",
+    });
     expect(dashboardHref({ by: "month" })).toBe("/espace/tableaux-de-bord?by=month");
   });
 });

@@ -1,6 +1,7 @@
 import { createAsync, useNavigate, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, untrack } from "solid-js";
 import { Button } from "../../../components/button.tsx";
+import { ErrorSummary } from "../../../components/error-summary.tsx";
 import { IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import "../../../components/form.css";
 import { Loadable } from "../../../components/notice.tsx";
@@ -10,7 +11,13 @@ import { ActivitySection, ReferralsSection, WaitingSection } from "../../figures
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
-import { type DashboardChoices, type DashboardFigures, getDashboardChoices, getDashboardFigures } from "./dashboards-api.ts";
+import {
+  type DashboardChoices,
+  type DashboardFigures,
+  getDashboardChoices,
+  getDashboardFigures,
+  type Refused,
+} from "./dashboards-api.ts";
 import {
   BREAKDOWNS,
   type Breakdown,
@@ -66,31 +73,67 @@ export default function DashboardsPage() {
   );
 }
 
+/** Each filter's field, to name it when the server refuses it. */
+const FIELDS: Record<string, { id: string; label: string }> = {
+  from: { id: "tdb-du", label: "Du" },
+  to: { id: "tdb-au", label: "Au (inclus)" },
+  by: { id: "tdb-lignes", label: "Une ligne par" },
+  territory: { id: "tdb-territoire", label: "Territoire" },
+  network: { id: "tdb-reseau", label: "Réseau" },
+  structure: { id: "tdb-structure", label: "Structure" },
+  service: { id: "tdb-service", label: "Service" },
+};
+
 /**
- * The filters and the figures they give. The form starts from the period the server answered
- * (its default when the address has none), so the dates shown are those of the figures.
+ * The filters and the figures they give. The form starts from the address, or from the server's
+ * default period (its clock, not the browser's). A filter the server refuses is said beside its
+ * field, and the form stays to correct it.
  */
 function Dashboard(props: { search: DashboardSearch }) {
   const loaded = createAsync(async () => {
     const search = props.search;
-    const [choices, figures] = await Promise.all([getDashboardChoices(), getDashboardFigures(search)]);
-    return { search, choices, figures };
+    const [choices, result] = await Promise.all([getDashboardChoices(), getDashboardFigures(search)]);
+    return { search, choices, result };
   });
   return (
     <Show when={loaded()} keyed>
-      {(known) => (
-        <>
-          <FilterForm search={{ ...known.search, ...known.figures.period }} choices={known.choices} />
-          <Figures search={known.search} figures={known.figures} />
-        </>
-      )}
+      {(known) => {
+        const refused = "refused" in known.result ? known.result.refused : undefined;
+        const errors = refused ? refusedFields(refused) : {};
+        return (
+          <>
+            <Show when={refused}>
+              <ErrorSummary
+                links={Object.entries(errors).map(([name, message]) => ({
+                  target: FIELDS[name]?.id ?? "tdb-du",
+                  message: `${FIELDS[name]?.label ?? name} : ${message}`,
+                }))}
+                ref={(element) => element.focus()}
+              />
+            </Show>
+            <FilterForm search={{ ...known.choices.period, ...known.search }} choices={known.choices} errors={errors} />
+            <Show when={"figures" in known.result && known.result.figures}>
+              {(figures) => <Figures search={known.search} figures={figures()} />}
+            </Show>
+          </>
+        );
+      }}
     </Show>
   );
+}
+
+/** The refused filters by name; a 404 (a territory or structure one does not follow) names its filter. */
+function refusedFields(refused: Refused): Record<string, string> {
+  if (Object.keys(refused.fields).length > 0) return refused.fields;
+  if (/territoire/i.test(refused.message)) return { territory: "vous ne suivez pas ce territoire." };
+  if (/structure/i.test(refused.message)) return { structure: "vous ne suivez pas cette structure." };
+  return { from: refused.message };
 }
 
 function FilterForm(props: {
   search: Required<Pick<DashboardSearch, "from" | "to">> & DashboardSearch;
   choices: DashboardChoices;
+  errors: Record<string, string>;
 }) {
   const navigate = useNavigate();
   const initial = untrack(() => props.search);
@@ -119,9 +162,18 @@ function FilterForm(props: {
   return (
     <form class="dashboards__filters" aria-label="Filtrer les chiffres" novalidate onSubmit={submit}>
       <div class="dashboards__fields">
-        <TextField id="tdb-du" label="Du" type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <TextField
+          id="tdb-du"
+          error={props.errors.from}
+          label="Du"
+          type="date"
+          required
+          value={from()}
+          onInput={(e) => setFrom(e.currentTarget.value)}
+        />
         <TextField
           id="tdb-au"
+          error={props.errors.to}
           label="Au (inclus)"
           type="date"
           required
@@ -130,6 +182,7 @@ function FilterForm(props: {
         />
         <SelectField
           id="tdb-lignes"
+          error={props.errors.by}
           label="Une ligne par"
           value={by()}
           onChange={(e) => setBy(e.currentTarget.value as Breakdown)}
@@ -138,6 +191,7 @@ function FilterForm(props: {
         </SelectField>
         <SelectField
           id="tdb-territoire"
+          error={props.errors.territory}
           label="Territoire"
           value={territory()}
           onChange={(e) => setTerritory(e.currentTarget.value)}
@@ -151,7 +205,13 @@ function FilterForm(props: {
             )}
           </For>
         </SelectField>
-        <SelectField id="tdb-reseau" label="Réseau" value={network()} onChange={(e) => setNetwork(e.currentTarget.value)}>
+        <SelectField
+          id="tdb-reseau"
+          error={props.errors.network}
+          label="Réseau"
+          value={network()}
+          onChange={(e) => setNetwork(e.currentTarget.value)}
+        >
           <option value="">Tous les réseaux</option>
           <For each={props.choices.networks}>
             {(n) => (
@@ -163,6 +223,7 @@ function FilterForm(props: {
         </SelectField>
         <SelectField
           id="tdb-structure"
+          error={props.errors.structure}
           label="Structure"
           value={structure()}
           onChange={(e) => setStructure(e.currentTarget.value)}
@@ -170,7 +231,13 @@ function FilterForm(props: {
           <option value="">Toutes les structures</option>
           <IdOptions each={props.choices.structures} selected={structure()} label={(s) => s.name} />
         </SelectField>
-        <SelectField id="tdb-service" label="Service" value={service()} onChange={(e) => setService(e.currentTarget.value)}>
+        <SelectField
+          id="tdb-service"
+          error={props.errors.service}
+          label="Service"
+          value={service()}
+          onChange={(e) => setService(e.currentTarget.value)}
+        >
           <option value="">Tous les services</option>
           <For each={props.choices.services}>
             {(s) => (
