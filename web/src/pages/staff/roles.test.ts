@@ -19,11 +19,11 @@ describe("roles", () => {
     expect(roleLines({ ...none, regionalAdmin: true })).toEqual(["Administration régionale"]);
   });
 
-  test("the navigation names the server's areas, and links only those that exist", () => {
+  test("the navigation names and links the server's areas, in its order", () => {
     expect(navigation(["agenda", "referrals", "dashboards", "account"])).toEqual([
       { name: "Agenda", href: "/espace/agenda" },
       { name: "Orientations", href: "/espace/orientations" },
-      { name: "Tableaux de bord", href: undefined },
+      { name: "Tableaux de bord", href: "/espace/tableaux-de-bord" },
       { name: "Mon compte", href: "/espace/compte" },
     ]);
   });

@@ -41,8 +41,8 @@ const AREA_NAMES: Record<Area, string> = {
   account: "Mon compte",
 };
 
-/** The areas that exist so far; the others are listed as coming soon, without a link. */
-export const AREA_PATHS: Partial<Record<Area, string>> = {
+/** Where each area opens. */
+export const AREA_PATHS: Record<Area, string> = {
   agenda: "/espace/agenda",
   reception: "/espace/accueil",
   referrals: "/espace/orientations",
@@ -52,7 +52,7 @@ export const AREA_PATHS: Partial<Record<Area, string>> = {
 };
 
 /** The navigation of the staff space: the areas the server opens to this person, in its order. */
-export function navigation(areas: readonly Area[]): { name: string; href: string | undefined }[] {
+export function navigation(areas: readonly Area[]): { name: string; href: string }[] {
   return areas.map((area) => ({ name: AREA_NAMES[area], href: AREA_PATHS[area] }));
 }
 

@@ -1,5 +1,5 @@
 import { A } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { For } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
 import { navigation, roleLines } from "./roles.ts";
 import { useStaffUser } from "./staff-area.tsx";
@@ -23,22 +23,11 @@ export default function StaffHomePage() {
         <ul class="staff-nav">
           <For each={navigation(user().areas)}>
             {(entry) => (
-              <Show
-                when={entry.href}
-                fallback={
-                  <li class="staff-nav__soon">
-                    {entry.name} <span class="staff-nav__tag">bientôt</span>
-                  </li>
-                }
-              >
-                {(href) => (
-                  <li>
-                    <A class="staff-nav__link" href={href()}>
-                      {entry.name}
-                    </A>
-                  </li>
-                )}
-              </Show>
+              <li>
+                <A class="staff-nav__link" href={entry.href}>
+                  {entry.name}
+                </A>
+              </li>
             )}
           </For>
         </ul>
