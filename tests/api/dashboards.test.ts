@@ -329,7 +329,7 @@ describe("the coordination figures", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(
-      /attachment; filename="rdv-orientation-activity-2026-10-01-2026-10-31.csv"/,
+      /attachment; filename="rdv-orientation-rendez-vous-2026-10-01-2026-10-31.csv"/,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -86,7 +86,7 @@ test("the coordinator reads, breaks down and downloads their territory's figures
       .first()
       .click(),
   ]);
-  expect(download.suggestedFilename()).toBe("rdv-orientation-activity-2026-01-01-2026-03-23.csv");
+  expect(download.suggestedFilename()).toBe("rdv-orientation-rendez-vous-2026-01-01-2026-03-23.csv");
   const csv = await readFile((await download.path()) ?? "", "utf8");
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv).toContain(`${structure.name};12;7;5;0;0;0;6;6;0;0;41,7;`);

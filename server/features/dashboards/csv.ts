@@ -3,8 +3,17 @@ import type { Figures } from "./figures.ts";
 import type { Breakdown } from "./scope.ts";
 
 /** The tables a dashboard exports, one per CSV file (one table per file opens cleanly in Excel). */
-export const TABLES = ["activity", "waiting", "referrals", "flows"] as const;
+export const TABLES = ["activity", "waiting", "referrals", "flows", "network-flows"] as const;
 export type Table = (typeof TABLES)[number];
+
+/** Each table's name in its file's name, in French like the rest of what people download. */
+export const TABLE_FILE_NAMES: Record<Table, string> = {
+  activity: "rendez-vous",
+  waiting: "delais-d-attente",
+  referrals: "orientations",
+  flows: "flux-entre-structures",
+  "network-flows": "flux-entre-reseaux",
+};
 
 export const BREAKDOWN_NAMES: Record<Breakdown, string> = {
   territory: "Territoire",
@@ -103,6 +112,11 @@ export function figuresCsv(figures: Figures, table: Table): string {
       return toCsv(
         ["Structure d'origine", "Structure d'accueil", "Orientations"],
         figures.referrals.structureFlows.map((f) => [f.from, f.to, countCell(f.count)]),
+      );
+    case "network-flows":
+      return toCsv(
+        ["Réseau d'origine", "Réseau d'accueil", "Orientations"],
+        figures.referrals.networkFlows.map((f) => [f.from, f.to, countCell(f.count)]),
       );
   }
 }

@@ -6,7 +6,7 @@ import { DEFAULT_ZONE, firstOfMonthBefore, isLocalDate, localDateOf } from "../.
 import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, staffRoute } from "../../http/staff-routes.ts";
-import { figuresCsv, TABLES } from "./csv.ts";
+import { figuresCsv, TABLE_FILE_NAMES, TABLES } from "./csv.ts";
 import { dashboardFigures } from "./figures.ts";
 import { BREAKDOWNS, resolveScope, scopeChoices } from "./scope.ts";
 
@@ -50,7 +50,8 @@ const figures = dashboardRoute({
 const exported = dashboardRoute({
   method: "get",
   path: "/export",
-  summary: "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : activité, délais d'attente, orientations ou leurs flux",
+  summary:
+    "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : activité, délais d'attente, orientations, leurs flux entre structures ou entre réseaux",
   request: {
     query: Filters.extend({
       table: z
@@ -86,5 +87,5 @@ export const dashboards = createRouter()
     const { table, ...query } = c.req.valid("query");
     const scope = await scopeOf(c, query);
     const csv = figuresCsv(await dashboardFigures(c.var.deps.db, scope, query.by), table);
-    return c.body(csv, 200, csvHeaders(`rdv-orientation-${table}-${scope.from}-${scope.to}.csv`));
+    return c.body(csv, 200, csvHeaders(`rdv-orientation-${TABLE_FILE_NAMES[table]}-${scope.from}-${scope.to}.csv`));
   });

@@ -5,7 +5,7 @@ import { addDays, DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../do
 import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
-import { figuresCsv } from "./csv.ts";
+import { figuresCsv, TABLE_FILE_NAMES } from "./csv.ts";
 import { figuresOf } from "./figures.ts";
 import { loadFacts } from "./load-facts.ts";
 import { resolveScope } from "./scope.ts";
@@ -52,10 +52,20 @@ const exported = createRoute({
   method: "get",
   path: "/export",
   tags: ["Statistiques publiques"],
-  summary: "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule), par mois ou par réseau",
+  summary:
+    "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : les rendez-vous par mois ou par réseau, les délais d'attente, les orientations et leurs flux entre réseaux",
   request: {
     query: z.object({
-      by: z.enum(["month", "network"], "« month » ou « network ».").default("month"),
+      table: z
+        .enum(
+          ["activity", "waiting", "referrals", "network-flows"],
+          "« activity », « waiting », « referrals » ou « network-flows ».",
+        )
+        .default("activity"),
+      by: z
+        .enum(["month", "network"], "« month » ou « network ».")
+        .default("month")
+        .openapi({ description: "Pour « activity » : une ligne par mois ou par réseau." }),
     }),
   },
   responses: { 200: { description: "text/csv" } },
@@ -78,14 +88,14 @@ export const statistics = createRouter()
     );
   })
   .openapi(exported, async (c) => {
-    const { by } = c.req.valid("query");
+    const { table, by } = c.req.valid("query");
     const { byMonth, byNetwork } = await publicFigures(c.var.deps);
-    const figures = by === "month" ? byMonth : byNetwork;
+    const figures = table === "activity" && by === "network" ? byNetwork : byMonth;
+    const name =
+      table === "activity" ? `${TABLE_FILE_NAMES.activity}-par-${by === "month" ? "mois" : "reseau"}` : TABLE_FILE_NAMES[table];
     return c.body(
-      figuresCsv(figures, "activity"),
+      figuresCsv(figures, table),
       200,
-      csvHeaders(
-        `rdv-orientation-statistiques-${by === "month" ? "mois" : "reseaux"}-${figures.period.from}-${figures.period.to}.csv`,
-      ),
+      csvHeaders(`rdv-orientation-statistiques-${name}-${figures.period.from}-${figures.period.to}.csv`),
     );
   });

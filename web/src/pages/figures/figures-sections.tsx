@@ -103,6 +103,7 @@ export function ActivitySection(props: {
         <BarOrLineChart
           type="bar"
           stacked
+          horizontal={props.rowHeader !== "Mois"}
           labels={labels()}
           series={[
             { label: "Honorés", data: props.rows.map((r) => drawn(r.honoured)) },
@@ -162,6 +163,7 @@ export function ActivitySection(props: {
         <BarOrLineChart
           type="bar"
           stacked
+          horizontal={props.rowHeader !== "Mois"}
           labels={labels()}
           series={[
             { label: "En ligne", data: props.rows.map((r) => drawn(r.channels.online)) },
@@ -213,8 +215,11 @@ export function WaitingSection(props: {
     <section class="figures__section" aria-labelledby={id}>
       <h2 id={id}>Délai jusqu'au premier créneau libre</h2>
       <p class="figures__note">
-        Relevé chaque nuit : le premier créneau qu'une personne pouvait réserver en ligne ce jour-là, dans la structure la plus
-        rapide{props.groupHeader ? ` de chaque ${props.groupHeader.toLowerCase()}` : ""}.
+        Relevé chaque nuit : le premier créneau qu'une personne pouvait réserver en ligne ce jour-là,{" "}
+        {props.groupHeader === "Structure"
+          ? "dans chaque structure"
+          : `dans la structure la plus rapide${props.groupHeader ? ` de chaque ${props.groupHeader.toLowerCase()}` : ""}`}
+        .
       </p>
       <Show when={props.rows.length > 0} fallback={<p>Aucun relevé sur la période.</p>}>
         <Show when={days().length > 1}>
@@ -264,12 +269,14 @@ export function WaitingSection(props: {
           </tbody>
         </FiguresTable>
       </Show>
-      <CsvLink href={props.csvHref}>Télécharger les relevés jour par jour</CsvLink>
+      <Show when={props.rows.length > 0}>
+        <CsvLink href={props.csvHref}>Télécharger les relevés jour par jour</CsvLink>
+      </Show>
     </section>
   );
 }
 
-function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
+function FlowsTable(props: { caption: string; flows: readonly Flow[]; csvHref?: string | undefined }) {
   const more = () => props.flows.length - MAX_FLOWS;
   return (
     <>
@@ -277,7 +284,9 @@ function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
         <thead>
           <tr>
             <th scope="col">Depuis</th>
-            <th scope="col">Vers</th>
+            <th scope="col" class="figures-table__text">
+              Vers
+            </th>
             <th scope="col">Orientations</th>
           </tr>
         </thead>
@@ -286,7 +295,7 @@ function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
             {(flow) => (
               <tr>
                 <th scope="row">{flow.from}</th>
-                <td>{flow.to}</td>
+                <td class="figures-table__text">{flow.to}</td>
                 <td>{countText(flow.count)}</td>
               </tr>
             )}
@@ -295,18 +304,22 @@ function FlowsTable(props: { caption: string; flows: readonly Flow[] }) {
       </FiguresTable>
       <Show when={more() > 0}>
         <p class="figures__note">
-          Les {MAX_FLOWS} flux les plus nombreux ;{" "}
-          {more() === 1 ? "un autre, plus petit, est" : `${more()} autres, plus petits, sont`} dans le fichier à télécharger.
+          Les {MAX_FLOWS} flux les plus nombreux sont affichés ;{" "}
+          {more() === 1 ? "le dernier, plus petit, est" : `les ${more()} autres, plus petits, sont`} dans le fichier à
+          télécharger.
         </p>
       </Show>
+      <CsvLink href={props.csvHref}>Télécharger tous ces flux</CsvLink>
     </>
   );
 }
 
 export function ReferralsSection(props: {
   figures: ReferralFigures;
-  csvHref?: string | undefined;
-  flowsCsvHref?: string | undefined;
+  csvHref: string;
+  networkFlowsCsvHref: string;
+  /** The flows between structures: the dashboards only (the public page stays at networks). */
+  structureFlowsCsvHref?: string | undefined;
 }) {
   const id = createUniqueId();
   const r = () => props.figures;
@@ -357,11 +370,20 @@ export function ReferralsSection(props: {
       <CsvLink href={props.csvHref}>Télécharger ces chiffres</CsvLink>
       <h3>D'où viennent les orientations, et où elles vont</h3>
       <Show when={r().networkFlows.length > 0} fallback={<p>Aucune orientation sur la période.</p>}>
-        <FlowsTable caption="Orientations par réseau, de l'origine à l'accueil" flows={r().networkFlows} />
+        <FlowsTable
+          caption="Orientations par réseau, de l'origine à l'accueil"
+          flows={r().networkFlows}
+          csvHref={props.networkFlowsCsvHref}
+        />
         <Show when={r().structureFlows}>
-          {(flows) => <FlowsTable caption="Orientations par structure, de l'origine à l'accueil" flows={flows()} />}
+          {(flows) => (
+            <FlowsTable
+              caption="Orientations par structure, de l'origine à l'accueil"
+              flows={flows()}
+              csvHref={props.structureFlowsCsvHref}
+            />
+          )}
         </Show>
-        <CsvLink href={props.flowsCsvHref}>Télécharger les flux par structure</CsvLink>
       </Show>
     </section>
   );

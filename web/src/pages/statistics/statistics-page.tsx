@@ -48,17 +48,21 @@ function Figures() {
             rows={s().months}
             total={s().total}
             rowHeader="Mois"
-            csvHref="/api/statistics/export?by=month"
+            csvHref="/api/statistics/export?table=activity&by=month"
           />
           <ActivitySection
             title="Rendez-vous par réseau"
             rows={s().networks}
             total={s().total}
             rowHeader="Réseau"
-            csvHref="/api/statistics/export?by=network"
+            csvHref="/api/statistics/export?table=activity&by=network"
           />
-          <WaitingSection rows={s().waiting} />
-          <ReferralsSection figures={s().referrals} />
+          <WaitingSection rows={s().waiting} csvHref="/api/statistics/export?table=waiting" />
+          <ReferralsSection
+            figures={s().referrals}
+            csvHref="/api/statistics/export?table=referrals"
+            networkFlowsCsvHref="/api/statistics/export?table=network-flows"
+          />
         </>
       )}
     </Show>

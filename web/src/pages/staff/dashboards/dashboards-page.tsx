@@ -271,7 +271,12 @@ function Figures(props: { search: DashboardSearch; figures: DashboardFigures }) 
         csvHref={csv("activity")}
       />
       <WaitingSection rows={f().waiting} groupHeader={grouped() ? BY_NAMES[f().by] : undefined} csvHref={csv("waiting")} />
-      <ReferralsSection figures={f().referrals} csvHref={csv("referrals")} flowsCsvHref={csv("flows")} />
+      <ReferralsSection
+        figures={f().referrals}
+        csvHref={csv("referrals")}
+        networkFlowsCsvHref={csv("network-flows")}
+        structureFlowsCsvHref={csv("flows")}
+      />
     </>
   );
 }
