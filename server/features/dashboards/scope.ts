@@ -28,6 +28,8 @@ export interface ScopedStructure {
   networkId: string;
   /** The territories its sites stand in, among those the user follows. */
   territoryIds: string[];
+  /** The services it offers (or offered). */
+  serviceIds: string[];
 }
 
 /** What a user's figures cover: the structures (after the filters), the service, the period. */
@@ -67,6 +69,7 @@ async function structuresOf(db: Database, roles: Roles) {
         name: true,
         networkId: true,
         sites: { select: { id: true }, orderBy: [{ active: "desc" }, { name: "asc" }], take: 1 },
+        offerings: { select: { serviceId: true } },
       },
     }),
     db.prisma.$queryRaw<{ structureId: string; siteId: string; territoryId: string }[]>`
@@ -90,7 +93,11 @@ async function structuresOf(db: Database, roles: Roles) {
   }
   const headSite = new Map(structures.map((s) => [s.id, s.sites[0]?.id]));
   const visible = structures
-    .map(({ sites: _, ...s }) => ({ ...s, territoryIds: territoriesOf.get(s.id) ?? [] }))
+    .map(({ sites: _, offerings, ...s }) => ({
+      ...s,
+      serviceIds: offerings.map((o) => o.serviceId),
+      territoryIds: territoriesOf.get(s.id) ?? [],
+    }))
     .filter((s) => roles.regionalAdmin || s.territoryIds.length > 0);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   return {
@@ -145,7 +152,9 @@ export async function resolveScope(db: Database, roles: Roles, query: ScopeQuery
     (s) =>
       (!territory || s.territoryIds.includes(territory.id)) &&
       (!network || s.networkId === network.id) &&
-      (!query.structure || s.id === query.structure),
+      (!query.structure || s.id === query.structure) &&
+      // With a service chosen, the structures that never offered it are no rows of zeros.
+      (!service || s.serviceIds.includes(service.id)),
   );
   const keptIds = new Set(kept.map((s) => s.id));
   // A territory filter narrows the rows « par territoire » to that one.

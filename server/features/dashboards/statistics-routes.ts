@@ -15,10 +15,17 @@ import { resolveScope } from "./scope.ts";
 
 const REGION: Roles = { regionalAdmin: true, memberships: [], territories: [] };
 
-/** The last twelve months: from the first day of the month eleven months ago to yesterday. */
+/**
+ * Twelve months at most, to yesterday: from the first day of the month eleven months ago, or of
+ * the first month with an appointment if later (a platform in service since May has no figures
+ * for the months before, only zeros that would mislead).
+ */
 async function computeFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
   const to = addDays(localDateOf(clock.now(), DEFAULT_ZONE), -1);
-  const scope = await resolveScope(db, REGION, { from: firstOfMonthBefore(to, 11), to });
+  const first = (await db.prisma.appointment.aggregate({ _min: { startsAt: true } }))._min.startsAt;
+  const start = firstOfMonthBefore(to, 11);
+  const firstMonth = first ? firstOfMonthBefore(localDateOf(first, DEFAULT_ZONE), 0) : start;
+  const scope = await resolveScope(db, REGION, { from: firstMonth > start && firstMonth <= to ? firstMonth : start, to });
   const facts = await loadFacts(db, scope);
   return { byMonth: figuresOf(facts, scope, "month"), byNetwork: figuresOf(facts, scope, "network") };
 }
@@ -44,7 +51,8 @@ const get = createRoute({
   method: "get",
   path: "/",
   tags: ["Statistiques publiques"],
-  summary: "L'activité du SPRO sur douze mois, par mois et par réseau (effectifs de moins de 5 masqués : null)",
+  summary:
+    "L'activité du SPRO sur douze mois au plus (depuis le premier rendez-vous), par mois et par réseau (effectifs masqués : null)",
   responses: { 200: json(z.object({}).passthrough(), "Les chiffres, sans aucune donnée personnelle.") },
 });
 

@@ -15,12 +15,13 @@ export default function StatisticsPage() {
     <div class="statistics">
       <PageTitle>Statistiques</PageTitle>
       <p class="lead">
-        L'activité du service public régional de l'orientation sur les douze derniers mois : les rendez-vous pris et ce qu'ils
-        sont devenus, les délais pour obtenir un rendez-vous, les orientations d'une structure à l'autre.
+        L'activité du service public régional de l'orientation sur les douze derniers mois (depuis sa mise en service s'il y a
+        moins longtemps) : les rendez-vous pris et ce qu'ils sont devenus, les délais pour obtenir un rendez-vous, les
+        orientations d'une structure à l'autre.
       </p>
       <p class="figures__intro">
         Ces chiffres sont des données ouvertes : vous pouvez les télécharger et les réutiliser librement, en citant la source.
-        Aucune donnée personnelle n'y figure ; les effectifs de 1 à 4 sont masqués.
+        Aucune donnée personnelle n'y figure ; les effectifs de 1 à 4 sont masqués, comme ceux qui permettraient de les retrouver.
       </p>
       <Loadable
         loading="Chargement des statistiques…"
