@@ -872,7 +872,8 @@ class HistoryWriter {
   /**
    * The next free slot as recorded each night at 00:05, for each public offering over the last
    * `days` days (today excluded: the daily job records it): a wait of its own per structure and
-   * service, longer in busy months, drifting up or down, now and then nothing within the horizon.
+   * service, longer in busy months, coming down to what tonight's real snapshot will find, now and
+   * then nothing within the horizon.
    */
   writeSnapshots(today: LocalDate, days: number) {
     const first = addDays(today, -days);
@@ -883,12 +884,15 @@ class HistoryWriter {
       if (!structure.spro) continue;
       const random = randomFor(`${this.idKey}:wait:${o.id}`);
       const base = o.seats > 1 ? 6 + random.next() * 14 : Math.exp(Math.log(1.5) + random.next() * Math.log(12));
-      const drift = -0.3 + random.next() * 0.8;
+      // The demo's future is empty, so tonight's real snapshot finds a slot within a few days:
+      // the invented past comes down to that, as if online booking had shortened the waits.
+      const tonight = 1 + random.next() * 2;
       let walk = 1;
       dates.forEach((date, index) => {
         walk = Math.min(1.5, Math.max(0.6, walk * (0.9 + random.next() * 0.2)));
         const month = Number(date.slice(5, 7)) - 1;
-        const wait = base * (MONTH_LOAD[month] ?? 1) ** 2 * (1 + (drift * index) / dates.length) * walk;
+        const t = ((index + 1) / dates.length) ** 1.5;
+        const wait = base * (MONTH_LOAD[month] ?? 1) ** 2 * walk * (1 - t) + tonight * t;
         const takenAt = localInstant(date, 5, structure.zone) as Date;
         let next: Date | null = null;
         if (wait <= o.horizonDays && !random.chance(0.02)) {
