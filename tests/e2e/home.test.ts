@@ -201,6 +201,8 @@ const PAGES = [
   "/accessibilite",
   "/donnees-personnelles",
   "/mentions-legales",
+  // The accessibility statement lists it among the pages checked (web/src/pages/legal/accessibility-page.tsx).
+  "/statistiques",
   "/cette/page/nexiste-pas",
 ];
 

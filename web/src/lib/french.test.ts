@@ -12,6 +12,17 @@ describe("french", () => {
     ]);
   });
 
+  test("de elides before a mute h, not an aspirated one, and not before a consonant", () => {
+    expect([de("Adam Dewitte"), de("Hélène Roy"), de("Hugo Petit"), de("Hazebrouck"), de("Hem"), de("Maxime Gomes")]).toEqual([
+      "d'Adam Dewitte",
+      "d'Hélène Roy",
+      "d'Hugo Petit",
+      "de Hazebrouck",
+      "de Hem",
+      "de Maxime Gomes",
+    ]);
+  });
+
   test("du names a day or a span, the first of the month as an ordinal", () => {
     expect(du("2027-05-07")).toBe("du 7 mai 2027");
     expect(du("2026-12-28", "2027-01-01")).toBe("du 28 décembre 2026 au 1er janvier 2027");

@@ -63,9 +63,13 @@ export function AccessibilityPage() {
       </ul>
       <h3>Pages vérifiées</h3>
       <p>
-        L'accueil, la prise de rendez-vous et sa confirmation, la gestion d'un rendez-vous par son lien privé, «&nbsp;Trouver le
-        bon interlocuteur&nbsp;», «&nbsp;Où s'adresser&nbsp;?&nbsp;», «&nbsp;Questions / Réponses&nbsp;», les mentions légales,
-        cette page, «&nbsp;Données personnelles&nbsp;» et les pages de l'espace des professionnels.
+        Celles que les tests automatiques parcourent avec axe-core, en largeur d'écran de bureau et de téléphone&nbsp;: l'accueil,
+        la prise de rendez-vous et sa confirmation, la gestion d'un rendez-vous par son lien privé, «&nbsp;Trouver le bon
+        interlocuteur&nbsp;», «&nbsp;Où s'adresser&nbsp;?&nbsp;» et la page de chaque structure, «&nbsp;Questions /
+        Réponses&nbsp;», «&nbsp;Statistiques&nbsp;» (/statistiques), l'invitation à prendre rendez-vous, les mentions légales,
+        cette page, «&nbsp;Données personnelles&nbsp;», la connexion et le choix du mot de passe, et les pages de l'espace des
+        professionnels&nbsp;: agenda, rendez-vous et accueil, disponibilités, annuaire et journal, orientations, tableaux de bord
+        (/espace/tableaux-de-bord), données personnelles d'une personne et réglages de conservation.
       </p>
 
       <h2>Retour d'information et contact</h2>

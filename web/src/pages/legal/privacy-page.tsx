@@ -1,23 +1,46 @@
-import { createResource } from "solid-js";
+import { A } from "@solidjs/router";
+import { createResource, Show } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
 import { api } from "../../lib/api.ts";
 
 /** The period the Région set; the notice says the default until (or unless) the API answers. */
 const DEFAULT_RETENTION_MONTHS = 24;
+const DEFAULTS = { retentionMonths: DEFAULT_RETENTION_MONTHS, dpoContact: "" };
 
-async function fetchRetention(): Promise<number> {
+async function fetchNotice(): Promise<{ retentionMonths: number; dpoContact: string }> {
   try {
     const response = await api.privacy.$get();
-    return response.ok ? (await response.json()).retentionMonths : DEFAULT_RETENTION_MONTHS;
+    return response.ok ? await response.json() : DEFAULTS;
   } catch {
-    return DEFAULT_RETENTION_MONTHS;
+    return DEFAULTS;
   }
+}
+
+/** The data protection officer's contact: an e-mail as a link, a postal address as written. */
+function DpoContact(props: { contact: string }) {
+  return (
+    <Show
+      when={props.contact}
+      fallback={
+        <>
+          par courrier à la Région, à l'adresse donnée dans les <A href="/mentions-legales">mentions légales</A>, à l'attention du
+          délégué ou de la déléguée à la protection des données
+        </>
+      }
+    >
+      {(contact) => (
+        <Show when={contact().includes("@")} fallback={<>par courrier&nbsp;: {contact()}</>}>
+          <a href={`mailto:${contact()}`}>{contact()}</a>
+        </Show>
+      )}
+    </Show>
+  );
 }
 
 /** `/donnees-personnelles`: the information notice (RGPD art. 13 and 14) a person acknowledges when booking. */
 export function PrivacyPage() {
-  const [retention] = createResource(fetchRetention);
-  const months = () => retention() ?? DEFAULT_RETENTION_MONTHS;
+  const [notice] = createResource(fetchNotice);
+  const months = () => notice()?.retentionMonths ?? DEFAULT_RETENTION_MONTHS;
   return (
     <div class="prose">
       <PageTitle>Données personnelles</PageTitle>
@@ -89,7 +112,8 @@ export function PrivacyPage() {
       <p>
         Vos données sont anonymisées {months()}&nbsp;mois après votre dernier rendez-vous ou votre dernière orientation, durée
         fixée par la Région. Seuls restent alors des chiffres qui ne permettent pas de vous reconnaître. Le journal des actions
-        des personnels, qui ne contient aucune donnée vous concernant, est effacé au bout d'un an.
+        des personnels note quelle fiche a été consultée, exportée ou effacée, par son numéro&nbsp;: il ne contient ni votre nom
+        ni vos coordonnées, et il est effacé au bout d'un an.
       </p>
 
       <h2>Vos droits</h2>
@@ -102,7 +126,10 @@ export function PrivacyPage() {
           adressez-vous à la structure qui vous a reçu ou orienté&nbsp;: elle peut vous remettre toutes vos données dans un
           fichier, ou les effacer&nbsp;;
         </li>
-        <li>ou écrivez au délégué ou à la déléguée à la protection des données de la Région.</li>
+        <li>
+          ou écrivez au délégué ou à la déléguée à la protection des données de la Région&nbsp;:{" "}
+          <DpoContact contact={notice()?.dpoContact ?? ""} />.
+        </li>
       </ul>
       <p>
         Une réponse vous est donnée dans un délai d'un mois. Si vous estimez que vos droits ne sont pas respectés, vous pouvez

@@ -72,13 +72,14 @@ export interface AppointmentDetail {
   offering: { id: string; service: { id: string; name: string } };
   advisor: Named;
   bookedBy: { firstName: string; lastName: string } | null;
-  person: Named & { email: string | null; phone: string | null };
+  person: Named & { email: string | null; phone: string | null; anonymisedAt: string | null };
   history: { id: string; start: string; status: AppointmentStatus; outcome: AppointmentOutcome | null; service: string }[];
 }
 
 export interface DeskPerson extends Named {
   email: string | null;
   phone: string | null;
+  birthYear: number | null;
   lastSeen: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Mode } from "../../../lib/api.ts";
+import { de } from "../../../lib/french.ts";
 import type { AppointmentOutcome, Channel } from "./agenda-api.ts";
 
 // The agenda's values in words. Typed by the API's enums: a new value breaks the build until
@@ -25,3 +26,10 @@ export function placeOf(meeting: { mode: Mode; site: { name: string } | null }):
 }
 
 export const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
+
+/**
+ * « de Léa Durand », « d'Adam Dewitte », and once erased « d'une personne anonymisée »: the stored
+ * « Personne anonymisée » is a placeholder, not a name to put in a title.
+ */
+export const ofPerson = (person: { firstName: string; lastName: string; anonymisedAt?: string | null }) =>
+  person.anonymisedAt ? "d'une personne anonymisée" : de(fullName(person));

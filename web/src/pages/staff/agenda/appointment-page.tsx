@@ -18,7 +18,7 @@ import {
   markOutcome,
   saveNotes,
 } from "./agenda-api.ts";
-import { CHANNELS, fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
+import { CHANNELS, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
 import { AreaGuard } from "./area-guard.tsx";
 import { FollowUp } from "./follow-up.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
@@ -71,7 +71,7 @@ function Appointment(props: { appointment: AppointmentDetail }) {
   const booked = () => a().status === "booked";
   return (
     <>
-      <PageTitle documentTitle={`Rendez-vous de ${fullName(a().person)}`}>{`Rendez-vous de ${fullName(a().person)}`}</PageTitle>
+      <PageTitle documentTitle={`Rendez-vous ${ofPerson(a().person)}`}>{`Rendez-vous ${ofPerson(a().person)}`}</PageTitle>
       <Show when={!booked()}>
         <Notice>
           <p class="notice__title">Ce rendez-vous est annulé.</p>
@@ -147,7 +147,10 @@ function Appointment(props: { appointment: AppointmentDetail }) {
       <Show when={booked()}>
         <OutcomeSection appointment={a()} />
       </Show>
-      <NotesSection appointment={a()} />
+      {/* No notes about an erased person: the server refuses them too. */}
+      <Show when={!a().person.anonymisedAt}>
+        <NotesSection appointment={a()} />
+      </Show>
       <Show when={booked() && !a().outcome}>
         <section class="staff__section" aria-labelledby="confirmation-title">
           <h2 id="confirmation-title">Confirmation par courriel</h2>

@@ -18,6 +18,22 @@ import "../directory/directory.css";
 import "./agenda.css";
 
 /** `/espace/accueil`: book for someone at the desk or on the phone — who, then which slot, then book. */
+/**
+ * A person found at the desk, with what tells homonyms apart: contacts, birth year, and the last
+ * booking or referral (online or at a desk: not a visit).
+ */
+function whoIs(person: DeskPerson): string {
+  return [
+    fullName(person),
+    person.email,
+    person.phone,
+    person.birthYear && `né·e en ${person.birthYear}`,
+    `dernière démarche le ${formatParisInstant(person.lastSeen)}`,
+  ]
+    .filter(Boolean)
+    .join(" — ");
+}
+
 export default function DeskPage() {
   return (
     <AreaGuard area="reception" refusal="L'accueil est celui des agents d'accueil et des administrateurs des structures.">
@@ -183,15 +199,7 @@ function DeskBooking(props: { structure: string }) {
                 options={[
                   ...people().map((person) => ({
                     value: person.id,
-                    // Its last booking or referral, online or at a desk: not a visit.
-                    label: [
-                      fullName(person),
-                      person.email,
-                      person.phone,
-                      `dernière démarche le ${formatParisInstant(person.lastSeen)}`,
-                    ]
-                      .filter(Boolean)
-                      .join(" — "),
+                    label: whoIs(person),
                   })),
                   { value: NEW, label: "Une nouvelle personne" },
                 ]}
@@ -204,7 +212,8 @@ function DeskBooking(props: { structure: string }) {
                   <For each={people()}>
                     {(person) => (
                       <li>
-                        <A href={`/espace/personnes/${person.id}`}>{fullName(person)}</A>
+                        {/* The whole description: two « Maxime Gomes » are told apart by it. */}
+                        <A href={`/espace/personnes/${person.id}`}>{whoIs(person)}</A>
                       </li>
                     )}
                   </For>

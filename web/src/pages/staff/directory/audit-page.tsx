@@ -1,9 +1,11 @@
+import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { ErrorNotice, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { describeError } from "../../../lib/api.ts";
-import { formatParisInstant } from "../../../lib/dates.ts";
+import { formatParisInstant, type LocalDate } from "../../../lib/dates.ts";
+import { du } from "../../../lib/french.ts";
 import { type AuditEvent, getAuditPage } from "./admin-api.ts";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
@@ -41,6 +43,7 @@ const ACTIONS: Record<string, string> = {
   "appointment.notes": "Notes d'un rendez-vous modifiées",
   "appointment.confirmation": "Confirmation d'un rendez-vous envoyée",
   "appointment.cancel": "Rendez-vous annulé par la structure",
+  "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
   "faq.create": "Question ajoutée",
@@ -57,7 +60,7 @@ const ACTIONS: Record<string, string> = {
   "referral.invite": "Invitation à prendre rendez-vous envoyée",
   "person.exported": "Données d'une personne exportées",
   "person.erased": "Données d'une personne effacées à sa demande",
-  "settings.update": "Durée de conservation des données modifiée",
+  "settings.update": "Réglage des données personnelles modifié",
 };
 
 function changedFields(event: AuditEvent): string | undefined {
@@ -65,6 +68,28 @@ function changedFields(event: AuditEvent): string | undefined {
   if (!Array.isArray(fields) || fields.length === 0) return undefined;
   const names: Partial<Record<string, string>> = FIELD_NAMES[event.entity as keyof typeof FIELD_NAMES] ?? {};
   return fields.map((field) => names[String(field)] ?? String(field)).join(", ");
+}
+
+/** A setting's old and new value (server/db/audit.ts `change`), in words. */
+const SETTINGS: Record<string, { name: string; value: (v: number | string) => string }> = {
+  retentionMonths: { name: "Durée de conservation", value: (v) => `${v}\u00a0mois` },
+  dpoContact: {
+    name: "Contact du délégué à la protection des données",
+    value: (v) => (v === "" ? "(vide)" : `«\u00a0${v}\u00a0»`),
+  },
+};
+
+function change(event: AuditEvent): string | undefined {
+  const found = (event.details as { change?: { field: string; from: number | string; to: number | string } } | null)?.change;
+  if (!found) return undefined;
+  const setting = SETTINGS[found.field] ?? { name: found.field, value: String };
+  return `${setting.name}\u00a0: ${setting.value(found.from)} → ${setting.value(found.to)}`;
+}
+
+/** The days an export covered. */
+function period(event: AuditEvent): string | undefined {
+  const found = (event.details as { period?: { from: string; to: string } } | null)?.period;
+  return found && `Période\u00a0: ${du(found.from as LocalDate, found.to as LocalDate)}`;
 }
 
 /** What the change was made to: the record's name today (none once it is gone), and its structure's. */
@@ -128,7 +153,24 @@ function AuditLog() {
                 <p class="directory-row__text">
                   Le {formatParisInstant(event.at)}, par{" "}
                   {event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : "un compte supprimé"}
-                  <Show when={changedFields(event)}>
+                  <Show when={event.entity === "Person" && event.entityId}>
+                    {(id) => (
+                      <>
+                        <br />
+                        {/* The record, never the name: the log keeps no personal data. */}
+                        Personne&nbsp;: <A href={`/espace/personnes/${id()}`}>fiche n°&nbsp;{id().slice(0, 8)}</A>
+                      </>
+                    )}
+                  </Show>
+                  <Show when={change(event) ?? period(event)}>
+                    {(said) => (
+                      <>
+                        <br />
+                        {said()}
+                      </>
+                    )}
+                  </Show>
+                  <Show when={!change(event) && changedFields(event)}>
                     {(fields) => (
                       <>
                         <br />

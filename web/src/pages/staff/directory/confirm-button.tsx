@@ -19,6 +19,11 @@ export function ConfirmButton(props: {
   confirm: string;
   /** The dismiss button's text, « Annuler » unless that would be ambiguous (cancelling a meeting). */
   dismiss?: string;
+  /**
+   * Opens with the focus on the dismiss button rather than the first one (confirm): for a change
+   * that cannot be undone at all, where Enter pressed twice must not make it.
+   */
+  focusDismiss?: boolean;
   /** Fields the change needs (a reason), between the explanation and the buttons. */
   fields?: JSX.Element;
   onConfirm: () => Promise<Outcome<unknown>>;
@@ -27,6 +32,7 @@ export function ConfirmButton(props: {
   const [open, setOpen] = createSignal(false);
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
+  let dismissButton: HTMLButtonElement | undefined;
 
   function changeOpen(next: boolean) {
     if (sending()) return;
@@ -54,7 +60,14 @@ export function ConfirmButton(props: {
       <Dialog.Portal>
         <Dialog.Overlay class="dialog__overlay" />
         <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
+          <Dialog.Content
+            class="dialog"
+            onOpenAutoFocus={(event) => {
+              if (!props.focusDismiss) return;
+              event.preventDefault();
+              dismissButton?.focus();
+            }}
+          >
             <Dialog.Title class="dialog__title">{props.title}</Dialog.Title>
             <Dialog.Description class="dialog__description">{props.children}</Dialog.Description>
             {props.fields}
@@ -67,7 +80,13 @@ export function ConfirmButton(props: {
                 {props.confirm}
               </Button>
               {/* Not Kobalte's CloseButton: it names itself « Dismiss », whatever its text says. */}
-              <Button variant="secondary" onClick={() => changeOpen(false)}>
+              <Button
+                variant="secondary"
+                onClick={() => changeOpen(false)}
+                ref={(element: HTMLButtonElement) => {
+                  dismissButton = element;
+                }}
+              >
                 {props.dismiss ?? "Annuler"}
               </Button>
             </div>

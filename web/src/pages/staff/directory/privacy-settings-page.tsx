@@ -1,30 +1,22 @@
+import { Dialog } from "@kobalte/core/dialog";
 import { A, createAsync, useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatDate, formatParisInstant } from "../../../lib/dates.ts";
-import { getJobRuns, getRetentionSettings, type JobRun, type RetentionSettings, saveRetention } from "../privacy/privacy-api.ts";
+import "../../../components/dialog.css";
+import {
+  getJobRuns,
+  getRetentionSettings,
+  type RetentionSettings,
+  retentionPreview,
+  saveSettings,
+} from "../privacy/privacy-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice, whole } from "./admin-form.tsx";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
-
-/** Each daily job in words, and what its counts mean; a new one shows as the server names it. */
-const JOBS: Record<string, { name: string; counts: Record<string, string> }> = {
-  "waiting-times": { name: "Délais d'attente du jour", counts: {} },
-  retention: { name: "Anonymisation au terme de la conservation", counts: { persons: "personnes anonymisées" } },
-  "audit-log": { name: "Purge du journal (plus d'un an)", counts: { events: "événements supprimés" } },
-  housekeeping: {
-    name: "Nettoyage technique",
-    counts: { idempotencyKeys: "réponses de réservation oubliées", messages: "courriels envoyés supprimés (plus d'un mois)" },
-  },
-};
-
-const describeResult = (run: JobRun) =>
-  run.result
-    ? Object.entries(run.result)
-        .map(([key, count]) => `${count} ${JOBS[run.job]?.counts[key] ?? key}`)
-        .join(", ") || "fait"
-    : "en cours, ou interrompu";
+import { count, describeResult, jobName } from "./job-words.ts";
 
 /** `/espace/annuaire/donnees-personnelles` (Région): the retention period, and what the daily jobs did with it. */
 export default function PrivacySettingsPage() {
@@ -39,7 +31,7 @@ export default function PrivacySettingsPage() {
           purgé après un an.
         </p>
         <section class="staff__section" aria-labelledby="retention-title">
-          <h2 id="retention-title">Durée de conservation</h2>
+          <h2 id="retention-title">Conservation et contact</h2>
           <Loadable
             loading="Chargement du réglage…"
             failure="La durée de conservation n'a pas pu être chargée."
@@ -69,26 +61,60 @@ function RetentionSection() {
 }
 
 function RetentionForm(props: { settings: RetentionSettings }) {
-  const ids = { retentionMonths: "duree-de-conservation" };
-  const form = createAdminForm(ids, { retentionMonths: "La durée de conservation" });
-  const save = useAction(saveRetention);
+  const ids = { retentionMonths: "duree-de-conservation", dpoContact: "contact-dpo" };
+  const form = createAdminForm(ids, {
+    retentionMonths: "La durée de conservation",
+    dpoContact: "Le contact du délégué à la protection des données",
+  });
+  const save = useAction(saveSettings);
   const success = createSuccess();
   const [months, setMonths] = createSignal(String(props.settings.retentionMonths));
+  const [dpoContact, setDpoContact] = createSignal(props.settings.dpoContact);
+  // A shorter period anonymises, at the next nightly run, everyone already past it: irreversible
+  // in bulk, so the number is shown and confirmed first.
+  let keepButton: HTMLButtonElement | undefined;
+  const [question, setQuestion] = createSignal<{ months: number; persons: number; answer: (go: boolean) => void }>();
 
   async function submit() {
     const value = whole(months());
     const { min, max } = props.settings;
     const problem =
       Number.isNaN(value) || value < min || value > max ? `Saisissez un nombre entier de mois, de ${min} à ${max}.` : undefined;
-    const done = await form.run({ retentionMonths: problem }, () => save(value));
+    const contact = dpoContact().trim();
+    // Read before saving: the settings are loaded again once saved.
+    const before = props.settings.retentionMonths;
+    const done = await form.run({ retentionMonths: problem, dpoContact: contactProblem(contact) }, async () => {
+      if (value < before) {
+        const preview = await retentionPreview(value);
+        if (preview.kind !== "done") return preview;
+        const go = await new Promise<boolean>((answer) => setQuestion({ months: value, persons: preview.value.persons, answer }));
+        if (!go)
+          return {
+            kind: "failed" as const,
+            message: "Rien n'a changé : la durée de conservation reste la même.",
+            disconnected: false,
+          };
+      }
+      return save({ retentionMonths: value, dpoContact: contact });
+    });
     if (done === undefined) return;
-    success.say(`La durée de conservation est de ${value} mois : elle s'applique dès le prochain traitement de nuit.`);
+    success.say(
+      value === before
+        ? "Les réglages sont enregistrés."
+        : `La durée de conservation est de ${value} mois : elle s'applique dès le prochain traitement de nuit.`,
+    );
+  }
+
+  function answer(go: boolean) {
+    const asked = question();
+    setQuestion(undefined);
+    asked?.answer(go);
   }
 
   return (
     <>
       <SuccessNotice said={success.said()} />
-      <AdminForm form={form} label="Durée de conservation" submit="Enregistrer la durée" onSubmit={submit}>
+      <AdminForm form={form} label="Réglages des données personnelles" submit="Enregistrer les réglages" onSubmit={submit}>
         <TextField
           id={ids.retentionMonths}
           label="Durée de conservation, en mois"
@@ -99,9 +125,62 @@ function RetentionForm(props: { settings: RetentionSettings }) {
           onInput={(event) => setMonths(event.currentTarget.value)}
           error={form.errors().retentionMonths}
         />
+        <TextField
+          id={ids.dpoContact}
+          label="Contact du délégué à la protection des données"
+          hint="Une adresse électronique ou une adresse postale, 200 caractères au plus ; la notice publique la donne. Vide, elle invite à écrire à la Région à l'adresse des mentions légales."
+          autocomplete="off"
+          maxlength={200}
+          value={dpoContact()}
+          onInput={(event) => setDpoContact(event.currentTarget.value)}
+          error={form.errors().dpoContact}
+        />
       </AdminForm>
+      <Dialog open={question() !== undefined} onOpenChange={(open) => open || answer(false)}>
+        <Dialog.Portal>
+          <Dialog.Overlay class="dialog__overlay" />
+          <div class="dialog__positioner">
+            <Dialog.Content
+              class="dialog"
+              onOpenAutoFocus={(event) => {
+                // Irreversible in bulk: Enter must not confirm it.
+                event.preventDefault();
+                keepButton?.focus();
+              }}
+            >
+              <Dialog.Title class="dialog__title">{`Raccourcir la conservation à ${question()?.months} mois ?`}</Dialog.Title>
+              <Dialog.Description class="dialog__description">
+                {question()?.persons === 0
+                  ? "Personne ne serait anonymisé au prochain traitement de nuit : aucune personne n'est au-delà de cette durée aujourd'hui."
+                  : `${count(question()?.persons ?? 0, ["personne serait anonymisée", "personnes seraient anonymisées"])} au prochain traitement de nuit : leur nom, leurs coordonnées et les notes disparaîtraient, sans retour possible.`}
+              </Dialog.Description>
+              <div class="dialog__actions">
+                <Button onClick={() => answer(true)}>Raccourcir la durée</Button>
+                {/* Not Kobalte's CloseButton: it names itself « Dismiss », whatever its text says. */}
+                <Button
+                  variant="secondary"
+                  onClick={() => answer(false)}
+                  ref={(element: HTMLButtonElement) => {
+                    keepButton = element;
+                  }}
+                >
+                  Garder la durée actuelle
+                </Button>
+              </div>
+            </Dialog.Content>
+          </div>
+        </Dialog.Portal>
+      </Dialog>
     </>
   );
+}
+
+/** The server's rule, said before sending: with an @ it is an e-mail address. */
+function contactProblem(contact: string): string | undefined {
+  if (contact.length > 200) return "200 caractères au plus.";
+  if (contact.includes("@") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact))
+    return "Adresse électronique invalide, par exemple dpo@exemple.fr (ou une adresse postale).";
+  return undefined;
 }
 
 function RunList() {
@@ -113,7 +192,7 @@ function RunList() {
           {(run) => (
             <li class="directory-list__item">
               <span class="directory-list__name">
-                {formatDate(run.day)} — {JOBS[run.job]?.name ?? run.job}
+                {formatDate(run.day)} — {jobName(run.job)}
               </span>
               <span class="directory-list__meta">
                 {describeResult(run)}

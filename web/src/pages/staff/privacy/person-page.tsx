@@ -3,7 +3,8 @@ import { For, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
-import { fullName } from "../agenda/agenda-words.ts";
+import { de } from "../../../lib/french.ts";
+import { fullName, ofPerson } from "../agenda/agenda-words.ts";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
@@ -59,9 +60,7 @@ function Person(props: { summary: PersonSummary }) {
   const success = createSuccess();
   return (
     <>
-      <PageTitle
-        documentTitle={`Données personnelles — ${fullName(p())}`}
-      >{`Données personnelles de ${fullName(p())}`}</PageTitle>
+      <PageTitle documentTitle={`Données personnelles ${ofPerson(p())}`}>{`Données personnelles ${ofPerson(p())}`}</PageTitle>
       <SuccessNotice said={success.said()} />
       <Show when={p().anonymisedAt}>
         {(at) => (
@@ -149,9 +148,11 @@ function Person(props: { summary: PersonSummary }) {
             </p>
             <ConfirmButton
               label="Effacer les données"
-              title={`Effacer les données de ${fullName(p())} ?`}
+              title={`Effacer les données ${de(fullName(p()))} ?`}
               confirm="Effacer définitivement"
               dismiss="Ne pas effacer"
+              // Irreversible: the dialog opens on « Ne pas effacer », so that Enter twice erases nothing.
+              focusDismiss
               onConfirm={() => erase(p().id)}
               onDone={() => success.say("Les données de la personne sont effacées.")}
             >

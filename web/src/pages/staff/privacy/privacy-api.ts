@@ -59,7 +59,12 @@ export const getJobRuns = query(async (): Promise<JobRun[]> => {
   return (await response.json()).runs;
 }, "jobRuns");
 
-export const saveRetention = action(async (retentionMonths: number) => {
-  const outcome: Outcome<unknown> = await send(() => settings.settings.$patch({ json: { retentionMonths } }), 200);
+export const saveSettings = action(async (changes: { retentionMonths?: number; dpoContact?: string }) => {
+  const outcome: Outcome<unknown> = await send(() => settings.settings.$patch({ json: changes }), 200);
   return json(outcome, { revalidate: outcome.kind === "done" ? [getRetentionSettings.key] : [] });
-}, "saveRetention");
+}, "saveSettings");
+
+/** How many persons the next nightly run would anonymise with this period (asked before shortening it). */
+export async function retentionPreview(months: number): Promise<Outcome<{ persons: number }>> {
+  return send(() => settings.settings["retention-preview"].$get({ query: { months: String(months) } }), 200);
+}

@@ -3,8 +3,7 @@ import { createSignal, For, type JSX, onMount, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
-import { de } from "../../../lib/french.ts";
-import { fullName, MODES, OUTCOMES } from "../agenda/agenda-words.ts";
+import { fullName, MODES, OUTCOMES, ofPerson } from "../agenda/agenda-words.ts";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
@@ -72,7 +71,7 @@ function Referral(props: { referral: ReferralDetail }) {
   return (
     <>
       <div class="no-print referral">
-        <PageTitle>{`Orientation ${de(fullName(r().person))}`}</PageTitle>
+        <PageTitle>{`Orientation ${ofPerson(r().person)}`}</PageTitle>
         <p class="staff__lead">
           <span class="referral-status">
             <span class="visually-hidden">Statut&nbsp;: </span>
@@ -154,7 +153,9 @@ function ReferralFacts(props: { referral: ReferralDetail }) {
           </Show>
         </Fact>
         <Fact name="Besoin">
-          <span class="referral-need">{r().need}</span>
+          <Show when={!r().person.anonymisedAt} fallback="Effacé avec les données de la personne">
+            <span class="referral-need">{r().need}</span>
+          </Show>
         </Fact>
         <Fact name="Orientée par">
           {r().from.name} ({fullName(r().referrer)}), le {formatDayWithYear(dateOf(r().createdAt))}

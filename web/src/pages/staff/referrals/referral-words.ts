@@ -40,6 +40,8 @@ export function eventWords(event: Pick<TimelineEvent, "kind" | "detail">): strin
   if (event.kind === "redirected") return `${EVENTS.redirected} ${detail}`;
   if (event.kind === "declined") return `${EVENTS.declined}, motif\u00a0: ${detail}`;
   if (event.kind === "outcome") return `${EVENTS.outcome}\u00a0: ${detail}`;
+  // Closed by the person's erasure (server/features/privacy/anonymise.ts): no invitation expired.
+  if (event.kind === "expired" && detail === "données de la personne effacées") return `Orientation close (${detail})`;
   if (event.kind === "cancelled") return `${EVENTS.cancelled} (${detail.replace(/^rendez-vous annulé /, "")})`;
   return `${EVENTS[event.kind]} (${detail})`;
 }

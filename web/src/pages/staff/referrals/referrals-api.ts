@@ -37,7 +37,14 @@ export interface Referral {
   to: { id: string; slug: string; name: string };
   service: { id: string; slug: string; name: string };
   referrer: { firstName: string; lastName: string };
-  person: { id: string; firstName: string; lastName: string; email: string | null; phone: string | null };
+  person: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+    anonymisedAt: string | null;
+  };
   redirectedFrom: { id: string; structure: string } | null;
   redirectedTo: { id: string; structure: string } | null;
   invitation: { sentAt: string | null; expiresAt: string } | null;
