@@ -523,12 +523,14 @@ describe("after an erasure, nothing more for the person", () => {
     expect((await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: met.appointment.id } })).notes).toBe("");
   });
 
-  it("the retention job closes the open referrals of whom it anonymises", async () => {
+  it("the retention job leaves a stale referral's state, for the figures, and nobody can act on it", async () => {
     const met = await personMet(30);
     const old = await openReferral(met.person.id, "sent", new Date(clock.now().getTime() - 30 * MONTH_MS));
     await anonymiseExpired(deps(), clock.now());
     expect((await personRow(met.person.id)).anonymisedAt).not.toBeNull();
-    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("expired");
+    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("sent");
+    const accept = await send("POST", `/referrals/${old.id}/accept`, env.fx.cookies.advisor, {});
+    expect(accept.status).toBe(409);
   });
 });
 

@@ -12,7 +12,19 @@ export const ERASED_REFERRAL = "données de la personne effacées";
  * What goes is what says who the person is or what they confided: contacts, free text, the
  * private link, the invitation, and the e-mails rendered for them.
  */
-export async function anonymisePersons(tx: Tx, personIds: readonly string[], now: Date): Promise<void> {
+export async function anonymisePersons(
+  tx: Tx,
+  personIds: readonly string[],
+  now: Date,
+  options: {
+    /**
+     * Close the referrals still waiting (an erasure on request). The retention job leaves their
+     * state as it was: past the period they are stale anyway, a booking for an anonymised person
+     * is refused whatever its state, and the figures must read the same after the job as before.
+     */
+    closeOpenReferrals?: boolean;
+  } = {},
+): Promise<void> {
   if (personIds.length === 0) return;
   const ids = [...personIds];
   await tx.person.updateMany({
@@ -45,10 +57,12 @@ export async function anonymisePersons(tx: Tx, personIds: readonly string[], now
   await tx.referralEvent.updateMany({ where: { referralId: { in: referralIds } }, data: { detail: "" } });
   // A referral still waiting for its meeting would book « Personne anonymisée », whom nobody can
   // reach: it ends here, as an unused invitation does (its messages go with the rest below).
-  const open = await tx.referral.findMany({
-    where: { id: { in: referralIds }, status: { in: ["sent", "accepted"] } },
-    select: { id: true },
-  });
+  const open = options.closeOpenReferrals
+    ? await tx.referral.findMany({
+        where: { id: { in: referralIds }, status: { in: ["sent", "accepted"] } },
+        select: { id: true },
+      })
+    : [];
   if (open.length > 0) {
     await tx.referral.updateMany({ where: { id: { in: open.map((r) => r.id) } }, data: { status: "expired" } });
     await tx.referralEvent.createMany({

@@ -28,6 +28,6 @@ export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<
       { appointments: upcoming.map((a) => a.id) },
     );
   }
-  await anonymisePersons(tx, [personId], now);
+  await anonymisePersons(tx, [personId], now, { closeOpenReferrals: true });
   return { id: personId, erased: true };
 }
