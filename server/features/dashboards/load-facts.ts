@@ -11,6 +11,7 @@ import type {
   WaitingFact,
 } from "../../domain/statistics.ts";
 import { addDays, DEFAULT_ZONE, localInstant } from "../../domain/time.ts";
+import { closuresBetween, rangeTimesSelect } from "../slots/load-availability.ts";
 import type { Scope } from "./scope.ts";
 
 /** Months are read in the SPRO's zone: a meeting at 00:30 on the 1st belongs to that month. */
@@ -123,12 +124,7 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
       advisorId: true,
       structureId: true,
       siteId: true,
-      modes: true,
-      weekdays: true,
-      startTime: true,
-      endTime: true,
-      validFrom: true,
-      validUntil: true,
+      ...rangeTimesSelect,
       everyWeeks: true,
       onHolidays: true,
       structure: { select: { timeZone: true } },
@@ -145,14 +141,7 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
       },
       select: { advisorId: true, startsAt: true, endsAt: true },
     }),
-    p.closure.findMany({
-      where: {
-        structureId: { in: structureIds },
-        startDate: { lte: new Date(`${scope.to}T00:00:00Z`) },
-        endDate: { gte: new Date(`${scope.from}T00:00:00Z`) },
-      },
-      select: { structureId: true, siteId: true, startDate: true, endDate: true },
-    }),
+    closuresBetween(p, structureIds, scope),
   ]);
   const holidays = holidaysBetween(scope.from, scope.to);
   const day = (d: Date) => d.toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
+import { identitySelect } from "./person-summary.ts";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
@@ -65,18 +66,8 @@ export async function exportPerson(db: Database, id: string, now: Date) {
   const person = await db.prisma.person.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      birthYear: true,
-      situation: true,
-      commune: { select: { code: true, name: true } },
+      ...identitySelect,
       noticeAcceptedAt: true,
-      createdAt: true,
-      lastActivityAt: true,
-      anonymisedAt: true,
       appointments: {
         orderBy: { startsAt: "asc" },
         select: {

@@ -1,24 +1,27 @@
 import type { Database, Tx } from "../../db/database.ts";
+import type { Prisma } from "../../db/generated/client.ts";
 import { toZonedIso } from "../../domain/time.ts";
+
+/** Who a person is, as the person page and the export give it. */
+export const identitySelect = {
+  id: true,
+  firstName: true,
+  lastName: true,
+  email: true,
+  phone: true,
+  birthYear: true,
+  situation: true,
+  commune: { select: { code: true, name: true } },
+  createdAt: true,
+  lastActivityAt: true,
+  anonymisedAt: true,
+} as const satisfies Prisma.PersonSelect;
 
 /** What the person page shows: who they are, and the meetings still to come (erasure waits for them). */
 export async function personSummary(db: Database, id: string, now: Date) {
   const person = await db.prisma.person.findUniqueOrThrow({
     where: { id },
-    select: {
-      id: true,
-      firstName: true,
-      lastName: true,
-      email: true,
-      phone: true,
-      birthYear: true,
-      situation: true,
-      commune: { select: { code: true, name: true } },
-      createdAt: true,
-      lastActivityAt: true,
-      anonymisedAt: true,
-      _count: { select: { appointments: true, referrals: true } },
-    },
+    select: { ...identitySelect, _count: { select: { appointments: true, referrals: true } } },
   });
   const { _count, createdAt, lastActivityAt, anonymisedAt, ...identity } = person;
   return {

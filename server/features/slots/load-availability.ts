@@ -57,6 +57,17 @@ const dateOf = (d: Date): LocalDate => d.toISOString().slice(0, 10);
 /** Longest buffer or meeting we allow for: appointments ending this long before the range still count. */
 const REACH_MS = 86_400_000;
 
+/** The closures of these structures (or of their sites) that touch a range of local dates. */
+export const closuresBetween = (db: Tx, structureIds: string[], range: { from: LocalDate; to: LocalDate }) =>
+  db.closure.findMany({
+    where: {
+      structureId: { in: structureIds },
+      startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
+      endDate: { gte: new Date(`${range.from}T00:00:00Z`) },
+    },
+    select: { structureId: true, siteId: true, startDate: true, endDate: true },
+  });
+
 /**
  * Everything the availability module needs for these offerings between two local dates, in six
  * indexed queries whatever the number of offerings, advisors or days: rules (with the offerings
@@ -116,14 +127,7 @@ export async function loadAvailability(
       where: { advisorId: { in: advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
       select: { advisorId: true, startsAt: true, endsAt: true },
     }),
-    db.closure.findMany({
-      where: {
-        structureId: { in: structureIds },
-        startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
-        endDate: { gte: new Date(`${range.from}T00:00:00Z`) },
-      },
-      select: { structureId: true, siteId: true, startDate: true, endDate: true },
-    }),
+    closuresBetween(db, structureIds, range),
     // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it
     // needs, times as epoch milliseconds (numbers parse several times faster than timestamps).
     db.$queryRaw<
