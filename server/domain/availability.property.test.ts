@@ -4,10 +4,14 @@ import { describe, expect, it } from "vitest";
 import {
   type AvailabilityInput,
   type BookedAppointment,
+  findSlot,
   freeSlots,
   type Interval,
   type Mode,
+  openTime,
   type Rule,
+  type Slot,
+  sessionKeyOf,
 } from "./availability.ts";
 import { holidaysBetween } from "./holidays.ts";
 
@@ -239,6 +243,290 @@ describe("availability, property-based against an oracle", () => {
         }
       }),
       { numRuns: 200, seed: 42 },
+    );
+  });
+});
+
+// The same random weeks, now with collective sessions, and each rule the module must keep
+// checked on its own: a failure names the invariant broken rather than a differing set.
+
+const arbSeated = fc.record({
+  base: arbCase,
+  seats: fc.constantFrom(1, 1, 3, 12),
+  /** Seats already taken in sessions picked among the free slots (index modulo their count). */
+  sessions: fc.array(fc.record({ pick: fc.nat(), taken: fc.integer({ min: 1, max: 12 }) }), { maxLength: 3 }),
+  /** A session of another offering of the same advisor, which blocks whatever it overlaps. */
+  foreign: fc.option(fc.record({ pick: fc.nat(), shiftMinutes: fc.integer({ min: -60, max: 60 }) })),
+  /** Wanted slots that may or may not exist: for findSlot's "nothing else". */
+  probes: fc.array(
+    fc.record({
+      advisorId: fc.constantFrom(...ADVISORS),
+      siteId: fc.constantFrom(...SITES),
+      mode: fc.constantFrom(...MODES),
+      minute: fc.integer({ min: -1440, max: 8 * 1440 }),
+    }),
+    { maxLength: 20 },
+  ),
+  shifts: fc.array(fc.constantFrom(-15, -5, -1, 1, 5, 15, 60), { maxLength: 5 }),
+});
+
+type Seated = typeof arbSeated extends fc.Arbitrary<infer T> ? T : never;
+
+/** The input of a seated case, and the seats taken per session key it added. */
+function seatedInput(c: Seated): { input: AvailabilityInput; taken: Map<string, number> } {
+  const base = toInput(c.base);
+  const input: AvailabilityInput = { ...base, offering: { ...base.offering, seats: c.seats } };
+  const taken = new Map<string, number>();
+  const before = freeSlots(input);
+  if (before.length === 0) return { input, taken };
+  const appointments = [...input.appointments];
+  if (c.seats > 1) {
+    for (const s of c.sessions) {
+      const slot = before[s.pick % before.length] as Slot;
+      const key = slot.sessionKey as string;
+      if (taken.has(key)) continue;
+      const n = Math.min(s.taken, c.seats);
+      taken.set(key, n);
+      for (let i = 0; i < n; i++)
+        appointments.push({
+          advisorId: slot.advisorId,
+          start: slot.start,
+          end: slot.end,
+          bufferMinutes: input.offering.bufferMinutes,
+          sessionKey: key,
+        });
+    }
+  }
+  if (c.foreign) {
+    const slot = before[c.foreign.pick % before.length] as Slot;
+    const start = new Date(slot.start.getTime() + c.foreign.shiftMinutes * 60_000);
+    appointments.push({
+      advisorId: slot.advisorId,
+      start,
+      end: new Date(start.getTime() + 60 * 60_000),
+      bufferMinutes: 0,
+      sessionKey: sessionKeyOf("another-offering", slot.advisorId, start),
+    });
+  }
+  return { input: { ...input, appointments }, taken };
+}
+
+const minuteOfDay = (instant: Date) => {
+  const t = DateTime.fromJSDate(instant, { zone: ZONE });
+  return t.hour * 60 + t.minute;
+};
+const localDate = (instant: Date) => DateTime.fromJSDate(instant, { zone: ZONE }).toISODate() as string;
+const toMinutes = (time: string) => {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  return h * 60 + m;
+};
+/** The instants a rule opens and closes on a date, as luxon reads its wall times. */
+function ruleBounds(rule: Rule, date: string): { open: number; close: number } | null {
+  const day = local(date);
+  const open = wallTime(day, toMinutes(rule.startTime)) ?? wallTime(day, toMinutes(rule.startTime) + 60);
+  const close = wallTime(day, toMinutes(rule.endTime)) ?? wallTime(day, toMinutes(rule.endTime) + 60);
+  return open && close ? { open: open.toMillis(), close: close.toMillis() } : null;
+}
+function ruleOpensOn(rule: Rule, date: string, input: AvailabilityInput): boolean {
+  const day = local(date);
+  if (date < rule.validFrom || (rule.validUntil !== null && date > rule.validUntil)) return false;
+  if (!rule.weekdays.includes(day.weekday)) return false;
+  const weeks = Math.round(day.startOf("week").diff(local(rule.validFrom).startOf("week"), "days").days / 7);
+  if (weeks % rule.everyWeeks !== 0) return false;
+  if (input.holidays.has(date) && !rule.onHolidays) return false;
+  return !input.closures.some((c) => (c.siteId === null || c.siteId === rule.siteId) && c.startDate <= date && date <= c.endDate);
+}
+const overlaps = (s1: number, e1: number, s2: number, e2: number) => s1 < e2 && s2 < e1;
+const slotId = (s: { advisorId: string; siteId: string | null; mode: Mode; start: Date }) =>
+  `${s.advisorId}|${s.siteId}|${s.mode}|${s.start.toISOString()}`;
+
+describe("availability invariants, property-based", () => {
+  const runs = { numRuns: 250, seed: 20260329 };
+
+  it("every slot lies inside a rule's local hours, on a day that rule opens, in a mode both allow", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input } = seatedInput(c);
+        for (const slot of freeSlots(input)) {
+          const date = localDate(slot.start);
+          expect(localDate(new Date(slot.end.getTime() - 1))).toBe(date);
+          expect(slot.end.getTime() - slot.start.getTime()).toBe(input.offering.durationMinutes * 60_000);
+          expect(input.offering.modes).toContain(slot.mode);
+          if (slot.mode === "onsite") expect(slot.siteId).not.toBeNull();
+          if (input.mode) expect(slot.mode).toBe(input.mode);
+          const rule = input.rules.find((r) => {
+            if (r.advisorId !== slot.advisorId || r.siteId !== slot.siteId || !r.modes.includes(slot.mode)) return false;
+            if (!ruleOpensOn(r, date, input)) return false;
+            const bounds = ruleBounds(r, date);
+            return (
+              bounds !== null &&
+              minuteOfDay(slot.start) >= toMinutes(r.startTime) &&
+              slot.start.getTime() >= bounds.open &&
+              slot.end.getTime() <= bounds.close
+            );
+          });
+          expect(rule, `${slotId(slot)} opened by no rule`).toBeDefined();
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("no slot meets an absence, a closed day, a holiday (unless its rule opens then), or a booked meeting and its buffer", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input } = seatedInput(c);
+        const buffer = input.offering.bufferMinutes * 60_000;
+        for (const slot of freeSlots(input)) {
+          const s = slot.start.getTime();
+          const e = slot.end.getTime();
+          const date = localDate(slot.start);
+          for (const a of input.absences)
+            if (a.advisorId === slot.advisorId) expect(overlaps(s, e, a.start.getTime(), a.end.getTime())).toBe(false);
+          for (const cl of input.closures)
+            if (cl.siteId === null || cl.siteId === slot.siteId) expect(cl.startDate <= date && date <= cl.endDate).toBe(false);
+          if (input.holidays.has(date))
+            expect(
+              input.rules.some(
+                (r) => r.onHolidays && r.advisorId === slot.advisorId && r.siteId === slot.siteId && r.modes.includes(slot.mode),
+              ),
+            ).toBe(true);
+          for (const a of input.appointments) {
+            if (a.advisorId !== slot.advisorId || (slot.sessionKey !== null && a.sessionKey === slot.sessionKey)) continue;
+            // Individual meetings, and other sessions, keep their buffer and the slot's apart.
+            expect(overlaps(s, e + buffer, a.start.getTime(), a.end.getTime() + a.bufferMinutes * 60_000)).toBe(false);
+          }
+        }
+      }),
+      runs,
+    );
+  });
+
+  it("seats left: between 1 and the seats, the session's seats less those taken", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input, taken } = seatedInput(c);
+        const seats = input.offering.seats;
+        const slots = freeSlots(input);
+        for (const slot of slots) {
+          expect(slot.seatsLeft).toBeGreaterThan(0);
+          expect(slot.seatsLeft).toBeLessThanOrEqual(seats);
+          if (seats === 1) expect(slot.sessionKey).toBeNull();
+          else {
+            expect(slot.sessionKey).toBe(sessionKeyOf(input.offering.id, slot.advisorId, slot.start));
+            expect(slot.seatsLeft).toBe(seats - (taken.get(slot.sessionKey as string) ?? 0));
+          }
+        }
+        // A full session is gone.
+        for (const [key, n] of taken) if (n >= seats) expect(slots.some((s) => s.sessionKey === key)).toBe(false);
+      }),
+      runs,
+    );
+  });
+
+  it("public slots respect the notice and the horizon; staff slots only now; all sorted by start", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input } = seatedInput(c);
+        const now = input.now.getTime();
+        const o = input.offering;
+        const publicSlots = freeSlots({ ...input, audience: "public" });
+        const staffSlots = freeSlots({ ...input, audience: "staff" });
+        for (const list of [publicSlots, staffSlots])
+          for (let i = 1; i < list.length; i++)
+            expect((list[i] as Slot).start.getTime()).toBeGreaterThanOrEqual((list[i - 1] as Slot).start.getTime());
+        for (const slot of publicSlots) {
+          expect(slot.start.getTime()).toBeGreaterThanOrEqual(now + o.minNoticeMinutes * 60_000);
+          expect(slot.start.getTime()).toBeLessThanOrEqual(now + o.horizonDays * 86_400_000);
+        }
+        for (const slot of staffSlots) expect(slot.start.getTime()).toBeGreaterThanOrEqual(now);
+        // Staff see all the public sees, and what the notice and horizon keep from the public.
+        const staffIds = new Set(staffSlots.map(slotId));
+        for (const slot of publicSlots) expect(staffIds.has(slotId(slot))).toBe(true);
+        for (const slot of staffSlots) {
+          const t = slot.start.getTime();
+          const publicToo = t >= now + o.minNoticeMinutes * 60_000 && t <= now + o.horizonDays * 86_400_000;
+          expect(publicSlots.some((p) => slotId(p) === slotId(slot))).toBe(publicToo);
+        }
+      }),
+      { ...runs, numRuns: 150 },
+    );
+  });
+
+  it("findSlot finds every listed slot, as listed, and nothing else", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input } = seatedInput(c);
+        const slots = freeSlots(input);
+        const listed = new Map(slots.map((s) => [slotId(s), s]));
+        for (const slot of slots) expect(findSlot(input, slot)).toEqual(slot);
+        const monday = local(input.from);
+        const wanted = [
+          ...c.probes.map((p) => ({
+            advisorId: p.advisorId,
+            siteId: p.siteId,
+            mode: p.mode,
+            start: monday.plus({ minutes: p.minute }).toJSDate(),
+          })),
+          ...c.shifts.flatMap((minutes, i) => {
+            const slot = slots[(i * 7) % Math.max(1, slots.length)];
+            return slot ? [{ ...slot, start: new Date(slot.start.getTime() + minutes * 60_000) }] : [];
+          }),
+          ...slots.slice(0, 3).map((s) => ({ ...s, siteId: s.siteId === "s1" ? "s2" : "s1" })),
+        ];
+        for (const w of wanted) {
+          // A wanted time outside the range searched is asked with a range around it, as bookings do.
+          const date = localDate(w.start);
+          const inRange = date >= input.from && date <= input.to;
+          const around = { ...input };
+          if (date < input.from) around.from = date;
+          if (date > input.to) around.to = date;
+          const found = findSlot(around, w);
+          if (inRange) expect(found, slotId(w)).toEqual(listed.get(slotId(w)));
+          else if (found) expect(slotId(found)).toBe(slotId(w));
+        }
+      }),
+      { ...runs, numRuns: 150 },
+    );
+  });
+
+  it("openTime: each open day of a rule once, its minutes ≥ 0 and at most the rule's length that day", () => {
+    fc.assert(
+      fc.property(arbSeated, (c) => {
+        const { input } = seatedInput(c);
+        const open = openTime(input);
+        const seen = new Set<string>();
+        for (const { rule, date, minutes } of open) {
+          const id = `${rule.id}|${date}`;
+          expect(seen.has(id)).toBe(false);
+          seen.add(id);
+          expect(ruleOpensOn(rule, date, input)).toBe(true);
+          expect(minutes).toBeGreaterThanOrEqual(0);
+          const bounds = ruleBounds(rule, date);
+          expect(bounds).not.toBeNull();
+          const { open: from, close: to } = bounds as { open: number; close: number };
+          // The wall-clock length, give or take the hour a daylight-saving change adds or removes.
+          const wall = toMinutes(rule.endTime) - toMinutes(rule.startTime);
+          expect(minutes).toBeLessThanOrEqual(wall + 60);
+          expect(minutes).toBeLessThanOrEqual((to - from) / 60_000);
+          const away = input.absences.some(
+            (a) => a.advisorId === rule.advisorId && overlaps(from, to, a.start.getTime(), a.end.getTime()),
+          );
+          if (!away) expect(minutes).toBe((to - from) / 60_000);
+        }
+        // Every day a rule opens without an absence covering it all is listed.
+        for (const rule of input.rules)
+          for (let d = local(input.from); d <= local(input.to); d = d.plus({ days: 1 })) {
+            const date = d.toISODate() as string;
+            const bounds = ruleBounds(rule, date);
+            if (!ruleOpensOn(rule, date, input) || !bounds || bounds.close <= bounds.open) continue;
+            const away = input.absences.some(
+              (a) => a.advisorId === rule.advisorId && overlaps(bounds.open, bounds.close, a.start.getTime(), a.end.getTime()),
+            );
+            if (!away) expect(seen.has(`${rule.id}|${date}`)).toBe(true);
+          }
+      }),
+      runs,
     );
   });
 });
