@@ -1,8 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Three kinds of tests, told apart by where they live:
+// Four kinds of tests, told apart by where they live:
 // - unit: beside their source, pure (no database, no network);
 // - integration: tests/api and tests/db (and *.db.test.ts), the whole stack on a real database;
+// - faults: tests/faults, the server as child processes through restarts, kills and outages;
 // - browser: tests/e2e, Debian's Chromium through playwright-core, with axe-core.
 export default defineConfig({
   test: {
@@ -23,6 +24,16 @@ export default defineConfig({
           name: "integration",
           include: ["tests/{api,db}/**/*.test.ts", "**/*.db.test.ts"],
           exclude: ["**/node_modules/**"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Real server processes, a restartable SMTP server and PostgreSQL cluster: one file at a
+          // time. Short in CI; `npm run test:faults` (FAULTS_FULL=1) runs the issue's sizes.
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          fileParallelism: false,
         },
       },
       {
