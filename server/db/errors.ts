@@ -1,11 +1,14 @@
 // Through a driver adapter, Prisma reports database failures as a DriverAdapterError
 // without a Prisma "P" code: the PostgreSQL SQLSTATE (or the socket's errno) is on `cause`.
+// A raw query ($queryRaw, $executeRaw) wraps it in a P2010 error, under `meta.driverAdapterError`.
+
+type Link = { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+  for (let e = error as Link | undefined, depth = 0; e && depth < 6; depth++) {
     if (typeof e.code === "string") codes.push(e.code);
-    e = e.cause as typeof e;
+    e = (e.cause ?? (typeof e.meta === "object" ? e.meta?.driverAdapterError : undefined)) as Link | undefined;
   }
   return codes;
 }

@@ -2,8 +2,7 @@
 // server/main.ts`, as `npm start` runs it), a real SMTP server in the test process that can be
 // stopped and started again on its port, a private PostgreSQL cluster that can be restarted,
 // and a directory with enough slots for hundreds of bookings.
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -226,6 +225,7 @@ export interface Received {
  */
 export async function restartableSmtp(options: { delayMs?: number } = {}) {
   const received: Received[] = [];
+  let inFlight = 0;
   const port = await freePort();
   let server: SMTPServer | undefined;
   const up = async () => {
@@ -246,8 +246,11 @@ export async function restartableSmtp(options: { delayMs?: number } = {}) {
             to: session.envelope.rcptTo.map((r) => r.address).join(","),
             at: Date.now(),
           });
-          if (options.delayMs) setTimeout(() => callback(), options.delayMs);
-          else callback();
+          inFlight++;
+          setTimeout(() => {
+            inFlight--;
+            callback();
+          }, options.delayMs ?? 0);
         });
       },
     });
@@ -265,7 +268,9 @@ export async function restartableSmtp(options: { delayMs?: number } = {}) {
     if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
   };
   await up();
-  return { url: `smtp://127.0.0.1:${port}`, received, up, down, close: down };
+  /** Messages whose data has arrived and whose answer has not been given yet. */
+  const unanswered = () => inFlight;
+  return { url: `smtp://127.0.0.1:${port}`, received, unanswered, up, down, close: down };
 }
 
 /** Messages received per Message-ID. */
@@ -303,9 +308,9 @@ function pgUser(): { uid: number; gid: number } | undefined {
 export interface PrivateCluster {
   url: string;
   port: number;
-  start(): void;
+  start(): Promise<void>;
   /** `pg_ctl stop -m fast`: every connection is terminated, as in a restart or a failover. */
-  stop(): void;
+  stop(): Promise<void>;
   destroy(): void;
 }
 
@@ -313,20 +318,24 @@ export async function privateCluster(bin: string): Promise<PrivateCluster> {
   const dir = mkdtempSync(join(tmpdir(), "rdv-pg-"));
   const owner = pgUser();
   if (owner) chownSync(dir, owner.uid, owner.gid);
+  const options = {
+    timeout: 60_000,
+    ...(owner && { uid: owner.uid, gid: owner.gid }),
+    env: { PATH: process.env.PATH ?? "", LC_ALL: "C" },
+  };
+  // Asynchronous, so that the requests measured meanwhile are not held up by the test itself.
   const run = (tool: string, args: string[]) =>
-    execFileSync(`${bin}${tool}`, args, {
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: 60_000,
-      ...(owner && { uid: owner.uid, gid: owner.gid }),
-      env: { PATH: process.env.PATH ?? "", LC_ALL: "C" },
-    });
+    new Promise<void>((resolve, reject) =>
+      execFile(`${bin}${tool}`, args, options, (error, _stdout, stderr) =>
+        error ? reject(new Error(`${tool} ${args.at(-1)}: ${error.message}\n${stderr}`)) : resolve(),
+      ),
+    );
   const port = await freePort();
   const data = join(dir, "data");
-  let running = false;
   const cluster: PrivateCluster = {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
-    start() {
+    start: () =>
       run("pg_ctl", [
         "-D",
         data,
@@ -336,30 +345,23 @@ export async function privateCluster(bin: string): Promise<PrivateCluster> {
         `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
         "-w",
         "start",
-      ]);
-      running = true;
-    },
-    stop() {
-      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
-      running = false;
-    },
+      ]),
+    stop: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
     destroy() {
       try {
-        if (running || existsSync(join(data, "postmaster.pid"))) run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+        if (existsSync(join(data, "postmaster.pid"))) {
+          execFileSync(`${bin}pg_ctl`, ["-D", data, "-m", "immediate", "-w", "stop"], { ...options, stdio: "ignore" });
+        }
       } catch {}
-      running = false;
       rmSync(dir, { recursive: true, force: true });
     },
   };
   try {
-    run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
-    cluster.start();
+    await run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
+    await cluster.start();
   } catch (error) {
     cluster.destroy();
     throw error;
   }
   return cluster;
 }
-
-/** A unique name for a test database. */
-export const databaseName = () => `rdv_faults_${process.pid}_${randomBytes(4).toString("hex")}`;

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnavailable, isUniqueViolation, sqlState } from "./errors.ts";
+
+// The shapes Prisma 6.19 gives through @prisma/adapter-pg.
+const adapterError = (code: string) => ({ name: "DriverAdapterError", cause: { originalCode: code, kind: "postgres", code } });
+/** A model query: the DriverAdapterError itself. */
+const modelQueryError = (code: string) => Object.assign(new Error("failed"), adapterError(code));
+/** A raw query ($queryRaw): a P2010 with the adapter's error under `meta`. */
+const rawQueryError = (code: string) =>
+  Object.assign(new Error(`Raw query failed. Code: \`${code}\`.`), {
+    code: "P2010",
+    meta: { driverAdapterError: adapterError(code) },
+  });
+
+describe("database errors", () => {
+  it("finds the SQLSTATE of a model query and of a raw query", () => {
+    expect(sqlState(modelQueryError("23P01"))).toBe("23P01");
+    expect(sqlState(rawQueryError("23P01"))).toBe("23P01");
+    expect(isUniqueViolation(rawQueryError("23505"))).toBe(true);
+  });
+
+  it("tells an outage (a 503) from a bug, raw queries included: a restart terminates connections with 57P01", () => {
+    expect(isDatabaseUnavailable(rawQueryError("57P01"))).toBe(true);
+    expect(isDatabaseUnavailable(modelQueryError("57P01"))).toBe(true);
+    expect(isDatabaseUnavailable(rawQueryError("08006"))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(rawQueryError("22012"))).toBe(false);
+    expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+  });
+});
