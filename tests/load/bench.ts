@@ -8,9 +8,11 @@ import { openDatabase } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { testApp } from "../helpers/app.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
+import { appendReport, table } from "./report.ts";
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
+const rows: string[][] = [];
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -46,6 +48,7 @@ async function measure(label: string, db: Database) {
       samples.push(performance.now() - started);
     }
     const { p50, p95, p99 } = percentiles(samples);
+    rows.push([label, name, `${p50.toFixed(2)} ms`, `${p95.toFixed(2)} ms`, `${p99.toFixed(2)} ms`]);
     console.log(
       `${label.padEnd(11)} ${name.padEnd(32)} p50 ${p50.toFixed(2)} ms  p95 ${p95.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  (${ROUNDS} requests)`,
     );
@@ -80,3 +83,9 @@ if (reachable) {
 } else {
   console.log(`postgresql  skipped: ${ADMIN_URL.replace(/\/\/[^@]*@/, "//…@")} is not reachable`);
 }
+
+await appendReport("directory endpoints (`npm run bench`)", [
+  `Timed inside the server (\`app.request()\`) on the demo directory, ${ROUNDS} requests per endpoint.`,
+  "",
+  table(["database", "endpoint", "p50", "p95", "p99"], rows),
+]);

@@ -10,6 +10,7 @@ import { migrate } from "../../server/db/migrate.ts";
 import { addDays } from "../../server/domain/time.ts";
 import { testApp } from "../helpers/app.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
+import { appendReport, percentile, table } from "./report.ts";
 
 const STRUCTURES = Number(process.env.BENCH_STRUCTURES ?? 30);
 const ADVISORS_PER_STRUCTURE = Number(process.env.BENCH_ADVISORS_PER_STRUCTURE ?? 5);
@@ -18,6 +19,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 60);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const MONDAY = "2026-03-02"; // the first of the 8 weeks
 const COMMUNE = "59350";
+const rows: string[][] = [];
 
 /** mulberry32: the same data set on every run. */
 function random(seed: number) {
@@ -196,6 +198,8 @@ async function measure(db: Database) {
       count = JSON.parse(body).slots.length;
       bytes = body.length;
     }
+    const ms = (q: number) => `${percentile(samples, q).toFixed(1)} ms`;
+    rows.push([db.kind, name, ms(0.5), db.kind === "postgresql" ? `**${ms(0.95)}**` : ms(0.95), ms(0.99), String(count)]);
     console.log(
       `${label} ${name.padEnd(32)} ${percentiles(samples)}  (${ROUNDS} requests, ${count} slots, ${Math.round(bytes / 1024)} KiB)`,
     );
@@ -225,3 +229,9 @@ if (reachable) {
 } else {
   console.log("postgresql skipped: no server at BENCH_DATABASE_URL");
 }
+
+await appendReport("slot search at the target scale (`npm run bench:slots`)", [
+  `${STRUCTURES} structures, ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors, ${APPOINTMENTS} appointments over 8 weeks; timed inside the server (\`app.request()\`, JSON included), ${ROUNDS} requests per case. Target: p95 under 50 ms on PostgreSQL.`,
+  "",
+  table(["database", "search", "p50", "p95", "p99", "slots returned"], rows),
+]);

@@ -1,0 +1,413 @@
+// `npm run bench:bookings`: DESIGN.md's booking target on PostgreSQL — 50 concurrent clients
+// booking distinct slots through the real server (a child process, as `npm start` runs it) for
+// BENCH_SECONDS (30): bookings per second, p50/p99, no overlap and one appointment per 201
+// checked in SQL afterwards, the server's RSS idle and at its peak; then the ceiling, pgbench
+// running the same writes bare with 50 clients on a database of the same schema, and the ratio.
+// Targets: ≥ 300 bookings/s and ≥ half of pgbench's rate.
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { openDatabase, type PrismaClient } from "../../server/db/database.ts";
+import { migrate } from "../../server/db/migrate.ts";
+import { addDays } from "../../server/domain/time.ts";
+import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
+import { createPostgresqlUrl } from "../helpers/db.ts";
+import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
+import { rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const STRUCTURES = Number(process.env.BENCH_STRUCTURES ?? 10);
+const ADVISORS_PER_STRUCTURE = 5;
+const PGBENCH = process.env.PGBENCH ?? "pgbench";
+const NOW = "2026-01-05T06:00:00Z"; // a Monday, 07:00 in Paris; 12 weeks of winter time follow
+const FIRST_DAY = "2026-01-05";
+const WEEKS = 12;
+const COMMUNE = "59350";
+const SERVICE = "cep-premier-entretien";
+const run = promisify(execFile);
+
+interface Advisor {
+  id: string;
+  structureId: string;
+  siteId: string;
+  offeringId: string;
+}
+
+/** mulberry32: the same order of slots on every run. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Structures of 5 advisors each, one public offering of 30 minutes without notice, every
+ * advisor open Monday to Friday 08:00–18:00: 20 slots a day each.
+ */
+async function build(p: PrismaClient): Promise<Advisor[]> {
+  await p.commune.create({ data: { code: COMMUNE, name: "Lille", departmentCode: "59", postcodes: ["59000"] } });
+  const network = await p.network.create({ data: { slug: "bench", name: "Réseau de mesure" } });
+  const service = await p.service.create({ data: { slug: SERVICE, name: "CEP — premier entretien" } });
+  const advisors: Advisor[] = [];
+  const structures = [];
+  const sites = [];
+  const offerings = [];
+  for (let s = 0; s < STRUCTURES; s++) {
+    const structureId = randomUUID();
+    const siteId = randomUUID();
+    const offeringId = randomUUID();
+    structures.push({ id: structureId, slug: `structure-${s}`, name: `Structure ${s}`, networkId: network.id });
+    sites.push({
+      id: siteId,
+      structureId,
+      name: "Site",
+      address: `${s} rue de la Mesure`,
+      postcode: "59000",
+      communeCode: COMMUNE,
+    });
+    offerings.push({
+      id: offeringId,
+      structureId,
+      serviceId: service.id,
+      durationMinutes: 30,
+      modes: ["onsite" as const],
+      minNoticeMinutes: 0,
+      horizonDays: 120,
+    });
+    for (let a = 0; a < ADVISORS_PER_STRUCTURE; a++) advisors.push({ id: randomUUID(), structureId, siteId, offeringId });
+  }
+  await p.structure.createMany({ data: structures });
+  await p.structureCommune.createMany({ data: structures.map((s) => ({ structureId: s.id, communeCode: COMMUNE })) });
+  await p.site.createMany({ data: sites });
+  await p.offering.createMany({ data: offerings });
+  await p.staffUser.createMany({
+    data: advisors.map((a, i) => ({
+      id: a.id,
+      email: `conseiller${i}@bench.test`,
+      firstName: "Conseiller",
+      lastName: String(i),
+    })),
+  });
+  await p.membership.createMany({
+    data: advisors.map((a) => ({ userId: a.id, structureId: a.structureId, role: "advisor" as const })),
+  });
+  const rules = advisors.map((a) => ({
+    id: randomUUID(),
+    advisorId: a.id,
+    structureId: a.structureId,
+    siteId: a.siteId,
+    modes: ["onsite" as const],
+    weekdays: [1, 2, 3, 4, 5],
+    startTime: "08:00",
+    endTime: "18:00",
+    validFrom: new Date(FIRST_DAY),
+  }));
+  await p.availabilityRule.createMany({ data: rules });
+  await p.availabilityRuleOffering.createMany({
+    data: rules.map((r, i) => ({ ruleId: r.id, offeringId: advisors[i]?.offeringId as string })),
+  });
+  return advisors;
+}
+
+/** Every slot of every advisor over the 12 weeks (Paris is UTC+1 until March 29), shuffled. */
+function slotKeys(advisors: Advisor[]): string[] {
+  const keys: string[] = [];
+  for (let d = 0; d < WEEKS * 7; d++) {
+    if (d % 7 >= 5) continue;
+    const day = addDays(FIRST_DAY, d);
+    for (let half = 0; half < 20; half++) {
+      const start = new Date(Date.parse(`${day}T07:00:00Z`) + half * 30 * 60_000);
+      for (const a of advisors) {
+        keys.push(encodeSlotKey({ offeringId: a.offeringId, advisorId: a.id, siteId: a.siteId, mode: "onsite", start }));
+      }
+    }
+  }
+  const rnd = random(11);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [keys[i], keys[j]] = [keys[j] as string, keys[i] as string];
+  }
+  return keys;
+}
+
+interface ApiResult {
+  created: number;
+  statuses: Record<string, number>;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  appointments: number;
+  /** Bookings committed with their answer: those answered 201, and those in flight when the load stopped. */
+  committed: number;
+  overlaps: number;
+  rssIdle: number;
+  rssPeak: number;
+  mailsSent: number;
+  payloads: { type: string; payload: unknown }[];
+  response: unknown;
+}
+
+async function measureApi(url: string): Promise<ApiResult> {
+  const db = await openDatabase({ kind: "postgresql", url, poolSize: 2 });
+  const smtp = await smtpSink();
+  const dataDir = mkdtempSync(join(tmpdir(), "rdv-bench-"));
+  let server: Server | undefined;
+  try {
+    await migrate(db);
+    const advisors = await build(db.prisma);
+    const keys = slotKeys(advisors);
+    console.log(`bookings   data set: ${STRUCTURES} structures, ${advisors.length} advisors, ${keys.length} free slots`);
+    server = await startServer({
+      DATABASE_URL: url,
+      NOW,
+      DATA_DIR: dataDir,
+      SMTP_URL: smtp.url,
+      SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+      LOG_LEVEL: "info",
+    });
+    const pid = server.child.pid as number;
+
+    // The keys made here are the server's own: one day of one structure, as GET /api/slots lists it.
+    const listed = await (
+      await fetch(
+        `${server.base}/api/slots?service=${SERVICE}&structure=${advisors[0]?.structureId}&from=2026-01-06&to=2026-01-06`,
+      )
+    ).json();
+    const known = new Set(keys);
+    const listedKeys = (listed.slots as { key: string }[]).map((s) => s.key);
+    if (listedKeys.length !== 20 || !listedKeys.every((k) => known.has(k))) {
+      throw new Error(`the slots listed by the server are not the ones built: ${JSON.stringify(listedKeys.slice(0, 3))}`);
+    }
+    const rssIdle = rssMiB(pid);
+
+    let next = 0;
+    const statuses: Record<string, number> = {};
+    let firstRefusal = "";
+    const stopSampling = sampleRss(pid);
+    const result = await autocannon({
+      url: server.base,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/bookings",
+          setupRequest: (request) => {
+            const i = next++;
+            const slotKey = keys[i % keys.length];
+            return {
+              ...request,
+              headers: { "content-type": "application/json", "idempotency-key": `bench-${i}-${slotKey?.slice(-8)}` },
+              body: JSON.stringify({
+                slotKey,
+                person: { firstName: "Léa", lastName: "Durand", email: `lea.${i}@example.org`, commune: COMMUNE },
+                noticeAccepted: true,
+              }),
+            };
+          },
+          onResponse: (status, body) => {
+            statuses[status] = (statuses[status] ?? 0) + 1;
+            if (status !== 201 && !firstRefusal) firstRefusal = `${status} ${body.slice(0, 300)}`;
+          },
+        },
+      ],
+    });
+    const rssPeak = stopSampling();
+    if (next > keys.length) throw new Error(`only ${keys.length} slots for ${next} requests: raise BENCH_STRUCTURES`);
+    const created = statuses[201] ?? 0;
+    if (firstRefusal) console.log(`bookings   first answer other than 201: ${firstRefusal}`);
+
+    const q = <T>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
+    const [counts] = await q<{ appointments: bigint }>(
+      `SELECT count(*) AS appointments FROM "Appointment" WHERE status = 'booked'`,
+    );
+    const [overlap] = await q<{ overlaps: bigint }>(`
+      SELECT count(*) AS overlaps FROM "Appointment" a JOIN "Appointment" b
+        ON a."advisorId" = b."advisorId" AND a.id < b.id AND a.status = 'booked' AND b.status = 'booked'
+       AND tstzrange(a."startsAt", a."endsAt", '[)') && tstzrange(b."startsAt", b."endsAt", '[)')
+       AND COALESCE(a."sessionKey", a.id::text) <> COALESCE(b."sessionKey", b.id::text)`);
+    // What one booking wrote, for pgbench to write the same bytes.
+    const [one] = await q<{ id: string }>(
+      `SELECT "appointmentId" AS id FROM "OutboxMessage" GROUP BY "appointmentId" HAVING count(*) = 4 LIMIT 1`,
+    );
+    const payloads = await db.prisma.outboxMessage.findMany({
+      where: { appointmentId: one?.id ?? randomUUID() },
+      select: { type: true, payload: true },
+    });
+    const [answered] = await q<{ n: bigint }>(`SELECT count(*) AS n FROM "IdempotencyKey" WHERE status = 201`);
+    const [answer] = await q<{ response: unknown }>(`SELECT response FROM "IdempotencyKey" WHERE status = 201 LIMIT 1`);
+    return {
+      created,
+      statuses,
+      perSecond: created / SECONDS,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      appointments: Number(counts?.appointments ?? -1),
+      committed: Number(answered?.n ?? -1),
+      overlaps: Number(overlap?.overlaps ?? -1),
+      rssIdle,
+      rssPeak,
+      mailsSent: smtp.accepted(),
+      payloads,
+      response: answer?.response ?? {},
+    };
+  } catch (error) {
+    if (server) console.error(server.output.join(""));
+    throw error;
+  } finally {
+    await server?.stop();
+    await smtp.close();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// The writes of one booking, bare: the Idempotency-Key claimed, a person, an appointment under
+// the exclusion constraint, its four outbox rows (confirmation with .ics, two reminders, advisor
+// notice: one INSERT, as createMany does), the key's stored answer. Each client takes the next
+// slot of a sequence: distinct advisor and time, as in the API run.
+const PGBENCH_SCRIPT = `
+SELECT nextval('bench_slot') AS n, gen_random_uuid() AS person, gen_random_uuid() AS appointment \\gset
+\\set advisor :n % :advisors
+\\set slot :n / :advisors
+BEGIN;
+INSERT INTO "IdempotencyKey" ("key", "requestHash", "status", "response") VALUES ('booking:pgbench-' || (:n)::text, md5((:n)::text) || md5((:n)::text), 0, '{}');
+INSERT INTO "Person" ("id", "firstName", "lastName", "email", "communeCode", "noticeAcceptedAt", "lastActivityAt") VALUES (':person'::uuid, 'Léa', 'Durand', 'lea@example.org', '${COMMUNE}', now(), now());
+INSERT INTO "Appointment" ("id", "offeringId", "structureId", "siteId", "mode", "advisorId", "personId", "startsAt", "endsAt", "channel", "manageTokenHash", "accessibilityNeeds", "updatedAt")
+  SELECT ':appointment'::uuid, b."offeringId", b."structureId", b."siteId", 'onsite', b."advisorId", ':person'::uuid,
+         timestamptz '${NOW}' + make_interval(mins => (:slot)::int * 30), timestamptz '${NOW}' + make_interval(mins => (:slot)::int * 30 + 30),
+         'online', md5(':appointment') || md5(':person'), '', now()
+    FROM bench_advisor b WHERE b.i = (:advisor)::int;
+INSERT INTO "OutboxMessage" ("id", "type", "recipient", "payload", "dueAt", "appointmentId")
+  SELECT gen_random_uuid(), p.type, 'lea@example.org', p.payload, now(), ':appointment'::uuid FROM bench_payload p;
+UPDATE "IdempotencyKey" SET "status" = 201, "response" = (SELECT response FROM bench_response) WHERE "key" = 'booking:pgbench-' || (:n)::text;
+END;
+`;
+
+async function measurePgbench(url: string, api: ApiResult) {
+  const db = await openDatabase({ kind: "postgresql", url, poolSize: 2 });
+  const dir = mkdtempSync(join(tmpdir(), "rdv-pgbench-"));
+  try {
+    await migrate(db);
+    const advisors = await build(db.prisma);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(`CREATE SEQUENCE bench_slot`);
+      await client.query(
+        `CREATE TABLE bench_advisor (i int PRIMARY KEY, "advisorId" uuid, "structureId" uuid, "siteId" uuid, "offeringId" uuid)`,
+      );
+      for (const [i, a] of advisors.entries()) {
+        await client.query(`INSERT INTO bench_advisor VALUES ($1, $2, $3, $4, $5)`, [
+          i,
+          a.id,
+          a.structureId,
+          a.siteId,
+          a.offeringId,
+        ]);
+      }
+      await client.query(`CREATE TABLE bench_payload (type text, payload jsonb)`);
+      for (const p of api.payloads)
+        await client.query(`INSERT INTO bench_payload VALUES ($1, $2)`, [p.type, JSON.stringify(p.payload)]);
+      await client.query(`CREATE TABLE bench_response (response jsonb)`);
+      await client.query(`INSERT INTO bench_response VALUES ($1)`, [JSON.stringify(api.response)]);
+    } finally {
+      await client.end();
+    }
+    const script = join(dir, "booking.sql");
+    writeFileSync(script, PGBENCH_SCRIPT);
+    const args = ["-n", "-M", "simple", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS)];
+    const { stdout } = await run(PGBENCH, [...args, "-D", `advisors=${advisors.length}`, "-f", script, url], {
+      maxBuffer: 1 << 20,
+    });
+    const tps = Number(stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1]);
+    const latency = Number(stdout.match(/latency average = ([\d.]+) ms/)?.[1]);
+    const failed = Number(stdout.match(/number of failed transactions: (\d+)/)?.[1] ?? 0);
+    const [{ n } = { n: 0 }] = await db.prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Appointment"`);
+    return { tps, latency, failed, appointments: Number(n), outboxRows: api.payloads.length };
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (!(await postgresqlVersion())) {
+  console.log("bookings   skipped: no PostgreSQL at BENCH_DATABASE_URL");
+  process.exit(0);
+}
+const apiDb = await createPostgresqlUrl(ADMIN_URL);
+let api: ApiResult;
+try {
+  api = await measureApi(apiDb.url);
+} finally {
+  await apiDb.drop();
+}
+const f1 = (n: number) => n.toFixed(1);
+const others = Object.entries(api.statuses)
+  .filter(([s]) => s !== "201")
+  .map(([s, n]) => `${n} × ${s}`);
+console.log(
+  `bookings   API: ${api.created} bookings in ${SECONDS} s = ${f1(api.perSecond)}/s, p50 ${api.p50} ms, p99 ${api.p99} ms, ${CONNECTIONS} connections${others.length ? `, also ${others.join(", ")}` : ""}`,
+);
+console.log(
+  `bookings   check: ${api.appointments} appointments, ${api.committed} committed bookings, ${api.created} answers 201 (the rest in flight at the stop), ${api.overlaps} overlaps; ${api.mailsSent} e-mails sent meanwhile`,
+);
+console.log(`bookings   server RSS: ${f1(api.rssIdle)} MiB idle, ${f1(api.rssPeak)} MiB peak under load`);
+
+const benchDb = await createPostgresqlUrl(ADMIN_URL);
+let bare: Awaited<ReturnType<typeof measurePgbench>>;
+try {
+  bare = await measurePgbench(benchDb.url, api);
+} finally {
+  await benchDb.drop();
+}
+const ratio = api.perSecond / bare.tps;
+console.log(
+  `bookings   pgbench: ${f1(bare.tps)} transactions/s, latency average ${bare.latency} ms, ${bare.failed} failed, ${bare.appointments} appointments (${bare.outboxRows} outbox rows each)`,
+);
+console.log(`bookings   ratio API / pgbench: ${ratio.toFixed(2)} (target ≥ 0.5), API ${f1(api.perSecond)}/s (target ≥ 300)`);
+
+const problems = [];
+if (api.overlaps !== 0) problems.push(`${api.overlaps} overlapping appointments`);
+// autocannon stops counting at the deadline; the requests then in flight still commit.
+const inFlight = api.appointments - api.created;
+if (api.appointments !== api.committed || inFlight < 0 || inFlight > CONNECTIONS) {
+  problems.push(`${api.appointments} appointments for ${api.created} answers 201 and ${api.committed} committed bookings`);
+}
+
+await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
+  `${CONNECTIONS} autocannon connections for ${SECONDS} s against the server started as \`npm start\` does (child process, \`LOG_LEVEL=info\`, its outbox worker sending to a local SMTP server), each request a distinct slot among ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors' 12 weeks; pgbench with the same writes bare (\`-c ${CONNECTIONS} -j 2 -T ${SECONDS} -M simple\`).`,
+  "",
+  table(
+    ["measure", "figure"],
+    [
+      ["bookings (201)", `${api.created} in ${SECONDS} s`],
+      ["bookings per second", `**${f1(api.perSecond)}**`],
+      ["latency p50 / p99", `${api.p50} ms / ${api.p99} ms`],
+      ["other answers", others.length ? others.join(", ") : "none"],
+      [
+        "appointments in the database",
+        `${api.appointments} (${api.appointments - api.created} still in flight when the load stopped)`,
+      ],
+      ["overlapping appointments", `**${api.overlaps}**`],
+      ["e-mails sent by the worker meanwhile", `${api.mailsSent}`],
+      ["server RSS idle / peak under load", `${f1(api.rssIdle)} MiB / ${f1(api.rssPeak)} MiB`],
+      ["pgbench, same writes bare", `${f1(bare.tps)} transactions/s (latency average ${bare.latency} ms, ${bare.failed} failed)`],
+      ["ratio API / pgbench", `**${ratio.toFixed(2)}**`],
+    ],
+  ),
+]);
+if (problems.length) {
+  console.error(`bookings   FAILED: ${problems.join("; ")}`);
+  process.exit(1);
+}

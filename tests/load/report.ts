@@ -1,0 +1,62 @@
+// What every benchmark shares: the machine's description and the dated section appended to
+// docs/PERFORMANCE.md (set BENCH_REPORT=0 to print only).
+import { appendFileSync, readFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+
+const REPORT = fileURLToPath(new URL("../../docs/PERFORMANCE.md", import.meta.url));
+
+export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** PostgreSQL's own version line, or undefined when no server answers at `url`. */
+export async function postgresqlVersion(url = ADMIN_URL): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return rows[0]?.version.split(" on ")[0];
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function cpuModel(): string {
+  try {
+    const line = readFileSync("/proc/cpuinfo", "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("model name"));
+    if (line) return line.split(":")[1]?.trim() ?? "";
+  } catch {}
+  return cpus()[0]?.model ?? "unknown CPU";
+}
+
+/** One line: CPU model and count, memory, Node.js, PostgreSQL. */
+export async function machine(): Promise<string> {
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
+  const database = (await postgresqlVersion()) ?? "no PostgreSQL reachable";
+  return `${cpus().length} × ${cpuModel()}, ${memory}, Node.js ${process.versions.node}, ${database} on loopback`;
+}
+
+/** Appends `## <date> — <title>`, the machine and `body` (a Markdown table or lines) to docs/PERFORMANCE.md. */
+export async function appendReport(title: string, body: string | string[]): Promise<void> {
+  if (process.env.BENCH_REPORT === "0") return;
+  const date = new Date().toISOString().slice(0, 10);
+  const text = Array.isArray(body) ? body.join("\n") : body;
+  appendFileSync(REPORT, `\n## ${date} — ${title}\n\nMachine: ${await machine()}.\n\n${text.trimEnd()}\n`);
+  console.log(`appended to docs/PERFORMANCE.md: ${title}`);
+}
+
+/** Nearest-rank percentile of `samples` (any order), q in [0, 1]. */
+export function percentile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN;
+}
+
+/** A Markdown table from a header and rows. */
+export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,125 @@
+// The server as `npm start` runs it, in a child process, for the benchmarks that go through
+// HTTP or its workers; its memory; and an SMTP server on 127.0.0.1 that accepts and counts.
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { SMTPServer } from "smtp-server";
+
+/** Set to a folder to write the server's V8 CPU profile there (`--cpu-prof`). */
+const CPU_PROF = process.env.BENCH_CPU_PROF;
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * An SMTP server that accepts and forgets, keeping for each message only its Message-ID and
+ * when it arrived (the server's worker sends there).
+ */
+export async function smtpSink() {
+  const received: { messageId: string; at: number }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      let head = "";
+      stream.on("data", (chunk: Buffer) => {
+        if (head.length < 8192) head += chunk.toString("latin1");
+      });
+      stream.on("end", () => {
+        received.push({ messageId: head.match(/^Message-ID:\s*(<[^>\r\n]+>)/im)?.[1] ?? "", at: performance.now() });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as { port: number };
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    accepted: () => received.length,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface Server {
+  child: ChildProcess;
+  base: string;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const args = ["--max-semi-space-size=64", "--import", "tsx", "server/main.ts"];
+  if (CPU_PROF) args.unshift("--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`);
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 50) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const kill = () => child.kill("SIGKILL");
+  process.once("exit", kill);
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${output.join("")}`);
+    if (Date.now() > deadline) {
+      kill();
+      throw new Error(`the server did not answer in 60 s:\n${output.join("")}`);
+    }
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    base,
+    output,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(kill, 15_000);
+      await exited;
+      clearTimeout(timer);
+      process.off("exit", kill);
+    },
+  };
+}
+
+export const rssMiB = (pid: number) => {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+  return line ? Number(line[1]) / 1024 : Number.NaN;
+};
+
+/** Samples the server's RSS every 500 ms until stopped; returns the peak. */
+export function sampleRss(pid: number) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, rssMiB(pid));
+    } catch {}
+  }, 500);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
