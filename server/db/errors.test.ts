@@ -28,6 +28,7 @@ describe("database errors", () => {
     );
     expect(isDatabaseUnavailable(rawQueryError("22012"))).toBe(false);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
   });
 });

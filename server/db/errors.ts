@@ -28,7 +28,8 @@ const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|E
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (codesOf(error).some((code) => UNAVAILABLE.test(code))) return true;
   const message = error instanceof Error ? error.message : "";
-  return /Connection terminated|timeout exceeded when trying to connect|Can't reach database|after calling end on the pool|PGlite is closed/i.test(
+  // "…is not queryable": pg's answer on a connection that a restart cut between two statements.
+  return /Connection terminated|timeout exceeded when trying to connect|Can't reach database|after calling end on the pool|is not queryable|PGlite is closed/i.test(
     message,
   );
 }
