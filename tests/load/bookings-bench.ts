@@ -18,7 +18,7 @@ import { addDays } from "../../server/domain/time.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
-import { rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
+import { cpuSeconds, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -152,6 +152,8 @@ interface ApiResult {
   overlaps: number;
   rssIdle: number;
   rssPeak: number;
+  /** CPU seconds the server used during the load: what a booking costs, whatever else runs on the machine. */
+  cpu: number;
   mailsSent: number;
   payloads: { type: string; payload: unknown }[];
   response: unknown;
@@ -194,6 +196,7 @@ async function measureApi(url: string): Promise<ApiResult> {
     const statuses: Record<string, number> = {};
     let firstRefusal = "";
     const stopSampling = sampleRss(pid);
+    const cpuBefore = cpuSeconds(pid);
     const result = await autocannon({
       url: server.base,
       connections: CONNECTIONS,
@@ -223,6 +226,7 @@ async function measureApi(url: string): Promise<ApiResult> {
       ],
     });
     const rssPeak = stopSampling();
+    const cpu = cpuSeconds(pid) - cpuBefore;
     if (next > keys.length) throw new Error(`only ${keys.length} slots for ${next} requests: raise BENCH_STRUCTURES`);
     const created = statuses[201] ?? 0;
     if (firstRefusal) console.log(`bookings   first answer other than 201: ${firstRefusal}`);
@@ -257,6 +261,7 @@ async function measureApi(url: string): Promise<ApiResult> {
       overlaps: Number(overlap?.overlaps ?? -1),
       rssIdle,
       rssPeak,
+      cpu,
       mailsSent: smtp.accepted(),
       payloads,
       response: answer?.response ?? {},
@@ -363,6 +368,10 @@ console.log(
   `bookings   check: ${api.appointments} appointments, ${api.committed} committed bookings, ${api.created} answers 201 (the rest in flight at the stop), ${api.overlaps} overlaps; ${api.mailsSent} e-mails sent meanwhile`,
 );
 console.log(`bookings   server RSS: ${f1(api.rssIdle)} MiB idle, ${f1(api.rssPeak)} MiB peak under load`);
+const cpuPerBooking = (api.cpu * 1000) / api.appointments;
+console.log(
+  `bookings   server CPU: ${f1(api.cpu)} s in ${SECONDS} s of load, ${f1(cpuPerBooking)} ms per booking (e-mails sent meanwhile included)`,
+);
 
 const benchDb = await createPostgresqlUrl(ADMIN_URL);
 let bare: Awaited<ReturnType<typeof measurePgbench>>;
@@ -401,6 +410,7 @@ await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
       ],
       ["overlapping appointments", `**${api.overlaps}**`],
       ["e-mails sent by the worker meanwhile", `${api.mailsSent}`],
+      ["server CPU during the load", `${f1(api.cpu)} s, ${f1(cpuPerBooking)} ms per booking (e-mails sent meanwhile included)`],
       ["server RSS idle / peak under load", `${f1(api.rssIdle)} MiB / ${f1(api.rssPeak)} MiB`],
       ["pgbench, same writes bare", `${f1(bare.tps)} transactions/s (latency average ${bare.latency} ms, ${bare.failed} failed)`],
       ["ratio API / pgbench", `**${ratio.toFixed(2)}**`],

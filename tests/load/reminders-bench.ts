@@ -13,7 +13,7 @@ import { migrate } from "../../server/db/migrate.ts";
 import { messageIdOf } from "../../server/mail/outbox-worker.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
-import { rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
+import { cpuSeconds, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
 const NOW = new Date("2026-03-23T08:00:00Z");
@@ -74,7 +74,15 @@ const db = await openDatabase({ kind: "postgresql", url, poolSize: 2 });
 const smtp = await smtpSink();
 const dataDir = mkdtempSync(join(tmpdir(), "rdv-bench-"));
 let server: Server | undefined;
-let figures: { perSecond: number; seconds: number; duplicates: number; missing: number; failed: number; rssPeak: number };
+let figures: {
+  perSecond: number;
+  seconds: number;
+  duplicates: number;
+  missing: number;
+  failed: number;
+  rssPeak: number;
+  cpu: number;
+};
 try {
   await migrate(db);
   const ids = await fill(db.prisma);
@@ -88,6 +96,7 @@ try {
     LOG_LEVEL: "info",
   });
   const stopSampling = sampleRss(server.child.pid as number);
+  const cpuBefore = cpuSeconds(server.child.pid as number);
   const deadline = Date.now() + 600_000;
   for (;;) {
     const pending = await db.prisma.outboxMessage.count({ where: { status: "pending" } });
@@ -96,6 +105,7 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const rssPeak = Math.max(stopSampling(), rssMiB(server.child.pid as number));
+  const cpu = cpuSeconds(server.child.pid as number) - cpuBefore;
   const failed = await db.prisma.outboxMessage.count({ where: { status: { not: "sent" } } });
   const times = smtp.received.map((r) => r.at);
   const seconds = (Math.max(...times) - Math.min(...times)) / 1000;
@@ -103,7 +113,7 @@ try {
   for (const r of smtp.received) seen.set(r.messageId, (seen.get(r.messageId) ?? 0) + 1);
   const duplicates = [...seen.values()].filter((n) => n > 1).length;
   const missing = ids.filter((id) => !seen.has(messageIdOf(id))).length;
-  figures = { perSecond: (smtp.received.length - 1) / seconds, seconds, duplicates, missing, failed, rssPeak };
+  figures = { perSecond: (smtp.received.length - 1) / seconds, seconds, duplicates, missing, failed, rssPeak, cpu };
 } catch (error) {
   if (server) console.error(server.output.join(""));
   throw error;
@@ -115,9 +125,10 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-const { perSecond, seconds, duplicates, missing, failed, rssPeak } = figures;
+const { perSecond, seconds, duplicates, missing, failed, rssPeak, cpu } = figures;
+const cpuPerMail = (cpu * 1000) / MESSAGES;
 console.log(
-  `reminders  ${MESSAGES} e-mails in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)}/s (target ≥ 200); ${missing} missing, ${duplicates} sent twice, ${failed} not marked sent; server RSS peak ${rssPeak.toFixed(1)} MiB`,
+  `reminders  ${MESSAGES} e-mails in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)}/s (target ≥ 200); ${missing} missing, ${duplicates} sent twice, ${failed} not marked sent; server RSS peak ${rssPeak.toFixed(1)} MiB, server CPU ${cpu.toFixed(1)} s (${cpuPerMail.toFixed(2)} ms per e-mail)`,
 );
 await appendReport("reminders into a local SMTP server (`npm run bench:reminders`)", [
   `${MESSAGES} rendered reminders due in the outbox (PostgreSQL), sent by the outbox worker of the server started as \`npm start\` does, to an SMTP server on 127.0.0.1 in the benchmark's process; timed from the first message received to the last.`,
@@ -128,6 +139,7 @@ await appendReport("reminders into a local SMTP server (`npm run bench:reminders
       ["e-mails per second", `**${perSecond.toFixed(0)}**`],
       ["time for all", `${seconds.toFixed(2)} s`],
       ["missing / sent twice / not marked sent", `${missing} / ${duplicates} / ${failed}`],
+      ["server CPU", `${cpu.toFixed(1)} s, ${cpuPerMail.toFixed(2)} ms per e-mail`],
       ["server RSS peak", `${rssPeak.toFixed(1)} MiB`],
     ],
   ),

@@ -1,7 +1,7 @@
 // What every benchmark shares: the machine's description and the dated section appended to
 // docs/PERFORMANCE.md (set BENCH_REPORT=0 to print only).
 import { appendFileSync, readFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
@@ -33,11 +33,14 @@ function cpuModel(): string {
   return cpus()[0]?.model ?? "unknown CPU";
 }
 
-/** One line: CPU model and count, memory, Node.js, PostgreSQL. */
+/** One line: CPU model and count, memory, Node.js, PostgreSQL, and the load average (other work on the machine skews every figure). */
 export async function machine(): Promise<string> {
   const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
   const database = (await postgresqlVersion()) ?? "no PostgreSQL reachable";
-  return `${cpus().length} × ${cpuModel()}, ${memory}, Node.js ${process.versions.node}, ${database} on loopback`;
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
+  return `${cpus().length} × ${cpuModel()}, ${memory}, Node.js ${process.versions.node}, ${database} on loopback; load average ${load} (1 / 5 / 15 min) when the figures were written`;
 }
 
 /** Appends `## <date> — <title>`, the machine and `body` (a Markdown table or lines) to docs/PERFORMANCE.md. */
