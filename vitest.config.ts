@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 // Four kinds of tests, told apart by where they live:
 // - unit: beside their source, pure (no database, no network);
-// - integration: tests/api and tests/db (and *.db.test.ts), the whole stack on a real database;
+// - integration: tests/api, tests/db, tests/fuzz and tests/load/users.test.ts (and *.db.test.ts),
+//   the whole stack on a real database;
 // - faults: tests/faults, the server as child processes through restarts, kills and outages;
 // - browser: tests/e2e, Debian's Chromium through playwright-core, with axe-core.
 export default defineConfig({
@@ -22,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/{api,db}/**/*.test.ts", "**/*.db.test.ts"],
+          include: ["tests/{api,db,fuzz}/**/*.test.ts", "tests/load/users.test.ts", "**/*.db.test.ts"],
           exclude: ["**/node_modules/**"],
         },
       },

@@ -30,6 +30,7 @@ import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
 import { createRouter } from "./http/router.ts";
 import { webApp } from "./http/static.ts";
+import { storableText } from "./http/storable-text.ts";
 import { redactPath } from "./logger.ts";
 
 /** The API, one sub-app per feature. The web app's typed client is built from its type. */
@@ -146,6 +147,7 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
   );
 
   app.use("/api/*", sameOriginJson);
+  app.use("/api/*", storableText);
   app.use("/api/*", staffSession);
   app.route("/api", api);
   app.all("/api/*", () => {
