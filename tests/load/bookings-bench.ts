@@ -232,8 +232,12 @@ async function measureApi(url: string): Promise<ApiResult> {
     if (firstRefusal) console.log(`bookings   first answer other than 201: ${firstRefusal}`);
 
     const q = <T>(sql: string) => db.prisma.$queryRawUnsafe<T[]>(sql);
-    const [counts] = await q<{ appointments: bigint }>(
-      `SELECT count(*) AS appointments FROM "Appointment" WHERE status = 'booked'`,
+    // Requests in flight when the load stopped still commit: let them, then count both sides in
+    // one statement (one snapshot), or the two counts would straddle a commit.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const [counts] = await q<{ appointments: bigint; answered: bigint }>(
+      `SELECT (SELECT count(*) FROM "Appointment" WHERE status = 'booked') AS appointments,
+              (SELECT count(*) FROM "IdempotencyKey" WHERE status = 201) AS answered`,
     );
     const [overlap] = await q<{ overlaps: bigint }>(`
       SELECT count(*) AS overlaps FROM "Appointment" a JOIN "Appointment" b
@@ -248,7 +252,6 @@ async function measureApi(url: string): Promise<ApiResult> {
       where: { appointmentId: one?.id ?? randomUUID() },
       select: { type: true, payload: true },
     });
-    const [answered] = await q<{ n: bigint }>(`SELECT count(*) AS n FROM "IdempotencyKey" WHERE status = 201`);
     const [answer] = await q<{ response: unknown }>(`SELECT response FROM "IdempotencyKey" WHERE status = 201 LIMIT 1`);
     return {
       created,
@@ -257,7 +260,7 @@ async function measureApi(url: string): Promise<ApiResult> {
       p50: result.latency.p50,
       p99: result.latency.p99,
       appointments: Number(counts?.appointments ?? -1),
-      committed: Number(answered?.n ?? -1),
+      committed: Number(counts?.answered ?? -1),
       overlaps: Number(overlap?.overlaps ?? -1),
       rssIdle,
       rssPeak,
