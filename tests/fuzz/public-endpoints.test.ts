@@ -654,11 +654,13 @@ describe(`every endpoint of the OpenAPI document, fuzzed (${TEST_DATABASE_URL ? 
         ),
         arbQuery([]),
         async (method, segments, query) => {
-          const { res } = await check(pseudo, method, `/api/${segments.join("/")}${query}`, {
+          const url = `/api/${segments.join("/")}${query}`;
+          const { res } = await check(pseudo, method, url, {
             headers: { "Content-Type": "application/json" },
             ...(method === "GET" ? {} : { body: "{}" }),
           });
-          if (res.status >= 200 && res.status < 300) expect(method).toBe("GET");
+          // Only reads succeed at an address of the API (a ".." may lead to the web app's files).
+          if (res.status < 300 && new URL(url, "http://localhost").pathname.startsWith("/api/")) expect(method).toBe("GET");
         },
       ),
       { numRuns: RUNS * 3, seed: SEED, endOnFailure: !LONG },
