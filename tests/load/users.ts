@@ -8,6 +8,7 @@
 // USERS (default 200) and DURATION_S (default 60) size the run; BENCH_DATABASE_URL the server.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -58,6 +59,34 @@ export interface UsersResult {
   /** Collective sessions with more live seats than the offering has. */
   overbookedSessions: number;
   liveAppointments: number;
+}
+
+/**
+ * One HTTP request on a keep-alive connection (node:http: a lighter client than fetch, so that the
+ * load generator leaves the CPU to the server it measures).
+ */
+function httpCall(
+  agent: Agent,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; contentType: string; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, method: init.method ?? "GET", headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers["content-type"] ?? ""),
+          text: Buffer.concat(chunks).toString("utf8"),
+        }),
+      );
+      res.on("error", reject);
+    });
+    req.setTimeout(30_000, () => req.destroy(new Error("no answer in 30 s")));
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -131,15 +160,19 @@ export async function simulateUsers(options: UsersOptions): Promise<UsersResult>
     let loops = 0;
     const deadline = performance.now() + options.durationMs;
 
-    const call = async (name: string, path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> => {
+    const agent = new Agent({ keepAlive: true, maxSockets: options.users });
+    const call = async (
+      name: string,
+      path: string,
+      init?: { method?: string; headers?: Record<string, string>; body?: string },
+    ): Promise<{ status: number; body: unknown }> => {
       const started = performance.now();
       let status = 0;
       let body: unknown;
       try {
-        const res = await fetch(`${base}${path}`, init);
+        const res = await httpCall(agent, `${base}${path}`, init);
         status = res.status;
-        const text = await res.text();
-        body = res.headers.get("content-type")?.startsWith("application/json") ? JSON.parse(text) : text;
+        body = res.contentType.startsWith("application/json") ? JSON.parse(res.text) : res.text;
       } catch (error) {
         if (failures.length < 20) failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -215,6 +248,7 @@ export async function simulateUsers(options: UsersOptions): Promise<UsersResult>
     // Users arrive over the first second, not all in the same millisecond.
     await Promise.all(Array.from({ length: options.users }, (_, n) => sleep((n * 1000) / options.users).then(() => user(n))));
     const seconds = (performance.now() - started) / 1000;
+    agent.destroy();
 
     const [check] = await db.prisma.$queryRawUnsafe<{ overlaps: number; buffers: number; overbooked: number; live: number }[]>(`
       WITH live AS (
