@@ -29,6 +29,17 @@ describe("database errors", () => {
     expect(isDatabaseUnavailable(rawQueryError("22012"))).toBe(false);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    // A socket error: the adapter keeps only a kind, and the raw query's message says N/A.
+    const closed = Object.assign(new Error("Raw query failed. Code: `N/A`. Message: `Server has closed the connection.`"), {
+      code: "P2010",
+      meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } },
+    });
+    expect(isDatabaseUnavailable(closed)).toBe(true);
+    expect(
+      isDatabaseUnavailable({ name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1" } }),
+    ).toBe(true);
+    expect(isDatabaseUnavailable({ name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation" } })).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("Server has closed the connection."), { code: "P1017" }))).toBe(true);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
   });
 });

@@ -2,16 +2,19 @@
 // without a Prisma "P" code: the PostgreSQL SQLSTATE (or the socket's errno) is on `cause`.
 // A raw query ($queryRaw, $executeRaw) wraps it in a P2010 error, under `meta.driverAdapterError`.
 
-type Link = { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+type Link = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let e = error as Link | undefined, depth = 0; e && depth < 6; depth++) {
-    if (typeof e.code === "string") codes.push(e.code);
+/** The error and its causes, outermost first. */
+function chainOf(error: unknown): Link[] {
+  const chain: Link[] = [];
+  for (let e = error as Link | undefined, depth = 0; e && typeof e === "object" && depth < 6; depth++) {
+    chain.push(e);
     e = (e.cause ?? (typeof e.meta === "object" ? e.meta?.driverAdapterError : undefined)) as Link | undefined;
   }
-  return codes;
+  return chain;
 }
+
+const codesOf = (error: unknown) => chainOf(error).flatMap((e) => (typeof e.code === "string" ? [e.code] : []));
 
 /** The SQLSTATE of a constraint violation, e.g. "23P01" (exclusion) or "23505" (unique). */
 export function sqlState(error: unknown): string | undefined {
@@ -22,14 +25,21 @@ export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P
 /** Prisma maps some adapters' 23505 to its own P2002; PGlite's arrives raw. */
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505" || codesOf(error).includes("P2002");
 
-const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/;
+// SQLSTATEs, socket errnos, and Prisma's codes for an unreachable server (P1001) or a closed
+// connection (P1017).
+const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|P1001|P1017)$/;
+/** What @prisma/adapter-pg makes of a socket error or of 53300: a `kind`, and no code left. */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 
 /** The database cannot be reached or is shutting down: a 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (codesOf(error).some((code) => UNAVAILABLE.test(code))) return true;
+  const chain = chainOf(error);
+  if (chain.some((e) => (typeof e.code === "string" && UNAVAILABLE.test(e.code)) || UNAVAILABLE_KINDS.has(e.kind as string))) {
+    return true;
+  }
   const message = error instanceof Error ? error.message : "";
   // "…is not queryable": pg's answer on a connection that a restart cut between two statements.
-  return /Connection terminated|timeout exceeded when trying to connect|Can't reach database|after calling end on the pool|is not queryable|PGlite is closed/i.test(
+  return /Connection terminated|timeout exceeded when trying to connect|Can't reach database|Server has closed the connection|after calling end on the pool|is not queryable|PGlite is closed/i.test(
     message,
   );
 }

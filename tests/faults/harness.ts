@@ -285,8 +285,13 @@ export function byMessageId(received: Received[]) {
 
 const PG_BIN_DIRS = ["", "/usr/local/bin/", "/usr/lib/postgresql/15/bin/", "/usr/lib/postgresql/16/bin/"];
 
-/** Where initdb and pg_ctl are, or undefined when this machine has none. */
+/** Where initdb and pg_ctl are, or undefined when this machine has none (or, as root, no `postgres` user to run them). */
 export function findPgBin(): string | undefined {
+  try {
+    pgUser();
+  } catch {
+    return undefined;
+  }
   for (const dir of PG_BIN_DIRS) {
     try {
       execFileSync(`${dir}pg_ctl`, ["--version"], { stdio: "ignore" });
