@@ -60,6 +60,10 @@ export function percentile(samples: readonly number[], q: number): number {
 
 /** A Markdown table from a header and rows. */
 export function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const line = (cells: readonly (string | number)[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  // Columns padded as the formatter (biome) lays Markdown tables out, so the file stays formatted.
+  const text = [header, ...rows].map((cells) => cells.map(String));
+  const widths = header.map((_, i) => Math.max(3, ...text.map((cells) => [...(cells[i] ?? "")].length)));
+  const line = (cells: readonly string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`;
+  const [head = [], ...body] = text;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
