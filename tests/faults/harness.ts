@@ -74,13 +74,14 @@ export async function killAllServers() {
 /** Starts `server/main.ts` and resolves once it listens. */
 export async function startServer(env: Record<string, string>, options: { port?: number } = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
+  const dataDir = mkdtempSync(join(tmpdir(), "rdv-faults-"));
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "test",
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-faults-")),
+      DATA_DIR: dataDir,
       SESSION_SECRET: "faults-secret-faults-secret-faults-0123",
       LOG_LEVEL: "info",
       ...env,
@@ -93,6 +94,7 @@ export async function startServer(env: Record<string, string>, options: { port?:
   const exited = new Promise<number | null>((resolve) =>
     child.on("exit", (code) => {
       children.delete(child);
+      rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );
