@@ -8,9 +8,6 @@ export const SMALLEST_SHOWN = 5;
 /** Whether a count is too small to show (primary masking); 0 is shown: it points at nobody. */
 const tooSmall = (count: number) => count > 0 && count < SMALLEST_SHOWN;
 
-/** A count as shown outside a structure when nothing adds up to it: null stands for « masqué ». */
-export const masked = (count: number): number | null => (tooSmall(count) ? null : count);
-
 /** Cells that add up: `whole` = the sum of `parts` (indexes into the cells). */
 export interface Relation {
   whole: number;

@@ -127,7 +127,7 @@ export function figuresOf(facts: Facts, scope: Scope, by: Breakdown) {
       rows: [...groups.labels].map(([key, label], i) => ({ key, label, ...(table.rows[i] as ShownActivity) })),
       total: table.total,
     },
-    waiting: waitingRows(facts.waiting, scope, by),
+    waiting: waitingRows(facts.waiting, scope, by, groups),
     referrals: {
       ...referrals.figures,
       networkFlows: withCounts(networkFlows, referrals.flowCounts[0]),
@@ -148,9 +148,8 @@ function networkNameOf(scope: Scope, structureId: string): string {
  * The waiting time per service, and per territory, network or structure when the figures are
  * broken down that way (by service or month: the whole scope).
  */
-function waitingRows(facts: readonly WaitingFact[], scope: Scope, by: Breakdown) {
+function waitingRows(facts: readonly WaitingFact[], scope: Scope, by: Breakdown, groups: ReturnType<typeof groupsOfBreakdown>) {
   const grouped = by === "territory" || by === "network" || by === "structure";
-  const groups = groupsOfBreakdown(scope, by);
   const series = waitingSeries(facts, (fact) =>
     (grouped ? groups.of(fact) : ["all"]).map((group) => `${fact.serviceId}|${group}`),
   );
