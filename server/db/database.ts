@@ -12,19 +12,50 @@ export type DatabaseKind = "pglite" | "postgresql";
 /** Where the data lives: embedded PGlite (a folder, or memory when `dir` is absent) or PostgreSQL. */
 export type DatabaseTarget = { kind: "pglite"; dir?: string } | { kind: "postgresql"; url: string; poolSize?: number };
 
-/** Plain SQL on one connection, for what Prisma cannot do (migrations, advisory locks). */
+/**
+ * Plain SQL: migrations, and the hot paths (slot search, booking), where Prisma's per-query
+ * work would cost several times the database's own. Cast what comes back to plain types
+ * (`::int`, `::text`, `::text[]` for enum arrays, dates as text): pg, PGlite and Prisma's raw
+ * queries then all give the same values.
+ */
 export interface SqlSession {
   /** Runs one or several statements without parameters. */
   exec(sql: string): Promise<void>;
-  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+  query<Row>(sql: string | Statement, params?: unknown[]): Promise<Row[]>;
 }
+
+/**
+ * A statement of a hot path, prepared once per connection on PostgreSQL: planning a join of
+ * seven tables costs more than running it. Its text must be a constant.
+ */
+export interface Statement {
+  name: string;
+  text: string;
+}
+export const statement = (name: string, text: string): Statement => ({ name, text });
+const textOf = (sql: string | Statement) => (typeof sql === "string" ? sql : sql.text);
+/** What pg runs: a named query is parsed and planned once per connection. */
+const pgQuery = (sql: string | Statement, values?: unknown[]) =>
+  typeof sql === "string" ? { text: sql, values } : { name: sql.name, text: sql.text, values };
 
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
-  /** Runs `fn` in a transaction on one connection. */
+  /** Plain SQL outside a transaction: each statement on its own. */
+  sql: SqlSession;
+  /** Runs `fn` in a transaction on one connection, in plain SQL. */
   transaction<T>(fn: (sql: SqlSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Plain SQL inside a Prisma interactive transaction, for the functions written in SQL. */
+export function sqlIn(tx: Tx): SqlSession {
+  return {
+    exec: async (sql) => {
+      await tx.$executeRawUnsafe(sql);
+    },
+    query: <Row>(sql: string | Statement, params: unknown[] = []) => tx.$queryRawUnsafe<Row[]>(textOf(sql), ...params),
+  };
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -38,13 +69,19 @@ async function openPglite(dir: string | undefined): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    sql: {
+      exec: async (sql) => {
+        await client.exec(sql);
+      },
+      query: async <Row>(sql: string | Statement, params?: unknown[]) => (await client.query<Row>(textOf(sql), params)).rows,
+    },
     transaction: (fn) =>
       client.transaction((tx) =>
         fn({
           exec: async (sql) => {
             await tx.exec(sql);
           },
-          query: async <Row>(sql: string, params?: unknown[]) => (await tx.query<Row>(sql, params)).rows,
+          query: async <Row>(sql: string | Statement, params?: unknown[]) => (await tx.query<Row>(textOf(sql), params)).rows,
         }),
       ),
     close: async () => {
@@ -62,8 +99,21 @@ async function openPostgresql(url: string, poolSize = 10): Promise<Database> {
   return {
     kind: "postgresql",
     prisma,
+    sql: {
+      exec: async (sql) => {
+        await pool.query(sql);
+      },
+      query: async <Row>(sql: string | Statement, params?: unknown[]) => (await pool.query(pgQuery(sql, params))).rows as Row[],
+    },
     transaction: async (fn) => {
       const conn = await pool.connect();
+      // A connection lost mid-transaction (a restart) fails the statement in flight; its
+      // 'error' event must not crash the process, and the broken client leaves the pool.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      conn.on("error", onError);
       try {
         await conn.query("BEGIN");
         const result = await fn({
@@ -71,15 +121,19 @@ async function openPostgresql(url: string, poolSize = 10): Promise<Database> {
           exec: async (sql) => {
             await conn.query(sql);
           },
-          query: async <Row>(sql: string, params?: unknown[]) => (await conn.query(sql, params)).rows as Row[],
+          query: async <Row>(sql: string | Statement, params?: unknown[]) =>
+            (await conn.query(pgQuery(sql, params))).rows as Row[],
         });
         await conn.query("COMMIT");
         return result;
       } catch (error) {
-        await conn.query("ROLLBACK").catch(() => {});
+        await conn.query("ROLLBACK").catch((rollbackFailed: Error) => {
+          lost ??= rollbackFailed;
+        });
         throw error;
       } finally {
-        conn.release();
+        conn.off("error", onError);
+        conn.release(lost);
       }
     },
     close: async () => {

@@ -19,6 +19,20 @@ describe("database errors", () => {
     expect(isUniqueViolation(rawQueryError("23505"))).toBe(true);
   });
 
+  it("finds the SQLSTATE of a violation the adapter maps to a kind: only `originalCode` keeps it", () => {
+    const mapped = Object.assign(new Error("Raw query failed. Code: `23505`."), {
+      code: "P2010",
+      meta: {
+        driverAdapterError: {
+          name: "DriverAdapterError",
+          cause: { originalCode: "23505", kind: "UniqueConstraintViolation", constraint: { fields: ["key"] } },
+        },
+      },
+    });
+    expect(isUniqueViolation(mapped)).toBe(true);
+    expect(sqlState(mapped)).toBe("23505");
+  });
+
   it("tells an outage (a 503) from a bug, raw queries included: a restart terminates connections with 57P01", () => {
     expect(isDatabaseUnavailable(rawQueryError("57P01"))).toBe(true);
     expect(isDatabaseUnavailable(modelQueryError("57P01"))).toBe(true);

@@ -2,7 +2,8 @@
 // without a Prisma "P" code: the PostgreSQL SQLSTATE (or the socket's errno) is on `cause`.
 // A raw query ($queryRaw, $executeRaw) wraps it in a P2010 error, under `meta.driverAdapterError`.
 
-type Link = { code?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+// @prisma/adapter-pg maps the SQLSTATEs it knows to a `kind` and keeps the code as `originalCode`.
+type Link = { code?: unknown; originalCode?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
 
 /** The error and its causes, outermost first. */
 function chainOf(error: unknown): Link[] {
@@ -14,7 +15,8 @@ function chainOf(error: unknown): Link[] {
   return chain;
 }
 
-const codesOf = (error: unknown) => chainOf(error).flatMap((e) => (typeof e.code === "string" ? [e.code] : []));
+const codesOf = (error: unknown) =>
+  chainOf(error).flatMap((e) => [e.code, e.originalCode].filter((code): code is string => typeof code === "string"));
 
 /** The SQLSTATE of a constraint violation, e.g. "23P01" (exclusion) or "23505" (unique). */
 export function sqlState(error: unknown): string | undefined {
