@@ -4,7 +4,7 @@
 // placed in the advisors' real weekly hours by the slot engine itself, in the past only: the
 // slots from today on stay free.
 import { DateTime } from "luxon";
-import type { PrismaClient } from "../../server/db/database.ts";
+import { type PrismaClient, sqlIn } from "../../server/db/database.ts";
 import type { AppointmentOutcome, Channel, Mode, Prisma, Situation } from "../../server/db/generated/client.ts";
 import { freeSlots, type Slot } from "../../server/domain/availability.ts";
 import {
@@ -265,7 +265,7 @@ async function placeBookings(
 ): Promise<Booking[]> {
   const windowStart = localInstant(window.from, 0, window.zone) as Date;
   const inputs = await loadAvailability(
-    tx,
+    sqlIn(tx),
     offerings.map((o) => o.row),
     { from: window.from, to: window.to, now: windowStart, audience: "staff" },
   );

@@ -5,7 +5,7 @@ import { appointmentCancelled } from "../../emails/appointment-cancelled.ts";
 import { appointmentMoved } from "../../emails/appointment-moved.ts";
 import { appointmentReminder } from "../../emails/appointment-reminder.ts";
 import { appointmentIcs } from "../../emails/ics.ts";
-import type { Tx } from "../db/database.ts";
+import { type SqlSession, statement } from "../db/database.ts";
 import { reminderDueTimes } from "../domain/booking.ts";
 
 /**
@@ -24,23 +24,33 @@ export type AppointmentEvent =
   | { kind: "moved"; previous: { start: Date; end: Date } }
   | { kind: "cancelled"; by: "person" | "structure"; reason: string | null };
 
+const WITHDRAW_REMINDERS = statement(
+  "outbox-withdraw-reminders",
+  `UPDATE "OutboxMessage" SET status = 'cancelled'
+    WHERE "appointmentId" = $1::uuid AND type = 'appointment.reminder' AND status = 'pending'`,
+);
+// The rows as one JSON parameter: one statement whatever their number, on every driver.
+const ENQUEUE = statement(
+  "outbox-enqueue",
+  `INSERT INTO "OutboxMessage" (id, type, recipient, payload, "dueAt", "appointmentId")
+   SELECT gen_random_uuid(), r.type, r.recipient, r.payload, r."dueAt", $2::uuid
+     FROM jsonb_to_recordset($1::jsonb) AS r(type text, recipient text, payload jsonb, "dueAt" timestamptz)`,
+);
+
 /**
  * Writes, in the caller's transaction, every message an appointment event causes: to the
  * person (with the .ics) and their reminders, and to the advisor. A move or a cancellation
  * first withdraws the reminders still pending.
  */
 export async function enqueueAppointmentMessages(
-  tx: Tx,
+  sql: SqlSession,
   details: AppointmentDetails,
   event: AppointmentEvent,
   context: { now: Date; reminderPlan: readonly number[] },
 ): Promise<void> {
   if (event.kind !== "booked") {
     // Reminders rendered earlier hold the address they were due to and the link of then.
-    await tx.outboxMessage.updateMany({
-      where: { appointmentId: details.id, type: "appointment.reminder", status: "pending" },
-      data: { status: "cancelled" },
-    });
+    await sql.query(WITHDRAW_REMINDERS, [details.id]);
   }
   const rows: { type: string; recipient: string; dueAt: Date; payload: OutboxPayload }[] = [];
   const email = details.person.email;
@@ -71,7 +81,5 @@ export async function enqueueAppointmentMessages(
     );
     rows.push({ type: `advisor.${event.kind}`, recipient: details.advisor.email, dueAt: context.now, payload: notice });
   }
-  await tx.outboxMessage.createMany({
-    data: rows.map((row) => ({ ...row, payload: row.payload as object, appointmentId: details.id })),
-  });
+  await sql.query(ENQUEUE, [JSON.stringify(rows), details.id]);
 }

@@ -60,7 +60,7 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
   ]);
 
   const rows = offerings.map((o) => ({ ...toOfferingRow(o), serviceName: o.service.name }));
-  const inputs = await loadAvailability(db.prisma, rows, { ...range, audience: "staff" });
+  const inputs = await loadAvailability(db.sql, rows, { ...range, audience: "staff" });
   const free = new Map<
     string,
     { start: Date; end: Date; advisorId: string; siteId: string | null; mode: Mode; services: string[] }

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { canSeeStructurePeople, type Roles } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
+import { sqlIn } from "../../db/database.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
@@ -336,8 +337,13 @@ export const agenda = createRouter()
       async (tx) => {
         if (email !== row.person.email) await tx.person.update({ where: { id: row.personId }, data: { email } });
         if (!kept) await tx.appointment.update({ where: { id }, data: { manageTokenHash: link.hash } });
-        const details = toDetails(await loadAppointment(tx, id), `${config.publicUrl}/rdv/${link.token}`);
-        await enqueueAppointmentMessages(tx, details, { kind: "confirmed" }, { now, reminderPlan: row.offering.reminderPlan });
+        const details = toDetails(await loadAppointment(sqlIn(tx), id), `${config.publicUrl}/rdv/${link.token}`);
+        await enqueueAppointmentMessages(
+          sqlIn(tx),
+          details,
+          { kind: "confirmed" },
+          { now, reminderPlan: row.offering.reminderPlan },
+        );
         return { id };
       },
     );

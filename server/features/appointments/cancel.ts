@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/database.ts";
+import { sqlIn, type Tx } from "../../db/database.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { loadAppointment, toDetails } from "./details.ts";
 
@@ -24,8 +24,9 @@ export async function cancelAppointment(
     },
   });
   await reopenReferral(tx, id, cancel, now);
-  const cancelled = await loadAppointment(tx, id);
-  await enqueueAppointmentMessages(tx, toDetails(cancelled, null), { kind: "cancelled", ...cancel }, { now, reminderPlan: [] });
+  const sql = sqlIn(tx);
+  const cancelled = await loadAppointment(sql, id);
+  await enqueueAppointmentMessages(sql, toDetails(cancelled, null), { kind: "cancelled", ...cancel }, { now, reminderPlan: [] });
   return cancelled;
 }
 

@@ -1,31 +1,66 @@
 import type { AppointmentDetails } from "../../../emails/appointment.ts";
-import type { Tx } from "../../db/database.ts";
-import type { Prisma } from "../../db/generated/client.ts";
+import { type SqlSession, statement } from "../../db/database.ts";
+import type { AppointmentStatus } from "../../db/generated/client.ts";
+import type { Mode } from "../../domain/availability.ts";
 import { notFound } from "../../errors.ts";
 
-const select = {
-  id: true,
-  startsAt: true,
-  endsAt: true,
-  status: true,
-  mode: true,
-  icsSequence: true,
-  accessibilityNeeds: true,
-  offering: { select: { instructions: true, seats: true, service: { select: { slug: true, name: true } } } },
-  structure: { select: { id: true, name: true, email: true, phone: true, timeZone: true } },
+export interface AppointmentRow {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  mode: Mode;
+  icsSequence: number;
+  accessibilityNeeds: string;
+  offering: { instructions: string; seats: number; service: { slug: string; name: string } };
+  structure: { id: string; name: string; email: string | null; phone: string | null; timeZone: string };
   site: {
-    select: { id: true, name: true, address: true, postcode: true, accessInfo: true, commune: { select: { name: true } } },
-  },
-  person: { select: { firstName: true, lastName: true, email: true, phone: true } },
-  advisor: { select: { firstName: true, lastName: true, email: true } },
-} satisfies Prisma.AppointmentSelect;
+    id: string;
+    name: string;
+    address: string;
+    postcode: string;
+    accessInfo: string;
+    commune: { name: string };
+  } | null;
+  person: { firstName: string; lastName: string; email: string | null; phone: string | null };
+  advisor: { firstName: string; lastName: string; email: string };
+}
 
-export type AppointmentRow = Prisma.AppointmentGetPayload<{ select: typeof select }>;
+// One statement: it runs in every booking, move and cancellation.
+export const APPOINTMENT = statement(
+  "appointment-details",
+  `
+  SELECT a.id, (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startMs",
+         (extract(epoch FROM a."endsAt") * 1000)::float8 AS "endMs",
+         a.status::text AS status, a.mode::text AS mode, a."icsSequence", a."accessibilityNeeds",
+         json_build_object('instructions', o.instructions, 'seats', o.seats,
+                           'service', json_build_object('slug', sv.slug, 'name', sv.name)) AS offering,
+         json_build_object('id', st.id, 'name', st.name, 'email', st.email, 'phone', st.phone,
+                           'timeZone', st."timeZone") AS structure,
+         CASE WHEN si.id IS NULL THEN NULL ELSE
+           json_build_object('id', si.id, 'name', si.name, 'address', si.address, 'postcode', si.postcode,
+                             'accessInfo', si."accessInfo", 'commune', json_build_object('name', c.name)) END AS site,
+         json_build_object('firstName', p."firstName", 'lastName', p."lastName", 'email', p.email,
+                           'phone', p.phone) AS person,
+         json_build_object('firstName', u."firstName", 'lastName', u."lastName", 'email', u.email) AS advisor
+    FROM "Appointment" a
+    JOIN "Offering" o ON o.id = a."offeringId"
+    JOIN "Service" sv ON sv.id = o."serviceId"
+    JOIN "Structure" st ON st.id = a."structureId"
+    LEFT JOIN "Site" si ON si.id = a."siteId"
+    LEFT JOIN "Commune" c ON c.code = si."communeCode"
+    JOIN "Person" p ON p.id = a."personId"
+    JOIN "StaffUser" u ON u.id = a."advisorId"
+   WHERE a.id = $1::uuid`,
+);
 
-export async function loadAppointment(tx: Tx, id: string): Promise<AppointmentRow> {
-  const row = await tx.appointment.findUnique({ where: { id }, select });
+export async function loadAppointment(sql: SqlSession, id: string): Promise<AppointmentRow> {
+  const [row] = await sql.query<Omit<AppointmentRow, "startsAt" | "endsAt"> & { startMs: number; endMs: number }>(APPOINTMENT, [
+    id,
+  ]);
   if (!row) throw notFound("Rendez-vous");
-  return row;
+  const { startMs, endMs, ...rest } = row;
+  return { ...rest, startsAt: new Date(startMs), endsAt: new Date(endMs) };
 }
 
 /** What messages and the .ics say about the appointment. */

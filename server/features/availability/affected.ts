@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
-import type { Tx } from "../../db/database.ts";
+import { sqlIn, type Tx } from "../../db/database.ts";
 import { stillFits } from "../../domain/availability.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
@@ -41,7 +41,7 @@ export async function misfits(tx: Tx, advisorIds: string[], now: Date): Promise<
     const dates = meetings.map((m) => localDateOf(m.startsAt, offering.timeZone));
     const from = dates[0] ?? "";
     const to = dates.at(-1) ?? from;
-    const input = (await loadAvailability(tx, [offering], { from, to, now, audience: "staff" })).get(offering.id);
+    const input = (await loadAvailability(sqlIn(tx), [offering], { from, to, now, audience: "staff" })).get(offering.id);
     meetings.forEach((m, i) => {
       const wanted = { advisorId: m.advisorId, siteId: m.siteId, mode: m.mode, start: m.startsAt };
       if (input && stillFits(input, wanted, dates[i] ?? from)) return;

@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
-import type { Database, Tx } from "../../db/database.ts";
+import { type Database, type SqlSession, statement } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import type { BookableBy, Channel } from "../../db/generated/client.ts";
-import { type Audience, findSlot, type Slot } from "../../domain/availability.ts";
+import { type Audience, findSlot, type Mode, type Slot } from "../../domain/availability.ts";
 import { addDays, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
@@ -13,7 +13,7 @@ import { publicAppointment } from "../appointments/public-view.ts";
 import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, type SlotView, toView } from "../slots/search-slots.ts";
 import { decodeSlotKey, type SlotRef } from "../slots/slot-key.ts";
-import { once } from "./idempotency.ts";
+import { onceInSql } from "./idempotency.ts";
 import type { CreateBookingInput } from "./schemas.ts";
 
 export interface BookingResponse {
@@ -54,7 +54,7 @@ export async function createBooking({
   if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
   const now = clock.now();
   try {
-    return await once(db, `booking:${idempotencyKey}`, input, (tx) => book(tx, ref, input, now, config));
+    return await onceInSql(db, `booking:${idempotencyKey}`, input, (sql) => book(sql, ref, input, now, config));
   } catch (error) {
     if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
       throw await slotTaken(db, ref, now);
@@ -63,10 +63,10 @@ export async function createBooking({
   }
 }
 
-function book(tx: Tx, ref: SlotRef, input: CreateBookingInput, now: Date, config: Config): Promise<BookingResponse> {
+function book(sql: SqlSession, ref: SlotRef, input: CreateBookingInput, now: Date, config: Config): Promise<BookingResponse> {
   const { commune, ...person } = input.person;
   return bookSlot(
-    tx,
+    sql,
     {
       ref,
       audience: "public",
@@ -109,10 +109,12 @@ export interface BookingSpec {
  * takes first, so that whichever comes second sees the other: the erasure then finds the
  * meeting to come and refuses, or the booking finds the person erased.
  */
-export async function lockLivePerson(tx: Tx, personId: string): Promise<void> {
-  const [row] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
-    SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
-  if (row?.anonymisedAt) {
+export async function lockLivePerson(sql: SqlSession, personId: string): Promise<void> {
+  const [row] = await sql.query<{ anonymised: boolean }>(
+    `SELECT "anonymisedAt" IS NOT NULL AS anonymised FROM "Person" WHERE "id" = $1::uuid FOR UPDATE`,
+    [personId],
+  );
+  if (row?.anonymised) {
     throw new AppError(
       "CONFLICT",
       "Les données de cette personne ont été effacées : aucun rendez-vous ne peut plus être pris pour elle. Si elle revient, réservez comme pour une nouvelle personne.",
@@ -121,82 +123,107 @@ export async function lockLivePerson(tx: Tx, personId: string): Promise<void> {
   }
 }
 
+// What a booking needs of the offering, with its structure's zone and state.
+export const OFFERING = statement(
+  "booking-offering",
+  `
+  SELECT o.id, o."structureId", st."timeZone", o."durationMinutes", o."bufferMinutes", o.modes::text[] AS modes,
+         o."minNoticeMinutes", o."horizonDays", o.seats, o.active AND st.active AS active,
+         o."bookableBy"::text AS "bookableBy", o."reminderPlan"
+    FROM "Offering" o JOIN "Structure" st ON st.id = o."structureId"
+   WHERE o.id = $1::uuid`,
+);
+
+const NEW_PERSON = statement(
+  "new-person",
+  `
+  INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "communeCode", "noticeAcceptedAt", "lastActivityAt")
+  VALUES ($1::uuid, $2, $3, $4, $5, (SELECT code FROM "Commune" WHERE code = $6), $7, $8)`,
+);
+
+const NEW_APPOINTMENT = statement(
+  "new-appointment",
+  `
+  INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt", "endsAt",
+                             "sessionKey", channel, "bookedById", "followUpOfId", "manageTokenHash", "accessibilityNeeds",
+                             "updatedAt")
+  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8, $9,
+          $10, $11::"Channel", $12::uuid, $13::uuid, $14, $15, $16)`,
+);
+
 /**
  * Books a slot, in the caller's transaction: the slot is checked with the availability
  * module's own function (`findSlot`, for the booker's audience), a collective session's seats
  * are counted under a lock, then person, appointment and messages are written. The exclusion
  * constraint is the last guard. Online bookings and the reception desk both come through here.
+ * Plain SQL: it is the hottest write of the platform (a Prisma query costs several times the
+ * database's own work).
  */
-export async function bookSlot(tx: Tx, spec: BookingSpec, now: Date, config: Config): Promise<BookingResponse> {
+export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, config: Config): Promise<BookingResponse> {
   const { ref } = spec;
-  const row = await tx.offering.findUnique({
-    where: { id: ref.offeringId },
-    select: {
-      ...offeringSelect,
-      active: true,
-      bookableBy: true,
-      reminderPlan: true,
-      structure: { select: { timeZone: true, active: true } },
-    },
-  });
-  if (!row?.active || !row.structure.active) throw validationError({ slotKey: "Ce créneau n'est plus proposé." });
+  const [row] = await sql.query<OfferingRow & { active: boolean; bookableBy: BookableBy; reminderPlan: number[] }>(OFFERING, [
+    ref.offeringId,
+  ]);
+  if (!row?.active) throw validationError({ slotKey: "Ce créneau n'est plus proposé." });
   const refusal = spec.refusal(row);
   if (refusal) throw validationError({ slotKey: refusal });
-  const offering = toOfferingRow(row);
-  const slot = await freeSlotFor(tx, offering, ref, now, undefined, spec.audience);
+  const { active: _, bookableBy: __, reminderPlan, ...offering } = row;
+  const slot = await freeSlotFor(sql, offering, ref, now, undefined, spec.audience);
   if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau vient d'être pris.");
   if (slot.sessionKey) {
     // Seats of a session are counted under a lock on the session: whatever the concurrency,
     // never more bookings than seats.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
-    const taken = await tx.appointment.count({ where: { sessionKey: slot.sessionKey, status: "booked" } });
-    if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
+    await sql.query("SELECT pg_advisory_xact_lock(hashtext($1))", [slot.sessionKey]);
+    const [taken] = await sql.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "Appointment" WHERE "sessionKey" = $1 AND status = 'booked'`,
+      [slot.sessionKey],
+    );
+    if ((taken?.count ?? 0) >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
   }
 
-  if ("id" in spec.person) await lockLivePerson(tx, spec.person.id);
-  const personId = "id" in spec.person ? spec.person.id : (await createPerson(tx, spec.person, now)).id;
-  if ("id" in spec.person) await tx.person.update({ where: { id: personId }, data: { lastActivityAt: now } });
-  const { token, hash } = newManageToken();
-  const appointment = await tx.appointment.create({
-    data: {
-      offeringId: offering.id,
-      structureId: offering.structureId,
-      siteId: slot.siteId,
-      mode: slot.mode,
-      advisorId: slot.advisorId,
+  let personId: string;
+  if ("id" in spec.person) {
+    personId = spec.person.id;
+    await lockLivePerson(sql, personId);
+    await sql.query(`UPDATE "Person" SET "lastActivityAt" = $2 WHERE id = $1::uuid`, [personId, now]);
+  } else {
+    personId = randomUUID();
+    const p = spec.person;
+    await sql.query(NEW_PERSON, [
       personId,
-      startsAt: slot.start,
-      endsAt: slot.end,
-      sessionKey: slot.sessionKey,
-      channel: spec.channel,
-      bookedById: spec.bookedById ?? null,
-      followUpOfId: spec.followUpOfId ?? null,
-      manageTokenHash: hash,
-      accessibilityNeeds: spec.accessibilityNeeds ?? "",
-    },
-    select: { id: true },
-  });
+      p.firstName,
+      p.lastName,
+      p.email ?? null,
+      p.phone ?? null,
+      p.communeCode ?? null,
+      p.noticeAccepted ? now : null,
+      now,
+    ]);
+  }
+  const { token, hash } = newManageToken();
+  const appointmentId = randomUUID();
+  await sql.query(NEW_APPOINTMENT, [
+    appointmentId,
+    offering.id,
+    offering.structureId,
+    slot.siteId,
+    slot.mode satisfies Mode,
+    slot.advisorId,
+    personId,
+    slot.start,
+    slot.end,
+    slot.sessionKey,
+    spec.channel,
+    spec.bookedById ?? null,
+    spec.followUpOfId ?? null,
+    hash,
+    spec.accessibilityNeeds ?? "",
+    now,
+  ]);
   const manageUrl = `${config.publicUrl}/rdv/${token}`;
-  const loaded = await loadAppointment(tx, appointment.id);
-  await enqueueAppointmentMessages(tx, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan: row.reminderPlan });
+  const loaded = await loadAppointment(sql, appointmentId);
+  await enqueueAppointmentMessages(sql, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan });
   return { appointment: publicAppointment(loaded), manageUrl };
-}
-
-async function createPerson(tx: Tx, person: NewPerson, now: Date) {
-  const commune =
-    person.communeCode && (await tx.commune.findUnique({ where: { code: person.communeCode }, select: { code: true } }));
-  return tx.person.create({
-    data: {
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email ?? null,
-      phone: person.phone ?? null,
-      communeCode: commune ? commune.code : null,
-      noticeAcceptedAt: person.noticeAccepted ? now : null,
-      lastActivityAt: now,
-    },
-    select: { id: true },
-  });
 }
 
 /**
@@ -204,7 +231,7 @@ async function createPerson(tx: Tx, person: NewPerson, now: Date) {
  * slots — or else the same time, place and mode with another advisor of the structure.
  */
 export async function freeSlotFor(
-  tx: Tx,
+  sql: SqlSession,
   offering: OfferingRow,
   ref: SlotRef,
   now: Date,
@@ -212,7 +239,7 @@ export async function freeSlotFor(
   audience: Audience = "public",
 ): Promise<Slot | undefined> {
   const date = localDateOf(ref.start, offering.timeZone);
-  const inputs = await loadAvailability(tx, [offering], { from: date, to: date, now, audience, ignoreAppointmentId });
+  const inputs = await loadAvailability(sql, [offering], { from: date, to: date, now, audience, ignoreAppointmentId });
   const input = inputs.get(offering.id);
   if (!input) return undefined;
   const wanted = { advisorId: ref.advisorId, siteId: ref.siteId, mode: ref.mode, start: ref.start };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Database, Tx } from "../../db/database.ts";
+import { type Database, type SqlSession, sqlIn, statement, type Tx } from "../../db/database.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { AppError } from "../../errors.ts";
 
@@ -8,23 +8,52 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /**
  * Runs a write once per Idempotency-Key. The key is claimed first in the write's own
  * transaction: a concurrent retry waits on it, then replays the stored answer; a retry after
- * success replays it too; the same key with another body is refused.
+ * success replays it too; the same key with another body is refused. The write runs in a Prisma
+ * interactive transaction.
  */
-export async function once<T>(db: Database, key: string, body: unknown, write: (tx: Tx) => Promise<T>): Promise<T> {
+export function once<T>(db: Database, key: string, body: unknown, write: (tx: Tx) => Promise<T>): Promise<T> {
+  return replaying(db, key, body, (requestHash) =>
+    db.prisma.$transaction((tx) => claimed(sqlIn(tx), key, requestHash, () => write(tx)), {
+      maxWait: 15_000,
+      timeout: 30_000,
+    }),
+  );
+}
+
+/** `once`, the write in plain SQL: the online booking, the platform's hottest write. */
+export function onceInSql<T>(db: Database, key: string, body: unknown, write: (sql: SqlSession) => Promise<T>): Promise<T> {
+  return replaying(db, key, body, (requestHash) => db.transaction((sql) => claimed(sql, key, requestHash, () => write(sql))));
+}
+
+const CLAIM = statement(
+  "idempotency-claim",
+  `INSERT INTO "IdempotencyKey" (key, "requestHash", status, response) VALUES ($1, $2, 0, '{}')`,
+);
+const SETTLE = statement("idempotency-settle", `UPDATE "IdempotencyKey" SET status = 201, response = $2::jsonb WHERE key = $1`);
+
+async function claimed<T>(sql: SqlSession, key: string, requestHash: string, write: () => Promise<T>): Promise<T> {
+  await sql.query(CLAIM, [key, requestHash]);
+  const response = await write();
+  await sql.query(SETTLE, [key, JSON.stringify(response)]);
+  return response;
+}
+
+/** The claim lost to an earlier request with the same key: its answer, if the body is the same. */
+async function replaying<T>(
+  db: Database,
+  key: string,
+  body: unknown,
+  transaction: (requestHash: string) => Promise<T>,
+): Promise<T> {
   const requestHash = sha256(JSON.stringify(body));
   try {
-    return await db.prisma.$transaction(
-      async (tx) => {
-        await tx.idempotencyKey.create({ data: { key, requestHash, status: 0, response: {} } });
-        const response = await write(tx);
-        await tx.idempotencyKey.update({ where: { key }, data: { status: 201, response: response as object } });
-        return response;
-      },
-      { maxWait: 15_000, timeout: 30_000 },
-    );
+    return await transaction(requestHash);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const previous = await db.prisma.idempotencyKey.findUnique({ where: { key } });
+    const [previous] = await db.sql.query<{ requestHash: string; response: T }>(
+      `SELECT "requestHash", response FROM "IdempotencyKey" WHERE key = $1`,
+      [key],
+    );
     if (!previous) throw error;
     if (previous.requestHash !== requestHash) {
       throw new AppError(
@@ -33,6 +62,6 @@ export async function once<T>(db: Database, key: string, body: unknown, write: (
         { fields: { "Idempotency-Key": "déjà utilisée pour une autre demande" } },
       );
     }
-    return previous.response as T;
+    return previous.response;
   }
 }

@@ -141,7 +141,7 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
       },
       select: { advisorId: true, startsAt: true, endsAt: true },
     }),
-    closuresBetween(p, structureIds, scope),
+    closuresBetween(db.sql, structureIds, scope),
   ]);
   const holidays = holidaysBetween(scope.from, scope.to);
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -159,9 +159,7 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
       zone: own[0]?.structure.timeZone ?? DEFAULT_ZONE,
       rules: own.map((r) => ({ ...r, validFrom: day(r.validFrom), validUntil: r.validUntil && day(r.validUntil) })),
       absences: absences.map((a) => ({ advisorId: a.advisorId, start: a.startsAt, end: a.endsAt })),
-      closures: closures
-        .filter((c) => c.structureId === structureId)
-        .map((c) => ({ siteId: c.siteId, startDate: day(c.startDate), endDate: day(c.endDate) })),
+      closures: closures.filter((c) => c.structureId === structureId),
       holidays,
       from: scope.from,
       to: scope.to,

@@ -22,7 +22,7 @@ export async function firstStaffSlots(
   for (const days of WINDOWS) {
     const to = addDays(from, days - 1);
     const input = (
-      await loadAvailability(db.prisma, [offering], {
+      await loadAvailability(db.sql, [offering], {
         from,
         to,
         now: options.now,

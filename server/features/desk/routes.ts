@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { canBookFor, canSeeStructurePeople } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
+import { sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { isLocalDate, localDateOf } from "../../domain/time.ts";
@@ -240,7 +241,7 @@ export const desk = createRouter()
     try {
       const booked = await once(db, key, body, async (tx) => {
         const result = await bookSlot(
-          tx,
+          sqlIn(tx),
           {
             ref,
             audience: "staff",

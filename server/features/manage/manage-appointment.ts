@@ -1,7 +1,7 @@
 import { appointmentIcs } from "../../../emails/ics.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
-import type { Database, Tx } from "../../db/database.ts";
+import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -35,7 +35,7 @@ async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<
     const again = await tx.appointment.findUnique({ where: { id: found.id }, select: { status: true } });
     if (again?.status !== "booked") throw deadLink();
   }
-  return { ...(await loadAppointment(tx, found.id)), offeringId: found.offeringId };
+  return { ...(await loadAppointment(sqlIn(tx), found.id)), offeringId: found.offeringId };
 }
 
 interface Context {
@@ -77,6 +77,7 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
   if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
   try {
     return await db.prisma.$transaction(async (tx) => {
+      const sql = sqlIn(tx);
       const row = await byToken(tx, token, now, true);
       if (ref.offeringId !== row.offeringId)
         throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
@@ -85,7 +86,7 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
         select: { ...offeringSelect, reminderPlan: true },
       });
       const offering = toOfferingRow(offeringRow);
-      const slot = await freeSlotFor(tx, offering, ref, now, row.id);
+      const slot = await freeSlotFor(sql, offering, ref, now, row.id);
       if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
       if (slot.sessionKey) {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
@@ -106,9 +107,9 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
           icsSequence: { increment: 1 },
         },
       });
-      const moved = await loadAppointment(tx, row.id);
+      const moved = await loadAppointment(sql, row.id);
       await enqueueAppointmentMessages(
-        tx,
+        sql,
         toDetails(moved, `${config.publicUrl}/rdv/${token}`),
         { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
         { now, reminderPlan: offeringRow.reminderPlan },

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
+import { sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { invitationOpen } from "../../domain/referrals.ts";
 import { isLocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
@@ -162,7 +163,7 @@ export const invitations = createRouter()
       const booked = await once(db, `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`, body, async (tx) => {
         stillOpen(r, now);
         // Before the person's row is written: an erased person gets nothing back.
-        await lockLivePerson(tx, r.person.id);
+        await lockLivePerson(sqlIn(tx), r.person.id);
         if (body.email || body.phone) {
           await tx.person.update({
             where: { id: r.person.id },

@@ -4,7 +4,7 @@ import { referralAnsweredEmail } from "../../../emails/referral.ts";
 import { canFollowReferral, canHandleReferral, canReferFrom, type Roles } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
-import type { Tx } from "../../db/database.ts";
+import { sqlIn, type Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { actionProblem, INVITATION_DAYS, type ReferralAction } from "../../domain/referrals.ts";
 import { isLocalDate, localDateOf } from "../../domain/time.ts";
@@ -513,14 +513,15 @@ export async function bookForReferral(
 ) {
   // The person first, as an erasure locks them: then the referral, claimed so that two
   // bookings for one referral cannot both go through.
-  await lockLivePerson(tx, r.person.id);
+  const sql = sqlIn(tx);
+  await lockLivePerson(sql, r.person.id);
   const claimed = await tx.referral.updateMany({
     where: { id: r.id, status: { in: ["sent", "accepted"] } },
     data: { status: "booked" },
   });
   if (claimed.count === 0) throw new AppError("CONFLICT", "Un rendez-vous est déjà pris pour cette orientation.");
   const result = await bookSlot(
-    tx,
+    sql,
     {
       ref: options.ref,
       audience: options.audience,

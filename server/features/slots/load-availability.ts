@@ -1,4 +1,4 @@
-import type { Tx } from "../../db/database.ts";
+import { type SqlSession, statement } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import type { Audience, AvailabilityInput, Mode } from "../../domain/availability.ts";
 import { holidaysBetween } from "../../domain/holidays.ts";
@@ -53,28 +53,95 @@ export function toOfferingRow({ structure, ...o }: Prisma.OfferingGetPayload<{ s
   return { ...o, timeZone: structure.timeZone };
 }
 
-const dateOf = (d: Date): LocalDate => d.toISOString().slice(0, 10);
 /** Longest buffer or meeting we allow for: appointments ending this long before the range still count. */
 const REACH_MS = 86_400_000;
 
+interface ClosureRow {
+  structureId: string;
+  siteId: string | null;
+  startDate: LocalDate;
+  endDate: LocalDate;
+}
+
 /** The closures of these structures (or of their sites) that touch a range of local dates. */
-export const closuresBetween = (db: Tx, structureIds: string[], range: { from: LocalDate; to: LocalDate }) =>
-  db.closure.findMany({
-    where: {
-      structureId: { in: structureIds },
-      startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
-      endDate: { gte: new Date(`${range.from}T00:00:00Z`) },
-    },
-    select: { structureId: true, siteId: true, startDate: true, endDate: true },
-  });
+export const closuresBetween = (sql: SqlSession, structureIds: string[], range: { from: LocalDate; to: LocalDate }) =>
+  sql.query<ClosureRow>(
+    `SELECT "structureId", "siteId", "startDate"::text AS "startDate", "endDate"::text AS "endDate"
+       FROM "Closure"
+      WHERE "structureId" = ANY($1::uuid[]) AND "startDate" <= $2::date AND "endDate" >= $3::date`,
+    [structureIds, range.to, range.from],
+  );
+
+interface RuleRow {
+  id: string;
+  advisorId: string;
+  siteId: string | null;
+  modes: Mode[];
+  weekdays: number[];
+  startTime: string;
+  endTime: string;
+  validFrom: LocalDate;
+  validUntil: LocalDate | null;
+  everyWeeks: number;
+  onHolidays: boolean;
+  offeringIds: string[];
+}
 
 /**
- * Everything the availability module needs for these offerings between two local dates, in six
- * indexed queries whatever the number of offerings, advisors or days: rules (with the offerings
- * they open), absences, closures and live appointments of the advisors concerned.
+ * One statement, one round trip (it runs in every slot search and every booking), each part as
+ * JSON: the ranges opening these offerings between two dates, then the absences, closures and
+ * live appointments of their advisors. Neither an advisor who left (deactivated, or no longer an
+ * advisor of these structures) nor a site taken out of service opens anything, whatever rules
+ * remain: the directory's changes show at once. A stable order of rules gives a stable order of
+ * slots (see freeSlots). Times are epoch milliseconds, appointments arrays: thousands of them
+ * parse fastest so.
+ */
+export const AVAILABILITY = statement(
+  "availability",
+  `
+  WITH rules AS (
+    SELECT r.id, r."advisorId", r."siteId", r.modes::text[] AS modes, r.weekdays, r."startTime", r."endTime",
+           r."validFrom"::text AS "validFrom", r."validUntil"::text AS "validUntil", r."everyWeeks", r."onHolidays",
+           array_agg(ro."offeringId") AS "offeringIds"
+      FROM "AvailabilityRule" r
+      JOIN "AvailabilityRuleOffering" ro ON ro."ruleId" = r.id AND ro."offeringId" = ANY($1::uuid[])
+      JOIN "StaffUser" u ON u.id = r."advisorId" AND u.active
+      LEFT JOIN "Site" s ON s.id = r."siteId"
+     WHERE r."validFrom" <= $3::date AND (r."validUntil" IS NULL OR r."validUntil" >= $4::date)
+       AND (r."siteId" IS NULL OR s.active)
+       AND ($5::uuid IS NULL OR r."siteId" = $5::uuid)
+       AND EXISTS (SELECT 1 FROM "Membership" m
+                    WHERE m."userId" = r."advisorId" AND m.role = 'advisor' AND m."structureId" = ANY($2::uuid[]))
+     GROUP BY r.id),
+  advisors AS (SELECT DISTINCT "advisorId" AS id FROM rules)
+  SELECT
+    (SELECT coalesce(json_agg(r ORDER BY r.id), '[]') FROM rules r) AS rules,
+    (SELECT coalesce(json_agg(json_build_array(a."advisorId", extract(epoch FROM a."startsAt") * 1000,
+                                               extract(epoch FROM a."endsAt") * 1000)), '[]')
+       FROM "Absence" a
+      WHERE a."advisorId" IN (SELECT id FROM advisors) AND a."startsAt" < $6 AND a."endsAt" > $7) AS absences,
+    (SELECT coalesce(json_agg(json_build_array(c."structureId", c."siteId", c."startDate", c."endDate")), '[]')
+       FROM "Closure" c
+      WHERE c."structureId" = ANY($2::uuid[]) AND c."startDate" <= $3::date AND c."endDate" >= $4::date) AS closures,
+    (SELECT coalesce(json_agg(json_build_array(a.id, a."advisorId", a."sessionKey", o."bufferMinutes",
+                                               extract(epoch FROM a."startsAt") * 1000,
+                                               extract(epoch FROM a."endsAt") * 1000)), '[]')
+       FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
+      WHERE a.status = 'booked' AND a."advisorId" IN (SELECT id FROM advisors)
+        AND a."startsAt" < $6 AND a."endsAt" > $8) AS appointments`,
+);
+
+type Json<T> = T | string;
+/** pg and PGlite parse a json column; a JSON text is parsed here, whatever the driver did. */
+const parsed = <T>(value: Json<T>): T => (typeof value === "string" ? JSON.parse(value) : value);
+
+/**
+ * Everything the availability module needs for these offerings between two local dates, in one
+ * statement whatever the number of offerings, advisors or days: rules (with the offerings they
+ * open), absences, closures and live appointments of the advisors concerned.
  */
 export async function loadAvailability(
-  db: Tx,
+  sql: SqlSession,
   offerings: OfferingRow[],
   range: {
     from: LocalDate;
@@ -95,78 +162,51 @@ export async function loadAvailability(
   const offeringIds = offerings.map((o) => o.id);
   const structureIds = [...new Set(offerings.map((o) => o.structureId))];
 
-  const rules = await db.availabilityRule.findMany({
-    where: {
-      offerings: { some: { offeringId: { in: offeringIds } } },
-      // Neither an advisor who left nor a site taken out of service opens anything, whatever
-      // rules remain: the directory's changes show at once.
-      advisor: workingAdvisor(structureIds),
-      validFrom: { lte: new Date(`${range.to}T00:00:00Z`) },
-      AND: [
-        { OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${range.from}T00:00:00Z`) } }] },
-        { OR: [{ siteId: null }, { site: { active: true } }] },
-      ],
-      ...(range.siteId && { siteId: range.siteId }),
-    },
-    // A stable order of rules gives a stable order of slots (see freeSlots).
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      advisorId: true,
-      siteId: true,
-      ...rangeTimesSelect,
-      everyWeeks: true,
-      onHolidays: true,
-      offerings: { where: { offeringId: { in: offeringIds } }, select: { offeringId: true } },
-    },
-  });
-  const advisorIds = [...new Set(rules.map((r) => r.advisorId))];
-
-  const [absences, closures, appointments] = await Promise.all([
-    db.absence.findMany({
-      where: { advisorId: { in: advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
-      select: { advisorId: true, startsAt: true, endsAt: true },
-    }),
-    closuresBetween(db, structureIds, range),
-    // Raw SQL: the hottest read of the slot search (thousands of rows), kept to the columns it
-    // needs, times as epoch milliseconds (numbers parse several times faster than timestamps).
-    db.$queryRaw<
-      { id: string; advisorId: string; startMs: number; endMs: number; sessionKey: string | null; bufferMinutes: number }[]
-    >`
-      SELECT a.id, a."advisorId", a."sessionKey", o."bufferMinutes",
-             (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startMs",
-             (extract(epoch FROM a."endsAt") * 1000)::float8 AS "endMs"
-        FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
-       WHERE a.status = 'booked' AND a."advisorId" = ANY(${advisorIds}::uuid[])
-         AND a."startsAt" < ${toInstant} AND a."endsAt" > ${new Date(fromInstant.getTime() - REACH_MS)}`,
+  const [row] = await sql.query<{
+    rules: Json<RuleRow[]>;
+    absences: Json<[string, number, number][]>;
+    closures: Json<[string, string | null, LocalDate, LocalDate][]>;
+    appointments: Json<[string, string, string | null, number, number, number][]>;
+  }>(AVAILABILITY, [
+    offeringIds,
+    structureIds,
+    range.to,
+    range.from,
+    range.siteId ?? null,
+    toInstant,
+    fromInstant,
+    new Date(fromInstant.getTime() - REACH_MS),
   ]);
+  const rules = parsed(row?.rules ?? []);
+  const absences = parsed(row?.absences ?? []);
+  const closures = parsed(row?.closures ?? []).map(([structureId, siteId, startDate, endDate]) => ({
+    structureId,
+    siteId,
+    startDate,
+    endDate,
+  }));
+  const appointments = parsed(row?.appointments ?? []);
 
   const holidays = holidaysBetween(range.from, range.to);
   const absencesOf = groupBy(
-    absences.map((a) => ({ advisorId: a.advisorId, start: a.startsAt, end: a.endsAt })),
+    absences.map(([advisorId, startMs, endMs]) => ({ advisorId, start: new Date(startMs), end: new Date(endMs) })),
     (a) => a.advisorId,
   );
   const appointmentsOf = groupBy(
     appointments
-      .filter((a) => a.id !== range.ignoreAppointmentId)
-      .map((a) => ({
-        advisorId: a.advisorId,
-        start: new Date(a.startMs),
-        end: new Date(a.endMs),
-        bufferMinutes: a.bufferMinutes,
-        sessionKey: a.sessionKey,
+      .filter(([id]) => id !== range.ignoreAppointmentId)
+      .map(([, advisorId, sessionKey, bufferMinutes, startMs, endMs]) => ({
+        advisorId,
+        start: new Date(startMs),
+        end: new Date(endMs),
+        bufferMinutes,
+        sessionKey,
       })),
     (a) => a.advisorId,
   );
 
   for (const offering of offerings) {
-    const offeringRules = rules
-      .filter((r) => r.offerings.some((o) => o.offeringId === offering.id))
-      .map(({ offerings: _, ...r }) => ({
-        ...r,
-        validFrom: dateOf(r.validFrom),
-        validUntil: r.validUntil && dateOf(r.validUntil),
-      }));
+    const offeringRules = rules.filter((r) => r.offeringIds.includes(offering.id)).map(({ offeringIds: _, ...r }) => r);
     // Only what concerns this offering's advisors: the module's work stays proportional to it.
     const advisors = [...new Set(offeringRules.map((r) => r.advisorId))];
     result.set(offering.id, {
@@ -174,9 +214,7 @@ export async function loadAvailability(
       offering,
       rules: offeringRules,
       absences: advisors.flatMap((id) => absencesOf.get(id) ?? []),
-      closures: closures
-        .filter((c) => c.structureId === offering.structureId)
-        .map((c) => ({ siteId: c.siteId, startDate: dateOf(c.startDate), endDate: dateOf(c.endDate) })),
+      closures: closures.filter((c) => c.structureId === offering.structureId),
       holidays,
       appointments: advisors.flatMap((id) => appointmentsOf.get(id) ?? []),
       from: range.from,

@@ -101,7 +101,7 @@ export interface Offered {
 }
 
 export async function offeredSlots(db: Database, offerings: OfferingRow[], range: Range): Promise<Map<OfferingRow, Offered>> {
-  const inputs = await loadAvailability(db.prisma, offerings, { ...range, audience: "public" });
+  const inputs = await loadAvailability(db.sql, offerings, { ...range, audience: "public" });
   const offered = new Map<OfferingRow, Offered>();
   for (const offering of offerings) {
     const input = inputs.get(offering.id);
