@@ -1,6 +1,6 @@
 import { MAIL_DOMAIN } from "../../emails/appointment.ts";
 import type { Clock } from "../clock.ts";
-import type { Database } from "../db/database.ts";
+import { type Database, statement } from "../db/database.ts";
 import { retryDelayMs } from "../domain/booking.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboxPayload } from "./outbox.ts";
@@ -30,6 +30,22 @@ export interface OutboxWorker {
 /** The Message-ID of an outbox row: the same on every attempt, so a duplicate shows as one. */
 export const messageIdOf = (outboxId: string) => `<${outboxId}@${MAIL_DOMAIN}>`;
 
+const CLAIM = statement(
+  "outbox-claim",
+  `UPDATE "OutboxMessage" SET "leaseUntil" = $1, attempts = attempts + 1
+    WHERE id IN (
+      SELECT id FROM "OutboxMessage"
+       WHERE status = 'pending' AND "dueAt" <= $2 AND ("leaseUntil" IS NULL OR "leaseUntil" < $2)
+       ORDER BY "dueAt" LIMIT $3
+       FOR UPDATE SKIP LOCKED)
+   RETURNING id, type, recipient, payload, attempts`,
+);
+const MARK_SENT = statement(
+  "outbox-sent",
+  `UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = $2, "leaseUntil" = NULL, "lastError" = NULL
+    WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+);
+
 interface Claimed {
   id: string;
   type: string;
@@ -57,23 +73,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
 
   async function claim(): Promise<Claimed[]> {
     const now = clock.now();
-    return db.prisma.$queryRaw<Claimed[]>`
-      UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM "OutboxMessage"
-          WHERE status = 'pending' AND "dueAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
-          ORDER BY "dueAt" LIMIT ${batchSize}
-          FOR UPDATE SKIP LOCKED)
-      RETURNING id, type, recipient, payload, attempts`;
+    return db.sql.query<Claimed>(CLAIM, [new Date(now.getTime() + leaseMs), now, batchSize]);
   }
 
-  async function deliver(message: Claimed): Promise<void> {
+  /** Sends one message; true once the SMTP server accepted it, else its retry or failure is recorded. */
+  async function deliver(message: Claimed): Promise<boolean> {
     try {
       await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...message.payload });
-      await db.prisma.outboxMessage.updateMany({
-        where: { id: message.id, status: "pending" },
-        data: { status: "sent", sentAt: clock.now(), leaseUntil: null, lastError: null },
-      });
+      return true;
     } catch (error) {
       const transient = !(error instanceof DeliveryError) || error.transient;
       const giveUp = !transient || message.attempts >= maxAttempts;
@@ -90,6 +97,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
         type: message.type,
         attempts: message.attempts,
       });
+      return false;
     }
   }
 
@@ -98,7 +106,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
     for (;;) {
       const batch = await claim();
       if (batch.length === 0) return handled;
-      await Promise.all(batch.map(deliver));
+      const accepted = await Promise.all(batch.map(deliver));
+      // The batch's sent messages marked at once: one statement instead of one per message. A
+      // worker dying before it resends them when their lease ends, with the same Message-ID.
+      const sent = batch.filter((_, i) => accepted[i]).map((m) => m.id);
+      if (sent.length > 0) {
+        await db.sql.query(MARK_SENT, [sent, clock.now()]);
+      }
       handled += batch.length;
       if (stopped) return handled;
     }

@@ -45,11 +45,18 @@ export function createTransport(config: Pick<Config, "smtpUrl" | "dataDir">): Se
 
 export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): Send {
   const timeout = options.timeoutMs ?? 15_000;
-  const transport = nodemailer.createTransport(url, {
+  // The options beside the address (as one object: a second argument would be message
+  // defaults). A few connections kept open and reused: a connection and its greeting per
+  // message would cost more than the message.
+  const transport = nodemailer.createTransport({
+    url,
+    pool: true,
+    maxConnections: 5,
+    maxMessages: 500,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
-  } as object);
+  });
   return async (envelope) => {
     try {
       await transport.sendMail(toMail(envelope));
