@@ -8,7 +8,7 @@ import { appointmentBooked } from "./appointment-booked.ts";
 import { appointmentCancelled } from "./appointment-cancelled.ts";
 import { appointmentMoved } from "./appointment-moved.ts";
 import { appointmentReminder } from "./appointment-reminder.ts";
-import { day } from "./format.ts";
+import { day, time } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
 import { passwordLinkEmail } from "./password-link.ts";
 
@@ -157,5 +157,14 @@ describe("dates in messages", () => {
   it("say the first of the month as French does", () => {
     expect(day(new Date("2026-12-01T09:00:00Z"), "Europe/Paris")).toBe("mardi 1er décembre 2026");
     expect(day(new Date("2026-03-30T07:00:00Z"), "Europe/Paris")).toBe("lundi 30 mars 2026");
+  });
+
+  it("give Paris time either side of the DST changes, and midnight as 0 h 00", () => {
+    expect(time(new Date("2026-03-28T08:00:00Z"), "Europe/Paris")).toBe("9 h 00");
+    expect(time(new Date("2026-03-30T07:05:00Z"), "Europe/Paris")).toBe("9 h 05");
+    expect(time(new Date("2026-10-26T08:00:00Z"), "Europe/Paris")).toBe("9 h 00");
+    expect(time(new Date("2026-10-24T22:00:00Z"), "Europe/Paris")).toBe("0 h 00");
+    expect(day(new Date("2026-10-24T22:00:00Z"), "Europe/Paris")).toBe("dimanche 25 octobre 2026");
+    expect(day(new Date("2026-10-24T21:59:00Z"), "Europe/Paris")).toBe("samedi 24 octobre 2026");
   });
 });

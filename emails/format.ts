@@ -1,15 +1,34 @@
-import { DateTime } from "luxon";
+import { isoWeekday, wallClock } from "../server/domain/time.ts";
 import type { AppointmentDetails } from "./appointment.ts";
+
+// Written out rather than asked of Intl: every message names a day and a time several times.
+const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const MONTHS = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre",
+];
 
 /** « lundi 30 mars 2026 », « mardi 1er décembre 2026 » */
 export function day(date: Date, zone: string): string {
-  const dt = DateTime.fromJSDate(date, { zone }).setLocale("fr");
-  return `${dt.toFormat("cccc")} ${dt.day === 1 ? "1er" : dt.day} ${dt.toFormat("LLLL yyyy")}`;
+  const local = wallClock(date, zone).date;
+  const [year, month, dayOfMonth] = local.split("-").map(Number) as [number, number, number];
+  return `${WEEKDAYS[isoWeekday(local) - 1]} ${dayOfMonth === 1 ? "1er" : dayOfMonth} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** « 9 h 00 » */
 export function time(date: Date, zone: string): string {
-  return DateTime.fromJSDate(date, { zone }).toFormat("H 'h' mm");
+  const { minutes } = wallClock(date, zone);
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")}`;
 }
 
 /** « lundi 30 mars 2026, de 9 h 00 à 9 h 45 » */

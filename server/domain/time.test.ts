@@ -11,6 +11,7 @@ import {
   mondayOf,
   parseTime,
   toZonedIso,
+  wallClock,
 } from "./time.ts";
 
 const PARIS = "Europe/Paris";
@@ -43,6 +44,14 @@ describe("local wall time", () => {
   it("gives the local date of an instant", () => {
     expect(localDateOf(new Date("2026-03-28T23:30:00Z"), PARIS)).toBe("2026-03-29");
     expect(localDateOf(new Date("2026-03-28T22:30:00Z"), PARIS)).toBe("2026-03-28");
+  });
+
+  it("reads the wall clock on both sides of the DST changes (late March, late October)", () => {
+    expect(wallClock(new Date("2026-03-29T00:59:00Z"), PARIS)).toEqual({ date: "2026-03-29", minutes: 119 });
+    expect(wallClock(new Date("2026-03-29T01:00:00Z"), PARIS)).toEqual({ date: "2026-03-29", minutes: 180 });
+    expect(wallClock(new Date("2026-10-25T00:30:00Z"), PARIS)).toEqual({ date: "2026-10-25", minutes: 150 });
+    expect(wallClock(new Date("2026-10-25T01:30:00Z"), PARIS)).toEqual({ date: "2026-10-25", minutes: 150 });
+    expect(wallClock(new Date("2026-03-31T22:00:00Z"), "America/Cayenne")).toEqual({ date: "2026-03-31", minutes: 1140 });
   });
 });
 

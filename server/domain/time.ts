@@ -67,7 +67,14 @@ export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
 
 /** The local date of an instant in a zone. */
 export function localDateOf(instant: Date, zone: string): LocalDate {
-  return new Date(instant.getTime() + offsetMinutes(instant.getTime(), zone) * 60_000).toISOString().slice(0, 10);
+  return wallClock(instant, zone).date;
+}
+
+/** What a clock on the wall reads at an instant in a zone: the date and the minutes since midnight. */
+export function wallClock(instant: Date, zone: string): { date: LocalDate; minutes: number } {
+  const wall = instant.getTime() + offsetMinutes(instant.getTime(), zone) * 60_000;
+  const day = Math.floor(wall / DAY_MS);
+  return { date: fromEpochDay(day), minutes: Math.floor((wall - day * DAY_MS) / 60_000) };
 }
 
 // Offsets change at most a few times a year, on quarter hours in every real zone: cache them
