@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
@@ -15,10 +15,13 @@ import pg from "pg";
 import { openDatabase, type PrismaClient } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
 import { addDays } from "../../server/domain/time.ts";
+import { APPOINTMENT } from "../../server/features/appointments/details.ts";
+import { OFFERING } from "../../server/features/bookings/create-booking.ts";
+import { AVAILABILITY } from "../../server/features/slots/load-availability.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
-import { cpuSeconds, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
+import { cpuBudget, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -152,8 +155,8 @@ interface ApiResult {
   overlaps: number;
   rssIdle: number;
   rssPeak: number;
-  /** CPU seconds the server used during the load: what a booking costs, whatever else runs on the machine. */
-  cpu: number;
+  /** CPU seconds used during the load by the server, PostgreSQL, this process (load and SMTP), the machine. */
+  cpu: ReturnType<ReturnType<typeof cpuBudget>>;
   mailsSent: number;
   payloads: { type: string; payload: unknown }[];
   response: unknown;
@@ -196,7 +199,7 @@ async function measureApi(url: string): Promise<ApiResult> {
     const statuses: Record<string, number> = {};
     let firstRefusal = "";
     const stopSampling = sampleRss(pid);
-    const cpuBefore = cpuSeconds(pid);
+    const cpuUsed = cpuBudget(pid);
     const result = await autocannon({
       url: server.base,
       connections: CONNECTIONS,
@@ -226,7 +229,7 @@ async function measureApi(url: string): Promise<ApiResult> {
       ],
     });
     const rssPeak = stopSampling();
-    const cpu = cpuSeconds(pid) - cpuBefore;
+    const cpu = cpuUsed();
     if (next > keys.length) throw new Error(`only ${keys.length} slots for ${next} requests: raise BENCH_STRUCTURES`);
     const created = statuses[201] ?? 0;
     if (firstRefusal) console.log(`bookings   first answer other than 201: ${firstRefusal}`);
@@ -280,29 +283,63 @@ async function measureApi(url: string): Promise<ApiResult> {
   }
 }
 
+// Each client takes the next slot as the API run does: advisors in turn, each one's 1 200 slots
+// (12 weeks, weekdays, 20 a day) in a scattered order (1 597 is prime to 1 200), so that a day
+// holds as many meetings as in the API run.
+const START = `(timestamptz '${FIRST_DAY}T07:00:00Z' + make_interval(mins => (:minute)::int))`;
+
 // The writes of one booking, bare: the Idempotency-Key claimed, a person, an appointment under
 // the exclusion constraint, its four outbox rows (confirmation with .ics, two reminders, advisor
-// notice: one INSERT, as createMany does), the key's stored answer. Each client takes the next
-// slot of a sequence: distinct advisor and time, as in the API run.
+// notice: one INSERT, as the server does), the key's stored answer.
 const PGBENCH_SCRIPT = `
 SELECT nextval('bench_slot') AS n, gen_random_uuid() AS person, gen_random_uuid() AS appointment \\gset
 \\set advisor :n % :advisors
-\\set slot :n / :advisors
+\\set s ((:n / :advisors) * 1597) % 1200
+\\set day :s / 20
+\\set minute ((:day / 5) * 7 + :day % 5) * 1440 + (:s % 20) * 30
 BEGIN;
-INSERT INTO "IdempotencyKey" ("key", "requestHash", "status", "response") VALUES ('booking:pgbench-' || (:n)::text, md5((:n)::text) || md5((:n)::text), 0, '{}');
-INSERT INTO "Person" ("id", "firstName", "lastName", "email", "communeCode", "noticeAcceptedAt", "lastActivityAt") VALUES (':person'::uuid, 'Léa', 'Durand', 'lea@example.org', '${COMMUNE}', now(), now());
+INSERT INTO "IdempotencyKey" ("key", "requestHash", "status", "response") VALUES ('booking-pgbench-' || (:n)::text, md5((:n)::text) || md5((:n)::text), 0, '{}');
+INSERT INTO "Person" ("id", "firstName", "lastName", "email", "communeCode", "noticeAcceptedAt", "lastActivityAt") VALUES (:person::uuid, 'Léa', 'Durand', 'lea@example.org', '${COMMUNE}', now(), now());
 INSERT INTO "Appointment" ("id", "offeringId", "structureId", "siteId", "mode", "advisorId", "personId", "startsAt", "endsAt", "channel", "manageTokenHash", "accessibilityNeeds", "updatedAt")
-  SELECT ':appointment'::uuid, b."offeringId", b."structureId", b."siteId", 'onsite', b."advisorId", ':person'::uuid,
-         timestamptz '${NOW}' + make_interval(mins => (:slot)::int * 30), timestamptz '${NOW}' + make_interval(mins => (:slot)::int * 30 + 30),
-         'online', md5(':appointment') || md5(':person'), '', now()
+  SELECT :appointment::uuid, b."offeringId", b."structureId", b."siteId", 'onsite', b."advisorId", :person::uuid,
+         ${START}, ${START} + interval '30 minutes',
+         'online', md5(:appointment::text) || md5(:person::text), '', now()
     FROM bench_advisor b WHERE b.i = (:advisor)::int;
 INSERT INTO "OutboxMessage" ("id", "type", "recipient", "payload", "dueAt", "appointmentId")
-  SELECT gen_random_uuid(), p.type, 'lea@example.org', p.payload, now(), ':appointment'::uuid FROM bench_payload p;
-UPDATE "IdempotencyKey" SET "status" = 201, "response" = (SELECT response FROM bench_response) WHERE "key" = 'booking:pgbench-' || (:n)::text;
+  SELECT gen_random_uuid(), p.type, 'lea@example.org', p.payload, now(), :appointment::uuid FROM bench_payload p;
+UPDATE "IdempotencyKey" SET "status" = 201, "response" = (SELECT response FROM bench_response) WHERE "key" = 'booking-pgbench-' || (:n)::text;
 END;
 `;
 
-async function measurePgbench(url: string, api: ApiResult) {
+// The same transaction with the three reads the server makes before and after its writes,
+// its own statements: the offering, the availability of the slot's day (rules, absences,
+// closures, appointments), the appointment as the messages tell it.
+const inline = (sql: string, values: string[]) => sql.replace(/\$(\d+)/g, (_, i) => values[Number(i) - 1] ?? "NULL");
+const DAY = START;
+const PGBENCH_READS = `
+SELECT "offeringId" AS offering, "structureId" AS structure FROM bench_advisor WHERE i = (:advisor)::int \\gset
+${inline(OFFERING.text, [":offering"]).trim()};
+${inline(AVAILABILITY.text, [
+  "ARRAY[:offering::uuid]",
+  "ARRAY[:structure::uuid]",
+  `${DAY}::date`,
+  `${DAY}::date`,
+  "NULL",
+  `${DAY} + interval '38 hours'`,
+  `${DAY} - interval '14 hours'`,
+  `${DAY} - interval '38 hours'`,
+])
+  .trim()
+  .replaceAll("\n", " ")};
+`;
+const PGBENCH_DETAILS = `${inline(APPOINTMENT.text, [":appointment"]).trim().replaceAll("\n", " ")};\n`;
+/** The write-only script with the reads added: reads after the advisor is known, details after the insert. */
+const withReads = (script: string) =>
+  script
+    .replace("BEGIN;\n", `BEGIN;\n${PGBENCH_READS}`)
+    .replace('INSERT INTO "OutboxMessage"', `${PGBENCH_DETAILS}INSERT INTO "OutboxMessage"`);
+
+async function measurePgbench(url: string, api: ApiResult, script: string) {
   const db = await openDatabase({ kind: "postgresql", url, poolSize: 2 });
   const dir = mkdtempSync(join(tmpdir(), "rdv-pgbench-"));
   try {
@@ -332,10 +369,10 @@ async function measurePgbench(url: string, api: ApiResult) {
     } finally {
       await client.end();
     }
-    const script = join(dir, "booking.sql");
-    writeFileSync(script, PGBENCH_SCRIPT);
-    const args = ["-n", "-M", "simple", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS)];
-    const { stdout } = await run(PGBENCH, [...args, "-D", `advisors=${advisors.length}`, "-f", script, url], {
+    const file = join(dir, "booking.sql");
+    writeFileSync(file, script);
+    const args = ["-n", "-M", "prepared", "-c", String(CONNECTIONS), "-j", "2", "-T", String(SECONDS)];
+    const { stdout } = await run(PGBENCH, [...args, "-D", `advisors=${advisors.length}`, "-f", file, url], {
       maxBuffer: 1 << 20,
     });
     const tps = Number(stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1]);
@@ -371,23 +408,34 @@ console.log(
   `bookings   check: ${api.appointments} appointments, ${api.committed} committed bookings, ${api.created} answers 201 (the rest in flight at the stop), ${api.overlaps} overlaps; ${api.mailsSent} e-mails sent meanwhile`,
 );
 console.log(`bookings   server RSS: ${f1(api.rssIdle)} MiB idle, ${f1(api.rssPeak)} MiB peak under load`);
-const cpuPerBooking = (api.cpu * 1000) / api.appointments;
+const perBooking = (seconds: number) => f1((seconds * 1000) / api.appointments);
+const { cpu } = api;
+const cores = cpus().length;
+const busy = `${Math.round((100 * cpu.machineBusy) / cpu.machineTotal)} % of ${cores} cores busy`;
 console.log(
-  `bookings   server CPU: ${f1(api.cpu)} s in ${SECONDS} s of load, ${f1(cpuPerBooking)} ms per booking (e-mails sent meanwhile included)`,
+  `bookings   CPU per booking: server ${perBooking(cpu.server)} ms (e-mails sent meanwhile included), PostgreSQL ${perBooking(cpu.postgres)} ms, load generator and SMTP server ${perBooking(cpu.harness)} ms; machine ${busy}`,
 );
 
-const benchDb = await createPostgresqlUrl(ADMIN_URL);
-let bare: Awaited<ReturnType<typeof measurePgbench>>;
-try {
-  bare = await measurePgbench(benchDb.url, api);
-} finally {
-  await benchDb.drop();
+/** pgbench on a fresh database of the same schema. */
+async function pgbench(script: string) {
+  const benchDb = await createPostgresqlUrl(ADMIN_URL);
+  try {
+    return await measurePgbench(benchDb.url, api, script);
+  } finally {
+    await benchDb.drop();
+  }
 }
+const bare = await pgbench(PGBENCH_SCRIPT);
+const withRead = await pgbench(withReads(PGBENCH_SCRIPT));
 const ratio = api.perSecond / bare.tps;
+const ratioWithReads = api.perSecond / withRead.tps;
+const pgbenchLine = (p: typeof bare) =>
+  `${f1(p.tps)} transactions/s, latency average ${p.latency} ms, ${p.failed} failed, ${p.appointments} appointments (${p.outboxRows} outbox rows each)`;
+console.log(`bookings   pgbench, the writes: ${pgbenchLine(bare)}`);
+console.log(`bookings   pgbench, the writes and the booking's reads: ${pgbenchLine(withRead)}`);
 console.log(
-  `bookings   pgbench: ${f1(bare.tps)} transactions/s, latency average ${bare.latency} ms, ${bare.failed} failed, ${bare.appointments} appointments (${bare.outboxRows} outbox rows each)`,
+  `bookings   ratio API / pgbench: ${ratio.toFixed(2)} to the writes, ${ratioWithReads.toFixed(2)} with the reads (target ≥ 0.5), API ${f1(api.perSecond)}/s (target ≥ 300)`,
 );
-console.log(`bookings   ratio API / pgbench: ${ratio.toFixed(2)} (target ≥ 0.5), API ${f1(api.perSecond)}/s (target ≥ 300)`);
 
 const problems = [];
 if (api.overlaps !== 0) problems.push(`${api.overlaps} overlapping appointments`);
@@ -398,7 +446,7 @@ if (api.appointments !== api.committed || inFlight < 0 || inFlight > CONNECTIONS
 }
 
 await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
-  `${CONNECTIONS} autocannon connections for ${SECONDS} s against the server started as \`npm start\` does (child process, \`LOG_LEVEL=info\`, its outbox worker sending to a local SMTP server), each request a distinct slot among ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors' 12 weeks; pgbench with the same writes bare (\`-c ${CONNECTIONS} -j 2 -T ${SECONDS} -M simple\`).`,
+  `${CONNECTIONS} autocannon connections for ${SECONDS} s against the server started as \`npm start\` does (child process, \`LOG_LEVEL=info\`, its outbox worker sending to a local SMTP server), each request a distinct slot among ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors' 12 weeks; pgbench (\`-c ${CONNECTIONS} -j 2 -T ${SECONDS} -M prepared\`, as the server prepares its statements) with the same writes bare, then with the booking's three reads added (the server's own statements: offering, availability of the day, the appointment as the messages tell it). CPU from /proc: the server, PostgreSQL, the benchmark's process (autocannon and the SMTP server), the machine.`,
   "",
   table(
     ["measure", "figure"],
@@ -413,10 +461,17 @@ await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
       ],
       ["overlapping appointments", `**${api.overlaps}**`],
       ["e-mails sent by the worker meanwhile", `${api.mailsSent}`],
-      ["server CPU during the load", `${f1(api.cpu)} s, ${f1(cpuPerBooking)} ms per booking (e-mails sent meanwhile included)`],
+      ["server CPU per booking", `${perBooking(cpu.server)} ms (${f1(cpu.server)} s; e-mails sent meanwhile included)`],
+      ["PostgreSQL CPU per booking", `${perBooking(cpu.postgres)} ms`],
+      ["autocannon and SMTP server CPU per booking", `${perBooking(cpu.harness)} ms`],
+      ["machine during the load", busy],
       ["server RSS idle / peak under load", `${f1(api.rssIdle)} MiB / ${f1(api.rssPeak)} MiB`],
-      ["pgbench, same writes bare", `${f1(bare.tps)} transactions/s (latency average ${bare.latency} ms, ${bare.failed} failed)`],
-      ["ratio API / pgbench", `**${ratio.toFixed(2)}**`],
+      ["pgbench, the writes bare", `${f1(bare.tps)} transactions/s (latency average ${bare.latency} ms, ${bare.failed} failed)`],
+      [
+        "pgbench, the writes and the reads",
+        `${f1(withRead.tps)} transactions/s (latency average ${withRead.latency} ms, ${withRead.failed} failed)`,
+      ],
+      ["ratio API / pgbench", `**${ratio.toFixed(2)}** to the writes, **${ratioWithReads.toFixed(2)}** with the reads`],
     ],
   ),
 ]);

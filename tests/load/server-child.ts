@@ -1,7 +1,7 @@
 // The server as `npm start` runs it, in a child process, for the benchmarks that go through
 // HTTP or its workers; its memory; and an SMTP server on 127.0.0.1 that accepts and counts.
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
@@ -128,4 +128,51 @@ export function sampleRss(pid: number) {
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds used so far by the PostgreSQL processes of the machine (postmaster and backends). */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuSeconds(Number(pid));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
+}
+
+/** Busy and total CPU seconds of the whole machine so far (all cores), from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const ticks = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").split(/\s+/).slice(1, 9).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
+}
+
+/**
+ * Where the CPU went between two calls: the server, PostgreSQL, this process (the load
+ * generator and the SMTP server), and the machine as a whole — what a measure on a small machine
+ * shared by all of them needs to be read.
+ */
+export function cpuBudget(serverPid: number) {
+  const start = {
+    server: cpuSeconds(serverPid),
+    postgres: postgresCpuSeconds(),
+    own: process.cpuUsage(),
+    machine: machineCpuSeconds(),
+  };
+  return () => {
+    const machine = machineCpuSeconds();
+    const own = process.cpuUsage(start.own);
+    return {
+      server: cpuSeconds(serverPid) - start.server,
+      postgres: postgresCpuSeconds() - start.postgres,
+      harness: (own.user + own.system) / 1e6,
+      machineBusy: machine.busy - start.machine.busy,
+      machineTotal: machine.total - start.machine.total,
+    };
+  };
 }
