@@ -141,6 +141,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       stopped = true;
       wake?.();
       await running.catch(() => {});
+      send.close?.();
     },
   };
 }

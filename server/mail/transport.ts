@@ -13,8 +13,8 @@ export interface Envelope {
   ics?: { method: "REQUEST" | "CANCEL"; content: string } | undefined;
 }
 
-/** Sends one message; throws a DeliveryError on failure. */
-export type Send = (envelope: Envelope) => Promise<void>;
+/** Sends one message; throws a DeliveryError on failure. `close` ends the connections kept open. */
+export type Send = ((envelope: Envelope) => Promise<void>) & { close?: () => void };
 
 /** A failure, and whether trying again later may succeed (4xx, network) or not (5xx). */
 export class DeliveryError extends Error {
@@ -57,7 +57,7 @@ export function smtpTransport(url: string, options: { timeoutMs?: number } = {})
     greetingTimeout: timeout,
     socketTimeout: timeout,
   });
-  return async (envelope) => {
+  const send: Send = async (envelope) => {
     try {
       await transport.sendMail(toMail(envelope));
     } catch (error) {
@@ -68,6 +68,8 @@ export function smtpTransport(url: string, options: { timeoutMs?: number } = {})
       throw new DeliveryError(`${e.responseCode ?? e.code ?? "ERR"} ${e.message ?? String(error)}`.slice(0, 500), !permanent);
     }
   };
+  send.close = () => transport.close();
+  return send;
 }
 
 function toMail(envelope: Envelope) {

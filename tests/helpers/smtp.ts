@@ -20,6 +20,8 @@ export async function startSmtpServer(reply: (messageNumber: number, to: string)
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // The transport keeps its connections open for the next messages: closing does not wait for them.
+    closeTimeout: 100,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
