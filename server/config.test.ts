@@ -25,6 +25,13 @@ describe("configuration", () => {
     expect(config.now).toBeUndefined();
   });
 
+  it("runs one process unless SERVER_PROCESSES says more, on PostgreSQL", () => {
+    expect(loadConfig({ SESSION_SECRET: "x".repeat(32) }).processes).toBe(1);
+    expect(
+      loadConfig({ SESSION_SECRET: "x".repeat(32), DATABASE_URL: "postgresql://localhost/rdv", SERVER_PROCESSES: "4" }).processes,
+    ).toBe(4);
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -53,6 +60,9 @@ describe("configuration", () => {
     [{ SESSION_SECRET: "court" }, /SESSION_SECRET doit faire au moins 32 caractères/],
     [{ LOG_LEVEL: "bavard" }, /LOG_LEVEL doit valoir debug, info, warn, error, silent/],
     [{ NOW: "demain" }, /NOW doit être un instant ISO 8601/],
+    [{ SERVER_PROCESSES: "deux", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être un nombre/],
+    [{ SERVER_PROCESSES: "0", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être entre 1 et 64/],
+    [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const text = failure(env);

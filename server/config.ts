@@ -29,6 +29,13 @@ const EnvSchema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "doit faire au moins 32 caractères")),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
   SEED_PASSWORD: optional(z.string().min(12, "doit faire au moins 12 caractères")),
+  SERVER_PROCESSES: optional(
+    z.coerce
+      .number({ error: "doit être un nombre" })
+      .int("doit être un entier")
+      .min(1, "doit être entre 1 et 64")
+      .max(64, "doit être entre 1 et 64"),
+  ),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -49,6 +56,8 @@ export interface Config {
   now: Date | undefined;
   /** Password of the demo accounts (generated and printed once when absent). */
   seedPassword: string | undefined;
+  /** Server processes sharing the port (one per core uses them all); PostgreSQL only. */
+  processes: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +81,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Configuration invalide : NOW est refusé quand NODE_ENV=production (l'horloge doit être l'heure réelle).",
     );
   }
+  const processes = e.SERVER_PROCESSES ?? 1;
+  if (processes > 1 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "Configuration invalide : SERVER_PROCESSES au-delà de 1 demande PostgreSQL (DATABASE_URL) : la base embarquée ne sert qu'un processus.",
+    );
+  }
   const port = e.PORT ?? 3000;
   const dataDir = resolve(e.DATA_DIR ?? "data");
   return {
@@ -86,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL ?? (nodeEnv === "test" ? "warn" : "info"),
     now: e.NOW ? new Date(e.NOW) : undefined,
     seedPassword: e.SEED_PASSWORD,
+    processes,
   };
 }
 

@@ -1,4 +1,6 @@
-// Starts the HTTP server on the configured database; stops cleanly on SIGTERM/SIGINT.
+// Starts the HTTP server on the configured database (in SERVER_PROCESSES processes sharing the
+// port when set); stops cleanly on SIGTERM/SIGINT.
+import cluster from "node:cluster";
 import { serve } from "@hono/node-server";
 import { seedDemoAccountsFor } from "../prisma/seed/demo-accounts.ts";
 import { seedDemoHistory } from "../prisma/seed/history.ts";
@@ -14,6 +16,7 @@ import { DAILY_TASKS } from "./jobs/tasks.ts";
 import { createLogger } from "./logger.ts";
 import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
+import { superviseProcesses } from "./processes.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -25,6 +28,7 @@ try {
 }
 
 const log = createLogger(config.logLevel);
+if (config.processes > 1 && cluster.isPrimary) await superviseProcesses(config.processes, log);
 const clock = config.now ? clockStartingAt(config.now) : systemClock;
 const db = await openDatabase(config.database);
 

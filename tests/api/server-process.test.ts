@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,19 @@ const freePort = () =>
       probe.close(() => resolve(port));
     });
   });
+
+/** The processes whose parent is `pid`. */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc").flatMap((entry) => {
+    if (!/^\d+$/.test(entry)) return [];
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      return Number(stat.split(") ")[1]?.split(" ")[1]) === pid ? [Number(entry)] : [];
+    } catch {
+      return [];
+    }
+  });
+}
 
 interface Running {
   child: ChildProcess;
@@ -92,6 +105,65 @@ describe("npm start", () => {
     expect(code).toBe(1);
     expect(stderr.trim()).toBe("Configuration invalide : PORT doit être un nombre (valeur reçue : « soixante »).");
   });
+
+  it("stops every server process, failing, when they cannot start (here: no database there)", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      env: {
+        PATH: process.env.PATH ?? "",
+        PORT: String(await freePort()),
+        DATABASE_URL: "postgresql://postgres@127.0.0.1:1/rdv",
+        SERVER_PROCESSES: "2",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => {
+      output += c.toString();
+    });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).not.toBe(0);
+    expect(output).toContain("a server process stopped before listening: stopping all");
+    expect(childrenOf(child.pid as number)).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "runs SERVER_PROCESSES processes on one port, replaces one that dies, and stops them all on SIGTERM",
+    async () => {
+      const { url, drop } = await createPostgresqlUrl(TEST_DATABASE_URL as string);
+      try {
+        const server = await start({
+          DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")),
+          DATABASE_URL: url,
+          SERVER_PROCESSES: "2",
+        });
+        running.push(server);
+        const listening = () => server.lines.join("").split('"msg":"listening"').length - 1;
+        const until = async (check: () => boolean) => {
+          for (let i = 0; i < 300 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+          expect(check()).toBe(true);
+        };
+        await until(() => listening() === 2);
+        const workers = childrenOf(server.child.pid as number);
+        expect(workers).toHaveLength(2);
+        const health = async () => (await fetch(`http://127.0.0.1:${server.port}/api/health`)).status;
+        expect(await Promise.all(Array.from({ length: 10 }, health))).toEqual(Array(10).fill(200));
+
+        process.kill(workers[0] as number, "SIGKILL");
+        await until(() => listening() === 3);
+        expect(server.lines.join("")).toContain("a server process died: starting another");
+        expect(childrenOf(server.child.pid as number)).toHaveLength(2);
+        expect(await health()).toBe(200);
+
+        server.child.kill("SIGTERM");
+        expect(await server.exited).toBe(0);
+        expect(childrenOf(server.child.pid as number)).toEqual([]);
+      } finally {
+        await drop();
+      }
+    },
+    120_000,
+  );
 
   it.skipIf(!TEST_DATABASE_URL)(
     "answers postgresql when DATABASE_URL is set",

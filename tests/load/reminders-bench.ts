@@ -13,7 +13,7 @@ import { migrate } from "../../server/db/migrate.ts";
 import { messageIdOf } from "../../server/mail/outbox-worker.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
-import { cpuSeconds, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
+import { rssMiB, type Server, sampleRss, serverCpuSeconds, smtpSink, startServer } from "./server-child.ts";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
 const NOW = new Date("2026-03-23T08:00:00Z");
@@ -96,7 +96,7 @@ try {
     LOG_LEVEL: "info",
   });
   const stopSampling = sampleRss(server.child.pid as number);
-  const cpuBefore = cpuSeconds(server.child.pid as number);
+  const cpuBefore = serverCpuSeconds(server.child.pid as number);
   const deadline = Date.now() + 600_000;
   for (;;) {
     const pending = await db.prisma.outboxMessage.count({ where: { status: "pending" } });
@@ -105,7 +105,7 @@ try {
     await new Promise((r) => setTimeout(r, 100));
   }
   const rssPeak = Math.max(stopSampling(), rssMiB(server.child.pid as number));
-  const cpu = cpuSeconds(server.child.pid as number) - cpuBefore;
+  const cpu = serverCpuSeconds(server.child.pid as number) - cpuBefore;
   const failed = await db.prisma.outboxMessage.count({ where: { status: { not: "sent" } } });
   const times = smtp.received.map((r) => r.at);
   const seconds = (Math.max(...times) - Math.min(...times)) / 1000;

@@ -39,6 +39,8 @@ export async function smtpSink() {
       });
     },
   });
+  // A server process that exits drops its pooled connections: a reset, not a failure.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as { port: number };
   return {
@@ -105,10 +107,36 @@ export async function startServer(env: Record<string, string>): Promise<Server> 
   };
 }
 
-export const rssMiB = (pid: number) => {
+/** The process and its children (the server processes when SERVER_PROCESSES is over 1). */
+function processTree(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]?.split(" ")[1]);
+      if (parent === pid) children.push(Number(entry));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return [pid, ...children];
+}
+
+const sumOver = (pids: number[], read: (pid: number) => number) =>
+  pids.reduce((sum, pid) => {
+    try {
+      return sum + read(pid);
+    } catch {
+      return sum;
+    }
+  }, 0);
+
+const ownRssMiB = (pid: number) => {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : Number.NaN;
 };
+/** Resident memory of the server: its processes together. */
+export const rssMiB = (pid: number) => sumOver(processTree(pid), ownRssMiB);
 
 /** Samples the server's RSS every 500 ms until stopped; returns the peak. */
 export function sampleRss(pid: number) {
@@ -123,6 +151,9 @@ export function sampleRss(pid: number) {
     return peak;
   };
 }
+
+/** CPU seconds (user + system) used so far by the server's processes together. */
+export const serverCpuSeconds = (pid: number) => sumOver(processTree(pid), cpuSeconds);
 
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat (clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number): number {
@@ -159,7 +190,7 @@ export function machineCpuSeconds(): { busy: number; total: number } {
  */
 export function cpuBudget(serverPid: number) {
   const start = {
-    server: cpuSeconds(serverPid),
+    server: serverCpuSeconds(serverPid),
     postgres: postgresCpuSeconds(),
     own: process.cpuUsage(),
     machine: machineCpuSeconds(),
@@ -168,7 +199,7 @@ export function cpuBudget(serverPid: number) {
     const machine = machineCpuSeconds();
     const own = process.cpuUsage(start.own);
     return {
-      server: cpuSeconds(serverPid) - start.server,
+      server: serverCpuSeconds(serverPid) - start.server,
       postgres: postgresCpuSeconds() - start.postgres,
       harness: (own.user + own.system) / 1e6,
       machineBusy: machine.busy - start.machine.busy,
