@@ -93,8 +93,8 @@ interface RuleRow {
  * live appointments of their advisors. Neither an advisor who left (deactivated, or no longer an
  * advisor of these structures) nor a site taken out of service opens anything, whatever rules
  * remain: the directory's changes show at once. A stable order of rules gives a stable order of
- * slots (see freeSlots). Times are epoch milliseconds, appointments arrays: thousands of them
- * parse fastest so.
+ * slots (see freeSlots). Times are epoch milliseconds, appointments short arrays grouped by
+ * advisor (an appointment being moved left out): thousands of them build and parse fastest so.
  */
 export const AVAILABILITY = statement(
   "availability",
@@ -116,19 +116,23 @@ export const AVAILABILITY = statement(
   advisors AS (SELECT DISTINCT "advisorId" AS id FROM rules)
   SELECT
     (SELECT coalesce(json_agg(r ORDER BY r.id), '[]') FROM rules r) AS rules,
-    (SELECT coalesce(json_agg(json_build_array(a."advisorId", extract(epoch FROM a."startsAt") * 1000,
-                                               extract(epoch FROM a."endsAt") * 1000)), '[]')
+    (SELECT coalesce(json_agg(json_build_array(a."advisorId", date_part('epoch', a."startsAt") * 1000,
+                                               date_part('epoch', a."endsAt") * 1000)), '[]')
        FROM "Absence" a
       WHERE a."advisorId" IN (SELECT id FROM advisors) AND a."startsAt" < $6 AND a."endsAt" > $7) AS absences,
     (SELECT coalesce(json_agg(json_build_array(c."structureId", c."siteId", c."startDate", c."endDate")), '[]')
        FROM "Closure" c
       WHERE c."structureId" = ANY($2::uuid[]) AND c."startDate" <= $3::date AND c."endDate" >= $4::date) AS closures,
-    (SELECT coalesce(json_agg(json_build_array(a.id, a."advisorId", a."sessionKey", o."bufferMinutes",
-                                               extract(epoch FROM a."startsAt") * 1000,
-                                               extract(epoch FROM a."endsAt") * 1000)), '[]')
-       FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
-      WHERE a.status = 'booked' AND a."advisorId" IN (SELECT id FROM advisors)
-        AND a."startsAt" < $6 AND a."endsAt" > $8) AS appointments`,
+    (SELECT coalesce(json_object_agg(b."advisorId", b.list), '{}') FROM (
+       SELECT a."advisorId", json_agg(json_build_array(date_part('epoch', a."startsAt") * 1000,
+                                                       date_part('epoch', a."endsAt") * 1000,
+                                                       o."bufferMinutes", a."sessionKey")) AS list
+         FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
+        WHERE a.status = 'booked' AND a."advisorId" IN (SELECT id FROM advisors)
+          AND a."startsAt" < $6 AND a."endsAt" > $8 AND a."startsAt" > $8::timestamptz - interval '1 day'
+          AND a.id IS DISTINCT FROM $9::uuid
+        GROUP BY a."advisorId") b
+    ) AS appointments`,
 );
 
 type Json<T> = T | string;
@@ -166,7 +170,7 @@ export async function loadAvailability(
     rules: Json<RuleRow[]>;
     absences: Json<[string, number, number][]>;
     closures: Json<[string, string | null, LocalDate, LocalDate][]>;
-    appointments: Json<[string, string, string | null, number, number, number][]>;
+    appointments: Json<Record<string, [number, number, number, string | null][]>>;
   }>(AVAILABILITY, [
     offeringIds,
     structureIds,
@@ -176,6 +180,7 @@ export async function loadAvailability(
     toInstant,
     fromInstant,
     new Date(fromInstant.getTime() - REACH_MS),
+    range.ignoreAppointmentId ?? null,
   ]);
   const rules = parsed(row?.rules ?? []);
   const absences = parsed(row?.absences ?? []);
@@ -185,24 +190,23 @@ export async function loadAvailability(
     startDate,
     endDate,
   }));
-  const appointments = parsed(row?.appointments ?? []);
 
   const holidays = holidaysBetween(range.from, range.to);
   const absencesOf = groupBy(
     absences.map(([advisorId, startMs, endMs]) => ({ advisorId, start: new Date(startMs), end: new Date(endMs) })),
     (a) => a.advisorId,
   );
-  const appointmentsOf = groupBy(
-    appointments
-      .filter(([id]) => id !== range.ignoreAppointmentId)
-      .map(([, advisorId, sessionKey, bufferMinutes, startMs, endMs]) => ({
+  const appointmentsOf = new Map(
+    Object.entries(parsed(row?.appointments ?? {})).map(([advisorId, list]) => [
+      advisorId,
+      list.map(([startMs, endMs, bufferMinutes, sessionKey]) => ({
         advisorId,
         start: new Date(startMs),
         end: new Date(endMs),
         bufferMinutes,
         sessionKey,
       })),
-    (a) => a.advisorId,
+    ]),
   );
 
   for (const offering of offerings) {

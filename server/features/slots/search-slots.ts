@@ -1,9 +1,9 @@
 import type { Clock } from "../../clock.ts";
-import type { Database } from "../../db/database.ts";
-import { type Audience, freeSlots, type Mode, offeredPlaces, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
+import { type Database, statement } from "../../db/database.ts";
+import { freeSlots, type Mode, offeredPlaces, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
 import { addDays, DEFAULT_ZONE, epochDay, type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
-import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "./load-availability.ts";
+import { loadAvailability, type OfferingRow } from "./load-availability.ts";
 import { encodeSlotKey } from "./slot-key.ts";
 
 export const MAX_RANGE_DAYS = 31;
@@ -49,7 +49,7 @@ export async function searchSlots({
     throw validationError({ structure: "Indiquez une structure (structure) ou une commune (commune)." });
   }
   const now = clock.now();
-  const offerings = await findOfferings(db, input, "public");
+  const offerings = await findOfferings(db, input);
   if (input.first) return firstSlots(db, offerings, now, input);
 
   const from = input.from ?? localDateOf(now, DEFAULT_ZONE);
@@ -61,34 +61,40 @@ export async function searchSlots({
   return slotsOf(db, offerings, { from, to, now, mode: input.mode, siteId: input.site });
 }
 
-async function findOfferings(db: Database, input: SearchSlotsInput, audience: Audience): Promise<OfferingRow[]> {
-  const [service, commune, structure] = await Promise.all([
-    db.prisma.service.findUnique({ where: { slug: input.service }, select: { id: true } }),
-    input.commune ? db.prisma.commune.findUnique({ where: { code: input.commune }, select: { code: true } }) : null,
-    input.structure
-      ? db.prisma.structure.findFirst({ where: { id: input.structure, active: true }, select: { id: true } })
-      : null,
-  ]);
-  if (!service) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
-  if (input.commune && !commune)
-    throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
-  if (input.structure && !structure) throw validationError({ structure: "Aucune structure ouverte ne porte cet identifiant." });
+// The public offerings a search reads, and whether the service, commune and structure named exist (each
+// refused with its own message): one statement, as every slot search starts with it.
+const OFFERINGS = statement(
+  "search-offerings",
+  `SELECT (SELECT id FROM "Service" WHERE slug = $1) IS NOT NULL AS "serviceKnown",
+          ($2::text IS NULL OR EXISTS (SELECT 1 FROM "Commune" WHERE code = $2)) AS "communeKnown",
+          ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM "Structure" WHERE id = $3 AND active)) AS "structureKnown",
+          (SELECT coalesce(json_agg(json_build_object(
+                    'id', o.id, 'structureId', o."structureId", 'timeZone', st."timeZone",
+                    'durationMinutes', o."durationMinutes", 'bufferMinutes', o."bufferMinutes", 'modes', o.modes,
+                    'minNoticeMinutes', o."minNoticeMinutes", 'horizonDays', o."horizonDays", 'seats', o.seats)
+                  ORDER BY o.id), '[]')
+             FROM "Offering" o
+             JOIN "Structure" st ON st.id = o."structureId" AND st.active
+             JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
+            WHERE o."serviceId" = (SELECT id FROM "Service" WHERE slug = $1) AND o.active
+              AND o."bookableBy" = 'public'
+              AND ($3::uuid IS NULL OR st.id = $3)
+              AND ($2::text IS NULL OR EXISTS (
+                    SELECT 1 FROM "StructureCommune" sc WHERE sc."structureId" = st.id AND sc."communeCode" = $2))
+          ) AS offerings`,
+);
 
-  const rows = await db.prisma.offering.findMany({
-    where: {
-      serviceId: service.id,
-      active: true,
-      ...(audience === "public" && { bookableBy: "public" }),
-      structure: {
-        active: true,
-        network: { kind: "spro" },
-        ...(structure && { id: structure.id }),
-        ...(commune && { communes: { some: { communeCode: commune.code } } }),
-      },
-    },
-    select: offeringSelect,
-  });
-  return rows.map(toOfferingRow);
+async function findOfferings(db: Database, input: SearchSlotsInput): Promise<OfferingRow[]> {
+  const [found] = await db.sql.query<{
+    serviceKnown: boolean;
+    communeKnown: boolean;
+    structureKnown: boolean;
+    offerings: OfferingRow[] | string;
+  }>(OFFERINGS, [input.service, input.commune ?? null, input.structure ?? null]);
+  if (!found?.serviceKnown) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
+  if (!found.communeKnown) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
+  if (!found.structureKnown) throw validationError({ structure: "Aucune structure ouverte ne porte cet identifiant." });
+  return typeof found.offerings === "string" ? JSON.parse(found.offerings) : found.offerings;
 }
 
 export type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };

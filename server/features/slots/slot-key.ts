@@ -25,18 +25,34 @@ const uuidOf = (bytes: Buffer) => {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-const prefixes = new Map<string, Map<string, string>>();
+type Tree = Map<string, Tree | string>;
+const prefixes: Tree = new Map();
+let cached = 0;
 
+/**
+ * The part of a key shared by an advisor's slots at one place: cached by its parts in nested
+ * maps, whose keys are the rows' own strings (already hashed), rather than by a concatenation
+ * built for each of thousands of slots.
+ */
 function prefixOf(ref: Omit<SlotRef, "start">): string {
-  const id = `${ref.siteId}${ref.mode}`;
-  let byPlace = prefixes.get(ref.offeringId + ref.advisorId);
-  if (!byPlace) {
-    byPlace = new Map();
-    if (prefixes.size > 100_000) prefixes.clear();
-    prefixes.set(ref.offeringId + ref.advisorId, byPlace);
+  const path = [ref.advisorId, ref.offeringId, ref.siteId ?? "", ref.mode];
+  let node = prefixes;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i] as string;
+    let next = node.get(key) as Tree | undefined;
+    if (!next) {
+      next = new Map();
+      node.set(key, next);
+    }
+    node = next;
   }
-  let prefix = byPlace.get(id);
+  let prefix = node.get(ref.mode) as string | undefined;
   if (prefix === undefined) {
+    if (++cached > 100_000) {
+      prefixes.clear();
+      cached = 0;
+      return prefixOf(ref);
+    }
     const bytes = Buffer.alloc(PREFIX);
     bytes[0] = VERSION;
     uuidBytes(ref.offeringId).copy(bytes, 1);
@@ -44,7 +60,7 @@ function prefixOf(ref: Omit<SlotRef, "start">): string {
     if (ref.siteId) uuidBytes(ref.siteId).copy(bytes, 33);
     bytes[49] = MODES.indexOf(ref.mode);
     prefix = bytes.toString("base64url");
-    byPlace.set(id, prefix);
+    node.set(ref.mode, prefix);
   }
   return prefix;
 }
