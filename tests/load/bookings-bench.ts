@@ -321,7 +321,7 @@ END;
 // The same transaction with the three reads the server makes before and after its writes,
 // its own statements: the offering, the availability of the slot's day (rules, absences,
 // closures, appointments), the appointment as the messages tell it.
-const inline = (sql: string, values: string[]) => sql.replace(/\$(\d+)/g, (_, i) => values[Number(i) - 1] ?? "NULL");
+const inline = (sql: string, values: string[]) => sql.replace(/\$(\d+)/g, (_, i) => `(${values[Number(i) - 1] ?? "NULL"})`);
 const DAY = START;
 const PGBENCH_READS = `
 SELECT "offeringId" AS offering, "structureId" AS structure FROM bench_advisor WHERE i = (:advisor)::int \\gset

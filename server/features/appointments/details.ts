@@ -26,12 +26,12 @@ export interface AppointmentRow {
   advisor: { firstName: string; lastName: string; email: string };
 }
 
-// One statement: it runs in every booking, move and cancellation.
-export const APPOINTMENT = statement(
-  "appointment-details",
-  `
-  SELECT a.id, (extract(epoch FROM a."startsAt") * 1000)::float8 AS "startMs",
-         (extract(epoch FROM a."endsAt") * 1000)::float8 AS "endMs",
+/**
+ * The appointment as messages tell it, from `source` as `a`: the table, or the row a statement
+ * has just inserted (the booking reads it back in the same statement).
+ */
+export const detailsOf = (source: string) => `
+  SELECT a.id, date_part('epoch', a."startsAt") * 1000 AS "startMs", date_part('epoch', a."endsAt") * 1000 AS "endMs",
          a.status::text AS status, a.mode::text AS mode, a."icsSequence", a."accessibilityNeeds",
          json_build_object('instructions', o.instructions, 'seats', o.seats,
                            'service', json_build_object('slug', sv.slug, 'name', sv.name)) AS offering,
@@ -43,24 +43,30 @@ export const APPOINTMENT = statement(
          json_build_object('firstName', p."firstName", 'lastName', p."lastName", 'email', p.email,
                            'phone', p.phone) AS person,
          json_build_object('firstName', u."firstName", 'lastName', u."lastName", 'email', u.email) AS advisor
-    FROM "Appointment" a
+    FROM ${source} a
     JOIN "Offering" o ON o.id = a."offeringId"
     JOIN "Service" sv ON sv.id = o."serviceId"
     JOIN "Structure" st ON st.id = a."structureId"
     LEFT JOIN "Site" si ON si.id = a."siteId"
     LEFT JOIN "Commune" c ON c.code = si."communeCode"
     JOIN "Person" p ON p.id = a."personId"
-    JOIN "StaffUser" u ON u.id = a."advisorId"
-   WHERE a.id = $1::uuid`,
-);
+    JOIN "StaffUser" u ON u.id = a."advisorId"`;
+
+// One statement: it runs in every move and cancellation.
+export const APPOINTMENT = statement("appointment-details", `${detailsOf(`"Appointment"`)} WHERE a.id = $1::uuid`);
+
+/** A row of `detailsOf` as the code reads it. */
+export type DetailsRow = Omit<AppointmentRow, "startsAt" | "endsAt"> & { startMs: number; endMs: number };
+export const appointmentRow = ({ startMs, endMs, ...rest }: DetailsRow): AppointmentRow => ({
+  ...rest,
+  startsAt: new Date(startMs),
+  endsAt: new Date(endMs),
+});
 
 export async function loadAppointment(sql: SqlSession, id: string): Promise<AppointmentRow> {
-  const [row] = await sql.query<Omit<AppointmentRow, "startsAt" | "endsAt"> & { startMs: number; endMs: number }>(APPOINTMENT, [
-    id,
-  ]);
+  const [row] = await sql.query<DetailsRow>(APPOINTMENT, [id]);
   if (!row) throw notFound("Rendez-vous");
-  const { startMs, endMs, ...rest } = row;
-  return { ...rest, startsAt: new Date(startMs), endsAt: new Date(endMs) };
+  return appointmentRow(row);
 }
 
 /** What messages and the .ics say about the appointment. */

@@ -8,7 +8,7 @@ import { type Audience, findSlot, type Mode, type Slot } from "../../domain/avai
 import { addDays, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
-import { loadAppointment, toDetails } from "../appointments/details.ts";
+import { appointmentRow, type DetailsRow, detailsOf, toDetails } from "../appointments/details.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
 import { loadAvailability, type OfferingRow, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, type SlotView, toView } from "../slots/search-slots.ts";
@@ -141,14 +141,17 @@ const NEW_PERSON = statement(
   VALUES ($1::uuid, $2, $3, $4, $5, (SELECT code FROM "Commune" WHERE code = $6), $7, $8)`,
 );
 
+// The appointment, read back with what its messages tell in the same statement.
 const NEW_APPOINTMENT = statement(
   "new-appointment",
-  `
-  INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt", "endsAt",
-                             "sessionKey", channel, "bookedById", "followUpOfId", "manageTokenHash", "accessibilityNeeds",
-                             "updatedAt")
-  VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8, $9,
-          $10, $11::"Channel", $12::uuid, $13::uuid, $14, $15, $16)`,
+  `WITH inserted AS (
+     INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt",
+                                "endsAt", "sessionKey", channel, "bookedById", "followUpOfId", "manageTokenHash",
+                                "accessibilityNeeds", "updatedAt")
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8, $9,
+             $10, $11::"Channel", $12::uuid, $13::uuid, $14, $15, $16)
+     RETURNING *)
+   ${detailsOf("inserted")}`,
 );
 
 /**
@@ -201,9 +204,8 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
     ]);
   }
   const { token, hash } = newManageToken();
-  const appointmentId = randomUUID();
-  await sql.query(NEW_APPOINTMENT, [
-    appointmentId,
+  const [inserted] = await sql.query<DetailsRow>(NEW_APPOINTMENT, [
+    randomUUID(),
     offering.id,
     offering.structureId,
     slot.siteId,
@@ -221,7 +223,7 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
     now,
   ]);
   const manageUrl = `${config.publicUrl}/rdv/${token}`;
-  const loaded = await loadAppointment(sql, appointmentId);
+  const loaded = appointmentRow(inserted as DetailsRow);
   await enqueueAppointmentMessages(sql, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan });
   return { appointment: publicAppointment(loaded), manageUrl };
 }
