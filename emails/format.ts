@@ -1,22 +1,6 @@
+import { MONTHS, WEEKDAYS } from "../server/domain/french.ts";
 import { isoWeekday, wallClock } from "../server/domain/time.ts";
 import type { AppointmentDetails } from "./appointment.ts";
-
-// Written out rather than asked of Intl: every message names a day and a time several times.
-const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 
 /** « lundi 30 mars 2026 », « mardi 1er décembre 2026 » */
 export function day(date: Date, zone: string): string {

@@ -8,15 +8,16 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
+const integerBetween = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "doit être un nombre" })
+    .int("doit être un entier")
+    .min(min, `doit être entre ${min} et ${max}`)
+    .max(max, `doit être entre ${min} et ${max}`);
+
 const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
-  PORT: optional(
-    z.coerce
-      .number({ error: "doit être un nombre" })
-      .int("doit être un entier")
-      .min(1, "doit être entre 1 et 65535")
-      .max(65535, "doit être entre 1 et 65535"),
-  ),
+  PORT: optional(integerBetween(1, 65535)),
   PUBLIC_URL: optional(
     z.url({ protocol: /^https?$/, error: "doit être une adresse http(s) complète, par exemple https://rdv.example.fr" }),
   ),
@@ -29,13 +30,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: optional(z.string().min(32, "doit faire au moins 32 caractères")),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
   SEED_PASSWORD: optional(z.string().min(12, "doit faire au moins 12 caractères")),
-  SERVER_PROCESSES: optional(
-    z.coerce
-      .number({ error: "doit être un nombre" })
-      .int("doit être un entier")
-      .min(1, "doit être entre 1 et 64")
-      .max(64, "doit être entre 1 et 64"),
-  ),
+  SERVER_PROCESSES: optional(integerBetween(1, 64)),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 

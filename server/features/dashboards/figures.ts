@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { MONTHS } from "../../domain/french.ts";
 import {
   emptyActivity,
   flows,
@@ -15,20 +16,6 @@ import {
 import { type Facts, loadFacts } from "./load-facts.ts";
 import type { Breakdown, Scope } from "./scope.ts";
 
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
 /** "2026-03" → « mars 2026 ». */
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 

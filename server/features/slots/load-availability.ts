@@ -1,6 +1,6 @@
 import { type SqlSession, statement } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
-import type { Audience, AvailabilityInput, Mode } from "../../domain/availability.ts";
+import type { Audience, AvailabilityInput, Mode, Rule } from "../../domain/availability.ts";
 import { holidaysBetween } from "../../domain/holidays.ts";
 import { addDays, type LocalDate } from "../../domain/time.ts";
 
@@ -72,20 +72,8 @@ export const closuresBetween = (sql: SqlSession, structureIds: string[], range: 
     [structureIds, range.to, range.from],
   );
 
-interface RuleRow {
-  id: string;
-  advisorId: string;
-  siteId: string | null;
-  modes: Mode[];
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-  validFrom: LocalDate;
-  validUntil: LocalDate | null;
-  everyWeeks: number;
-  onHolidays: boolean;
-  offeringIds: string[];
-}
+/** A rule with the offerings (of those asked for) it opens. */
+type RuleRow = Rule & { offeringIds: string[] };
 
 /**
  * One statement, one round trip (it runs in every slot search and every booking), each part as
