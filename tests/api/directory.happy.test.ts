@@ -64,6 +64,64 @@ describe("GET /api/structures", () => {
     expect((await app.request("/api/structures/abc")).status).toBe(422);
   });
 
+  it("shows only the open sites in French order, and only the services still offered, sorted", async () => {
+    const p = db.prisma;
+    const extra = await Promise.all([
+      p.site.create({
+        data: {
+          structureId: directory.structure.id,
+          name: "Écoles",
+          address: "1 rue des Écoles",
+          postcode: "59000",
+          communeCode: "59350",
+        },
+      }),
+      p.site.create({
+        data: {
+          structureId: directory.structure.id,
+          name: "Annexe fermée",
+          address: "2 rue",
+          postcode: "59000",
+          communeCode: "59350",
+          active: false,
+        },
+      }),
+      p.offering.create({
+        data: {
+          structureId: directory.structure.id,
+          serviceId: directory.services.cep.id,
+          durationMinutes: 60,
+          modes: ["onsite"],
+          active: false,
+        },
+      }),
+    ]);
+    try {
+      const { structure } = await (await app.request(`/api/structures/${directory.structure.id}`)).json();
+      // « Écoles » sorts among the E, after a site whose name starts with a D or before an F.
+      expect(structure.sites.map((s: { name: string }) => s.name)).toEqual(
+        [directory.site.name, "Écoles"].sort((x, y) => x.localeCompare(y, "fr")),
+      );
+      expect(structure.sites.find((s: { name: string }) => s.name === "Écoles")).toEqual({
+        id: extra[0].id,
+        name: "Écoles",
+        address: "1 rue des Écoles",
+        postcode: "59000",
+        accessInfo: "",
+        phone: null,
+        commune: { code: "59350", name: "Lille" },
+      });
+      expect(structure.services).toEqual(["information-conseil-vae"]);
+      await p.offering.update({ where: { id: extra[2].id }, data: { active: true } });
+      const again = (await (await app.request(`/api/structures/${directory.structure.id}`)).json()).structure;
+      expect(again.services).toEqual(["cep-premier-entretien", "information-conseil-vae"]);
+      expect(again.sproRoles).toEqual(expect.any(Array));
+    } finally {
+      await p.offering.delete({ where: { id: extra[2].id } });
+      await p.site.deleteMany({ where: { id: { in: [extra[0].id, extra[1].id] } } });
+    }
+  });
+
   it("filters by the commune served and by the service offered", async () => {
     const names = async (query: string) =>
       (await (await app.request(`/api/structures?${query}`)).json()).structures.map((s: { slug: string }) => s.slug);

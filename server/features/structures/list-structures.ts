@@ -1,5 +1,5 @@
-import type { Database } from "../../db/database.ts";
-import type { Prisma } from "../../db/generated/client.ts";
+import { type Database, statement } from "../../db/database.ts";
+import type { Prisma, SproRole } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { validationError } from "../../errors.ts";
 
@@ -23,49 +23,67 @@ export interface ListStructuresInput {
   id?: string | undefined;
 }
 
-export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }) {
-  const [commune, service] = await Promise.all([
-    input.commune ? db.prisma.commune.findUnique({ where: { code: input.commune }, select: { code: true } }) : null,
-    input.service ? db.prisma.service.findUnique({ where: { slug: input.service }, select: { id: true } }) : null,
-  ]);
-  if (input.commune && !commune)
-    throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
-  if (input.service && !service) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
+// The public directory's most read answer, in one statement: the checks of the commune and
+// service named, then each structure with its network, open sites and offered services.
+const STRUCTURES = statement(
+  "public-structures",
+  `SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM "Commune" WHERE code = $1)) AS "communeKnown",
+          ($2::text IS NULL OR EXISTS (SELECT 1 FROM "Service" WHERE slug = $2)) AS "serviceKnown",
+          (SELECT coalesce(json_agg(json_build_object(
+                    'id', st.id, 'slug', st.slug, 'name', st.name, 'timeZone', st."timeZone",
+                    'sproRoles', st."sproRoles", 'description', st.description, 'phone', st.phone,
+                    'email', st.email, 'website', st.website,
+                    'network', json_build_object('slug', n.slug, 'name', n.name),
+                    'sites', (SELECT coalesce(json_agg(json_build_object(
+                                       'id', si.id, 'name', si.name, 'address', si.address, 'postcode', si.postcode,
+                                       'accessInfo', si."accessInfo", 'phone', si.phone,
+                                       'commune', json_build_object('code', c.code, 'name', c.name))
+                                       ORDER BY si.name), '[]')
+                                FROM "Site" si JOIN "Commune" c ON c.code = si."communeCode"
+                               WHERE si."structureId" = st.id AND si.active),
+                    'services', (SELECT coalesce(json_agg(sv.slug), '[]')
+                                   FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
+                                  WHERE o."structureId" = st.id AND o.active))
+                  ORDER BY st.name), '[]')
+             FROM "Structure" st JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
+            WHERE st.active
+              AND ($3::uuid IS NULL OR st.id = $3)
+              AND ($1::text IS NULL OR EXISTS (
+                    SELECT 1 FROM "StructureCommune" sc WHERE sc."structureId" = st.id AND sc."communeCode" = $1))
+              AND ($2::text IS NULL OR EXISTS (
+                    SELECT 1 FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
+                     WHERE o."structureId" = st.id AND o.active AND sv.slug = $2))
+          ) AS structures`,
+);
 
-  const structures = await db.prisma.structure.findMany({
-    where: {
-      active: true,
-      network: { kind: "spro" },
-      ...(input.id && { id: input.id }),
-      ...(commune && { communes: { some: { communeCode: commune.code } } }),
-      ...(service && { offerings: { some: { serviceId: service.id, active: true } } }),
-    },
-    orderBy: { name: "asc" },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      timeZone: true,
-      sproRoles: true,
-      description: true,
-      phone: true,
-      email: true,
-      website: true,
-      network: { select: { slug: true, name: true } },
-      sites: {
-        where: { active: true },
-        orderBy: { name: "asc" },
-        select: publicSiteSelect,
-      },
-      offerings: {
-        where: { active: true },
-        select: { service: { select: { slug: true } } },
-      },
-    },
-  });
-  return sortFrench(structures, (s) => s.name).map(({ offerings, sites, ...structure }) => ({
+type PublicSite = Prisma.SiteGetPayload<{ select: typeof publicSiteSelect }>;
+interface PublicStructure {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  sproRoles: SproRole[];
+  description: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  network: { slug: string; name: string };
+  sites: PublicSite[];
+  services: string[];
+}
+
+export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }): Promise<PublicStructure[]> {
+  const [found] = await db.sql.query<{
+    communeKnown: boolean;
+    serviceKnown: boolean;
+    structures: PublicStructure[] | string;
+  }>(STRUCTURES, [input.commune ?? null, input.service ?? null, input.id ?? null]);
+  if (!found?.communeKnown) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
+  if (!found.serviceKnown) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
+  const structures: PublicStructure[] = typeof found.structures === "string" ? JSON.parse(found.structures) : found.structures;
+  return sortFrench(structures, (s) => s.name).map((structure) => ({
     ...structure,
-    sites: sortFrench(sites, (site) => site.name),
-    services: offerings.map((o) => o.service.slug).sort(),
+    sites: sortFrench(structure.sites, (site) => site.name),
+    services: structure.services.sort(),
   }));
 }
