@@ -40,6 +40,14 @@ const CLAIM = statement(
        FOR UPDATE SKIP LOCKED)
    RETURNING id, type, recipient, payload, attempts`,
 );
+// Messages put off because the SMTP server could not be reached (their last error is a socket
+// code, not an SMTP reply such as 451): due again at once.
+const RETRY_UNREACHED = statement(
+  "outbox-retry-unreached",
+  `UPDATE "OutboxMessage" SET "dueAt" = $1
+    WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL
+      AND "lastError" IS NOT NULL AND "lastError" !~ '^[0-9]'`,
+);
 const MARK_SENT = statement(
   "outbox-sent",
   `UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = $2, "leaseUntil" = NULL, "lastError" = NULL
@@ -70,6 +78,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
   let stopped = false;
   let wake: (() => void) | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** A message was put off because the server could not be reached, and none has gone since. */
+  let unreached = false;
 
   async function claim(): Promise<Claimed[]> {
     const now = clock.now();
@@ -83,6 +93,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       return true;
     } catch (error) {
       const transient = !(error instanceof DeliveryError) || error.transient;
+      if (error instanceof DeliveryError && error.unreachable) unreached = true;
       const giveUp = !transient || message.attempts >= maxAttempts;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       await db.prisma.outboxMessage.updateMany({
@@ -112,6 +123,12 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       const sent = batch.filter((_, i) => accepted[i]).map((m) => m.id);
       if (sent.length > 0) {
         await db.sql.query(MARK_SENT, [sent, clock.now()]);
+        // The server takes messages again: those put off while it was out of reach go now,
+        // rather than minutes later at the end of their backoff.
+        if (unreached) {
+          unreached = false;
+          await db.sql.query(RETRY_UNREACHED, [clock.now()]);
+        }
       }
       handled += batch.length;
       if (stopped) return handled;

@@ -22,6 +22,8 @@ export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly transient: boolean,
+    /** No SMTP server answered (refused, timed out, cut): the message itself is not in question. */
+    readonly unreachable = false,
   ) {
     super(message);
   }
@@ -65,7 +67,11 @@ export function smtpTransport(url: string, options: { timeoutMs?: number } = {})
       // 5xx: the server refused for good. Anything else (4xx, a socket that closed, a
       // timeout) may pass later.
       const permanent = typeof e.responseCode === "number" && e.responseCode >= 500;
-      throw new DeliveryError(`${e.responseCode ?? e.code ?? "ERR"} ${e.message ?? String(error)}`.slice(0, 500), !permanent);
+      throw new DeliveryError(
+        `${e.responseCode ?? e.code ?? "ERR"} ${e.message ?? String(error)}`.slice(0, 500),
+        !permanent,
+        typeof e.responseCode !== "number",
+      );
     }
   };
   send.close = () => transport.close();

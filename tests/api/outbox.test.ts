@@ -7,6 +7,7 @@ import { smtpTransport } from "../../server/mail/transport.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
+import { freePort } from "../helpers/net.ts";
 import { startSmtpServer } from "../helpers/smtp.ts";
 
 // The outbox against a real SMTP server in the test process: messages written by a booking,
@@ -144,6 +145,50 @@ describe("delivery", () => {
       clock.advance(60 * 60_000);
       await worker(smtp.url).drain();
       expect(smtp.received.filter((m) => m.to === "lea.durand@example.org")).toHaveLength(1);
+    } finally {
+      await smtp.close();
+    }
+  });
+});
+
+describe("after an outage", () => {
+  it("sends what was put off while the server was out of reach as soon as it takes a message again", async () => {
+    const port = await freePort();
+    const w = worker(`smtp://127.0.0.1:${port}`);
+    await bookOn("2026-04-14", "first@example.org");
+    expect(await w.drain()).toBe(2);
+    const putOff = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { recipient: "first@example.org", type: "appointment.booked" },
+    });
+    expect(putOff).toMatchObject({ status: "pending", attempts: 1 });
+    expect(putOff.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
+
+    const smtp = await startSmtpServer(() => undefined, port);
+    try {
+      await bookOn("2026-04-15", "second@example.org");
+      await w.drain(); // no time passes: the first message goes with the second
+      expect(smtp.received.map((m) => m.to).sort()).toEqual(
+        ["conseillere@pic-vae-lille.test", "conseillere@pic-vae-lille.test", "first@example.org", "second@example.org"].sort(),
+      );
+      expect(await db.prisma.outboxMessage.count({ where: { status: "pending", dueAt: { lte: clock.now() } } })).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it("leaves a message refused with a 451 to its backoff, whatever else goes", async () => {
+    const smtp = await startSmtpServer((_, to) => (to === "greylisted@example.org" ? 451 : undefined));
+    try {
+      const w = worker(smtp.url);
+      await bookOn("2026-04-16", "greylisted@example.org");
+      await w.drain();
+      await bookOn("2026-04-17", "other@example.org");
+      await w.drain();
+      const refused = await db.prisma.outboxMessage.findFirstOrThrow({
+        where: { recipient: "greylisted@example.org", type: "appointment.booked" },
+      });
+      expect(refused).toMatchObject({ status: "pending", attempts: 1 });
+      expect(refused.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
     } finally {
       await smtp.close();
     }

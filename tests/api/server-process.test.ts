@@ -1,21 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresqlUrl, TEST_DATABASE_URL } from "../helpers/db.ts";
+import { freePort } from "../helpers/net.ts";
 
 // The real entry point, as `npm start` runs it: configuration, migrations, demo seed on an
 // empty embedded database, HTTP, and a clean stop on SIGTERM.
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /** The processes whose parent is `pid`. */
 function childrenOf(pid: number): number[] {

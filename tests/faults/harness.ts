@@ -4,27 +4,20 @@
 // and a directory with enough slots for hundreds of bookings.
 import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SMTPServer } from "smtp-server";
 import type { Database } from "../../server/db/database.ts";
 import { smallDirectory } from "../helpers/fixtures.ts";
+import { freePort } from "../helpers/net.ts";
 
 /** `npm run test:faults` runs the issue's sizes; `npm test` (CI) a short version of each. */
 export const FULL = process.env.FAULTS_FULL === "1";
 
 /** The server processes' clock starts here (a Friday); the slots booked are from the Monday on. */
-export const START = "2026-03-20T08:00:00Z";
+export { freePort };
 
-export const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
+export const START = "2026-03-20T08:00:00Z";
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -13,7 +13,11 @@ export interface Received {
  * A real SMTP server on 127.0.0.1 for the tests. `reply` may refuse a message with an SMTP
  * code (e.g. 451 for "try later", 550 for "no such mailbox"); otherwise it is accepted.
  */
-export async function startSmtpServer(reply: (messageNumber: number, to: string) => number | undefined = () => undefined) {
+export async function startSmtpServer(
+  reply: (messageNumber: number, to: string) => number | undefined = () => undefined,
+  /** A given port (a server coming back where it was); any free one by default. */
+  listenOn = 0,
+) {
   const received: Received[] = [];
   let count = 0;
   const server = new SMTPServer({
@@ -39,7 +43,7 @@ export async function startSmtpServer(reply: (messageNumber: number, to: string)
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenOn, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -2,21 +2,13 @@
 // HTTP or its workers; its memory; and an SMTP server on 127.0.0.1 that accepts and counts.
 import { type ChildProcess, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
+import { freePort } from "../helpers/net.ts";
 
 /** Set to a folder to write the server's V8 CPU profile there (`--cpu-prof`). */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 /**
  * An SMTP server that accepts and forgets, keeping for each message only its Message-ID and
