@@ -48,6 +48,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A json column of a plain SQL row: pg and PGlite parse it, a driver may give its text. */
+export type Json<T> = T | string;
+export const parsed = <T>(value: Json<T>): T => (typeof value === "string" ? JSON.parse(value) : value);
+
 /** Plain SQL inside a Prisma interactive transaction, for the functions written in SQL. */
 export function sqlIn(tx: Tx): SqlSession {
   return {

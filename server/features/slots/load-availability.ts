@@ -1,4 +1,4 @@
-import { type SqlSession, statement } from "../../db/database.ts";
+import { type Json, parsed, type SqlSession, statement } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import type { Audience, AvailabilityInput, Mode, Rule } from "../../domain/availability.ts";
 import { holidaysBetween } from "../../domain/holidays.ts";
@@ -122,10 +122,6 @@ export const AVAILABILITY = statement(
         GROUP BY a."advisorId") b
     ) AS appointments`,
 );
-
-type Json<T> = T | string;
-/** pg and PGlite parse a json column; a JSON text is parsed here, whatever the driver did. */
-const parsed = <T>(value: Json<T>): T => (typeof value === "string" ? JSON.parse(value) : value);
 
 /**
  * Everything the availability module needs for these offerings between two local dates, in one

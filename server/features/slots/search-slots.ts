@@ -1,5 +1,5 @@
 import type { Clock } from "../../clock.ts";
-import { type Database, statement } from "../../db/database.ts";
+import { type Database, type Json, parsed, statement } from "../../db/database.ts";
 import { freeSlots, type Mode, offeredPlaces, oneSlotPerTime, type Slot } from "../../domain/availability.ts";
 import { addDays, DEFAULT_ZONE, epochDay, type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
@@ -89,12 +89,12 @@ async function findOfferings(db: Database, input: SearchSlotsInput): Promise<Off
     serviceKnown: boolean;
     communeKnown: boolean;
     structureKnown: boolean;
-    offerings: OfferingRow[] | string;
+    offerings: Json<OfferingRow[]>;
   }>(OFFERINGS, [input.service, input.commune ?? null, input.structure ?? null]);
   if (!found?.serviceKnown) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
   if (!found.communeKnown) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
   if (!found.structureKnown) throw validationError({ structure: "Aucune structure ouverte ne porte cet identifiant." });
-  return typeof found.offerings === "string" ? JSON.parse(found.offerings) : found.offerings;
+  return parsed(found.offerings);
 }
 
 export type Range = { from: LocalDate; to: LocalDate; now: Date; mode?: Mode | undefined; siteId?: string | undefined };

@@ -1,4 +1,4 @@
-import { type Database, statement } from "../../db/database.ts";
+import { type Database, type Json, parsed, statement } from "../../db/database.ts";
 import type { Prisma, SproRole } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { validationError } from "../../errors.ts";
@@ -76,11 +76,11 @@ export async function listStructures({ db, input }: { db: Database; input: ListS
   const [found] = await db.sql.query<{
     communeKnown: boolean;
     serviceKnown: boolean;
-    structures: PublicStructure[] | string;
+    structures: Json<PublicStructure[]>;
   }>(STRUCTURES, [input.commune ?? null, input.service ?? null, input.id ?? null]);
   if (!found?.communeKnown) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
   if (!found.serviceKnown) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
-  const structures: PublicStructure[] = typeof found.structures === "string" ? JSON.parse(found.structures) : found.structures;
+  const structures = parsed(found.structures);
   return sortFrench(structures, (s) => s.name).map((structure) => ({
     ...structure,
     sites: sortFrench(structure.sites, (site) => site.name),
