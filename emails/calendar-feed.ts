@@ -1,6 +1,6 @@
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
+import { calendarText } from "./calendar-text.ts";
 import { eventUid } from "./ics.ts";
 
 export interface FeedEvent {
@@ -22,7 +22,7 @@ export function calendarFeed(name: string, events: FeedEvent[], stamp: Date): st
   const calendar = ical({
     prodId: { company: "RDV Orientation", product: "rdv-orientation", language: "FR" },
     name,
-    timezone: { name: "Europe/Paris", generator: getVtimezoneComponent },
+    timezone: "Europe/Paris",
     ttl: 15 * 60,
   });
   for (const e of events) {
@@ -38,6 +38,5 @@ export function calendarFeed(name: string, events: FeedEvent[], stamp: Date): st
       url: e.url,
     });
   }
-  const utcStamp = DateTime.fromJSDate(stamp, { zone: "utc" }).toFormat("yyyyLLdd'T'HHmmss'Z'");
-  return calendar.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${utcStamp}`);
+  return calendarText(calendar, stamp);
 }

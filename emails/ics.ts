@@ -1,7 +1,7 @@
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import { type AppointmentDetails, MAIL_DOMAIN } from "./appointment.ts";
+import { calendarText } from "./calendar-text.ts";
 import { location, where } from "./format.ts";
 
 /** The UID of an appointment's event: the same for its whole life (RFC 5545 §3.8.4.7). */
@@ -17,7 +17,7 @@ export function appointmentIcs(a: AppointmentDetails, stamp: Date): { method: "R
   const calendar = ical({
     prodId: { company: "RDV Orientation", product: "rdv-orientation", language: "FR" },
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    timezone: { name: a.zone, generator: getVtimezoneComponent },
+    timezone: a.zone,
   });
   calendar.createEvent({
     id: eventUid(a.id),
@@ -49,8 +49,5 @@ export function appointmentIcs(a: AppointmentDetails, stamp: Date): { method: "R
         ]
       : [],
   });
-  // RFC 5545 §3.8.7.2: DTSTAMP is in UTC; ical-generator writes it in the calendar's zone.
-  const utcStamp = DateTime.fromJSDate(stamp, { zone: "utc" }).toFormat("yyyyLLdd'T'HHmmss'Z'");
-  const content = calendar.toString().replace(/^DTSTAMP:.*$/m, `DTSTAMP:${utcStamp}`);
-  return { method: cancelled ? "CANCEL" : "REQUEST", content };
+  return { method: cancelled ? "CANCEL" : "REQUEST", content: calendarText(calendar, stamp) };
 }
