@@ -83,6 +83,11 @@ type RuleRow = Rule & { offeringIds: string[] };
  * remain: the directory's changes show at once. A stable order of rules gives a stable order of
  * slots (see freeSlots). Times are epoch milliseconds, appointments short arrays grouped by
  * advisor (an appointment being moved left out): thousands of them build and parse fastest so.
+ * Appointments are read advisor by advisor (LATERAL), their times bounded twice on purpose: as
+ * columns for the (advisor, start) index, as a range for the exclusion constraint's index —
+ * whichever the planner picks, even while the table's statistics still say it is empty (a
+ * new database filling up), it reads only the days asked for (it read every meeting of the
+ * advisors before).
  */
 export const AVAILABILITY = statement(
   "availability",
@@ -111,15 +116,15 @@ export const AVAILABILITY = statement(
     (SELECT coalesce(json_agg(json_build_array(c."structureId", c."siteId", c."startDate", c."endDate")), '[]')
        FROM "Closure" c
       WHERE c."structureId" = ANY($2::uuid[]) AND c."startDate" <= $3::date AND c."endDate" >= $4::date) AS closures,
-    (SELECT coalesce(json_object_agg(b."advisorId", b.list), '{}') FROM (
-       SELECT a."advisorId", json_agg(json_build_array(date_part('epoch', a."startsAt") * 1000,
-                                                       date_part('epoch', a."endsAt") * 1000,
-                                                       o."bufferMinutes", a."sessionKey")) AS list
+    (SELECT coalesce(json_object_agg(v.id, b.list), '{}') FROM advisors v CROSS JOIN LATERAL (
+       SELECT json_agg(json_build_array(date_part('epoch', a."startsAt") * 1000, date_part('epoch', a."endsAt") * 1000,
+                                        o."bufferMinutes", a."sessionKey")) AS list
          FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
-        WHERE a.status = 'booked' AND a."advisorId" IN (SELECT id FROM advisors)
+        WHERE a."advisorId" = v.id AND a.status = 'booked'
           AND a."startsAt" < $6 AND a."endsAt" > $8 AND a."startsAt" > $8::timestamptz - interval '1 day'
-          AND a.id IS DISTINCT FROM $9::uuid
-        GROUP BY a."advisorId") b
+          AND tstzrange(a."startsAt", a."endsAt", '[)') && tstzrange($8, $6)
+          AND a.id IS DISTINCT FROM $9::uuid) b
+      WHERE b.list IS NOT NULL
     ) AS appointments`,
 );
 
