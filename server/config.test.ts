@@ -32,6 +32,12 @@ describe("configuration", () => {
     ).toBe(4);
   });
 
+  it("sends the outbox's e-mails unless OUTBOX_WORKER=off", () => {
+    expect(load({}).outboxWorker).toBe(true);
+    expect(load({ OUTBOX_WORKER: "on" }).outboxWorker).toBe(true);
+    expect(load({ OUTBOX_WORKER: "off" }).outboxWorker).toBe(false);
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -62,6 +68,7 @@ describe("configuration", () => {
     [{ NOW: "demain" }, /NOW doit être un instant ISO 8601/],
     [{ SERVER_PROCESSES: "deux", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être un nombre/],
     [{ SERVER_PROCESSES: "0", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être entre 1 et 64/],
+    [{ OUTBOX_WORKER: "non" }, /^Configuration invalide : OUTBOX_WORKER doit valoir on ou off \(valeur reçue : « non »\)\.$/],
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
   ])("refuses %o with one line naming the variable", (env, message) => {

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
   SEED_PASSWORD: optional(z.string().min(12, "doit faire au moins 12 caractères")),
   SERVER_PROCESSES: optional(integerBetween(1, 64)),
+  OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -53,6 +54,12 @@ export interface Config {
   seedPassword: string | undefined;
   /** Server processes sharing the port (one per core uses them all); PostgreSQL only. */
   processes: number;
+  /**
+   * Whether this process sends the outbox's e-mails. Off, it only takes requests: for a
+   * deployment where another process (OUTBOX_WORKER=on) sends, so that bursts of bookings and
+   * their e-mails do not compete for the same cores.
+   */
+  outboxWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     now: e.NOW ? new Date(e.NOW) : undefined,
     seedPassword: e.SEED_PASSWORD,
     processes,
+    outboxWorker: e.OUTBOX_WORKER !== "off",
   };
 }
 

@@ -57,11 +57,19 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
 
 const deps = { db, clock, config, log };
 const app = createApp(deps);
-const outbox = startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log });
+const outbox = config.outboxWorker
+  ? startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log })
+  : undefined;
 const sweeper = startReferralSweeper({ db, clock, config, log });
 const daily = startDailyJobs(deps, DAILY_TASKS);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
-  log.info("listening", { url: config.publicUrl, port: info.port, database: db.kind, clock: config.now ? "NOW" : "system" });
+  log.info("listening", {
+    url: config.publicUrl,
+    port: info.port,
+    database: db.kind,
+    clock: config.now ? "NOW" : "system",
+    outbox: config.outboxWorker ? "sending" : "not sending (OUTBOX_WORKER=off): another process must",
+  });
 });
 
 let stopping = false;
@@ -78,7 +86,7 @@ async function shutdown(signal: string) {
   }, 10_000);
   await closed;
   clearTimeout(deadline);
-  await outbox.stop();
+  await outbox?.stop();
   await sweeper.stop();
   await daily.stop();
   await db.close();

@@ -2,9 +2,11 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresqlUrl, TEST_DATABASE_URL } from "../helpers/db.ts";
 import { freePort } from "../helpers/net.ts";
+import { startSmtpServer } from "../helpers/smtp.ts";
 
 // The real entry point, as `npm start` runs it: configuration, migrations, demo seed on an
 // empty embedded database, HTTP, and a clean stop on SIGTERM.
@@ -151,6 +153,47 @@ describe("npm start", () => {
         expect(await server.exited).toBe(0);
         expect(childrenOf(server.child.pid as number)).toEqual([]);
       } finally {
+        await drop();
+      }
+    },
+    120_000,
+  );
+
+  it.skipIf(!TEST_DATABASE_URL)(
+    "sends no e-mail with OUTBOX_WORKER=off: what waits in the outbox leaves with the next process that sends",
+    async () => {
+      const { url, drop } = await createPostgresqlUrl(TEST_DATABASE_URL as string);
+      const smtp = await startSmtpServer();
+      const sql = new pg.Client({ connectionString: url });
+      try {
+        const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")), DATABASE_URL: url, SMTP_URL: smtp.url };
+        const web = await start({ ...env, OUTBOX_WORKER: "off" });
+        running.push(web);
+        expect(web.lines.join("")).toContain("not sending (OUTBOX_WORKER=off)");
+        await sql.connect();
+        await sql.query(
+          `INSERT INTO "OutboxMessage" (id, type, recipient, payload, "dueAt")
+           VALUES (gen_random_uuid(), 'appointment.booked', 'lea.durand@example.org',
+                   '{"subject": "Rendez-vous confirmé", "text": "Bonjour", "html": "<p>Bonjour</p>"}', now())`,
+        );
+        const status = async () => (await sql.query(`SELECT status::text FROM "OutboxMessage"`)).rows[0]?.status;
+        // Three polls of a worker's interval: one would have sent it.
+        await new Promise((r) => setTimeout(r, 3_000));
+        expect(smtp.received).toHaveLength(0);
+        expect(await status()).toBe("pending");
+
+        const sender = await start(env);
+        running.push(sender);
+        for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(smtp.received.map((m) => [m.to, m.parsed.subject])).toEqual([["lea.durand@example.org", "Rendez-vous confirmé"]]);
+        expect(await status()).toBe("sent");
+        for (const server of [web, sender]) {
+          server.child.kill("SIGTERM");
+          expect(await server.exited).toBe(0);
+        }
+      } finally {
+        await sql.end();
+        await smtp.close();
         await drop();
       }
     },
