@@ -1,7 +1,8 @@
 // `npm run bench:bookings`: DESIGN.md's booking target on PostgreSQL — 50 concurrent clients
 // booking distinct slots through the real server (a child process, as `npm start` runs it) for
 // BENCH_SECONDS (30): bookings per second, p50/p99, no overlap and one appointment per 201
-// checked in SQL afterwards, the server's RSS idle and at its peak; then the ceiling, pgbench
+// checked in SQL afterwards, the server's RSS idle and at its peak — with 1 process, one per
+// core, and one per core leaving the e-mails to processes started after the load; then the ceiling, pgbench
 // running the same writes bare with 50 clients on a database of the same schema, and the ratio.
 // Targets: ≥ 300 bookings/s and ≥ half of pgbench's rate.
 import { execFile } from "node:child_process";
@@ -162,9 +163,17 @@ interface ApiResult {
   mailsWaiting: number;
   payloads: { type: string; payload: unknown }[];
   response: unknown;
+  /** With OUTBOX_WORKER=off: the confirmations and notices sent after the load by a process that sends. */
+  drain?: { messages: number; seconds: number };
 }
 
-async function measureApi(url: string, processes: number): Promise<ApiResult> {
+/** A configuration measured: server processes, and whether they send the e-mails meanwhile. */
+interface Setup {
+  processes: number;
+  sending: boolean;
+}
+
+async function measureApi(url: string, { processes, sending }: Setup): Promise<ApiResult> {
   const db = await openDatabase({ kind: "postgresql", url, poolSize: 2 });
   const smtp = await smtpSink();
   const dataDir = mkdtempSync(join(tmpdir(), "rdv-bench-"));
@@ -174,7 +183,7 @@ async function measureApi(url: string, processes: number): Promise<ApiResult> {
     const advisors = await build(db.prisma);
     const keys = slotKeys(advisors);
     console.log(`bookings   data set: ${STRUCTURES} structures, ${advisors.length} advisors, ${keys.length} free slots`);
-    server = await startServer({
+    const env = {
       DATABASE_URL: url,
       NOW,
       DATA_DIR: dataDir,
@@ -182,7 +191,8 @@ async function measureApi(url: string, processes: number): Promise<ApiResult> {
       SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
       LOG_LEVEL: "info",
       SERVER_PROCESSES: String(processes),
-    });
+    };
+    server = await startServer({ ...env, OUTBOX_WORKER: sending ? "on" : "off" });
     const pid = server.child.pid as number;
 
     // The keys made here are the server's own: one day of one structure, as GET /api/slots lists it.
@@ -262,6 +272,24 @@ async function measureApi(url: string, processes: number): Promise<ApiResult> {
       select: { type: true, payload: true },
     });
     const [answer] = await q<{ response: unknown }>(`SELECT response FROM "IdempotencyKey" WHERE status = 201 LIMIT 1`);
+    const mailsSent = smtp.accepted();
+    let drain: ApiResult["drain"];
+    if (!sending) {
+      // The web processes go; processes that send take the outbox as it was left.
+      await server.stop();
+      server = undefined;
+      const sentBefore = smtp.accepted();
+      const started = performance.now();
+      server = await startServer(env);
+      for (;;) {
+        const [left] = await db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE status = 'pending' AND type IN ('appointment.booked', 'advisor.booked')`,
+        );
+        if (left?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      drain = { messages: smtp.accepted() - sentBefore, seconds: (performance.now() - started) / 1000 };
+    }
     return {
       created,
       statuses,
@@ -274,10 +302,11 @@ async function measureApi(url: string, processes: number): Promise<ApiResult> {
       rssIdle,
       rssPeak,
       cpu,
-      mailsSent: smtp.accepted(),
+      mailsSent,
       mailsWaiting: waiting?.n ?? -1,
       payloads,
       response: answer?.response ?? {},
+      drain,
     };
   } catch (error) {
     if (server) console.error(server.output.join(""));
@@ -398,28 +427,42 @@ if (!(await postgresqlVersion())) {
   process.exit(0);
 }
 const cores = cpus().length;
-// One process, then one per core (SERVER_PROCESSES), as a machine of this size would run it.
+// One process, then one per core (SERVER_PROCESSES), as a machine of this size would run it,
+// each sending the e-mails meanwhile; then the most processes with OUTBOX_WORKER=off, the
+// e-mails sent after the load (as a deployment with a process apart for them would).
 const counts = (process.env.BENCH_PROCESSES ?? [...new Set([1, cores])].join(",")).split(",").map(Number);
-const runs: { processes: number; api: ApiResult }[] = [];
+const setups: Setup[] = [
+  ...counts.map((processes) => ({ processes, sending: true })),
+  ...(process.env.BENCH_SENDING_APART === "0" ? [] : [{ processes: Math.max(...counts), sending: false }]),
+];
+const runs: (Setup & { api: ApiResult })[] = [];
 const f1 = (n: number) => n.toFixed(1);
-for (const processes of counts) {
+for (const setup of setups) {
   const apiDb = await createPostgresqlUrl(ADMIN_URL);
   try {
-    runs.push({ processes, api: await measureApi(apiDb.url, processes) });
+    runs.push({ ...setup, api: await measureApi(apiDb.url, setup) });
   } finally {
     await apiDb.drop();
   }
 }
+/** How a run is named in the output and the report. */
+const nameOf = ({ processes, sending }: Setup) =>
+  `${processes} process${processes > 1 ? "es" : ""}${sending ? "" : ", e-mails sent apart"}`;
 
 const othersOf = (api: ApiResult) =>
   Object.entries(api.statuses)
     .filter(([s]) => s !== "201")
     .map(([s, n]) => `${n} × ${s}`);
 const perBooking = (api: ApiResult, seconds: number) => f1((seconds * 1000) / api.appointments);
+const drainOf = ({ drain }: ApiResult) =>
+  drain
+    ? `${drain.messages} confirmations and notices sent in ${f1(drain.seconds)} s = ${f1(drain.messages / drain.seconds)}/s by ${cores} process${cores > 1 ? "es" : ""} that send`
+    : "sent meanwhile";
 const busyOf = ({ cpu }: ApiResult) => `${Math.round((100 * cpu.machineBusy) / cpu.machineTotal)} % of ${cores} cores busy`;
-for (const { processes, api } of runs) {
+for (const run of runs) {
+  const { api } = run;
   const others = othersOf(api);
-  const label = `bookings   ${processes} process${processes > 1 ? "es" : ""}:`;
+  const label = `bookings   ${nameOf(run)}:`;
   console.log(
     `${label} ${api.created} bookings in ${SECONDS} s = ${f1(api.perSecond)}/s, p50 ${api.p50} ms, p99 ${api.p99} ms, ${CONNECTIONS} connections${others.length ? `, also ${others.join(", ")}` : ""}`,
   );
@@ -427,50 +470,55 @@ for (const { processes, api } of runs) {
     `${label} ${api.appointments} appointments, ${api.committed} committed bookings, ${api.created} answers 201 (the rest in flight at the stop), ${api.overlaps} overlaps; ${api.mailsSent} e-mails sent meanwhile, ${api.mailsWaiting} confirmations and notices waiting at the stop`,
   );
   console.log(`${label} server RSS ${f1(api.rssIdle)} MiB idle, ${f1(api.rssPeak)} MiB peak under load`);
+  if (api.drain) console.log(`${label} after the load, ${drainOf(api)}`);
   console.log(
     `${label} CPU per booking: server ${perBooking(api, api.cpu.server)} ms (e-mails sent meanwhile included), PostgreSQL ${perBooking(api, api.cpu.postgres)} ms, load generator and SMTP server ${perBooking(api, api.cpu.harness)} ms; machine ${busyOf(api)}`,
   );
 }
-const best = runs.reduce((a, b) => (b.api.perSecond > a.api.perSecond ? b : a));
+// What one booking wrote (the same in every run), for pgbench to write the same bytes.
+const written = (runs[0] as { api: ApiResult }).api;
 
 /** pgbench on a fresh database of the same schema. */
 async function pgbench(script: string) {
   const benchDb = await createPostgresqlUrl(ADMIN_URL);
   try {
-    return await measurePgbench(benchDb.url, best.api, script);
+    return await measurePgbench(benchDb.url, written, script);
   } finally {
     await benchDb.drop();
   }
 }
 const bare = await pgbench(PGBENCH_SCRIPT);
 const withRead = await pgbench(withReads(PGBENCH_SCRIPT));
-const ratio = best.api.perSecond / bare.tps;
-const ratioWithReads = best.api.perSecond / withRead.tps;
+const ratiosOf = ({ api }: { api: ApiResult }, mark = (figure: string) => figure) =>
+  `${mark((api.perSecond / bare.tps).toFixed(2))} to the writes, ${mark((api.perSecond / withRead.tps).toFixed(2))} with the reads`;
 const pgbenchLine = (p: typeof bare) =>
   `${f1(p.tps)} transactions/s, latency average ${p.latency} ms, ${p.failed} failed, ${p.appointments} appointments (${p.outboxRows} outbox rows each)`;
 console.log(`bookings   pgbench, the writes: ${pgbenchLine(bare)}`);
 console.log(`bookings   pgbench, the writes and the booking's reads: ${pgbenchLine(withRead)}`);
-console.log(
-  `bookings   ratio API (${best.processes} process${best.processes > 1 ? "es" : ""}) / pgbench: ${ratio.toFixed(2)} to the writes, ${ratioWithReads.toFixed(2)} with the reads (target ≥ 0.5), API ${f1(best.api.perSecond)}/s (target ≥ 300)`,
-);
+for (const run of runs) {
+  console.log(
+    `bookings   ratio API (${nameOf(run)}) / pgbench: ${ratiosOf(run)} (target ≥ 0.5), API ${f1(run.api.perSecond)}/s (target ≥ 300)`,
+  );
+}
 
 const problems = [];
-for (const { processes, api } of runs) {
-  if (api.overlaps !== 0) problems.push(`${api.overlaps} overlapping appointments (${processes} processes)`);
+for (const run of runs) {
+  const { api } = run;
+  if (api.overlaps !== 0) problems.push(`${api.overlaps} overlapping appointments (${nameOf(run)})`);
   // autocannon stops counting at the deadline; the requests then in flight still commit.
   const inFlight = api.appointments - api.created;
   if (api.appointments !== api.committed || inFlight < 0 || inFlight > CONNECTIONS) {
     problems.push(
-      `${api.appointments} appointments for ${api.created} answers 201 and ${api.committed} committed bookings (${processes} processes)`,
+      `${api.appointments} appointments for ${api.created} answers 201 and ${api.committed} committed bookings (${nameOf(run)})`,
     );
   }
 }
 
 await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
-  `${CONNECTIONS} autocannon connections for ${SECONDS} s against the server started as \`npm start\` does (child processes: one, then one per core with \`SERVER_PROCESSES\`, \`LOG_LEVEL=info\`, its outbox worker sending to a local SMTP server), each request a distinct slot among ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors' 12 weeks; pgbench (\`-c ${CONNECTIONS} -j 2 -T ${SECONDS} -M prepared\`, as the server prepares its statements) with the same writes bare, then with the booking's three reads added (the server's own statements: offering, availability of the day, the appointment as the messages tell it). CPU from /proc: the server, PostgreSQL, the benchmark's process (autocannon and the SMTP server), the machine.`,
+  `${CONNECTIONS} autocannon connections for ${SECONDS} s against the server started as \`npm start\` does (child processes: one, then one per core with \`SERVER_PROCESSES\`, \`LOG_LEVEL=info\`, their outbox workers sending to a local SMTP server meanwhile; then one per core with \`OUTBOX_WORKER=off\`, the e-mails sent after the load by processes that send), each request a distinct slot among ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors' 12 weeks; pgbench (\`-c ${CONNECTIONS} -j 2 -T ${SECONDS} -M prepared\`, as the server prepares its statements) with the same writes bare, then with the booking's three reads added (the server's own statements: offering, availability of the day, the appointment as the messages tell it). CPU from /proc: the server, PostgreSQL, the benchmark's process (autocannon and the SMTP server), the machine.`,
   "",
   table(
-    ["measure", ...runs.map(({ processes }) => `${processes} server process${processes > 1 ? "es" : ""}`)],
+    ["measure", ...runs.map((run) => `${nameOf(run).replace("process", "server process")}`)],
     [
       ["bookings (201)", ...runs.map(({ api }) => `${api.created} in ${SECONDS} s`)],
       ["bookings per second", ...runs.map(({ api }) => `**${f1(api.perSecond)}**`)],
@@ -483,7 +531,11 @@ await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
       ["overlapping appointments", ...runs.map(({ api }) => `**${api.overlaps}**`)],
       ["e-mails sent meanwhile", ...runs.map(({ api }) => `${api.mailsSent}`)],
       ["confirmations and notices waiting at the stop", ...runs.map(({ api }) => `${api.mailsWaiting}`)],
-      ["server CPU per booking (e-mails included)", ...runs.map(({ api }) => `${perBooking(api, api.cpu.server)} ms`)],
+      ["e-mails after the load", ...runs.map(({ api }) => (api.drain ? drainOf(api) : "—"))],
+      [
+        "server CPU per booking (e-mails sent meanwhile included)",
+        ...runs.map(({ api }) => `${perBooking(api, api.cpu.server)} ms`),
+      ],
       ["PostgreSQL CPU per booking", ...runs.map(({ api }) => `${perBooking(api, api.cpu.postgres)} ms`)],
       ["autocannon and SMTP server CPU per booking", ...runs.map(({ api }) => `${perBooking(api, api.cpu.harness)} ms`)],
       ["machine during the load", ...runs.map(({ api }) => busyOf(api))],
@@ -499,10 +551,7 @@ await appendReport(`bookings on PostgreSQL (\`npm run bench:bookings\`)`, [
         "pgbench, the writes and the reads",
         `${f1(withRead.tps)} transactions/s (latency average ${withRead.latency} ms, ${withRead.failed} failed)`,
       ],
-      [
-        `ratio API (${best.processes} process${best.processes > 1 ? "es" : ""}) / pgbench`,
-        `**${ratio.toFixed(2)}** to the writes, **${ratioWithReads.toFixed(2)}** with the reads`,
-      ],
+      ...runs.map((run) => [`ratio API (${nameOf(run)}) / pgbench`, ratiosOf(run, (figure) => `**${figure}**`)]),
     ],
   ),
 ]);
