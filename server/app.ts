@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -28,6 +27,7 @@ import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
+import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
 import { webApp } from "./http/static.ts";
 import { storableText } from "./http/storable-text.ts";
@@ -138,11 +138,8 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
   );
   app.use(
     "/api/*",
-    bodyLimit({
-      maxSize: BODY_LIMIT,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `La requête dépasse la taille maximale acceptée (${BODY_LIMIT / 1024} Kio).`);
-      },
+    requestBody(BODY_LIMIT, () => {
+      throw new AppError("PAYLOAD_TOO_LARGE", `La requête dépasse la taille maximale acceptée (${BODY_LIMIT / 1024} Kio).`);
     }),
   );
 
