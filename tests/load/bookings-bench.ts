@@ -348,12 +348,12 @@ END;
 `;
 
 // The same transaction with the three reads the server makes before and after its writes,
-// its own statements: the offering, the availability of the slot's day (rules, absences,
-// closures, appointments), the appointment as the messages tell it.
+// its own statements: the offering, the availability of the slot's day for its advisor (rules,
+// absences, closures, appointments), the appointment as the messages tell it.
 const inline = (sql: string, values: string[]) => sql.replace(/\$(\d+)/g, (_, i) => `(${values[Number(i) - 1] ?? "NULL"})`);
 const DAY = START;
 const PGBENCH_READS = `
-SELECT "offeringId" AS offering, "structureId" AS structure FROM bench_advisor WHERE i = (:advisor)::int \\gset
+SELECT "offeringId" AS offering, "structureId" AS structure, "advisorId" AS advisor_id FROM bench_advisor WHERE i = (:advisor)::int \\gset
 ${inline(OFFERING.text, [":offering"]).trim()};
 ${inline(AVAILABILITY.text, [
   "ARRAY[:offering::uuid]",
@@ -364,6 +364,8 @@ ${inline(AVAILABILITY.text, [
   `${DAY} + interval '38 hours'`,
   `${DAY} - interval '14 hours'`,
   `${DAY} - interval '38 hours'`,
+  "NULL",
+  ":advisor_id::uuid",
 ])
   .trim()
   .replaceAll("\n", " ")};

@@ -241,12 +241,17 @@ export async function freeSlotFor(
   audience: Audience = "public",
 ): Promise<Slot | undefined> {
   const date = localDateOf(ref.start, offering.timeZone);
-  const inputs = await loadAvailability(sql, [offering], { from: date, to: date, now, audience, ignoreAppointmentId });
-  const input = inputs.get(offering.id);
-  if (!input) return undefined;
+  const load = async (advisorId?: string) =>
+    (await loadAvailability(sql, [offering], { from: date, to: date, now, audience, ignoreAppointmentId, advisorId })).get(
+      offering.id,
+    );
   const wanted = { advisorId: ref.advisorId, siteId: ref.siteId, mode: ref.mode, start: ref.start };
-  const exact = findSlot(input, wanted);
+  // The advisor's own day first: almost always the slot is still theirs.
+  const own = await load(ref.advisorId);
+  const exact = own && findSlot(own, wanted);
   if (exact || offering.seats > 1) return exact;
+  const input = await load();
+  if (!input) return undefined;
   const others = new Set(input.rules.map((r) => r.advisorId));
   others.delete(ref.advisorId);
   for (const advisorId of [...others].sort()) {

@@ -103,6 +103,7 @@ export const AVAILABILITY = statement(
      WHERE r."validFrom" <= $3::date AND (r."validUntil" IS NULL OR r."validUntil" >= $4::date)
        AND (r."siteId" IS NULL OR s.active)
        AND ($5::uuid IS NULL OR r."siteId" = $5::uuid)
+       AND ($10::uuid IS NULL OR r."advisorId" = $10::uuid)
        AND EXISTS (SELECT 1 FROM "Membership" m
                     WHERE m."userId" = r."advisorId" AND m.role = 'advisor' AND m."structureId" = ANY($2::uuid[]))
      GROUP BY r.id),
@@ -145,6 +146,8 @@ export async function loadAvailability(
     siteId?: string | undefined;
     /** An appointment being moved: its own time does not count as taken. */
     ignoreAppointmentId?: string | undefined;
+    /** Only this advisor's ranges and time (a booking checking the slot it was given). */
+    advisorId?: string | undefined;
   },
 ): Promise<Map<string, AvailabilityInput>> {
   const result = new Map<string, AvailabilityInput>();
@@ -170,6 +173,7 @@ export async function loadAvailability(
     fromInstant,
     new Date(fromInstant.getTime() - REACH_MS),
     range.ignoreAppointmentId ?? null,
+    range.advisorId ?? null,
   ]);
   const rules = parsed(row?.rules ?? []);
   const absences = parsed(row?.absences ?? []);
