@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import { Readable } from "node:stream";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 
@@ -12,10 +12,10 @@ import { bodyLimit } from "hono/body-limit";
 export function requestBody(maxSize: number, tooLarge: () => never): MiddlewareHandler {
   const fallback = bodyLimit({ maxSize, onError: tooLarge });
   return async (c, next) => {
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (!incoming) return fallback(c, next);
+    const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+    if (!(incoming instanceof Readable)) return fallback(c, next);
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    if (Number(incoming.headers["content-length"] ?? 0) > maxSize) tooLarge();
+    if (Number(c.req.header("content-length") ?? 0) > maxSize) tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of incoming as AsyncIterable<Buffer>) {
