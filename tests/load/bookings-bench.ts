@@ -29,6 +29,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const STRUCTURES = Number(process.env.BENCH_STRUCTURES ?? 10);
 const ADVISORS_PER_STRUCTURE = 5;
 const PGBENCH = process.env.PGBENCH ?? "pgbench";
+// pgbench's writes alone run several times faster than the API: four times the structures, so
+// that its 12 weeks of slots are not used up before the end (each slot is booked once).
+const PGBENCH_STRUCTURES = 4 * STRUCTURES;
 const NOW = "2026-01-05T06:00:00Z"; // a Monday, 07:00 in Paris; 12 weeks of winter time follow
 const FIRST_DAY = "2026-01-05";
 const WEEKS = 12;
@@ -58,7 +61,7 @@ function random(seed: number) {
  * Structures of 5 advisors each, one public offering of 30 minutes without notice, every
  * advisor open Monday to Friday 08:00–18:00: 20 slots a day each.
  */
-async function build(p: PrismaClient): Promise<Advisor[]> {
+async function build(p: PrismaClient, count = STRUCTURES): Promise<Advisor[]> {
   await p.commune.create({ data: { code: COMMUNE, name: "Lille", departmentCode: "59", postcodes: ["59000"] } });
   const network = await p.network.create({ data: { slug: "bench", name: "Réseau de mesure" } });
   const service = await p.service.create({ data: { slug: SERVICE, name: "CEP — premier entretien" } });
@@ -66,7 +69,7 @@ async function build(p: PrismaClient): Promise<Advisor[]> {
   const structures = [];
   const sites = [];
   const offerings = [];
-  for (let s = 0; s < STRUCTURES; s++) {
+  for (let s = 0; s < count; s++) {
     const structureId = randomUUID();
     const siteId = randomUUID();
     const offeringId = randomUUID();
@@ -382,7 +385,7 @@ async function measurePgbench(url: string, api: ApiResult, script: string) {
   const dir = mkdtempSync(join(tmpdir(), "rdv-pgbench-"));
   try {
     await migrate(db);
-    const advisors = await build(db.prisma);
+    const advisors = await build(db.prisma, PGBENCH_STRUCTURES);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
