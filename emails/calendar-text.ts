@@ -4,14 +4,14 @@ import type { ICalCalendar } from "ical-generator";
 const CRLF = "\r\n";
 const vtimezones = new Map<string, string>();
 
-/** A zone's VTIMEZONE, its lines all short (written once per zone). */
+/** A zone's VTIMEZONE, its lines all short (written once per zone; empty for an unknown zone). */
 function vtimezone(zone: string): string {
   let text = vtimezones.get(zone);
   if (text === undefined) {
     text = (getVtimezoneComponent(zone) ?? "").trim().split(/\r?\n/).join(CRLF);
-    vtimezones.set(zone, text && text + CRLF);
+    vtimezones.set(zone, text);
   }
-  return vtimezones.get(zone) as string;
+  return text;
 }
 
 /**
@@ -22,30 +22,32 @@ function vtimezone(zone: string): string {
  */
 export function calendarText(calendar: ICalCalendar, stamp: Date): string {
   const events = calendar.events();
-  const zones = new Set([calendar.timezone(), ...events.map((e) => e.timezone())]);
-  const name = calendar.name();
   const zone = calendar.timezone();
+  const zones = new Set([zone, ...events.map((e) => e.timezone())].filter((z) => z !== null));
+  const name = calendar.name();
+  const method = calendar.method();
   const seconds = calendar.ttl();
   const ttl = seconds && (seconds % 60 ? `PT${seconds}S` : `PT${seconds / 60}M`);
-  const method = calendar.method();
   const dtstamp = `DTSTAMP:${stamp.toISOString().replace(/[-:]|\.\d{3}/g, "")}`;
-  return fold(
-    [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      `PRODID:-${calendar.prodId()}`,
-      method && `METHOD:${method}`,
-      name && `NAME:${name}${CRLF}X-WR-CALNAME:${name}`,
-      [...zones].map((z) => (z ? vtimezone(z) : "")).join("") || null,
-      zone && `TIMEZONE-ID:${zone}${CRLF}X-WR-TIMEZONE:${zone}`,
-      ttl && `REFRESH-INTERVAL;VALUE=DURATION:${ttl}${CRLF}X-PUBLISHED-TTL:${ttl}`,
-      events.map((e) => e.toString().replace(/^DTSTAMP:.*$/m, dtstamp)).join(""),
-      "END:VCALENDAR",
-    ]
-      .filter((part) => part)
-      .map((part) => (part as string).replace(/\r\n$/, ""))
-      .join(CRLF),
-  );
+  const parts = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-${calendar.prodId()}`,
+    method && `METHOD:${method}`,
+    name && `NAME:${name}${CRLF}X-WR-CALNAME:${name}`,
+    ...[...zones].map(vtimezone),
+    zone && `TIMEZONE-ID:${zone}${CRLF}X-WR-TIMEZONE:${zone}`,
+    ttl && `REFRESH-INTERVAL;VALUE=DURATION:${ttl}${CRLF}X-PUBLISHED-TTL:${ttl}`,
+    // Each event ends with its line break: the join puts them back.
+    ...events.map((e) =>
+      e
+        .toString()
+        .replace(/^DTSTAMP:.*$/m, dtstamp)
+        .replace(/\r\n$/, ""),
+    ),
+    "END:VCALENDAR",
+  ];
+  return fold(parts.filter((part) => part).join(CRLF));
 }
 
 /** RFC 5545 §3.1: no line over 75 octets; a long one goes on after CRLF and a space, never inside a character. */
