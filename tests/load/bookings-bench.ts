@@ -284,11 +284,13 @@ async function measureApi(url: string, { processes, sending }: Setup): Promise<A
       const sentBefore = smtp.accepted();
       const started = performance.now();
       server = await startServer(env);
+      const deadline = Date.now() + 10 * 60_000;
       for (;;) {
         const [left] = await db.sql.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM "OutboxMessage" WHERE status = 'pending' AND type IN ('appointment.booked', 'advisor.booked')`,
         );
         if (left?.n === 0) break;
+        if (Date.now() > deadline) throw new Error(`${left?.n} confirmations and notices still waiting after 10 minutes`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       drain = { messages: smtp.accepted() - sentBefore, seconds: (performance.now() - started) / 1000 };
