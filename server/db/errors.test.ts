@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, isUniqueViolation, sqlState } from "./errors.ts";
+import { isDatabaseUnavailable, isUniqueViolation, retried, sqlState } from "./errors.ts";
 
 // The shapes Prisma 6.19 gives through @prisma/adapter-pg.
 const adapterError = (code: string) => ({ name: "DriverAdapterError", cause: { originalCode: code, kind: "postgres", code } });
@@ -55,5 +55,29 @@ describe("database errors", () => {
     expect(isDatabaseUnavailable({ name: "DriverAdapterError", cause: { kind: "UniqueConstraintViolation" } })).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error("Server has closed the connection."), { code: "P1017" }))).toBe(true);
     expect(isDatabaseUnavailable(new TypeError("x is undefined"))).toBe(false);
+  });
+
+  it("runs a transaction PostgreSQL gave up (deadlock, serialization failure) again, three times at most, and nothing else", async () => {
+    const failing = (errors: unknown[]) => {
+      let runs = 0;
+      const run = async () => {
+        runs++;
+        const error = errors.shift();
+        if (error) throw error;
+        return "written";
+      };
+      return { run, runs: () => runs };
+    };
+    const deadlockThenSuccess = failing([rawQueryError("40P01"), modelQueryError("40001")]);
+    expect(await retried(deadlockThenSuccess.run)).toBe("written");
+    expect(deadlockThenSuccess.runs()).toBe(3);
+
+    const always = failing([rawQueryError("40P01"), rawQueryError("40P01"), rawQueryError("40P01"), rawQueryError("40P01")]);
+    await expect(retried(always.run)).rejects.toMatchObject({ code: "P2010" });
+    expect(always.runs()).toBe(3);
+
+    const taken = failing([rawQueryError("23P01")]);
+    await expect(retried(taken.run)).rejects.toMatchObject({ code: "P2010" });
+    expect(taken.runs()).toBe(1);
   });
 });

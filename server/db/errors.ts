@@ -27,6 +27,28 @@ export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P
 /** Prisma maps some adapters' 23505 to its own P2002; PGlite's arrives raw. */
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505" || codesOf(error).includes("P2002");
 
+/**
+ * PostgreSQL gave the transaction up so that another could go on: a deadlock (40P01) or a
+ * serialization failure (40001). Nothing of it was written; it may run again.
+ */
+export const isRetryable = (error: unknown) => ["40P01", "40001"].includes(sqlState(error) ?? "");
+
+/**
+ * Runs a transaction again when PostgreSQL gave it up for another. Two bookings of the same
+ * time can each insert their meeting before either checks the exclusion constraint, then wait
+ * for each other: PostgreSQL aborts one after `deadlock_timeout`. Run again, it finds the time
+ * taken (409 with alternatives) or, if the other one failed, books it.
+ */
+export async function retried<T>(transaction: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryable(error)) throw error;
+    }
+  }
+}
+
 // SQLSTATEs, socket errnos, and Prisma's codes for an unreachable server (P1001) or a closed
 // connection (P1017).
 const UNAVAILABLE = /^(08...|57P0[123]|53300|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|P1001|P1017)$/;

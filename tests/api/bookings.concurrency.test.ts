@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
+import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
@@ -93,5 +94,48 @@ describe.skipIf(!TEST_DATABASE_URL)("bookings under concurrency (PostgreSQL)", (
     expect(await db.prisma.appointment.count({ where: { startsAt: new Date("2026-04-01T08:00:00Z"), status: "booked" } })).toBe(
       1,
     );
+  });
+  it("two bookings of one time waiting on each other (a deadlock PostgreSQL breaks): the one aborted runs again, 201 not 500", async () => {
+    // Two bookings inserting the same time at once each wait for the other under the exclusion
+    // constraint, and PostgreSQL aborts one after deadlock_timeout. Made certain here: a
+    // transaction holds a meeting at the slot (the booking waits for it), then claims the
+    // booking's Idempotency-Key (it waits for the booking): the booking, waiting first, is aborted.
+    const [held, slot] = await slots("information-conseil-vae", "2026-04-02");
+    const owner = await (await book(held.key, "deadlock-owner")).json();
+    const ref = decodeSlotKey(slot.key);
+    let keyTaken = false;
+    let pending: Promise<Response> | undefined;
+    await expect(
+      db.transaction(async (sql) => {
+        await sql.query(
+          `INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt", "endsAt",
+                                      channel, "manageTokenHash", "updatedAt")
+           SELECT gen_random_uuid(), "offeringId", "structureId", "siteId", mode, $2::uuid, "personId", $3, $4, channel, md5(random()::text), now()
+             FROM "Appointment" WHERE id = $1::uuid`,
+          [owner.appointment.id, ref?.advisorId, new Date(slot.start), new Date(slot.end)],
+        );
+        pending = Promise.resolve(book(slot.key, "deadlock-booking", "deadlock@example.org"));
+        for (let waited = 0; ; waited += 20) {
+          const [w] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`);
+          if (w?.n) break;
+          if (waited > 10_000) throw new Error("the booking never waited for the meeting held");
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await sql.query(`INSERT INTO "IdempotencyKey" (key, "requestHash", status, response) VALUES ($1, 'held', 0, '{}')`, [
+          "booking:deadlock-booking",
+        ]);
+        keyTaken = true; // the booking was the one aborted
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(keyTaken).toBe(true);
+    const answer = await (pending as Promise<Response>);
+    expect(answer.status).toBe(201);
+    expect((await answer.json()).appointment.start).toBe(slot.start);
+    const booked = await db.prisma.appointment.findMany({
+      where: { startsAt: new Date(slot.start), status: "booked" },
+      select: { person: { select: { email: true } } },
+    });
+    expect(booked).toEqual([{ person: { email: "deadlock@example.org" } }]);
   });
 });

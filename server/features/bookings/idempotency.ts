@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type Database, type SqlSession, sqlIn, statement, type Tx } from "../../db/database.ts";
-import { isUniqueViolation } from "../../db/errors.ts";
+import { isUniqueViolation, retried } from "../../db/errors.ts";
 import { AppError } from "../../errors.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -9,7 +9,7 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
  * Runs a write once per Idempotency-Key. The key is claimed first in the write's own
  * transaction: a concurrent retry waits on it, then replays the stored answer; a retry after
  * success replays it too; the same key with another body is refused. The write runs in a Prisma
- * interactive transaction.
+ * interactive transaction, run again if PostgreSQL gives it up for another (`retried`).
  */
 export function once<T>(db: Database, key: string, body: unknown, write: (tx: Tx) => Promise<T>): Promise<T> {
   return replaying(db, key, body, (requestHash) =>
@@ -47,7 +47,7 @@ async function replaying<T>(
 ): Promise<T> {
   const requestHash = sha256(JSON.stringify(body));
   try {
-    return await transaction(requestHash);
+    return await retried(() => transaction(requestHash));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const [previous] = await db.sql.query<{ requestHash: string; response: T }>(

@@ -2,7 +2,7 @@ import { appointmentIcs } from "../../../emails/ics.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
-import { isExclusionViolation } from "../../db/errors.ts";
+import { isExclusionViolation, retried } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
@@ -76,46 +76,48 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
   const ref = decodeSlotKey(slotKey);
   if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
   try {
-    return await db.prisma.$transaction(async (tx) => {
-      const sql = sqlIn(tx);
-      const row = await byToken(tx, token, now, true);
-      if (ref.offeringId !== row.offeringId)
-        throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
-      const offeringRow = await tx.offering.findUniqueOrThrow({
-        where: { id: row.offeringId },
-        select: { ...offeringSelect, reminderPlan: true },
-      });
-      const offering = toOfferingRow(offeringRow);
-      const slot = await freeSlotFor(sql, offering, ref, now, row.id);
-      if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
-      if (slot.sessionKey) {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
-        const taken = await tx.appointment.count({
-          where: { sessionKey: slot.sessionKey, status: "booked", id: { not: row.id } },
+    return await retried(() =>
+      db.prisma.$transaction(async (tx) => {
+        const sql = sqlIn(tx);
+        const row = await byToken(tx, token, now, true);
+        if (ref.offeringId !== row.offeringId)
+          throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
+        const offeringRow = await tx.offering.findUniqueOrThrow({
+          where: { id: row.offeringId },
+          select: { ...offeringSelect, reminderPlan: true },
         });
-        if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète : choisissez-en une autre.");
-      }
-      await tx.appointment.update({
-        where: { id: row.id },
-        data: {
-          startsAt: slot.start,
-          endsAt: slot.end,
-          advisorId: slot.advisorId,
-          siteId: slot.siteId,
-          mode: slot.mode,
-          sessionKey: slot.sessionKey,
-          icsSequence: { increment: 1 },
-        },
-      });
-      const moved = await loadAppointment(sql, row.id);
-      await enqueueAppointmentMessages(
-        sql,
-        toDetails(moved, `${config.publicUrl}/rdv/${token}`),
-        { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
-        { now, reminderPlan: offeringRow.reminderPlan },
-      );
-      return { appointment: publicAppointment(moved) };
-    });
+        const offering = toOfferingRow(offeringRow);
+        const slot = await freeSlotFor(sql, offering, ref, now, row.id);
+        if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
+        if (slot.sessionKey) {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
+          const taken = await tx.appointment.count({
+            where: { sessionKey: slot.sessionKey, status: "booked", id: { not: row.id } },
+          });
+          if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète : choisissez-en une autre.");
+        }
+        await tx.appointment.update({
+          where: { id: row.id },
+          data: {
+            startsAt: slot.start,
+            endsAt: slot.end,
+            advisorId: slot.advisorId,
+            siteId: slot.siteId,
+            mode: slot.mode,
+            sessionKey: slot.sessionKey,
+            icsSequence: { increment: 1 },
+          },
+        });
+        const moved = await loadAppointment(sql, row.id);
+        await enqueueAppointmentMessages(
+          sql,
+          toDetails(moved, `${config.publicUrl}/rdv/${token}`),
+          { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
+          { now, reminderPlan: offeringRow.reminderPlan },
+        );
+        return { appointment: publicAppointment(moved) };
+      }),
+    );
   } catch (error) {
     if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN"))
       throw await slotTaken(db, ref, now);
