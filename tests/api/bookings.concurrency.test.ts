@@ -138,4 +138,29 @@ describe.skipIf(!TEST_DATABASE_URL)("bookings under concurrency (PostgreSQL)", (
     });
     expect(booked).toEqual([{ person: { email: "deadlock@example.org" } }]);
   });
+  it("moves into a session with one seat left, 6 at once through private links: exactly one gets it", async () => {
+    const sessionOn = async (date: string) => (await slots("reunion-information-vae", date))[0];
+    const target = await sessionOn("2026-04-21");
+    for (let i = 0; i < 11; i++) expect((await book(target.key, `move-full-${i}`)).status).toBe(201);
+    expect((await sessionOn("2026-04-21")).seatsLeft).toBe(1);
+    const from = await sessionOn("2026-04-28");
+    const tokens = [];
+    for (let i = 0; i < 6; i++) tokens.push((await (await book(from.key, `move-from-${i}`)).json()).manageUrl.split("/").at(-1));
+    const moves = await Promise.all(
+      tokens.map((token) =>
+        app.request(`/api/manage/${token}/reschedule`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ slotKey: target.key }),
+        }),
+      ),
+    );
+    expect(moves.map((m) => m.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const booked = (start: string) =>
+      db.prisma.appointment.count({
+        where: { offeringId: fx.collective.offeringId, startsAt: new Date(start), status: "booked" },
+      });
+    expect(await booked(target.start)).toBe(12);
+    expect(await booked(from.start)).toBe(5);
+  });
 });

@@ -116,6 +116,19 @@ describe("the reception desk", () => {
     expect(elsewhere.status).toBe(404);
   });
 
+  it("books a walk-in into a collective session: a seat taken, the seats left one fewer", async () => {
+    const [session] = (await deskSlots(`offering=${env.fx.collective.offeringId}`)).body.slots;
+    expect(session.seatsLeft).toBe(12);
+    const res = await book(env.fx.cookies.reception, {
+      slotKey: session.key,
+      person: { firstName: "Inès", lastName: "Moreau", phone: "06 11 22 33 44" },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.appointment).toMatchObject({ start: session.start, collective: true });
+    const [after] = (await deskSlots(`offering=${env.fx.collective.offeringId}`)).body.slots;
+    expect(after).toMatchObject({ start: session.start, seatsLeft: 11 });
+  });
+
   it("books someone with no contact at all, and e-mails someone who has an address", async () => {
     const [first, second] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-10-27`);
     const nobody = await book(env.fx.cookies.reception, {

@@ -173,16 +173,7 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
   const { active: _, bookableBy: __, reminderPlan, ...offering } = row;
   const slot = await freeSlotFor(sql, offering, ref, now, undefined, spec.audience);
   if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau vient d'être pris.");
-  if (slot.sessionKey) {
-    // Seats of a session are counted under a lock on the session: whatever the concurrency,
-    // never more bookings than seats.
-    await sql.query("SELECT pg_advisory_xact_lock(hashtext($1))", [slot.sessionKey]);
-    const [taken] = await sql.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM "Appointment" WHERE "sessionKey" = $1 AND status = 'booked'`,
-      [slot.sessionKey],
-    );
-    if ((taken?.count ?? 0) >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète.");
-  }
+  await takeSeat(sql, slot, offering.seats);
 
   let personId: string;
   if ("id" in spec.person) {
@@ -226,6 +217,22 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
   const loaded = appointmentRow(inserted as DetailsRow);
   await enqueueAppointmentMessages(sql, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan });
   return { appointment: publicAppointment(loaded), manageUrl };
+}
+
+/**
+ * A seat of a collective session, counted under a lock on the session: whatever the
+ * concurrency, never more bookings than seats (409 once full). `movingId`, a booking moved
+ * into the session, does not count against it. Nothing to do for an individual slot.
+ */
+export async function takeSeat(sql: SqlSession, slot: Slot, seats: number, movingId?: string): Promise<void> {
+  if (!slot.sessionKey) return;
+  await sql.query("SELECT 1 FROM pg_advisory_xact_lock(hashtext($1))", [slot.sessionKey]);
+  const [taken] = await sql.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM "Appointment"
+      WHERE "sessionKey" = $1 AND status = 'booked' AND id IS DISTINCT FROM $2::uuid`,
+    [slot.sessionKey, movingId ?? null],
+  );
+  if ((taken?.count ?? 0) >= seats) throw new AppError("SLOT_TAKEN", "Cette session est complète : choisissez-en une autre.");
 }
 
 /**

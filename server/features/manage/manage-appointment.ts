@@ -9,7 +9,7 @@ import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
-import { freeSlotFor, hashToken, slotTaken } from "../bookings/create-booking.ts";
+import { freeSlotFor, hashToken, slotTaken, takeSeat } from "../bookings/create-booking.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 
@@ -89,13 +89,7 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
         const offering = toOfferingRow(offeringRow);
         const slot = await freeSlotFor(sql, offering, ref, now, row.id);
         if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
-        if (slot.sessionKey) {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${slot.sessionKey}))`;
-          const taken = await tx.appointment.count({
-            where: { sessionKey: slot.sessionKey, status: "booked", id: { not: row.id } },
-          });
-          if (taken >= offering.seats) throw new AppError("SLOT_TAKEN", "Cette session est complète : choisissez-en une autre.");
-        }
+        await takeSeat(sql, slot, offering.seats, row.id);
         await tx.appointment.update({
           where: { id: row.id },
           data: {
