@@ -7,6 +7,7 @@ import {
   isLocalDate,
   isoWeekday,
   localDateOf,
+  localDateProblem,
   localInstant,
   mondayOf,
   parseTime,
@@ -66,6 +67,16 @@ describe("calendar dates", () => {
     expect(isLocalDate("2026-02-29")).toBe(false);
     expect(isLocalDate("2026-13-01")).toBe(false);
     expect(parseTime("24:00")).toBeUndefined();
+  });
+
+  it("says what is wrong with a date: its form, its existence, or a year outside 1900–2199", () => {
+    expect(["2026-3-01", "20260301", "", "2026-03-01T00:00"].map(localDateProblem)).toEqual(Array(4).fill("format"));
+    expect(["2026-02-29", "2026-04-31", "2100-02-29"].map(localDateProblem)).toEqual(Array(3).fill("nonexistent"));
+    // Years 0–99 are not read as 19xx: 0000 is refused, not taken for 1900.
+    expect(["0000-01-01", "0099-01-01", "1899-12-31", "2200-01-01", "9999-12-31"].map(localDateProblem)).toEqual(
+      Array(5).fill("year"),
+    );
+    expect(["1900-01-01", "2000-02-29", "2028-02-29", "2199-12-31"].map(localDateProblem)).toEqual(Array(4).fill(undefined));
   });
 });
 

@@ -16,12 +16,24 @@ export function isValidZone(zone: string): boolean {
   return IANAZone.isValidZone(zone);
 }
 
-export function isLocalDate(value: string): boolean {
+/**
+ * The years the platform deals in: any rule, meeting or statistic, far from the calendar's
+ * edges (PostgreSQL has no year 0, JavaScript reads years 0–99 as 19xx, and a day or a zone
+ * added to 9999-12-31 is an instant nothing can write).
+ */
+export const YEARS = { first: 1900, last: 2199 } as const;
+
+/** What is wrong with a local date, if anything: its form, its existence, or its year. */
+export function localDateProblem(value: string): "format" | "nonexistent" | "year" | undefined {
   const m = DATE_RE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCDate() === Number(m[3]) && d.getUTCMonth() === Number(m[2]) - 1;
+  if (!m) return "format";
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCDate() !== day || d.getUTCMonth() !== month - 1) return "nonexistent";
+  return year < YEARS.first || year > YEARS.last ? "year" : undefined;
 }
+
+export const isLocalDate = (value: string): boolean => localDateProblem(value) === undefined;
 
 /** "HH:mm" → minutes since midnight; undefined when malformed. */
 export function parseTime(value: string): number | undefined {

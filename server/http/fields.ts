@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { localDateProblem, YEARS } from "../domain/time.ts";
 
 // Field validators shared by the API's bodies, each with its French message.
 
@@ -39,3 +40,18 @@ export const text = (max: number) =>
 
 export const requiredText = (what: string, max: number) =>
   z.string(`${what} est obligatoire.`).trim().min(1, `${what} est obligatoire.`).max(max, `${max} caractères au plus.`);
+
+const DATE_PROBLEMS = {
+  format: "date attendue au format AAAA-MM-JJ, par exemple 2026-03-30.",
+  nonexistent: "cette date n'existe pas (format AAAA-MM-JJ).",
+  year: `date entre ${YEARS.first} et ${YEARS.last} attendue.`,
+};
+
+/** A calendar date "YYYY-MM-DD" that exists, in the years the platform deals in. */
+export const localDate = z
+  .string(DATE_PROBLEMS.format)
+  .superRefine((value, ctx) => {
+    const problem = localDateProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: DATE_PROBLEMS[problem] });
+  })
+  .openapi({ example: "2026-03-30" });

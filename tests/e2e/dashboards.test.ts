@@ -97,7 +97,7 @@ test("the coordinator reads, breaks down and downloads their territory's figures
   });
   await page.goto(`/espace/tableaux-de-bord?from=2026-13-01&territory=${other.slug}`);
   const summary = page.getByRole("alert");
-  await summary.getByRole("link", { name: "Du : date attendue au format AAAA-MM-JJ." }).waitFor();
+  await summary.getByRole("link", { name: "Du : cette date n'existe pas (format AAAA-MM-JJ)." }).waitFor();
   await page.goto(`/espace/tableaux-de-bord?territory=${other.slug}`);
   await page.getByRole("alert").getByRole("link", { name: "Territoire : vous ne suivez pas ce territoire." }).click();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("tdb-territoire");

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IANAZone } from "luxon";
-import { communeCode, emailAddress, personName, phoneNumber, requiredText, text } from "../../http/fields.ts";
+import { communeCode, emailAddress, localDate, personName, phoneNumber, requiredText, text } from "../../http/fields.ts";
 
 // Bodies of the directory administration. Every object is strict: a field the route does not
 // take (`structureId`, `status`, `regionalAdmin` where it does not belong…) is refused with a
@@ -18,7 +18,6 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .refine((xs) => new Set(xs).size === xs.length, "chaque valeur ne doit figurer qu'une fois.");
 const minutes = (min: number, max: number) =>
   z.int("nombre entier de minutes attendu.").min(min, `${min} minutes au moins.`).max(max, `${max} minutes au plus.`);
-const isoDate = z.iso.date("date attendue au format AAAA-MM-JJ.");
 
 export const Mode = z.enum(["onsite", "phone", "video"]);
 export const BookableBy = z.enum(["public", "staff", "referral"]);
@@ -128,8 +127,8 @@ export const TerritoryPatch = TerritoryInput.omit({ slug: true }).partial().stri
 export const ClosureInput = z
   .object({
     siteId: nullable(z.uuid("identifiant de lieu attendu.")),
-    startDate: isoDate,
-    endDate: isoDate,
+    startDate: localDate,
+    endDate: localDate,
     reason: text(200).optional(),
     /** When meetings are booked those days: keep them, or cancel them and tell the people. */
     onBooked: z.enum(["keep", "cancel"], "« keep » (garder les rendez-vous) ou « cancel » (les annuler).").optional(),

@@ -5,10 +5,10 @@ import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
 import { sqlIn } from "../../db/database.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
-import { DEFAULT_ZONE, epochDay, isLocalDate, toZonedIso } from "../../domain/time.ts";
+import { DEFAULT_ZONE, epochDay, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { csvHeaders } from "../../http/csv.ts";
-import { emailAddress, text } from "../../http/fields.ts";
+import { emailAddress, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
@@ -25,7 +25,6 @@ import { loadAgenda } from "./load-agenda.ts";
 const agendaRoute = staffRoute("Agenda");
 const OUTCOME_WORDS = { honoured: "rendez-vous honoré", no_show: "absence au rendez-vous", excused: "absence excusée" } as const;
 const MAX_DAYS = 31;
-const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
 
 const list = agendaRoute({
   method: "get",

@@ -7,7 +7,7 @@ import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
 import { isLocalDate, localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
 import { notFound, validationError } from "../../errors.ts";
-import { text } from "../../http/fields.ts";
+import { localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
@@ -20,7 +20,6 @@ import { changeAvailability } from "./affected.ts";
 
 const availabilityRoute = staffRoute("Disponibilités");
 const hhmm = z.string().refine((v) => parseTime(v) !== undefined, "heure attendue au format HH:MM, par exemple 09:30.");
-const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
 const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "date et heure attendues au format AAAA-MM-JJTHH:MM.")

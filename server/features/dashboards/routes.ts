@@ -2,8 +2,9 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
-import { DEFAULT_ZONE, firstOfMonthBefore, isLocalDate, localDateOf } from "../../domain/time.ts";
+import { DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../domain/time.ts";
 import { csvHeaders } from "../../http/csv.ts";
+import { localDate } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, staffRoute } from "../../http/staff-routes.ts";
 import { figuresCsv, TABLE_FILE_NAMES, TABLES } from "./csv.ts";
@@ -14,7 +15,6 @@ import { BREAKDOWNS, resolveScope, scopeChoices } from "./scope.ts";
 // the Région. Shown outside the structures, so small counts are masked (domain/statistics.ts).
 
 const dashboardRoute = staffRoute("Tableaux de bord");
-const localDate = z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.");
 
 const Filters = z.object({
   from: localDate

@@ -4,9 +4,9 @@ import { requireArea } from "../../auth/roles.ts";
 import { sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
-import { isLocalDate, localDateOf } from "../../domain/time.ts";
+import { localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
-import { text } from "../../http/fields.ts";
+import { localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { bookSlot, slotTaken } from "../bookings/create-booking.ts";
@@ -60,7 +60,7 @@ const slots = deskRoute({
     query: z.object({
       offering: z.uuid("identifiant d'offre attendu."),
       advisor: z.uuid("identifiant de conseiller attendu.").optional(),
-      from: z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.").optional(),
+      from: localDate.optional(),
     }),
   },
   responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre.") },

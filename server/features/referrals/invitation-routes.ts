@@ -4,9 +4,9 @@ import type { AppEnv } from "../../context.ts";
 import { sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { invitationOpen } from "../../domain/referrals.ts";
-import { isLocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
+import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
-import { emailAddress, phoneNumber, text } from "../../http/fields.ts";
+import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
@@ -49,7 +49,7 @@ const slots = createRoute({
   summary: "Les premiers créneaux libres ouverts par l'invitation",
   request: {
     params: KeyParam,
-    query: z.object({ from: z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.").optional() }),
+    query: z.object({ from: localDate.optional() }),
   },
   responses: {
     200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre."),

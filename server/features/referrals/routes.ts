@@ -7,9 +7,9 @@ import type { AppEnv } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { actionProblem, INVITATION_DAYS, type ReferralAction } from "../../domain/referrals.ts";
-import { isLocalDate, localDateOf } from "../../domain/time.ts";
+import { localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
-import { requiredText } from "../../http/fields.ts";
+import { localDate, requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
@@ -138,7 +138,7 @@ const slots = referralRoute({
   summary: "Les premiers créneaux libres de la structure destinataire pour ce service, à partir d'un jour",
   request: {
     params: IdParam,
-    query: z.object({ from: z.string().refine(isLocalDate, "date attendue au format AAAA-MM-JJ.").optional() }),
+    query: z.object({ from: localDate.optional() }),
   },
   responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus.") },
 });

@@ -1,6 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { isLocalDate } from "../../domain/time.ts";
-import { communeCode } from "../../http/fields.ts";
+import { communeCode, localDate } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { ServiceSlug } from "../structures/routes.ts";
 import { searchSlots } from "./search-slots.ts";
@@ -20,11 +19,6 @@ export const SlotSchema = z
   })
   .openapi("Slot");
 
-const LocalDateParam = z
-  .string()
-  .refine(isLocalDate, "date attendue au format AAAA-MM-JJ, par exemple 2026-03-30")
-  .openapi({ example: "2026-03-30" });
-
 const SlotsQuery = z.object({
   service: ServiceSlug.openapi({ description: "Le service (motif) recherché." }),
   structure: z.uuid("identifiant de structure attendu").optional().openapi({ description: "Une structure (ou bien `commune`)." }),
@@ -32,8 +26,8 @@ const SlotsQuery = z.object({
     description: "Toutes les structures qui desservent cette commune et offrent le service.",
   }),
   site: z.uuid("identifiant de lieu attendu").optional().openapi({ description: "Seulement les créneaux de ce lieu." }),
-  from: LocalDateParam.optional().openapi({ description: "Premier jour (heure locale). Par défaut : aujourd'hui." }),
-  to: LocalDateParam.optional().openapi({
+  from: localDate.optional().openapi({ description: "Premier jour (heure locale). Par défaut : aujourd'hui." }),
+  to: localDate.optional().openapi({
     description: "Dernier jour inclus, au plus 31 jours après `from`. Par défaut : `from` + 6 jours.",
   }),
   mode: z.enum(["onsite", "phone", "video"], "mode attendu : onsite, phone ou video").optional(),
