@@ -48,6 +48,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Text searched with Prisma's `contains`, which hands `%` and `_` to LIKE as wildcards (« %% »
+ * found everyone): escaped, they match themselves.
+ */
+export const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
+
 /** A json column of a plain SQL row: pg and PGlite parse it, a driver may give its text. */
 export type Json<T> = T | string;
 export const parsed = <T>(value: Json<T>): T => (typeof value === "string" ? JSON.parse(value) : value);

@@ -129,6 +129,23 @@ describe("the reception desk", () => {
     expect(after).toMatchObject({ start: session.start, seatsLeft: 11 });
   });
 
+  it("finds people by what was typed, « % » and « _ » included, not as wildcards", async () => {
+    const [slot] = (await deskSlots(`offering=${env.fx.offering.id}&from=2026-11-02`)).body.slots;
+    const booked = await book(env.fx.cookies.reception, {
+      slotKey: slot.key,
+      person: { firstName: "Jean", lastName: "Dupont", email: "jean_dupont@example.org" },
+    });
+    expect(booked.status).toBe(201);
+    const search = async (q: string) =>
+      (
+        await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=${encodeURIComponent(q)}`, env.fx.cookies.reception)
+      ).body.people.map((p: { lastName: string }) => p.lastName);
+    expect(await search("n_d")).toEqual(["Dupont"]);
+    for (const wildcard of ["%%", "__", "n%d", "jean_d_pont"]) expect(await search(wildcard), wildcard).toEqual([]);
+    const users = await send("GET", "/admin/users?q=%25", env.fx.cookies.regionalAdmin);
+    expect(users.body.users).toEqual([]);
+  });
+
   it("books someone with no contact at all, and e-mails someone who has an address", async () => {
     const [first, second] = await distinctTimes(`offering=${env.fx.offering.id}&from=2026-10-27`);
     const nobody = await book(env.fx.cookies.reception, {

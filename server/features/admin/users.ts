@@ -4,7 +4,7 @@ import { type AccountRoles, canManageAccount, canSeeAccount, managedStructureIds
 import { requireArea, requireRegion } from "../../auth/roles.ts";
 import { closeAllSessions } from "../../auth/sessions.ts";
 import { changedFields } from "../../db/audit.ts";
-import type { Database, Tx } from "../../db/database.ts";
+import { type Database, literally, type Tx } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
@@ -105,9 +105,9 @@ export const userAdmin = createRouter()
         ...(ids && { memberships: { some: { structureId: { in: ids } } } }),
         ...(q && {
           OR: [
-            { email: { contains: q, mode: "insensitive" as const } },
-            { lastName: { contains: q, mode: "insensitive" as const } },
-            { firstName: { contains: q, mode: "insensitive" as const } },
+            { email: { contains: literally(q), mode: "insensitive" as const } },
+            { lastName: { contains: literally(q), mode: "insensitive" as const } },
+            { firstName: { contains: literally(q), mode: "insensitive" as const } },
           ],
         }),
       },

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { canBookFor, canSeeStructurePeople } from "../../auth/policy.ts";
 import { requireArea } from "../../auth/roles.ts";
-import { sqlIn } from "../../db/database.ts";
+import { literally, sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { localDateOf } from "../../domain/time.ts";
@@ -121,13 +121,13 @@ export const desk = createRouter()
     // whole (« Léa Martin »): each word must be found in the name or the address.
     const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
     const words = q.split(/\s+/).filter(Boolean);
-    const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: digits } }] : [];
+    const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: literally(digits) } }] : [];
     const byWords = {
       AND: words.map((word) => ({
         OR: [
-          { lastName: { contains: word, mode: "insensitive" as const } },
-          { firstName: { contains: word, mode: "insensitive" as const } },
-          { email: { contains: word, mode: "insensitive" as const } },
+          { lastName: { contains: literally(word), mode: "insensitive" as const } },
+          { firstName: { contains: literally(word), mode: "insensitive" as const } },
+          { email: { contains: literally(word), mode: "insensitive" as const } },
         ],
       })),
     };

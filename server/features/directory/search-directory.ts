@@ -1,5 +1,5 @@
 import type { Clock } from "../../clock.ts";
-import type { Database } from "../../db/database.ts";
+import { type Database, literally } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { openingHours } from "../../domain/opening-hours.ts";
@@ -56,7 +56,7 @@ export async function searchDirectory({ db, clock, input }: { db: Database; cloc
     ...(network && { networkId: network.id }),
     ...(commune && { communes: { some: { communeCode: commune.code } } }),
     ...(service && { offerings: { some: { serviceId: service.id, active: true } } }),
-    ...(text && { name: { contains: text, mode: "insensitive" } }),
+    ...(text && { name: { contains: literally(text), mode: "insensitive" } }),
     ...(territoryCodes && {
       OR: [
         { sites: { some: { active: true, communeCode: { in: territoryCodes } } } },
