@@ -141,6 +141,8 @@ describe("the availability editor", () => {
       [{ startTime: "25:00" }, "startTime"],
       [{ everyWeeks: 9 }, "everyWeeks"],
       [{ validUntil: "2026-10-01" }, "validUntil"],
+      [{ modes: ["onsite", "onsite"] }, "modes"],
+      [{ weekdays: [2, 2] }, "weekdays"],
     ] as const;
     for (const [change, field] of cases) {
       const res = await send("POST", "/availability/rules", await advisor(), { ...base, ...change });

@@ -30,7 +30,10 @@ const OnBooked = z
 
 const ruleFields = {
   siteId: z.uuid("identifiant de lieu attendu.").nullable(),
-  modes: z.array(Mode).min(1, "au moins une modalité."),
+  modes: z
+    .array(Mode)
+    .min(1, "au moins une modalité.")
+    .refine((xs) => new Set(xs).size === xs.length, "chaque modalité une seule fois."),
   weekdays: z
     .array(z.int().min(1).max(7))
     .min(1, "au moins un jour de la semaine.")
