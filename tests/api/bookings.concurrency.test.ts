@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
+import { ADVISOR_TURN } from "../../server/features/bookings/create-booking.ts";
 import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../helpers/db.ts";
@@ -95,6 +96,27 @@ describe.skipIf(!TEST_DATABASE_URL)("bookings under concurrency (PostgreSQL)", (
       1,
     );
   });
+  it("bookings of one advisor take turns before inserting (no deadlock on a time many want): one waits for the other", async () => {
+    // While another booking of the advisor holds the turn, a booking waits for it, then goes on.
+    // (Deadlocks under a crowd: `npm run bench:users` and the PostgreSQL log; its statistics lag.)
+    const [slot] = await slots("information-conseil-vae", "2026-04-07");
+    const ref = decodeSlotKey(slot.key);
+    let pending: Promise<Response> | undefined;
+    await db.transaction(async (sql) => {
+      await sql.query("SELECT 1 FROM pg_advisory_xact_lock($1, hashtext($2))", [ADVISOR_TURN, ref?.advisorId]);
+      pending = Promise.resolve(book(slot.key, "turn-booking"));
+      for (let waited = 0; ; waited += 20) {
+        const [w] = await db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        );
+        if (w?.n) break;
+        if (waited > 10_000) throw new Error("the booking did not wait for the advisor's turn");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    expect((await (pending as Promise<Response>)).status).toBe(201);
+  });
+
   it("two bookings of one time waiting on each other (a deadlock PostgreSQL breaks): the one aborted runs again, 201 not 500", async () => {
     // Two bookings inserting the same time at once each wait for the other under the exclusion
     // constraint, and PostgreSQL aborts one after deadlock_timeout. Made certain here: a

@@ -168,7 +168,7 @@ export async function simulateUsers(options: UsersOptions): Promise<UsersResult>
     ): Promise<{ status: number; body: unknown }> => {
       const started = performance.now();
       let status = 0;
-      let body: unknown;
+      let body: unknown = {};
       try {
         const res = await httpCall(agent, `${base}${path}`, init);
         status = res.status;

@@ -134,6 +134,9 @@ export const OFFERING = statement(
    WHERE o.id = $1::uuid`,
 );
 
+/** The first key of the advisors' turns to book (two-key advisory locks: no other lock uses that space). */
+export const ADVISOR_TURN = 1;
+
 const NEW_PERSON = statement(
   "new-person",
   `
@@ -141,15 +144,21 @@ const NEW_PERSON = statement(
   VALUES ($1::uuid, $2, $3, $4, $5, (SELECT code FROM "Commune" WHERE code = $6), $7, $8)`,
 );
 
-// The appointment, read back with what its messages tell in the same statement.
+// The appointment, read back with what its messages tell in the same statement. Bookings of one
+// advisor take turns (a lock on the advisor, held till commit) before they insert: two inserting
+// the same time at once would each wait for the other under the exclusion constraint, a deadlock
+// PostgreSQL breaks only after a second — and on a time many want (the first free one), the one
+// it spared then met the next newcomer the same way, second after second, holding connections.
+// In turn, the second finds the first's meeting committed and fails at once (409).
 const NEW_APPOINTMENT = statement(
   "new-appointment",
   `WITH inserted AS (
      INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt",
                                 "endsAt", "sessionKey", channel, "bookedById", "followUpOfId", "manageTokenHash",
                                 "accessibilityNeeds", "updatedAt")
-     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8, $9,
-             $10, $11::"Channel", $12::uuid, $13::uuid, $14, $15, $16)
+     SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8::timestamptz, $9::timestamptz,
+            $10::text, $11::"Channel", $12::uuid, $13::uuid, $14::text, $15::text, $16::timestamptz
+       FROM pg_advisory_xact_lock(${ADVISOR_TURN}, hashtext($6::uuid::text)) AS turn
      RETURNING *)
    ${detailsOf("inserted")}`,
 );
