@@ -47,11 +47,17 @@ const DATE_PROBLEMS = {
   year: `date entre ${YEARS.first} et ${YEARS.last} attendue.`,
 };
 
+/** What is wrong with a calendar date "YYYY-MM-DD", in French, if anything. */
+export function dateProblem(value: string): string | undefined {
+  const problem = localDateProblem(value);
+  return problem && DATE_PROBLEMS[problem];
+}
+
 /** A calendar date "YYYY-MM-DD" that exists, in the years the platform deals in. */
 export const localDate = z
   .string(DATE_PROBLEMS.format)
   .superRefine((value, ctx) => {
-    const problem = localDateProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: DATE_PROBLEMS[problem] });
+    const message = dateProblem(value);
+    if (message) ctx.addIssue({ code: "custom", message });
   })
   .openapi({ example: "2026-03-30" });

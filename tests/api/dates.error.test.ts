@@ -32,6 +32,13 @@ describe("dates outside 1900–2199: a 422 naming the field, never a 500", () =>
       [
         "advisor",
         "POST",
+        "/availability/absences",
+        "start",
+        { advisorId: fx.advisor.id, structureId: fx.structure.id, start: `${date}T09:00`, end: "2026-12-31T10:00" },
+      ],
+      [
+        "advisor",
+        "POST",
         "/availability/rules",
         "validFrom",
         {
@@ -51,13 +58,15 @@ describe("dates outside 1900–2199: a 422 naming the field, never a 500", () =>
   };
 
   it.each(["0000-01-01", "0099-06-15", "1899-12-31", "2200-01-01", "9999-12-31"])("%s", async (date) => {
-    const [rules, closures] = await Promise.all([env.db.prisma.availabilityRule.count(), env.db.prisma.closure.count()]);
+    const written = () =>
+      Promise.all([env.db.prisma.availabilityRule.count(), env.db.prisma.closure.count(), env.db.prisma.absence.count()]);
+    const before = await written();
     for (const [role, method, path, field, body] of requests(date)) {
       const res = await send(method, path, role ? env.fx.cookies[role] : "", body);
       expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(422);
       expect(res.body.error.fields[field], `${method} ${path}`).toMatch(/entre 1900 et 2199/);
     }
-    expect([await env.db.prisma.availabilityRule.count(), await env.db.prisma.closure.count()]).toEqual([rules, closures]);
+    expect(await written()).toEqual(before);
   });
 
   it("tells a date that does not exist from one badly written, and takes the edges themselves", async () => {

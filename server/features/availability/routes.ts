@@ -5,9 +5,9 @@ import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
-import { isLocalDate, localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
+import { localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
 import { notFound, validationError } from "../../errors.ts";
-import { localDate, text } from "../../http/fields.ts";
+import { dateProblem, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
@@ -23,7 +23,10 @@ const hhmm = z.string().refine((v) => parseTime(v) !== undefined, "heure attendu
 const localDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "date et heure attendues au format AAAA-MM-JJTHH:MM.")
-  .refine((v) => isLocalDate(v.slice(0, 10)) && parseTime(v.slice(11)) !== undefined, "date ou heure inexistante.");
+  .superRefine((v, ctx) => {
+    const message = dateProblem(v.slice(0, 10)) ?? (parseTime(v.slice(11)) === undefined ? "heure inexistante." : undefined);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
 const OnBooked = z
   .enum(["keep", "cancel"], "« keep » (garder les rendez-vous) ou « cancel » (les annuler en prévenant les personnes).")
   .optional();
