@@ -98,16 +98,17 @@ async function setTerritories(tx: Tx, userId: string, territoryIds: readonly str
 export const userAdmin = createRouter()
   .openapi(list, async (c) => {
     const { roles } = await requireArea(c, "directory");
-    const { q } = c.req.valid("query");
+    const { q: typed } = c.req.valid("query");
+    const q = typed && literally(typed);
     const ids = managedStructureIds(roles);
     const users = await c.var.deps.db.prisma.staffUser.findMany({
       where: {
         ...(ids && { memberships: { some: { structureId: { in: ids } } } }),
         ...(q && {
           OR: [
-            { email: { contains: literally(q), mode: "insensitive" as const } },
-            { lastName: { contains: literally(q), mode: "insensitive" as const } },
-            { firstName: { contains: literally(q), mode: "insensitive" as const } },
+            { email: { contains: q, mode: "insensitive" as const } },
+            { lastName: { contains: q, mode: "insensitive" as const } },
+            { firstName: { contains: q, mode: "insensitive" as const } },
           ],
         }),
       },

@@ -120,14 +120,14 @@ export const desk = createRouter()
     // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
     // whole (« Léa Martin »): each word must be found in the name or the address.
     const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
-    const words = q.split(/\s+/).filter(Boolean);
+    const words = q.split(/\s+/).filter(Boolean).map(literally);
     const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: literally(digits) } }] : [];
     const byWords = {
       AND: words.map((word) => ({
         OR: [
-          { lastName: { contains: literally(word), mode: "insensitive" as const } },
-          { firstName: { contains: literally(word), mode: "insensitive" as const } },
-          { email: { contains: literally(word), mode: "insensitive" as const } },
+          { lastName: { contains: word, mode: "insensitive" as const } },
+          { firstName: { contains: word, mode: "insensitive" as const } },
+          { email: { contains: word, mode: "insensitive" as const } },
         ],
       })),
     };
