@@ -279,6 +279,12 @@ describe("the reception desk", () => {
       status: "booked",
     });
     expect(extra.status).toBe(422);
+    const both = await book(env.fx.cookies.reception, {
+      slotKey: key,
+      person: { firstName: "A", lastName: "B" },
+      followUpOf: randomUUID(),
+    });
+    expect([both.status, both.body.error.fields.person]).toEqual([422, expect.stringMatching(/suivi/)]);
     expect((await book(env.fx.cookies.referrer, { slotKey: key, person: { firstName: "A", lastName: "B" } })).status).toBe(403);
   });
 });

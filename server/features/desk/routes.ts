@@ -82,7 +82,11 @@ const book = deskRoute({
           accessibilityNeeds: text(500).optional(),
         })
         .strict()
-        .refine((b) => b.person || b.followUpOf, { message: "Indiquez la personne.", path: ["person"] }),
+        .refine((b) => b.person || b.followUpOf, { message: "Indiquez la personne.", path: ["person"] })
+        .refine((b) => !(b.person && b.followUpOf), {
+          message: "Un rendez-vous de suivi est pour la personne du premier : ne l'indiquez pas en plus.",
+          path: ["person"],
+        }),
     ),
   },
   responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé à remettre à la personne.") },
