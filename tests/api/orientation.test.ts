@@ -251,6 +251,9 @@ describe("the Région edits the orientation table", () => {
     const stale = await send("POST", "/routing-rules/reorder", cookies.region, { ids: moved.slice(1) });
     expect(stale.status).toBe(409);
     expect(stale.body.error.message).toMatch(/a changé entre-temps/);
+    const fallback = rules.find((r) => r.fallback)?.id;
+    const withFallback = await send("POST", "/routing-rules/reorder", cookies.region, { ids: [...moved, fallback] });
+    expect([withFallback.status, withFallback.body.error.fields.ids]).toEqual([422, expect.stringMatching(/par défaut/)]);
 
     const edited = await send("PATCH", `/routing-rules/${created.body.id}`, cookies.region, { reason: "Nouvelle raison." });
     expect(edited.status).toBe(200);

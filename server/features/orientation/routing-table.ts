@@ -113,8 +113,11 @@ export async function deleteRoutingRule(tx: Tx, id: string): Promise<{ id: strin
 
 /** Gives every rule but the fallback its place in `ids` (positions 10, 20…: room to insert between). */
 export async function reorderRoutingRules(tx: Tx, { ids }: RoutingRuleOrder): Promise<{ id: string }[]> {
-  const rules = await tx.routingRule.findMany({ where: { fallback: false }, select: { id: true } });
-  const known = new Set(rules.map((rule) => rule.id));
+  const rules = await tx.routingRule.findMany({ select: { id: true, fallback: true } });
+  if (rules.some((rule) => rule.fallback && ids.includes(rule.id))) {
+    throw validationError({ ids: "La règle par défaut reste la dernière : ne la mettez pas dans l'ordre." });
+  }
+  const known = new Set(rules.filter((rule) => !rule.fallback).map((rule) => rule.id));
   if (ids.length !== known.size || ids.some((id) => !known.has(id))) {
     const message = "La table a changé entre-temps : rechargez la page, puis recommencez.";
     throw new AppError("CONFLICT", message, { fields: { ids: message } });
