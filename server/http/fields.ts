@@ -31,6 +31,9 @@ export const communeCode = z
   .regex(/^(\d{5}|2[AB]\d{3})$/, "code INSEE à 5 caractères attendu, par exemple 59350 pour Lille")
   .openapi({ example: "59350" });
 
+/** No value twice in a list (`.refine(eachOnce, message)`). */
+export const eachOnce = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
 /** A short free text (a label, a reason). */
 export const text = (max: number) =>
   z

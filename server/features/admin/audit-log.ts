@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea, requireRegion } from "../../auth/roles.ts";
-import { isLocalDate, YEARS } from "../../domain/time.ts";
+import { dateProblem } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
 import { adminRoute } from "./route.ts";
@@ -27,7 +27,10 @@ const list = adminRoute({
       entityId: z.string().max(64).optional(),
       before: z.iso
         .datetime("date et heure ISO attendues.")
-        .refine((v) => isLocalDate(v.slice(0, 10)), `date entre ${YEARS.first} et ${YEARS.last} attendue.`)
+        .superRefine((v, ctx) => {
+          const message = dateProblem(v.slice(0, 10));
+          if (message) ctx.addIssue({ code: "custom", message });
+        })
         .optional()
         .openapi({ description: "Page suivante : les événements antérieurs." }),
     }),

@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { IANAZone } from "luxon";
-import { communeCode, emailAddress, localDate, personName, phoneNumber, requiredText, text } from "../../http/fields.ts";
+import {
+  communeCode,
+  eachOnce,
+  emailAddress,
+  localDate,
+  personName,
+  phoneNumber,
+  requiredText,
+  text,
+} from "../../http/fields.ts";
 
 // Bodies of the directory administration. Every object is strict: a field the route does not
 // take (`structureId`, `status`, `regionalAdmin` where it does not belong…) is refused with a
@@ -12,10 +21,7 @@ const slug = z
   .max(80, "80 caractères au plus.");
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max, `${max} éléments au plus.`)
-    .refine((xs) => new Set(xs).size === xs.length, "chaque valeur ne doit figurer qu'une fois.");
+  z.array(item).max(max, `${max} éléments au plus.`).refine(eachOnce, "chaque valeur ne doit figurer qu'une fois.");
 const minutes = (min: number, max: number) =>
   z.int("nombre entier de minutes attendu.").min(min, `${min} minutes au moins.`).max(max, `${max} minutes au plus.`);
 

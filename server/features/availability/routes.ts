@@ -7,7 +7,7 @@ import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
 import { localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
 import { notFound, validationError } from "../../errors.ts";
-import { dateProblem, localDate, text } from "../../http/fields.ts";
+import { dateProblem, eachOnce, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
@@ -33,24 +33,18 @@ const OnBooked = z
 
 const ruleFields = {
   siteId: z.uuid("identifiant de lieu attendu.").nullable(),
-  modes: z
-    .array(Mode)
-    .min(1, "au moins une modalité.")
-    .refine((xs) => new Set(xs).size === xs.length, "chaque modalité une seule fois."),
+  modes: z.array(Mode).min(1, "au moins une modalité.").refine(eachOnce, "chaque modalité une seule fois."),
   weekdays: z
     .array(z.int().min(1).max(7))
     .min(1, "au moins un jour de la semaine.")
-    .refine((xs) => new Set(xs).size === xs.length, "chaque jour une seule fois."),
+    .refine(eachOnce, "chaque jour une seule fois."),
   startTime: hhmm,
   endTime: hhmm,
   validFrom: localDate,
   validUntil: localDate.nullable().optional(),
   everyWeeks: z.int().min(1, "1 au moins.").max(8, "8 au plus.").optional(),
   onHolidays: z.boolean().optional(),
-  offeringIds: z
-    .array(z.uuid())
-    .min(1, "au moins un service.")
-    .refine((xs) => new Set(xs).size === xs.length, "chaque service une seule fois."),
+  offeringIds: z.array(z.uuid()).min(1, "au moins un service.").refine(eachOnce, "chaque service une seule fois."),
 };
 const RuleInput = z.object({ advisorId: z.uuid(), structureId: z.uuid(), ...ruleFields, onBooked: OnBooked }).strict();
 const RulePatch = z

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AGE_BANDS, NEEDS, SITUATIONS } from "../../domain/routing.ts";
-import { requiredText } from "../../http/fields.ts";
+import { eachOnce, requiredText } from "../../http/fields.ts";
 
 // The questionnaire's answers (public) and the orientation table's rows (Région), validated at
 // the edge with French messages that name the question.
@@ -33,9 +33,7 @@ export const OrientationQuery = z.object({
 export type OrientationQuery = z.infer<typeof OrientationQuery>;
 
 const uniqueList = <T extends z.ZodType>(item: T, what: string) =>
-  z
-    .array(item, `liste de ${what} attendue.`)
-    .refine((xs) => new Set(xs).size === xs.length, "chaque valeur ne doit figurer qu'une fois.");
+  z.array(item, `liste de ${what} attendue.`).refine(eachOnce, "chaque valeur ne doit figurer qu'une fois.");
 
 const ruleFields = {
   ageBands: uniqueList(
