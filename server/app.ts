@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
 import { admin } from "./features/admin/routes.ts";
 import { agenda } from "./features/agenda/routes.ts";
+import { membershipInvitations } from "./features/auth/membership-invitation-routes.ts";
 import { passwordLinks } from "./features/auth/password-link-routes.ts";
 import { auth } from "./features/auth/routes.ts";
 import { availability } from "./features/availability/routes.ts";
@@ -47,7 +48,8 @@ const api = createRouter()
   .route("/statistics", statistics)
   .route("/manage", manage)
   .route("/auth", auth)
-  .route("/auth", passwordLinks);
+  .route("/auth", passwordLinks)
+  .route("/auth", membershipInvitations);
 // Mounted apart from the chain: one type for the whole API is more than the compiler can
 // represent. The staff web app builds a client per part of the administration (AdminTypes).
 api.route("/admin", admin);

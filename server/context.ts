@@ -1,3 +1,4 @@
+import type { Scope } from "./auth/scope.ts";
 import type { StaffIdentity } from "./auth/sessions.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
@@ -12,4 +13,6 @@ export interface Deps {
   log: Logger;
 }
 
-export type AppEnv = { Variables: { deps: Deps; requestId: string; staff?: StaffIdentity | undefined } };
+export type AppEnv = {
+  Variables: { deps: Deps; requestId: string; staff?: StaffIdentity | undefined; scope?: Scope | undefined };
+};

@@ -2,6 +2,8 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../context.ts";
 import { AppError } from "../errors.ts";
+import type { Area } from "./policy.ts";
+import { Scope } from "./scope.ts";
 import { ABSOLUTE_TIMEOUT_MS, readSession } from "./sessions.ts";
 
 /** `__Host-` (Secure, no Domain, Path=/) behind HTTPS; a plain name over HTTP, for local use. */
@@ -34,6 +36,25 @@ export function requireStaff(c: Context<AppEnv>) {
   const staff = c.var.staff;
   if (!staff) throw new AppError("UNAUTHENTICATED", "Connectez-vous pour continuer.");
   return staff;
+}
+
+/** The signed-in user's scope (scope.ts), computed once per request. */
+export async function staffScope(c: Context<AppEnv>): Promise<Scope> {
+  const staff = requireStaff(c);
+  const scope = c.var.scope ?? (await Scope.load(c.var.deps.db, staff.user));
+  c.set("scope", scope);
+  return scope;
+}
+
+/**
+ * The scope of the signed-in user, for a route of one area of the staff space. Someone whose
+ * roles do not open that area at all gets a 403; within it, each route then answers 404 for a
+ * record outside their scope, so that guessing ids tells nothing.
+ */
+export async function requireArea(c: Context<AppEnv>, area: Area): Promise<Scope> {
+  const scope = await staffScope(c);
+  if (!scope.areas().includes(area)) throw new AppError("FORBIDDEN", "Votre rôle ne donne pas accès à cet espace.");
+  return scope;
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);

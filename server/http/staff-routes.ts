@@ -1,9 +1,9 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requireStaff } from "../auth/http.ts";
+import { staffScope } from "../auth/http.ts";
 import type { AppEnv } from "../context.ts";
 import { type AuditEntry, recordAudit } from "../db/audit.ts";
-import type { Tx } from "../db/database.ts";
+import type { PrismaClient, Tx } from "../db/database.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { AppError } from "../errors.ts";
 import { errorResponse } from "./router.ts";
@@ -50,17 +50,19 @@ export async function unique<T>(write: () => Promise<T>, field: string, message:
 /**
  * Runs a change and writes its audit event in one transaction: a change is never without its
  * trace, nor a trace without its change. The change returns the id of the record it touched.
+ * It runs on the user's own client: what it reads or writes of personal data stays in their
+ * rows (scope.ts), unless a route passes another `client` for a right it checked itself.
  */
-export function audited<T extends { id: string }>(
+export async function audited<T extends { id: string }>(
   c: Context<AppEnv>,
   event: Pick<AuditEntry, "action" | "entity" | "details">,
   change: (tx: Tx) => Promise<T>,
+  client?: PrismaClient,
 ): Promise<T> {
-  const { db, clock } = c.var.deps;
-  const actorId = requireStaff(c).user.id;
-  return db.prisma.$transaction(async (tx) => {
+  const scope = await staffScope(c);
+  return (client ?? scope.prisma).$transaction(async (tx) => {
     const result = await change(tx);
-    await recordAudit(tx, { actorId, ...event, entityId: result.id }, clock.now());
+    await recordAudit(tx, { actorId: scope.userId, ...event, entityId: result.id }, c.var.deps.clock.now());
     return result;
   });
 }

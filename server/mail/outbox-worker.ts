@@ -1,10 +1,9 @@
-import { MAIL_DOMAIN } from "../../emails/appointment.ts";
 import type { Clock } from "../clock.ts";
 import { type Database, statement } from "../db/database.ts";
 import { retryDelayMs } from "../domain/booking.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboxPayload } from "./outbox.ts";
-import { DeliveryError, type Send } from "./transport.ts";
+import { DeliveryError, messageIdOf, type Send } from "./transport.ts";
 
 export interface OutboxWorkerOptions {
   db: Database;
@@ -26,9 +25,6 @@ export interface OutboxWorker {
   /** Stops polling and waits for the batch in flight. */
   stop(): Promise<void>;
 }
-
-/** The Message-ID of an outbox row: the same on every attempt, so a duplicate shows as one. */
-export const messageIdOf = (outboxId: string) => `<${outboxId}@${MAIL_DOMAIN}>`;
 
 const CLAIM = statement(
   "outbox-claim",

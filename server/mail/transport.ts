@@ -1,8 +1,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
+import { MAIL_DOMAIN } from "../../emails/appointment.ts";
 import type { Config } from "../config.ts";
+
+/** The Message-ID of an outbox row: the same on every attempt, so a duplicate shows as one. */
+export const messageIdOf = (outboxId: string) => `<${outboxId}@${MAIL_DOMAIN}>`;
 
 export interface Envelope {
   messageId: string;
@@ -36,14 +41,27 @@ export class DeliveryError extends Error {
  */
 export function createTransport(config: Pick<Config, "smtpUrl" | "dataDir">): Send {
   if (config.smtpUrl) return smtpTransport(config.smtpUrl);
-  const dir = join(config.dataDir, "outbox");
+  const dir = outboxDir(config);
   mkdirSync(dir, { recursive: true });
   const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return async (envelope) => {
     const info = await composer.sendMail(toMail(envelope));
-    const safeId = envelope.messageId.replace(/[^A-Za-z0-9.@_-]/g, "");
-    writeFileSync(join(dir, `${safeId}.eml`), info.message as Buffer);
+    writeFileSync(join(dir, fileOf(envelope.messageId)), info.message as Buffer);
   };
+}
+
+const outboxDir = (config: Pick<Config, "dataDir">) => join(config.dataDir, "outbox");
+const fileOf = (messageId: string) => `${messageId.replace(/[^A-Za-z0-9.@_-]/g, "")}.eml`;
+
+/**
+ * Removes the written copies of outbox messages (without SMTP_URL, each one is an .eml file
+ * holding a name, an address and a link): an erasure deletes the messages, and their copies go
+ * with them. Nothing to do when they went by SMTP.
+ */
+export async function forgetMessages(config: Pick<Config, "smtpUrl" | "dataDir">, outboxIds: readonly string[]) {
+  if (config.smtpUrl) return;
+  const dir = outboxDir(config);
+  await Promise.all(outboxIds.map((id) => rm(join(dir, fileOf(messageIdOf(id))), { force: true })));
 }
 
 export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): Send {

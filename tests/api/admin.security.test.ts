@@ -110,8 +110,16 @@ describe("audit", () => {
       role: "reception",
     });
     expect(invite.status).toBe(201);
-    const membershipId = invite.body.id;
-    await send("PATCH", `/admin/memberships/${membershipId}`, env.fx.cookies.structureAdmin, { role: "advisor" });
+    // The advisor's account, already in the structure, gains a second role at once.
+    const added = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, env.fx.cookies.structureAdmin, {
+      email: "conseil@staff.test",
+      firstName: "Prénom",
+      lastName: "conseil",
+      role: "reception",
+    });
+    expect(added.body.state).toBe("member");
+    const membershipId = added.body.id;
+    await send("PATCH", `/admin/memberships/${membershipId}`, env.fx.cookies.structureAdmin, { role: "structure_admin" });
     await send("PATCH", `/admin/sites/${env.fx.site.id}`, env.fx.cookies.structureAdmin, {
       name: "Lille Centre", // unchanged: not named in the event
       phone: "03 20 00 00 00",
@@ -121,13 +129,14 @@ describe("audit", () => {
 
     const events = await env.db.prisma.auditEvent.findMany({ where: { at: { gt: since } }, orderBy: { at: "asc" } });
     expect(events.map((e) => [e.action, e.entity])).toEqual([
-      ["user.create", "StaffUser"],
+      ["membership.invite", "MembershipInvitation"],
       ["membership.create", "Membership"],
       ["membership.update", "Membership"],
       ["site.update", "Site"],
       ["membership.delete", "Membership"],
     ]);
     expect(events.every((e) => e.actorId === env.fx.users.structureAdmin.id && e.entityId)).toBe(true);
+    expect(events[0]?.details).toEqual({ role: "reception", structureId: env.fx.structure.id });
     expect(events[3]?.details).toEqual({ fields: ["accessInfo", "phone"], structureId: env.fx.structure.id });
     const all = JSON.stringify(await env.db.prisma.auditEvent.findMany());
     for (const personal of ["yasmine", "Haddad", "@", "0320000000", "Rampe"]) expect(all).not.toContain(personal);

@@ -161,7 +161,17 @@ describe("a structure admin runs their structure", () => {
     expect(ages.body.error.fields.maxAge).toMatch(/inférieur/);
   });
 
-  it("invites a new advisor, who chooses a password from the e-mail and signs in with the role", async () => {
+  /** The link of the last invitation e-mailed to an address. */
+  const invitationLink = async (email: string) => {
+    const message = await env.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { recipient: email, type: "staff.membership_invitation" },
+      orderBy: { createdAt: "desc" },
+    });
+    const text = (message.payload as { text: string }).text;
+    return { text, token: /rejoindre#([A-Za-z0-9_-]{43})/.exec(text)?.[1] };
+  };
+
+  it("invites a new advisor, who opens their account from the e-mail, chooses a password and signs in with the role", async () => {
     const invite = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
       email: "Hugo.Petit@pic-vae-lille.test",
       firstName: "Hugo",
@@ -169,38 +179,100 @@ describe("a structure admin runs their structure", () => {
       role: "advisor",
     });
     expect(invite.status).toBe(201);
-    expect(invite.body.invitationSent).toBe(true);
-    const message = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipient: "hugo.petit@pic-vae-lille.test" } });
-    const text = (message.payload as { text: string }).text;
-    expect(text).toMatch(/Prénom admin-structure \(Point Info Conseil VAE de Lille\) vous a ouvert un compte/);
-    const token = /#([A-Za-z0-9_-]{43})/.exec(text)?.[1];
-    const check = await send("POST", "/auth/password-link", "", { token });
-    expect(check.body).toEqual({ kind: "invitation", email: "hugo.petit@pic-vae-lille.test", firstName: "Hugo" });
-    const used = await send("POST", "/auth/password-link/use", "", { token, newPassword: "un mot de passe pour Hugo" });
-    expect(used.status).toBe(200);
+    expect(invite.body).toEqual({ id: expect.any(String), state: "invited" });
+    // Nothing exists before the person accepts: no account, no role; the invitation waits.
+    expect(await env.db.prisma.staffUser.count({ where: { email: "hugo.petit@pic-vae-lille.test" } })).toBe(0);
+    const pending = (await send("GET", `/admin/structures/${env.fx.structure.id}`, admin())).body.structure.invitations;
+    expect(pending).toContainEqual(
+      expect.objectContaining({ id: invite.body.id, email: "hugo.petit@pic-vae-lille.test", role: "advisor" }),
+    );
+    const { text, token } = await invitationLink("hugo.petit@pic-vae-lille.test");
+    expect(text).toMatch(/Prénom admin-structure \(Point Info Conseil VAE de Lille\) vous propose le rôle de conseiller·ère/);
+    const check = await send("POST", "/auth/membership-invitation", "", { token });
+    expect(check.body).toMatchObject({
+      email: "hugo.petit@pic-vae-lille.test",
+      firstName: "Hugo",
+      role: "advisor",
+      structure: env.fx.structure.name,
+      needsPassword: true,
+    });
+    const withoutPassword = await send("POST", "/auth/membership-invitation/accept", "", { token });
+    expect(withoutPassword.status).toBe(422);
+    expect(withoutPassword.body.error.fields).toHaveProperty("newPassword");
+    const used = await send("POST", "/auth/membership-invitation/accept", "", {
+      token,
+      newPassword: "un mot de passe pour Hugo",
+    });
+    expect(used).toMatchObject({ status: 200, body: { signedIn: true } });
     const cookie = (used.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
     const me = await send("GET", "/auth/me", cookie);
+    expect(me.body.user).toMatchObject({ firstName: "Hugo", lastName: "Petit" });
     expect(me.body.user.memberships).toEqual([
       { role: "advisor", structure: { id: env.fx.structure.id, name: env.fx.structure.name } },
     ]);
-
+    // Used once, then gone from the pending list.
+    expect(
+      (await send("POST", "/auth/membership-invitation/accept", "", { token, newPassword: "un mot de passe pour Hugo" })).status,
+    ).toBe(404);
     const { body } = await send("GET", `/admin/structures/${env.fx.structure.id}`, admin());
+    expect(body.structure.invitations).toEqual([]);
     expect(body.structure.members).toContainEqual(
       expect.objectContaining({ role: "advisor", user: expect.objectContaining({ lastName: "Petit", invited: false }) }),
     );
-    const reinvite = await send("POST", `/admin/users/${me.body.user.id}/invitation`, admin(), {});
-    expect(reinvite.status).toBe(409);
   });
 
-  it("gives an existing account a role without a second invitation, and refuses the same role twice", async () => {
+  it("gives an account of another structure a role only once its owner accepts, answering as for an unknown address", async () => {
     const member = { email: "conseil-autre@staff.test", firstName: "X", lastName: "Y", role: "reception" };
-    const first = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
-    expect(first.status).toBe(201);
-    expect(first.body.invitationSent).toBe(false);
-    expect(await env.db.prisma.outboxMessage.count({ where: { recipient: "conseil-autre@staff.test" } })).toBe(0);
-    const second = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
-    expect(second.status).toBe(409);
-    expect(second.body.error.fields.role).toMatch(/déjà ce rôle/);
+    const unknown = { ...member, email: "personne@nulle-part.test" };
+    const existing = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
+    const nobody = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), unknown);
+    // The same answer: an invitation tells nothing of who has an account, nor where they work.
+    expect(existing.status).toBe(201);
+    expect(nobody.status).toBe(201);
+    expect(Object.keys(existing.body).sort()).toEqual(Object.keys(nobody.body).sort());
+    expect(existing.body.state).toBe("invited");
+    expect(nobody.body.state).toBe("invited");
+    const other = await env.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "conseil-autre@staff.test" } });
+    expect(await env.db.prisma.membership.count({ where: { userId: other.id, structureId: env.fx.structure.id } })).toBe(0);
+    // Invited again while it waits: one invitation, the earlier link dead.
+    const first = await invitationLink("conseil-autre@staff.test");
+    expect((await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member)).status).toBe(201);
+    const second = await invitationLink("conseil-autre@staff.test");
+    expect((await send("POST", "/auth/membership-invitation", "", { token: first.token })).status).toBe(404);
+    // The owner, who has a password, accepts with the link alone; they sign in as usual.
+    expect((await send("POST", "/auth/membership-invitation", "", { token: second.token })).body.needsPassword).toBe(false);
+    const accepted = await send("POST", "/auth/membership-invitation/accept", "", { token: second.token });
+    expect(accepted).toMatchObject({ status: 200, body: { signedIn: false } });
+    expect(accepted.headers.get("Set-Cookie")).toBeNull();
+    expect(await env.db.prisma.membership.count({ where: { userId: other.id, structureId: env.fx.structure.id } })).toBe(1);
+    const audit = await env.db.prisma.auditEvent.findFirstOrThrow({ where: { action: "membership.accept", actorId: other.id } });
+    expect(audit.details).toEqual({ role: "reception", structureId: env.fx.structure.id });
+    // Working here now, they gain another role here at once; the same role twice is refused.
+    const again = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member);
+    expect(again.status).toBe(409);
+    expect(again.body.error.fields.role).toMatch(/déjà ce rôle/);
+    const advisorToo = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
+      ...member,
+      role: "advisor",
+    });
+    expect(advisorToo.body.state).toBe("member");
+  });
+
+  it("lets the Région give an existing account a role at once, and a structure admin withdraw an invitation", async () => {
+    const member = { email: "conseil-autre@staff.test", firstName: "X", lastName: "Y", role: "advisor" };
+    const byRegion = await send("POST", `/admin/structures/${env.fx.partner.id}/members`, region(), {
+      ...member,
+      role: "referrer",
+    });
+    expect(byRegion).toMatchObject({ status: 201, body: { state: "member" } });
+    const invited = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
+      ...member,
+      email: "quelqu-un@ailleurs.test",
+    });
+    const { token } = await invitationLink("quelqu-un@ailleurs.test");
+    expect((await send("DELETE", `/admin/invitations/${invited.body.id}`, admin())).status).toBe(200);
+    expect((await send("POST", "/auth/membership-invitation", "", { token })).status).toBe(404);
+    expect((await send("DELETE", `/admin/invitations/${invited.body.id}`, admin())).status).toBe(404);
   });
 
   it("keeps partner organisations free of calendar roles, and admins from changing their own roles", async () => {

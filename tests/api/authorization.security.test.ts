@@ -497,6 +497,27 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ email: `recrue-${fresh()}@staff.test`, firstName: "Léa", lastName: "Recrue", role: "advisor" }),
   },
   {
+    method: "DELETE",
+    route: "/admin/invitations/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => {
+      const invitation = await env.db.prisma.membershipInvitation.create({
+        data: {
+          tokenHash: `jeton-${fresh()}`,
+          structureId: structureOf(t).id,
+          email: `invitee-${fresh()}@staff.test`,
+          firstName: "Invitée",
+          lastName: "Test",
+          role: "advisor",
+          createdAt: clock.now(),
+          expiresAt: new Date(clock.now().getTime() + 86_400_000),
+        },
+      });
+      return `/admin/invitations/${invitation.id}`;
+    },
+  },
+  {
     method: "PATCH",
     route: "/admin/memberships/{id}",
     rule: "structure",
@@ -674,6 +695,8 @@ const ENDPOINTS: Endpoint[] = [
 
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
+  // An advisor of both structures: each is their own — but another advisor's ranges are not.
+  if (role === "sharedAdvisor") return endpoint.rule === "availability" ? 404 : expected(endpoint, "advisor", "own");
   const { rule, ok } = endpoint;
   if (rule === "figures" || rule === "territoryFigures") {
     if (role === "regionalAdmin") return ok;

@@ -1,6 +1,6 @@
 import { afterAll, describe, it } from "vitest";
 import { type Database, openDatabase } from "../../server/db/database.ts";
-import { messageIdOf } from "../../server/mail/outbox-worker.ts";
+import { messageIdOf } from "../../server/mail/transport.ts";
 import { createPostgresqlUrl, TEST_DATABASE_URL } from "../helpers/db.ts";
 import {
   type Answer,

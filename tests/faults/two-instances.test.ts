@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../server/db/database.ts";
 import { readMigrations } from "../../server/db/migrate.ts";
-import { messageIdOf } from "../../server/mail/outbox-worker.ts";
+import { messageIdOf } from "../../server/mail/transport.ts";
 import { createPostgresqlUrl, TEST_DATABASE_URL } from "../helpers/db.ts";
 import {
   book,

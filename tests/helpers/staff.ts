@@ -6,14 +6,23 @@ import { testApp } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
 import { bookableDirectory } from "./fixtures.ts";
 
-export const ROLES = ["regionalAdmin", "coordinator", "structureAdmin", "advisor", "reception", "referrer"] as const;
+export const ROLES = [
+  "regionalAdmin",
+  "coordinator",
+  "structureAdmin",
+  "advisor",
+  "reception",
+  "referrer",
+  "sharedAdvisor",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
  * `bookableDirectory` plus a second SPRO structure (the "other" one, with its own site, offering,
  * closure and staff), a territory, spare services, and one signed-in account per role. The
  * structure admin, advisor and reception desk work in the PIC VAE of Lille ("own"); the
- * referrer in the CCAS of Roubaix.
+ * referrer in the CCAS of Roubaix; the shared advisor in both the PIC VAE and the CIO of
+ * Roubaix (no hours: a test that needs them gives them).
  */
 export async function staffDirectory(db: Database, now: Date) {
   const fx = await bookableDirectory(db);
@@ -53,6 +62,14 @@ export async function staffDirectory(db: Database, now: Date) {
     advisor: await account("conseil", { memberships: { create: [{ structureId: own.id, role: "advisor" }] } }),
     reception: await account("accueil", { memberships: { create: [{ structureId: own.id, role: "reception" }] } }),
     referrer: await account("orienteur", { memberships: { create: [{ structureId: fx.partner.id, role: "referrer" }] } }),
+    sharedAdvisor: await account("conseil-partage", {
+      memberships: {
+        create: [
+          { structureId: own.id, role: "advisor" },
+          { structureId: other.id, role: "advisor" },
+        ],
+      },
+    }),
   } satisfies Record<Role, { id: string }>;
   const otherAdvisor = await account("conseil-autre", { memberships: { create: [{ structureId: other.id, role: "advisor" }] } });
   const cookies = {} as Record<Role, string>;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { appointmentReminder } from "../../emails/appointment-reminder.ts";
 import { openDatabase, type PrismaClient } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { messageIdOf } from "../../server/mail/outbox-worker.ts";
+import { messageIdOf } from "../../server/mail/transport.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
 import { rssMiB, type Server, sampleRss, serverCpuSeconds, smtpSink, startServer } from "./server-child.ts";

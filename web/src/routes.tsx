@@ -22,6 +22,7 @@ const staffPages = () => import("./pages/staff/staff-pages.ts");
 const SignInPage = lazy(() => staffPages().then((pages) => ({ default: pages.SignInPage })));
 const ForgottenPasswordPage = lazy(() => staffPages().then((pages) => ({ default: pages.ForgottenPasswordPage })));
 const PasswordLinkPage = lazy(() => staffPages().then((pages) => ({ default: pages.PasswordLinkPage })));
+const JoinStructurePage = lazy(() => staffPages().then((pages) => ({ default: pages.JoinStructurePage })));
 const StaffArea = lazy(() => staffPages().then((pages) => ({ default: pages.StaffArea })));
 const StaffHomePage = lazy(() => staffPages().then((pages) => ({ default: pages.StaffHomePage })));
 const AccountPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountPage })));
@@ -104,6 +105,7 @@ export const routes: RouteDefinition[] = [
   { path: "/connexion", component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
   { path: "/connexion/mot-de-passe-oublie", component: ForgottenPasswordPage },
   { path: "/connexion/mot-de-passe", component: PasswordLinkPage },
+  { path: "/connexion/rejoindre", component: JoinStructurePage },
   {
     path: "/espace",
     component: StaffArea,

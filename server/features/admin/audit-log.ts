@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { dateProblem } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
@@ -39,8 +39,8 @@ const list = adminRoute({
 });
 
 export const auditLog = createRouter().openapi(list, async (c) => {
-  const { roles } = await requireArea(c, "directory");
-  requireRegion(roles);
+  const scope = await requireArea(c, "directory");
+  scope.requireRegion();
   const { entity, entityId, before } = c.req.valid("query");
   const db = c.var.deps.db;
   const events = await db.prisma.auditEvent.findMany({

@@ -1,5 +1,4 @@
-import { canManageStructure } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
@@ -25,10 +24,10 @@ const remove = adminRoute({
 
 export const closureAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
     const db = c.var.deps.db;
-    const structure = await managedStructure(db, roles, structureId);
+    const structure = await managedStructure(db, scope, structureId);
     const { siteId, startDate, endDate, reason, onBooked } = c.req.valid("json");
     if (endDate < localDateOf(c.var.deps.clock.now(), structure.timeZone)) {
       throw validationError({ endDate: "Cette fermeture est déjà passée : la fin doit être aujourd'hui ou plus tard." });
@@ -59,11 +58,11 @@ export const closureAdmin = createRouter()
     return c.json(closure, 201);
   })
   .openapi(remove, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const { structureId } = scoped(
-      await c.var.deps.db.prisma.closure.findUnique({ where: { id }, select: { structureId: true } }),
-      (s) => canManageStructure(roles, s),
+      await scope.prisma.closure.findUnique({ where: { id }, select: { structureId: true } }),
+      (s) => scope.manages(s),
       "Fermeture",
     );
     await audited(c, { action: "closure.delete", entity: "Closure", details: { structureId } }, (tx) =>

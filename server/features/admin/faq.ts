@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { NEEDS } from "../../domain/routing.ts";
@@ -84,9 +84,9 @@ const TAKEN = "Cet identifiant est déjà pris par une autre question.";
 
 export const faqAdmin = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
-    const entries = await c.var.deps.db.prisma.faqEntry.findMany({
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
+    const entries = await scope.prisma.faqEntry.findMany({
       orderBy: [{ position: "asc" }, { slug: "asc" }],
       select: {
         id: true,
@@ -102,8 +102,8 @@ export const faqAdmin = createRouter()
     return c.json({ entries }, 200);
   })
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { service, ...input } = c.req.valid("json");
     const data = { ...input, serviceId: await serviceId(c.var.deps.db, service) };
     const entry = await unique(
@@ -114,8 +114,8 @@ export const faqAdmin = createRouter()
     return c.json(entry, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const db = c.var.deps.db;
     const { id } = c.req.valid("param");
     const { service, ...patch } = c.req.valid("json");
@@ -129,10 +129,10 @@ export const faqAdmin = createRouter()
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { id } = c.req.valid("param");
-    const current = await c.var.deps.db.prisma.faqEntry.findUnique({ where: { id }, select: { id: true } });
+    const current = await scope.prisma.faqEntry.findUnique({ where: { id }, select: { id: true } });
     if (!current) throw notFound("Question");
     await audited(c, { action: "faq.delete", entity: "FaqEntry" }, (tx) =>
       tx.faqEntry.delete({ where: { id }, select: { id: true } }),

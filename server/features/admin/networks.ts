@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
@@ -40,8 +40,8 @@ const update = adminRoute({
 
 export const networkAdmin = createRouter()
   .openapi(list, async (c) => {
-    await requireArea(c, "directory");
-    const networks = await c.var.deps.db.prisma.network.findMany({
+    const scope = await requireArea(c, "directory");
+    const networks = await scope.prisma.network.findMany({
       select: { id: true, slug: true, name: true, kind: true, description: true, _count: { select: { structures: true } } },
       orderBy: { name: "asc" },
     });
@@ -49,8 +49,8 @@ export const networkAdmin = createRouter()
     return c.json({ networks: sortFrench(list, (n) => n.name) }, 200);
   })
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const input = c.req.valid("json");
     const network = await unique(
       () =>
@@ -63,11 +63,11 @@ export const networkAdmin = createRouter()
     return c.json(network, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
-    const current = await c.var.deps.db.prisma.network.findUnique({ where: { id } });
+    const current = await scope.prisma.network.findUnique({ where: { id } });
     if (!current) throw notFound("Réseau");
     await audited(c, { action: "network.update", entity: "Network", details: { fields: changedFields(patch, current) } }, (tx) =>
       tx.network.update({ where: { id }, data: patch, select: { id: true } }),

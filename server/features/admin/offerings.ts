@@ -1,5 +1,4 @@
-import { canManageStructure } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
@@ -32,10 +31,10 @@ const TAKEN = "Cette structure offre déjà ce service : modifiez l'offre exista
 
 export const offeringAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
     const db = c.var.deps.db;
-    await managedStructure(db, roles, structureId);
+    await managedStructure(db, scope, structureId);
     const input = c.req.valid("json");
     checkAges(input);
     if (!(await db.prisma.service.count({ where: { id: input.serviceId } })))
@@ -51,13 +50,9 @@ export const offeringAdmin = createRouter()
     return c.json(offering, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const current = scoped(
-      await c.var.deps.db.prisma.offering.findUnique({ where: { id } }),
-      (s) => canManageStructure(roles, s),
-      "Offre",
-    );
+    const current = scoped(await scope.prisma.offering.findUnique({ where: { id } }), (s) => scope.manages(s), "Offre");
     const patch = c.req.valid("json");
     checkAges({ ...current, ...patch });
     const details = { fields: changedFields(patch, current), structureId: current.structureId };

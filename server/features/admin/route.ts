@@ -1,4 +1,4 @@
-import { canManageStructure, type Roles } from "../../auth/policy.ts";
+import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { staffRoute } from "../../http/staff-routes.ts";
@@ -24,8 +24,8 @@ export function scoped<T extends { structureId: string }>(
 }
 
 /** A structure the user runs, or a 404 (also when it does not exist). */
-export async function managedStructure(db: Database, roles: Roles, id: string) {
-  const structure = canManageStructure(roles, id)
+export async function managedStructure(db: Database, scope: Scope, id: string) {
+  const structure = scope.manages(id)
     ? await db.prisma.structure.findUnique({
         where: { id },
         select: { id: true, name: true, timeZone: true, network: { select: { kind: true } } },

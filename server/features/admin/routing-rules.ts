@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import { AGE_BANDS, NEEDS, SITUATIONS } from "../../domain/routing.ts";
 import { createRouter } from "../../http/router.ts";
@@ -72,13 +72,13 @@ const reorder = adminRoute({
 
 export const routingRuleAdmin = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     return c.json({ rules: await listRoutingRules({ db: c.var.deps.db }) }, 200);
   })
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const input = c.req.valid("json");
     const details = { fields: changedFields(input) };
     const rule = await guarded(() =>
@@ -87,8 +87,8 @@ export const routingRuleAdmin = createRouter()
     return c.json(rule, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { id } = c.req.valid("param");
     const patch = c.req.valid("json");
     const details = { fields: changedFields(patch) };
@@ -98,15 +98,15 @@ export const routingRuleAdmin = createRouter()
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { id } = c.req.valid("param");
     await guarded(() => audited(c, { action: "routing_rule.delete", entity: "RoutingRule" }, (tx) => deleteRoutingRule(tx, id)));
     return c.json({}, 200);
   })
   .openapi(reorder, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const order = c.req.valid("json");
     const [first] = order.ids;
     // Nothing moves in a table that holds only its fallback: no event to write.

@@ -1,5 +1,4 @@
-import { canManageStructure } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { validationError } from "../../errors.ts";
@@ -25,10 +24,10 @@ const update = adminRoute({
 
 export const siteAdmin = createRouter()
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id: structureId } = c.req.valid("param");
     const db = c.var.deps.db;
-    await managedStructure(db, roles, structureId);
+    await managedStructure(db, scope, structureId);
     const input = c.req.valid("json");
     await checkPostcode(db, input.communeCode, input.postcode);
     const site = await audited(c, { action: "site.create", entity: "Site", details: { structureId } }, (tx) =>
@@ -37,10 +36,10 @@ export const siteAdmin = createRouter()
     return c.json(site, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const db = c.var.deps.db;
-    const site = scoped(await db.prisma.site.findUnique({ where: { id } }), (s) => canManageStructure(roles, s), "Lieu");
+    const site = scoped(await db.prisma.site.findUnique({ where: { id } }), (s) => scope.manages(s), "Lieu");
     const patch = c.req.valid("json");
     if (patch.communeCode || patch.postcode) {
       await checkPostcode(db, patch.communeCode ?? site.communeCode, patch.postcode ?? site.postcode);

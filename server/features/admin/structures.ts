@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { canManageAccount, canManageStructure, managedStructureIds, type Roles } from "../../auth/policy.ts";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
+import type { Scope } from "../../auth/scope.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
@@ -82,6 +82,19 @@ const StructureDetail = StructureSummary.extend({
       }),
     }),
   ),
+  invitations: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        email: z.string(),
+        firstName: z.string(),
+        lastName: z.string(),
+        role: MembershipRole,
+        createdAt: z.string(),
+        expiresAt: z.string(),
+      }),
+    )
+    .openapi({ description: "Les invitations envoyées, en attente de réponse." }),
   closures: z.array(
     z.object({ id: z.uuid(), siteId: z.uuid().nullable(), startDate: z.string(), endDate: z.string(), reason: z.string() }),
   ),
@@ -126,9 +139,9 @@ const SLUG_TAKEN = "Cet identifiant est déjà pris par une autre structure.";
 
 export const structureAdmin = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    const ids = managedStructureIds(roles);
-    const structures = await c.var.deps.db.prisma.structure.findMany({
+    const scope = await requireArea(c, "directory");
+    const ids = scope.managedIds();
+    const structures = await scope.prisma.structure.findMany({
       where: ids ? { id: { in: ids } } : {},
       select: summarySelect,
       orderBy: { name: "asc" },
@@ -136,8 +149,8 @@ export const structureAdmin = createRouter()
     return c.json({ structures: sortFrench(structures, (s) => s.name) }, 200);
   })
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const db = c.var.deps.db;
     const { communes, ...input } = c.req.valid("json");
     await checkNetwork(db, input.networkId);
@@ -156,22 +169,22 @@ export const structureAdmin = createRouter()
     return c.json(structure, 201);
   })
   .openapi(get, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
-    const structure = canManageStructure(roles, id) ? await loadStructure(c.var.deps.db, roles, id) : undefined;
+    const structure = scope.manages(id) ? await loadStructure(c.var.deps.db, scope, id, c.var.deps.clock.now()) : undefined;
     if (!structure) throw notFound("Structure");
     return c.json({ structure }, 200);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const db = c.var.deps.db;
-    await managedStructure(db, roles, id);
+    await managedStructure(db, scope, id);
     const { communes, ...patch } = c.req.valid("json");
     const current = await db.prisma.structure.findUniqueOrThrow({ where: { id }, include: { communes: true } });
     const fields = changedFields({ ...patch, communes }, { ...current, communes: current.communes.map((c) => c.communeCode) });
     const regional = fields.filter((f) => REGIONAL_STRUCTURE_FIELDS.includes(f));
-    if (regional.length && !roles.regionalAdmin) {
+    if (regional.length && !scope.region) {
       throw new AppError("FORBIDDEN", `Seule la Région peut modifier « ${regional.join(" », « ")} » d'une structure.`, {
         fields: Object.fromEntries(regional.map((f) => [f, "réservé à l'administration régionale."])),
       });
@@ -199,7 +212,7 @@ async function checkNetwork(db: Database, networkId: string) {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-async function loadStructure(db: Database, roles: Roles, id: string) {
+async function loadStructure(db: Database, scope: Scope, id: string, now: Date) {
   const s = await db.prisma.structure.findUnique({
     where: { id },
     select: {
@@ -264,6 +277,11 @@ async function loadStructure(db: Database, roles: Roles, id: string) {
         },
         orderBy: [{ user: { lastName: "asc" } }, { role: "asc" }],
       },
+      invitations: {
+        where: { expiresAt: { gt: now } },
+        select: { id: true, email: true, firstName: true, lastName: true, role: true, createdAt: true, expiresAt: true },
+        orderBy: { createdAt: "desc" },
+      },
       closures: {
         select: { id: true, siteId: true, startDate: true, endDate: true, reason: true },
         orderBy: { startDate: "desc" },
@@ -271,7 +289,7 @@ async function loadStructure(db: Database, roles: Roles, id: string) {
     },
   });
   if (!s) return undefined;
-  const { communes, memberships, closures, ...rest } = s;
+  const { communes, memberships, closures, invitations, ...rest } = s;
   return {
     ...rest,
     communes: sortFrench(
@@ -285,7 +303,7 @@ async function loadStructure(db: Database, roles: Roles, id: string) {
         user: {
           ...user,
           invited: !passwordHash,
-          manageable: canManageAccount(roles, {
+          manageable: scope.managesAccount({
             regionalAdmin,
             structureIds: memberships.map((x) => x.structureId),
             territories: coordinates.map((x) => x.territoryId),
@@ -293,6 +311,7 @@ async function loadStructure(db: Database, roles: Roles, id: string) {
         },
       }),
     ),
+    invitations: invitations.map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString() })),
     closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
@@ -41,9 +41,9 @@ const update = adminRoute({
 
 export const territoryAdmin = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
-    const territories = await c.var.deps.db.prisma.territory.findMany({
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
+    const territories = await scope.prisma.territory.findMany({
       select: {
         id: true,
         slug: true,
@@ -64,8 +64,8 @@ export const territoryAdmin = createRouter()
     return c.json({ territories: sortFrench(list, (t) => t.name) }, 200);
   })
   .openapi(create, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { communes, ...input } = c.req.valid("json");
     await checkCommunes(c.var.deps.db, communes);
     const territory = await unique(
@@ -82,8 +82,8 @@ export const territoryAdmin = createRouter()
     return c.json(territory, 201);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const db = c.var.deps.db;
     const { id } = c.req.valid("param");
     const { communes, ...patch } = c.req.valid("json");

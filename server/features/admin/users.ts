@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { requireArea } from "../../auth/http.ts";
 import { issuePasswordLink } from "../../auth/password-links.ts";
-import { type AccountRoles, canManageAccount, canSeeAccount, managedStructureIds, type Roles } from "../../auth/policy.ts";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import type { AccountRoles } from "../../auth/policy.ts";
+import type { Scope } from "../../auth/scope.ts";
 import { closeAllSessions } from "../../auth/sessions.ts";
 import { changedFields } from "../../db/audit.ts";
 import { type Database, literally, type Tx } from "../../db/database.ts";
@@ -76,12 +77,12 @@ const rolesOfAccount = (a: Loaded): AccountRoles => ({
   territories: a.coordinates.map((c) => c.territory.id),
 });
 const present =
-  (roles: Roles) =>
+  (scope: Scope) =>
   ({ passwordHash, coordinates, ...a }: Loaded) => ({
     ...a,
     invited: !passwordHash,
     territories: coordinates.map((c) => c.territory),
-    manageable: canManageAccount(roles, rolesOfAccount({ passwordHash, coordinates, ...a })),
+    manageable: scope.managesAccount(rolesOfAccount({ passwordHash, coordinates, ...a })),
   });
 
 async function checkTerritories(db: Database, ids: readonly string[] | undefined) {
@@ -97,11 +98,11 @@ async function setTerritories(tx: Tx, userId: string, territoryIds: readonly str
 
 export const userAdmin = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { q: typed } = c.req.valid("query");
     const q = typed && literally(typed);
-    const ids = managedStructureIds(roles);
-    const users = await c.var.deps.db.prisma.staffUser.findMany({
+    const ids = scope.managedIds();
+    const users = await scope.prisma.staffUser.findMany({
       where: {
         ...(ids && { memberships: { some: { structureId: { in: ids } } } }),
         ...(q && {
@@ -116,11 +117,11 @@ export const userAdmin = createRouter()
       orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       take: 200,
     });
-    return c.json({ users: sortFrench(users.map(present(roles)), (u) => `${u.lastName} ${u.firstName}`) }, 200);
+    return c.json({ users: sortFrench(users.map(present(scope)), (u) => `${u.lastName} ${u.firstName}`) }, 200);
   })
   .openapi(invite, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { db, clock, config } = c.var.deps;
     const { territoryIds, ...input } = c.req.valid("json");
     await checkTerritories(db, territoryIds);
@@ -133,7 +134,7 @@ export const userAdmin = createRouter()
           await issuePasswordLink(tx, user, "invitation", {
             now: clock.now(),
             publicUrl: config.publicUrl,
-            invitedBy: fullName(staff.user),
+            invitedBy: fullName(scope.user),
           });
           return user;
         }),
@@ -143,17 +144,17 @@ export const userAdmin = createRouter()
     return c.json({ id: user.id }, 201);
   })
   .openapi(update, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const { db, clock } = c.var.deps;
     const account = await loadAccount(db, id);
-    if (!account || !canSeeAccount(roles, rolesOfAccount(account))) throw notFound("Compte");
-    if (!canManageAccount(roles, rolesOfAccount(account))) {
+    if (!account || !scope.seesAccount(rolesOfAccount(account))) throw notFound("Compte");
+    if (!scope.managesAccount(rolesOfAccount(account))) {
       throw new AppError("FORBIDDEN", "Ce compte a aussi des rôles hors de vos structures : seule la Région peut le modifier.");
     }
     const { territoryIds, ...patch } = c.req.valid("json");
-    if (patch.regionalAdmin !== undefined || territoryIds) requireRegion(roles);
-    if (id === staff.user.id && (patch.active === false || patch.regionalAdmin === false)) {
+    if (patch.regionalAdmin !== undefined || territoryIds) scope.requireRegion();
+    if (id === scope.user.id && (patch.active === false || patch.regionalAdmin === false)) {
       throw new AppError("CONFLICT", "Vous ne pouvez pas retirer vos propres droits : demandez à un autre administrateur.");
     }
     await checkTerritories(db, territoryIds);
@@ -183,11 +184,11 @@ export const userAdmin = createRouter()
     return c.json({}, 200);
   })
   .openapi(reinvite, async (c) => {
-    const { staff, roles } = await requireArea(c, "directory");
+    const scope = await requireArea(c, "directory");
     const { id } = c.req.valid("param");
     const { db, clock, config } = c.var.deps;
     const account = await loadAccount(db, id);
-    if (!account || !canSeeAccount(roles, rolesOfAccount(account))) throw notFound("Compte");
+    if (!account || !scope.seesAccount(rolesOfAccount(account))) throw notFound("Compte");
     if (!account.active) throw new AppError("CONFLICT", "Ce compte est désactivé.");
     if (account.passwordHash) {
       throw new AppError("CONFLICT", "Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».");
@@ -198,7 +199,7 @@ export const userAdmin = createRouter()
       await issuePasswordLink(tx, account, "invitation", {
         now: clock.now(),
         publicUrl: config.publicUrl,
-        invitedBy: fullName(staff.user),
+        invitedBy: fullName(scope.user),
       });
       return account;
     });

@@ -1,4 +1,4 @@
-import type { Roles } from "../../auth/policy.ts";
+import type { Scope } from "../../auth/scope.ts";
 import type { Deps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { addDays, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
@@ -22,12 +22,12 @@ function dayAndTime(instant: Date, zone: string): [string, string] {
  */
 export async function exportAppointments(
   { db, clock }: Pick<Deps, "db" | "clock">,
-  actor: { id: string; roles: Roles },
+  scope: Scope,
   query: { structure: string; from: LocalDate; to: LocalDate },
 ) {
-  const admin = actor.roles.memberships.some((m) => m.structureId === query.structure && m.role === "structure_admin");
+  const admin = scope.roles.memberships.some((m) => m.structureId === query.structure && m.role === "structure_admin");
   if (!admin) {
-    const member = actor.roles.memberships.some((m) => m.structureId === query.structure);
+    const member = scope.roles.memberships.some((m) => m.structureId === query.structure);
     if (member)
       throw new AppError(
         "FORBIDDEN",
@@ -40,7 +40,7 @@ export async function exportAppointments(
     select: { slug: true, timeZone: true },
   });
   const zone = structure.timeZone;
-  const appointments = await db.prisma.appointment.findMany({
+  const appointments = await scope.prisma.appointment.findMany({
     where: {
       structureId: query.structure,
       startsAt: { gte: localInstant(query.from, 0, zone) as Date, lt: localInstant(addDays(query.to, 1), 0, zone) as Date },
@@ -107,7 +107,7 @@ export async function exportAppointments(
   await recordAudit(
     db.prisma,
     {
-      actorId: actor.id,
+      actorId: scope.userId,
       action: "appointments.export",
       entity: "Structure",
       entityId: query.structure,

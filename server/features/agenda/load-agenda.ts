@@ -1,28 +1,42 @@
+import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
 import { freeSlots, type Mode } from "../../domain/availability.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
+import { busyTimes } from "../appointments/busy-time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 
-export interface AgendaScope {
+export interface AgendaView {
   /** The advisors shown. */
   advisorIds: string[];
   /** The structures whose offerings and closures count. */
   structureIds: string[];
   zone: string;
+  /**
+   * A team's view: the structure whose meetings are shown in full; the advisors' meetings in
+   * their other structures are busy time. Undefined: one's own agenda, all of it.
+   */
+  team?: string;
 }
 
 /**
- * What an agenda shows between two local dates: the appointments of the advisors, their
- * absences, the closures of the structures, and the free slots staff could still book (one
- * entry per advisor, time and place, with the services it could hold).
+ * What an agenda shows between two local dates: the appointments of the advisors (those the
+ * user sees in full), the time they are busy elsewhere, their absences (the reason for those
+ * of the user's structures), the closures of the structures, and the free slots staff could
+ * still book (one entry per advisor, time and place, with the services it could hold).
  */
-export async function loadAgenda(db: Database, scope: AgendaScope, range: { from: LocalDate; to: LocalDate; now: Date }) {
+export async function loadAgenda(
+  db: Database,
+  scope: Scope,
+  view: AgendaView,
+  range: { from: LocalDate; to: LocalDate; now: Date },
+) {
   const fromInstant = new Date(Date.parse(`${range.from}T00:00:00Z`) - 14 * 3_600_000);
   const toInstant = new Date(Date.parse(`${range.to}T00:00:00Z`) + 38 * 3_600_000);
-  const iso = (d: Date) => toZonedIso(d, scope.zone);
-  const [appointments, absences, closures, sites, offerings] = await Promise.all([
-    db.prisma.appointment.findMany({
-      where: { advisorId: { in: scope.advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
+  const iso = (d: Date) => toZonedIso(d, view.zone);
+  const during = { startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } };
+  const [appointments, busy, absences, closures, sites, offerings] = await Promise.all([
+    scope.prisma.appointment.findMany({
+      where: { advisorId: { in: view.advisorIds }, ...(view.team && { structureId: view.team }), ...during },
       orderBy: { startsAt: "asc" },
       select: {
         id: true,
@@ -39,22 +53,23 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
         person: { select: { firstName: true, lastName: true } },
       },
     }),
+    view.team ? busyTimes(db, { advisorIds: view.advisorIds, structureId: view.team, from: fromInstant, to: toInstant }) : [],
     db.prisma.absence.findMany({
-      where: { advisorId: { in: scope.advisorIds }, startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } },
+      where: { advisorId: { in: view.advisorIds }, ...during },
       orderBy: { startsAt: "asc" },
-      select: { id: true, advisorId: true, startsAt: true, endsAt: true, reason: true },
+      select: { id: true, advisorId: true, structureId: true, startsAt: true, endsAt: true, reason: true },
     }),
     db.prisma.closure.findMany({
       where: {
-        structureId: { in: scope.structureIds },
+        structureId: { in: view.structureIds },
         startDate: { lte: new Date(`${range.to}T00:00:00Z`) },
         endDate: { gte: new Date(`${range.from}T00:00:00Z`) },
       },
       select: { id: true, structureId: true, siteId: true, startDate: true, endDate: true, reason: true },
     }),
-    db.prisma.site.findMany({ where: { structureId: { in: scope.structureIds } }, select: { id: true, name: true } }),
+    db.prisma.site.findMany({ where: { structureId: { in: view.structureIds } }, select: { id: true, name: true } }),
     db.prisma.offering.findMany({
-      where: { structureId: { in: scope.structureIds }, active: true, bookableBy: { in: ["public", "staff"] } },
+      where: { structureId: { in: view.structureIds }, active: true, bookableBy: { in: ["public", "staff"] } },
       select: { ...offeringSelect, service: { select: { name: true } } },
     }),
   ]);
@@ -65,7 +80,7 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
     string,
     { start: Date; end: Date; advisorId: string; siteId: string | null; mode: Mode; services: string[] }
   >();
-  const shown = new Set(scope.advisorIds);
+  const shown = new Set(view.advisorIds);
   for (const offering of rows) {
     const input = inputs.get(offering.id);
     if (!input) continue;
@@ -79,7 +94,7 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
   }
 
   return {
-    today: localDateOf(range.now, scope.zone),
+    today: localDateOf(range.now, view.zone),
     /** The structures' sites, to name the places of free slots and closures. */
     sites,
     appointments: appointments.map(({ startsAt, endsAt, offering, ...a }) => ({
@@ -88,7 +103,14 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
       end: iso(endsAt),
       service: offering.service,
     })),
-    absences: absences.map(({ startsAt, endsAt, ...a }) => ({ ...a, start: iso(startsAt), end: iso(endsAt) })),
+    /** Meetings of the advisors in their other structures: when, nothing more. */
+    busy: busy.map((b) => ({ advisorId: b.advisorId, start: iso(b.start), end: iso(b.end) })),
+    absences: absences.map(({ startsAt, endsAt, structureId, reason, ...a }) => ({
+      ...a,
+      start: iso(startsAt),
+      end: iso(endsAt),
+      reason: absenceReasonFor(scope, { advisorId: a.advisorId, structureId, reason }),
+    })),
     closures: closures.map((c) => ({ ...c, startDate: day(c.startDate), endDate: day(c.endDate) })),
     freeSlots: [...free.values()]
       .sort((a, b) => a.start.getTime() - b.start.getTime())
@@ -97,3 +119,15 @@ export async function loadAgenda(db: Database, scope: AgendaScope, range: { from
 }
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * An absence's reason is told to the advisor and to the staff of the structure that declared
+ * it; the advisor's other structures see that they are away, not why.
+ */
+export const absenceReasonFor = (
+  scope: Scope,
+  absence: { advisorId: string; structureId: string | null; reason: string },
+): string | null =>
+  absence.advisorId === scope.userId || (absence.structureId !== null && scope.seesPeopleOf(absence.structureId))
+    ? absence.reason
+    : null;

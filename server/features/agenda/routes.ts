@@ -1,8 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { canSeeStructurePeople, type Roles } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
-import type { AppEnv } from "../../context.ts";
+import { requireArea } from "../../auth/http.ts";
+import type { Scope } from "../../auth/scope.ts";
 import { sqlIn } from "../../db/database.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { DEFAULT_ZONE, epochDay, toZonedIso } from "../../domain/time.ts";
@@ -17,7 +15,7 @@ import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
 import { hashToken, newManageToken } from "../bookings/create-booking.ts";
 import { exportAppointments } from "./export-appointments.ts";
-import { loadAgenda } from "./load-agenda.ts";
+import { type AgendaView, loadAgenda } from "./load-agenda.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
 // what staff do with an appointment — its outcome, private notes, its confirmation, cancellation.
@@ -130,26 +128,26 @@ const confirmation = agendaRoute({
   },
 });
 
-/** An appointment the user may open: their own, or one of a structure whose people they see. */
-async function visibleAppointment(c: Context<AppEnv>, roles: Roles, id: string, userId: string) {
-  const row = await c.var.deps.db.prisma.appointment.findUnique({
+/** An appointment the user sees in full (scope.ts): their own, or one of a structure whose people they see. */
+async function visibleAppointment(scope: Scope, id: string) {
+  const row = await scope.prisma.appointment.findUnique({
     where: { id },
     select: { id: true, structureId: true, advisorId: true, status: true, startsAt: true, personId: true },
   });
-  if (!row || !(row.advisorId === userId || canSeeStructurePeople(roles, row.structureId))) throw notFound("Rendez-vous");
+  if (!row) throw notFound("Rendez-vous");
   return row;
 }
 
 export const agenda = createRouter()
   .openapi(list, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { db, clock } = c.var.deps;
     const { from, to, structure, advisor } = c.req.valid("query");
     if (to < from) throw validationError({ to: "La fin doit suivre le début." });
     if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw validationError({ to: `${MAX_DAYS} jours au plus.` });
-    let scope: { advisorIds: string[]; structureIds: string[]; zone: string };
+    let view: AgendaView;
     if (structure) {
-      if (!canSeeStructurePeople(roles, structure)) throw notFound("Structure");
+      if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
       const s = await db.prisma.structure.findUnique({
         where: { id: structure },
         select: { timeZone: true, memberships: { where: { role: "advisor" }, select: { userId: true } } },
@@ -157,27 +155,26 @@ export const agenda = createRouter()
       if (!s) throw notFound("Structure");
       const team = s.memberships.map((m) => m.userId);
       if (advisor && !team.includes(advisor)) throw validationError({ advisor: "Ce conseiller n'est pas de la structure." });
-      scope = { advisorIds: advisor ? [advisor] : team, structureIds: [structure], zone: s.timeZone };
+      view = { advisorIds: advisor ? [advisor] : team, structureIds: [structure], zone: s.timeZone, team: structure };
     } else {
-      const mine = roles.memberships.filter((m) => m.role === "advisor").map((m) => m.structureId);
-      scope = { advisorIds: [staff.user.id], structureIds: mine, zone: DEFAULT_ZONE };
+      const mine = scope.roles.memberships.filter((m) => m.role === "advisor").map((m) => m.structureId);
+      view = { advisorIds: [scope.userId], structureIds: mine, zone: DEFAULT_ZONE };
     }
-    return c.json({ zone: scope.zone, ...(await loadAgenda(db, scope, { from, to, now: clock.now() })) }, 200);
+    return c.json({ zone: view.zone, ...(await loadAgenda(db, scope, view, { from, to, now: clock.now() })) }, 200);
   })
   .openapi(exported, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const query = c.req.valid("query");
     if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
     if (epochDay(query.to) - epochDay(query.from) >= 366) throw validationError({ to: "Un an au plus." });
-    const { csv, fileName } = await exportAppointments(c.var.deps, { id: staff.user.id, roles }, query);
+    const { csv, fileName } = await exportAppointments(c.var.deps, scope, query);
     return c.body(csv, 200, csvHeaders(fileName));
   })
   .openapi(detail, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { id } = c.req.valid("param");
-    const visible = await visibleAppointment(c, roles, id, staff.user.id);
-    const db = c.var.deps.db;
-    const a = await db.prisma.appointment.findUniqueOrThrow({
+    const visible = await visibleAppointment(scope, id);
+    const a = await scope.prisma.appointment.findUniqueOrThrow({
       where: { id },
       select: {
         id: true,
@@ -212,7 +209,7 @@ export const agenda = createRouter()
       },
     });
     // The person's history with this structure only: other structures' meetings are theirs.
-    const history = await db.prisma.appointment.findMany({
+    const history = await scope.prisma.appointment.findMany({
       where: { personId: visible.personId, structureId: visible.structureId, id: { not: id } },
       orderBy: { startsAt: "desc" },
       take: 50,
@@ -247,9 +244,9 @@ export const agenda = createRouter()
     );
   })
   .openapi(outcome, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { id } = c.req.valid("param");
-    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const row = await visibleAppointment(scope, id);
     const now = c.var.deps.clock.now();
     const problem = outcomeProblem({ status: row.status, start: row.startsAt }, now);
     if (problem) throw new AppError("CONFLICT", problem);
@@ -262,7 +259,7 @@ export const agenda = createRouter()
         const referral = await tx.referral.findUnique({ where: { appointmentId: id }, select: { id: true } });
         if (referral) {
           await tx.referralEvent.create({
-            data: { referralId: referral.id, kind: "outcome", at: now, byId: staff.user.id, detail: OUTCOME_WORDS[value] },
+            data: { referralId: referral.id, kind: "outcome", at: now, byId: scope.user.id, detail: OUTCOME_WORDS[value] },
           });
         }
         return tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } });
@@ -271,9 +268,9 @@ export const agenda = createRouter()
     return c.json({}, 200);
   })
   .openapi(notes, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { id } = c.req.valid("param");
-    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const row = await visibleAppointment(scope, id);
     const { notes: value } = c.req.valid("json");
     await audited(
       c,
@@ -293,33 +290,32 @@ export const agenda = createRouter()
     return c.json({}, 200);
   })
   .openapi(confirmation, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { id } = c.req.valid("param");
     const { db, clock, config } = c.var.deps;
-    const row = await db.prisma.appointment.findUnique({
-      where: { id },
-      select: {
-        structureId: true,
-        advisorId: true,
-        bookedById: true,
-        status: true,
-        endsAt: true,
-        manageTokenHash: true,
-        personId: true,
-        person: { select: { email: true } },
-        offering: { select: { reminderPlan: true } },
-      },
-    });
+    const select = {
+      structureId: true,
+      status: true,
+      endsAt: true,
+      manageTokenHash: true,
+      personId: true,
+      person: { select: { email: true } },
+      offering: { select: { reminderPlan: true } },
+    } as const;
     const body = c.req.valid("json");
-    const kept = row && body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
+    const seen = await scope.prisma.appointment.findUnique({ where: { id }, select });
     // The desk may book in a partner's offering: whoever booked it may send its confirmation
-    // while they hold its private link (just booked), not later with a new one.
-    const reachable =
-      row &&
-      (row.advisorId === staff.user.id ||
-        canSeeStructurePeople(roles, row.structureId) ||
-        (row.bookedById === staff.user.id && kept !== undefined));
-    if (!row || !reachable) throw notFound("Rendez-vous");
+    // while they hold its private link (just booked), as the person could with it — not later.
+    const held =
+      !seen && body.manageToken
+        ? await db.prisma.appointment.findFirst({
+            where: { id, bookedById: scope.userId, manageTokenHash: hashToken(body.manageToken) },
+            select,
+          })
+        : null;
+    const row = seen ?? held;
+    if (!row) throw notFound("Rendez-vous");
+    const kept = body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
     const now = clock.now();
     if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
     // A walk-in may be booked for the very hour: only a meeting over has nothing to confirm.
@@ -345,13 +341,14 @@ export const agenda = createRouter()
         );
         return { id };
       },
+      held ? db.prisma : undefined,
     );
     return c.json({ sentTo: email, manageUrl: `${config.publicUrl}/rdv/${link.token}`, newLink: !kept }, 200);
   })
   .openapi(cancel, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { id } = c.req.valid("param");
-    const row = await visibleAppointment(c, roles, id, staff.user.id);
+    const row = await visibleAppointment(scope, id);
     const now = c.var.deps.clock.now();
     if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est déjà annulé.");
     const { reason } = c.req.valid("json");

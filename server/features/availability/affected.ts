@@ -5,6 +5,7 @@ import { stillFits } from "../../domain/availability.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
 import { audited } from "../../http/staff-routes.ts";
+import { busyTimes } from "../appointments/busy-time.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 
@@ -15,13 +16,20 @@ export interface AffectedAppointment {
   person: { firstName: string; lastName: string };
 }
 
+/** A meeting of the advisor in another structure, in the change's way: when, nothing more. */
+export interface Conflict {
+  start: string;
+  end: string;
+}
+
 /**
- * Advisors' coming meetings that no longer fit their availability, as the transaction sees
- * it. Run before and after a change, the difference is what the change would orphan.
+ * Advisors' coming meetings in a structure that no longer fit their availability, as the
+ * transaction sees it. Run before and after a change, the difference is what the change would
+ * orphan.
  */
-export async function misfits(tx: Tx, advisorIds: string[], now: Date): Promise<AffectedAppointment[]> {
+export async function misfits(tx: Tx, structureId: string, advisorIds: string[], now: Date): Promise<AffectedAppointment[]> {
   const coming = await tx.appointment.findMany({
-    where: { advisorId: { in: advisorIds }, status: "booked", startsAt: { gt: now } },
+    where: { structureId, advisorId: { in: advisorIds }, status: "booked", startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
@@ -57,9 +65,11 @@ export async function misfits(tx: Tx, advisorIds: string[], now: Date): Promise<
 }
 
 /**
- * Makes a change to advisors' availability with its audit event, and looks at the meetings
- * it leaves outside: without a decision, a 409 lists them and nothing is written; « cancel »
- * cancels them and tells the people.
+ * Makes a change to advisors' availability in a structure with its audit event, and looks at
+ * the meetings it leaves outside: without a decision, a 409 lists the structure's own and
+ * nothing is written; « cancel » cancels them and tells the people. An absence also falls on
+ * the advisor's meetings in their other structures: those are theirs, never cancelled from
+ * here — listed as conflicts, times only (scope.ts), for someone to sort out with the advisor.
  */
 export async function changeAvailability(
   c: Context<AppEnv>,
@@ -73,19 +83,30 @@ export async function changeAvailability(
   event: { action: string; entity: string; fields?: string[] },
   change: (tx: Tx) => Promise<{ id: string }>,
 ) {
-  const now = c.var.deps.clock.now();
+  const { db, clock } = c.var.deps;
+  const now = clock.now();
+  const zone = (await db.prisma.structure.findUniqueOrThrow({ where: { id: target.structureId }, select: { timeZone: true } }))
+    .timeZone;
+  const span = target.span && target.span.to > now ? { from: max(target.span.from, now), to: target.span.to } : undefined;
+  const conflicts: Conflict[] = span
+    ? (await busyTimes(db, { advisorIds: target.advisorIds, ...span, structureId: target.structureId })).map((b) => ({
+        start: toZonedIso(b.start, zone),
+        end: toZonedIso(b.end, zone),
+      }))
+    : [];
   const details = { structureId: target.structureId, ...(event.fields && { fields: event.fields }) };
   return audited(c, { action: event.action, entity: event.entity, details }, async (tx) => {
-    const before = new Set((await misfits(tx, target.advisorIds, now)).map((a) => a.id));
+    const before = new Set((await misfits(tx, target.structureId, target.advisorIds, now)).map((a) => a.id));
     const within = new Set(
-      target.span
+      span
         ? (
             await tx.appointment.findMany({
               where: {
+                structureId: target.structureId,
                 advisorId: { in: target.advisorIds },
                 status: "booked",
-                startsAt: { gt: now, lt: target.span.to },
-                endsAt: { gt: target.span.from },
+                startsAt: { gt: now, lt: span.to },
+                endsAt: { gt: span.from },
               },
               select: { id: true },
             })
@@ -93,14 +114,16 @@ export async function changeAvailability(
         : [],
     );
     const { id } = await change(tx);
-    const orphaned = (await misfits(tx, target.advisorIds, now)).filter((a) => !before.has(a.id) || within.has(a.id));
+    const orphaned = (await misfits(tx, target.structureId, target.advisorIds, now)).filter(
+      (a) => !before.has(a.id) || within.has(a.id),
+    );
     if (orphaned.length && !target.onBooked) {
       throw new AppError(
         "CONFLICT",
         orphaned.length === 1
           ? "Ce changement laisse un rendez-vous hors des disponibilités : le garder, ou l'annuler en prévenant la personne ?"
           : `Ce changement laisse ${orphaned.length} rendez-vous hors des disponibilités : les garder, ou les annuler en prévenant les personnes ?`,
-        { affected: orphaned, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
+        { affected: orphaned, conflicts, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
       );
     }
     if (target.onBooked === "cancel") {
@@ -108,6 +131,8 @@ export async function changeAvailability(
         await cancelAppointment(tx, a.id, { by: "structure", reason: "Le conseiller n'est plus disponible à cette heure." }, now);
       }
     }
-    return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0 };
+    return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0, conflicts };
   });
 }
+
+const max = (a: Date, b: Date) => (a > b ? a : b);

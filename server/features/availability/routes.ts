@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { requireArea } from "../../auth/http.ts";
 import { canEditAvailability } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
 import type { AppEnv } from "../../context.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
@@ -11,6 +11,7 @@ import { dateProblem, eachOnce, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
+import { absenceReasonFor } from "../agenda/load-agenda.ts";
 import { changeAvailability } from "./affected.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
@@ -62,8 +63,15 @@ const AbsenceInput = z
   })
   .strict();
 const Changed = json(
-  z.object({ id: z.uuid(), affected: z.int(), cancelled: z.int() }),
-  "Fait ; `affected` rendez-vous étaient concernés, `cancelled` ont été annulés.",
+  z.object({
+    id: z.uuid(),
+    affected: z.int(),
+    cancelled: z.int(),
+    conflicts: z.array(z.object({ start: z.string(), end: z.string() })).openapi({
+      description: "Rendez-vous du conseiller dans ses autres structures pendant l'absence : l'heure seulement ; ils restent.",
+    }),
+  }),
+  "Fait ; `affected` rendez-vous de la structure étaient concernés, `cancelled` ont été annulés.",
 );
 
 const view = availabilityRoute({
@@ -116,15 +124,15 @@ const deleteAbsence = availabilityRoute({
 
 /** The advisor and structure the user may edit, or a 404 (also for an advisor not of the structure). */
 async function editable(c: Context<AppEnv>, advisorId: string, structureId: string) {
-  const { staff, roles } = await requireArea(c, "agenda");
-  const structure = canEditAvailability(roles, staff.user.id, advisorId, structureId)
-    ? await c.var.deps.db.prisma.structure.findFirst({
+  const scope = await requireArea(c, "agenda");
+  const structure = scope.editsAvailability(advisorId, structureId)
+    ? await scope.prisma.structure.findFirst({
         where: { id: structureId, memberships: { some: { userId: advisorId, role: "advisor" } } },
         select: { id: true, timeZone: true },
       })
     : null;
   if (!structure) throw notFound("Conseiller");
-  return structure;
+  return { scope, structure };
 }
 
 /** Sites and offerings named by a range must be the structure's; a remote range has no site and no « sur place ». */
@@ -158,7 +166,7 @@ const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 export const availability = createRouter()
   .openapi(view, async (c) => {
     const { advisor, structure: structureId } = c.req.valid("query");
-    const structure = await editable(c, advisor, structureId);
+    const { scope, structure } = await editable(c, advisor, structureId);
     const db = c.var.deps.db;
     const [rules, absences, options] = await Promise.all([
       db.prisma.availabilityRule.findMany({
@@ -191,7 +199,9 @@ export const availability = createRouter()
           id: a.id,
           start: toZonedIso(a.startsAt, structure.timeZone),
           end: toZonedIso(a.endsAt, structure.timeZone),
-          reason: a.reason,
+          reason: absenceReasonFor(scope, a),
+          /** Declared by this structure (or by the advisor's only one): it may remove it. */
+          removable: a.structureId === null || a.structureId === structureId,
         })),
         ...options,
       },
@@ -277,7 +287,7 @@ export const availability = createRouter()
   })
   .openapi(createAbsence, async (c) => {
     const { advisorId, structureId, start, end, reason, onBooked } = c.req.valid("json");
-    const structure = await editable(c, advisorId, structureId);
+    const { structure } = await editable(c, advisorId, structureId);
     const instant = (local: string, field: string) => {
       const at = localInstant(local.slice(0, 10), parseTime(local.slice(11)) ?? 0, structure.timeZone);
       if (!at) throw validationError({ [field]: "Cette heure n'existe pas ce jour-là (passage à l'heure d'été)." });
@@ -290,25 +300,28 @@ export const availability = createRouter()
       c,
       { advisorIds: [advisorId], structureId, onBooked, span: { from: startsAt, to: endsAt } },
       { action: "absence.create", entity: "Absence" },
-      (tx) => tx.absence.create({ data: { advisorId, startsAt, endsAt, reason: reason ?? "" }, select: { id: true } }),
+      (tx) =>
+        tx.absence.create({ data: { advisorId, structureId, startsAt, endsAt, reason: reason ?? "" }, select: { id: true } }),
     );
     return c.json(result, 201);
   })
   .openapi(deleteAbsence, async (c) => {
     const { id } = c.req.valid("param");
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const db = c.var.deps.db;
     const absence = await db.prisma.absence.findUnique({
       where: { id },
       select: {
         advisorId: true,
+        structureId: true,
         advisor: { select: { memberships: { where: { role: "advisor" }, select: { structureId: true } } } },
       },
     });
-    // Anyone who may edit the advisor's availability in one of their structures.
-    const structureId = absence?.advisor.memberships.find((m) =>
-      canEditAvailability(roles, staff.user.id, absence.advisorId, m.structureId),
-    )?.structureId;
+    // Whoever may edit the advisor's availability in the structure that declared it (in one of
+    // their structures, for an absence declared before structures were told apart).
+    const structureId = absence?.advisor.memberships
+      .map((m) => m.structureId)
+      .find((s) => (absence.structureId ?? s) === s && scope.editsAvailability(absence.advisorId, s));
     if (!absence || !structureId) throw notFound("Absence");
     const result = await changeAvailability(
       c,

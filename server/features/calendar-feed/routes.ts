@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { calendarFeed } from "../../../emails/calendar-feed.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
@@ -36,31 +36,31 @@ const revoke = feedRoute({
 
 export const calendarFeedSettings = createRouter()
   .openapi(status, async (c) => {
-    const { staff } = await requireArea(c, "agenda");
-    const live = await c.var.deps.db.prisma.calendarFeed.findFirst({
-      where: { userId: staff.user.id, revokedAt: null },
+    const scope = await requireArea(c, "agenda");
+    const live = await scope.prisma.calendarFeed.findFirst({
+      where: { userId: scope.user.id, revokedAt: null },
       select: { createdAt: true },
     });
     return c.json({ active: Boolean(live), createdAt: live?.createdAt.toISOString() ?? null }, 200);
   })
   .openapi(create, async (c) => {
-    const { staff } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { clock, config } = c.var.deps;
     const token = randomBytes(32).toString("base64url");
     const now = clock.now();
     await audited(c, { action: "calendar_feed.create", entity: "StaffUser" }, async (tx) => {
-      await tx.calendarFeed.updateMany({ where: { userId: staff.user.id, revokedAt: null }, data: { revokedAt: now } });
-      await tx.calendarFeed.create({ data: { id: hashOf(token), userId: staff.user.id, createdAt: now } });
-      return { id: staff.user.id };
+      await tx.calendarFeed.updateMany({ where: { userId: scope.user.id, revokedAt: null }, data: { revokedAt: now } });
+      await tx.calendarFeed.create({ data: { id: hashOf(token), userId: scope.user.id, createdAt: now } });
+      return { id: scope.user.id };
     });
     return c.json({ url: `${config.publicUrl}/api/feeds/${token}.ics` }, 201);
   })
   .openapi(revoke, async (c) => {
-    const { staff } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const now = c.var.deps.clock.now();
     await audited(c, { action: "calendar_feed.revoke", entity: "StaffUser" }, async (tx) => {
-      await tx.calendarFeed.updateMany({ where: { userId: staff.user.id, revokedAt: null }, data: { revokedAt: now } });
-      return { id: staff.user.id };
+      await tx.calendarFeed.updateMany({ where: { userId: scope.user.id, revokedAt: null }, data: { revokedAt: now } });
+      return { id: scope.user.id };
     });
     return c.json({}, 200);
   });

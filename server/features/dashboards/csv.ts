@@ -1,6 +1,6 @@
 import { type Cell, countCell, toCsv } from "../../http/csv.ts";
+import type { Breakdown } from "./coverage.ts";
 import type { Figures } from "./figures.ts";
-import type { Breakdown } from "./scope.ts";
 
 /** The tables a dashboard exports, one per CSV file (one table per file opens cleanly in Excel). */
 export const TABLES = ["activity", "waiting", "referrals", "flows", "network-flows"] as const;

@@ -12,21 +12,21 @@ import type {
 } from "../../domain/statistics.ts";
 import { addDays, DEFAULT_ZONE, localInstant } from "../../domain/time.ts";
 import { closuresBetween, rangeTimesSelect } from "../slots/load-availability.ts";
-import type { Scope } from "./scope.ts";
+import type { Coverage } from "./coverage.ts";
 
 /** Months are read in the SPRO's zone: a meeting at 00:30 on the 1st belongs to that month. */
 const MONTH = `to_char(a."startsAt" AT TIME ZONE '${DEFAULT_ZONE}', 'YYYY-MM')`;
 
 /**
- * The facts behind a scope's figures, grouped by the database (a few hundred rows whatever the
+ * The facts behind a coverage's figures, grouped by the database (a few hundred rows whatever the
  * number of appointments): appointments, booked and offered minutes, waiting-time snapshots and
  * referrals of the period.
  */
-export async function loadFacts(db: Database, scope: Scope) {
-  const ids = [...scope.structures.keys()];
-  const start = localInstant(scope.from, 0, DEFAULT_ZONE) as Date;
-  const end = localInstant(addDays(scope.to, 1), 0, DEFAULT_ZONE) as Date;
-  const serviceId = scope.service?.id ?? null;
+export async function loadFacts(db: Database, coverage: Coverage) {
+  const ids = [...coverage.structures.keys()];
+  const start = localInstant(coverage.from, 0, DEFAULT_ZONE) as Date;
+  const end = localInstant(addDays(coverage.to, 1), 0, DEFAULT_ZONE) as Date;
+  const serviceId = coverage.service?.id ?? null;
   const p = db.prisma;
   const [appointments, booked, offered, waiting, referrals] = await Promise.all([
     p.$queryRawUnsafe<(Omit<AppointmentFact, "outcome" | "channel"> & { outcome: Outcome | null; channel: Channel })[]>(
@@ -57,11 +57,11 @@ export async function loadFacts(db: Database, scope: Scope) {
       end,
       serviceId,
     ),
-    offeredMinutes(db, scope, ids),
+    offeredMinutes(db, coverage, ids),
     p.waitingTimeSnapshot.findMany({
       where: {
         structureId: { in: ids },
-        day: { gte: new Date(`${scope.from}T00:00:00Z`), lte: new Date(`${scope.to}T00:00:00Z`) },
+        day: { gte: new Date(`${coverage.from}T00:00:00Z`), lte: new Date(`${coverage.to}T00:00:00Z`) },
         ...(serviceId && { serviceId }),
       },
       select: { day: true, structureId: true, serviceId: true, takenAt: true, nextSlotAt: true },
@@ -110,14 +110,14 @@ function allServices(
  * per service (the ranges opening it) and for all services at once (each range once). Read from
  * the ranges as they stand: a range deleted since no longer counts.
  */
-async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]): Promise<MinutesFact[]> {
+async function offeredMinutes(db: Database, coverage: Coverage, structureIds: string[]): Promise<MinutesFact[]> {
   const p = db.prisma;
   const rules = await p.availabilityRule.findMany({
     where: {
       structureId: { in: structureIds },
-      validFrom: { lte: new Date(`${scope.to}T00:00:00Z`) },
-      OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${scope.from}T00:00:00Z`) } }],
-      ...(scope.service && { offerings: { some: { offering: { serviceId: scope.service.id } } } }),
+      validFrom: { lte: new Date(`${coverage.to}T00:00:00Z`) },
+      OR: [{ validUntil: null }, { validUntil: { gte: new Date(`${coverage.from}T00:00:00Z`) } }],
+      ...(coverage.service && { offerings: { some: { offering: { serviceId: coverage.service.id } } } }),
     },
     select: {
       id: true,
@@ -136,14 +136,14 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
     p.absence.findMany({
       where: {
         advisorId: { in: advisorIds },
-        startsAt: { lt: new Date(`${addDays(scope.to, 2)}T00:00:00Z`) },
-        endsAt: { gt: new Date(`${addDays(scope.from, -1)}T00:00:00Z`) },
+        startsAt: { lt: new Date(`${addDays(coverage.to, 2)}T00:00:00Z`) },
+        endsAt: { gt: new Date(`${addDays(coverage.from, -1)}T00:00:00Z`) },
       },
       select: { advisorId: true, startsAt: true, endsAt: true },
     }),
-    closuresBetween(db.sql, structureIds, scope),
+    closuresBetween(db.sql, structureIds, coverage),
   ]);
-  const holidays = holidaysBetween(scope.from, scope.to);
+  const holidays = holidaysBetween(coverage.from, coverage.to);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const sums = new Map<string, MinutesFact>();
   const add = (structureId: string, siteId: string | null, serviceId: string | null, month: string, minutes: number) => {
@@ -161,15 +161,15 @@ async function offeredMinutes(db: Database, scope: Scope, structureIds: string[]
       absences: absences.map((a) => ({ advisorId: a.advisorId, start: a.startsAt, end: a.endsAt })),
       closures: closures.filter((c) => c.structureId === structureId),
       holidays,
-      from: scope.from,
-      to: scope.to,
+      from: coverage.from,
+      to: coverage.to,
     });
     const servicesOf = new Map(own.map((r) => [r.id, new Set(r.offerings.map((o) => o.offering.serviceId))]));
     for (const { rule, date, minutes } of open) {
       const month = date.slice(0, 7);
       add(structureId, rule.siteId, null, month, minutes);
       for (const serviceId of servicesOf.get(rule.id) ?? []) {
-        if (!scope.service || scope.service.id === serviceId) add(structureId, rule.siteId, serviceId, month, minutes);
+        if (!coverage.service || coverage.service.id === serviceId) add(structureId, rule.siteId, serviceId, month, minutes);
       }
     }
   }

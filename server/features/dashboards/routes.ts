@@ -1,15 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
 import type { AppEnv } from "../../context.ts";
 import { DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../domain/time.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { localDate } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, staffRoute } from "../../http/staff-routes.ts";
+import { BREAKDOWNS, coverageChoices, resolveCoverage } from "./coverage.ts";
 import { figuresCsv, TABLE_FILE_NAMES, TABLES } from "./csv.ts";
 import { dashboardFigures } from "./figures.ts";
-import { BREAKDOWNS, resolveScope, scopeChoices } from "./scope.ts";
 
 // The coordination dashboards: a territory's figures for its coordinators, every territory's for
 // the Région. Shown outside the structures, so small counts are masked (domain/statistics.ts).
@@ -68,24 +68,24 @@ function defaultPeriod(c: Context<AppEnv>, to?: string) {
   return { from: firstOfMonthBefore(end, 2), to: end };
 }
 
-async function scopeOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
-  const { roles } = await requireArea(c, "dashboards");
+async function coverageOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
+  const scope = await requireArea(c, "dashboards");
   const period = defaultPeriod(c, query.to);
-  return resolveScope(c.var.deps.db, roles, { ...query, from: query.from ?? period.from, to: period.to });
+  return resolveCoverage(c.var.deps.db, scope.roles, { ...query, from: query.from ?? period.from, to: period.to });
 }
 
 export const dashboards = createRouter()
   .openapi(choices, async (c) => {
-    const { roles } = await requireArea(c, "dashboards");
-    return c.json(await scopeChoices(c.var.deps.db, roles, defaultPeriod(c)), 200);
+    const scope = await requireArea(c, "dashboards");
+    return c.json(await coverageChoices(c.var.deps.db, scope.roles, defaultPeriod(c)), 200);
   })
   .openapi(figures, async (c) => {
     const query = c.req.valid("query");
-    return c.json(await dashboardFigures(c.var.deps.db, await scopeOf(c, query), query.by), 200);
+    return c.json(await dashboardFigures(c.var.deps.db, await coverageOf(c, query), query.by), 200);
   })
   .openapi(exported, async (c) => {
     const { table, ...query } = c.req.valid("query");
-    const scope = await scopeOf(c, query);
-    const csv = figuresCsv(await dashboardFigures(c.var.deps.db, scope, query.by), table);
-    return c.body(csv, 200, csvHeaders(`rdv-orientation-${TABLE_FILE_NAMES[table]}-${scope.from}-${scope.to}.csv`));
+    const coverage = await coverageOf(c, query);
+    const csv = figuresCsv(await dashboardFigures(c.var.deps.db, coverage, query.by), table);
+    return c.body(csv, 200, csvHeaders(`rdv-orientation-${TABLE_FILE_NAMES[table]}-${coverage.from}-${coverage.to}.csv`));
   });

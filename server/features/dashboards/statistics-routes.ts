@@ -5,10 +5,10 @@ import { addDays, DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../do
 import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
+import { resolveCoverage } from "./coverage.ts";
 import { figuresCsv, TABLE_FILE_NAMES } from "./csv.ts";
 import { figuresOf } from "./figures.ts";
 import { loadFacts } from "./load-facts.ts";
-import { resolveScope } from "./scope.ts";
 
 // The public statistics (open data): the SPRO's activity over the last twelve months, by month
 // and by network, with the dashboards' masking. No personal data: only counts and delays.
@@ -25,9 +25,9 @@ async function computeFigures({ db, clock }: Pick<Deps, "db" | "clock">) {
   const first = (await db.prisma.appointment.aggregate({ _min: { startsAt: true } }))._min.startsAt;
   const start = firstOfMonthBefore(to, 11);
   const firstMonth = first ? firstOfMonthBefore(localDateOf(first, DEFAULT_ZONE), 0) : start;
-  const scope = await resolveScope(db, REGION, { from: firstMonth > start && firstMonth <= to ? firstMonth : start, to });
-  const facts = await loadFacts(db, scope);
-  return { byMonth: figuresOf(facts, scope, "month"), byNetwork: figuresOf(facts, scope, "network") };
+  const coverage = await resolveCoverage(db, REGION, { from: firstMonth > start && firstMonth <= to ? firstMonth : start, to });
+  const facts = await loadFacts(db, coverage);
+  return { byMonth: figuresOf(facts, coverage, "month"), byNetwork: figuresOf(facts, coverage, "network") };
 }
 
 /**

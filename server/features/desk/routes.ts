@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { canBookFor, canSeeStructurePeople } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
+import type { Scope } from "../../auth/scope.ts";
 import { literally, sqlIn } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
@@ -93,15 +93,15 @@ const book = deskRoute({
 });
 
 /** Bookable by this user: their structure's offerings, and others' open to staff booking. */
-const refusalFor = (roles: Parameters<typeof canBookFor>[0]) => (o: { structureId: string; bookableBy: string }) =>
-  canBookFor(roles, o.structureId) || o.bookableBy === "public" || o.bookableBy === "staff"
+const refusalFor = (scope: Scope) => (o: { structureId: string; bookableBy: string }) =>
+  scope.booksFor(o.structureId) || o.bookableBy === "public" || o.bookableBy === "staff"
     ? undefined
     : "Cette offre n'est ouverte qu'aux orientations de partenaires.";
 
 export const desk = createRouter()
   .openapi(structures, async (c) => {
-    const { roles } = await requireArea(c, "agenda");
-    const found = await c.var.deps.db.prisma.structure.findMany({
+    const scope = await requireArea(c, "agenda");
+    const found = await scope.prisma.structure.findMany({
       where: { active: true, offerings: { some: { active: true } } },
       select: {
         id: true,
@@ -111,16 +111,16 @@ export const desk = createRouter()
       },
     });
     const list = found
-      .map(({ offerings: offered, ...s }) => ({ ...s, own: canBookFor(roles, s.id), offered }))
+      .map(({ offerings: offered, ...s }) => ({ ...s, own: scope.booksFor(s.id), offered }))
       .filter((s) => s.own || s.offered.some((o) => o.bookableBy === "public" || o.bookableBy === "staff"))
       .map(({ offered: _, ...s }) => s);
     const sorted = sortFrench(list, (s) => s.name);
     return c.json({ structures: [...sorted.filter((s) => s.own), ...sorted.filter((s) => !s.own)] }, 200);
   })
   .openapi(people, async (c) => {
-    const { roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { structure, q } = c.req.valid("query");
-    if (!canSeeStructurePeople(roles, structure)) throw notFound("Structure");
+    if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
     // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
     // whole (« Léa Martin »): each word must be found in the name or the address.
     const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
@@ -135,20 +135,34 @@ export const desk = createRouter()
         ],
       })),
     };
-    const found = await c.var.deps.db.prisma.person.findMany({
+    const here = { structureId: structure };
+    const found = await scope.prisma.person.findMany({
       // An erased person is nobody to find: every one of them is « Personne anonymisée ».
-      where: { anonymisedAt: null, appointments: { some: { structureId: structure } }, OR: [byWords, ...byPhone] },
+      where: { anonymisedAt: null, appointments: { some: here }, OR: [byWords, ...byPhone] },
       orderBy: { lastActivityAt: "desc" },
-      take: 20,
-      select: { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true, lastActivityAt: true },
+      take: 50,
+      select: {
+        id: true,
+        firstName: true,
+        lastName: true,
+        email: true,
+        phone: true,
+        birthYear: true,
+        // When they last came here: what they did elsewhere is another structure's business.
+        appointments: { where: here, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true } },
+      },
     });
-    return c.json({ people: found.map(({ lastActivityAt, ...p }) => ({ ...p, lastSeen: lastActivityAt.toISOString() })) }, 200);
+    const people = found
+      .map(({ appointments, ...p }) => ({ ...p, lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString() }))
+      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
+      .slice(0, 20);
+    return c.json({ people }, 200);
   })
   .openapi(offerings, async (c) => {
-    const { roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { structure } = c.req.valid("query");
     const db = c.var.deps.db;
-    const own = canBookFor(roles, structure);
+    const own = scope.booksFor(structure);
     const found = await db.prisma.structure.findFirst({
       where: { id: structure, active: true },
       select: {
@@ -187,7 +201,7 @@ export const desk = createRouter()
     );
   })
   .openapi(slots, async (c) => {
-    const { roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { db, clock } = c.var.deps;
     const { offering: offeringId, advisor, from } = c.req.valid("query");
     const row = await db.prisma.offering.findFirst({
@@ -195,7 +209,7 @@ export const desk = createRouter()
       select: { ...offeringSelect, bookableBy: true },
     });
     if (!row) throw notFound("Offre");
-    const refusal = refusalFor(roles)(row);
+    const refusal = refusalFor(scope)(row);
     if (refusal) throw new AppError("FORBIDDEN", refusal);
     const offering = toOfferingRow(row);
     const now = clock.now();
@@ -208,20 +222,18 @@ export const desk = createRouter()
     return c.json({ slots: list }, 200);
   })
   .openapi(book, async (c) => {
-    const { staff, roles } = await requireArea(c, "agenda");
+    const scope = await requireArea(c, "agenda");
     const { db, clock, config } = c.var.deps;
     const body = c.req.valid("json");
     const ref = decodeSlotKey(body.slotKey);
     if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
     let person = body.person;
     if (body.followUpOf) {
-      const previous = await db.prisma.appointment.findUnique({
+      const previous = await scope.prisma.appointment.findUnique({
         where: { id: body.followUpOf },
-        select: { personId: true, structureId: true, advisorId: true, person: { select: { anonymisedAt: true } } },
+        select: { personId: true, person: { select: { anonymisedAt: true } } },
       });
-      if (!previous || !(previous.advisorId === staff.user.id || canSeeStructurePeople(roles, previous.structureId))) {
-        throw validationError({ followUpOf: "Rendez-vous introuvable." });
-      }
+      if (!previous) throw validationError({ followUpOf: "Rendez-vous introuvable." });
       if (previous.person.anonymisedAt) {
         // A conflict with the person's state, not a mistyped field: the same 409 as any booking for them.
         const message = "Les données de cette personne ont été effacées : réservez comme pour une nouvelle personne.";
@@ -229,19 +241,13 @@ export const desk = createRouter()
       }
       person = { id: previous.personId };
     } else if (person && "id" in person) {
-      // Someone already known to one of the user's structures, never a guessed id.
-      const known = await db.prisma.person.count({
-        where: {
-          id: person.id,
-          anonymisedAt: null,
-          appointments: { some: { structureId: { in: roles.memberships.map((m) => m.structureId) } } },
-        },
-      });
+      // Someone already known to one of the user's structures (scope.ts), never a guessed id.
+      const known = await scope.prisma.person.count({ where: { id: person.id, anonymisedAt: null } });
       if (!known) throw validationError({ "person.id": "Personne introuvable." });
     }
     if (!person) throw validationError({ person: "Indiquez la personne." });
     const now = clock.now();
-    const key = `desk:${staff.user.id}:${c.req.valid("header")["idempotency-key"]}`;
+    const key = `desk:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
     try {
       const booked = await once(db, key, body, async (tx) => {
         const result = await bookSlot(
@@ -249,10 +255,10 @@ export const desk = createRouter()
           {
             ref,
             audience: "staff",
-            refusal: refusalFor(roles),
+            refusal: refusalFor(scope),
             person: "id" in person ? person : { ...person, communeCode: person.commune, noticeAccepted: false },
             channel: body.channel ?? "reception",
-            bookedById: staff.user.id,
+            bookedById: scope.user.id,
             followUpOfId: body.followUpOf,
             accessibilityNeeds: body.accessibilityNeeds,
           },

@@ -6,11 +6,12 @@ export const ANONYMOUS = { firstName: "Personne", lastName: "anonymisée" } as c
 export const ERASED_REFERRAL = "données de la personne effacées";
 
 /**
- * Erases what identifies these persons, in the caller's transaction: the retention job and an
- * erasure on request both come here. Every row stays, with its status, outcome, channel, times,
- * structure, service and advisor: the figures are counted from them, and read the same after.
- * What goes is what says who the person is or what they confided: contacts, free text, the
- * private link, the invitation, and the e-mails rendered for them.
+ * Erases what identifies these persons, in the caller's transaction: the retention job and the
+ * Région's erasure on request both come here. Every row stays, with its status, outcome,
+ * channel, times, structure, service and advisor: the figures are counted from them, and read
+ * the same after. What goes is what says who the person is or what they confided: contacts,
+ * free text, the private link, the invitation, and the e-mails rendered for them. Returns the
+ * ids of the e-mails deleted, whose written copies (.eml) the caller removes once committed.
  */
 export async function anonymisePersons(
   tx: Tx,
@@ -24,8 +25,8 @@ export async function anonymisePersons(
      */
     closeOpenReferrals?: boolean;
   } = {},
-): Promise<void> {
-  if (personIds.length === 0) return;
+): Promise<string[]> {
+  if (personIds.length === 0) return [];
   const ids = [...personIds];
   await tx.person.updateMany({
     where: { id: { in: ids } },
@@ -39,17 +40,57 @@ export async function anonymisePersons(
       anonymisedAt: now,
     },
   });
-
   const appointmentIds = (await tx.appointment.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map(
     (a) => a.id,
   );
+  const referralIds = (await tx.referral.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map((r) => r.id);
+  return scrub(tx, { appointmentIds, referralIds }, now, options);
+}
+
+/**
+ * A structure's erasure on request: what these structures hold of a person — their meetings,
+ * and the referrals they sent, received or followed — is taken from the person and given to a
+ * new anonymised one, its free text, link and e-mails erased. A referral is held by both its
+ * ends: the other one then reads it as erased too. The person stays for any other structure
+ * that meets them, and nothing here says whether there is one. Returns the ids of the e-mails
+ * deleted.
+ */
+export async function detachPerson(tx: Tx, personId: string, structureIds: readonly string[], now: Date): Promise<string[]> {
+  const ids = [...structureIds];
+  const appointmentIds = (await tx.appointment.findMany({ where: { personId, structureId: { in: ids } }, select: { id: true } })).map(
+    (a) => a.id,
+  );
+  const referralIds = (
+    await tx.referral.findMany({
+      where: {
+        personId,
+        OR: [{ fromStructureId: { in: ids } }, { toStructureId: { in: ids } }, { originStructureIds: { hasSome: ids } }],
+      },
+      select: { id: true },
+    })
+  ).map((r) => r.id);
+  if (appointmentIds.length + referralIds.length === 0) return [];
+  const standIn = await tx.person.create({
+    data: { ...ANONYMOUS, anonymisedAt: now, lastActivityAt: now, createdAt: now },
+    select: { id: true },
+  });
+  await tx.appointment.updateMany({ where: { id: { in: appointmentIds } }, data: { personId: standIn.id } });
+  await tx.referral.updateMany({ where: { id: { in: referralIds } }, data: { personId: standIn.id } });
+  return scrub(tx, { appointmentIds, referralIds }, now, { closeOpenReferrals: true });
+}
+
+/** The free text, links and messages of these meetings and referrals, erased. */
+async function scrub(
+  tx: Tx,
+  { appointmentIds, referralIds }: { appointmentIds: string[]; referralIds: string[] },
+  now: Date,
+  options: { closeOpenReferrals?: boolean },
+): Promise<string[]> {
   // The private link dies with the hash: nobody can open, move or cancel the meeting by it again.
   await tx.appointment.updateMany({
     where: { id: { in: appointmentIds } },
     data: { accessibilityNeeds: "", notes: "", cancelReason: null, manageTokenHash: null, manageTokenRevokedAt: now },
   });
-
-  const referralIds = (await tx.referral.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map((r) => r.id);
   await tx.referral.updateMany({
     where: { id: { in: referralIds } },
     data: { need: "", statusReason: null, invitationTokenHash: null, invitationCodeHash: null },
@@ -71,12 +112,13 @@ export async function anonymisePersons(
   }
 
   // Rendered e-mails hold the name, the address and the private link, sent or still to send.
-  await tx.outboxMessage.deleteMany({
-    where: { OR: [{ appointmentId: { in: appointmentIds } }, { referralId: { in: referralIds } }] },
-  });
+  const messages = { OR: [{ appointmentId: { in: appointmentIds } }, { referralId: { in: referralIds } }] };
+  const messageIds = (await tx.outboxMessage.findMany({ where: messages, select: { id: true } })).map((m) => m.id);
+  await tx.outboxMessage.deleteMany({ where: { id: { in: messageIds } } });
   // A booking's stored answer (replayed to a retry) holds the person and the private link.
   if (appointmentIds.length > 0) {
     await tx.$executeRaw`
       DELETE FROM "IdempotencyKey" WHERE "response"->'appointment'->>'id' = ANY(${appointmentIds}::text[])`;
   }
+  return messageIds;
 }

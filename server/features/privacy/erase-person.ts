@@ -1,22 +1,30 @@
 import type { Tx } from "../../db/database.ts";
 import { formatLongFr } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
-import { anonymisePersons } from "./anonymise.ts";
+import { anonymisePersons, detachPerson } from "./anonymise.ts";
 import { upcomingAppointments } from "./person-summary.ts";
 
 /**
- * Erases a person at their request, in the caller's transaction. Refused while a booked meeting
- * is still to come: once erased, nobody could tell them it is cancelled or moved, and the
- * advisor would wait for someone without a name. Already erased: nothing more to do.
+ * Erases a person at their request, in the caller's transaction: what these structures hold of
+ * them (`detachPerson`), or everywhere for the Région (`structureIds` undefined). Refused while
+ * a booked meeting there is still to come: once erased, nobody could tell them it is cancelled
+ * or moved, and the advisor would wait for someone without a name. When no structure holds
+ * anything of them any more, the person is anonymised whole. Returns the ids of the e-mails
+ * deleted (their written copies go once committed).
  */
-export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<{ id: string; erased: boolean }> {
+export async function erasePerson(
+  tx: Tx,
+  personId: string,
+  structureIds: readonly string[] | undefined,
+  now: Date,
+): Promise<{ id: string; erased: boolean; messageIds: string[] }> {
   // Locked first: a booking for this person (the desk's « déjà venue ») waits for the erasure,
   // then sees it.
   const [row] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
     SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
   if (!row) throw new AppError("NOT_FOUND", "Personne introuvable.");
-  if (row.anonymisedAt) return { id: personId, erased: false };
-  const upcoming = await upcomingAppointments(tx, personId, now);
+  if (row.anonymisedAt) return { id: personId, erased: false, messageIds: [] };
+  const upcoming = await upcomingAppointments(tx, personId, structureIds, now);
   if (upcoming.length > 0) {
     const list = upcoming.map(
       (a) => `${a.offering.service.name} à ${a.structure.name}, le ${formatLongFr(a.startsAt, a.structure.timeZone)}`,
@@ -28,6 +36,10 @@ export async function erasePerson(tx: Tx, personId: string, now: Date): Promise<
       { appointments: upcoming.map((a) => a.id) },
     );
   }
-  await anonymisePersons(tx, [personId], now, { closeOpenReferrals: true });
-  return { id: personId, erased: true };
+  const messageIds = structureIds ? await detachPerson(tx, personId, structureIds, now) : [];
+  const held = await Promise.all([tx.appointment.count({ where: { personId } }), tx.referral.count({ where: { personId } })]);
+  if (!structureIds || held[0] + held[1] === 0) {
+    messageIds.push(...(await anonymisePersons(tx, [personId], now, { closeOpenReferrals: true })));
+  }
+  return { id: personId, erased: true, messageIds };
 }

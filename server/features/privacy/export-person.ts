@@ -2,7 +2,8 @@ import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
-import { identitySelect } from "./person-summary.ts";
+import { heldBy } from "./person-scope.ts";
+import { identitySelect, lastActivity } from "./person-summary.ts";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
 
@@ -58,17 +59,20 @@ const EVENT: Record<ReferralEventKind, string> = {
 const at = (instant: Date | null, zone = DEFAULT_ZONE) => (instant ? toZonedIso(instant, zone) : null);
 
 /**
- * Everything the platform holds about a person (RGPD art. 15): who they are, each meeting and
- * each referral with its timeline, private notes included, its values in French words. The Person row is shared only by the
- * structures that booked for them or passed them on with their agreement.
+ * What these structures hold about a person (RGPD art. 15), or the whole platform for the
+ * Région (`structureIds` undefined): who they are, each meeting and each referral with its
+ * timeline, private notes included — a structure's notes only in its own export — its values
+ * in French words.
  */
-export async function exportPerson(db: Database, id: string, now: Date) {
+export async function exportPerson(db: Database, id: string, structureIds: readonly string[] | undefined, now: Date) {
+  const held = heldBy(structureIds);
   const person = await db.prisma.person.findUniqueOrThrow({
     where: { id },
     select: {
       ...identitySelect,
       noticeAcceptedAt: true,
       appointments: {
+        where: held.appointments,
         orderBy: { startsAt: "asc" },
         select: {
           id: true,
@@ -91,6 +95,7 @@ export async function exportPerson(db: Database, id: string, now: Date) {
         },
       },
       referrals: {
+        where: held.referrals,
         orderBy: { createdAt: "asc" },
         select: {
           id: true,
@@ -112,15 +117,16 @@ export async function exportPerson(db: Database, id: string, now: Date) {
       },
     },
   });
-  const { appointments, referrals, ...identity } = person;
+  const { appointments, referrals, createdAt, noticeAcceptedAt, lastActivityAt: _, ...identity } = person;
   return {
     exportedAt: at(now),
     person: {
       ...identity,
       situation: identity.situation && SITUATION[identity.situation],
-      noticeAcceptedAt: at(identity.noticeAcceptedAt),
-      createdAt: at(identity.createdAt),
-      lastActivityAt: at(identity.lastActivityAt),
+      // When the row was made and the notice read tell of the person's first step, perhaps with
+      // another structure: the Région's export only.
+      ...(!structureIds && { noticeAcceptedAt: at(noticeAcceptedAt), createdAt: at(createdAt) }),
+      lastActivityAt: at(await lastActivity(db.prisma, id, structureIds)),
       anonymisedAt: at(identity.anonymisedAt),
     },
     appointments: appointments.map((a) => {

@@ -1,19 +1,34 @@
-import { canManageStructure, type Roles } from "../../auth/policy.ts";
+import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
 import { notFound } from "../../errors.ts";
 
 /**
- * A person the user may export or erase: one with an appointment at, or a referral from or to,
- * a structure they manage (any, for the Région). Anyone else is answered as if they did not
- * exist, so that guessing ids tells nothing. Returns the structures that bring them in scope.
+ * A person whose data the user may export or erase, and what of it is theirs to: for a
+ * structure admin, what the structures they run hold of the person (a meeting there, or a
+ * referral from or to there); for the Région, everything (`structureIds` undefined). Anyone
+ * else is answered as if they did not exist, so that guessing ids tells nothing — and nothing
+ * says whether another structure knows the person too.
  */
-export async function personInScope(db: Database, roles: Roles, id: string) {
-  const person = await db.prisma.person.findUnique({
+export async function personInScope(
+  db: Database,
+  scope: Scope,
+  id: string,
+): Promise<{ id: string; structureIds: string[] | undefined }> {
+  if (scope.region) {
+    const person = await db.prisma.person.findUnique({ where: { id }, select: { id: true } });
+    if (!person) throw notFound("Personne");
+    return { id: person.id, structureIds: undefined };
+  }
+  const managed = scope.managedIds() ?? [];
+  const person = await scope.prisma.person.findUnique({
     where: { id },
     select: {
       id: true,
-      appointments: { select: { structureId: true } },
-      referrals: { select: { fromStructureId: true, toStructureId: true } },
+      appointments: { where: { structureId: { in: managed } }, select: { structureId: true } },
+      referrals: {
+        where: { OR: [{ fromStructureId: { in: managed } }, { toStructureId: { in: managed } }] },
+        select: { fromStructureId: true, toStructureId: true },
+      },
     },
   });
   const structureIds = [
@@ -21,8 +36,15 @@ export async function personInScope(db: Database, roles: Roles, id: string) {
       ...(person?.appointments.map((a) => a.structureId) ?? []),
       ...(person?.referrals.flatMap((r) => [r.fromStructureId, r.toStructureId]) ?? []),
     ]),
-  ];
-  const managed = structureIds.filter((structureId) => canManageStructure(roles, structureId));
-  if (!person || (managed.length === 0 && !roles.regionalAdmin)) throw notFound("Personne");
-  return { id: person.id, structureId: managed[0] };
+  ].filter((structureId) => managed.includes(structureId));
+  if (!person || structureIds.length === 0) throw notFound("Personne");
+  return { id: person.id, structureIds };
 }
+
+/** What of a person's appointments and referrals a holding counts: theirs, or all (the Région). */
+export const heldBy = (structureIds: readonly string[] | undefined) => ({
+  appointments: structureIds ? { structureId: { in: [...structureIds] } } : {},
+  referrals: structureIds
+    ? { OR: [{ fromStructureId: { in: [...structureIds] } }, { toStructureId: { in: [...structureIds] } }] }
+    : {},
+});

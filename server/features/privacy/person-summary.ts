@@ -1,6 +1,7 @@
 import type { Database, Tx } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { toZonedIso } from "../../domain/time.ts";
+import { heldBy } from "./person-scope.ts";
 
 /** Who a person is, as the person page and the export give it. */
 export const identitySelect = {
@@ -17,23 +18,32 @@ export const identitySelect = {
   anonymisedAt: true,
 } as const satisfies Prisma.PersonSelect;
 
-/** What the person page shows: who they are, and the meetings still to come (erasure waits for them). */
-export async function personSummary(db: Database, id: string, now: Date) {
-  const person = await db.prisma.person.findUniqueOrThrow({
-    where: { id },
-    select: { ...identitySelect, _count: { select: { appointments: true, referrals: true } } },
-  });
-  const { _count, createdAt, lastActivityAt, anonymisedAt, ...identity } = person;
+/**
+ * What the person page shows of what these structures hold (all of it for the Région): who the
+ * person is, how many meetings and referrals, and the meetings still to come (erasure waits for them).
+ */
+export async function personSummary(db: Database, id: string, structureIds: readonly string[] | undefined, now: Date) {
+  const held = heldBy(structureIds);
+  const [person, lastActivityAt] = await Promise.all([
+    db.prisma.person.findUniqueOrThrow({
+      where: { id },
+      select: {
+        ...identitySelect,
+        _count: { select: { appointments: { where: held.appointments }, referrals: { where: held.referrals } } },
+      },
+    }),
+    lastActivity(db.prisma, id, structureIds),
+  ]);
+  const { _count, createdAt: _, lastActivityAt: __, anonymisedAt, ...identity } = person;
   return {
     person: {
       ...identity,
-      createdAt: createdAt.toISOString(),
-      lastActivityAt: lastActivityAt.toISOString(),
+      lastActivityAt: lastActivityAt?.toISOString() ?? null,
       anonymisedAt: anonymisedAt?.toISOString() ?? null,
       appointments: _count.appointments,
       referrals: _count.referrals,
     },
-    upcoming: (await upcomingAppointments(db.prisma, id, now)).map((a) => ({
+    upcoming: (await upcomingAppointments(db.prisma, id, structureIds, now)).map((a) => ({
       id: a.id,
       start: toZonedIso(a.startsAt, a.structure.timeZone),
       service: a.offering.service.name,
@@ -42,10 +52,10 @@ export async function personSummary(db: Database, id: string, now: Date) {
   };
 }
 
-/** Booked meetings not yet over: the person still expects them. */
-export function upcomingAppointments(tx: Tx, personId: string, now: Date) {
+/** Booked meetings not yet over, in these structures (all for undefined): the person still expects them. */
+export function upcomingAppointments(tx: Tx, personId: string, structureIds: readonly string[] | undefined, now: Date) {
   return tx.appointment.findMany({
-    where: { personId, status: "booked", endsAt: { gt: now } },
+    where: { personId, status: "booked", endsAt: { gt: now }, ...heldBy(structureIds).appointments },
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
@@ -54,4 +64,21 @@ export function upcomingAppointments(tx: Tx, personId: string, now: Date) {
       structure: { select: { name: true, timeZone: true } },
     },
   });
+}
+
+/**
+ * The person's last step with these structures (a meeting booked, a referral made): what they
+ * did elsewhere is not theirs to know. For the Région, the last step anywhere.
+ */
+export async function lastActivity(tx: Tx, personId: string, structureIds: readonly string[] | undefined) {
+  if (!structureIds) {
+    return (await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { lastActivityAt: true } })).lastActivityAt;
+  }
+  const held = heldBy(structureIds);
+  const [appointment, referral] = await Promise.all([
+    tx.appointment.aggregate({ where: { personId, ...held.appointments }, _max: { createdAt: true } }),
+    tx.referral.aggregate({ where: { personId, ...held.referrals }, _max: { createdAt: true } }),
+  ]);
+  const dates = [appointment._max.createdAt, referral._max.createdAt].filter((d): d is Date => d !== null);
+  return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
 }

@@ -11,9 +11,13 @@ export async function purgeAuditLog(deps: Deps, now: Date): Promise<{ events: nu
 
 /**
  * What only served for a while: a booking's stored answer serves a retry, a day at most; an
- * e-mail sent, cancelled or given up on is kept a month, to answer « did it leave? ».
+ * e-mail sent, cancelled or given up on is kept a month, to answer « did it leave? »; an
+ * invitation to join a structure, till it expires.
  */
-export async function purgeSpent(deps: Deps, now: Date): Promise<{ idempotencyKeys: number; messages: number }> {
+export async function purgeSpent(
+  deps: Deps,
+  now: Date,
+): Promise<{ idempotencyKeys: number; messages: number; invitations: number }> {
   const p = deps.db.prisma;
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
   const keys = await p.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } } });
@@ -24,7 +28,8 @@ export async function purgeSpent(deps: Deps, now: Date): Promise<{ idempotencyKe
       OR: [{ sentAt: null }, { sentAt: { lt: monthAgo } }],
     },
   });
-  return { idempotencyKeys: keys.count, messages: messages.count };
+  const invitations = await p.membershipInvitation.deleteMany({ where: { expiresAt: { lte: now } } });
+  return { idempotencyKeys: keys.count, messages: messages.count, invitations: invitations.count };
 }
 
 export const auditLogTask: DailyTask = { name: "audit-log", run: purgeAuditLog };

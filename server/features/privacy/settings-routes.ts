@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { requireStaff } from "../../auth/http.ts";
-import { requireArea, requireRegion } from "../../auth/roles.ts";
+import { requireArea, requireStaff } from "../../auth/http.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
 import { createRouter } from "../../http/router.ts";
@@ -94,13 +93,13 @@ const runs = adminRoute({
 
 export const privacySettings = createRouter()
   .openapi(read, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     return c.json({ ...(await platformSettings(c.var.deps.db)), min, max }, 200);
   })
   .openapi(update, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const body = c.req.valid("json");
     const current = await platformSettings(c.var.deps.db);
     const changes = (["retentionMonths", "dpoContact"] as const).filter(
@@ -109,7 +108,7 @@ export const privacySettings = createRouter()
     if (changes.length === 0) return c.json({}, 200);
     // One audit event per setting: each carries its old and new value (a period, the officer's
     // public contact: nobody's personal data), so that the log says what the rule was before.
-    await c.var.deps.db.prisma.$transaction(async (tx) => {
+    await scope.prisma.$transaction(async (tx) => {
       await tx.platformSettings.upsert({
         where: { id: 1 },
         create: { id: 1, ...current, ...body },
@@ -132,14 +131,14 @@ export const privacySettings = createRouter()
     return c.json({}, 200);
   })
   .openapi(preview, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { db, clock } = c.var.deps;
     return c.json({ persons: await countExpired(db, clock.now(), c.req.valid("query").months) }, 200);
   })
   .openapi(runs, async (c) => {
-    const { roles } = await requireArea(c, "directory");
-    requireRegion(roles);
+    const scope = await requireArea(c, "directory");
+    scope.requireRegion();
     const { clock, db } = c.var.deps;
     const today = new Date(`${localDateOf(clock.now(), DEFAULT_ZONE)}T00:00:00Z`);
     const found = await db.prisma.jobRun.findMany({

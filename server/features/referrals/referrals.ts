@@ -43,6 +43,7 @@ export const referralSelect = {
   invitationExpiresAt: true,
   fromStructureId: true,
   toStructureId: true,
+  originStructureIds: true,
   fromStructure: { select: { id: true, name: true } },
   toStructure: { select: { id: true, slug: true, name: true, timeZone: true, phone: true, email: true } },
   service: { select: { id: true, slug: true, name: true } },

@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { referralAnsweredEmail } from "../../../emails/referral.ts";
-import { canFollowReferral, canHandleReferral, canReferFrom, type Roles } from "../../auth/policy.ts";
-import { requireArea } from "../../auth/roles.ts";
+import { requireArea } from "../../auth/http.ts";
+import type { Scope } from "../../auth/scope.ts";
 import type { AppEnv } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { isExclusionViolation } from "../../db/errors.ts";
@@ -170,30 +170,11 @@ export function onePerTimeAndPlace<S extends { start: string; siteId: string | n
     .map(({ advisor: _, ...slot }) => slot);
 }
 
-/** The senders of the referrals this one continues, nearest first (a redirection of a redirection…). */
-async function originsOf(c: Context<AppEnv>, r: ReferralRow): Promise<string[]> {
-  const origins: string[] = [];
-  let previous = r.redirectedFrom?.id;
-  for (let depth = 0; previous && depth < 10; depth++) {
-    const row = await c.var.deps.db.prisma.referral.findUnique({
-      where: { id: previous },
-      select: { fromStructureId: true, redirectedFromId: true },
-    });
-    if (!row) break;
-    origins.push(row.fromStructureId);
-    previous = row.redirectedFromId ?? undefined;
-  }
-  return origins;
-}
-
-/** A referral the user sees (404 otherwise), and what they are to it. */
-async function visible(c: Context<AppEnv>, roles: Roles, id: string) {
-  const r = await loadReferral(c.var.deps.db, id);
+/** A referral the user sees (scope.ts; 404 otherwise), and what they are to it. */
+async function visible(scope: Scope, id: string) {
+  const r = await loadReferral(scope, id);
   if (!r) throw notFound("Orientation");
-  const follower = canFollowReferral(roles, { fromStructureId: r.fromStructureId, origins: await originsOf(c, r) });
-  const handler = canHandleReferral(roles, r);
-  if (!follower && !handler) throw notFound("Orientation");
-  return { r, follower, handler };
+  return { r, follower: scope.follows(r), handler: scope.handles(r) };
 }
 
 /** Accepting, declining, redirecting: the target's part. */
@@ -253,16 +234,12 @@ const answerNotice = (r: ReferralRow, publicUrl: string) => ({
 
 export const referrals = createRouter()
   .openapi(list, async (c) => {
-    const { roles } = await requireArea(c, "referrals");
+    const scope = await requireArea(c, "referrals");
     const { box, structure } = c.req.valid("query");
-    const mine = [...new Set(roles.memberships.map((m) => m.structureId))];
-    const scope =
-      box === "sent"
-        ? mine.filter((id) => canReferFrom(roles, id))
-        : mine.filter((id) => canHandleReferral(roles, { toStructureId: id }));
-    if (structure && !scope.includes(structure)) throw notFound("Structure");
-    const ids = structure ? [structure] : scope;
-    const rows = await c.var.deps.db.prisma.referral.findMany({
+    const boxes = box === "sent" ? scope.memberOf : scope.staffOf;
+    if (structure && !boxes.includes(structure)) throw notFound("Structure");
+    const ids = structure ? [structure] : [...boxes];
+    const rows = await scope.prisma.referral.findMany({
       where: box === "sent" ? { fromStructureId: { in: ids } } : { toStructureId: { in: ids } },
       orderBy: { createdAt: "desc" },
       take: 200,
@@ -271,9 +248,9 @@ export const referrals = createRouter()
     return c.json({ referrals: rows.map(referralView) }, 200);
   })
   .openapi(create, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
+    const scope = await requireArea(c, "referrals");
     const body = c.req.valid("json");
-    if (!canReferFrom(roles, body.fromStructureId)) throw notFound("Structure");
+    if (!scope.refersFrom(body.fromStructureId)) throw notFound("Structure");
     await checkTarget(c, body.toStructureId, body.serviceId, body.fromStructureId);
     const now = c.var.deps.clock.now();
     const { commune, ...person } = body.person;
@@ -289,7 +266,7 @@ export const referrals = createRouter()
         const referral = await tx.referral.create({
           data: {
             fromStructureId: body.fromStructureId,
-            referrerId: staff.user.id,
+            referrerId: scope.user.id,
             toStructureId: body.toStructureId,
             serviceId: body.serviceId,
             personId,
@@ -299,15 +276,15 @@ export const referrals = createRouter()
           },
           select: { id: true },
         });
-        await recordEvent(tx, referral.id, { kind: "created", at: now, byId: staff.user.id });
+        await recordEvent(tx, referral.id, { kind: "created", at: now, byId: scope.user.id });
         return referral;
       },
     );
     return c.json({ id: made.id }, 201);
   })
   .openapi(detail, async (c) => {
-    const { roles } = await requireArea(c, "referrals");
-    const { r, follower, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, follower, handler } = await visible(scope, c.req.valid("param").id);
     const can = (action: ReferralAction) => !problemOf(r, action);
     return c.json(
       {
@@ -327,21 +304,21 @@ export const referrals = createRouter()
     );
   })
   .openapi(accept, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
-    const { r, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, handler } = await visible(scope, c.req.valid("param").id);
     answering(handler);
     allowed(r, "accept");
     const now = c.var.deps.clock.now();
     await audited(c, { action: "referral.accept", entity: "Referral", details: { structureId: r.toStructureId } }, async (tx) => {
       await tx.referral.update({ where: { id: r.id }, data: { status: "accepted" } });
-      await recordEvent(tx, r.id, { kind: "accepted", at: now, byId: staff.user.id });
+      await recordEvent(tx, r.id, { kind: "accepted", at: now, byId: scope.user.id });
       return { id: r.id };
     });
     return c.json({ referral: referralView((await loadReferral(c.var.deps.db, r.id)) as ReferralRow) }, 200);
   })
   .openapi(decline, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
-    const { r, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, handler } = await visible(scope, c.req.valid("param").id);
     answering(handler);
     allowed(r, "decline");
     const { reason } = c.req.valid("json");
@@ -353,7 +330,7 @@ export const referrals = createRouter()
       async (tx) => {
         await tx.referral.update({ where: { id: r.id }, data: { status: "declined", statusReason: reason } });
         await withdrawInvitation(tx, r.id);
-        await recordEvent(tx, r.id, { kind: "declined", at: now, byId: staff.user.id, detail: reason });
+        await recordEvent(tx, r.id, { kind: "declined", at: now, byId: scope.user.id, detail: reason });
         const email = referralAnsweredEmail(answerNotice(r, config.publicUrl), { kind: "declined", reason });
         await tx.outboxMessage.create({
           data: {
@@ -370,8 +347,8 @@ export const referrals = createRouter()
     return c.json({ referral: referralView((await loadReferral(c.var.deps.db, r.id)) as ReferralRow) }, 200);
   })
   .openapi(redirect, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
-    const { r, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, handler } = await visible(scope, c.req.valid("param").id);
     answering(handler);
     allowed(r, "redirect");
     const body = c.req.valid("json");
@@ -390,13 +367,15 @@ export const referrals = createRouter()
         const made = await tx.referral.create({
           data: {
             fromStructureId: r.toStructureId,
-            referrerId: staff.user.id,
+            referrerId: scope.user.id,
             toStructureId: body.toStructureId,
             serviceId,
             personId: r.person.id,
             need: r.need,
             consentAt: r.consentAt,
             redirectedFromId: r.id,
+            // Whoever followed this one follows where it leads.
+            originStructureIds: [r.fromStructureId, ...r.originStructureIds],
             createdAt: now,
           },
           select: { id: true },
@@ -404,13 +383,13 @@ export const referrals = createRouter()
         await recordEvent(tx, r.id, {
           kind: "redirected",
           at: now,
-          byId: staff.user.id,
+          byId: scope.user.id,
           detail: `vers ${elsewhere.name} : ${body.reason}`,
         });
         await recordEvent(tx, made.id, {
           kind: "created",
           at: now,
-          byId: staff.user.id,
+          byId: scope.user.id,
           detail: `réorientée par ${r.toStructure.name}`,
         });
         const email = referralAnsweredEmail(answerNotice(r, config.publicUrl), {
@@ -433,8 +412,8 @@ export const referrals = createRouter()
     return c.json({ id: next.id }, 200);
   })
   .openapi(invitation, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
-    const { r } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r } = await visible(scope, c.req.valid("param").id);
     allowed(r, "invite");
     const body = c.req.valid("json");
     if (body.email && !r.person.email) {
@@ -447,14 +426,14 @@ export const referrals = createRouter()
       { action: "referral.invite", entity: "Referral", details: { structureId: r.fromStructureId } },
       async (tx) => ({
         id: r.id,
-        ...(await invite(tx, r, { days: body.days ?? INVITATION_DAYS, email: body.email, now, byId: staff.user.id, config })),
+        ...(await invite(tx, r, { days: body.days ?? INVITATION_DAYS, email: body.email, now, byId: scope.user.id, config })),
       }),
     );
     return c.json({ url: sent.url, code: sent.code, expiresAt: sent.expiresAt.toISOString(), sentTo: sent.sentTo }, 200);
   })
   .openapi(slots, async (c) => {
-    const { roles } = await requireArea(c, "referrals");
-    const { r, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, handler } = await visible(scope, c.req.valid("param").id);
     const { db, clock } = c.var.deps;
     const offering = toOfferingRow(await targetOffering(db.prisma, r));
     const now = clock.now();
@@ -469,8 +448,8 @@ export const referrals = createRouter()
     return c.json({ slots: (handler ? list : onePerTimeAndPlace(list)).slice(0, 20) }, 200);
   })
   .openapi(booking, async (c) => {
-    const { staff, roles } = await requireArea(c, "referrals");
-    const { r, handler } = await visible(c, roles, c.req.valid("param").id);
+    const scope = await requireArea(c, "referrals");
+    const { r, handler } = await visible(scope, c.req.valid("param").id);
     const { db, clock, config } = c.var.deps;
     const ref = decodeSlotKey(c.req.valid("json").slotKey);
     if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
@@ -478,12 +457,12 @@ export const referrals = createRouter()
     if (ref.offeringId !== offering.id)
       throw validationError({ slotKey: "Ce créneau n'est pas celui du service de l'orientation." });
     const now = clock.now();
-    const key = `referral:${staff.user.id}:${c.req.valid("header")["idempotency-key"]}`;
+    const key = `referral:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
     try {
       // The state is checked inside: a retry of a booking that went through gets it back.
       const booked = await once(db, key, c.req.valid("json"), (tx) => {
         allowed(r, "book");
-        return bookForReferral(tx, r, { ref, now, config, audience: handler ? "staff" : "public", byId: staff.user.id });
+        return bookForReferral(tx, r, { ref, now, config, audience: handler ? "staff" : "public", byId: scope.user.id });
       });
       return c.json(booked, 201);
     } catch (error) {

@@ -7,6 +7,7 @@ import { Loadable, Loading, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
+import { takeToken } from "../../lib/link-token.ts";
 import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import {
@@ -16,20 +17,11 @@ import {
   type InvitationSlot,
   type InvitationView,
 } from "./invitation-api.ts";
+
 import "../booking/booking.css";
 import "./invitation.css";
 
 export const INVITATION_PATH = "/invitation";
-
-/**
- * The token of the e-mailed link, taken out of the address at once: it then stays neither on
- * screen nor in the history, where the next person at a shared computer would find it.
- */
-function takeToken(): string | undefined {
-  const token = location.hash.slice(1);
-  if (token) history.replaceState(history.state, "", location.pathname + location.search);
-  return token || undefined;
-}
 
 /** `/invitation#<jeton>`, or `/invitation` and the printed code: a referred person books their meeting. */
 export default function InvitationPage() {

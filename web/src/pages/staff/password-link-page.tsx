@@ -4,6 +4,7 @@ import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Loadable, Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { takeToken } from "../../lib/link-token.ts";
 import { capitalize, createFormErrors } from "./form-errors.ts";
 import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { checkPasswordLink, type PasswordLink, setPasswordWithLink } from "./staff-api.ts";
@@ -12,16 +13,6 @@ import "./staff.css";
 
 type Field = "newPassword" | "confirmation";
 const IDS: Record<Field, string> = { newPassword: "nouveau-mot-de-passe", confirmation: "confirmation-mot-de-passe" };
-
-/**
- * The token of the e-mailed link, taken out of the address at once: it then stays neither on
- * screen nor in the history, where the next person at a shared computer would find it.
- */
-function takeToken(): string | undefined {
-  const token = location.hash.slice(1);
-  if (token) history.replaceState(history.state, "", location.pathname + location.search);
-  return token || undefined;
-}
 
 /** `/connexion/mot-de-passe#<jeton>`: the link of an invitation or a reset, to choose a password. */
 export default function PasswordLinkPage() {

@@ -12,7 +12,7 @@ export interface Profile {
 
 // « à Mission Locale de Lille » lacks its article, and a structure's name does not say which
 // one it takes: a dash joins the role and the name without one.
-const ROLE_NAME: Record<MembershipRole, string> = {
+export const ROLE_NAMES: Record<MembershipRole, string> = {
   advisor: "Conseiller·ère",
   reception: "Accueil",
   structure_admin: "Administration",
@@ -22,7 +22,7 @@ const ROLE_NAME: Record<MembershipRole, string> = {
 /** One line per role: each membership, each territory coordinated, then the regional administration. */
 export function roleLines(profile: Profile): string[] {
   return [
-    ...profile.memberships.map((membership) => `${ROLE_NAME[membership.role]} — ${membership.structure.name}`),
+    ...profile.memberships.map((membership) => `${ROLE_NAMES[membership.role]} — ${membership.structure.name}`),
     ...profile.territories.map((territory) => `Coordination du territoire ${territory.name}`),
     ...(profile.regionalAdmin ? ["Administration régionale"] : []),
   ];

@@ -70,3 +70,27 @@ export const setPasswordWithLink = action(async (token: string, newPassword: str
   const result: Outcome<unknown> | { kind: "dead" } = status === 404 ? { kind: "dead" } : outcome;
   return json(result, { revalidate: outcome.kind === "done" ? [getMe.key] : [] });
 }, "staffSetPasswordWithLink");
+
+export type MembershipInvitation = InferResponseType<(typeof api.auth)["membership-invitation"]["$post"], 200>;
+
+/** What an invitation to join a structure offers (not accepted by asking); null when it is no longer live (404). */
+export const checkMembershipInvitation = query(async (token: string): Promise<MembershipInvitation | null> => {
+  const response = await api.auth["membership-invitation"].$post({ json: { token } });
+  if (response.status === 200) return response.json();
+  if (response.status === 404) return null;
+  throw new ApiError(500, "Le service est momentanément indisponible. Réessayez dans quelques instants.");
+}, "staffMembershipInvitation");
+
+/** Accepts an invitation (with a password when the address has none yet). "dead": it went meanwhile (404). */
+export const acceptMembershipInvitation = action(async (token: string, newPassword: string | undefined) => {
+  let status = 0;
+  const outcome: Outcome<{ signedIn: boolean }> = await send(async () => {
+    const response = await api.auth["membership-invitation"].accept.$post({
+      json: { token, ...(newPassword !== undefined && { newPassword }) },
+    });
+    status = response.status;
+    return response;
+  }, 200);
+  const result: Outcome<{ signedIn: boolean }> | { kind: "dead" } = status === 404 ? { kind: "dead" } : outcome;
+  return json(result, { revalidate: outcome.kind === "done" ? [getMe.key] : [] });
+}, "staffAcceptMembershipInvitation");

@@ -18,6 +18,7 @@ export { default as RoutingRulesPage } from "./directory/routing-rules-page.tsx"
 export { default as StructurePage } from "./directory/structure-page.tsx";
 export { default as TerritoriesPage } from "./directory/territories-page.tsx";
 export { default as ForgottenPasswordPage } from "./forgotten-password-page.tsx";
+export { default as JoinStructurePage } from "./join-structure-page.tsx";
 export { default as PasswordLinkPage } from "./password-link-page.tsx";
 export { default as PersonPage } from "./privacy/person-page.tsx";
 export { default as NewReferralPage } from "./referrals/new-referral-page.tsx";

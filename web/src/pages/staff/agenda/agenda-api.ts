@@ -42,6 +42,9 @@ export interface Agenda {
   /** The structures' sites, naming the places of free slots and closures. */
   sites: { id: string; name: string }[];
   appointments: AgendaAppointment[];
+  /** A team's advisors' meetings in their other structures: when, and nothing more. */
+  busy: { advisorId: string; start: string; end: string }[];
+  /** The reason, for the absences of one's own structures (null otherwise). */
   absences: { id: string; advisorId: string; start: string; end: string; reason: string | null }[];
   closures: {
     id: string;

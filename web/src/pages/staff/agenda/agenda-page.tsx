@@ -131,6 +131,7 @@ function Legend() {
     <p class="agenda__legend">
       Chaque ligne dit ce qu'elle est&nbsp;: <span class="agenda-tag agenda-tag--appointment">Rendez-vous</span>{" "}
       <span class="agenda-tag agenda-tag--free">Libre</span> <span class="agenda-tag agenda-tag--absence">Absence</span>{" "}
+      <span class="agenda-tag agenda-tag--busy">Occupé·e</span> (dans une autre structure){" "}
       <span class="agenda-tag agenda-tag--closure">Fermeture</span>
     </p>
   );
@@ -204,14 +205,14 @@ function AdvisorField(props: { structure: string; value: string; onChange: (id: 
 
 /** One line of a day: what it is, when, and its facts. */
 interface Entry {
-  kind: "appointment" | "absence";
+  kind: "appointment" | "absence" | "busy";
   start: string;
   end: string;
   key: string;
   content: () => JSX.Element;
 }
 
-const TAGS: Record<Entry["kind"], string> = { appointment: "Rendez-vous", absence: "Absence" };
+const TAGS: Record<Entry["kind"], string> = { appointment: "Rendez-vous", absence: "Absence", busy: "Occupé·e" };
 
 /** A free time of one advisor, in every place it may be held: the API gives one entry per place. */
 interface FreeTime {
@@ -331,9 +332,26 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           ),
         }),
       );
+    // A shared advisor's meetings in their other structures: that structure's business, not who or what.
+    const busy = props.agenda.busy
+      .filter((time) => dateOf(time.start) === props.day)
+      .map(
+        (time, index): Entry => ({
+          kind: "busy",
+          start: time.start,
+          end: time.end,
+          key: `occupe-${time.advisorId}-${index}`,
+          content: () => (
+            <span class="agenda-item__meta">
+              Rendez-vous dans une autre structure
+              <Show when={props.advisorName(time.advisorId)}>{(name) => ` · ${name()}`}</Show>
+            </span>
+          ),
+        }),
+      );
     // An absence begun the day before comes first.
     const sortKey = (entry: Entry) => (dateOf(entry.start) < props.day ? "" : timeOf(entry.start));
-    return [...absences, ...appointments].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    return [...absences, ...appointments, ...busy].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   });
   return (
     <section

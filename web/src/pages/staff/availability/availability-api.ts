@@ -31,8 +31,11 @@ export interface AvailabilityRule {
 export interface Availability {
   zone: string;
   rules: AvailabilityRule[];
-  /** The coming absences, start and end as zoned ISO instants. */
-  absences: { id: string; start: string; end: string; reason: string | null }[];
+  /**
+   * The coming absences, start and end as zoned ISO instants; the reason of those this
+   * structure declared (null otherwise), which alone it may remove.
+   */
+  absences: { id: string; start: string; end: string; reason: string | null; removable: boolean }[];
   sites: { id: string; name: string }[];
   offerings: { id: string; service: { name: string } }[];
 }
@@ -54,18 +57,30 @@ export interface AffectedAppointment {
   person: { firstName: string; lastName: string };
 }
 
-/** What the server answered: 201/200 say how many meetings were concerned and how many were cancelled. */
+/** A meeting of the advisor in another of their structures, in an absence's way: when, nothing more. */
+export interface Conflict {
+  start: string;
+  end: string;
+}
+
+/**
+ * What the server answered: 201/200 say how many meetings were concerned and how many were
+ * cancelled, and which meetings of the advisor's other structures stay in the absence.
+ */
 export interface Changed {
   id: string;
   affected: number;
   cancelled: number;
+  conflicts: Conflict[];
 }
 
 /**
  * An answer to a change of availability: the usual outcomes, or « booked » — the 409 that lists
  * the meetings it would leave outside, where nothing was written until someone decides.
  */
-export type ChangeOutcome = Outcome<Changed> | { kind: "booked"; message: string; affected: AffectedAppointment[] };
+export type ChangeOutcome =
+  | Outcome<Changed>
+  | { kind: "booked"; message: string; affected: AffectedAppointment[]; conflicts: Conflict[] };
 
 interface Answer {
   status: number;
@@ -75,13 +90,17 @@ interface Answer {
 
 /** `send`, reading first whether a 409 lists booked meetings (its body is read once, then handed on). */
 async function sendChange(request: () => Promise<Answer>, success: number): Promise<ChangeOutcome> {
-  let booked: { message: string; affected: AffectedAppointment[] } | undefined;
+  let booked: { message: string; affected: AffectedAppointment[]; conflicts: Conflict[] } | undefined;
   const outcome = await send<Changed>(async () => {
     const response = await request();
     const body = await response.json().catch(() => undefined);
-    const error = (body as { error?: { message?: unknown; affected?: unknown } } | undefined)?.error;
+    const error = (body as { error?: { message?: unknown; affected?: unknown; conflicts?: unknown } } | undefined)?.error;
     if (response.status === 409 && Array.isArray(error?.affected)) {
-      booked = { message: String(error.message ?? ""), affected: error.affected as AffectedAppointment[] };
+      booked = {
+        message: String(error.message ?? ""),
+        affected: error.affected as AffectedAppointment[],
+        conflicts: Array.isArray(error.conflicts) ? (error.conflicts as Conflict[]) : [],
+      };
     }
     return { status: response.status, ok: response.ok, json: async () => body };
   }, success);

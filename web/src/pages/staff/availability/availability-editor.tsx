@@ -149,19 +149,24 @@ function AbsenceRows(props: { absences: Availability["absences"]; onDone: (text:
               <Show when={absence.reason}>
                 <p class="directory-row__text">Motif&nbsp;: {absence.reason}</p>
               </Show>
-              <ConfirmButton
-                label={
-                  <>
-                    Supprimer<span class="visually-hidden">&nbsp;l'absence {when}</span>
-                  </>
-                }
-                title="Supprimer cette absence ?"
-                confirm="Supprimer l'absence"
-                onConfirm={() => settle(() => remove(absence.id))}
-                onDone={() => props.onDone(`L'absence ${when} est supprimée : ces heures redeviennent ouvertes.`)}
+              <Show
+                when={absence.removable}
+                fallback={<p class="directory-row__text">Déclarée par une autre structure du conseiller.</p>}
               >
-                {capitalize(when)}&nbsp;: les plages de ces heures redeviennent ouvertes à la réservation.
-              </ConfirmButton>
+                <ConfirmButton
+                  label={
+                    <>
+                      Supprimer<span class="visually-hidden">&nbsp;l'absence {when}</span>
+                    </>
+                  }
+                  title="Supprimer cette absence ?"
+                  confirm="Supprimer l'absence"
+                  onConfirm={() => settle(() => remove(absence.id))}
+                  onDone={() => props.onDone(`L'absence ${when} est supprimée : ces heures redeviennent ouvertes.`)}
+                >
+                  {capitalize(when)}&nbsp;: les plages de ces heures redeviennent ouvertes à la réservation.
+                </ConfirmButton>
+              </Show>
             </li>
           );
         }}

@@ -1,6 +1,7 @@
 import type { Mode } from "../../../lib/api.ts";
 import { addDays, dateOf, epochDay, formatDate, formatDay, formatDayWithYear, formatTime, timeOf } from "../../../lib/dates.ts";
 import { capitalize } from "../../../lib/french.ts";
+import type { Conflict } from "./availability-api.ts";
 
 // Ranges, single dates and absences said in plain French. Pure: the page and its tests read the same words.
 
@@ -152,7 +153,11 @@ export function absenceSpan(input: { startDate: string; startTime: string; endDa
 }
 
 /** What a change did to booked meetings, to add to its success message; empty when none was concerned. */
-export function bookedWords(changed: { affected: number; cancelled: number }): string {
+export function bookedWords(changed: { affected: number; cancelled: number; conflicts?: readonly Conflict[] }): string {
+  return ownWords(changed) + conflictWords(changed.conflicts ?? []);
+}
+
+function ownWords(changed: { affected: number; cancelled: number }): string {
   if (changed.affected === 0) return "";
   if (changed.cancelled > 0) {
     return changed.cancelled === 1
@@ -162,4 +167,16 @@ export function bookedWords(changed: { affected: number; cancelled: number }): s
   return changed.affected === 1
     ? " Le rendez-vous concerné est gardé."
     : ` Les ${changed.affected} rendez-vous concernés sont gardés.`;
+}
+
+/**
+ * The advisor's meetings in their other structures during an absence: that structure's own, they
+ * stay; someone has to see to them with the advisor.
+ */
+export function conflictWords(conflicts: readonly Conflict[]): string {
+  if (conflicts.length === 0) return "";
+  const when = conflicts.map((c) => `le ${formatDayWithYear(c.start.slice(0, 10))} à ${formatTime(timeOf(c.start))}`);
+  return conflicts.length === 1
+    ? ` Le conseiller a aussi un rendez-vous dans une autre de ses structures pendant ce temps (${when[0]}) : il reste prévu ; voyez-le avec lui.`
+    : ` Le conseiller a aussi ${conflicts.length} rendez-vous dans d'autres de ses structures pendant ce temps (${when.join(", ")}) : ils restent prévus ; voyez-les avec lui.`;
 }

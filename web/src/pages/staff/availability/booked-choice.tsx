@@ -1,10 +1,10 @@
 import { Dialog } from "@kobalte/core/dialog";
-import { createContext, createSignal, For, type JSX, useContext } from "solid-js";
+import { createContext, createSignal, For, type JSX, Show, useContext } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { formatDayWithYear, formatTime, timeOf } from "../../../lib/dates.ts";
 import { fullName } from "../agenda/agenda-words.ts";
-import type { AffectedAppointment, Changed, ChangeOutcome, OnBooked } from "./availability-api.ts";
+import type { AffectedAppointment, Changed, ChangeOutcome, Conflict, OnBooked } from "./availability-api.ts";
 import "../../../components/dialog.css";
 import "./availability.css";
 
@@ -30,6 +30,7 @@ export function useBookedChoice(): Settle {
 interface Question {
   message: string;
   affected: AffectedAppointment[];
+  conflicts: Conflict[];
   answer: (onBooked: OnBooked | undefined) => void;
 }
 
@@ -52,7 +53,7 @@ export function BookedChoice(props: { children: JSX.Element }) {
     if (first.kind !== "booked") return first;
     returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     const onBooked = await new Promise<OnBooked | undefined>((answer) =>
-      setQuestion({ message: first.message, affected: first.affected, answer }),
+      setQuestion({ message: first.message, affected: first.affected, conflicts: first.conflicts, answer }),
     );
     if (!onBooked) return { kind: "failed", message: NOTHING_CHANGED, disconnected: false };
     const decided = await resend(onBooked);
@@ -99,6 +100,25 @@ export function BookedChoice(props: { children: JSX.Element }) {
                     )}
                   </For>
                 </ul>
+                <Show when={question()?.conflicts.length}>
+                  <p>
+                    Le conseiller a aussi, pendant ce temps, des rendez-vous dans une autre de ses structures&nbsp;: ils restent
+                    prévus quoi que vous choisissiez (voyez-les avec lui).
+                  </p>
+                  <ul class="booked-choice__list">
+                    <For each={question()?.conflicts}>
+                      {(busy) => (
+                        <li>
+                          <strong>
+                            {formatDayWithYear(busy.start.slice(0, 10))} de {formatTime(timeOf(busy.start))} à{" "}
+                            {formatTime(timeOf(busy.end))}
+                          </strong>{" "}
+                          — autre structure
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
               </Dialog.Description>
               <div class="dialog__actions">
                 <Button onClick={() => answer("keep")}>Garder les rendez-vous</Button>

@@ -30,6 +30,7 @@ export type AdminOffering = StructureDetail["offerings"][number];
 export type OfferingInput = InferRequestType<(typeof offerings.structures)[":id"]["offerings"]["$post"]>["json"];
 export type OfferingPatch = InferRequestType<(typeof offerings.offerings)[":id"]["$patch"]>["json"];
 export type Member = StructureDetail["members"][number];
+export type PendingInvitation = StructureDetail["invitations"][number];
 export type MemberInvite = InferRequestType<(typeof members.structures)[":id"]["members"]["$post"]>["json"];
 export type Account = InferResponseType<typeof users.users.$get, 200>["users"][number];
 export type AccountInvite = InferRequestType<typeof users.users.$post>["json"];
@@ -145,6 +146,9 @@ export const inviteMember = change(
   (structureId: string, input: MemberInvite) =>
     members.structures[":id"].members.$post({ param: { id: structureId }, json: input }),
   201,
+);
+export const withdrawInvitation = change("adminWithdrawInvitation", accountKeys, (id: string) =>
+  members.invitations[":id"].$delete({ param: { id } }),
 );
 export const changeMemberRole = change("adminChangeMemberRole", accountKeys, (id: string, role: Member["role"]) =>
   members.memberships[":id"].$patch({ param: { id }, json: { role } }),

@@ -1,11 +1,21 @@
 import { useAction } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { Button } from "../../../components/button.tsx";
 import { SelectField } from "../../../components/fields.tsx";
+import { formatParisInstant } from "../../../lib/dates.ts";
 import { de } from "../../../lib/french.ts";
 import { PersonNameFields } from "../person-name-fields.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
-import { changeMemberRole, inviteMember, type Member, removeMember, type StructureDetail } from "./admin-api.ts";
+import {
+  changeMemberRole,
+  inviteMember,
+  type Member,
+  type PendingInvitation,
+  removeMember,
+  type StructureDetail,
+  withdrawInvitation,
+} from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
 import { FIELD_NAMES, MEMBER_ROLES, memberRoleOptions } from "./directory-words.ts";
@@ -77,11 +87,21 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
           </For>
         </ul>
       </Show>
+      <Show when={props.structure.invitations.length > 0}>
+        <section class="staff__section" aria-labelledby="pending-title">
+          <h3 id="pending-title">Invitations en attente</h3>
+          <ul class="directory-rows">
+            <For each={props.structure.invitations}>
+              {(invitation) => <PendingRow structure={props.structure} invitation={invitation} onDone={success.say} />}
+            </For>
+          </ul>
+        </section>
+      </Show>
       <section class="staff__section" aria-labelledby="invite-title">
         <h3 id="invite-title">Inviter une personne</h3>
         <p class="staff__lead">
-          Une personne qui n'a pas encore de compte reçoit une invitation par courriel pour choisir son mot de passe&nbsp;; une
-          personne qui en a un reçoit simplement le rôle.
+          La personne reçoit une invitation par courriel et prend le rôle en l'acceptant&nbsp;; sans compte, elle ouvre le sien en
+          choisissant son mot de passe. Une personne qui travaille déjà dans la structure reçoit le nouveau rôle tout de suite.
         </p>
         <InviteForm structure={props.structure} onDone={success.say} />
       </section>
@@ -151,12 +171,62 @@ function RoleSelect(props: {
   );
 }
 
-/** Whether the answer says an invitation went out (an existing account gets the role alone); said only when it says. */
-function invitationWords(answer: unknown): string {
-  const sent = (answer as { invitationSent?: unknown } | null)?.invitationSent;
-  if (sent === true) return ". Une invitation lui est envoyée par courriel.";
-  if (sent === false) return " (compte existant : pas de nouvelle invitation).";
-  return ".";
+/** An invitation sent and not yet accepted: it can be sent again (a new link) or withdrawn. */
+function PendingRow(props: { structure: StructureDetail; invitation: PendingInvitation; onDone: (text: string) => void }) {
+  const invite = useAction(inviteMember);
+  const withdraw = useAction(withdrawInvitation);
+  const name = () => `${props.invitation.firstName} ${props.invitation.lastName}`;
+  const [sending, setSending] = createSignal(false);
+  async function resend() {
+    setSending(true);
+    const { email, firstName, lastName, role } = props.invitation;
+    const outcome = await invite(props.structure.id, { email, firstName, lastName, role });
+    setSending(false);
+    props.onDone(
+      outcome.kind === "done"
+        ? `Une nouvelle invitation est envoyée à ${email} ; le lien précédent ne fonctionne plus.`
+        : outcome.message,
+    );
+  }
+  return (
+    <li class="directory-row">
+      <h4 class="directory-row__title">
+        {name()} <span class="directory-tag">en attente</span>
+      </h4>
+      <p class="directory-row__text">
+        {props.invitation.email}
+        <br />
+        Rôle proposé&nbsp;: {MEMBER_ROLES[props.invitation.role]} · envoyée le {formatParisInstant(props.invitation.createdAt)},
+        valable jusqu'au {formatParisInstant(props.invitation.expiresAt)}
+      </p>
+      <div class="directory__actions">
+        <Button variant="secondary" onClick={resend} disabled={sending()}>
+          Renvoyer l'invitation<span class="visually-hidden">&nbsp;{de(name())}</span>
+        </Button>
+        <ConfirmButton
+          label={
+            <>
+              Retirer l'invitation<span class="visually-hidden">&nbsp;{de(name())}</span>
+            </>
+          }
+          title={`Retirer l'invitation ${de(name())} ?`}
+          confirm="Retirer l'invitation"
+          onConfirm={() => withdraw(props.invitation.id)}
+          onDone={() => props.onDone(`L'invitation ${de(name())} est retirée : son lien ne fonctionne plus.`)}
+        >
+          Le lien envoyé à {props.invitation.email} ne fonctionnera plus.
+        </ConfirmButton>
+      </div>
+    </li>
+  );
+}
+
+/** What the answer says: an invitation went out, or (someone already in the structure) the role is given. */
+function invitationWords(answer: unknown, who: { name: string; email: string; role: string }): string {
+  const state = (answer as { state?: unknown } | null)?.state;
+  return state === "member"
+    ? `${who.name} a maintenant le rôle « ${who.role} ».`
+    : `Une invitation est envoyée à ${who.email} : ${who.name} aura le rôle « ${who.role} » en l'acceptant.`;
 }
 
 type Field = "email" | "firstName" | "lastName" | "role";
@@ -194,7 +264,11 @@ function InviteForm(props: { structure: StructureDetail; onDone: (text: string) 
     );
     if (done === undefined) return;
     props.onDone(
-      `${firstName().trim()} ${lastName().trim()} a le rôle « ${MEMBER_ROLES[chosen as Member["role"]]} »${invitationWords(done)}`,
+      invitationWords(done, {
+        name: `${firstName().trim()} ${lastName().trim()}`,
+        email: email().trim().toLowerCase(),
+        role: MEMBER_ROLES[chosen as Member["role"]],
+      }),
     );
     setEmail("");
     setFirstName("");

@@ -1,5 +1,5 @@
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
@@ -9,6 +9,7 @@ import { AreaGuard } from "../agenda/area-guard.tsx";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
+import { useStaffUser } from "../staff-area.tsx";
 import { erasePerson, exportHref, getPerson, type PersonSummary } from "./privacy-api.ts";
 import "../directory/directory.css";
 
@@ -58,6 +59,10 @@ function Person(props: { summary: PersonSummary }) {
   const p = () => props.summary.person;
   const erase = useAction(erasePerson);
   const success = createSuccess();
+  const me = useStaffUser();
+  const region = () => me().regionalAdmin;
+  // A structure's erasure leaves it nothing of the person: the page then says so, and only that.
+  const [erasedHere, setErasedHere] = createSignal(false);
   return (
     <>
       <PageTitle documentTitle={`Données personnelles ${ofPerson(p())}`}>{`Données personnelles ${ofPerson(p())}`}</PageTitle>
@@ -95,8 +100,14 @@ function Person(props: { summary: PersonSummary }) {
             </>
           )}
         </Show>
-        <dt>Dernière démarche</dt>
-        <dd>{formatParisInstant(p().lastActivityAt)}</dd>
+        <Show when={p().lastActivityAt}>
+          {(last) => (
+            <>
+              <dt>{region() ? "Dernière démarche" : "Dernière démarche avec votre structure"}</dt>
+              <dd>{formatParisInstant(last())}</dd>
+            </>
+          )}
+        </Show>
         <dt>Rendez-vous et orientations</dt>
         <dd>
           {p().appointments === 1 ? "1 rendez-vous" : `${p().appointments} rendez-vous`},{" "}
@@ -107,8 +118,9 @@ function Person(props: { summary: PersonSummary }) {
       <section class="staff__section" aria-labelledby="export-title">
         <h2 id="export-title">Exporter les données</h2>
         <p>
-          Tout ce que la plateforme sait de la personne (identité, rendez-vous avec les notes, orientations et leur suivi), en un
-          fichier à lui remettre sur sa demande.
+          {region()
+            ? "Tout ce que la plateforme sait de la personne (identité, rendez-vous avec les notes, orientations et leur suivi), en un fichier à lui remettre sur sa demande."
+            : "Ce que votre structure détient de la personne (identité, vos rendez-vous avec vos notes, les orientations que vous avez envoyées ou reçues et leur suivi), en un fichier à lui remettre sur sa demande."}
         </p>
         <p>
           <a class="button button--secondary" href={exportHref(p().id)} download="">
@@ -117,7 +129,17 @@ function Person(props: { summary: PersonSummary }) {
         </p>
       </section>
 
-      <Show when={!p().anonymisedAt}>
+      <Show when={erasedHere()}>
+        <Notice>
+          <p class="notice__title">Ce que votre structure détenait de la personne est effacé.</p>
+          <p>
+            Vos rendez-vous restent, sans nom ni coordonnées ni notes, dans vos chiffres. Si d'autres structures la reçoivent,
+            elles gardent ce qu'elles détiennent&nbsp;: pour un effacement partout, la personne s'adresse à l'administration
+            régionale.
+          </p>
+        </Notice>
+      </Show>
+      <Show when={!p().anonymisedAt && !erasedHere()}>
         <section class="staff__section" aria-labelledby="erase-title">
           <h2 id="erase-title">Effacer les données</h2>
           <Show
@@ -143,22 +165,24 @@ function Person(props: { summary: PersonSummary }) {
             }
           >
             <p>
-              À la demande de la personne. Son nom, ses coordonnées, ses besoins d'aménagement, les notes et les motifs sont
-              effacés&nbsp;; ses rendez-vous et orientations restent, anonymes, dans les chiffres.
+              {region()
+                ? "À la demande de la personne, partout : son nom, ses coordonnées, ses besoins d'aménagement, les notes et les motifs sont effacés dans toutes les structures ; ses rendez-vous et orientations restent, anonymes, dans les chiffres."
+                : "À la demande de la personne, ce que votre structure détient d'elle : vos rendez-vous perdent son nom, ses coordonnées, ses besoins d'aménagement, vos notes et les motifs ; les orientations que vous avez envoyées ou reçues aussi. Ils restent, anonymes, dans vos chiffres."}
             </p>
             <ConfirmButton
-              label="Effacer les données"
+              label={region() ? "Effacer les données partout" : "Effacer les données détenues par votre structure"}
               title={`Effacer les données ${de(fullName(p()))} ?`}
               confirm="Effacer définitivement"
               dismiss="Ne pas effacer"
               // Irreversible: the dialog opens on « Ne pas effacer », so that Enter twice erases nothing.
               focusDismiss
               onConfirm={() => erase(p().id)}
-              onDone={() => success.say("Les données de la personne sont effacées.")}
+              onDone={() => (region() ? success.say("Les données de la personne sont effacées partout.") : setErasedHere(true))}
             >
               L'effacement est irréversible&nbsp;: le nom, les coordonnées, les notes et les besoins d'aménagement de la personne
-              disparaissent de la plateforme, et ses liens privés cessent de fonctionner. Les chiffres gardent ses rendez-vous et
-              ses orientations, sans rien qui permette de la reconnaître.
+              disparaissent {region() ? "de la plateforme" : "de ce que votre structure détient"}, et ses liens privés vers vos
+              rendez-vous cessent de fonctionner. Les chiffres gardent les rendez-vous et les orientations, sans rien qui permette
+              de la reconnaître.
             </ConfirmButton>
           </Show>
         </section>

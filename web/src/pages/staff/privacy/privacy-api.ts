@@ -18,7 +18,8 @@ export interface PersonSummary {
     phone: string | null;
     birthYear: number | null;
     commune: { code: string; name: string } | null;
-    lastActivityAt: string;
+    /** Their last step with one's structures (anywhere, for the Région); null if none is left. */
+    lastActivityAt: string | null;
     anonymisedAt: string | null;
     appointments: number;
     referrals: number;
@@ -39,12 +40,17 @@ export const getPerson = query(async (id: string): Promise<PersonSummary | null>
   return (await response.json()) as unknown as PersonSummary;
 }, "person");
 
+/**
+ * Erases what one's structures hold of the person (everywhere, for the Région). After a
+ * structure's erasure it holds nothing of them any more: the page is not read again (it would
+ * say « introuvable »), it says what was done.
+ */
 export const erasePerson = action(async (id: string) => {
-  const outcome: Outcome<{ anonymisedAt: string }> = await send(
+  const outcome: Outcome<{ anonymisedAt: string; everywhere: boolean }> = await send(
     () => people[":id"].erase.$post({ param: { id }, json: { confirm: true } }),
     200,
   );
-  return json(outcome, { revalidate: outcome.kind === "done" ? [getPerson.keyFor(id)] : [] });
+  return json(outcome, { revalidate: outcome.kind === "done" && outcome.value.everywhere ? [getPerson.keyFor(id)] : [] });
 }, "erasePerson");
 
 export const getRetentionSettings = query(async (): Promise<RetentionSettings> => {

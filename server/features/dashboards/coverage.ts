@@ -7,7 +7,7 @@ import { AppError, validationError } from "../../errors.ts";
 export const BREAKDOWNS = ["territory", "network", "structure", "service", "month"] as const;
 export type Breakdown = (typeof BREAKDOWNS)[number];
 
-export interface ScopeQuery {
+export interface CoverageQuery {
   from: LocalDate;
   to: LocalDate;
   territory?: string | undefined;
@@ -22,7 +22,7 @@ export interface Named {
   name: string;
 }
 
-export interface ScopedStructure {
+export interface CoveredStructure {
   id: string;
   name: string;
   networkId: string;
@@ -33,15 +33,15 @@ export interface ScopedStructure {
 }
 
 /** What a user's figures cover: the structures (after the filters), the service, the period. */
-export interface Scope {
+export interface Coverage {
   from: LocalDate;
   to: LocalDate;
-  structures: Map<string, ScopedStructure>;
+  structures: Map<string, CoveredStructure>;
   service: Named | undefined;
   territories: Map<string, Named>;
   networks: Map<string, Named>;
   services: Map<string, Named>;
-  /** Every structure's name (a referral may come from a partner outside the scope). */
+  /** Every structure's name (a referral may come from a partner outside the coverage). */
   structureNames: Map<string, string>;
   /** Structures of partner networks (CCAS, centres sociaux…): they refer, they have no calendar. */
   partnerIds: Set<string>;
@@ -112,7 +112,7 @@ async function structuresOf(db: Database, roles: Roles) {
 }
 
 /** What the filters may offer this user, and the period shown when none is asked for. */
-export async function scopeChoices(db: Database, roles: Roles, period: { from: LocalDate; to: LocalDate }) {
+export async function coverageChoices(db: Database, roles: Roles, period: { from: LocalDate; to: LocalDate }) {
   const { structures, territories, networks, services } = await structuresOf(db, roles);
   const byName = <T extends { name: string }>(rows: Iterable<T>) => [...rows].sort((a, b) => a.name.localeCompare(b.name, "fr"));
   return {
@@ -125,10 +125,10 @@ export async function scopeChoices(db: Database, roles: Roles, period: { from: L
 }
 
 /**
- * The scope of a request: unknown names are a 422 naming the filter; a territory or structure
+ * The coverage of a request: unknown names are a 422 naming the filter; a territory or structure
  * the user does not follow is a 404, as if it did not exist.
  */
-export async function resolveScope(db: Database, roles: Roles, query: ScopeQuery): Promise<Scope> {
+export async function resolveCoverage(db: Database, roles: Roles, query: CoverageQuery): Promise<Coverage> {
   if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
   if (epochDay(query.to) - epochDay(query.from) >= MAX_DAYS)
     throw validationError({ to: "La période ne peut dépasser deux ans." });
