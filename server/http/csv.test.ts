@@ -20,4 +20,24 @@ describe("toCsv", () => {
       "",
     ]);
   });
+
+  it("writes any text a spreadsheet would run as a formula as text (OWASP: a leading apostrophe)", () => {
+    const csv = toCsv(
+      ["Nom", "Besoin", "Nombre"],
+      [
+        ['=HYPERLINK("https://evil.example","x")', "=cmd|' /C calc'!A0", -3],
+        ["+33 6 12 34 56 78", "@SUM(A1)", 1.5],
+        ["-2+3", "\tonglet", null],
+        ["\rretour", "Léa", 0],
+      ],
+    );
+    expect(csv.slice(1).split("\r\n")).toEqual([
+      "Nom;Besoin;Nombre",
+      `"'=HYPERLINK(""https://evil.example"",""x"")";'=cmd|' /C calc'!A0;-3`,
+      "'+33 6 12 34 56 78;'@SUM(A1);1,5",
+      "'-2+3;'\tonglet;",
+      `"'\rretour";Léa;0`,
+      "",
+    ]);
+  });
 });

@@ -1,11 +1,19 @@
 // CSV as a French Excel opens it: UTF-8 with a byte-order mark (or accents come out garbled),
-// semicolons (the comma is the decimal separator), CRLF lines, decimal commas.
+// semicolons (the comma is the decimal separator), CRLF lines, decimal commas — and no text a
+// spreadsheet would run as a formula.
 
 export type Cell = string | number | null | undefined;
 
+/**
+ * What Excel and LibreOffice read as the start of a formula: a name typed as
+ * `=HYPERLINK("https://…")` would otherwise become a link, `=cmd|…` a command. OWASP's rule
+ * (CSV injection): such a text cell starts with an apostrophe, which shows it as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function cell(value: Cell): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "number" ? String(value).replace(".", ",") : value;
+  const text = typeof value === "number" ? String(value).replace(".", ",") : FORMULA_START.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,6 +1,7 @@
 import type { Scope } from "../../auth/scope.ts";
 import type { Deps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { addDays, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
 import { toCsv } from "../../http/csv.ts";
@@ -94,7 +95,8 @@ export async function exportAppointments(
         a.person.lastName,
         a.person.firstName,
         a.person.email,
-        a.person.phone,
+        // Read as people dial it: « +33 6… » would be taken for a formula, and shown with a quote.
+        a.person.phone && phoneForPeople(a.person.phone),
         CHANNEL[a.channel],
         a.status === "cancelled" ? "Annulé" : "Réservé",
         a.outcome ? OUTCOME[a.outcome] : null,
