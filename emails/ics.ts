@@ -1,5 +1,3 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import { DateTime } from "luxon";
 import { type AppointmentDetails, MAIL_DOMAIN } from "./appointment.ts";
 import { calendarText } from "./calendar-text.ts";
 import { location, where } from "./format.ts";
@@ -13,41 +11,31 @@ export const eventUid = (appointmentId: string) => `${appointmentId}@${MAIL_DOMA
  * with its VTIMEZONE.
  */
 export function appointmentIcs(a: AppointmentDetails, stamp: Date): { method: "REQUEST" | "CANCEL"; content: string } {
-  const cancelled = a.status === "cancelled";
-  const calendar = ical({
-    prodId: { company: "RDV Orientation", product: "rdv-orientation", language: "FR" },
-    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-    timezone: a.zone,
-  });
-  calendar.createEvent({
-    id: eventUid(a.id),
-    sequence: a.sequence,
-    // ical-generator formats a plain Date in the calendar's zone: give it zoned luxon DateTimes.
-    start: DateTime.fromJSDate(a.start, { zone: a.zone }),
-    end: DateTime.fromJSDate(a.end, { zone: a.zone }),
-    timezone: a.zone,
-    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    summary: `${a.service.name} — ${a.structure.name}`,
-    description: [
-      where(a),
-      a.instructions && `À prévoir : ${a.instructions}`,
-      a.manageUrl && `Déplacer ou annuler : ${a.manageUrl}`,
-    ]
-      .filter(Boolean)
-      .join("\n"),
-    location: location(a),
-    organizer: { name: a.structure.name, email: a.structure.email ?? `ne-pas-repondre@${MAIL_DOMAIN}` },
-    attendees: a.person.email
-      ? [
-          {
-            name: `${a.person.firstName} ${a.person.lastName}`,
-            email: a.person.email,
-            rsvp: false,
-            role: ICalAttendeeRole.REQ,
-            status: ICalAttendeeStatus.ACCEPTED,
-          },
+  const method = a.status === "cancelled" ? "CANCEL" : "REQUEST";
+  const content = calendarText(
+    { method, zone: a.zone },
+    [
+      {
+        uid: eventUid(a.id),
+        sequence: a.sequence,
+        start: a.start,
+        end: a.end,
+        zone: a.zone,
+        status: method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
+        summary: `${a.service.name} — ${a.structure.name}`,
+        description: [
+          where(a),
+          a.instructions && `À prévoir : ${a.instructions}`,
+          a.manageUrl && `Déplacer ou annuler : ${a.manageUrl}`,
         ]
-      : [],
-  });
-  return { method: cancelled ? "CANCEL" : "REQUEST", content: calendarText(calendar, stamp) };
+          .filter(Boolean)
+          .join("\n"),
+        location: location(a),
+        organizer: { name: a.structure.name, email: a.structure.email ?? `ne-pas-repondre@${MAIL_DOMAIN}` },
+        attendees: a.person.email ? [{ name: `${a.person.firstName} ${a.person.lastName}`, email: a.person.email }] : [],
+      },
+    ],
+    stamp,
+  );
+  return { method, content };
 }

@@ -3,6 +3,13 @@ import { localDateProblem, YEARS } from "../domain/time.ts";
 
 // Field validators shared by the API's bodies, each with its French message.
 
+/**
+ * What no name may hold: control characters (a line break would start a line of its own in a
+ * calendar, an e-mail header or a log), line separators, and the bidirectional overrides that
+ * make a text read otherwise than it is (U+202A–U+202E, U+2066–U+2069).
+ */
+const UNWRITABLE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+
 /** A first or last name. */
 export const personName = (what: string) =>
   z
@@ -10,7 +17,15 @@ export const personName = (what: string) =>
     .trim()
     .min(1, `${what} est obligatoire.`)
     .max(100, `${what} : 100 caractères au plus.`)
-    .regex(/^[^<>{}\d]*$/u, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`);
+    .regex(/^[^<>{}\d]*$/u, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`)
+    .refine((v) => !UNWRITABLE.test(v), `${what} ne peut contenir ni retour à la ligne ni caractère de contrôle.`);
+
+/** The name of a place or an organisation (a structure, a site, a network, a territory). */
+export const placeName = (what: string, max: number) =>
+  requiredText(what, max).refine(
+    (v) => !UNWRITABLE.test(v),
+    `${what} ne peut contenir ni retour à la ligne ni caractère de contrôle.`,
+  );
 
 /** Trimmed and lower-cased: « Léa.Durand@Exemple.fr » is the same address as « léa.durand@exemple.fr ». */
 export const emailAddress = z

@@ -7,6 +7,7 @@ import {
   localDate,
   personName,
   phoneNumber,
+  placeName,
   requiredText,
   text,
 } from "../../http/fields.ts";
@@ -33,12 +34,12 @@ export const MembershipRole = z.enum(["advisor", "reception", "structure_admin",
 export const NetworkKind = z.enum(["spro", "partner"]);
 
 export const NetworkInput = z
-  .object({ slug, name: requiredText("Le nom", 120), kind: NetworkKind, description: text(2000).optional() })
+  .object({ slug, name: placeName("Le nom", 120), kind: NetworkKind, description: text(2000).optional() })
   .strict();
 export const NetworkPatch = NetworkInput.omit({ slug: true }).partial().strict();
 
 const structureFields = {
-  name: requiredText("Le nom", 160),
+  name: placeName("Le nom", 160),
   description: text(2000).optional(),
   phone: nullable(phoneNumber),
   email: nullable(emailAddress),
@@ -62,7 +63,7 @@ export const StructureInput = z.object({ ...structureFields, ...regionalStructur
 export const StructurePatch = StructureInput.partial().strict();
 
 const siteFields = {
-  name: requiredText("Le nom du lieu", 160),
+  name: placeName("Le nom du lieu", 160),
   address: requiredText("L'adresse", 300),
   postcode: z.string().regex(/^\d{5}$/, "code postal à 5 chiffres attendu."),
   communeCode,
@@ -126,7 +127,7 @@ export const UserPatch = z
   .strict();
 
 export const TerritoryInput = z
-  .object({ slug, name: requiredText("Le nom", 160), communes: uniqueList(communeCode, 5000) })
+  .object({ slug, name: placeName("Le nom", 160), communes: uniqueList(communeCode, 5000) })
   .strict();
 export const TerritoryPatch = TerritoryInput.omit({ slug: true }).partial().strict();
 
