@@ -2,51 +2,9 @@
 // the masking of small counts. No HTTP, no database: the dashboards, their CSV exports and the
 // public statistics all read the same numbers from here.
 
-/** Counts from 1 to 4 are masked outside a structure: few enough to point at a person. */
-export const SMALLEST_SHOWN = 5;
+import { type Relation, rate, SMALLEST_SHOWN, suppress } from "./secrecy.ts";
 
-/** Whether a count is too small to show (primary masking); 0 is shown: it points at nobody. */
-const tooSmall = (count: number) => count > 0 && count < SMALLEST_SHOWN;
-
-/** Cells that add up: `whole` = the sum of `parts` (indexes into the cells). */
-export interface Relation {
-  whole: number;
-  parts: readonly number[];
-}
-
-/**
- * Which cells to mask: those from 1 to 4, then, wherever a sum would give one of them back by
- * subtraction (a relation with a single masked cell), the smallest other non-zero part of it
- * too, until no relation has a single masked cell (secondary masking, the « secret
- * statistique »). A masked cell is therefore not always under 5.
- */
-export function suppress(cells: readonly number[], relations: readonly Relation[]): boolean[] {
-  const hidden = cells.map(tooSmall);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const { whole, parts } of relations) {
-      const members = [whole, ...parts];
-      if (members.filter((i) => hidden[i]).length !== 1) continue;
-      const candidates = parts.filter((i) => !hidden[i] && (cells[i] ?? 0) > 0);
-      const next = candidates.length
-        ? candidates.reduce((a, b) => ((cells[b] ?? 0) < (cells[a] ?? 0) ? b : a))
-        : hidden[whole]
-          ? undefined
-          : whole;
-      // A masked whole whose parts are all shown zeros is zero itself: nothing to hide.
-      if (next === undefined) continue;
-      hidden[next] = true;
-      changed = true;
-    }
-  }
-  return hidden;
-}
-
-/** A share (0 to 1) rounded to the thousandth; null when the denominator is too small to say anything. */
-export function rate(part: number, whole: number, smallest = SMALLEST_SHOWN): number | null {
-  if (whole < smallest || whole === 0) return null;
-  return Math.round((part / whole) * 1000) / 1000;
-}
+export { type Relation, rate, SMALLEST_SHOWN, suppress };
 
 /** A histogram of whole numbers (value → how many); the median reads it without a sorted list. */
 export type Histogram = Map<number, number>;
@@ -249,11 +207,13 @@ export function shownActivityTable(rows: readonly Activity[], total: Activity, r
         referral: count("referral"),
         advisor: count("advisor"),
       },
-      /** No-shows among the appointments whose outcome was marked. */
-      noShowRate: attended.includes(null) ? null : rate(a.noShow, a.honoured + a.noShow + a.excused),
-      /** Share of the offered time that was booked; time is no count of people, so never masked. */
-      occupancy: a.offeredMinutes > 0 ? Math.round((a.bookedMinutes / a.offeredMinutes) * 1000) / 1000 : null,
-      bookedHours: Math.round(a.bookedMinutes / 6) / 10,
+      /** No-shows among the appointments whose outcome was marked (rounded where a term is masked). */
+      noShowRate: rate(a.noShow, a.honoured + a.noShow + a.excused, { masked: attended.includes(null) }),
+      // The time booked says how many meetings of a known length were booked: masked with their count.
+      /** Share of the offered time that was booked. */
+      occupancy:
+        a.offeredMinutes > 0 && count("booked") !== null ? Math.round((a.bookedMinutes / a.offeredMinutes) * 1000) / 1000 : null,
+      bookedHours: count("booked") === null ? null : Math.round(a.bookedMinutes / 6) / 10,
       offeredHours: Math.round(a.offeredMinutes / 6) / 10,
       medianLeadDays: median(a.leadDays),
     };
@@ -383,8 +343,8 @@ export function shownReferrals(r: ReferralFigures, flowCounts: readonly (readonl
       declined: status("declined"),
       redirected: status("redirected"),
       expired: status("expired"),
-      /** Accepted (booked included) among those the target answered. */
-      acceptanceRate: answered.includes(null) ? null : rate(accepted, accepted + r.byStatus.declined + r.byStatus.redirected),
+      /** Accepted (booked included) among those the target answered (rounded where a term is masked). */
+      acceptanceRate: rate(accepted, accepted + r.byStatus.declined + r.byStatus.redirected, { masked: answered.includes(null) }),
       medianDaysToAppointment: median(r.daysToAppointment),
       honoured: count(outcomes),
       noShow: count(outcomes + 1),
