@@ -48,7 +48,7 @@ ICAL.foldLength = 74;
  * are no part of any value here: names are refused with them at input, and what is stored
  * anyway goes out without them. A line break in a long text (a description) stays, as \n.
  */
-const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /(?!\n)\p{Cc}|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 export const plain = (text: string) => text.replace(UNSAFE, " ");
 const oneLine = (text: string) => plain(text).replace(/\n/g, " ");
 

@@ -34,8 +34,14 @@ function solvable(equations: readonly Linear[], bounds: [number, number][]): boo
           max -= b > 0 ? b * (lo[w] as number) : b * (hi[w] as number);
         }
         const [from, to] = a > 0 ? [Math.ceil(min / a), Math.floor(max / a)] : [Math.ceil(max / a), Math.floor(min / a)];
-        if (from > (lo[v] as number)) (lo[v] = from), (changed = true);
-        if (to < (hi[v] as number)) (hi[v] = to), (changed = true);
+        if (from > (lo[v] as number)) {
+          lo[v] = from;
+          changed = true;
+        }
+        if (to < (hi[v] as number)) {
+          hi[v] = to;
+          changed = true;
+        }
         if ((lo[v] as number) > (hi[v] as number)) return false;
       }
     }

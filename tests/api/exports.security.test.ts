@@ -31,14 +31,22 @@ function cellsOf(csv: string): string[][] {
   let quoted = false;
   for (let i = 1; i < csv.length; i++) {
     const ch = csv[i] as string;
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ";") row.push(cell), (cell = "");
-    else if (ch === "\r" && csv[i + 1] === "\n") rows.push([...row, cell]), (row = []), (cell = ""), i++;
-    else cell += ch;
+    if (quoted && ch === '"' && csv[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ";") {
+      row.push(cell);
+      cell = "";
+    } else if (!quoted && ch === "\r" && csv[i + 1] === "\n") {
+      rows.push([...row, cell]);
+      row = [];
+      cell = "";
+      i++;
+    } else {
+      cell += ch;
+    }
   }
   return rows;
 }
