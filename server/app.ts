@@ -32,7 +32,7 @@ import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
 import { webApp } from "./http/static.ts";
 import { storableText } from "./http/storable-text.ts";
-import { redactPath } from "./logger.ts";
+import { redactPath, traceOf } from "./logger.ts";
 
 /** The API, one sub-app per feature. The web app's typed client is built from its type. */
 const api = createRouter()
@@ -116,6 +116,12 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
       c.header("Cache-Control", "no-store");
     });
   }
+  // No answer of the API is kept by a browser or a proxy unless its route says so (the public
+  // statistics): staff answers hold people's names, and a new route cannot forget it.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -156,13 +162,8 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
 
   app.onError((error, c) => {
     const known = toAppError(error);
-    if (!known) {
-      deps.log.error("unexpected error", {
-        requestId: c.var.requestId,
-        path: redactPath(c.req.path),
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      });
-    }
+    if (!known)
+      deps.log.error("unexpected error", { requestId: c.var.requestId, path: redactPath(c.req.path), ...traceOf(error) });
     const failure = known ?? new AppError("INTERNAL", "Une erreur inattendue est survenue. Réessayez dans un instant.");
     const body: ErrorBody = {
       error: { code: failure.code, message: failure.message, ...failure.details, requestId: c.var.requestId },

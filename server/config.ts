@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   SEED_PASSWORD: optional(z.string().min(12, "doit faire au moins 12 caractères")),
   SERVER_PROCESSES: optional(integerBetween(1, 64)),
   OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
+  TRUST_PROXY: optional(integerBetween(0, 10)),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -60,6 +61,11 @@ export interface Config {
    * their e-mails do not compete for the same cores.
    */
   outboxWorker: boolean;
+  /**
+   * How many proxies (load balancers) stand between the people and this process: the client's
+   * address is then read from X-Forwarded-For, that many hops back. 0: the socket's address.
+   */
+  trustProxy: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedPassword: e.SEED_PASSWORD,
     processes,
     outboxWorker: e.OUTBOX_WORKER !== "off",
+    trustProxy: e.TRUST_PROXY ?? 0,
   };
 }
 

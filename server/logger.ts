@@ -25,7 +25,31 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
-/** Secret path segments (manage-link tokens, calendar feeds) replaced before logging. */
+/**
+ * Secret path segments (private links, calendar feeds, invitations) replaced before logging —
+ * however the path is written: doubled or encoded slashes, any case (a router may not match it,
+ * the log line is written all the same).
+ */
 export function redactPath(path: string): string {
-  return path.replace(/^(\/api\/manage|\/rdv|\/api\/feeds|\/api\/invitations)\/[^/]+/, "$1/:token");
+  return path.replace(
+    /^((?:\/|%2f)+(?:api(?:\/|%2f)+)?(?:manage|rdv|feeds|invitations))(?:\/|%2f)+[^/]+/i,
+    (_, prefix: string) => `${prefix}/:token`,
+  );
+}
+
+/**
+ * What is logged of an unexpected error: its kind, its code (a SQLSTATE, a Prisma code) and where
+ * in the code it arose — never its message, which may quote what was sent (a name, an address).
+ */
+export function traceOf(error: unknown): LogFields {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .slice(1)
+    .map((line) => /\(?((?:file:\/\/)?\/[^()\s]+:\d+:\d+)\)?$/.exec(line.trim())?.[1])
+    .filter((frame): frame is string => frame !== undefined && !frame.includes("node_modules"))
+    .slice(0, 3)
+    .map((frame) => frame.replace(/^.*?\/(server|emails|prisma)\//, "$1/"));
+  return { error: error.name, ...(typeof code === "string" && { code }), at: frames.join(" < ") };
 }

@@ -12,7 +12,7 @@ import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
 import { startReferralSweeper } from "./features/referrals/sweep.ts";
 import { startDailyJobs } from "./jobs/daily.ts";
-import { DAILY_TASKS } from "./jobs/tasks.ts";
+import { DAILY_TASKS, outboxTasks } from "./jobs/tasks.ts";
 import { createLogger } from "./logger.ts";
 import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
@@ -58,7 +58,15 @@ if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
 const deps = { db, clock, config, log };
 const app = createApp(deps);
 const outbox = config.outboxWorker
-  ? startOutboxWorker({ db, clock, send: createTransport(config), from: config.mailFrom, log })
+  ? startOutboxWorker({
+      db,
+      clock,
+      send: createTransport(config),
+      from: config.mailFrom,
+      log,
+      secret: config.sessionSecret,
+      tasks: outboxTasks(deps),
+    })
   : undefined;
 const sweeper = startReferralSweeper({ db, clock, config, log });
 const daily = startDailyJobs(deps, DAILY_TASKS);

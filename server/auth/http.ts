@@ -84,8 +84,26 @@ export const sameOriginJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The client's address, for throttling. Behind a proxy, configure it to pass the socket's. */
+/** The client's address, for throttling: the socket's, or X-Forwarded-For's behind TRUST_PROXY proxies. */
 export function clientAddress(c: Context<AppEnv>): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "local";
+  return addressBehind(c.req.header("x-forwarded-for"), incoming?.socket?.remoteAddress ?? "local", c.var.deps.config.trustProxy);
+}
+
+/**
+ * The client's address behind `hops` proxies of ours. Each proxy appends the address it was
+ * reached from to X-Forwarded-For, so the trusted end of the list is its right: the address
+ * `hops` entries back from the socket's is the one our first proxy saw. Whatever is further left
+ * was written by the client and proves nothing. With fewer entries than hops, the leftmost.
+ */
+export function addressBehind(forwardedFor: string | undefined, socket: string, hops: number): string {
+  if (hops === 0) return socket;
+  const chain = [
+    ...(forwardedFor ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    socket,
+  ];
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? socket;
 }

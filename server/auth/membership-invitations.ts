@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { membershipInvitationEmail } from "../../emails/membership-invitation.ts";
 import { recordAudit } from "../db/audit.ts";
-import type { Database, Tx } from "../db/database.ts";
+import { type Database, sqlIn, type Tx } from "../db/database.ts";
 import type { MembershipRole } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
+import { enqueue } from "../mail/outbox.ts";
 import { closeAllSessions } from "./sessions.ts";
 
 // Nobody joins a structure without accepting. A structure admin invites an address; whoever
@@ -33,7 +34,7 @@ export async function issueMembershipInvitation(
   tx: Tx,
   structure: { id: string; name: string },
   invitee: Invitee,
-  context: { now: Date; publicUrl: string; invitedBy: { id: string; name: string } },
+  context: { now: Date; publicUrl: string; secret: string; invitedBy: { id: string; name: string } },
 ): Promise<{ id: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(context.now.getTime() + INVITATION_LIFETIME_MS);
@@ -61,9 +62,9 @@ export async function issueMembershipInvitation(
     url: `${context.publicUrl}/connexion/rejoindre#${token}`,
     expiresAt,
   });
-  await tx.outboxMessage.create({
-    data: { type: "staff.membership_invitation", recipient: invitee.email, dueAt: context.now, payload: email as object },
-  });
+  await enqueue(sqlIn(tx), context.secret, [
+    { type: "staff.membership_invitation", recipient: invitee.email, dueAt: context.now, payload: email },
+  ]);
   return { id: invitation.id, expiresAt };
 }
 

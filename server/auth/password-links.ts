@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { passwordLinkEmail } from "../../emails/password-link.ts";
 import { recordAudit } from "../db/audit.ts";
-import type { Database, Tx } from "../db/database.ts";
+import { type Database, sqlIn, type Tx } from "../db/database.ts";
+import { enqueue } from "../mail/outbox.ts";
 import { closeAllSessions } from "./sessions.ts";
+import { clearFailures } from "./throttle.ts";
 
 // A password link is how a staff member sets a password without anyone else knowing it: an
 // invitation when their account is opened, a reset when they forgot it. Only the token's hash
@@ -28,7 +30,7 @@ export async function issuePasswordLink(
   tx: Tx,
   user: { id: string; email: string; firstName: string },
   kind: PasswordLinkKind,
-  context: { now: Date; publicUrl: string; invitedBy?: string },
+  context: { now: Date; publicUrl: string; secret: string; invitedBy?: string },
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(context.now.getTime() + LINK_LIFETIME_MS[kind]);
@@ -40,9 +42,32 @@ export async function issuePasswordLink(
     expiresAt,
     invitedBy: context.invitedBy,
   });
-  await tx.outboxMessage.create({
-    data: { type: `staff.${kind}`, recipient: user.email, dueAt: context.now, payload: email as object },
+  await enqueue(sqlIn(tx), context.secret, [
+    { type: `staff.${kind}`, recipient: user.email, dueAt: context.now, payload: email },
+  ]);
+}
+
+/** The outbox type of a password reset asked for an address (carried out by `resetAsked`). */
+export const RESET_ASKED = "staff.reset_asked";
+
+/**
+ * A password reset asked for an address: queued, the same one statement whether an account has
+ * the address or not, so that neither the answer nor its time says which. The outbox worker
+ * then carries it out (`resetAsked`).
+ */
+export async function askReset(db: Database, secret: string, email: string, now: Date): Promise<void> {
+  await enqueue(db.sql, secret, [{ type: RESET_ASKED, recipient: email, dueAt: now }]);
+}
+
+/** Carries out a reset asked for an address: a link is e-mailed if an active account has it, and may have another. */
+export async function resetAsked(db: Database, email: string, context: { now: Date; publicUrl: string; secret: string }) {
+  const user = await db.prisma.staffUser.findUnique({
+    where: { email },
+    select: { id: true, email: true, firstName: true, active: true },
   });
+  if (user?.active && (await mayResetAgain(db, user.id, context.now))) {
+    await db.prisma.$transaction((tx) => issuePasswordLink(tx, user, "reset", context));
+  }
 }
 
 /** Whether an account may be sent another reset link now. */
@@ -79,8 +104,14 @@ export async function usePasswordLink(db: Database, token: string, passwordHash:
          AND u.id = l."userId" AND u.active
       RETURNING l."userId"::text AS "userId"`;
     if (!claimed) return undefined;
-    await tx.staffUser.update({ where: { id: claimed.userId }, data: { passwordHash } });
+    const user = await tx.staffUser.update({
+      where: { id: claimed.userId },
+      data: { passwordHash },
+      select: { email: true },
+    });
     await tx.passwordLink.updateMany({ where: { userId: claimed.userId, usedAt: null }, data: { usedAt: now } });
+    // A new password makes the guesses that slowed the account down pointless.
+    await clearFailures({ prisma: tx }, undefined, user.email);
     await closeAllSessions(tx, claimed.userId, now);
     await recordAudit(
       tx,

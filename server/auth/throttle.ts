@@ -1,27 +1,72 @@
-import type { Database } from "../db/database.ts";
+import type { Database, Tx } from "../db/database.ts";
+
+// How many wrong passwords are let through, and from where. Three windows of 15 minutes: one
+// address against one account, one address against any, one account's password change. And
+// one account from anywhere (several addresses, a botnet): past 10 failures in a row, each
+// further one makes it wait twice as long, up to 15 minutes — never for good, and a password
+// reset ends it.
 
 const WINDOW_MS = 15 * 60_000;
 /** Failures allowed in a window: for one address against one account, and for one address. */
-export const LIMITS = { pair: 5, address: 50, resetRequests: 20 } as const;
+export const LIMITS = { pair: 5, address: 50, resetRequests: 20, passwordChange: 5 } as const;
+/** An account's back-off: free failures in a row, the longest wait, and when a quiet account is forgotten. */
+export const ACCOUNT = { free: 10, longestMs: 15 * 60_000, forgetMs: 24 * 3_600_000 } as const;
 
-// No limit per account alone: anyone could then lock a colleague out by failing on purpose.
-// An address that fails too often on one account, or on many, waits for the window to pass.
 const keysOf = (address: string, email: string) => [`pair:${address}:${email}`, `address:${address}`] as const;
+const accountKey = (email: string) => `account:${email}`;
 
-export async function isThrottled(db: Database, address: string, email: string, now: Date): Promise<boolean> {
+/** The wait after `failures` failures in a row on one account (0 while they are free). */
+export function accountDelayMs(failures: number): number {
+  if (failures <= ACCOUNT.free) return 0;
+  return Math.min(ACCOUNT.longestMs, 1000 * 2 ** (failures - ACCOUNT.free - 1));
+}
+
+/**
+ * Whether a sign-in must wait, and how long (milliseconds): the address failed too often on
+ * this account or on many, or the account itself is waiting out its back-off.
+ */
+export async function throttled(db: Database, address: string, email: string, now: Date): Promise<number> {
   const [pair, whole] = keysOf(address, email);
-  const rows = await db.prisma.loginThrottle.findMany({ where: { key: { in: [pair, whole] } } });
-  const live = (key: string) =>
-    rows.find((r) => r.key === key && now.getTime() - r.windowStart.getTime() < WINDOW_MS)?.failures ?? 0;
-  return live(pair) >= LIMITS.pair || live(whole) >= LIMITS.address;
+  const rows = await db.prisma.loginThrottle.findMany({ where: { key: { in: [pair, whole, accountKey(email)] } } });
+  const row = (key: string) => rows.find((r) => r.key === key);
+  const windowLeft = (key: string, limit: number) => {
+    const r = row(key);
+    if (!r || r.failures < limit) return 0;
+    return Math.max(0, r.windowStart.getTime() + WINDOW_MS - now.getTime());
+  };
+  const account = row(accountKey(email));
+  // For an account, windowStart is its last failure.
+  const backOff = account ? Math.max(0, account.windowStart.getTime() + accountDelayMs(account.failures) - now.getTime()) : 0;
+  return Math.max(windowLeft(pair, LIMITS.pair), windowLeft(whole, LIMITS.address), backOff);
 }
 
 export async function recordFailure(db: Database, address: string, email: string, now: Date): Promise<void> {
   for (const key of keysOf(address, email)) await count(db, key, now);
+  const forgotten = new Date(now.getTime() - ACCOUNT.forgetMs);
+  await db.prisma.$executeRaw`
+    INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${accountKey(email)}, 1, ${now})
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN "LoginThrottle"."windowStart" < ${forgotten} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = ${now}`;
+}
+
+/** A successful sign-in (or a new password) ends the pair's window and the account's back-off. */
+export async function clearFailures(db: Database | { prisma: Tx }, address: string | undefined, email: string): Promise<void> {
+  const keys = [accountKey(email), ...(address ? [keysOf(address, email)[0]] : [])];
+  await db.prisma.loginThrottle.deleteMany({ where: { key: { in: keys } } });
 }
 
 /** Password-reset requests from one address in the window, this one included. */
 export const countResetRequest = (db: Database, address: string, now: Date) => count(db, `reset:${address}`, now);
+
+/** Wrong current passwords given to change one's password, in the window, this one included. */
+export const countPasswordChangeFailure = (db: Database, userId: string, now: Date) => count(db, `password:${userId}`, now);
+
+/** Whether an account has given too many wrong current passwords in the window. */
+export async function passwordChangeThrottled(db: Database, userId: string, now: Date): Promise<boolean> {
+  const row = await db.prisma.loginThrottle.findUnique({ where: { key: `password:${userId}` } });
+  return Boolean(row && row.failures >= LIMITS.passwordChange && now.getTime() - row.windowStart.getTime() < WINDOW_MS);
+}
 
 /** Adds one to a key's window and returns its count. One statement: concurrent calls add up. */
 async function count(db: Database, key: string, now: Date): Promise<number> {
@@ -35,6 +80,10 @@ async function count(db: Database, key: string, now: Date): Promise<number> {
   return row?.failures ?? 1;
 }
 
-export async function clearFailures(db: Database, address: string, email: string): Promise<void> {
-  await db.prisma.loginThrottle.deleteMany({ where: { key: keysOf(address, email)[0] } });
+/** Counters past any window (a day without a failure): the daily housekeeping forgets them. */
+export async function purgeThrottles(db: Database, now: Date): Promise<number> {
+  const { count: removed } = await db.prisma.loginThrottle.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - ACCOUNT.forgetMs) } },
+  });
+  return removed;
 }

@@ -1,7 +1,16 @@
-// What runs once a day, in this order: the figures are recorded before any row is anonymised.
+// What runs apart from the requests. Once a day, in this order: the figures are recorded before
+// any row is anonymised. And what the outbox carries out rather than sends.
+import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
+import type { Deps } from "../context.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
 import type { DailyTask } from "./daily.ts";
 
 export const DAILY_TASKS: readonly DailyTask[] = [waitingTimesTask, retentionTask, auditLogTask, housekeepingTask];
+
+/** The outbox worker's tasks (mail/outbox-worker.ts): requests queued as messages, by type. */
+export const outboxTasks = ({ db, clock, config }: Pick<Deps, "db" | "clock" | "config">) => ({
+  [RESET_ASKED]: (email: string) =>
+    resetAsked(db, email, { now: clock.now(), publicUrl: config.publicUrl, secret: config.sessionSecret }),
+});

@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.ts";
 import { type Database, statement } from "../db/database.ts";
+import { SealError, unseal } from "../db/sealed.ts";
 import { retryDelayMs } from "../domain/booking.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboxPayload } from "./outbox.ts";
@@ -11,6 +12,14 @@ export interface OutboxWorkerOptions {
   send: Send;
   from: string;
   log: Logger;
+  /** Opens the messages' sealed payloads (SESSION_SECRET). */
+  secret: string;
+  /**
+   * Requests queued as messages and carried out here instead of being sent (by type, given the
+   * row's recipient): a password reset asked for an address is queued the same way whether an
+   * account has it or not, and only here is the link issued, or not.
+   */
+  tasks?: Record<string, (recipient: string) => Promise<void>>;
   /** Messages claimed at once and sent in parallel. */
   batchSize?: number;
   /** How long a claim holds: past it, another worker takes the message over. */
@@ -44,6 +53,7 @@ const RETRY_UNREACHED = statement(
     WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL
       AND "lastError" IS NOT NULL AND "lastError" !~ '^[0-9]'`,
 );
+const FORGET = statement("outbox-forget", `DELETE FROM "OutboxMessage" WHERE id = $1::uuid`);
 const MARK_SENT = statement(
   "outbox-sent",
   `UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = $2, "leaseUntil" = NULL, "lastError" = NULL
@@ -54,7 +64,8 @@ interface Claimed {
   id: string;
   type: string;
   recipient: string;
-  payload: OutboxPayload;
+  /** Sealed (db/sealed.ts); opened just before it is sent. */
+  payload: unknown;
   attempts: number;
 }
 
@@ -66,7 +77,7 @@ interface Claimed {
  * server's acceptance and the commit, and then with the same Message-ID.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } = {}): OutboxWorker {
-  const { db, clock, send, from, log } = options;
+  const { db, clock, send, from, log, secret, tasks = {} } = options;
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 1_000;
@@ -82,13 +93,24 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
     return db.sql.query<Claimed>(CLAIM, [new Date(now.getTime() + leaseMs), now, batchSize]);
   }
 
-  /** Sends one message; true once the SMTP server accepted it, else its retry or failure is recorded. */
+  /**
+   * Sends one message; true once the SMTP server accepted it, else its retry or failure is
+   * recorded. A task is carried out, then forgotten.
+   */
   async function deliver(message: Claimed): Promise<boolean> {
     try {
-      await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...message.payload });
+      const task = tasks[message.type];
+      if (task) {
+        await task(message.recipient);
+        await db.sql.query(FORGET, [message.id]);
+        return false;
+      }
+      const payload = unseal<OutboxPayload>(secret, message.payload);
+      await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...payload });
       return true;
     } catch (error) {
-      const transient = !(error instanceof DeliveryError) || error.transient;
+      // A payload sealed under another secret will not open next time either.
+      const transient = !(error instanceof SealError) && (!(error instanceof DeliveryError) || error.transient);
       if (error instanceof DeliveryError && error.unreachable) unreached = true;
       const giveUp = !transient || message.attempts >= maxAttempts;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
@@ -62,6 +62,23 @@ export async function forgetMessages(config: Pick<Config, "smtpUrl" | "dataDir">
   if (config.smtpUrl) return;
   const dir = outboxDir(config);
   await Promise.all(outboxIds.map((id) => rm(join(dir, fileOf(messageIdOf(id))), { force: true })));
+}
+
+/** Removes the written copies older than `before`, as the outbox forgets its sent messages. */
+export async function forgetMessagesBefore(config: Pick<Config, "smtpUrl" | "dataDir">, before: Date): Promise<number> {
+  if (config.smtpUrl) return 0;
+  const dir = outboxDir(config);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names.filter((n) => n.endsWith(".eml"))) {
+    const file = join(dir, name);
+    const written = await stat(file).catch(() => undefined);
+    if (written && written.mtime < before) {
+      await rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
 }
 
 export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): Send {

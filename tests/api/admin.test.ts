@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { messageOf } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 const clock = fixedClock("2026-10-26T09:00:00Z");
@@ -167,7 +168,7 @@ describe("a structure admin runs their structure", () => {
       where: { recipient: email, type: "staff.membership_invitation" },
       orderBy: { createdAt: "desc" },
     });
-    const text = (message.payload as { text: string }).text;
+    const { text } = messageOf(message);
     return { text, token: /rejoindre#([A-Za-z0-9_-]{43})/.exec(text)?.[1] };
   };
 

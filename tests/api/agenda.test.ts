@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
+import { messageOf } from "../helpers/app.ts";
 import { advisorCookie, meetingAt, sender, useStaffApp } from "../helpers/staff.ts";
 
 // Monday 26 October 2026, the day after clocks went back: Paris is UTC+1.
@@ -135,11 +136,11 @@ describe("an appointment", () => {
     const message = await env.db.prisma.outboxMessage.findFirstOrThrow({
       where: { appointmentId: a.id, type: "appointment.cancelled" },
     });
-    const payload = message.payload as { text: string; ics: { method: string; content: string } };
+    const payload = messageOf(message);
     expect(message.recipient).toBe("lea.durand@example.org");
     expect(payload.text).toContain("Motif : Conseillère malade");
-    expect(payload.ics.method).toBe("CANCEL");
-    expect(payload.ics.content).toContain("SEQUENCE:1");
+    expect(payload.ics?.method).toBe("CANCEL");
+    expect(payload.ics?.content).toContain("SEQUENCE:1");
     expect(
       (await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: "encore" })).status,
     ).toBe(409);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { messageOf } from "../helpers/app.ts";
 import { advisorCookie, meetingAt, sender, useStaffApp } from "../helpers/staff.ts";
 
 // Monday 26 October 2026, 9 h 00 in Paris (UTC+1 since Sunday).
@@ -115,7 +116,7 @@ describe("the availability editor", () => {
     const told = await env.db.prisma.outboxMessage.findFirstOrThrow({
       where: { appointmentId: meeting.id, type: "appointment.cancelled" },
     });
-    expect((told.payload as { ics: { method: string } }).ics.method).toBe("CANCEL");
+    expect(messageOf(told).ics?.method).toBe("CANCEL");
     const events = await env.db.prisma.auditEvent.findMany({ where: { entity: "Absence" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([["absence.create", env.fx.users.structureAdmin.id]]);
   });

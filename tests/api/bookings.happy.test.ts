@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
-import { testApp } from "../helpers/app.ts";
+import { messageOf, testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 
@@ -85,10 +85,10 @@ describe("POST /api/bookings", () => {
       ["appointment.reminder", "lea.durand@example.org", "2026-03-31T07:00:00.000Z"],
       ["appointment.reminder", "lea.durand@example.org", "2026-04-02T04:00:00.000Z"],
     ]);
-    const confirmation = messages[0]?.payload as { subject: string; ics: { method: string; content: string } };
+    const confirmation = messageOf(messages[0] ?? { payload: null });
     expect(confirmation.subject).toBe("Rendez-vous confirmé le jeudi 2 avril 2026 à 9 h 00");
-    expect(confirmation.ics.method).toBe("REQUEST");
-    expect(confirmation.ics.content).toContain("DTSTART;TZID=Europe/Paris:20260402T090000");
+    expect(confirmation.ics?.method).toBe("REQUEST");
+    expect(confirmation.ics?.content).toContain("DTSTART;TZID=Europe/Paris:20260402T090000");
   });
 
   it("gives the same time with another advisor when the one the key names was taken", async () => {

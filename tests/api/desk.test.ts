@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
+import { messageOf } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 // Monday 26 October 2026, 9 h 00 in Paris (UTC+1 since Sunday).
@@ -187,9 +188,9 @@ describe("the reception desk", () => {
     const confirmation = await env.db.prisma.outboxMessage.findFirstOrThrow({
       where: { appointmentId: id, type: "appointment.booked" },
     });
-    const payload = confirmation.payload as { text: string; ics: { method: string } };
+    const payload = messageOf(confirmation);
     expect(payload.text).toContain(booked.body.manageUrl);
-    expect(payload.ics.method).toBe("REQUEST");
+    expect(payload.ics?.method).toBe("REQUEST");
     // Their reminders now, and no second notice to the advisor.
     expect(await typeOf()).toEqual([
       ["advisor.booked", env.fx.advisor.email, "pending"],

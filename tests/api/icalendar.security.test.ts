@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
-import type { OutboxPayload } from "../../server/mail/outbox.ts";
+import { messageOf } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 // iCalendar injection: a name is data, never a line of the calendar. Names with control
@@ -99,7 +99,7 @@ describe("calendars", () => {
     const message = await env.db.prisma.outboxMessage.findFirstOrThrow({
       where: { appointmentId: booked.body.appointment.id, type: "appointment.booked" },
     });
-    const ics = (message.payload as unknown as OutboxPayload).ics?.content ?? "";
+    const ics = messageOf(message).ics?.content ?? "";
     expect(ics).not.toContain('\\"');
     const attendee = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")?.getFirstProperty("attendee");
     expect(attendee?.getParameter("cn")).toBe(`${name.firstName} ${name.lastName}`);

@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
-import { testApp } from "../helpers/app.ts";
+import { messageOf, testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 
@@ -89,7 +89,7 @@ describe("the private link", () => {
     const message = await db.prisma.outboxMessage.findFirstOrThrow({
       where: { appointmentId: appointment.id, type: "appointment.cancelled" },
     });
-    const cancelIcs = new ICAL.Component(ICAL.parse((message.payload as { ics: { content: string } }).ics.content));
+    const cancelIcs = new ICAL.Component(ICAL.parse(messageOf(message).ics?.content ?? ""));
     expect(cancelIcs.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(eventOf(cancelIcs)).toMatchObject({ uid, sequence: 2 });
     expect((await app.request(`/api/manage/${token}`)).status).toBe(404);

@@ -4,7 +4,7 @@ import type { Database } from "../../server/db/database.ts";
 import { createLogger } from "../../server/logger.ts";
 import { startOutboxWorker } from "../../server/mail/outbox-worker.ts";
 import { messageIdOf, smtpTransport } from "../../server/mail/transport.ts";
-import { testApp } from "../helpers/app.ts";
+import { TEST_SECRET, testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 import { freePort } from "../helpers/net.ts";
@@ -50,7 +50,10 @@ async function bookOn(date: string, email = "lea.durand@example.org") {
 }
 
 const worker = (url: string, extra: { batchSize?: number; leaseMs?: number } = {}) =>
-  startOutboxWorker({ db, clock, send: smtpTransport(url, { timeoutMs: 3000 }), from: FROM, log, ...extra }, { poll: false });
+  startOutboxWorker(
+    { db, clock, send: smtpTransport(url, { timeoutMs: 3000 }), from: FROM, log, secret: TEST_SECRET, ...extra },
+    { poll: false },
+  );
 
 describe("delivery", () => {
   it("sends the confirmation with its text and HTML parts and the .ics (METHOD:REQUEST), in local time of a DST week", async () => {

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import type { Clock } from "../../server/clock.ts";
 import { sweepReferrals } from "../../server/features/referrals/sweep.ts";
+import { messageOf, TEST_SECRET } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
-const CONFIG = { publicUrl: "http://localhost:3000" };
+const CONFIG = { publicUrl: "http://localhost:3000", sessionSecret: TEST_SECRET };
 
 // A referral's life through the API: a partner refers someone to the PIC VAE of Lille, which
 // answers from its inbox; the meeting is booked by the referrer, or by the person with their
@@ -217,7 +218,7 @@ describe("a referral", () => {
       ["referral.reminder", "2026-10-29T08:00:00.000Z"],
     ]);
     const token = invited.body.url.split("#")[1];
-    expect(JSON.stringify(messages[0]?.payload)).toContain(token);
+    expect(messages[0] && messageOf(messages[0]).text).toContain(token);
     expect(JSON.stringify(await env.db.prisma.referral.findUniqueOrThrow({ where: { id } }))).not.toContain(token);
 
     // A new invitation replaces the first: its link dies, its pending messages are withdrawn.
@@ -245,7 +246,7 @@ describe("a referral", () => {
     expect(declined.body.referral).toMatchObject({ status: "declined", statusReason: "Expérience hors du champ VAE." });
     const mail = await env.db.prisma.outboxMessage.findFirstOrThrow({ where: { referralId: id, type: "referral.declined" } });
     expect(mail.recipient).toBe("orienteur@staff.test");
-    expect((mail.payload as { text: string }).text).toContain("Expérience hors du champ VAE.");
+    expect(messageOf(mail).text).toContain("Expérience hors du champ VAE.");
     const late = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false });
     expect([late.status, late.body.error.message]).toEqual([409, "Cette orientation a été refusée."]);
     expect(await kinds(id)).toEqual(["created", "accepted", "declined"]);

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { messageOf } from "../helpers/app.ts";
 import { focused, NOW, normalise, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
 
@@ -61,7 +62,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { recipient: "karim.benali@example.org", type: "appointment.booked" },
   });
-  expect((message.payload as { text: string }).text).toContain(printed.match(/\/rdv\/[\w-]+/)?.[0]);
+  expect(messageOf(message).text).toContain(printed.match(/\/rdv\/[\w-]+/)?.[0]);
   await expectAccessibleAtEveryWidth(page, "desk confirmation, e-mailed");
 
   // Back at the desk, the same person is found by their phone number and booked again.

@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { issuePasswordLink } from "../../server/auth/password-links.ts";
+import { fixedClock } from "../../server/clock.ts";
+import { carryOutTasks, messageOf, TEST_SECRET, testDeps } from "../helpers/app.ts";
 import { focused, NOW, normalise, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, expectAxeClean, signIn, useStaffHarness } from "./staff-helpers.ts";
 
@@ -13,11 +15,13 @@ const staff = useStaffHarness();
 
 /** The token of the last reset (or invitation) e-mail queued for `email`, read from the link in its text. */
 async function resetToken(email: string, type = "staff.reset"): Promise<string> {
+  // The server's outbox worker issues a reset link within a second of the request; here, now.
+  await carryOutTasks(testDeps(staff.harness.db, { clock: fixedClock(NOW) }));
   const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { type, recipient: email },
     orderBy: { createdAt: "desc" },
   });
-  const text = String((message.payload as { text?: unknown }).text);
+  const { text } = messageOf(message);
   const token = text.match(/\/connexion\/mot-de-passe#([A-Za-z0-9_-]{43})/)?.[1];
   if (!token) throw new Error(`no link in the e-mail:\n${text}`);
   return token;
@@ -123,7 +127,7 @@ test("an invitation link: the person creates their password and lands in their s
   const user = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "partenaire@demo.example" } });
   // Accounts are opened by an administrator; here the server's own function issues the link.
   await staff.harness.db.prisma.$transaction((tx) =>
-    issuePasswordLink(tx, user, "invitation", { now: new Date(NOW), publicUrl: staff.harness.baseUrl }),
+    issuePasswordLink(tx, user, "invitation", { now: new Date(NOW), publicUrl: staff.harness.baseUrl, secret: TEST_SECRET }),
   );
   const token = await resetToken("partenaire@demo.example", "staff.invitation");
   const { page, close } = await staff.harness.openPage();

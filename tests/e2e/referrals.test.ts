@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { messageOf } from "../helpers/app.ts";
 import { LILLE } from "./booking-helpers.ts";
 import { focused, NOW, normalise, settled, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
@@ -92,7 +93,7 @@ test("a partner refers with the person's agreement and e-mails the invitation; t
   const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { type: "referral.invitation", recipient: "ines.lefebvre@example.org" },
   });
-  const link = (mail.payload as { text: string }).text.match(/\/invitation#([\w-]+)/);
+  const link = messageOf(mail).text.match(/\/invitation#([\w-]+)/);
   expect(link).not.toBeNull();
 
   // The person, on their own device.

@@ -6,14 +6,39 @@ import { type Clock, fixedClock } from "../../server/clock.ts";
 import { type Config, loadConfig } from "../../server/config.ts";
 import type { Deps } from "../../server/context.ts";
 import type { Database } from "../../server/db/database.ts";
+import { unseal } from "../../server/db/sealed.ts";
+import { outboxTasks } from "../../server/jobs/tasks.ts";
 import { createLogger } from "../../server/logger.ts";
+import type { OutboxPayload } from "../../server/mail/outbox.ts";
+
+/** The secret of every test's configuration: what the outbox seals, a test opens with it. */
+export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
+
+/** An outbox row's message as the worker will send it (its payload is sealed). */
+export const messageOf = (row: { payload: unknown }) => unseal<OutboxPayload>(TEST_SECRET, row.payload);
+
+/**
+ * What the outbox worker carries out rather than sends (a password reset asked for), done now,
+ * as the server's worker does within a second; its e-mails are then in the outbox, not sent.
+ */
+export async function carryOutTasks(deps: Pick<Deps, "db" | "clock" | "config">): Promise<void> {
+  const tasks = outboxTasks(deps);
+  const asked = await deps.db.prisma.outboxMessage.findMany({
+    where: { type: { in: Object.keys(tasks) }, status: "pending" },
+    orderBy: { createdAt: "asc" },
+  });
+  for (const row of asked) {
+    await tasks[row.type as keyof typeof tasks](row.recipient);
+    await deps.db.prisma.outboxMessage.delete({ where: { id: row.id } });
+  }
+}
 
 /** A test configuration: its own data folder, no logs, a fixed secret. */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
     DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-test-")),
-    SESSION_SECRET: "test-secret-test-secret-test-secret-0123",
+    SESSION_SECRET: TEST_SECRET,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     ...env,
   });

@@ -101,6 +101,7 @@ export const memberAdmin = createRouter()
       issueMembershipInvitation(tx, structure, invitee, {
         now,
         publicUrl: config.publicUrl,
+        secret: config.sessionSecret,
         invitedBy: { id: scope.userId, name: `${scope.user.firstName} ${scope.user.lastName} (${structure.name})` },
       }),
     );

@@ -134,6 +134,7 @@ export const userAdmin = createRouter()
           await issuePasswordLink(tx, user, "invitation", {
             now: clock.now(),
             publicUrl: config.publicUrl,
+            secret: config.sessionSecret,
             invitedBy: fullName(scope.user),
           });
           return user;
@@ -199,6 +200,7 @@ export const userAdmin = createRouter()
       await issuePasswordLink(tx, account, "invitation", {
         now: clock.now(),
         publicUrl: config.publicUrl,
+        secret: config.sessionSecret,
         invitedBy: fullName(scope.user),
       });
       return account;

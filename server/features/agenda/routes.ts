@@ -337,7 +337,7 @@ export const agenda = createRouter()
           sqlIn(tx),
           details,
           { kind: "confirmed" },
-          { now, reminderPlan: row.offering.reminderPlan },
+          { now, reminderPlan: row.offering.reminderPlan, secret: config.sessionSecret },
         );
         return { id };
       },
@@ -356,7 +356,7 @@ export const agenda = createRouter()
       c,
       { action: "appointment.cancel", entity: "Appointment", details: { structureId: row.structureId } },
       async (tx) => {
-        await cancelAppointment(tx, id, { by: "structure", reason }, now);
+        await cancelAppointment(tx, id, { by: "structure", reason }, { now, secret: c.var.deps.config.sessionSecret });
         return { id };
       },
     );

@@ -11,7 +11,7 @@ export async function cancelAppointment(
   tx: Tx,
   id: string,
   cancel: { by: "person" | "structure"; reason: string | null },
-  now: Date,
+  { now, secret }: { now: Date; secret: string },
 ) {
   await tx.appointment.update({
     where: { id },
@@ -26,7 +26,12 @@ export async function cancelAppointment(
   await reopenReferral(tx, id, cancel, now);
   const sql = sqlIn(tx);
   const cancelled = await loadAppointment(sql, id);
-  await enqueueAppointmentMessages(sql, toDetails(cancelled, null), { kind: "cancelled", ...cancel }, { now, reminderPlan: [] });
+  await enqueueAppointmentMessages(
+    sql,
+    toDetails(cancelled, null),
+    { kind: "cancelled", ...cancel },
+    { now, reminderPlan: [], secret },
+  );
   return cancelled;
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { clientAddress, setSessionCookie } from "../../auth/http.ts";
 import { hashPassword } from "../../auth/password.ts";
-import { issuePasswordLink, mayResetAgain, readPasswordLink, usePasswordLink } from "../../auth/password-links.ts";
+import { askReset, readPasswordLink, usePasswordLink } from "../../auth/password-links.ts";
 import { openSession } from "../../auth/sessions.ts";
 import { countResetRequest, LIMITS } from "../../auth/throttle.ts";
 import { passwordProblem } from "../../domain/password-policy.ts";
@@ -19,7 +19,8 @@ const DEAD_LINK = "Ce lien n'est plus valable : il a déjà servi ou il a expir�
 const requestReset = createRoute({
   method: "post",
   path: "/password-reset",
-  summary: "Mot de passe oublié : envoie un lien (valable 30 minutes) si le compte existe",
+  summary:
+    "Mot de passe oublié : envoie un lien (valable 30 minutes) si le compte existe ; la demande est traitée à part, la réponse est la même",
   request: {
     body: jsonBody(z.object({ email: emailAddress }).strict()),
   },
@@ -70,13 +71,8 @@ export const passwordLinks = createRouter()
     if ((await countResetRequest(db, clientAddress(c), now)) > LIMITS.resetRequests) {
       throw new AppError("RATE_LIMITED", "Trop de demandes depuis cette connexion. Réessayez dans 15 minutes.");
     }
-    const user = await db.prisma.staffUser.findUnique({
-      where: { email },
-      select: { id: true, email: true, firstName: true, active: true },
-    });
-    if (user?.active && (await mayResetAgain(db, user.id, now))) {
-      await db.prisma.$transaction((tx) => issuePasswordLink(tx, user, "reset", { now, publicUrl: config.publicUrl }));
-    }
+    // Queued either way: whether an account has the address shows neither in the answer nor in its time.
+    await askReset(db, config.sessionSecret, email, now);
     return c.json({}, 200);
   })
   .openapi(checkLink, async (c) => {

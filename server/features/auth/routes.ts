@@ -3,7 +3,13 @@ import { clearSessionCookie, clientAddress, requireStaff, setSessionCookie } fro
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { AREAS, areasOf } from "../../auth/policy.ts";
 import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
-import { clearFailures, isThrottled, recordFailure } from "../../auth/throttle.ts";
+import {
+  clearFailures,
+  countPasswordChangeFailure,
+  passwordChangeThrottled,
+  recordFailure,
+  throttled,
+} from "../../auth/throttle.ts";
 import { recordAudit } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import { passwordProblem } from "../../domain/password-policy.ts";
@@ -54,7 +60,9 @@ const login = createRoute({
   responses: {
     200: userBody("Connecté : le cookie de session est posé (nouvel identifiant à chaque connexion)."),
     401: errorResponse("Adresse ou mot de passe incorrect (la même réponse, que le compte existe ou non)."),
-    429: errorResponse("Trop d'échecs depuis cette adresse : attendre 15 minutes."),
+    429: errorResponse(
+      "Trop d'échecs depuis cette adresse, ou sur ce compte : attendre le temps dit (en-tête Retry-After, en secondes).",
+    ),
   },
 });
 
@@ -105,10 +113,17 @@ const changePassword = createRoute({
     200: { description: "Mot de passe changé.", content: { "application/json": { schema: z.object({}) } } },
     401: errorResponse("Pas de session valide."),
     422: errorResponse("Mot de passe actuel faux, ou nouveau mot de passe trop court ou trop courant."),
+    429: errorResponse("Trop de mots de passe actuels faux : attendre 15 minutes."),
   },
 });
 
 const WRONG = "Adresse électronique ou mot de passe incorrect.";
+
+/** « dans 5 secondes », « dans 3 minutes », « dans 15 minutes ». */
+const inAWhile = (ms: number) => {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60 ? `dans ${seconds} seconde${seconds > 1 ? "s" : ""}` : `dans ${Math.ceil(seconds / 60)} minutes`;
+};
 
 export const auth = createRouter()
   .openapi(login, async (c) => {
@@ -116,8 +131,10 @@ export const auth = createRouter()
     const { email, password } = c.req.valid("json");
     const now = clock.now();
     const address = clientAddress(c);
-    if (await isThrottled(db, address, email, now)) {
-      throw new AppError("RATE_LIMITED", "Trop de tentatives de connexion. Réessayez dans 15 minutes.");
+    const wait = await throttled(db, address, email, now);
+    if (wait > 0) {
+      c.header("Retry-After", String(Math.ceil(wait / 1000)));
+      throw new AppError("RATE_LIMITED", `Trop de tentatives de connexion. Réessayez ${inAWhile(wait)}.`);
     }
     const user = await db.prisma.staffUser.findUnique({
       where: { email },
@@ -150,8 +167,13 @@ export const auth = createRouter()
     const staff = requireStaff(c);
     const { db, clock } = c.var.deps;
     const { currentPassword, newPassword } = c.req.valid("json");
+    if (await passwordChangeThrottled(db, staff.user.id, clock.now())) {
+      throw new AppError("RATE_LIMITED", "Trop de mots de passe actuels incorrects. Réessayez dans 15 minutes.");
+    }
     const stored = await db.prisma.staffUser.findUniqueOrThrow({ where: { id: staff.user.id }, select: { passwordHash: true } });
     if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
+      // Someone at an open session does not get to guess the password that would let them in again.
+      await countPasswordChangeFailure(db, staff.user.id, clock.now());
       throw validationError({ currentPassword: "Le mot de passe actuel est incorrect." });
     }
     const problem = passwordProblem(newPassword, [staff.user.email, staff.user.firstName, staff.user.lastName]);
@@ -161,6 +183,7 @@ export const auth = createRouter()
     // Every other session ends; this one goes on under a new id.
     await db.prisma.$transaction(async (tx) => {
       await tx.staffUser.update({ where: { id: staff.user.id }, data: { passwordHash } });
+      await tx.loginThrottle.deleteMany({ where: { key: `password:${staff.user.id}` } });
       await closeAllSessions(tx, staff.user.id, now);
       await recordAudit(
         tx,

@@ -128,7 +128,8 @@ export async function changeAvailability(
     }
     if (target.onBooked === "cancel") {
       for (const a of orphaned) {
-        await cancelAppointment(tx, a.id, { by: "structure", reason: "Le conseiller n'est plus disponible à cette heure." }, now);
+        const reason = "Le conseiller n'est plus disponible à cette heure.";
+        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, secret: c.var.deps.config.sessionSecret });
       }
     }
     return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0, conflicts };

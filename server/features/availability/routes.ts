@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requireArea } from "../../auth/http.ts";
-import { canEditAvailability } from "../../auth/policy.ts";
 import type { AppEnv } from "../../context.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";

@@ -54,7 +54,8 @@ export async function createBooking({
   if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
   const now = clock.now();
   try {
-    return await onceInSql(db, `booking:${idempotencyKey}`, input, (sql) => book(sql, ref, input, now, config));
+    const request = { key: `booking:${idempotencyKey}`, body: input, secret: config.sessionSecret };
+    return await onceInSql(db, request, (sql) => book(sql, ref, input, now, config));
   } catch (error) {
     if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
       throw await slotTaken(db, ref, now);
@@ -224,7 +225,12 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
   ]);
   const manageUrl = `${config.publicUrl}/rdv/${token}`;
   const loaded = appointmentRow(inserted as DetailsRow);
-  await enqueueAppointmentMessages(sql, toDetails(loaded, manageUrl), { kind: "booked" }, { now, reminderPlan });
+  await enqueueAppointmentMessages(
+    sql,
+    toDetails(loaded, manageUrl),
+    { kind: "booked" },
+    { now, reminderPlan, secret: config.sessionSecret },
+  );
   return { appointment: publicAppointment(loaded), manageUrl };
 }
 

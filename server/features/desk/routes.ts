@@ -249,7 +249,7 @@ export const desk = createRouter()
     const now = clock.now();
     const key = `desk:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
     try {
-      const booked = await once(db, key, body, async (tx) => {
+      const booked = await once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
         const result = await bookSlot(
           sqlIn(tx),
           {

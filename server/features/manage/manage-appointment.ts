@@ -57,11 +57,16 @@ export async function managedAppointmentIcs({ db, clock, config }: Context, toke
 }
 
 /** The person cancels: the link is revoked, reminders withdrawn, a CANCEL sent to both sides. */
-export async function cancelByPerson({ db, clock }: Context, token: string, reason: string | undefined) {
+export async function cancelByPerson({ db, clock, config }: Context, token: string, reason: string | undefined) {
   const now = clock.now();
   return db.prisma.$transaction(async (tx) => {
     const row = await byToken(tx, token, now, true);
-    const cancelled = await cancelAppointment(tx, row.id, { by: "person", reason: reason || null }, now);
+    const cancelled = await cancelAppointment(
+      tx,
+      row.id,
+      { by: "person", reason: reason || null },
+      { now, secret: config.sessionSecret },
+    );
     return { appointment: publicAppointment(cancelled) };
   });
 }
@@ -107,7 +112,7 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
           sql,
           toDetails(moved, `${config.publicUrl}/rdv/${token}`),
           { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
-          { now, reminderPlan: offeringRow.reminderPlan },
+          { now, reminderPlan: offeringRow.reminderPlan, secret: config.sessionSecret },
         );
         return { appointment: publicAppointment(moved) };
       }),

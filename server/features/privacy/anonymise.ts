@@ -57,9 +57,9 @@ export async function anonymisePersons(
  */
 export async function detachPerson(tx: Tx, personId: string, structureIds: readonly string[], now: Date): Promise<string[]> {
   const ids = [...structureIds];
-  const appointmentIds = (await tx.appointment.findMany({ where: { personId, structureId: { in: ids } }, select: { id: true } })).map(
-    (a) => a.id,
-  );
+  const appointmentIds = (
+    await tx.appointment.findMany({ where: { personId, structureId: { in: ids } }, select: { id: true } })
+  ).map((a) => a.id);
   const referralIds = (
     await tx.referral.findMany({
       where: {
@@ -115,10 +115,13 @@ async function scrub(
   const messages = { OR: [{ appointmentId: { in: appointmentIds } }, { referralId: { in: referralIds } }] };
   const messageIds = (await tx.outboxMessage.findMany({ where: messages, select: { id: true } })).map((m) => m.id);
   await tx.outboxMessage.deleteMany({ where: { id: { in: messageIds } } });
-  // A booking's stored answer (replayed to a retry) holds the person and the private link.
+  // A booking's stored answer (replayed to a retry) holds the person and the private link:
+  // sealed beside its appointment's id; before sealing, in clear (kept a day at most).
   if (appointmentIds.length > 0) {
     await tx.$executeRaw`
-      DELETE FROM "IdempotencyKey" WHERE "response"->'appointment'->>'id' = ANY(${appointmentIds}::text[])`;
+      DELETE FROM "IdempotencyKey"
+       WHERE "response"->>'appointmentId' = ANY(${appointmentIds}::text[])
+          OR "response"->'appointment'->>'id' = ANY(${appointmentIds}::text[])`;
   }
   return messageIds;
 }

@@ -1,5 +1,7 @@
+import { purgeThrottles } from "../../auth/throttle.ts";
 import type { Deps } from "../../context.ts";
 import type { DailyTask } from "../../jobs/daily.ts";
+import { forgetMessagesBefore } from "../../mail/transport.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -11,13 +13,14 @@ export async function purgeAuditLog(deps: Deps, now: Date): Promise<{ events: nu
 
 /**
  * What only served for a while: a booking's stored answer serves a retry, a day at most; an
- * e-mail sent, cancelled or given up on is kept a month, to answer « did it leave? »; an
- * invitation to join a structure, till it expires.
+ * e-mail sent, cancelled or given up on is kept a month, to answer « did it leave? », and so is
+ * its written copy (without SMTP_URL); an invitation to join a structure, till it expires; a
+ * counter of failed sign-ins, a day after its last failure.
  */
 export async function purgeSpent(
   deps: Deps,
   now: Date,
-): Promise<{ idempotencyKeys: number; messages: number; invitations: number }> {
+): Promise<{ idempotencyKeys: number; messages: number; files: number; invitations: number; throttles: number }> {
   const p = deps.db.prisma;
   const monthAgo = new Date(now.getTime() - 30 * DAY_MS);
   const keys = await p.idempotencyKey.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - DAY_MS) } } });
@@ -28,8 +31,10 @@ export async function purgeSpent(
       OR: [{ sentAt: null }, { sentAt: { lt: monthAgo } }],
     },
   });
+  const files = await forgetMessagesBefore(deps.config, monthAgo);
   const invitations = await p.membershipInvitation.deleteMany({ where: { expiresAt: { lte: now } } });
-  return { idempotencyKeys: keys.count, messages: messages.count, invitations: invitations.count };
+  const throttles = await purgeThrottles(deps.db, now);
+  return { idempotencyKeys: keys.count, messages: messages.count, files, invitations: invitations.count, throttles };
 }
 
 export const auditLogTask: DailyTask = { name: "audit-log", run: purgeAuditLog };

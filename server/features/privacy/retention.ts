@@ -4,6 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { Prisma } from "../../db/generated/client.ts";
 import { DEFAULT_ZONE } from "../../domain/time.ts";
 import type { DailyTask } from "../../jobs/daily.ts";
+import { forgetMessages } from "../../mail/transport.ts";
 import { anonymisePersons } from "./anonymise.ts";
 import { retentionMonths } from "./settings.ts";
 
@@ -50,17 +51,18 @@ export async function anonymiseExpired(deps: Deps, now: Date): Promise<{ persons
           ORDER BY p."lastActivityAt"
           LIMIT ${BATCH}
           FOR UPDATE OF p SKIP LOCKED`;
-        await anonymisePersons(
+        const messageIds = await anonymisePersons(
           tx,
           expired.map((p) => p.id),
           now,
         );
-        return expired.length;
+        return { persons: expired.length, messageIds };
       },
       { timeout: 60_000 },
     );
-    persons += done;
-    if (done < BATCH) return { persons };
+    await forgetMessages(deps.config, done.messageIds);
+    persons += done.persons;
+    if (done.persons < BATCH) return { persons };
   }
 }
 

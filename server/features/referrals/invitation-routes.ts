@@ -160,7 +160,8 @@ export const invitations = createRouter()
     if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
     try {
       // Checked inside: a retry of a booking that went through gets it back.
-      const booked = await once(db, `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`, body, async (tx) => {
+      const key = `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`;
+      const booked = await once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
         stillOpen(r, now);
         // Before the person's row is written: an erased person gets nothing back.
         await lockLivePerson(sqlIn(tx), r.person.id);

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { invitationEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
-import type { Database, Tx } from "../../db/database.ts";
+import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
 import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
 import { toZonedIso } from "../../domain/time.ts";
+import { enqueue } from "../../mail/outbox.ts";
 
 // The referrals' database side: what is read of a referral, its timeline, its invitation.
 
@@ -166,21 +167,16 @@ export async function invite(
       expiresAt,
     };
     const reminderAt = reminderTime(options.now, expiresAt);
-    await tx.outboxMessage.createMany({
-      data: [
-        { type: "referral.invitation", recipient: sentTo, dueAt: options.now, payload: invitationEmail(details) as object },
+    await enqueue(
+      sqlIn(tx),
+      options.config.sessionSecret,
+      [
+        { type: "referral.invitation", recipient: sentTo, dueAt: options.now, payload: invitationEmail(details) },
         ...(reminderAt
-          ? [
-              {
-                type: "referral.reminder",
-                recipient: sentTo,
-                dueAt: reminderAt,
-                payload: invitationEmail(details, true) as object,
-              },
-            ]
+          ? [{ type: "referral.reminder", recipient: sentTo, dueAt: reminderAt, payload: invitationEmail(details, true) }]
           : []),
       ].map((m) => ({ ...m, referralId: r.id })),
-    });
+    );
   }
   await recordEvent(tx, r.id, {
     kind: "invited",

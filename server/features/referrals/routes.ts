@@ -12,6 +12,7 @@ import { AppError, notFound, validationError } from "../../errors.ts";
 import { localDate, requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
+import { enqueue } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { bookSlot, lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
@@ -332,15 +333,9 @@ export const referrals = createRouter()
         await withdrawInvitation(tx, r.id);
         await recordEvent(tx, r.id, { kind: "declined", at: now, byId: scope.user.id, detail: reason });
         const email = referralAnsweredEmail(answerNotice(r, config.publicUrl), { kind: "declined", reason });
-        await tx.outboxMessage.create({
-          data: {
-            type: "referral.declined",
-            recipient: r.referrer.email,
-            dueAt: now,
-            payload: email as object,
-            referralId: r.id,
-          },
-        });
+        await enqueue(sqlIn(tx), config.sessionSecret, [
+          { type: "referral.declined", recipient: r.referrer.email, dueAt: now, payload: email, referralId: r.id },
+        ]);
         return { id: r.id };
       },
     );
@@ -397,15 +392,9 @@ export const referrals = createRouter()
           reason: body.reason,
           elsewhere: elsewhere.name,
         });
-        await tx.outboxMessage.create({
-          data: {
-            type: "referral.redirected",
-            recipient: r.referrer.email,
-            dueAt: now,
-            payload: email as object,
-            referralId: r.id,
-          },
-        });
+        await enqueue(sqlIn(tx), config.sessionSecret, [
+          { type: "referral.redirected", recipient: r.referrer.email, dueAt: now, payload: email, referralId: r.id },
+        ]);
         return made;
       },
     );
@@ -460,7 +449,7 @@ export const referrals = createRouter()
     const key = `referral:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
     try {
       // The state is checked inside: a retry of a booking that went through gets it back.
-      const booked = await once(db, key, c.req.valid("json"), (tx) => {
+      const booked = await once(db, { key, body: c.req.valid("json"), secret: config.sessionSecret }, (tx) => {
         allowed(r, "book");
         return bookForReferral(tx, r, { ref, now, config, audience: handler ? "staff" : "public", byId: scope.user.id });
       });

@@ -1,7 +1,8 @@
 import { invitationExpiredEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
-import type { Database } from "../../db/database.ts";
+import { type Database, sqlIn } from "../../db/database.ts";
 import type { Logger } from "../../logger.ts";
+import { enqueue } from "../../mail/outbox.ts";
 import { recordEvent } from "./referrals.ts";
 
 /**
@@ -9,7 +10,7 @@ import { recordEvent } from "./referrals.ts";
  * reminder the outbox has sent goes into the timeline. Safe to run from every instance at
  * once: each change is claimed by a conditional update, so it happens once.
  */
-export async function sweepReferrals(db: Database, now: Date, config: Pick<Config, "publicUrl">) {
+export async function sweepReferrals(db: Database, now: Date, config: Pick<Config, "publicUrl" | "sessionSecret">) {
   let expired = 0;
   const due = await db.prisma.referral.findMany({
     where: { status: { in: ["sent", "accepted"] }, invitationExpiresAt: { lte: now } },
@@ -42,9 +43,9 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
         service: r.service.name,
         url: `${config.publicUrl}/espace/orientations/${id}`,
       });
-      await tx.outboxMessage.create({
-        data: { type: "referral.expired", recipient: r.referrer.email, dueAt: now, payload: email as object, referralId: id },
-      });
+      await enqueue(sqlIn(tx), config.sessionSecret, [
+        { type: "referral.expired", recipient: r.referrer.email, dueAt: now, payload: email, referralId: id },
+      ]);
     });
   }
 
@@ -73,7 +74,7 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
 
 /** Sweeps every `everyMs` until stopped; a failed sweep is logged and tried again next time. */
 export function startReferralSweeper(
-  options: { db: Database; clock: { now(): Date }; config: Pick<Config, "publicUrl">; log: Logger },
+  options: { db: Database; clock: { now(): Date }; config: Pick<Config, "publicUrl" | "sessionSecret">; log: Logger },
   everyMs = 60_000,
 ) {
   let running: Promise<unknown> = Promise.resolve();

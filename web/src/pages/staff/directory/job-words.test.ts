@@ -15,6 +15,14 @@ describe("job words", () => {
     expect(describeResult({ job: "housekeeping", result: { idempotencyKeys: 0, messages: 3 } })).toBe(
       "0 réponse de réservation oubliée, 3 courriels envoyés supprimés (plus d'un mois)",
     );
+    expect(
+      describeResult({
+        job: "housekeeping",
+        result: { idempotencyKeys: 1, messages: 0, files: 2, invitations: 1, throttles: 5 },
+      }),
+    ).toBe(
+      "1 réponse de réservation oubliée, 0 courriel envoyé supprimé (plus d'un mois), 2 copies de courriels supprimées, 1 invitation expirée retirée, 5 compteurs de connexion oubliés",
+    );
     expect(describeResult({ job: "retention", result: null })).toBe("en cours, ou interrompu");
   });
 });

@@ -26,10 +26,13 @@ const JOBS: Record<string, { name: string; describe: (result: Record<string, num
   housekeeping: {
     name: "Nettoyage technique",
     describe: (r) =>
-      `${count(r.idempotencyKeys ?? 0, ["réponse de réservation oubliée", "réponses de réservation oubliées"])}, ${count(
-        r.messages ?? 0,
-        ["courriel envoyé supprimé", "courriels envoyés supprimés"],
-      )} (plus d'un mois)`,
+      [
+        count(r.idempotencyKeys ?? 0, ["réponse de réservation oubliée", "réponses de réservation oubliées"]),
+        `${count(r.messages ?? 0, ["courriel envoyé supprimé", "courriels envoyés supprimés"])} (plus d'un mois)`,
+        ...(r.files ? [count(r.files, ["copie de courriel supprimée", "copies de courriels supprimées"])] : []),
+        ...(r.invitations ? [count(r.invitations, ["invitation expirée retirée", "invitations expirées retirées"])] : []),
+        ...(r.throttles ? [count(r.throttles, ["compteur de connexion oublié", "compteurs de connexion oubliés"])] : []),
+      ].join(", "),
   },
 };
 
