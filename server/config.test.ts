@@ -46,6 +46,11 @@ describe("configuration", () => {
     expect(load({ OUTBOX_WORKER: "off" }).outboxWorker).toBe(false);
   });
 
+  it("reads the client's address from the socket unless TRUST_PROXY says how many proxies stand before", () => {
+    expect(load({}).trustProxy).toBe(0);
+    expect(load({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -77,6 +82,8 @@ describe("configuration", () => {
     [{ SERVER_PROCESSES: "deux", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être un nombre/],
     [{ SERVER_PROCESSES: "0", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être entre 1 et 64/],
     [{ OUTBOX_WORKER: "non" }, /^Configuration invalide : OUTBOX_WORKER doit valoir on ou off \(valeur reçue : « non »\)\.$/],
+    [{ TRUST_PROXY: "oui" }, /TRUST_PROXY doit être un nombre/],
+    [{ TRUST_PROXY: "11" }, /TRUST_PROXY doit être entre 0 et 10/],
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
   ])("refuses %o with one line naming the variable", (env, message) => {

@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { messageOf } from "../helpers/app.ts";
 import { focused, normalise, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, expectAxeClean, PASSWORD, signIn, useStaffHarness } from "./staff-helpers.ts";
 
@@ -59,19 +60,43 @@ test("a structure admin sees only their structure, adds a site and invites an ad
   await invite.getByLabel("Nom", { exact: true }).fill("Nouvelle");
   await invite.getByLabel("Rôle").selectOption({ label: "Conseiller·ère" });
   await invite.getByRole("button", { name: "Inviter" }).click();
-  await page.getByText("Nadia Nouvelle a le rôle « Conseiller·ère ». Une invitation lui est envoyée par courriel.").waitFor();
-  await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).waitFor();
-  const message = await staff.harness.db.prisma.outboxMessage.findFirst({
-    where: { recipient: "nouvelle.conseillere@exemple.fr" },
-  });
-  expect(message?.type).toBe("staff.invitation");
-
-  // Removing a role asks first.
-  await page.getByRole("button", { name: "Retirer le rôle de Nadia Nouvelle" }).click();
+  await page
+    .getByText(
+      "Une invitation est envoyée à nouvelle.conseillere@exemple.fr : Nadia Nouvelle aura le rôle « Conseiller·ère » en l'acceptant.",
+    )
+    .waitFor();
+  // Nothing is given until she accepts: her invitation waits, she is no member yet.
+  const pending = page.getByRole("region", { name: "Invitations en attente" });
+  await pending.getByRole("heading", { level: 4, name: /Nadia Nouvelle/ }).waitFor();
+  expect(await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "structure, staff, a pending invitation");
+  // Withdrawing it asks first.
+  await page.getByRole("button", { name: "Retirer l'invitation de Nadia Nouvelle" }).click();
   await page.getByRole("dialog").waitFor();
   await expectAxeClean(page, "confirmation dialog");
   await page.getByRole("dialog").getByRole("button", { name: "Annuler" }).click();
   await page.getByRole("dialog").waitFor({ state: "detached" });
+
+  // Nadia opens the e-mailed link, chooses her password and arrives in her space.
+  const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient: "nouvelle.conseillere@exemple.fr" },
+  });
+  expect(message.type).toBe("staff.membership_invitation");
+  const token = /rejoindre#([\w-]{43})/.exec(messageOf(message).text)?.[1];
+  const nadia = await staff.harness.openPage();
+  await nadia.page.goto(`/connexion/rejoindre#${token}`);
+  await nadia.page.getByRole("heading", { level: 1, name: "Rejoindre Mission Locale de Lille" }).waitFor();
+  expect(nadia.page.url()).not.toContain("#");
+  await expectAccessibleAtEveryWidth(nadia.page, "an invitation to join");
+  await nadia.page.getByLabel("Mot de passe", { exact: true }).fill("un mot de passe pour Nadia");
+  await nadia.page.getByLabel("Confirmation du mot de passe").fill("un mot de passe pour Nadia");
+  await nadia.page.getByRole("button", { name: "Accepter et créer mon mot de passe" }).click();
+  await nadia.page.getByRole("heading", { level: 1, name: "Bonjour Nadia" }).waitFor();
+  await nadia.close();
+  await page.reload();
+  await page.getByRole("tab", { name: "Personnel" }).click();
+  await page.getByRole("heading", { level: 3, name: /Nadia Nouvelle/ }).waitFor();
+  expect(await page.getByRole("region", { name: "Invitations en attente" }).count()).toBe(0);
   // 401: /me before signing in; 404: the other structure.
   expect(problems.filter((problem) => !/\b(401|404)\b/.test(problem))).toEqual([]);
   await close();
@@ -294,6 +319,20 @@ test("a closure and a role are removed after confirming", { timeout: 60_000 }, a
   await invite.getByLabel("Nom", { exact: true }).fill("Passage");
   await invite.getByLabel("Rôle").selectOption({ label: "Accueil" });
   await invite.getByRole("button", { name: "Inviter" }).click();
+  // Emma accepts, from her e-mail.
+  await page.getByRole("heading", { level: 4, name: /Emma Passage/ }).waitFor();
+  const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient: "emma.passage@exemple.fr" },
+  });
+  const token = /rejoindre#([\w-]{43})/.exec(messageOf(message).text)?.[1];
+  const accepted = await fetch(`${staff.harness.baseUrl}/api/auth/membership-invitation/accept`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ token, newPassword: "un mot de passe pour Emma" }),
+  });
+  expect(accepted.status).toBe(200);
+  await page.reload();
+  await page.getByRole("tab", { name: "Personnel" }).click();
   await page.getByRole("heading", { level: 3, name: /Emma Passage/ }).waitFor();
   // Each button names its person, with the elision French wants.
   await page.getByRole("button", { name: "Changer le rôle d'Emma Passage" }).waitFor();

@@ -36,7 +36,7 @@ export const closureAdmin = createRouter()
       throw validationError({ siteId: "ce lieu n'appartient pas à la structure." });
     }
     // The advisors with meetings those days: a closure may leave some of them without a place.
-    const meetings = await db.prisma.appointment.findMany({
+    const meetings = await scope.prisma.appointment.findMany({
       where: {
         structureId,
         status: "booked",

@@ -58,7 +58,7 @@ const activityCells = (a: Activity): Cell[] => [
   countCell(a.channels.advisor),
   percent(a.noShowRate),
   percent(a.occupancy),
-  a.bookedHours,
+  countCell(a.bookedHours),
   a.offeredHours,
   a.medianLeadDays,
 ];

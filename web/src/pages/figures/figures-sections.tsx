@@ -144,10 +144,10 @@ export function ActivitySection(props: {
                 <td>{percentText(row.noShowRate)}</td>
                 <td>
                   {percentText(row.occupancy)}
-                  <Show when={row.offeredHours > 0}>
+                  <Show when={row.offeredHours > 0 && row.bookedHours !== null}>
                     <span class="figures-table__detail">
                       {" "}
-                      ({hoursText(row.bookedHours)} sur {hoursText(row.offeredHours)})
+                      ({hoursText(row.bookedHours ?? 0)} sur {hoursText(row.offeredHours)})
                     </span>
                   </Show>
                 </td>

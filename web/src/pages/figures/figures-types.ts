@@ -1,6 +1,6 @@
 // The figures as the server answers them (server/domain/statistics.ts `shownActivity`,
 // `shownReferrals`, server/features/dashboards/figures.ts). A null count is a masked one: 1 to 4, or one that would give
-// such a one back by subtraction.
+// such a one back by arithmetic (server/domain/secrecy.ts).
 
 export interface Activity {
   booked: number | null;
@@ -12,7 +12,8 @@ export interface Activity {
   channels: { online: number | null; reception: number | null; referral: number | null; advisor: number | null };
   noShowRate: number | null;
   occupancy: number | null;
-  bookedHours: number;
+  /** Masked (null) with the count of meetings it would give back. */
+  bookedHours: number | null;
   offeredHours: number;
   medianLeadDays: number | null;
 }

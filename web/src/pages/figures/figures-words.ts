@@ -17,7 +17,7 @@ export const hoursText = (hours: number) => `${hours.toLocaleString("fr-FR")} h`
 
 /** What a masked count and a dash mean, said once above each table. */
 export const MASKING_NOTE =
-  "« masqué » : un effectif de 1 à 4, ou un autre qui permettrait de le retrouver par soustraction, caché pour que personne ne puisse être reconnu. « — » : trop peu de rendez-vous pour calculer un taux ou un délai, ou un taux qui révélerait un effectif masqué.";
+  "« masqué » : un effectif de 1 à 4, ou un autre qui permettrait de le retrouver par calcul, caché pour que personne ne puisse être reconnu. « — » : trop peu de rendez-vous pour calculer un taux ou un délai. Un taux qui repose sur un effectif masqué n'est donné qu'à partir de 100 rendez-vous, arrondi.";
 
 /** A chart draws a masked count as nothing. */
 export const drawn = (count: number | null) => count ?? 0;
