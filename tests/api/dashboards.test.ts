@@ -315,15 +315,10 @@ describe("the coordination figures", () => {
       honoured: null,
       noShow: null,
     });
-    // 9 shown beside the total of 11 would give the masked 2 back: both flows are masked.
-    expect(referrals.structureFlows).toEqual([
-      { from: "CCAS de Roubaix", to: "Point Info Conseil VAE de Lille", count: null },
-      { from: "Point Info Conseil VAE de Lille", to: "CIO de Roubaix", count: null },
-    ]);
-    expect(referrals.networkFlows).toEqual([
-      { from: "Partenaires (CCAS, centres sociaux…)", to: "Points Info Conseil VAE", count: null },
-      { from: "Points Info Conseil VAE", to: "Hors périmètre", count: null },
-    ]);
+    // 9 shown beside the total of 11 would give the masked 2 back: both flows are masked, and
+    // said together on one line, with their sum — the total.
+    expect(referrals.structureFlows).toEqual([{ from: "2 autres flux, masqués un à un", to: "—", count: 11 }]);
+    expect(referrals.networkFlows).toEqual([{ from: "2 autres flux, masqués un à un", to: "—", count: 11 }]);
   });
 
   it("export the same figures as a CSV a French Excel opens", async () => {
@@ -355,8 +350,8 @@ describe("the coordination figures", () => {
     });
     expect((await flows.text()).split("\r\n").slice(0, 3)).toEqual([
       "Structure d'origine;Structure d'accueil;Orientations",
-      "CCAS de Roubaix;Point Info Conseil VAE de Lille;masqué",
-      "Point Info Conseil VAE de Lille;CIO de Roubaix;masqué",
+      "2 autres flux, masqués un à un;—;11",
+      "",
     ]);
     const denied = await env.app.request(`/api/dashboards/export?${OCTOBER}&table=activity`, {
       headers: { Cookie: env.fx.cookies.advisor },

@@ -107,7 +107,10 @@ export function figuresOf(facts: Facts, coverage: Coverage, by: Breakdown) {
     structureFlows.map((f) => f.count),
   ]);
   const withCounts = (list: typeof networkFlows, counts: (number | null)[] | undefined) =>
-    list.map((f, i) => ({ ...f, count: counts?.[i] ?? null }));
+    shownFlows(
+      list.map((f, i) => ({ ...f, count: counts?.[i] ?? null })),
+      referrals.figures.total,
+    );
 
   return {
     period: { from: coverage.from, to: coverage.to },
@@ -162,4 +165,20 @@ function waitingRows(
       (a, b) =>
         a.service.name.localeCompare(b.service.name, "fr") || (a.group?.label ?? "").localeCompare(b.group?.label ?? "", "fr"),
     );
+}
+
+/**
+ * Flows as shown: each one whose count is shown, and the masked ones together on one last line,
+ * with their sum when the total is shown — it follows from it anyway — rather than a long list
+ * of « masqué ».
+ */
+export function shownFlows(list: { from: string; to: string; count: number | null }[], total: number | null) {
+  const shown = list.filter((f) => f.count !== null);
+  const masked = list.length - shown.length;
+  if (masked === 0) return shown;
+  const sum = total === null ? null : total - shown.reduce((n, f) => n + (f.count ?? 0), 0);
+  return [
+    ...shown,
+    { from: masked > 1 ? `${masked} autres flux, masqués un à un` : "1 autre flux, masqué", to: "—", count: sum },
+  ];
 }
