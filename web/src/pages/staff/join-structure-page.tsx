@@ -6,7 +6,7 @@ import { Loadable, Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { takeToken } from "../../lib/link-token.ts";
 import { capitalize, createFormErrors } from "./form-errors.ts";
-import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
+import { NewPasswordFields, newPasswordProblems } from "./password-fields.tsx";
 import { ROLE_NAMES } from "./roles.ts";
 import { acceptMembershipInvitation, checkMembershipInvitation, type MembershipInvitation } from "./staff-api.ts";
 import "../../components/form.css";
@@ -91,12 +91,7 @@ function Accept(props: {
     event.preventDefault();
     if (sending()) return;
     if (props.invitation.needsPassword) {
-      const found: Partial<Record<Field, string>> = {};
-      if (!password()) found.newPassword = "Saisissez un mot de passe.";
-      else if (password().length < MIN_LENGTH)
-        found.newPassword = `Le mot de passe doit compter au moins ${MIN_LENGTH} caractères.`;
-      if (!confirmation()) found.confirmation = "Saisissez le mot de passe une seconde fois.";
-      else if (password() && confirmation() !== password()) found.confirmation = "Les deux mots de passe saisis sont différents.";
+      const found = newPasswordProblems(password(), confirmation());
       if (found.newPassword || found.confirmation) return refuse(found);
     }
     setSending(true);
@@ -140,31 +135,15 @@ function Accept(props: {
           <p>Votre compte s'ouvre avec cette invitation&nbsp;: choisissez son mot de passe.</p>
           {/* A password manager files the new password under this address (it reads a username field). */}
           <input type="email" autocomplete="username" value={props.invitation.email} readonly hidden />
-          <RevealablePasswords id="afficher-mots-de-passe">
-            {(type) => (
-              <>
-                <PasswordField
-                  id={IDS.newPassword}
-                  label="Mot de passe"
-                  hint={NEW_PASSWORD_HINT}
-                  type={type()}
-                  autocomplete="new-password"
-                  value={password()}
-                  onValue={setPassword}
-                  error={errors().newPassword}
-                />
-                <PasswordField
-                  id={IDS.confirmation}
-                  label="Confirmation du mot de passe"
-                  type={type()}
-                  autocomplete="new-password"
-                  value={confirmation()}
-                  onValue={setConfirmation}
-                  error={errors().confirmation}
-                />
-              </>
-            )}
-          </RevealablePasswords>
+          <NewPasswordFields
+            ids={IDS}
+            label="Mot de passe"
+            password={password()}
+            onPassword={setPassword}
+            confirmation={confirmation()}
+            onConfirmation={setConfirmation}
+            errors={errors()}
+          />
         </Show>
         <Show when={sending()}>
           <Loading>Enregistrement en cours…</Loading>

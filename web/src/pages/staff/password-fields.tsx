@@ -51,3 +51,54 @@ export function PasswordField(props: {
     />
   );
 }
+
+type NewPasswordField = "newPassword" | "confirmation";
+
+/** What is wrong with a new password and its confirmation, said before the server is asked. */
+export function newPasswordProblems(password: string, confirmation: string): Partial<Record<NewPasswordField, string>> {
+  const found: Partial<Record<NewPasswordField, string>> = {};
+  if (!password) found.newPassword = "Saisissez un mot de passe.";
+  else if (password.length < MIN_LENGTH) found.newPassword = `Le mot de passe doit compter au moins ${MIN_LENGTH} caractères.`;
+  if (!confirmation) found.confirmation = "Saisissez le mot de passe une seconde fois.";
+  else if (password && confirmation !== password) found.confirmation = "Les deux mots de passe saisis sont différents.";
+  return found;
+}
+
+/** A new password and its confirmation, which may be shown in clear together. */
+export function NewPasswordFields(props: {
+  ids: Record<NewPasswordField, string>;
+  label: string;
+  password: string;
+  onPassword: (value: string) => void;
+  confirmation: string;
+  onConfirmation: (value: string) => void;
+  errors: Partial<Record<NewPasswordField, string>>;
+}) {
+  return (
+    <RevealablePasswords id="afficher-mots-de-passe">
+      {(type) => (
+        <>
+          <PasswordField
+            id={props.ids.newPassword}
+            label={props.label}
+            hint={NEW_PASSWORD_HINT}
+            type={type()}
+            autocomplete="new-password"
+            value={props.password}
+            onValue={props.onPassword}
+            error={props.errors.newPassword}
+          />
+          <PasswordField
+            id={props.ids.confirmation}
+            label="Confirmation du mot de passe"
+            type={type()}
+            autocomplete="new-password"
+            value={props.confirmation}
+            onValue={props.onConfirmation}
+            error={props.errors.confirmation}
+          />
+        </>
+      )}
+    </RevealablePasswords>
+  );
+}

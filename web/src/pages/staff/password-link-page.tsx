@@ -6,7 +6,7 @@ import { Loadable, Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { takeToken } from "../../lib/link-token.ts";
 import { capitalize, createFormErrors } from "./form-errors.ts";
-import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
+import { NewPasswordFields, newPasswordProblems } from "./password-fields.tsx";
 import { checkPasswordLink, type PasswordLink, setPasswordWithLink } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
@@ -64,12 +64,7 @@ function ChoosePassword(props: { link: PasswordLink & { token: string }; onSpent
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (sending()) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (!password()) found.newPassword = "Saisissez un mot de passe.";
-    else if (password().length < MIN_LENGTH)
-      found.newPassword = `Le mot de passe doit compter au moins ${MIN_LENGTH} caractères.`;
-    if (!confirmation()) found.confirmation = "Saisissez le mot de passe une seconde fois.";
-    else if (password() && confirmation() !== password()) found.confirmation = "Les deux mots de passe saisis sont différents.";
+    const found = newPasswordProblems(password(), confirmation());
     if (found.newPassword || found.confirmation) return refuse(found);
 
     setSending(true);
@@ -104,31 +99,15 @@ function ChoosePassword(props: { link: PasswordLink & { token: string }; onSpent
             }}
           />
         </Show>
-        <RevealablePasswords id="afficher-mots-de-passe">
-          {(type) => (
-            <>
-              <PasswordField
-                id={IDS.newPassword}
-                label={invitation() ? "Mot de passe" : "Nouveau mot de passe"}
-                hint={NEW_PASSWORD_HINT}
-                type={type()}
-                autocomplete="new-password"
-                value={password()}
-                onValue={setPassword}
-                error={errors().newPassword}
-              />
-              <PasswordField
-                id={IDS.confirmation}
-                label="Confirmation du mot de passe"
-                type={type()}
-                autocomplete="new-password"
-                value={confirmation()}
-                onValue={setConfirmation}
-                error={errors().confirmation}
-              />
-            </>
-          )}
-        </RevealablePasswords>
+        <NewPasswordFields
+          ids={IDS}
+          label={invitation() ? "Mot de passe" : "Nouveau mot de passe"}
+          password={password()}
+          onPassword={setPassword}
+          confirmation={confirmation()}
+          onConfirmation={setConfirmation}
+          errors={errors()}
+        />
         <Show when={sending()}>
           <Loading>Enregistrement en cours…</Loading>
         </Show>
