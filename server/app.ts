@@ -4,7 +4,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { sameOriginJson, staffSession } from "./auth/http.ts";
 import type { AppEnv, Deps } from "./context.ts";
-import { isDatabaseUnavailable } from "./db/errors.ts";
+import { isDatabaseUnavailable, isRecordNotFound } from "./db/errors.ts";
 import { AppError, type ErrorBody, type ErrorCode } from "./errors.ts";
 import { admin } from "./features/admin/routes.ts";
 import { agenda } from "./features/agenda/routes.ts";
@@ -189,6 +189,7 @@ function toAppError(error: unknown): AppError | undefined {
     const [code, message] = HTTP_CODES[error.status] ?? ["BAD_REQUEST", "La requête est invalide."];
     return new AppError(code, message);
   }
+  if (isRecordNotFound(error)) return new AppError("NOT_FOUND", "Introuvable, ou hors de votre périmètre.");
   if (isDatabaseUnavailable(error)) {
     return new AppError("UNAVAILABLE", "Le service est momentanément indisponible. Réessayez dans quelques instants.");
   }

@@ -28,6 +28,12 @@ export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P
 export const isUniqueViolation = (error: unknown) => sqlState(error) === "23505" || codesOf(error).includes("P2002");
 
 /**
+ * A record to update or delete was not found (Prisma's P2025) — among them, one outside the
+ * user's scope (auth/scope.ts): a route checks first, this is the second wall, answered 404.
+ */
+export const isRecordNotFound = (error: unknown) => codesOf(error).includes("P2025");
+
+/**
  * PostgreSQL gave the transaction up so that another could go on: a deadlock (40P01) or a
  * serialization failure (40001). Nothing of it was written; it may run again.
  */

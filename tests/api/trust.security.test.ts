@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { Scope } from "../../server/auth/scope.ts";
 import { fixedClock } from "../../server/clock.ts";
+import { isRecordNotFound } from "../../server/db/errors.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 // The boundary between structures (auth/scope.ts): a structure sees its own meetings of a
@@ -239,6 +241,26 @@ describe("a shared advisor's other structures are busy time", () => {
     );
     expect(agenda.status).toBe(422);
     expect(agenda.body.error.fields.advisor).toMatch(/pas de la structure/);
+  });
+});
+
+describe("the data layer", () => {
+  it("finds nothing of another structure's meetings, people and referrals through a user's scope, and changes nothing there", async () => {
+    const theirs = await meeting("other", "2026-11-03T14:00:00Z", { firstName: "Bruno", lastName: "Secret" });
+    const admin = await Scope.load(env.db, { ...env.fx.users.structureAdmin, regionalAdmin: false });
+    const p = admin.prisma;
+    expect(await p.appointment.findUnique({ where: { id: theirs.id } })).toBeNull();
+    expect(await p.appointment.count({ where: { structureId: env.fx.other.id } })).toBe(0);
+    expect(await p.person.findUnique({ where: { id: theirs.personId } })).toBeNull();
+    await expect(p.appointment.update({ where: { id: theirs.id }, data: { notes: "x" } })).rejects.toSatisfy(isRecordNotFound);
+    expect(await p.appointment.updateMany({ where: { id: theirs.id }, data: { notes: "x" } })).toEqual({ count: 0 });
+    await expect(
+      p.$transaction((tx) => tx.person.update({ where: { id: theirs.personId }, data: { firstName: "X" } })),
+    ).rejects.toSatisfy(isRecordNotFound);
+    expect(await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ notes: "" });
+    // The same meeting, seen by its own structure's advisor.
+    const own = await Scope.load(env.db, { ...env.fx.users.sharedAdvisor, regionalAdmin: false });
+    expect(await own.prisma.appointment.findUnique({ where: { id: theirs.id } })).not.toBeNull();
   });
 });
 
