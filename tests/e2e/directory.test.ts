@@ -198,13 +198,23 @@ test("a person is invited with the keyboard alone", { timeout: 60_000 }, async (
   await page.keyboard.press("ArrowDown");
   await tabTo(page, (focus) => focus.name === "Inviter", { max: 300 });
   await page.keyboard.press("Enter");
-  await page.getByText("Karim Clavier a le rôle « Accueil ».").waitFor();
-  expect((await focused(page)).name).toContain("Karim Clavier a le rôle");
-  const user = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({
+  await page
+    .getByText("Une invitation est envoyée à accueil.clavier@exemple.fr : Karim Clavier aura le rôle « Accueil »")
+    .waitFor();
+  expect((await focused(page)).name).toContain("Une invitation est envoyée à accueil.clavier@exemple.fr");
+  const invitation = await staff.harness.db.prisma.membershipInvitation.findFirstOrThrow({
     where: { email: "accueil.clavier@exemple.fr" },
-    include: { memberships: true },
   });
-  expect(user.memberships.map((m) => m.role)).toEqual(["reception"]);
+  expect(invitation.role).toBe("reception");
+  // Withdrawn with the keyboard too.
+  await tabTo(page, (focus) => focus.name === "Retirer l'invitation de Karim Clavier", { max: 300 });
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Retirer l'invitation de Karim Clavier ?" });
+  await dialog.waitFor();
+  await tabTo(page, (focus) => focus.name === "Retirer l'invitation");
+  await page.keyboard.press("Enter");
+  await page.getByText("L'invitation de Karim Clavier est retirée : son lien ne fonctionne plus.").waitFor();
+  expect(await staff.harness.db.prisma.membershipInvitation.count({ where: { email: "accueil.clavier@exemple.fr" } })).toBe(0);
   await close();
 });
 

@@ -7,61 +7,9 @@ import { describeError } from "../../../lib/api.ts";
 import { formatParisInstant, type LocalDate } from "../../../lib/dates.ts";
 import { du } from "../../../lib/french.ts";
 import { type AuditEvent, getAuditPage } from "./admin-api.ts";
+import { ACTIONS } from "./audit-words.ts";
 import { BackLink, RegionOnly } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
-
-/** Each action of the log in words; a new one is shown as the server names it until it is named here. */
-const ACTIONS: Record<string, string> = {
-  "network.create": "Réseau créé",
-  "network.update": "Réseau modifié",
-  "structure.create": "Structure créée",
-  "structure.update": "Structure modifiée",
-  "site.create": "Lieu ajouté",
-  "site.update": "Lieu modifié",
-  "offering.create": "Offre ajoutée",
-  "offering.update": "Offre modifiée",
-  "membership.create": "Rôle donné",
-  "membership.update": "Rôle changé",
-  "membership.delete": "Rôle retiré",
-  "user.create": "Compte ouvert",
-  "user.update": "Compte modifié",
-  "user.deactivate": "Compte désactivé",
-  "user.reactivate": "Compte réactivé",
-  "user.invite": "Invitation renvoyée",
-  "user.password_set": "Mot de passe choisi (invitation ou lien reçu par courriel)",
-  "user.password_change": "Mot de passe changé",
-  "territory.create": "Territoire créé",
-  "territory.update": "Territoire modifié",
-  "closure.create": "Fermeture ajoutée",
-  "closure.delete": "Fermeture supprimée",
-  "rule.create": "Plage d'ouverture ajoutée",
-  "rule.update": "Plage d'ouverture modifiée",
-  "rule.delete": "Plage d'ouverture supprimée",
-  "absence.create": "Absence déclarée",
-  "absence.delete": "Absence supprimée",
-  "appointment.outcome": "Issue d'un rendez-vous notée",
-  "appointment.notes": "Notes d'un rendez-vous modifiées",
-  "appointment.confirmation": "Confirmation d'un rendez-vous envoyée",
-  "appointment.cancel": "Rendez-vous annulé par la structure",
-  "appointments.export": "Export des rendez-vous",
-  "calendar_feed.create": "Abonnement d'agenda créé",
-  "calendar_feed.revoke": "Abonnement d'agenda révoqué",
-  "faq.create": "Question ajoutée",
-  "faq.update": "Question modifiée",
-  "faq.delete": "Question supprimée",
-  "routing_rule.create": "Règle d'orientation ajoutée",
-  "routing_rule.update": "Règle d'orientation modifiée",
-  "routing_rule.delete": "Règle d'orientation supprimée",
-  "routing_rule.reorder": "Table d'orientation réordonnée",
-  "referral.create": "Orientation envoyée",
-  "referral.accept": "Orientation acceptée",
-  "referral.decline": "Orientation refusée",
-  "referral.redirect": "Orientation réorientée",
-  "referral.invite": "Invitation à prendre rendez-vous envoyée",
-  "person.exported": "Données d'une personne exportées",
-  "person.erased": "Données d'une personne effacées à sa demande",
-  "settings.update": "Réglage des données personnelles modifié",
-};
 
 function changedFields(event: AuditEvent): string | undefined {
   const fields = (event.details as { fields?: unknown } | null)?.fields;
