@@ -110,7 +110,31 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await close();
 });
 
-test("the reception desk sees its team's week", { timeout: 60_000 }, async () => {
+test("the reception desk sees its team's week, an advisor's meetings in another structure as busy time", {
+  timeout: 60_000,
+}, async () => {
+  // The structure's advisor also works at a CIO, where someone booked them today at 15 h.
+  const p = staff.harness.db.prisma;
+  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const offering = (
+    await p.offering.findMany({ where: { structure: { slug: { not: "mission-locale-lille" } } }, include: { structure: true } })
+  ).find((o) => o.modes.includes("phone"));
+  if (!offering) throw new Error("no phone offering elsewhere");
+  const cio = offering.structure;
+  await p.membership.create({ data: { userId: advisor.id, structureId: cio.id, role: "advisor" } });
+  const elsewhere = await p.person.create({ data: { firstName: "Basile", lastName: "Ailleurs", phone: "0611223344" } });
+  await p.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: cio.id,
+      mode: "phone",
+      advisorId: advisor.id,
+      personId: elsewhere.id,
+      startsAt: new Date(`${TODAY}T14:00:00Z`),
+      endsAt: new Date(`${TODAY}T14:45:00Z`),
+      channel: "online",
+    },
+  });
   const { page, close } = await staff.signedIn("accueil@demo.example", "Emma");
   await page.goto(`/espace/agenda?date=${TODAY}`);
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
@@ -125,6 +149,12 @@ test("the reception desk sees its team's week", { timeout: 60_000 }, async () =>
   await page.getByRole("link", { name: "Vue jour" }).click();
   await page.getByRole("heading", { level: 2, name: "Lundi 23 mars" }).waitFor();
   expect(await page.locator(".agenda-day").count()).toBe(1);
+  const busy = page.locator(".agenda-item--busy");
+  await busy.first().waitFor();
+  expect(normalise(await busy.first().textContent())).toMatch(/^Occupé·e 15 h 00 à 15 h 45 ?Rendez-vous dans une autre structure/);
+  const day = normalise(await page.locator(".agenda-day").textContent());
+  expect(day).not.toMatch(/Basile|Ailleurs/);
+  expect(day).not.toContain(cio.name);
   await close();
 });
 
