@@ -54,8 +54,11 @@ export async function issueMembershipInvitation(
   const invitation = pending
     ? await tx.membershipInvitation.update({ where: { id: pending.id }, data, select: { id: true } })
     : await tx.membershipInvitation.create({ data: { ...key, ...data }, select: { id: true } });
+  // Whoever already has an account there is greeted by their own name, not the one the inviter typed
+  // (the e-mail goes to them alone: the inviter learns nothing from it).
+  const account = await tx.staffUser.findUnique({ where: { email: invitee.email }, select: { firstName: true } });
   const email = membershipInvitationEmail({
-    firstName: invitee.firstName,
+    firstName: account?.firstName ?? invitee.firstName,
     structure: structure.name,
     role: invitee.role,
     invitedBy: context.invitedBy.name,
@@ -85,12 +88,13 @@ export async function readMembershipInvitation(db: Database, token: string, now:
   if (!invitation || invitation.expiresAt <= now) return undefined;
   const account = await db.prisma.staffUser.findUnique({
     where: { email: invitation.email },
-    select: { active: true, passwordHash: true },
+    select: { active: true, passwordHash: true, firstName: true },
   });
   if (account && !account.active) return undefined;
   const { invitedBy, structure, expiresAt, ...rest } = invitation;
   return {
     ...rest,
+    firstName: account?.firstName ?? rest.firstName,
     structure: structure.name,
     invitedBy: invitedBy ? `${invitedBy.firstName} ${invitedBy.lastName}` : null,
     expiresAt: expiresAt.toISOString(),

@@ -209,6 +209,8 @@ export function shownActivityTable(rows: readonly Activity[], total: Activity, r
       },
       /** No-shows among the appointments whose outcome was marked (rounded where a term is masked). */
       noShowRate: rate(a.noShow, a.honoured + a.noShow + a.excused, { masked: attended.includes(null) }),
+      /** The rate rests on a masked count: rounded (secrecy.ts `rate`), to be read as « about ». */
+      noShowRateRounded: attended.includes(null),
       // The time booked says how many meetings of a known length were booked: masked with their count.
       /** Share of the offered time that was booked. */
       occupancy:
@@ -345,6 +347,7 @@ export function shownReferrals(r: ReferralFigures, flowCounts: readonly (readonl
       expired: status("expired"),
       /** Accepted (booked included) among those the target answered (rounded where a term is masked). */
       acceptanceRate: rate(accepted, accepted + r.byStatus.declined + r.byStatus.redirected, { masked: answered.includes(null) }),
+      acceptanceRateRounded: answered.includes(null),
       medianDaysToAppointment: median(r.daysToAppointment),
       honoured: count(outcomes),
       noShow: count(outcomes + 1),

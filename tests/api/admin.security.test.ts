@@ -97,6 +97,27 @@ describe("deactivation", () => {
       body.structure.members.find((m: { user: { id: string } }) => m.user.id === id)?.user.manageable;
     expect([manageable(env.fx.users.advisor.id), manageable(env.fx.advisor.id)]).toEqual([false, true]);
   });
+
+  it("leaves a password link to an account that also works elsewhere to the Région", async () => {
+    const shared = await env.db.prisma.staffUser.create({
+      data: {
+        email: "partagee-sans-mot-de-passe@staff.test",
+        firstName: "Partagée",
+        lastName: "Test",
+        memberships: {
+          create: [
+            { structureId: env.fx.structure.id, role: "advisor" },
+            { structureId: env.fx.other.id, role: "advisor" },
+          ],
+        },
+      },
+    });
+    const res = await send("POST", `/admin/users/${shared.id}/invitation`, env.fx.cookies.structureAdmin, {});
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/Région/);
+    expect(await env.db.prisma.passwordLink.count({ where: { userId: shared.id } })).toBe(0);
+    expect((await send("POST", `/admin/users/${shared.id}/invitation`, env.fx.cookies.regionalAdmin, {})).status).toBe(200);
+  });
 });
 
 describe("audit", () => {

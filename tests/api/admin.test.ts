@@ -240,8 +240,13 @@ describe("a structure admin runs their structure", () => {
     expect((await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), member)).status).toBe(201);
     const second = await invitationLink("conseil-autre@staff.test");
     expect((await send("POST", "/auth/membership-invitation", "", { token: first.token })).status).toBe(404);
-    // The owner, who has a password, accepts with the link alone; they sign in as usual.
-    expect((await send("POST", "/auth/membership-invitation", "", { token: second.token })).body.needsPassword).toBe(false);
+    // The owner, who has a password, accepts with the link alone; they sign in as usual. They are
+    // greeted by their own name, not the one the admin typed.
+    expect(second.text).toMatch(/^Bonjour Prénom,/);
+    expect((await send("POST", "/auth/membership-invitation", "", { token: second.token })).body).toMatchObject({
+      needsPassword: false,
+      firstName: "Prénom",
+    });
     const accepted = await send("POST", "/auth/membership-invitation/accept", "", { token: second.token });
     expect(accepted).toMatchObject({ status: 200, body: { signedIn: false } });
     expect(accepted.headers.get("Set-Cookie")).toBeNull();

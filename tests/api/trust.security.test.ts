@@ -339,7 +339,7 @@ describe("a person's data, structure by structure", () => {
     expect(exported.body.referrals).toEqual([]);
     expect(OTHERS.filter((word) => JSON.stringify(exported.body).includes(word))).toEqual([]);
     const summary = await send("GET", `/people/${person.id}`, env.fx.cookies.structureAdmin);
-    expect(summary.body.person).toMatchObject({ appointments: 1, referrals: 0, lastActivityAt: here.createdAt.toISOString() });
+    expect(summary.body.person).toMatchObject({ appointments: 1, referrals: 0, lastActivityAt: here.startsAt.toISOString() });
     expect(summary.body.upcoming).toEqual([]);
     expect(OTHERS.filter((word) => JSON.stringify(summary.body).includes(word))).toEqual([]);
 
@@ -394,6 +394,13 @@ describe("a person's data, structure by structure", () => {
 
   it("leaves erasing everywhere to the Région, which waits for every meeting to come, and audits it", async () => {
     const { person, there } = await camille();
+    // Camille booked once more, as a new person: the Région is shown that record; a structure is not.
+    const twice = await env.db.prisma.person.create({
+      data: { firstName: "Camille", lastName: "Partagée", email: "Camille@Example.org" },
+    });
+    const seen = await send("GET", `/people/${person.id}`, env.fx.cookies.regionalAdmin);
+    expect(seen.body.namesakes.map((n: { id: string }) => n.id)).toContain(twice.id);
+    expect((await send("GET", `/people/${person.id}`, env.fx.cookies.structureAdmin)).body.namesakes).toEqual([]);
     const refused = await send("POST", `/people/${person.id}/erase`, env.fx.cookies.regionalAdmin, { confirm: true });
     expect(refused.status).toBe(409);
     expect(refused.body.error.appointments).toEqual([there.id]);

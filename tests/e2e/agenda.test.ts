@@ -72,7 +72,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("button", { name: "Rechercher" }).click();
   // Booked at the desk or online, the person's last step is not called a visit.
   await page
-    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432 — dernière démarche le / })
+    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432 — dernier rendez-vous ici le / })
     .check();
   expect(await page.getByLabel("Prénom").count()).toBe(0);
   await form.getByLabel("Service").selectOption({ index: 1 });
@@ -151,7 +151,9 @@ test("the reception desk sees its team's week, an advisor's meetings in another 
   expect(await page.locator(".agenda-day").count()).toBe(1);
   const busy = page.locator(".agenda-item--busy");
   await busy.first().waitFor();
-  expect(normalise(await busy.first().textContent())).toMatch(/^Occupé·e 15 h 00 à 15 h 45 ?Rendez-vous dans une autre structure/);
+  expect(normalise(await busy.first().textContent())).toMatch(
+    /^Occupé·e 15 h 00 à 15 h 45 ?Rendez-vous dans une autre structure/,
+  );
   const day = normalise(await page.locator(".agenda-day").textContent());
   expect(day).not.toMatch(/Basile|Ailleurs/);
   expect(day).not.toContain(cio.name);

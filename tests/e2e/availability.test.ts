@@ -205,7 +205,7 @@ test("a structure closure over a booked meeting asks what to do with it, in the 
   await dialog.waitFor();
   expect(normalise(await dialog.textContent())).toContain("mardi 31 mars 2026 à 9 h 00 — Inès Fermeture");
   await expectAxeClean(page, "closure's booked meetings dialog");
-  await dialog.getByRole("button", { name: "Garder les rendez-vous" }).click();
+  await dialog.getByRole("button", { name: "Garder le rendez-vous" }).click();
   await page
     .getByRole("status")
     .getByText("La fermeture du 31 mars 2026 est enregistrée. Le rendez-vous concerné est gardé.")
@@ -261,7 +261,7 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
   // Cancelled: the person is told by e-mail.
   await edit.getByRole("button", { name: "Enregistrer la plage" }).click();
   await dialog.waitFor();
-  await dialog.getByRole("button", { name: "Annuler les rendez-vous et prévenir les personnes" }).click();
+  await dialog.getByRole("button", { name: "Annuler le rendez-vous et prévenir la personne" }).click();
   await page
     .getByRole("status")
     .getByText("La plage est modifiée. Le rendez-vous concerné est annulé ; la personne est prévenue par courriel.")
@@ -279,7 +279,7 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
   await page.getByRole("button", { name: /^Supprimer\sla plage Du lundi au jeudi/ }).click();
   await page.getByRole("dialog", { name: "Supprimer cette plage ?" }).getByRole("button", { name: "Supprimer la plage" }).click();
   await dialog.getByText(/Inès Gardée/).waitFor();
-  await dialog.getByRole("button", { name: "Garder les rendez-vous" }).click();
+  await dialog.getByRole("button", { name: "Garder le rendez-vous" }).click();
   await page.getByRole("status").getByText("La plage est supprimée. Le rendez-vous concerné est gardé.").waitFor();
   expect(await staff.harness.db.prisma.availabilityRule.count({ where: { id: rule.id } })).toBe(0);
   expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: thursday.id } })).status).toBe("booked");

@@ -179,6 +179,40 @@ test("an advisor has no directory", async () => {
   await close();
 });
 
+test("someone with an account elsewhere accepts an invitation in one click, then signs in as usual", {
+  timeout: 60_000,
+}, async () => {
+  const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
+  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });
+  await page.goto(`/espace/annuaire/structures/${structure.id}?onglet=personnel`);
+  const invite = page.getByRole("form", { name: "Inviter une personne" });
+  await invite.getByLabel("Adresse électronique").fill("partenaire@demo.example");
+  await invite.getByLabel("Prénom").fill("Nom");
+  await invite.getByLabel("Nom", { exact: true }).fill("Tapé");
+  await invite.getByLabel("Rôle").selectOption({ label: "Accueil" });
+  await invite.getByRole("button", { name: "Inviter" }).click();
+  // The same words as for an address without an account.
+  await page
+    .getByText("Une invitation est envoyée à partenaire@demo.example : Nom Tapé aura le rôle « Accueil » en l'acceptant.")
+    .waitFor();
+  await close();
+
+  const message = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { recipient: "partenaire@demo.example", type: "staff.membership_invitation" },
+  });
+  const token = /rejoindre#([\w-]{43})/.exec(messageOf(message).text)?.[1];
+  const invitee = await staff.harness.openPage();
+  await invitee.page.goto(`/connexion/rejoindre#${token}`);
+  // Greeted by their own name, not the one typed by the admin.
+  await invitee.page.getByText(/^Bonjour (?!Nom)/).waitFor();
+  await invitee.page.getByRole("button", { name: "Accepter l'invitation" }).click();
+  await invitee.page.getByRole("heading", { level: 1, name: "Vous avez rejoint Mission Locale de Lille" }).waitFor();
+  await expectAccessibleAtEveryWidth(invitee.page, "an invitation accepted");
+  // The sign-in page's /me: 401, expected; nothing else (the used invitation is not asked again).
+  expect(invitee.problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await invitee.close();
+});
+
 test("a person is invited with the keyboard alone", { timeout: 60_000 }, async () => {
   const { page, close } = await staff.signedIn("admin-structure@demo.example", "Chloé");
   const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({ where: { slug: "mission-locale-lille" } });

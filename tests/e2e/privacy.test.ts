@@ -50,7 +50,7 @@ test("the structure admin exports a person's data, then erases them with the key
   // Two « Adam Dewitte »: each link says which one.
   const links = page.getByRole("list", { name: /Données personnelles/ }).getByRole("link");
   await expect.poll(() => links.count()).toBe(2);
-  await links.filter({ hasText: /adam\.dewitte@example\.org — 0611223344 — né·e en 1990 — dernière démarche le/ }).click();
+  await links.filter({ hasText: /adam\.dewitte@example\.org — 0611223344 — né·e en 1990 — dernier rendez-vous ici le/ }).click();
   await page.getByRole("heading", { level: 1, name: "Données personnelles d'Adam Dewitte" }).waitFor();
   await expectAccessibleAtEveryWidth(page, "person page");
 

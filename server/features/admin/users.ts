@@ -190,6 +190,13 @@ export const userAdmin = createRouter()
     const { db, clock, config } = c.var.deps;
     const account = await loadAccount(db, id);
     if (!account || !scope.seesAccount(rolesOfAccount(account))) throw notFound("Compte");
+    // An account that also works elsewhere is not this structure's to open.
+    if (!scope.managesAccount(rolesOfAccount(account))) {
+      throw new AppError(
+        "FORBIDDEN",
+        "Ce compte a aussi des rôles hors de vos structures : seule la Région peut lui renvoyer une invitation.",
+      );
+    }
     if (!account.active) throw new AppError("CONFLICT", "Ce compte est désactivé.");
     if (account.passwordHash) {
       throw new AppError("CONFLICT", "Ce compte a déjà un mot de passe : la personne peut utiliser « Mot de passe oublié ».");

@@ -23,8 +23,12 @@ export const BREAKDOWN_NAMES: Record<Breakdown, string> = {
   month: "Mois",
 };
 
-/** A share as a percentage with one decimal: 0.4567 → 45,7. */
-const percent = (share: number | null): Cell => (share === null ? null : Math.round(share * 1000) / 10);
+/** A share as a percentage with one decimal: 0.4567 → 45,7; a rounded one (over a masked count) « ≈ 10 ». */
+const percent = (share: number | null, rounded = false): Cell => {
+  if (share === null) return null;
+  const value = Math.round(share * 1000) / 10;
+  return rounded ? `≈ ${String(value).replace(".", ",")}` : value;
+};
 
 const ACTIVITY_HEADER = [
   "Rendez-vous pris",
@@ -56,7 +60,7 @@ const activityCells = (a: Activity): Cell[] => [
   countCell(a.channels.reception),
   countCell(a.channels.referral),
   countCell(a.channels.advisor),
-  percent(a.noShowRate),
+  percent(a.noShowRate, a.noShowRateRounded),
   percent(a.occupancy),
   countCell(a.bookedHours),
   a.offeredHours,
@@ -100,7 +104,7 @@ export function figuresCsv(figures: Figures, table: Table): string {
           ["Refusées", countCell(r.declined)],
           ["Réorientées", countCell(r.redirected)],
           ["Expirées", countCell(r.expired)],
-          ["Taux d'acceptation (%)", percent(r.acceptanceRate)],
+          ["Taux d'acceptation (%)", percent(r.acceptanceRate, r.acceptanceRateRounded)],
           ["Délai médian jusqu'au rendez-vous (jours)", r.medianDaysToAppointment],
           ["Rendez-vous honorés", countCell(r.honoured)],
           ["Absences", countCell(r.noShow)],

@@ -49,7 +49,26 @@ export async function personSummary(db: Database, id: string, structureIds: read
       service: a.offering.service.name,
       structure: a.structure.name,
     })),
+    // A person who booked twice is two rows: the Région, erasing everywhere, is shown the others
+    // with the same address or phone. A structure is not: that would tell it who else knows them.
+    namesakes: structureIds ? [] : await namesakesOf(db, person),
   };
+}
+
+/** Other people (not erased) with the same e-mail address or phone number. */
+async function namesakesOf(db: Database, person: { id: string; email: string | null; phone: string | null }) {
+  const same = [
+    ...(person.email ? [{ email: { equals: person.email, mode: "insensitive" as const } }] : []),
+    ...(person.phone ? [{ phone: person.phone }] : []),
+  ];
+  if (same.length === 0) return [];
+  const found = await db.prisma.person.findMany({
+    where: { id: { not: person.id }, anonymisedAt: null, OR: same },
+    orderBy: { lastActivityAt: "desc" },
+    take: 20,
+    select: { id: true, firstName: true, lastName: true, lastActivityAt: true },
+  });
+  return found.map(({ lastActivityAt, ...p }) => ({ ...p, lastActivityAt: lastActivityAt.toISOString() }));
 }
 
 /** Booked meetings not yet over, in these structures (all for undefined): the person still expects them. */
@@ -67,8 +86,9 @@ export function upcomingAppointments(tx: Tx, personId: string, structureIds: rea
 }
 
 /**
- * The person's last step with these structures (a meeting booked, a referral made): what they
- * did elsewhere is not theirs to know. For the Région, the last step anywhere.
+ * The person's last step with these structures — their last meeting there (past or planned), or
+ * a referral — as the desk's search says it: what they did elsewhere is not theirs to know. For
+ * the Région, the last step anywhere.
  */
 export async function lastActivity(tx: Tx, personId: string, structureIds: readonly string[] | undefined) {
   if (!structureIds) {
@@ -76,9 +96,9 @@ export async function lastActivity(tx: Tx, personId: string, structureIds: reado
   }
   const held = heldBy(structureIds);
   const [appointment, referral] = await Promise.all([
-    tx.appointment.aggregate({ where: { personId, ...held.appointments }, _max: { createdAt: true } }),
+    tx.appointment.aggregate({ where: { personId, ...held.appointments }, _max: { startsAt: true } }),
     tx.referral.aggregate({ where: { personId, ...held.referrals }, _max: { createdAt: true } }),
   ]);
-  const dates = [appointment._max.createdAt, referral._max.createdAt].filter((d): d is Date => d !== null);
+  const dates = [appointment._max.startsAt, referral._max.createdAt].filter((d): d is Date => d !== null);
   return dates.length ? new Date(Math.max(...dates.map((d) => d.getTime()))) : null;
 }

@@ -3,6 +3,7 @@
 // details.test.ts proves the two agree. Pure functions, no component.
 
 import type { BookingInput, Commune } from "../../lib/api.ts";
+import { isEmailAddress } from "../../lib/email.ts";
 
 export interface Details {
   firstName: string;
@@ -35,10 +36,8 @@ export const EMAIL_MAX = 254;
 export const NEEDS_MAX = 500;
 
 // The server's rules, one for one: names without digits nor < > { }; zod's e-mail pattern
-// (stricter than the browser's: "lea@exemple" needs a domain suffix); French or international
-// numbers once spaces, dots and dashes are gone.
+// (lib/email.ts); French or international numbers once spaces, dots and dashes are gone.
 const NAME = /^[^<>{}\d]*$/u;
-const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 const PHONE = /^(\+33|0)[1-9]\d{8}$|^\+\d{8,15}$/;
 
 export const emptyDetails = (commune?: Commune): Details => ({
@@ -71,7 +70,7 @@ export function checkDetails(details: Details): FieldErrors {
   const phone = details.phone.trim();
   if (email === "" && phone === "") {
     errors.email = "Saisissez une adresse électronique ou un numéro de téléphone, pour que la structure puisse vous joindre.";
-  } else if (email !== "" && (email.length > EMAIL_MAX || !EMAIL.test(email))) {
+  } else if (email !== "" && (email.length > EMAIL_MAX || !isEmailAddress(email))) {
     errors.email =
       email.length > EMAIL_MAX
         ? `L'adresse électronique ne peut pas dépasser ${EMAIL_MAX} caractères.`

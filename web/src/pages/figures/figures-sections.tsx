@@ -90,7 +90,7 @@ export function ActivitySection(props: {
         items={[
           ["Rendez-vous pris", countText(t().booked)],
           ["Honorés", countText(t().honoured)],
-          ["Taux d'absence", percentText(t().noShowRate)],
+          ["Taux d'absence", percentText(t().noShowRate, t().noShowRateRounded)],
           ["Annulés", countText(t().cancelled)],
           ["Part du temps offert réservée", percentText(t().occupancy)],
           ["Délai médian de prise de rendez-vous", daysText(t().medianLeadDays)],
@@ -141,7 +141,7 @@ export function ActivitySection(props: {
                 <td>{countText(row.excused)}</td>
                 <td>{countText(row.unmarked)}</td>
                 <td>{countText(row.cancelled)}</td>
-                <td>{percentText(row.noShowRate)}</td>
+                <td>{percentText(row.noShowRate, row.noShowRateRounded)}</td>
                 <td>
                   {percentText(row.occupancy)}
                   <Show when={row.offeredHours > 0 && row.bookedHours !== null}>
@@ -329,7 +329,7 @@ export function ReferralsSection(props: {
       <KeyFigures
         items={[
           ["Orientations", countText(r().total)],
-          ["Taux d'acceptation", percentText(r().acceptanceRate)],
+          ["Taux d'acceptation", percentText(r().acceptanceRate, r().acceptanceRateRounded)],
           ["Délai médian jusqu'au rendez-vous", daysText(r().medianDaysToAppointment)],
           ["Avec un rendez-vous", countText(r().booked)],
           ["Rendez-vous honorés", countText(r().honoured)],

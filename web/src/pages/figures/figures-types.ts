@@ -11,6 +11,8 @@ export interface Activity {
   unmarked: number | null;
   channels: { online: number | null; reception: number | null; referral: number | null; advisor: number | null };
   noShowRate: number | null;
+  /** Rounded, over a masked count: read « about ». */
+  noShowRateRounded: boolean;
   occupancy: number | null;
   /** Masked (null) with the count of meetings it would give back. */
   bookedHours: number | null;
@@ -47,6 +49,7 @@ export interface ReferralFigures {
   redirected: number | null;
   expired: number | null;
   acceptanceRate: number | null;
+  acceptanceRateRounded: boolean;
   medianDaysToAppointment: number | null;
   honoured: number | null;
   noShow: number | null;

@@ -7,6 +7,7 @@ import { Loadable, Loading, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
+import { isEmailAddress } from "../../lib/email.ts";
 import { takeToken } from "../../lib/link-token.ts";
 import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
@@ -288,7 +289,7 @@ function BookingForm(props: {
     if (sending()) return;
     const found: Partial<Record<Field, string>> = {};
     if (!slot()) found.slotKey = "Choisissez un créneau.";
-    if (email().trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email().trim()))
+    if (email().trim() && !isEmailAddress(email().trim()))
       found.email = "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
     if (!notice())
       found.noticeAccepted = "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données.";

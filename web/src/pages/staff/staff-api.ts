@@ -73,13 +73,17 @@ export const setPasswordWithLink = action(async (token: string, newPassword: str
 
 export type MembershipInvitation = InferResponseType<(typeof api.auth)["membership-invitation"]["$post"], 200>;
 
-/** What an invitation to join a structure offers (not accepted by asking); null when it is no longer live (404). */
+/**
+ * What an invitation to join a structure offers (not accepted by asking); null when it is no
+ * longer live (404). Its key must not start with « staffMe »: revalidating a key reloads every
+ * query whose key starts with it, and accepting revalidates getMe.
+ */
 export const checkMembershipInvitation = query(async (token: string): Promise<MembershipInvitation | null> => {
   const response = await api.auth["membership-invitation"].$post({ json: { token } });
   if (response.status === 200) return response.json();
   if (response.status === 404) return null;
   throw new ApiError(500, "Le service est momentanément indisponible. Réessayez dans quelques instants.");
-}, "staffMembershipInvitation");
+}, "joinInvitation");
 
 /** Accepts an invitation (with a password when the address has none yet). "dead": it went meanwhile (404). */
 export const acceptMembershipInvitation = action(async (token: string, newPassword: string | undefined) => {

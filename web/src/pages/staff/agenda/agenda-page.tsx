@@ -8,7 +8,6 @@ import {
   addDays,
   dateOf,
   formatDay,
-  formatTime,
   formatWeek,
   isLocalDate,
   mondayOf,
@@ -21,7 +20,7 @@ import { AvailabilityLinks } from "../availability/availability-links.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
-import { fullName, OUTCOMES, placeOf } from "./agenda-words.ts";
+import { fullName, hoursOn, OUTCOMES, placeOf, takesDay } from "./agenda-words.ts";
 import { AppointmentsExport } from "./appointments-export.tsx";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import "./agenda.css";
@@ -109,7 +108,7 @@ function AgendaView() {
       <Loadable loading="Chargement de l'agenda…" failure="L'agenda n'a pas pu être chargé." queryKey={getAgenda.key}>
         <Days days={days()} structure={structure()} advisor={advisor()} />
       </Loadable>
-      <AppointmentsExport />
+      <AppointmentsExport shown={structure()} />
     </div>
   );
 }
@@ -267,15 +266,8 @@ function Days(props: { days: string[]; structure: string | undefined; advisor: s
   );
 }
 
-/** « 9 h 00 à 10 h 00 », cut to the day shown when it starts before or ends after it. */
-function hours(day: string, start: string, end: string): string {
-  const from = dateOf(start) < day ? "0:00" : timeOf(start);
-  const to = dateOf(end) > day ? "24:00" : timeOf(end);
-  return from === "0:00" && to === "24:00" ? "toute la journée" : `${formatTime(from)} à ${formatTime(to)}`;
-}
-
 function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => string | undefined; freeOpen: boolean }) {
-  const on = (start: string, end: string) => dateOf(start) <= props.day && dateOf(end) >= props.day;
+  const on = (start: string, end: string) => takesDay(props.day, start, end);
   const closures = createMemo(() =>
     props.agenda.closures.filter((closure) => closure.startDate <= props.day && closure.endDate >= props.day),
   );
@@ -383,7 +375,7 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
             {(entry) => (
               <li class={`agenda-item agenda-item--${entry.kind}`}>
                 <span class={`agenda-tag agenda-tag--${entry.kind}`}>{TAGS[entry.kind]}</span>{" "}
-                <span class="agenda-item__when">{capitalize(hours(props.day, entry.start, entry.end))}</span>
+                <span class="agenda-item__when">{capitalize(hoursOn(props.day, entry.start, entry.end))}</span>
                 {entry.content()}
               </li>
             )}
@@ -398,7 +390,7 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
               {(time) => (
                 <li class="agenda-item agenda-item--free">
                   <span class="agenda-tag agenda-tag--free">Libre</span>{" "}
-                  <span class="agenda-item__when">{hours(props.day, time.start, time.end)}</span>
+                  <span class="agenda-item__when">{hoursOn(props.day, time.start, time.end)}</span>
                   <span class="agenda-item__meta">
                     {time.places.join(" ou ")} · {time.services.join(", ")}
                     <Show when={props.advisorName(time.advisorId)}>{(name) => ` · ${name()}`}</Show>

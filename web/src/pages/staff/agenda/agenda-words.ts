@@ -1,4 +1,5 @@
 import type { Mode } from "../../../lib/api.ts";
+import { addDays, dateOf, formatTime, type LocalDate, timeOf } from "../../../lib/dates.ts";
 import { de } from "../../../lib/french.ts";
 import type { AppointmentOutcome, Channel } from "./agenda-api.ts";
 
@@ -33,3 +34,17 @@ export const fullName = (person: { firstName: string; lastName: string }) => `${
  */
 export const ofPerson = (person: { firstName: string; lastName: string; anonymisedAt?: string | null }) =>
   person.anonymisedAt ? "d'une personne anonymisée" : de(fullName(person));
+
+/** The wall-clock « YYYY-MM-DDTHH:MM » of an ISO instant written with its offset. */
+const local = (iso: string) => `${dateOf(iso)}T${timeOf(iso)}`;
+
+/** Whether a span (ISO instants with their offset) takes some of a local day: one ending at its midnight does not. */
+export const takesDay = (day: LocalDate, start: string, end: string) =>
+  local(start) < `${addDays(day, 1)}T00:00` && local(end) > `${day}T00:00`;
+
+/** « 9 h 00 à 10 h 00 », cut to the day shown when it starts before or ends after it; « toute la journée ». */
+export function hoursOn(day: LocalDate, start: string, end: string): string {
+  const from = dateOf(start) < day ? "00:00" : timeOf(start);
+  const to = dateOf(end) > day ? "24:00" : timeOf(end);
+  return from === "00:00" && to === "24:00" ? "toute la journée" : `${formatTime(from)} à ${formatTime(to)}`;
+}

@@ -9,7 +9,9 @@ import { useStaffUser } from "../staff-area.tsx";
  * (the server refuses anyone else). A plain link the fields keep up to date: the browser
  * downloads it, with the session cookie, as any file.
  */
-export function AppointmentsExport() {
+export function AppointmentsExport(props: {
+  /** The structure whose agenda is shown: chosen first when one runs it. */ shown?: string | undefined;
+}) {
   const user = useStaffUser();
   const administered = () => {
     const own = user()
@@ -18,7 +20,9 @@ export function AppointmentsExport() {
     return own.filter((s, i) => own.findIndex((o) => o.id === s.id) === i);
   };
   const today = parisDate(new Date());
-  const [structure, setStructure] = createSignal(administered()[0]?.id ?? "");
+  // The one chosen here, else the one shown, else the first one run.
+  const [picked, setStructure] = createSignal<string>();
+  const structure = () => picked() ?? administered().find((s) => s.id === props.shown)?.id ?? administered()[0]?.id ?? "";
   const [from, setFrom] = createSignal(`${today.slice(0, 7)}-01`);
   const [to, setTo] = createSignal(today);
   const href = () => `/api/agenda/export?${new URLSearchParams({ structure: structure(), from: from(), to: to() })}`;
@@ -38,7 +42,13 @@ export function AppointmentsExport() {
               value={structure()}
               onChange={(e) => setStructure(e.currentTarget.value)}
             >
-              <For each={administered()}>{(s) => <option value={s.id}>{s.name}</option>}</For>
+              <For each={administered()}>
+                {(s) => (
+                  <option value={s.id} selected={s.id === structure()}>
+                    {s.name}
+                  </option>
+                )}
+              </For>
             </SelectField>
           </Show>
           <TextField id="export-du" label="Du" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />

@@ -19,8 +19,8 @@ import "./agenda.css";
 
 /** `/espace/accueil`: book for someone at the desk or on the phone — who, then which slot, then book. */
 /**
- * A person found at the desk, with what tells homonyms apart: contacts, birth year, and the last
- * booking or referral (online or at a desk: not a visit).
+ * A person found at the desk, with what tells homonyms apart: contacts, birth year, and their
+ * last meeting in the structure (past or planned).
  */
 function whoIs(person: DeskPerson): string {
   return [
@@ -28,7 +28,7 @@ function whoIs(person: DeskPerson): string {
     person.email,
     person.phone,
     person.birthYear && `né·e en ${person.birthYear}`,
-    `dernière démarche le ${formatParisInstant(person.lastSeen)}`,
+    `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}`,
   ]
     .filter(Boolean)
     .join(" — ");

@@ -151,7 +151,7 @@ function AbsenceRows(props: { absences: Availability["absences"]; onDone: (text:
               </Show>
               <Show
                 when={absence.removable}
-                fallback={<p class="directory-row__text">Déclarée par une autre structure du conseiller.</p>}
+                fallback={<p class="directory-row__text">Déclarée par une autre de ses structures.</p>}
               >
                 <ConfirmButton
                   label={

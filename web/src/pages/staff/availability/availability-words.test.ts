@@ -109,4 +109,13 @@ describe("what a change did to booked meetings", () => {
       " Les 2 rendez-vous concernés sont annulés ; les personnes sont prévenues par courriel.",
     );
   });
+  test("says the advisor's meetings in their other structures stay, when and nothing more", () => {
+    const conflict = { start: "2026-11-12T15:00:00+01:00", end: "2026-11-12T16:00:00+01:00" };
+    expect(bookedWords({ affected: 0, cancelled: 0, conflicts: [conflict] })).toBe(
+      " Un autre rendez-vous est prévu pendant ce temps dans une autre de ses structures (le jeudi 12 novembre 2026 à 15\u00a0h\u00a000) : il y reste prévu, à voir avec cette structure.",
+    );
+    expect(bookedWords({ affected: 1, cancelled: 1, conflicts: [conflict, conflict] })).toMatch(
+      /^ Le rendez-vous concerné est annulé ; .* 2 autres rendez-vous sont prévus pendant ce temps/,
+    );
+  });
 });

@@ -177,6 +177,6 @@ export function conflictWords(conflicts: readonly Conflict[]): string {
   if (conflicts.length === 0) return "";
   const when = conflicts.map((c) => `le ${formatDayWithYear(c.start.slice(0, 10))} à ${formatTime(timeOf(c.start))}`);
   return conflicts.length === 1
-    ? ` Le conseiller a aussi un rendez-vous dans une autre de ses structures pendant ce temps (${when[0]}) : il reste prévu ; voyez-le avec lui.`
-    : ` Le conseiller a aussi ${conflicts.length} rendez-vous dans d'autres de ses structures pendant ce temps (${when.join(", ")}) : ils restent prévus ; voyez-les avec lui.`;
+    ? ` Un autre rendez-vous est prévu pendant ce temps dans une autre de ses structures (${when[0]}) : il y reste prévu, à voir avec cette structure.`
+    : ` ${conflicts.length} autres rendez-vous sont prévus pendant ce temps dans d'autres de ses structures (${when.join(", ")}) : ils y restent prévus, à voir avec ces structures.`;
 }

@@ -102,8 +102,8 @@ export function BookedChoice(props: { children: JSX.Element }) {
                 </ul>
                 <Show when={question()?.conflicts.length}>
                   <p>
-                    Le conseiller a aussi, pendant ce temps, des rendez-vous dans une autre de ses structures&nbsp;: ils restent
-                    prévus quoi que vous choisissiez (voyez-les avec lui).
+                    D'autres rendez-vous sont prévus pendant ce temps dans une autre de ses structures&nbsp;: ils restent prévus
+                    quoi que vous choisissiez, à voir avec cette structure.
                   </p>
                   <ul class="booked-choice__list">
                     <For each={question()?.conflicts}>
@@ -121,8 +121,14 @@ export function BookedChoice(props: { children: JSX.Element }) {
                 </Show>
               </Dialog.Description>
               <div class="dialog__actions">
-                <Button onClick={() => answer("keep")}>Garder les rendez-vous</Button>
-                <Button onClick={() => answer("cancel")}>Annuler les rendez-vous et prévenir les personnes</Button>
+                <Button onClick={() => answer("keep")}>
+                  {question()?.affected.length === 1 ? "Garder le rendez-vous" : "Garder les rendez-vous"}
+                </Button>
+                <Button onClick={() => answer("cancel")}>
+                  {question()?.affected.length === 1
+                    ? "Annuler le rendez-vous et prévenir la personne"
+                    : "Annuler les rendez-vous et prévenir les personnes"}
+                </Button>
                 {/* Not Kobalte's CloseButton: it names itself « Dismiss », whatever its text says. */}
                 <Button variant="secondary" onClick={() => answer(undefined)}>
                   Ne rien changer

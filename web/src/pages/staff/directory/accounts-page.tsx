@@ -90,7 +90,7 @@ function Accounts(props: { query: string; onDone: (text: string) => void }) {
                 <li class="directory-row">
                   <h3 class="directory-row__title">
                     {name}
-                    <Show when={account.invited && account.active}>
+                    <Show when={account.invited && account.active && account.manageable}>
                       {" "}
                       <span class="directory-tag">invitation envoyée</span>
                     </Show>
@@ -106,7 +106,7 @@ function Accounts(props: { query: string; onDone: (text: string) => void }) {
                     </For>
                   </ul>
                   <div class="directory__actions">
-                    <Show when={account.invited && account.active}>
+                    <Show when={account.invited && account.active && account.manageable}>
                       <ResendInvitationButton id={account.id} name={name} onDone={props.onDone} />
                     </Show>
                     <Show when={account.manageable}>

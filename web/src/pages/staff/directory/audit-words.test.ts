@@ -12,7 +12,12 @@ function serverActions(dir: string): string[] {
     const lines = readFileSync(path, "utf8").split("\n");
     return lines.flatMap((line, i) =>
       /\baction\b/.test(line)
-        ? [...lines.slice(i, i + 3).join(" ").matchAll(/"([a-z_]+\.[a-z_]+)"/g)].map((m) => m[1] as string)
+        ? [
+            ...lines
+              .slice(i, i + 3)
+              .join(" ")
+              .matchAll(/"([a-z_]+\.[a-z_]+)"/g),
+          ].map((m) => m[1] as string)
         : [],
     );
   });

@@ -7,6 +7,7 @@ import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatDate, formatParisInstant } from "../../../lib/dates.ts";
 import "../../../components/dialog.css";
+import { isEmailAddress } from "../../../lib/email.ts";
 import {
   getJobRuns,
   getRetentionSettings,
@@ -178,7 +179,7 @@ function RetentionForm(props: { settings: RetentionSettings }) {
 /** The server's rule, said before sending: with an @ it is an e-mail address. */
 function contactProblem(contact: string): string | undefined {
   if (contact.length > 200) return "200 caractères au plus.";
-  if (contact.includes("@") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(contact))
+  if (contact.includes("@") && !isEmailAddress(contact))
     return "Adresse électronique invalide, par exemple dpo@exemple.fr (ou une adresse postale).";
   return undefined;
 }

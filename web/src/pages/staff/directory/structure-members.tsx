@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { SelectField } from "../../../components/fields.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
+import { isEmailAddress } from "../../../lib/email.ts";
 import { de } from "../../../lib/french.ts";
 import { PersonNameFields } from "../person-name-fields.tsx";
 import { useStaffUser } from "../staff-area.tsx";
@@ -70,7 +71,7 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
                       . Son compte et ses autres rôles restent.
                     </ConfirmButton>
                   </Show>
-                  <Show when={member.user.invited && member.user.active}>
+                  <Show when={member.user.invited && member.user.active && member.user.manageable}>
                     <ResendInvitationButton id={member.user.id} name={fullName(member)} onDone={success.say} />
                   </Show>
                   <Show when={member.user.manageable && member.user.id !== me().id}>
@@ -100,8 +101,9 @@ export function StructureMembers(props: { structure: StructureDetail; regional: 
       <section class="staff__section" aria-labelledby="invite-title">
         <h3 id="invite-title">Inviter une personne</h3>
         <p class="staff__lead">
-          La personne reçoit une invitation par courriel et prend le rôle en l'acceptant&nbsp;; sans compte, elle ouvre le sien en
-          choisissant son mot de passe. Une personne qui travaille déjà dans la structure reçoit le nouveau rôle tout de suite.
+          {props.regional
+            ? "Un compte existant reçoit le rôle tout de suite ; une autre adresse reçoit une invitation par courriel, et la personne ouvre son compte en l'acceptant."
+            : "La personne reçoit une invitation par courriel et prend le rôle en l'acceptant ; sans compte, elle ouvre le sien en choisissant son mot de passe. Une personne qui travaille déjà dans la structure reçoit le nouveau rôle tout de suite."}
         </p>
         <InviteForm structure={props.structure} onDone={success.say} />
       </section>
@@ -211,6 +213,8 @@ function PendingRow(props: { structure: StructureDetail; invitation: PendingInvi
           }
           title={`Retirer l'invitation ${de(name())} ?`}
           confirm="Retirer l'invitation"
+          // The link dies: the dialog opens on « Annuler », so that Enter twice withdraws nothing.
+          focusDismiss
           onConfirm={() => withdraw(props.invitation.id)}
           onDone={() => props.onDone(`L'invitation ${de(name())} est retirée : son lien ne fonctionne plus.`)}
         >
@@ -249,7 +253,11 @@ function InviteForm(props: { structure: StructureDetail; onDone: (text: string) 
     const chosen = role();
     const done = await form.run(
       {
-        email: email().trim() ? undefined : "Saisissez l'adresse électronique de la personne.",
+        email: !email().trim()
+          ? "Saisissez l'adresse électronique de la personne."
+          : isEmailAddress(email().trim())
+            ? undefined
+            : "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.",
         firstName: firstName().trim() ? undefined : "Saisissez le prénom.",
         lastName: lastName().trim() ? undefined : "Saisissez le nom.",
         role: chosen ? undefined : "Choisissez un rôle.",

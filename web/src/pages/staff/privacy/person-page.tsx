@@ -25,12 +25,22 @@ export default function PersonPage() {
       refusal="Les données d'une personne sont remises ou effacées par l'administration de la structure."
     >
       <div class="staff">
-        <BackLink href="/espace/accueil">Retour à l'accueil</BackLink>
+        <Back />
         <Loadable loading="Chargement de la personne…" failure="La personne n'a pas pu être chargée." queryKey={getPerson.key}>
           <PersonView id={params.id ?? ""} />
         </Loadable>
       </div>
     </AreaGuard>
+  );
+}
+
+/** Where one came from: the desk's search for a structure, the Journal for the Région (which has no desk). */
+function Back() {
+  const me = useStaffUser();
+  return me().regionalAdmin ? (
+    <BackLink href="/espace/annuaire/journal">Retour au journal</BackLink>
+  ) : (
+    <BackLink href="/espace/accueil">Retour à l'accueil</BackLink>
   );
 }
 
@@ -77,67 +87,84 @@ function Person(props: { summary: PersonSummary }) {
           </Notice>
         )}
       </Show>
-      <dl class="directory-facts">
-        <dt>Nom</dt>
-        <dd>{fullName(p())}</dd>
-        <dt>Adresse électronique</dt>
-        <dd>{p().email ?? "Non communiquée"}</dd>
-        <dt>Téléphone</dt>
-        <dd>{p().phone ?? "Non communiqué"}</dd>
-        <Show when={p().birthYear}>
-          {(year) => (
-            <>
-              <dt>Année de naissance</dt>
-              <dd>{year()}</dd>
-            </>
-          )}
-        </Show>
-        <Show when={p().commune}>
-          {(commune) => (
-            <>
-              <dt>Commune</dt>
-              <dd>{commune().name}</dd>
-            </>
-          )}
-        </Show>
-        <Show when={p().lastActivityAt}>
-          {(last) => (
-            <>
-              <dt>{region() ? "Dernière démarche" : "Dernière démarche avec votre structure"}</dt>
-              <dd>{formatParisInstant(last())}</dd>
-            </>
-          )}
-        </Show>
-        <dt>Rendez-vous et orientations</dt>
-        <dd>
-          {p().appointments === 1 ? "1 rendez-vous" : `${p().appointments} rendez-vous`},{" "}
-          {p().referrals <= 1 ? `${p().referrals} orientation` : `${p().referrals} orientations`}
-        </dd>
-      </dl>
+      <Show when={!erasedHere()}>
+        <dl class="directory-facts">
+          <dt>Nom</dt>
+          <dd>{fullName(p())}</dd>
+          <dt>Adresse électronique</dt>
+          <dd>{p().email ?? "Non communiquée"}</dd>
+          <dt>Téléphone</dt>
+          <dd>{p().phone ?? "Non communiqué"}</dd>
+          <Show when={p().birthYear}>
+            {(year) => (
+              <>
+                <dt>Année de naissance</dt>
+                <dd>{year()}</dd>
+              </>
+            )}
+          </Show>
+          <Show when={p().commune}>
+            {(commune) => (
+              <>
+                <dt>Commune</dt>
+                <dd>{commune().name}</dd>
+              </>
+            )}
+          </Show>
+          <Show when={p().lastActivityAt}>
+            {(last) => (
+              <>
+                <dt>{region() ? "Dernière démarche" : "Dernier rendez-vous ou orientation avec votre structure"}</dt>
+                <dd>{formatParisInstant(last())}</dd>
+              </>
+            )}
+          </Show>
+          <dt>Rendez-vous et orientations</dt>
+          <dd>
+            {p().appointments === 1 ? "1 rendez-vous" : `${p().appointments} rendez-vous`},{" "}
+            {p().referrals <= 1 ? `${p().referrals} orientation` : `${p().referrals} orientations`}
+          </dd>
+        </dl>
 
-      <section class="staff__section" aria-labelledby="export-title">
-        <h2 id="export-title">Exporter les données</h2>
-        <p>
-          {region()
-            ? "Tout ce que la plateforme sait de la personne (identité, rendez-vous avec les notes, orientations et leur suivi), en un fichier à lui remettre sur sa demande."
-            : "Ce que votre structure détient de la personne (identité, vos rendez-vous avec vos notes, les orientations que vous avez envoyées ou reçues et leur suivi), en un fichier à lui remettre sur sa demande."}
-        </p>
-        <p>
-          <a class="button button--secondary" href={exportHref(p().id)} download="">
-            Exporter les données (JSON)
-          </a>
-        </p>
-      </section>
-
-      <Show when={erasedHere()}>
-        <Notice>
-          <p class="notice__title">Ce que votre structure détenait de la personne est effacé.</p>
+        <section class="staff__section" aria-labelledby="export-title">
+          <h2 id="export-title">Exporter les données</h2>
           <p>
-            Vos rendez-vous restent, sans nom ni coordonnées ni notes, dans vos chiffres. Si d'autres structures la reçoivent,
-            elles gardent ce qu'elles détiennent&nbsp;: pour un effacement partout, la personne s'adresse à l'administration
-            régionale.
+            {region()
+              ? "Tout ce que la plateforme sait de la personne (identité, rendez-vous avec les notes, orientations et leur suivi), en un fichier à lui remettre sur sa demande."
+              : "Ce que votre structure détient de la personne (identité, vos rendez-vous avec vos notes, les orientations que vous avez envoyées ou reçues et leur suivi), en un fichier à lui remettre sur sa demande."}
           </p>
-        </Notice>
+          <p>
+            <a class="button button--secondary" href={exportHref(p().id)} download="">
+              Exporter les données (JSON)
+            </a>
+          </p>
+        </section>
+      </Show>
+      <Show when={props.summary.namesakes.length > 0}>
+        <section class="staff__section" aria-labelledby="namesakes-title">
+          <h2 id="namesakes-title">Autres fiches avec la même adresse ou le même téléphone</h2>
+          <p>
+            Quelqu'un qui prend rendez-vous plusieurs fois peut avoir plusieurs fiches. Si c'est la même personne, effacez aussi
+            celles-ci.
+          </p>
+          <ul>
+            <For each={props.summary.namesakes}>
+              {(other) => (
+                <li>
+                  <A href={`/espace/personnes/${other.id}`}>
+                    {fullName(other)}, dernière démarche le {formatParisInstant(other.lastActivityAt)}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+      <Show when={erasedHere()}>
+        <p>
+          Vos rendez-vous restent, sans nom ni coordonnées ni notes, dans vos chiffres. Si d'autres structures la reçoivent, elles
+          gardent ce qu'elles détiennent&nbsp;: pour un effacement partout, la personne s'adresse à l'administration régionale.
+        </p>
       </Show>
       <Show when={!p().anonymisedAt && !erasedHere()}>
         <section class="staff__section" aria-labelledby="erase-title">
@@ -166,7 +193,7 @@ function Person(props: { summary: PersonSummary }) {
           >
             <p>
               {region()
-                ? "À la demande de la personne, partout : son nom, ses coordonnées, ses besoins d'aménagement, les notes et les motifs sont effacés dans toutes les structures ; ses rendez-vous et orientations restent, anonymes, dans les chiffres."
+                ? "À la demande de la personne, partout : le nom, les coordonnées, les besoins d'aménagement, les notes et les motifs de cette fiche sont effacés dans toutes les structures ; ses rendez-vous et orientations restent, anonymes, dans les chiffres. Ses autres fiches, s'il y en a, sont à effacer aussi."
                 : "À la demande de la personne, ce que votre structure détient d'elle : vos rendez-vous perdent son nom, ses coordonnées, ses besoins d'aménagement, vos notes et les motifs ; les orientations que vous avez envoyées ou reçues aussi. Ils restent, anonymes, dans vos chiffres."}
             </p>
             <ConfirmButton
@@ -177,7 +204,14 @@ function Person(props: { summary: PersonSummary }) {
               // Irreversible: the dialog opens on « Ne pas effacer », so that Enter twice erases nothing.
               focusDismiss
               onConfirm={() => erase(p().id)}
-              onDone={() => (region() ? success.say("Les données de la personne sont effacées partout.") : setErasedHere(true))}
+              onDone={() => {
+                if (!region()) setErasedHere(true);
+                success.say(
+                  region()
+                    ? "Les données de la personne sont effacées partout."
+                    : "Ce que votre structure détenait de la personne est effacé.",
+                );
+              }}
             >
               L'effacement est irréversible&nbsp;: le nom, les coordonnées, les notes et les besoins d'aménagement de la personne
               disparaissent {region() ? "de la plateforme" : "de ce que votre structure détient"}, et ses liens privés vers vos

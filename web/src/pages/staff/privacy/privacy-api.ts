@@ -25,6 +25,8 @@ export interface PersonSummary {
     referrals: number;
   };
   upcoming: { id: string; start: string; service: string; structure: string }[];
+  /** For the Région: other people with the same address or phone (someone who booked twice is two rows). */
+  namesakes: { id: string; firstName: string; lastName: string; lastActivityAt: string }[];
 }
 export type RetentionSettings = InferResponseType<typeof settings.settings.$get, 200>;
 export type JobRun = InferResponseType<(typeof settings)["job-runs"]["$get"], 200>["runs"][number];

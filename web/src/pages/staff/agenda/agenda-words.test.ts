@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { hoursOn, takesDay } from "./agenda-words.ts";
+
+describe("a span on the agenda's days", () => {
+  const wholeDay = ["2026-12-17T00:00:00+01:00", "2026-12-18T00:00:00+01:00"] as const;
+
+  it("is on the days it takes some of: not the next one when it ends at its midnight", () => {
+    expect(takesDay("2026-12-17", ...wholeDay)).toBe(true);
+    expect(takesDay("2026-12-18", ...wholeDay)).toBe(false);
+    expect(takesDay("2026-12-16", ...wholeDay)).toBe(false);
+    expect(takesDay("2026-12-18", "2026-12-17T22:00:00+01:00", "2026-12-18T02:00:00+01:00")).toBe(true);
+  });
+
+  it("reads « toute la journée » for a whole day, alone or within several", () => {
+    expect(hoursOn("2026-12-17", ...wholeDay)).toBe("toute la journée");
+    expect(hoursOn("2026-12-17", "2026-12-16T00:00:00+01:00", "2026-12-19T00:00:00+01:00")).toBe("toute la journée");
+    expect(hoursOn("2026-12-17", "2026-12-17T09:00:00+01:00", "2026-12-17T10:30:00+01:00")).toBe(
+      "9\u00a0h\u00a000 à 10\u00a0h\u00a030",
+    );
+    expect(hoursOn("2026-12-18", "2026-12-17T22:00:00+01:00", "2026-12-18T02:00:00+01:00")).toBe(
+      "0\u00a0h\u00a000 à 2\u00a0h\u00a000",
+    );
+  });
+});
