@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { appointmentReminder } from "../../emails/appointment-reminder.ts";
 import { openDatabase, type PrismaClient } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
+import { seal } from "../../server/db/sealed.ts";
 import { messageIdOf } from "../../server/mail/transport.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
@@ -17,6 +18,8 @@ import { rssMiB, type Server, sampleRss, serverCpuSeconds, smtpSink, startServer
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 5000);
 const NOW = new Date("2026-03-23T08:00:00Z");
+
+const SECRET = "bench-secret-bench-secret-bench-secret-0123";
 
 /** N reminders as a booking renders them, one per person, all due. */
 async function fill(p: PrismaClient): Promise<string[]> {
@@ -57,7 +60,8 @@ async function fill(p: PrismaClient): Promise<string[]> {
         type: "appointment.reminder",
         recipient: email,
         dueAt: new Date(NOW.getTime() - 60_000),
-        payload: { ...payload },
+        // Sealed as the outbox keeps it: the worker opens each one before sending.
+        payload: seal(SECRET, payload) as object,
       });
     }
     await p.outboxMessage.createMany({ data: rows });
@@ -92,7 +96,7 @@ try {
     NOW: NOW.toISOString(),
     DATA_DIR: dataDir,
     SMTP_URL: smtp.url,
-    SESSION_SECRET: "bench-secret-bench-secret-bench-secret-0123",
+    SESSION_SECRET: SECRET,
     LOG_LEVEL: "info",
   });
   const stopSampling = sampleRss(server.child.pid as number);
