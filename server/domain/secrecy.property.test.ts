@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Relation, rate, suppress } from "./secrecy.ts";
+import { mask, type Range, type Relation, shownRate, suppress } from "./secrecy.ts";
 import { type Activity, emptyActivity, shownActivityTable } from "./statistics.ts";
 
 // Secondary suppression, proven on random tables by an exact solver independent of the
@@ -188,22 +188,79 @@ describe("secondary suppression (property)", () => {
 });
 
 describe("rates over masked counts", () => {
-  it("are given for 100 meetings or more, rounded so that the count behind them could be five more or five less", () => {
-    expect(rate(3, 99, { masked: true })).toBeNull();
-    expect(rate(3, 100, { masked: true })).toBe(0);
-    expect(rate(13, 100, { masked: true })).toBe(0.1);
-    expect(rate(3, 1440, { masked: true })).toBe(0);
-    expect(rate(180, 1440, { masked: true })).toBe(0.13);
-    expect(rate(181, 1440)).toBe(0.126);
+  it("tell nothing of a masked count: every content of the table as shown gives the same rate", () => {
+    // 300 meetings, 291 honoured: no-shows and excused add up to 9 and are both masked. A rate
+    // rounded to 5 % would be 5 % for 8 no-shows and 0 % for 7 or fewer: it pinned the 8.
+    const table = (noShow: number) => {
+      const row = { ...emptyActivity(), booked: 300, honoured: 291, noShow, excused: 9 - noShow };
+      row.channels.online = 300;
+      return shownActivityTable([row], row, true).total;
+    };
+    const shown = [1, 2, 3, 4, 5, 6, 7, 8].map(table);
+    for (const other of shown) {
+      expect(other).toMatchObject({ noShow: null, excused: null, noShowRateRounded: true });
+      expect(other.noShowRate).toBe(shown[0]?.noShowRate);
+    }
+  });
+
+  it("are rounded only as coarsely as what the table tells of their terms requires, and for 100 meetings or more", () => {
+    const known: Range[] = [
+      [291, 291],
+      [1, 8],
+      [1, 8],
+      [2, 3],
+      [90, 90],
+    ];
+    expect(shownRate(known, [1], [0, 2])).toEqual({ rate: 0, rounded: true });
+    // From 94.8 % to 99.3 %: across a boundary even at 10 %, so not shown.
+    expect(shownRate(known, [0], [1, 2])).toEqual({ rate: null, rounded: true });
+    // 291 / (291 + 4 to 6): from 98.0 % to 98.7 %, the same at 2 %.
+    expect(shownRate(known, [0], [3, 3])).toEqual({ rate: 0.98, rounded: true });
+    expect(shownRate(known, [0], [4])).toEqual({ rate: 0.764, rounded: false });
+    // 92 to 93 meetings: too few for a rounded rate.
+    expect(shownRate(known, [3], [4])).toEqual({ rate: null, rounded: true });
     fc.assert(
-      fc.property(fc.integer({ min: 100, max: 5000 }), fc.integer({ min: 0, max: 5000 }), (whole, n) => {
-        const part = n % (whole + 1);
-        const shown = rate(part, whole, { masked: true }) as number;
-        // Every count within five of the true one could have shown the same rate, or a neighbour's.
-        const step = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5].find((s) => (s * whole) / 2 >= 5) ?? 1;
-        expect(Math.abs(shown - part / whole)).toBeLessThanOrEqual(step / 2 + 1e-9);
-        expect(step * whole).toBeGreaterThanOrEqual(10);
+      fc.property(
+        fc.tuple(
+          fc.integer({ min: 0, max: 5000 }),
+          fc.integer({ min: 0, max: 60 }),
+          fc.integer({ min: 0, max: 5000 }),
+          fc.integer({ min: 0, max: 60 }),
+        ),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        ([partLeast, partWidth, restLeast, restWidth], [x, y]) => {
+          const box: Range[] = [
+            [partLeast, partLeast + partWidth],
+            [restLeast, restLeast + restWidth],
+          ];
+          const { rate } = shownRate(box, [0], [1]);
+          if (rate === null) return;
+          expect(partLeast + restLeast).toBeGreaterThanOrEqual(100);
+          // Any content within the ranges is near the rate shown (within half the coarsest step).
+          const part = partLeast + Math.round(x * partWidth);
+          const rest = restLeast + Math.round(y * restWidth);
+          expect(Math.abs(rate - part / (part + rest))).toBeLessThanOrEqual(0.05 + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it("rest on ranges that every content of the table agreeing with what is shown lies within", () => {
+    fc.assert(
+      fc.property(activityTables, (rows) => {
+        const { cells, relations, hidden } = asCells(rows, sum(rows), true);
+        const { known } = mask(cells, relations);
+        expect(mask(cells, relations).hidden).toEqual(hidden);
+        cells.forEach((c, i) => {
+          const [least, most] = known[i] as Range;
+          expect(c).toBeGreaterThanOrEqual(least);
+          expect(c).toBeLessThanOrEqual(most);
+          if (!hidden[i]) expect([least, most]).toEqual([c, c]);
+          // Else not pinned: the masking left it a move.
+          else expect(most).toBeGreaterThan(least);
+        });
       }),
+      { numRuns: 200 },
     );
   });
 });

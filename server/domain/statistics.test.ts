@@ -20,7 +20,7 @@ describe("masking", () => {
   });
   it("gives no rate nor median on fewer than 5", () => {
     expect(rate(1, 4)).toBeNull();
-    expect(rate(2, 3, { smallest: 1 })).toBe(0.667);
+    expect(rate(2, 3, 1)).toBe(0.667);
     expect(rate(5, 5)).toBe(1);
     expect(median(new Map([[3, 4]]))).toBeNull();
     expect(median(new Map([[3, 5]]))).toBe(3);

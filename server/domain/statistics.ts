@@ -2,7 +2,7 @@
 // the masking of small counts. No HTTP, no database: the dashboards, their CSV exports and the
 // public statistics all read the same numbers from here.
 
-import { type Relation, rate, SMALLEST_SHOWN, suppress } from "./secrecy.ts";
+import { mask, type Relation, rate, SMALLEST_SHOWN, shownRate, suppress } from "./secrecy.ts";
 
 export { type Relation, rate, SMALLEST_SHOWN, suppress };
 
@@ -177,7 +177,8 @@ const countsOf = (a: Activity): Record<CountName, number> => ({
  * A table of activity as shown outside a structure: each row's outcomes and channels add up to
  * its appointments and, when the rows split the total (months, networks: each appointment in one
  * row), each column adds up to the total's; cells are masked so that none can be worked out
- * (`suppress`). A rate is given only when none of its terms is masked, a median over 5 or more.
+ * (`suppress`). A rate over masked terms is rounded so as to tell nothing more (`shownRate`), a
+ * median is given over 5 values or more.
  */
 export function shownActivityTable(rows: readonly Activity[], total: Activity, rowsSplitTotal: boolean) {
   const all = [...rows, total];
@@ -190,10 +191,10 @@ export function shownActivityTable(rows: readonly Activity[], total: Activity, r
   if (rowsSplitTotal && rows.length > 1) {
     for (const name of COUNTS) relations.push({ whole: at(rows.length, name), parts: rows.map((_, r) => at(r, name)) });
   }
-  const hidden = suppress(cells, relations);
+  const { hidden, known } = mask(cells, relations);
   const shown = all.map((a, r) => {
     const count = (name: CountName) => (hidden[at(r, name)] ? null : countsOf(a)[name]);
-    const attended = [count("honoured"), count("noShow"), count("excused")];
+    const noShows = shownRate(known, [at(r, "noShow")], [at(r, "honoured"), at(r, "excused")]);
     return {
       booked: count("booked"),
       honoured: count("honoured"),
@@ -208,9 +209,9 @@ export function shownActivityTable(rows: readonly Activity[], total: Activity, r
         advisor: count("advisor"),
       },
       /** No-shows among the appointments whose outcome was marked (rounded where a term is masked). */
-      noShowRate: rate(a.noShow, a.honoured + a.noShow + a.excused, { masked: attended.includes(null) }),
-      /** The rate rests on a masked count: rounded (secrecy.ts `rate`), to be read as « about ». */
-      noShowRateRounded: attended.includes(null),
+      noShowRate: noShows.rate,
+      /** The rate rests on a masked count: rounded (secrecy.ts `shownRate`), to be read as « about ». */
+      noShowRateRounded: noShows.rounded,
       // The time booked says how many meetings of a known length were booked: masked with their count.
       /** Share of the offered time that was booked. */
       occupancy:
@@ -329,11 +330,11 @@ export function shownReferrals(r: ReferralFigures, flowCounts: readonly (readonl
     cells.push(...counts);
     relations.push({ whole: 0, parts: counts.map((_, i) => first + i) });
   }
-  const hidden = suppress(cells, relations);
+  const { hidden, known } = mask(cells, relations);
   const count = (i: number) => (hidden[i] ? null : (cells[i] as number));
-  const status = (s: ReferralStatus) => count(STATUSES.indexOf(s) + 1);
-  const answered = (["accepted", "booked", "declined", "redirected"] as const).map(status);
-  const accepted = r.byStatus.accepted + r.byStatus.booked;
+  const cellOf = (s: ReferralStatus) => STATUSES.indexOf(s) + 1;
+  const status = (s: ReferralStatus) => count(cellOf(s));
+  const acceptance = shownRate(known, [cellOf("accepted"), cellOf("booked")], [cellOf("declined"), cellOf("redirected")]);
   const outcomes = STATUSES.length + 1;
   let next = outcomes + 3;
   return {
@@ -346,8 +347,8 @@ export function shownReferrals(r: ReferralFigures, flowCounts: readonly (readonl
       redirected: status("redirected"),
       expired: status("expired"),
       /** Accepted (booked included) among those the target answered (rounded where a term is masked). */
-      acceptanceRate: rate(accepted, accepted + r.byStatus.declined + r.byStatus.redirected, { masked: answered.includes(null) }),
-      acceptanceRateRounded: answered.includes(null),
+      acceptanceRate: acceptance.rate,
+      acceptanceRateRounded: acceptance.rounded,
       medianDaysToAppointment: median(r.daysToAppointment),
       honoured: count(outcomes),
       noShow: count(outcomes + 1),
