@@ -86,6 +86,7 @@ describe("configuration", () => {
     [{ TRUST_PROXY: "11" }, /TRUST_PROXY doit être entre 0 et 10/],
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
+    [{ DATABASE_URL: "postgresql://localhost/rdv", NODE_ENV: "production" }, /SESSION_SECRET est exigé avec DATABASE_URL/],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const text = failure(env);
     expect(text).toMatch(message);

@@ -95,6 +95,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Configuration invalide : SERVER_PROCESSES au-delà de 1 demande PostgreSQL (DATABASE_URL) : la base embarquée ne sert qu'un processus.",
     );
   }
+  if (e.DATABASE_URL && nodeEnv === "production" && !e.SESSION_SECRET) {
+    // Each machine would generate its own: what one seals, the others could not open.
+    throw new ConfigError(
+      "Configuration invalide : SESSION_SECRET est exigé avec DATABASE_URL quand NODE_ENV=production : chaque serveur doit sceller et ouvrir avec le même secret.",
+    );
+  }
   const port = e.PORT ?? 3000;
   const dataDir = resolve(e.DATA_DIR ?? "data");
   return {

@@ -1,80 +1,53 @@
 import fc from "fast-check";
+import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
-import { mask, type Range, type Relation, shownRate, suppress } from "./secrecy.ts";
-import { type Activity, emptyActivity, shownActivityTable } from "./statistics.ts";
+import { type Range, type Relation, ranges, shownRate, suppress } from "./secrecy.ts";
+import { type Activity, type Channel, emptyActivity, type ShownActivity, shownActivityTable } from "./statistics.ts";
 
 // Secondary suppression, proven on random tables by an exact solver independent of the
-// suppression's own search: for each masked cell, another content of the table agreeing with
-// everything shown — the relations, the shown counts, every masked count at least 1 — in which
-// that cell differs. If there is none, the cell could be worked out by arithmetic.
-
-interface Linear {
-  /** Σ coefficient × variable = constant. */
-  terms: [variable: number, coefficient: number][];
-  constant: number;
-}
-
-/**
- * Whether integers within the bounds satisfy every equation: bounds propagated to a fixed
- * point, then the narrowest variable split in two. Exact for these small tables.
- */
-function solvable(equations: readonly Linear[], bounds: [number, number][]): boolean {
-  const lo = bounds.map((b) => b[0]);
-  const hi = bounds.map((b) => b[1]);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const { terms, constant } of equations) {
-      for (const [v, a] of terms) {
-        let min = constant;
-        let max = constant;
-        for (const [w, b] of terms) {
-          if (w === v) continue;
-          // constant − Σ b·w over the others' bounds.
-          min -= b > 0 ? b * (hi[w] as number) : b * (lo[w] as number);
-          max -= b > 0 ? b * (lo[w] as number) : b * (hi[w] as number);
-        }
-        const [from, to] = a > 0 ? [Math.ceil(min / a), Math.floor(max / a)] : [Math.ceil(max / a), Math.floor(min / a)];
-        if (from > (lo[v] as number)) {
-          lo[v] = from;
-          changed = true;
-        }
-        if (to < (hi[v] as number)) {
-          hi[v] = to;
-          changed = true;
-        }
-        if ((lo[v] as number) > (hi[v] as number)) return false;
-      }
-    }
-  }
-  const open = lo.findIndex((l, v) => l !== hi[v]);
-  if (open < 0) return true;
-  const middle = Math.floor(((lo[open] as number) + (hi[open] as number)) / 2);
-  const bounded = (from: number, to: number) =>
-    lo.map((l, v): [number, number] => (v === open ? [from, to] : [l, hi[v] as number]));
-  return solvable(equations, bounded(lo[open] as number, middle)) || solvable(equations, bounded(middle + 1, hi[open] as number));
-}
+// suppression's own search: for each masked cell, the least and the most it can be in a content
+// of the table agreeing with everything shown — the relations, the shown counts, every masked
+// count a whole number of at least 1 — by integer linear programming (HiGHS). If both are its
+// value, the cell could be worked out by arithmetic.
+const highs = await loadHighs();
 
 /** The masked cells whose value the shown table determines. */
 function derivable(cells: readonly number[], relations: readonly Relation[], hidden: readonly boolean[]): number[] {
-  const variables = cells.map((_, i) => i).filter((i) => hidden[i]);
-  const index = new Map(variables.map((cell, v) => [cell, v]));
-  const equations: Linear[] = relations.map(({ whole, parts }) => {
-    const terms: [number, number][] = [];
+  const name = (cell: number) => `x${cell}`;
+  const constraints = relations.flatMap(({ whole, parts }, i) => {
     let constant = 0;
+    const terms: string[] = [];
     for (const [cell, sign] of [[whole, 1] as const, ...parts.map((p) => [p, -1] as const)]) {
-      const v = index.get(cell);
-      if (v === undefined) constant -= sign * (cells[cell] as number);
-      else terms.push([v, sign]);
+      if (hidden[cell]) terms.push(`${sign > 0 ? "+" : "-"} ${name(cell)}`);
+      else constant -= sign * (cells[cell] as number);
     }
-    return { terms, constant };
+    return terms.length ? [` r${i}: ${terms.join(" ")} = ${constant}`] : [];
   });
+  const masked = cells.flatMap((_, cell) => (hidden[cell] ? [cell] : []));
+  // No masked count can exceed this, so that every program has an optimum.
   const ceiling = 2 * cells.reduce((a, b) => a + b, 0) + 5;
-  return variables.filter((cell, v) => {
-    const value = cells[cell] as number;
-    const bounds = variables.map((): [number, number] => [1, ceiling]);
-    const below = bounds.map((b, w): [number, number] => (w === v ? [1, value - 1] : b));
-    const above = bounds.map((b, w): [number, number] => (w === v ? [value + 1, ceiling] : b));
-    return !(value > 1 && solvable(equations, below)) && !solvable(equations, above);
+  const program = (sense: string, cell: number) =>
+    [
+      sense,
+      ` obj: ${name(cell)}`,
+      "Subject To",
+      ...constraints,
+      "Bounds",
+      ...masked.map((c) => ` 1 <= ${name(c)} <= ${ceiling}`),
+      "General",
+      ` ${masked.map(name).join(" ")}`,
+      "End",
+    ].join("\n");
+  // Each content found shows every cell it changes to be free: most cells need no program of their own.
+  const free = new Set<number>();
+  return masked.filter((cell) => {
+    for (const sense of ["Maximize", "Minimize"]) {
+      if (free.has(cell)) return false;
+      const solution = highs.solve(program(sense, cell), { mip_rel_gap: 0, output_flag: false });
+      if (solution.Status !== "Optimal") throw new Error(`HiGHS: ${solution.Status}`);
+      for (const c of masked) if (Math.round(solution.Columns[name(c)]?.Primal ?? Number.NaN) !== cells[c]) free.add(c);
+    }
+    return !free.has(cell);
   });
 }
 
@@ -102,24 +75,27 @@ const activityTables = fc
 
 const COUNTS = ["booked", "honoured", "noShow", "excused", "unmarked", "cancelled", "online", "reception", "referral", "advisor"];
 
+/** A count of a row of activity, as counted or as shown (null where masked). */
+const valueOf = (a: Activity | ShownActivity, name: string): number | null =>
+  name in a.channels ? a.channels[name as Channel] : a[name as "booked"];
+
+/** A row's outcomes and channels add up to its appointments. */
+const rowRelations = (at: (r: number, name: string) => number, r: number): Relation[] => [
+  { whole: at(r, "booked"), parts: ["honoured", "noShow", "excused", "unmarked", "cancelled"].map((n) => at(r, n)) },
+  { whole: at(r, "booked"), parts: ["online", "reception", "referral", "advisor"].map((n) => at(r, n)) },
+];
+
 /** The table's cells and relations as shownActivityTable builds them, and what it masked. */
 function asCells(rows: Activity[], total: Activity, split: boolean) {
   const all = [...rows, total];
-  const value = (a: Activity, name: string) =>
-    name in a.channels ? a.channels[name as keyof Activity["channels"]] : (a[name as keyof Activity] as number);
-  const cells = all.flatMap((a) => COUNTS.map((name) => value(a, name)));
+  const cells = all.flatMap((a) => COUNTS.map((name) => valueOf(a, name) as number));
   const at = (r: number, name: string) => r * COUNTS.length + COUNTS.indexOf(name);
-  const relations: Relation[] = all.flatMap((_, r) => [
-    { whole: at(r, "booked"), parts: ["honoured", "noShow", "excused", "unmarked", "cancelled"].map((n) => at(r, n)) },
-    { whole: at(r, "booked"), parts: ["online", "reception", "referral", "advisor"].map((n) => at(r, n)) },
-  ]);
+  const relations: Relation[] = all.flatMap((_, r) => rowRelations(at, r));
   if (split && rows.length > 1) {
     for (const name of COUNTS) relations.push({ whole: at(rows.length, name), parts: rows.map((_, r) => at(r, name)) });
   }
-  const shown = shownActivityTable(rows, total, split);
-  const hidden = [...shown.rows, shown.total].flatMap((s) =>
-    COUNTS.map((name) => (name in s.channels ? s.channels[name as keyof typeof s.channels] : s[name as "booked"]) === null),
-  );
+  const shown = shownActivityTable(total, [{ rows, splitTotal: split }]);
+  const hidden = [...(shown.breakdowns[0] ?? []), shown.total].flatMap((s) => COUNTS.map((name) => valueOf(s, name) === null));
   return { cells, relations, hidden };
 }
 
@@ -178,6 +154,54 @@ describe("secondary suppression (property)", () => {
     );
   });
 
+  it("nor of two breakdowns of the same total read together (by month and by network)", () => {
+    const outcomes = ["honoured", "honoured", "honoured", "noShow", "excused", "unmarked", "cancelled"] as const;
+    const channels = ["online", "online", "reception", "referral", "advisor"] as const;
+    const appointments = fc.array(
+      fc.record({
+        month: fc.nat({ max: 3 }),
+        network: fc.nat({ max: 2 }),
+        outcome: fc.constantFrom(...outcomes),
+        channel: fc.constantFrom(...channels),
+      }),
+      { minLength: 5, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(appointments, (list) => {
+        const count = (of: typeof list): Activity => {
+          const a = emptyActivity();
+          for (const { outcome, channel } of of) {
+            a.booked += 1;
+            a[outcome] += 1;
+            a.channels[channel] += 1;
+          }
+          return a;
+        };
+        const months = [0, 1, 2, 3].map((m) => count(list.filter((a) => a.month === m)));
+        const networks = [0, 1, 2].map((n) => count(list.filter((a) => a.network === n)));
+        const total = count(list);
+        const shown = shownActivityTable(total, [
+          { rows: months, splitTotal: true },
+          { rows: networks, splitTotal: true },
+        ]);
+        // The whole of what is published, as one table: the total, then the months, then the networks.
+        const all = [total, ...months, ...networks];
+        const cells = all.flatMap((a) => COUNTS.map((name) => valueOf(a, name) as number));
+        const hidden = [shown.total, ...shown.breakdowns.flat()].flatMap((s) => COUNTS.map((name) => valueOf(s, name) === null));
+        const at = (r: number, name: string) => r * COUNTS.length + COUNTS.indexOf(name);
+        const relations: Relation[] = all.flatMap((_, r) => rowRelations(at, r));
+        for (const rows of [
+          [1, 2, 3, 4],
+          [5, 6, 7],
+        ]) {
+          for (const name of COUNTS) relations.push({ whole: at(0, name), parts: rows.map((r) => at(r, name)) });
+        }
+        expect(derivable(cells, relations, hidden)).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("is what the solver finds: the case of the issue, 8 = 6 + two masked", () => {
     const cells = [8, 6, 1, 1, 0];
     const relations = [{ whole: 0, parts: [1, 2, 3, 4] }];
@@ -194,7 +218,7 @@ describe("rates over masked counts", () => {
     const table = (noShow: number) => {
       const row = { ...emptyActivity(), booked: 300, honoured: 291, noShow, excused: 9 - noShow };
       row.channels.online = 300;
-      return shownActivityTable([row], row, true).total;
+      return shownActivityTable(row, [{ rows: [row], splitTotal: true }]).total;
     };
     const shown = [1, 2, 3, 4, 5, 6, 7, 8].map(table);
     for (const other of shown) {
@@ -249,8 +273,10 @@ describe("rates over masked counts", () => {
     fc.assert(
       fc.property(activityTables, (rows) => {
         const { cells, relations, hidden } = asCells(rows, sum(rows), true);
-        const { known } = mask(cells, relations);
-        expect(mask(cells, relations).hidden).toEqual(hidden);
+        const known = ranges(
+          cells.map((c, i) => (hidden[i] ? null : c)),
+          relations,
+        );
         cells.forEach((c, i) => {
           const [least, most] = known[i] as Range;
           expect(c).toBeGreaterThanOrEqual(least);

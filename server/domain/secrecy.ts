@@ -127,18 +127,24 @@ function findMove(table: Table, cell: number): number[] | undefined {
     const unbalanced = [...imbalance].sort(([a], [b]) => a - b);
     const state = unbalanced.join(";");
     if (failed.has(state)) return false;
-    const [r, by] = unbalanced[0] as [number, number];
-    const open = relations[r] as Relation;
-    const need = Math.sign(by);
-    // A part raised (or the whole lowered) by one brings the imbalance one nearer to 0.
-    for (const part of open.parts) if (attempt(part, need)) return true;
-    if (attempt(open.whole, -need)) return true;
+    // The relation with the fewest ways to balance it first: a dead end shows at once.
+    let fewest: [number, number][] | undefined;
+    for (const [r, by] of unbalanced) {
+      const { whole, parts } = relations[r] as Relation;
+      const need = Math.sign(by);
+      // A part raised (or the whole lowered) by one brings the imbalance one nearer to 0.
+      const options = [...parts.map((part): [number, number] => [part, need]), [whole, -need] as [number, number]].filter(([c, d]) =>
+        feasible(c, d),
+      );
+      if (fewest === undefined || options.length < fewest.length) fewest = options;
+      if (options.length === 0) break;
+    }
+    for (const [c, d] of fewest ?? []) if (attempt(c, d)) return true;
     failed.add(state);
     return false;
   };
 
   const attempt = (c: number, d: number) => {
-    if (!feasible(c, d)) return false;
     delta.set(c, d);
     shift(c, d);
     if (search()) return true;
@@ -146,7 +152,8 @@ function findMove(table: Table, cell: number): number[] | undefined {
     shift(c, -d);
     return false;
   };
-  return attempt(cell, 1) || attempt(cell, -1) ? [...delta.keys()] : undefined;
+  const found = [1, -1].some((d) => feasible(cell, d) && attempt(cell, d));
+  return found ? [...delta.keys()] : undefined;
 }
 
 /** A table masked (`suppress`), and what a reader can tell of each of its cells (`ranges`). */

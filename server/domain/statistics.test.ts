@@ -56,41 +56,29 @@ describe("secondary masking", () => {
 describe("a table of activity as shown", () => {
   const activity = (over: Partial<Activity>): Activity => ({ ...emptyActivity(), ...over });
   it("gives rates only over shown terms", () => {
-    const shown = shownActivityTable(
-      [
-        activity({
-          booked: 20,
-          honoured: 10,
-          noShow: 5,
-          excused: 5,
-          channels: { online: 20, reception: 0, referral: 0, advisor: 0 },
-        }),
-      ],
-      activity({
-        booked: 20,
-        honoured: 10,
-        noShow: 5,
-        excused: 5,
-        channels: { online: 20, reception: 0, referral: 0, advisor: 0 },
-      }),
-      true,
-    );
+    const twenty = activity({
+      booked: 20,
+      honoured: 10,
+      noShow: 5,
+      excused: 5,
+      channels: { online: 20, reception: 0, referral: 0, advisor: 0 },
+    });
+    const shown = shownActivityTable(twenty, [{ rows: [twenty], splitTotal: true }]);
     expect(shown.total).toMatchObject({ booked: 20, noShow: 5, noShowRate: 0.25 });
     const small = shownActivityTable(
-      [],
       activity({ booked: 12, honoured: 10, noShow: 2, channels: { online: 12, reception: 0, referral: 0, advisor: 0 } }),
-      false,
+      [],
     );
     expect(small.total).toMatchObject({ booked: 12, honoured: null, noShow: null, noShowRate: null, channels: { online: 12 } });
   });
   it("masks down the columns when the rows split the total, not when they overlap", () => {
     const row = (booked: number) =>
       activity({ booked, honoured: booked, channels: { online: booked, reception: 0, referral: 0, advisor: 0 } });
-    const split = shownActivityTable([row(3), row(9)], row(12), true);
-    expect(split.rows.map((r) => r.booked)).toEqual([null, null]);
+    const split = shownActivityTable(row(12), [{ rows: [row(3), row(9)], splitTotal: true }]);
+    expect(split.breakdowns[0]?.map((r) => r.booked)).toEqual([null, null]);
     expect(split.total.booked).toBe(12);
-    const overlapping = shownActivityTable([row(3), row(9)], row(9), false);
-    expect(overlapping.rows.map((r) => r.booked)).toEqual([null, 9]);
+    const overlapping = shownActivityTable(row(9), [{ rows: [row(3), row(9)], splitTotal: false }]);
+    expect(overlapping.breakdowns[0]?.map((r) => r.booked)).toEqual([null, 9]);
   });
 });
 

@@ -173,24 +173,36 @@ const countsOf = (a: Activity): Record<CountName, number> => ({
   ...a.channels,
 });
 
+/** Rows breaking a total down; `splitTotal` when each appointment is in one row (months, networks…). */
+export interface ActivityRows {
+  rows: readonly Activity[];
+  splitTotal: boolean;
+}
+
 /**
- * A table of activity as shown outside a structure: each row's outcomes and channels add up to
- * its appointments and, when the rows split the total (months, networks: each appointment in one
- * row), each column adds up to the total's; cells are masked so that none can be worked out
- * (`suppress`). A rate over masked terms is rounded so as to tell nothing more (`shownRate`), a
- * median is given over 5 values or more.
+ * Tables of activity as shown outside a structure: a total and its breakdowns, masked together
+ * so that no two of them can be played against each other. Each row's outcomes and channels add
+ * up to its appointments and, when a breakdown's rows split the total, each column adds up to
+ * the total's; cells are masked so that none can be worked out (`mask`). A rate over a masked
+ * term is rounded so as to tell nothing more (`shownRate`), a median given over 5 values or more.
  */
-export function shownActivityTable(rows: readonly Activity[], total: Activity, rowsSplitTotal: boolean) {
-  const all = [...rows, total];
+export function shownActivityTable(total: Activity, breakdowns: readonly ActivityRows[]) {
+  const all = [total, ...breakdowns.flatMap((b) => b.rows)];
   const cells = all.flatMap((a) => COUNTS.map((name) => countsOf(a)[name]));
   const at = (row: number, name: CountName) => row * COUNTS.length + COUNTS.indexOf(name);
   const relations: Relation[] = all.flatMap((_, r) => [
     { whole: at(r, "booked"), parts: OUTCOME_PARTS.map((name) => at(r, name)) },
     { whole: at(r, "booked"), parts: CHANNEL_PARTS.map((name) => at(r, name)) },
   ]);
-  if (rowsSplitTotal && rows.length > 1) {
-    for (const name of COUNTS) relations.push({ whole: at(rows.length, name), parts: rows.map((_, r) => at(r, name)) });
-  }
+  let first = 1;
+  const rowsOf = breakdowns.map(({ rows, splitTotal }) => {
+    const indexes = rows.map((_, i) => first + i);
+    first += rows.length;
+    if (splitTotal && rows.length > 1) {
+      for (const name of COUNTS) relations.push({ whole: at(0, name), parts: indexes.map((r) => at(r, name)) });
+    }
+    return indexes;
+  });
   const { hidden, known } = mask(cells, relations);
   const shown = all.map((a, r) => {
     const count = (name: CountName) => (hidden[at(r, name)] ? null : countsOf(a)[name]);
@@ -221,7 +233,10 @@ export function shownActivityTable(rows: readonly Activity[], total: Activity, r
       medianLeadDays: median(a.leadDays),
     };
   });
-  return { rows: shown.slice(0, rows.length), total: shown[rows.length] as (typeof shown)[number] };
+  return {
+    total: shown[0] as (typeof shown)[number],
+    breakdowns: rowsOf.map((indexes) => indexes.map((r) => shown[r] as (typeof shown)[number])),
+  };
 }
 export type ShownActivity = ReturnType<typeof shownActivityTable>["total"];
 

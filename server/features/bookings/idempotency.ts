@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Database, type SqlSession, sqlIn, statement, type Tx } from "../../db/database.ts";
 import { isUniqueViolation, retried } from "../../db/errors.ts";
-import { seal, unseal } from "../../db/sealed.ts";
+import { SealError, seal, unseal } from "../../db/sealed.ts";
 import { AppError } from "../../errors.ts";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -68,6 +68,15 @@ async function replaying<T>(db: Database, request: Request, transaction: (reques
         { fields: { "Idempotency-Key": "déjà utilisée pour une autre demande" } },
       );
     }
-    return unseal<T>(request.secret, previous.response);
+    try {
+      return unseal<T>(request.secret, previous.response);
+    } catch (sealError) {
+      if (!(sealError instanceof SealError)) throw sealError;
+      // Sealed under another SESSION_SECRET: the booking stands, its answer cannot be given again.
+      throw new AppError(
+        "CONFLICT",
+        "Cette demande a déjà été enregistrée, mais sa réponse ne peut plus être relue : le lien de votre rendez-vous est dans l'e-mail de confirmation.",
+      );
+    }
   }
 }

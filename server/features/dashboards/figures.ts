@@ -13,7 +13,7 @@ import {
   waitingSeries,
   waitingSummary,
 } from "../../domain/statistics.ts";
-import type { Breakdown, Coverage } from "./coverage.ts";
+import { BREAKDOWNS, type Breakdown, type Coverage } from "./coverage.ts";
 import { type Facts, loadFacts } from "./load-facts.ts";
 
 /** "2026-03" → « mars 2026 ». */
@@ -89,17 +89,24 @@ export async function dashboardFigures(db: Database, coverage: Coverage, by: Bre
 }
 
 export function figuresOf(facts: Facts, coverage: Coverage, by: Breakdown) {
-  const groups = groupsOfBreakdown(coverage, by);
-  const perService = by === "service" || coverage.service !== undefined;
   const covered = (place: { structureId: string; siteId: string | null }) => coverage.includes(place);
-  const activity = summariseActivity(facts, (place) => (covered(place) ? groups.of(place as Place) : []), perService);
-  const total = summariseActivity(facts, (place) => (covered(place) ? ["total"] : []), perService);
-  // Every appointment is in one row, but for territories: a structure may stand in two.
-  const table = shownActivityTable(
-    [...groups.labels.keys()].map((key) => activity.get(key) ?? emptyActivity()),
-    total.get("total") ?? emptyActivity(),
-    by !== "territory",
-  );
+  const perService = (b: Breakdown) => b === "service" || coverage.service !== undefined;
+  const breakdowns = BREAKDOWNS.map((b) => {
+    const groups = groupsOfBreakdown(coverage, b);
+    const activity = summariseActivity(facts, (place) => (covered(place) ? groups.of(place as Place) : []), perService(b));
+    // Every appointment is in one row, but for territories: a structure may stand in two.
+    return {
+      groups,
+      rows: [...groups.labels.keys()].map((key) => activity.get(key) ?? emptyActivity()),
+      splitTotal: b !== "territory",
+    };
+  });
+  const total = summariseActivity(facts, (place) => (covered(place) ? ["total"] : []), perService(by));
+  // Every breakdown masked with the others, so that the tables a user can ask for (or the public
+  // statistics give) cannot be played against each other.
+  const table = shownActivityTable(total.get("total") ?? emptyActivity(), breakdowns);
+  const { groups } = breakdowns[BREAKDOWNS.indexOf(by)] as (typeof breakdowns)[number];
+  const rows = table.breakdowns[BREAKDOWNS.indexOf(by)] ?? [];
   const networkFlows = flows(facts.referrals, (id) => networkNameOf(coverage, id));
   const structureFlows = flows(facts.referrals, (id) => coverage.structureNames.get(id));
   const referrals = shownReferrals(summariseReferrals(facts.referrals), [
@@ -116,7 +123,7 @@ export function figuresOf(facts: Facts, coverage: Coverage, by: Breakdown) {
     period: { from: coverage.from, to: coverage.to },
     by,
     activity: {
-      rows: [...groups.labels].map(([key, label], i) => ({ key, label, ...(table.rows[i] as ShownActivity) })),
+      rows: [...groups.labels].map(([key, label], i) => ({ key, label, ...(rows[i] as ShownActivity) })),
       total: table.total,
     },
     waiting: waitingRows(facts.waiting, coverage, by, groups),
