@@ -60,6 +60,15 @@ describe("links at rest", () => {
     expect(stored).not.toContain("Scellée");
     const replayed = await post("/bookings", body, "", key);
     expect(replayed).toMatchObject({ status: 201, body: { manageUrl: booked.body.manageUrl } });
+    // A server with another SESSION_SECRET cannot open the kept answer: it says so, no 500.
+    const stranger = testApp(env.db, { clock, config: testConfig({ SESSION_SECRET: "un-autre-secret-un-autre-secret-0123" }) });
+    const refused = await stranger.request("/api/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": key },
+      body: JSON.stringify(body),
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.message).toMatch(/déjà été enregistrée.*e-mail de confirmation/);
     // The kept answer goes with the person's data.
     await env.db.prisma.appointment.update({ where: { id: booked.body.appointment.id }, data: { status: "cancelled" } });
     const person = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.body.appointment.id } });
