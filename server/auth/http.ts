@@ -6,28 +6,44 @@ import type { Area } from "./policy.ts";
 import { Scope } from "./scope.ts";
 import { ABSOLUTE_TIMEOUT_MS, readSession } from "./sessions.ts";
 
+const secure = (c: Context<AppEnv>) => c.var.deps.config.publicUrl.startsWith("https://");
+
 /** `__Host-` (Secure, no Domain, Path=/) behind HTTPS; a plain name over HTTP, for local use. */
-export function sessionCookieName(c: Context<AppEnv>): string {
-  return c.var.deps.config.publicUrl.startsWith("https://") ? "__Host-rdv-session" : "rdv-session";
-}
+const cookieName = (c: Context<AppEnv>, name: string) => (secure(c) ? `__Host-${name}` : name);
+const SESSION = "rdv-session";
+const DEVICE = "rdv-device";
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
-  setCookie(c, sessionCookieName(c), token, {
+  setCookie(c, cookieName(c, SESSION), token, {
     httpOnly: true,
     sameSite: "Lax",
     path: "/",
-    secure: c.var.deps.config.publicUrl.startsWith("https://"),
+    secure: secure(c),
     maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
   });
 }
 
 export function clearSessionCookie(c: Context<AppEnv>) {
-  deleteCookie(c, sessionCookieName(c), { path: "/", secure: c.var.deps.config.publicUrl.startsWith("https://") });
+  deleteCookie(c, cookieName(c, SESSION), { path: "/", secure: secure(c) });
+}
+
+/** The proofs of the accounts signed in from this browser (devices.ts). */
+export const deviceCookie = (c: Context<AppEnv>) => getCookie(c, cookieName(c, DEVICE));
+
+/** Kept a year, past signing out: it says the browser, not that someone is signed in. */
+export function setDeviceCookie(c: Context<AppEnv>, proofs: string) {
+  setCookie(c, cookieName(c, DEVICE), proofs, {
+    httpOnly: true,
+    sameSite: "Strict",
+    path: "/",
+    secure: secure(c),
+    maxAge: 365 * 24 * 3600,
+  });
 }
 
 /** Reads the staff session, if any, into c.var.staff. */
 export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, sessionCookieName(c));
+  const token = getCookie(c, cookieName(c, SESSION));
   if (token) c.set("staff", await readSession(c.var.deps.db, token, c.var.deps.clock.now()));
   await next();
 };

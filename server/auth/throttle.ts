@@ -4,7 +4,9 @@ import type { Database, Tx } from "../db/database.ts";
 // address against one account, one address against any, one account's password change. And
 // one account from anywhere (several addresses, a botnet): past 10 failures in a row, each
 // further one makes it wait twice as long, up to 15 minutes — never for good, and a password
-// reset ends it.
+// reset ends it. A browser the account signed in from before (devices.ts) skips that back-off,
+// so that failures on purpose from elsewhere cannot keep the owner out: its own failures are
+// limited like one address's against one account.
 
 const WINDOW_MS = 15 * 60_000;
 /** Failures allowed in a window: for one address against one account, and for one address. */
@@ -14,6 +16,7 @@ export const ACCOUNT = { free: 10, longestMs: 15 * 60_000, forgetMs: 24 * 3_600_
 
 const keysOf = (address: string, email: string) => [`pair:${address}:${email}`, `address:${address}`] as const;
 const accountKey = (email: string) => `account:${email}`;
+const deviceKey = (device: string) => `device:${device}`;
 
 /** The wait after `failures` failures in a row on one account (0 while they are free). */
 export function accountDelayMs(failures: number): number {
@@ -23,25 +26,35 @@ export function accountDelayMs(failures: number): number {
 
 /**
  * Whether a sign-in must wait, and how long (milliseconds): the address failed too often on
- * this account or on many, or the account itself is waiting out its back-off.
+ * this account or on many, or the account itself is waiting out its back-off — or, from a known
+ * device (`device`, its proof's id), the device failed too often.
  */
-export async function throttled(db: Database, address: string, email: string, now: Date): Promise<number> {
+export async function throttled(db: Database, address: string, email: string, now: Date, device?: string): Promise<number> {
   const [pair, whole] = keysOf(address, email);
-  const rows = await db.prisma.loginThrottle.findMany({ where: { key: { in: [pair, whole, accountKey(email)] } } });
+  const own = device ? deviceKey(device) : accountKey(email);
+  const rows = await db.prisma.loginThrottle.findMany({ where: { key: { in: [pair, whole, own] } } });
   const row = (key: string) => rows.find((r) => r.key === key);
   const windowLeft = (key: string, limit: number) => {
     const r = row(key);
     if (!r || r.failures < limit) return 0;
     return Math.max(0, r.windowStart.getTime() + WINDOW_MS - now.getTime());
   };
-  const account = row(accountKey(email));
+  const account = row(own);
   // For an account, windowStart is its last failure.
-  const backOff = account ? Math.max(0, account.windowStart.getTime() + accountDelayMs(account.failures) - now.getTime()) : 0;
+  const backOff = device
+    ? windowLeft(own, LIMITS.pair)
+    : account
+      ? Math.max(0, account.windowStart.getTime() + accountDelayMs(account.failures) - now.getTime())
+      : 0;
   return Math.max(windowLeft(pair, LIMITS.pair), windowLeft(whole, LIMITS.address), backOff);
 }
 
-export async function recordFailure(db: Database, address: string, email: string, now: Date): Promise<void> {
+export async function recordFailure(db: Database, address: string, email: string, now: Date, device?: string): Promise<void> {
   for (const key of keysOf(address, email)) await count(db, key, now);
+  if (device) {
+    await count(db, deviceKey(device), now);
+    return;
+  }
   const forgotten = new Date(now.getTime() - ACCOUNT.forgetMs);
   await db.prisma.$executeRaw`
     INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${accountKey(email)}, 1, ${now})
@@ -50,9 +63,14 @@ export async function recordFailure(db: Database, address: string, email: string
       "windowStart" = ${now}`;
 }
 
-/** A successful sign-in (or a new password) ends the pair's window and the account's back-off. */
-export async function clearFailures(db: Database | { prisma: Tx }, address: string | undefined, email: string): Promise<void> {
-  const keys = [accountKey(email), ...(address ? [keysOf(address, email)[0]] : [])];
+/** A successful sign-in (or a new password) ends the pair's window, the account's back-off and the device's. */
+export async function clearFailures(
+  db: Database | { prisma: Tx },
+  address: string | undefined,
+  email: string,
+  device?: string,
+): Promise<void> {
+  const keys = [accountKey(email), ...(address ? [keysOf(address, email)[0]] : []), ...(device ? [deviceKey(device)] : [])];
   await db.prisma.loginThrottle.deleteMany({ where: { key: { in: keys } } });
 }
 

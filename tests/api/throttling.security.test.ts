@@ -29,12 +29,19 @@ afterAll(() => db.close());
 
 const PROXY = "10.0.0.2";
 /** A sign-in through the load balancer (its socket), for a client whose address it forwards. */
-const signIn = (app: ReturnType<typeof testApp>, email: string, password: string, client: string, forwarded = client) =>
+const signIn = (
+  app: ReturnType<typeof testApp>,
+  email: string,
+  password: string,
+  client: string,
+  forwarded = client,
+  cookie = "",
+) =>
   app.request(
     "/api/auth/login",
     {
       method: "POST",
-      headers: { "Content-Type": "application/json", "X-Forwarded-For": forwarded },
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": forwarded, Cookie: cookie },
       body: JSON.stringify({ email, password }),
     },
     { incoming: { socket: { remoteAddress: PROXY } } },
@@ -89,6 +96,39 @@ describe("an account attacked from many addresses", () => {
     expect(await db.prisma.loginThrottle.count({ where: { key: "account:nadia@cio-lens.test" } })).toBe(0);
     // Another account is not slowed down by it.
     expect((await signIn(app, "paul@cio-lens.test", PASSWORD, address(98))).status).toBe(200);
+  });
+
+  it("lets its owner in from a browser she signed in from before, while the attack goes on", async () => {
+    await db.prisma.loginThrottle.deleteMany();
+    clock.set("2026-10-24T08:00:00Z");
+    const app = testApp(db, { clock, config: testConfig({ TRUST_PROXY: "1" }) });
+    // Monday at the office: signed in, her browser keeps a proof of it (not the password, not a session).
+    const before = await signIn(app, "nadia@cio-lens.test", PASSWORD, "192.0.2.10");
+    const device = /rdv-device=([^;]+)/.exec(before.headers.get("set-cookie") ?? "")?.[1] ?? "";
+    expect(before.headers.get("set-cookie")).toMatch(/rdv-device=[^;]+;.*HttpOnly/);
+    expect(device).not.toContain("nadia");
+    // Someone fails on purpose from forty addresses: the account waits 15 minutes…
+    for (let i = 0; i < 40; i++) await signIn(app, "nadia@cio-lens.test", "mauvais", `198.51.100.${i}`);
+    expect((await signIn(app, "nadia@cio-lens.test", PASSWORD, "192.0.2.11")).status).toBe(429);
+    // …but not for her browser, wherever it is.
+    expect((await signIn(app, "nadia@cio-lens.test", PASSWORD, "192.0.2.12", undefined, `rdv-device=${device}`)).status).toBe(
+      200,
+    );
+    // The proof is hers only: not for another account, and not altered.
+    for (let i = 0; i < 40; i++) await signIn(app, "omar@cio-lens.test", "mauvais", `198.51.100.${i}`);
+    expect((await signIn(app, "omar@cio-lens.test", PASSWORD, "192.0.2.12", undefined, `rdv-device=${device}`)).status).toBe(429);
+    // Her success ended the wait; the attack starts again.
+    for (let i = 0; i < 40; i++) await signIn(app, "nadia@cio-lens.test", "mauvais", `198.51.100.${i}`);
+    const forged = `rdv-device=${device.slice(0, -2)}xx`;
+    expect((await signIn(app, "nadia@cio-lens.test", PASSWORD, "192.0.2.12", undefined, forged)).status).toBe(429);
+    // A stolen proof is worth one address: five wrong passwords through it, from anywhere, and it waits.
+    for (let i = 0; i < LIMITS.pair; i++) {
+      const wrong = await signIn(app, "nadia@cio-lens.test", "mauvais", `203.0.113.${i}`, undefined, `rdv-device=${device}`);
+      expect(wrong.status).toBe(401);
+    }
+    expect((await signIn(app, "nadia@cio-lens.test", PASSWORD, "203.0.113.99", undefined, `rdv-device=${device}`)).status).toBe(
+      429,
+    );
   });
 
   it("never waits more than 15 minutes, however long the attack", () => {

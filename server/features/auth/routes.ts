@@ -1,5 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { clearSessionCookie, clientAddress, requireStaff, setSessionCookie } from "../../auth/http.ts";
+import { knownDevice, withDevice } from "../../auth/devices.ts";
+import {
+  clearSessionCookie,
+  clientAddress,
+  deviceCookie,
+  requireStaff,
+  setDeviceCookie,
+  setSessionCookie,
+} from "../../auth/http.ts";
 import { hashPassword, verifyPassword } from "../../auth/password.ts";
 import { AREAS, areasOf } from "../../auth/policy.ts";
 import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
@@ -131,7 +139,9 @@ export const auth = createRouter()
     const { email, password } = c.req.valid("json");
     const now = clock.now();
     const address = clientAddress(c);
-    const wait = await throttled(db, address, email, now);
+    const secret = c.var.deps.config.sessionSecret;
+    const device = knownDevice(secret, deviceCookie(c), email);
+    const wait = await throttled(db, address, email, now, device);
     if (wait > 0) {
       c.header("Retry-After", String(Math.ceil(wait / 1000)));
       throw new AppError("RATE_LIMITED", `Trop de tentatives de connexion. Réessayez ${inAWhile(wait)}.`);
@@ -143,12 +153,13 @@ export const auth = createRouter()
     // The password is checked even without an account (against a dummy hash): same answer, same time.
     const valid = await verifyPassword(user?.passwordHash, password);
     if (!user?.active || !user.passwordHash || !valid) {
-      await recordFailure(db, address, email, now);
+      await recordFailure(db, address, email, now, device);
       throw new AppError("UNAUTHENTICATED", WRONG);
     }
-    await clearFailures(db, address, email);
+    await clearFailures(db, address, email, device);
     if (c.var.staff) await closeSession(db, c.var.staff.sessionId, now);
     setSessionCookie(c, await openSession(db, user.id, now));
+    setDeviceCookie(c, withDevice(secret, deviceCookie(c), email));
     return c.json({ user: await profileOf(db, user.id) }, 200);
   })
   .openapi(me, async (c) => c.json({ user: await profileOf(c.var.deps.db, requireStaff(c).user.id) }, 200))
