@@ -372,6 +372,26 @@ describe("a person's data, structure by structure", () => {
     expect((await send("GET", `/people/${person.id}`, env.fx.cookies.structureAdmin)).status).toBe(404);
     const again = await send("POST", `/people/${person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
     expect(again).toMatchObject({ status: 200, body: erased.body });
+    // She comes back (the desk found her record): what the structure holds of her now is erased in turn.
+    const back = await p.appointment.create({
+      data: {
+        offeringId: env.fx.offering.id,
+        structureId: env.fx.structure.id,
+        advisorId: env.fx.advisor.id,
+        personId: person.id,
+        mode: "phone",
+        channel: "reception",
+        notes: "revenue",
+        startsAt: new Date("2026-09-21T08:00:00Z"),
+        endsAt: new Date("2026-09-21T08:45:00Z"),
+      },
+    });
+    expect((await send("GET", `/people/${person.id}`, env.fx.cookies.structureAdmin)).status).toBe(200);
+    const anew = await send("POST", `/people/${person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
+    expect(anew.status).toBe(200);
+    expect(await p.appointment.findUniqueOrThrow({ where: { id: back.id } })).toMatchObject({ notes: "" });
+    expect((await p.appointment.findUniqueOrThrow({ where: { id: back.id } })).personId).not.toBe(person.id);
+    expect(await p.auditEvent.count({ where: { action: "person.erased", entityId: person.id } })).toBe(2);
 
     // Someone the structure alone knew: the same answer; the person is anonymised whole.
     const alone = await p.person.create({ data: { firstName: "Denis", lastName: "Seul" } });

@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireArea } from "../../auth/http.ts";
 import type { Scope } from "../../auth/scope.ts";
+import type { Database } from "../../db/database.ts";
+import { AppError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { forgetMessages } from "../../mail/transport.ts";
@@ -82,11 +84,9 @@ export const people = createRouter()
     const scope = await requireArea(c, "directory");
     const { db, clock, config } = c.var.deps;
     const { id } = c.req.valid("param");
-    // Once a structure has erased what it held of someone, it holds nothing more of them: a
-    // retry of its erasure is answered as the erasure was.
-    const before = await previousErasure(scope, id);
-    if (before) return c.json({ anonymisedAt: before.toISOString(), everywhere: false }, 200);
-    const person = await personInScope(db, scope, id);
+    const held = await heldOrErased(db, scope, id);
+    if ("erasedAt" in held) return c.json({ anonymisedAt: held.erasedAt.toISOString(), everywhere: false }, 200);
+    const { person } = held;
     const now = clock.now();
     const details = person.structureIds ? { structureId: person.structureIds[0] } : {};
     // The erasure reaches rows outside the user's own (the person's other meetings, when the
@@ -120,6 +120,25 @@ const notice = createRoute({
 });
 
 export const privacy = createRouter().openapi(notice, async (c) => c.json(await platformSettings(c.var.deps.db), 200));
+
+/**
+ * What the user may erase of this person (personInScope); or, once a structure they run has
+ * erased what it held of them and holds nothing more, when it did: a retry of the erasure is
+ * answered as the erasure was. What it holds of them again (a new meeting) is erased in turn.
+ */
+async function heldOrErased(
+  db: Database,
+  scope: Scope,
+  id: string,
+): Promise<{ person: Awaited<ReturnType<typeof personInScope>> } | { erasedAt: Date }> {
+  try {
+    return { person: await personInScope(db, scope, id) };
+  } catch (error) {
+    const erasedAt = error instanceof AppError && error.code === "NOT_FOUND" ? await previousErasure(scope, id) : undefined;
+    if (!erasedAt) throw error;
+    return { erasedAt };
+  }
+}
 
 /** When one of the structures the user runs erased this person, if it did. */
 async function previousErasure(scope: Scope, personId: string): Promise<Date | undefined> {
