@@ -351,9 +351,27 @@ describe("a person's data, structure by structure", () => {
 
   it("erases what the structure holds, leaves the person to the other, and answers as if nobody else knew them", async () => {
     const { person, here, there } = await camille();
+    const p = env.db.prisma;
+    // A referral the structure once redirected elsewhere: the CCAS's and the CIO's now, not its own.
+    const passedOn = await p.referral.create({
+      data: {
+        fromStructureId: env.fx.partner.id,
+        referrerId: env.fx.users.referrer.id,
+        toStructureId: env.fx.other.id,
+        originStructureIds: [env.fx.structure.id],
+        serviceId: env.fx.services.cep.id,
+        personId: person.id,
+        need: "besoin redirigé",
+        consentAt: new Date("2026-07-01T08:00:00Z"),
+        createdAt: new Date("2026-10-21T08:00:00Z"),
+      },
+    });
     const erased = await send("POST", `/people/${person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
     expect(erased).toMatchObject({ status: 200, body: { anonymisedAt: clock.now().toISOString(), everywhere: false } });
-    const p = env.db.prisma;
+    expect(await p.referral.findUniqueOrThrow({ where: { id: passedOn.id } })).toMatchObject({
+      personId: person.id,
+      need: "besoin redirigé",
+    });
     // The structure's meeting stays, for its figures, with nobody's name or words.
     const mine = await p.appointment.findUniqueOrThrow({ where: { id: here.id }, include: { person: true } });
     expect(mine).toMatchObject({ notes: "", accessibilityNeeds: "", outcome: "honoured", structureId: env.fx.structure.id });

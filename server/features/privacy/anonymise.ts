@@ -1,4 +1,5 @@
 import type { Tx } from "../../db/database.ts";
+import { heldBy } from "./person-scope.ts";
 
 /** What an anonymised person is called, so that every page and message still reads as French. */
 export const ANONYMOUS = { firstName: "Personne", lastName: "anonymisée" } as const;
@@ -49,26 +50,21 @@ export async function anonymisePersons(
 
 /**
  * A structure's erasure on request: what these structures hold of a person — their meetings,
- * and the referrals they sent, received or followed — is taken from the person and given to a
+ * and the referrals they sent or received — is taken from the person and given to a
  * new anonymised one, its free text, link and e-mails erased. A referral is held by both its
  * ends: the other one then reads it as erased too. The person stays for any other structure
  * that meets them, and nothing here says whether there is one. Returns the ids of the e-mails
  * deleted.
  */
 export async function detachPerson(tx: Tx, personId: string, structureIds: readonly string[], now: Date): Promise<string[]> {
-  const ids = [...structureIds];
-  const appointmentIds = (
-    await tx.appointment.findMany({ where: { personId, structureId: { in: ids } }, select: { id: true } })
-  ).map((a) => a.id);
-  const referralIds = (
-    await tx.referral.findMany({
-      where: {
-        personId,
-        OR: [{ fromStructureId: { in: ids } }, { toStructureId: { in: ids } }, { originStructureIds: { hasSome: ids } }],
-      },
-      select: { id: true },
-    })
-  ).map((r) => r.id);
+  // What they hold, as their export shows it: not the referrals they once redirected elsewhere.
+  const held = heldBy(structureIds);
+  const appointmentIds = (await tx.appointment.findMany({ where: { personId, ...held.appointments }, select: { id: true } })).map(
+    (a) => a.id,
+  );
+  const referralIds = (await tx.referral.findMany({ where: { personId, ...held.referrals }, select: { id: true } })).map(
+    (r) => r.id,
+  );
   if (appointmentIds.length + referralIds.length === 0) return [];
   const standIn = await tx.person.create({
     data: { ...ANONYMOUS, anonymisedAt: now, lastActivityAt: now, createdAt: now },
