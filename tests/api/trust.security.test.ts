@@ -264,6 +264,62 @@ describe("the data layer", () => {
   });
 });
 
+describe("what a meeting tells its referral", () => {
+  it("reaches the referral even where the user does not see it: an advisor's meeting at a structure they have left", async () => {
+    const p = env.db.prisma;
+    // The CCAS referred Inès to the CIO, where she booked with an advisor who has since left it for the PIC VAE.
+    const ines = await p.person.create({ data: { firstName: "Inès", lastName: "Orientée" } });
+    const meeting = (startsAt: string) =>
+      p.appointment.create({
+        data: {
+          offeringId: env.fx.other.offerings[0]?.id ?? "",
+          structureId: env.fx.other.id,
+          advisorId: env.fx.users.advisor.id,
+          personId: ines.id,
+          mode: "phone",
+          channel: "referral",
+          startsAt: new Date(startsAt),
+          endsAt: new Date(new Date(startsAt).getTime() + 3_600_000),
+        },
+      });
+    const referred = async (appointmentId: string) =>
+      p.referral.create({
+        data: {
+          fromStructureId: env.fx.partner.id,
+          referrerId: env.fx.users.referrer.id,
+          toStructureId: env.fx.other.id,
+          serviceId: env.fx.services.cep.id,
+          personId: ines.id,
+          need: "Un bilan.",
+          consentAt: new Date("2026-10-01T08:00:00Z"),
+          status: "booked",
+          appointmentId,
+        },
+      });
+    const past = await meeting("2026-10-20T08:00:00Z");
+    const first = await referred(past.id);
+    const outcome = await send("POST", `/agenda/appointments/${past.id}/outcome`, env.fx.cookies.advisor, {
+      outcome: "honoured",
+    });
+    expect(outcome.status).toBe(200);
+    expect(await p.referralEvent.findMany({ where: { referralId: first.id }, select: { kind: true, detail: true } })).toEqual([
+      { kind: "outcome", detail: expect.stringMatching(/honoré/) },
+    ]);
+
+    const coming = await meeting("2026-11-05T08:00:00Z");
+    const second = await referred(coming.id);
+    const cancelled = await send("POST", `/agenda/appointments/${coming.id}/cancel`, env.fx.cookies.advisor, {
+      reason: "Départ",
+    });
+    expect(cancelled.status).toBe(200);
+    // The referral waits for another meeting, as it does whoever cancels.
+    expect(await p.referral.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({
+      status: "accepted",
+      appointmentId: null,
+    });
+  });
+});
+
 describe("a person's data, structure by structure", () => {
   /** Camille, met at the PIC VAE (own) and at the CIO of Roubaix (other, a meeting to come), referred there by the CCAS. */
   let times = 0;

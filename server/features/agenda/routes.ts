@@ -255,8 +255,11 @@ export const agenda = createRouter()
       c,
       { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } },
       async (tx) => {
-        // What became of a referred person's meeting flows back to the referral's timeline.
-        const referral = await tx.referral.findUnique({ where: { appointmentId: id }, select: { id: true } });
+        // What became of a referred person's meeting flows back to the referral's timeline,
+        // whether or not the user sees the referral: plain SQL, outside their scope.
+        const [referral] = await sqlIn(tx).query<{ id: string }>(`SELECT id FROM "Referral" WHERE "appointmentId" = $1::uuid`, [
+          id,
+        ]);
         if (referral) {
           await tx.referralEvent.create({
             data: { referralId: referral.id, kind: "outcome", at: now, byId: scope.user.id, detail: OUTCOME_WORDS[value] },

@@ -38,6 +38,7 @@ export async function cancelAppointment(
 /**
  * A referral whose meeting is cancelled waits for another one: back to « accepted », its
  * invitation still usable if it has not ended (an ended one is not left to expire again).
+ * Whoever cancels, whether or not they see the referral: plain SQL, outside any scope.
  */
 async function reopenReferral(
   tx: Tx,
@@ -45,16 +46,8 @@ async function reopenReferral(
   cancel: { by: "person" | "structure"; reason: string | null },
   now: Date,
 ) {
-  const referral = await tx.referral.findUnique({
-    where: { appointmentId },
-    select: { id: true, invitationExpiresAt: true },
-  });
+  const [referral] = await sqlIn(tx).query<{ id: string }>(REOPEN, [appointmentId, now]);
   if (!referral) return;
-  const ended = referral.invitationExpiresAt !== null && referral.invitationExpiresAt <= now;
-  await tx.referral.update({
-    where: { id: referral.id },
-    data: { status: "accepted", appointmentId: null, ...(ended && { invitationExpiresAt: null }) },
-  });
   await tx.referralEvent.create({
     data: {
       referralId: referral.id,
@@ -64,3 +57,10 @@ async function reopenReferral(
     },
   });
 }
+
+const REOPEN = `
+  UPDATE "Referral"
+     SET status = 'accepted', "appointmentId" = NULL, "updatedAt" = $2,
+         "invitationExpiresAt" = CASE WHEN "invitationExpiresAt" <= $2 THEN NULL ELSE "invitationExpiresAt" END
+   WHERE "appointmentId" = $1::uuid
+  RETURNING id`;
