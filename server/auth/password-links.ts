@@ -59,20 +59,21 @@ export async function askReset(db: Database, secret: string, email: string, now:
   await enqueue(db.sql, secret, [{ type: RESET_ASKED, recipient: email, dueAt: now }]);
 }
 
-/** Carries out a reset asked for an address: a link is e-mailed if an active account has it, and may have another. */
-export async function resetAsked(db: Database, email: string, context: { now: Date; publicUrl: string; secret: string }) {
-  const user = await db.prisma.staffUser.findUnique({
+/**
+ * Carries out a reset asked for an address, in the outbox worker's transaction (which forgets
+ * the request in the same one): a link is e-mailed if an active account has it, and may have another.
+ */
+export async function resetAsked(tx: Tx, email: string, context: { now: Date; publicUrl: string; secret: string }) {
+  const user = await tx.staffUser.findUnique({
     where: { email },
     select: { id: true, email: true, firstName: true, active: true },
   });
-  if (user?.active && (await mayResetAgain(db, user.id, context.now))) {
-    await db.prisma.$transaction((tx) => issuePasswordLink(tx, user, "reset", context));
-  }
+  if (user?.active && (await mayResetAgain(tx, user.id, context.now))) await issuePasswordLink(tx, user, "reset", context);
 }
 
 /** Whether an account may be sent another reset link now. */
-export async function mayResetAgain(db: Database, userId: string, now: Date): Promise<boolean> {
-  const recent = await db.prisma.passwordLink.count({
+async function mayResetAgain(tx: Tx, userId: string, now: Date): Promise<boolean> {
+  const recent = await tx.passwordLink.count({
     where: { userId, kind: "reset", createdAt: { gt: new Date(now.getTime() - LINK_LIFETIME_MS.reset) } },
   });
   return recent < RESETS_PER_WINDOW;

@@ -2,6 +2,7 @@
 // any row is anonymised. And what the outbox carries out rather than sends.
 import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
 import type { Deps } from "../context.ts";
+import type { OutboxTasks } from "../mail/outbox-worker.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
@@ -10,7 +11,7 @@ import type { DailyTask } from "./daily.ts";
 export const DAILY_TASKS: readonly DailyTask[] = [waitingTimesTask, retentionTask, auditLogTask, housekeepingTask];
 
 /** The outbox worker's tasks (mail/outbox-worker.ts): requests queued as messages, by type. */
-export const outboxTasks = ({ db, clock, config }: Pick<Deps, "db" | "clock" | "config">) => ({
-  [RESET_ASKED]: (email: string) =>
-    resetAsked(db, email, { now: clock.now(), publicUrl: config.publicUrl, secret: config.sessionSecret }),
+export const outboxTasks = ({ clock, config }: Pick<Deps, "clock" | "config">): OutboxTasks => ({
+  [RESET_ASKED]: (tx, email) =>
+    resetAsked(tx, email, { now: clock.now(), publicUrl: config.publicUrl, secret: config.sessionSecret }),
 });

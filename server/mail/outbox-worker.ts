@@ -1,5 +1,5 @@
 import type { Clock } from "../clock.ts";
-import { type Database, statement } from "../db/database.ts";
+import { type Database, statement, type Tx } from "../db/database.ts";
 import { SealError, unseal } from "../db/sealed.ts";
 import { retryDelayMs } from "../domain/booking.ts";
 import type { Logger } from "../logger.ts";
@@ -14,18 +14,26 @@ export interface OutboxWorkerOptions {
   log: Logger;
   /** Opens the messages' sealed payloads (SESSION_SECRET). */
   secret: string;
-  /**
-   * Requests queued as messages and carried out here instead of being sent (by type, given the
-   * row's recipient): a password reset asked for an address is queued the same way whether an
-   * account has it or not, and only here is the link issued, or not.
-   */
-  tasks?: Record<string, (recipient: string) => Promise<void>>;
+  /** Requests queued as messages and carried out here instead of being sent (jobs/tasks.ts). */
+  tasks: OutboxTasks;
   /** Messages claimed at once and sent in parallel. */
   batchSize?: number;
   /** How long a claim holds: past it, another worker takes the message over. */
   leaseMs?: number;
   pollMs?: number;
   maxAttempts?: number;
+}
+
+/**
+ * By type, what to do with a message that is a request rather than an e-mail, given its
+ * recipient, in a transaction that also forgets it: a password reset asked for an address is
+ * queued the same way whether an account has it or not, and only here is the link issued, or not.
+ */
+export type OutboxTasks = Record<string, (tx: Tx, recipient: string) => Promise<void>>;
+
+/** A message with nothing to send (a request no task carries out): it fails at once, saying so. */
+class Unsendable extends Error {
+  override name = "Unsendable";
 }
 
 export interface OutboxWorker {
@@ -53,7 +61,6 @@ const RETRY_UNREACHED = statement(
     WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL
       AND "lastError" IS NOT NULL AND "lastError" !~ '^[0-9]'`,
 );
-const FORGET = statement("outbox-forget", `DELETE FROM "OutboxMessage" WHERE id = $1::uuid`);
 const MARK_SENT = statement(
   "outbox-sent",
   `UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = $2, "leaseUntil" = NULL, "lastError" = NULL
@@ -77,7 +84,7 @@ interface Claimed {
  * server's acceptance and the commit, and then with the same Message-ID.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } = {}): OutboxWorker {
-  const { db, clock, send, from, log, secret, tasks = {} } = options;
+  const { db, clock, send, from, log, secret, tasks } = options;
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 1_000;
@@ -95,22 +102,27 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
 
   /**
    * Sends one message; true once the SMTP server accepted it, else its retry or failure is
-   * recorded. A task is carried out, then forgotten.
+   * recorded. A task is carried out and forgotten in one transaction: a worker dying between
+   * the two cannot carry it out twice.
    */
   async function deliver(message: Claimed): Promise<boolean> {
     try {
       const task = tasks[message.type];
       if (task) {
-        await task(message.recipient);
-        await db.sql.query(FORGET, [message.id]);
+        await db.prisma.$transaction(async (tx) => {
+          await task(tx, message.recipient);
+          await tx.outboxMessage.delete({ where: { id: message.id } });
+        });
         return false;
       }
-      const payload = unseal<OutboxPayload>(secret, message.payload);
+      const payload = unseal<OutboxPayload | null>(secret, message.payload);
+      if (!payload?.subject) throw new Unsendable(`rien à envoyer pour « ${message.type} » (une demande sans tâche ?)`);
       await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...payload });
       return true;
     } catch (error) {
-      // A payload sealed under another secret will not open next time either.
-      const transient = !(error instanceof SealError) && (!(error instanceof DeliveryError) || error.transient);
+      // A payload sealed under another secret will not open next time either, nor will an empty one fill.
+      const lasting = error instanceof SealError || error instanceof Unsendable;
+      const transient = !lasting && (!(error instanceof DeliveryError) || error.transient);
       if (error instanceof DeliveryError && error.unreachable) unreached = true;
       const giveUp = !transient || message.attempts >= maxAttempts;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);

@@ -6,10 +6,8 @@ import { fixedClock } from "../../server/clock.ts";
 import { seal } from "../../server/db/sealed.ts";
 import { purgeSpent } from "../../server/features/privacy/purge.ts";
 import { anonymiseExpired } from "../../server/features/privacy/retention.ts";
-import { createLogger } from "../../server/logger.ts";
-import { startOutboxWorker } from "../../server/mail/outbox-worker.ts";
 import { createTransport, messageIdOf } from "../../server/mail/transport.ts";
-import { TEST_SECRET, testApp, testConfig, testDeps } from "../helpers/app.ts";
+import { TEST_SECRET, testApp, testConfig, testDeps, testOutboxWorker } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 // Tokens and personal data at rest: no usable link is stored in clear — not in the outbox's
@@ -116,10 +114,7 @@ describe("links at rest", () => {
         payload: seal("un-autre-secret-un-autre-secret-0123", { subject: "s", text: "t", html: "h" }) as object,
       },
     });
-    const worker = startOutboxWorker(
-      { db: env.db, clock, send: async () => {}, from: "f@x", log: createLogger("silent"), secret: TEST_SECRET },
-      { poll: false },
-    );
+    const worker = testOutboxWorker(env.db, { clock, send: async () => {} });
     await worker.drain();
     await worker.stop();
     expect(await env.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
@@ -135,10 +130,7 @@ describe("e-mails written to files", () => {
   const deps = () => testDeps(env.db, { clock, config });
   const dir = join(config.dataDir, "outbox");
   const sendAll = async () => {
-    const worker = startOutboxWorker(
-      { db: env.db, clock, send: createTransport(config), from: "f@x", log: createLogger("silent"), secret: TEST_SECRET },
-      { poll: false },
-    );
+    const worker = testOutboxWorker(env.db, { clock, send: createTransport(config), config });
     await worker.drain();
     await worker.stop();
   };

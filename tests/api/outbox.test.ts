@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { askReset, RESET_ASKED } from "../../server/auth/password-links.ts";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { createLogger } from "../../server/logger.ts";
-import { startOutboxWorker } from "../../server/mail/outbox-worker.ts";
 import { messageIdOf, smtpTransport } from "../../server/mail/transport.ts";
-import { TEST_SECRET, testApp } from "../helpers/app.ts";
+import { TEST_SECRET, testApp, testOutboxWorker } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 import { freePort } from "../helpers/net.ts";
@@ -50,10 +50,7 @@ async function bookOn(date: string, email = "lea.durand@example.org") {
 }
 
 const worker = (url: string, extra: { batchSize?: number; leaseMs?: number } = {}) =>
-  startOutboxWorker(
-    { db, clock, send: smtpTransport(url, { timeoutMs: 3000 }), from: FROM, log, secret: TEST_SECRET, ...extra },
-    { poll: false },
-  );
+  testOutboxWorker(db, { clock, send: smtpTransport(url, { timeoutMs: 3000 }), from: FROM, log, ...extra });
 
 describe("delivery", () => {
   it("sends the confirmation with its text and HTML parts and the .ics (METHOD:REQUEST), in local time of a DST week", async () => {
@@ -231,5 +228,54 @@ describe("several workers", () => {
     } finally {
       await smtp.close();
     }
+  });
+});
+
+describe("requests queued as messages", () => {
+  // As the sign-in page queues it.
+  const asked = async () => {
+    await askReset(db, TEST_SECRET, "nadia@cio-lens.test", clock.now());
+    return db.prisma.outboxMessage.findFirstOrThrow({ where: { type: RESET_ASKED } });
+  };
+
+  it("are carried out and forgotten in one transaction: a task that fails leaves nothing half done, and is tried again", async () => {
+    const request = await asked();
+    const sent: unknown[] = [];
+    const failing = testOutboxWorker(db, {
+      clock,
+      send: async (message) => {
+        sent.push(message);
+      },
+      tasks: {
+        [RESET_ASKED]: async (tx, recipient) => {
+          await tx.outboxMessage.create({ data: { type: "staff.reset", recipient, dueAt: clock.now(), payload: {} } });
+          throw new Error("la base a lâché");
+        },
+      },
+    });
+    await failing.drain();
+    // The e-mail it had queued went with it; the request waits for its retry.
+    expect(await db.prisma.outboxMessage.findMany({ select: { id: true, status: true, lastError: true } })).toEqual([
+      { id: request.id, status: "pending", lastError: "la base a lâché" },
+    ]);
+    expect(sent).toEqual([]);
+  });
+
+  it("are never sent as e-mails by a worker that does not know them: they fail, saying so", async () => {
+    const request = await asked();
+    const sent: unknown[] = [];
+    const unaware = testOutboxWorker(db, {
+      clock,
+      send: async (message) => {
+        sent.push(message);
+      },
+      tasks: {},
+    });
+    await unaware.drain();
+    expect(sent).toEqual([]);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "failed",
+      lastError: expect.stringMatching(/rien à envoyer pour « staff.reset_asked »/),
+    });
   });
 });

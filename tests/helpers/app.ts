@@ -10,6 +10,7 @@ import { unseal } from "../../server/db/sealed.ts";
 import { outboxTasks } from "../../server/jobs/tasks.ts";
 import { createLogger } from "../../server/logger.ts";
 import type { OutboxPayload } from "../../server/mail/outbox.ts";
+import { type OutboxWorkerOptions, startOutboxWorker } from "../../server/mail/outbox-worker.ts";
 
 /** The secret of every test's configuration: what the outbox seals, a test opens with it. */
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
@@ -28,9 +29,30 @@ export async function carryOutTasks(deps: Pick<Deps, "db" | "clock" | "config">)
     orderBy: { createdAt: "asc" },
   });
   for (const row of asked) {
-    await tasks[row.type as keyof typeof tasks](row.recipient);
-    await deps.db.prisma.outboxMessage.delete({ where: { id: row.id } });
+    await deps.db.prisma.$transaction(async (tx) => {
+      await tasks[row.type]?.(tx, row.recipient);
+      await tx.outboxMessage.delete({ where: { id: row.id } });
+    });
   }
+}
+
+/** The outbox worker as the server starts it, its tasks included, driven by `drain()` (no polling). */
+export function testOutboxWorker(
+  db: Database,
+  options: Pick<OutboxWorkerOptions, "clock" | "send"> & Partial<Omit<OutboxWorkerOptions, "db">> & { config?: Config },
+) {
+  const { config = testConfig(), ...rest } = options;
+  return startOutboxWorker(
+    {
+      db,
+      from: "RDV Orientation <ne-pas-repondre@rdv-orientation.fr>",
+      log: createLogger("silent"),
+      secret: TEST_SECRET,
+      tasks: outboxTasks({ clock: options.clock, config }),
+      ...rest,
+    },
+    { poll: false },
+  );
 }
 
 /** A test configuration: its own data folder, no logs, a fixed secret. */
