@@ -2,10 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { membershipInvitationEmail } from "../../emails/membership-invitation.ts";
 import { recordAudit } from "../db/audit.ts";
 import { type Database, sqlIn, type Tx } from "../db/database.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import type { MembershipRole } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
 import { enqueue } from "../mail/outbox.ts";
-import { closeAllSessions } from "./sessions.ts";
+import { setPassword } from "./password-links.ts";
 
 // Nobody joins a structure without accepting. A structure admin invites an address; whoever
 // holds it opens the e-mailed link and accepts: their account (or a new one, named as the
@@ -103,12 +104,14 @@ export async function readMembershipInvitation(db: Database, token: string, now:
   };
 }
 
+/** The invitation cannot be used (its account was deactivated): rolled back, it stays for its admin to see. */
+class NotLive extends Error {}
+
 /**
  * Accepts an invitation: the account of its address (opened now if there is none, under the name
- * the inviter gave) gains the role; a password chosen here is set, its other sessions closed.
- * Claimed by deleting it, so that two acceptances at once cannot both win. Returns the user's
- * id and whether a password was set (they are then signed in), or undefined when the link is
- * not live.
+ * the inviter gave) gains the role; a password chosen here is set (`setPassword`). Claimed by
+ * deleting it, so that two acceptances at once cannot both win. Returns the user's id and
+ * whether a password was set (they are then signed in), or undefined when the link is not live.
  */
 export async function acceptMembershipInvitation(
   db: Database,
@@ -117,50 +120,60 @@ export async function acceptMembershipInvitation(
   passwordHash: string | undefined,
 ): Promise<{ userId: string; passwordSet: boolean } | undefined> {
   if (!TOKEN.test(token)) return undefined;
-  return db.prisma.$transaction(async (tx) => {
-    const [claimed] = await tx.$queryRaw<Invitee[] & { structureId: string }[]>`
-      DELETE FROM "MembershipInvitation" WHERE "tokenHash" = ${hashOf(token)} AND "expiresAt" > ${now}
-      RETURNING "structureId"::text AS "structureId", email, "firstName", "lastName", role::text AS role`;
-    if (!claimed) return undefined;
-    const found = await tx.staffUser.findUnique({
-      where: { email: claimed.email },
-      select: { id: true, active: true, passwordHash: true },
+  const accept = () => db.prisma.$transaction((tx) => accepted(tx, token, now, passwordHash));
+  try {
+    // Two invitations of one new address accepted at once: one opens the account, the other,
+    // run again, finds it.
+    return await accept().catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      return accept();
     });
-    if (found && !found.active) return undefined;
-    if (!found?.passwordHash && !passwordHash) {
-      throw new AppError("VALIDATION", "Choisissez votre mot de passe pour ouvrir votre compte.", {
-        fields: { newPassword: "Choisissez votre mot de passe." },
-      });
-    }
-    const user =
-      found ??
-      (await tx.staffUser.create({
-        data: { email: claimed.email, firstName: claimed.firstName, lastName: claimed.lastName },
-        select: { id: true, active: true, passwordHash: true },
-      }));
-    if (!found) await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "StaffUser", entityId: user.id }, now);
-    const passwordSet = !user.passwordHash && passwordHash !== undefined;
-    if (passwordSet) {
-      await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash } });
-      await closeAllSessions(tx, user.id, now);
-    }
-    const membership = await tx.membership.upsert({
-      where: { userId_structureId_role: { userId: user.id, structureId: claimed.structureId, role: claimed.role } },
-      create: { userId: user.id, structureId: claimed.structureId, role: claimed.role },
-      update: {},
-      select: { id: true },
-    });
-    await recordAudit(
-      tx,
-      {
-        actorId: user.id,
-        action: "membership.accept",
-        entity: "Membership",
-        entityId: membership.id,
-        details: { role: claimed.role, structureId: claimed.structureId },
-      },
-      now,
-    );
-    return { userId: user.id, passwordSet };
+  } catch (error) {
+    if (error instanceof NotLive) return undefined;
+    throw error;
+  }
+}
+
+async function accepted(tx: Tx, token: string, now: Date, passwordHash: string | undefined) {
+  const [claimed] = await tx.$queryRaw<Invitee[] & { structureId: string }[]>`
+    DELETE FROM "MembershipInvitation" WHERE "tokenHash" = ${hashOf(token)} AND "expiresAt" > ${now}
+    RETURNING "structureId"::text AS "structureId", email, "firstName", "lastName", role::text AS role`;
+  if (!claimed) return undefined;
+  const found = await tx.staffUser.findUnique({
+    where: { email: claimed.email },
+    select: { id: true, email: true, active: true, passwordHash: true },
   });
+  if (found && !found.active) throw new NotLive();
+  if (!found?.passwordHash && !passwordHash) {
+    throw new AppError("VALIDATION", "Choisissez votre mot de passe pour ouvrir votre compte.", {
+      fields: { newPassword: "Choisissez votre mot de passe." },
+    });
+  }
+  const user =
+    found ??
+    (await tx.staffUser.create({
+      data: { email: claimed.email, firstName: claimed.firstName, lastName: claimed.lastName },
+      select: { id: true, email: true, active: true, passwordHash: true },
+    }));
+  if (!found) await recordAudit(tx, { actorId: user.id, action: "user.create", entity: "StaffUser", entityId: user.id }, now);
+  const passwordSet = !user.passwordHash && passwordHash !== undefined;
+  if (passwordSet) await setPassword(tx, user, passwordHash, now);
+  const membership = await tx.membership.upsert({
+    where: { userId_structureId_role: { userId: user.id, structureId: claimed.structureId, role: claimed.role } },
+    create: { userId: user.id, structureId: claimed.structureId, role: claimed.role },
+    update: {},
+    select: { id: true },
+  });
+  await recordAudit(
+    tx,
+    {
+      actorId: user.id,
+      action: "membership.accept",
+      entity: "Membership",
+      entityId: membership.id,
+      details: { role: claimed.role, structureId: claimed.structureId },
+    },
+    now,
+  );
+  return { userId: user.id, passwordSet };
 }

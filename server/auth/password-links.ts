@@ -105,20 +105,21 @@ export async function usePasswordLink(db: Database, token: string, passwordHash:
          AND u.id = l."userId" AND u.active
       RETURNING l."userId"::text AS "userId"`;
     if (!claimed) return undefined;
-    const user = await tx.staffUser.update({
-      where: { id: claimed.userId },
-      data: { passwordHash },
-      select: { email: true },
-    });
-    await tx.passwordLink.updateMany({ where: { userId: claimed.userId, usedAt: null }, data: { usedAt: now } });
-    // A new password makes the guesses that slowed the account down pointless.
-    await clearFailures({ prisma: tx }, undefined, user.email);
-    await closeAllSessions(tx, claimed.userId, now);
-    await recordAudit(
-      tx,
-      { actorId: claimed.userId, action: "user.password_set", entity: "StaffUser", entityId: claimed.userId },
-      now,
-    );
+    const user = await tx.staffUser.findUniqueOrThrow({ where: { id: claimed.userId }, select: { id: true, email: true } });
+    await setPassword(tx, user, passwordHash, now);
     return claimed.userId;
   });
+}
+
+/**
+ * A password chosen from a link (a reset, an invitation), in the caller's transaction: the
+ * account's other links withdrawn, the guesses that slowed it down forgotten (they are pointless
+ * now), its sessions ended.
+ */
+export async function setPassword(tx: Tx, user: { id: string; email: string }, passwordHash: string, now: Date) {
+  await tx.staffUser.update({ where: { id: user.id }, data: { passwordHash } });
+  await tx.passwordLink.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: now } });
+  await clearFailures({ prisma: tx }, undefined, user.email);
+  await closeAllSessions(tx, user.id, now);
+  await recordAudit(tx, { actorId: user.id, action: "user.password_set", entity: "StaffUser", entityId: user.id }, now);
 }

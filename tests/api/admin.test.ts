@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { acceptMembershipInvitation } from "../../server/auth/membership-invitations.ts";
+import { hashPassword } from "../../server/auth/password.ts";
 import { fixedClock } from "../../server/clock.ts";
 import { messageOf } from "../helpers/app.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
@@ -220,6 +222,84 @@ describe("a structure admin runs their structure", () => {
     expect(body.structure.members).toContainEqual(
       expect.objectContaining({ role: "advisor", user: expect.objectContaining({ lastName: "Petit", invited: false }) }),
     );
+  });
+
+  it("opens one account when two invitations of a new address are accepted at once", async () => {
+    const passwordHash = await hashPassword("un mot de passe pour Inès");
+    for (const name of ["ines", "ilan", "iris"]) {
+      const invitee = { email: `${name}.double@cio-lens.test`, firstName: name, lastName: "Double", role: "advisor" };
+      expect((await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), invitee)).status).toBe(201);
+      const here = await invitationLink(invitee.email);
+      expect((await send("POST", `/admin/structures/${env.fx.other.id}/members`, region(), invitee)).status).toBe(201);
+      const there = await invitationLink(invitee.email);
+      // Both links opened the same second (two tabs, two e-mails).
+      const both = await Promise.all(
+        [here, there].map(({ token }) => acceptMembershipInvitation(env.db, token ?? "", clock.now(), passwordHash)),
+      );
+      expect(both.map((accepted) => accepted?.userId)).toEqual([expect.any(String), both[0]?.userId]);
+      const accounts = await env.db.prisma.staffUser.findMany({
+        where: { email: invitee.email },
+        include: { memberships: true },
+      });
+      expect(accounts).toHaveLength(1);
+      expect(accounts[0]?.memberships.map((m) => m.structureId).sort()).toEqual([env.fx.structure.id, env.fx.other.id].sort());
+    }
+  });
+
+  it("sets a password-less account's password as its own link would: the link dies, the guesses are forgotten", async () => {
+    const { createHash } = await import("node:crypto");
+    const p = env.db.prisma;
+    // An account the Région opened, whose own invitation link waits; someone has been guessing.
+    const user = await p.staffUser.create({ data: { email: "jade.sans@cio-lens.test", firstName: "Jade", lastName: "Sans" } });
+    const link = "j".repeat(43);
+    await p.passwordLink.create({
+      data: {
+        id: createHash("sha256").update(link).digest("hex"),
+        userId: user.id,
+        kind: "invitation",
+        createdAt: clock.now(),
+        expiresAt: new Date(clock.now().getTime() + 86_400_000),
+      },
+    });
+    await p.loginThrottle.create({ data: { key: `account:${user.email}`, failures: 30, windowStart: clock.now() } });
+    await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
+      email: user.email,
+      firstName: "Jade",
+      lastName: "Sans",
+      role: "reception",
+    });
+    const { token } = await invitationLink(user.email);
+    const accepted = await send("POST", "/auth/membership-invitation/accept", "", {
+      token,
+      newPassword: "le mot de passe de Jade",
+    });
+    expect(accepted).toMatchObject({ status: 200, body: { signedIn: true } });
+    // Her older link would set another password behind her back: it is withdrawn.
+    expect((await send("POST", "/auth/password-link", "", { token: link })).status).toBe(404);
+    expect(await p.loginThrottle.count({ where: { key: `account:${user.email}` } })).toBe(0);
+    const login = await send("POST", "/auth/login", "", { email: user.email, password: "le mot de passe de Jade" });
+    expect(login.status).toBe(200);
+  });
+
+  it("keeps an invitation whose account is deactivated as it is accepted: the link is dead, the admin still sees it", async () => {
+    const p = env.db.prisma;
+    const user = await p.staffUser.create({
+      data: { email: "leo.parti@cio-lens.test", firstName: "Léo", lastName: "Parti", passwordHash: "x" },
+    });
+    const invite = await send("POST", `/admin/structures/${env.fx.structure.id}/members`, admin(), {
+      email: user.email,
+      firstName: "Léo",
+      lastName: "Parti",
+      role: "advisor",
+    });
+    const { token = "" } = await invitationLink(user.email);
+    expect((await send("POST", "/auth/membership-invitation", "", { token })).status).toBe(200);
+    // Deactivated between the page's check and the acceptance.
+    await p.staffUser.update({ where: { id: user.id }, data: { active: false } });
+    expect(await acceptMembershipInvitation(env.db, token, clock.now(), undefined)).toBeUndefined();
+    const pending = (await send("GET", `/admin/structures/${env.fx.structure.id}`, admin())).body.structure.invitations;
+    expect(pending).toContainEqual(expect.objectContaining({ id: invite.body.id }));
+    expect(await p.membership.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("gives an account of another structure a role only once its owner accepts, answering as for an unknown address", async () => {
