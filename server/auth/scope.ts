@@ -95,9 +95,6 @@ export class Scope {
     canEditAvailability(this.roles, this.userId, advisorId, structureId);
   seesAccount = (account: AccountRoles) => canSeeAccount(this.roles, account);
   managesAccount = (account: AccountRoles) => canManageAccount(this.roles, account);
-  /** An appointment in full: one of their structures' people, or their own meeting. */
-  seesAppointment = (a: { structureId: string; advisorId: string }) =>
-    a.advisorId === this.userId || this.seesPeopleOf(a.structureId);
 
   /** 403 for what the Région alone may do. */
   requireRegion(): void {

@@ -76,7 +76,7 @@ const activityTables = fc
 const COUNTS = ["booked", "honoured", "noShow", "excused", "unmarked", "cancelled", "online", "reception", "referral", "advisor"];
 
 /** A count of a row of activity, as counted or as shown (null where masked). */
-const valueOf = (a: Activity | ShownActivity, name: string): number | null =>
+const countOf = (a: Activity | ShownActivity, name: string): number | null =>
   name in a.channels ? a.channels[name as Channel] : a[name as "booked"];
 
 /** A row's outcomes and channels add up to its appointments. */
@@ -88,14 +88,14 @@ const rowRelations = (at: (r: number, name: string) => number, r: number): Relat
 /** The table's cells and relations as shownActivityTable builds them, and what it masked. */
 function asCells(rows: Activity[], total: Activity, split: boolean) {
   const all = [...rows, total];
-  const cells = all.flatMap((a) => COUNTS.map((name) => valueOf(a, name) as number));
+  const cells = all.flatMap((a) => COUNTS.map((name) => countOf(a, name) as number));
   const at = (r: number, name: string) => r * COUNTS.length + COUNTS.indexOf(name);
   const relations: Relation[] = all.flatMap((_, r) => rowRelations(at, r));
   if (split && rows.length > 1) {
     for (const name of COUNTS) relations.push({ whole: at(rows.length, name), parts: rows.map((_, r) => at(r, name)) });
   }
   const shown = shownActivityTable(total, [{ rows, splitTotal: split }]);
-  const hidden = [...(shown.breakdowns[0] ?? []), shown.total].flatMap((s) => COUNTS.map((name) => valueOf(s, name) === null));
+  const hidden = [...(shown.breakdowns[0] ?? []), shown.total].flatMap((s) => COUNTS.map((name) => countOf(s, name) === null));
   return { cells, relations, hidden };
 }
 
@@ -186,8 +186,8 @@ describe("secondary suppression (property)", () => {
         ]);
         // The whole of what is published, as one table: the total, then the months, then the networks.
         const all = [total, ...months, ...networks];
-        const cells = all.flatMap((a) => COUNTS.map((name) => valueOf(a, name) as number));
-        const hidden = [shown.total, ...shown.breakdowns.flat()].flatMap((s) => COUNTS.map((name) => valueOf(s, name) === null));
+        const cells = all.flatMap((a) => COUNTS.map((name) => countOf(a, name) as number));
+        const hidden = [shown.total, ...shown.breakdowns.flat()].flatMap((s) => COUNTS.map((name) => countOf(s, name) === null));
         const at = (r: number, name: string) => r * COUNTS.length + COUNTS.indexOf(name);
         const relations: Relation[] = all.flatMap((_, r) => rowRelations(at, r));
         for (const rows of [

@@ -133,8 +133,8 @@ function findMove(table: Table, cell: number): number[] | undefined {
       const { whole, parts } = relations[r] as Relation;
       const need = Math.sign(by);
       // A part raised (or the whole lowered) by one brings the imbalance one nearer to 0.
-      const options = [...parts.map((part): [number, number] => [part, need]), [whole, -need] as [number, number]].filter(([c, d]) =>
-        feasible(c, d),
+      const options = [...parts.map((part): [number, number] => [part, need]), [whole, -need] as [number, number]].filter(
+        ([c, d]) => feasible(c, d),
       );
       if (fewest === undefined || options.length < fewest.length) fewest = options;
       if (options.length === 0) break;

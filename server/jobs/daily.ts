@@ -4,6 +4,7 @@
 import type { Deps } from "../context.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { DEFAULT_ZONE, localDateOf } from "../domain/time.ts";
+import { traceOf } from "../logger.ts";
 
 export interface DailyTask {
   /** Names the task in JobRun and the logs. */
@@ -42,9 +43,7 @@ export function startDailyJobs(deps: Deps, tasks: readonly DailyTask[], everyMs 
   const tick = () => {
     running = running
       .then(() => runDailyTasks(deps, tasks, deps.clock.now()))
-      .catch((error: unknown) =>
-        deps.log.warn("daily task failed", { error: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => deps.log.warn("daily task failed", traceOf(error)));
   };
   const first = setTimeout(tick, 5_000);
   const timer = setInterval(tick, everyMs);

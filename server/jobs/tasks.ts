@@ -2,10 +2,10 @@
 // any row is anonymised. And what the outbox carries out rather than sends.
 import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
 import type { Deps } from "../context.ts";
-import type { OutboxTasks } from "../mail/outbox-worker.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
+import type { OutboxTasks } from "../mail/outbox-worker.ts";
 import type { DailyTask } from "./daily.ts";
 
 export const DAILY_TASKS: readonly DailyTask[] = [waitingTimesTask, retentionTask, auditLogTask, housekeepingTask];

@@ -2,7 +2,7 @@ import type { Clock } from "../clock.ts";
 import { type Database, statement, type Tx } from "../db/database.ts";
 import { SealError, unseal } from "../db/sealed.ts";
 import { retryDelayMs } from "../domain/booking.ts";
-import type { Logger } from "../logger.ts";
+import { type Logger, traceOf } from "../logger.ts";
 import type { OutboxPayload } from "./outbox.ts";
 import { DeliveryError, messageIdOf, type Send } from "./transport.ts";
 
@@ -171,7 +171,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
         running = drain();
         await running;
       } catch (error) {
-        log.error("outbox worker", { error: error instanceof Error ? error.message : String(error) });
+        log.error("outbox worker", traceOf(error));
       }
       if (stopped) break;
       await new Promise<void>((resolve) => {

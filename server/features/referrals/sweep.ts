@@ -1,7 +1,7 @@
 import { invitationExpiredEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn } from "../../db/database.ts";
-import type { Logger } from "../../logger.ts";
+import { type Logger, traceOf } from "../../logger.ts";
 import { enqueue } from "../../mail/outbox.ts";
 import { recordEvent } from "./referrals.ts";
 
@@ -80,7 +80,7 @@ export function startReferralSweeper(
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = sweepReferrals(options.db, options.clock.now(), options.config).catch((error: unknown) =>
-      options.log.warn("referral sweep failed", { error: error instanceof Error ? error.message : String(error) }),
+      options.log.warn("referral sweep failed", traceOf(error)),
     );
   }, everyMs);
   timer.unref();
