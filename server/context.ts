@@ -13,6 +13,14 @@ export interface Deps {
   log: Logger;
 }
 
+/**
+ * What a staff verb runs with: the request's dependencies and who acts, as their scope
+ * (auth/scope.ts) — never the HTTP context. Routes build it with `staffDeps(c, area)`.
+ */
+export interface StaffDeps extends Pick<Deps, "db" | "clock" | "config"> {
+  scope: Scope;
+}
+
 export type AppEnv = {
   Variables: { deps: Deps; requestId: string; staff?: StaffIdentity | undefined; scope?: Scope | undefined };
 };

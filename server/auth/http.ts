@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import type { AppEnv } from "../context.ts";
+import type { AppEnv, StaffDeps } from "../context.ts";
 import { AppError } from "../errors.ts";
 import type { Area } from "./policy.ts";
 import { Scope } from "./scope.ts";
@@ -71,6 +71,12 @@ export async function requireArea(c: Context<AppEnv>, area: Area): Promise<Scope
   const scope = await staffScope(c);
   if (!scope.areas().includes(area)) throw new AppError("FORBIDDEN", "Votre rôle ne donne pas accès à cet espace.");
   return scope;
+}
+
+/** A staff verb's dependencies (context.ts), for a route of one area of the staff space. */
+export async function staffDeps(c: Context<AppEnv>, area: Area): Promise<StaffDeps> {
+  const { db, clock, config } = c.var.deps;
+  return { db, clock, config, scope: await requireArea(c, area) };
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);

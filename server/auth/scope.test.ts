@@ -78,7 +78,6 @@ const OUTSIDE_THE_SCOPE: Record<string, string> = {
   "calendar-feed/routes.ts": "an advisor's own feed, by its private token",
   "dashboards/statistics-routes.ts": "the first meeting's date, for the public statistics' period",
   "dashboards/load-facts.ts": "the coverage's counts, masked before they leave (domain/secrecy.ts)",
-  "privacy/erase-person.ts": "locks the person personInScope gave, so that two erasures do not cross",
   "privacy/retention.ts": "the platform's retention job, no user",
 };
 const STAFF_FEATURES = ["admin", "agenda", "availability", "calendar-feed", "dashboards", "desk", "privacy", "referrals"];

@@ -1,4 +1,6 @@
-import type { Tx } from "./database.ts";
+import type { Scope } from "../auth/scope.ts";
+import type { Clock } from "../clock.ts";
+import type { PrismaClient, Tx } from "./database.ts";
 
 export interface AuditEntry {
   actorId: string;
@@ -27,6 +29,25 @@ export interface AuditEntry {
 /** Writes an audit event in the caller's transaction: the change and its trace land together. */
 export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, at } });
+}
+
+/**
+ * Runs a change and writes its audit event in one transaction: a change is never without its
+ * trace, nor a trace without its change. The change returns the id of the record it touched.
+ * It runs on the user's own client: what it reads or writes of personal data stays in their
+ * rows (scope.ts), unless a verb passes another `client` for a right it checked itself.
+ */
+export async function audited<T extends { id: string }>(
+  { scope, clock }: { scope: Scope; clock: Clock },
+  event: Pick<AuditEntry, "action" | "entity" | "details">,
+  change: (tx: Tx) => Promise<T>,
+  client: PrismaClient = scope.prisma,
+): Promise<T> {
+  return client.$transaction(async (tx) => {
+    const result = await change(tx);
+    await recordAudit(tx, { actorId: scope.userId, ...event, entityId: result.id }, clock.now());
+    return result;
+  });
 }
 
 /**

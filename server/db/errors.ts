@@ -1,3 +1,5 @@
+import { AppError } from "../errors.ts";
+
 // Through a driver adapter, Prisma reports database failures as a DriverAdapterError
 // without a Prisma "P" code: the PostgreSQL SQLSTATE (or the socket's errno) is on `cause`.
 // A raw query ($queryRaw, $executeRaw) wraps it in a P2010 error, under `meta.driverAdapterError`.
@@ -21,6 +23,16 @@ const codesOf = (error: unknown) =>
 /** The SQLSTATE of a constraint violation, e.g. "23P01" (exclusion) or "23505" (unique). */
 export function sqlState(error: unknown): string | undefined {
   return codesOf(error).find((code) => /^[0-9][0-9A-Z]{4}$/.test(code));
+}
+
+/** Runs a write; a unique constraint it breaks becomes a 409 naming the field. */
+export async function unique<T>(write: () => Promise<T>, field: string, message: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", message, { fields: { [field]: message } });
+    throw error;
+  }
 }
 
 export const isExclusionViolation = (error: unknown) => sqlState(error) === "23P01";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
-import { ADVISOR_TURN } from "../../server/features/bookings/create-booking.ts";
+import { ADVISOR_TURN } from "../../server/features/appointments/book-slot.ts";
 import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase, TEST_DATABASE_URL } from "../helpers/db.ts";

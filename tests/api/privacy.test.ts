@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { sqlIn } from "../../server/db/database.ts";
 import { AppError } from "../../server/errors.ts";
+import { lockLivePerson } from "../../server/features/appointments/live-person.ts";
 import { purgeAuditLog, purgeSpent } from "../../server/features/privacy/purge.ts";
 import { anonymiseExpired, retentionTask } from "../../server/features/privacy/retention.ts";
 import { loadReferral, type ReferralRow } from "../../server/features/referrals/referrals.ts";
@@ -497,7 +499,9 @@ describe("after an erasure, nothing more for the person", () => {
     const attempt = env.db.prisma.$transaction(async (tx) => {
       // As the erasure already closed it, put it back as the stale read saw it: only the person's lock stands.
       await tx.referral.update({ where: { id: referral.id }, data: { status: "accepted" } });
-      return bookForReferral(tx, stale, { ref, now: clock.now(), config: deps().config, audience: "public", byId: null });
+      // As both bookings do: the person's lock first, then the referral's booking.
+      const person = await lockLivePerson(sqlIn(tx), stale.person.id);
+      return bookForReferral(tx, stale, person, { ref, now: clock.now(), config: deps().config, audience: "public", byId: null });
     });
     await expect(attempt).rejects.toSatisfy((e) => e instanceof AppError && e.code === "CONFLICT" && /effacées/.test(e.message));
     expect(await env.db.prisma.appointment.count()).toBe(before);

@@ -2,11 +2,12 @@ import { z } from "@hono/zod-openapi";
 import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
+import { unique } from "../../db/errors.ts";
 import { NEEDS } from "../../domain/routing.ts";
 import { notFound, validationError } from "../../errors.ts";
 import { requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "./route.ts";
 import { IdParam } from "./schemas.ts";
 

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea } from "../../auth/http.ts";
 import { issueMembershipInvitation } from "../../auth/membership-invitations.ts";
+import { unique } from "../../db/errors.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute, managedStructure, scoped } from "./route.ts";
 import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
 

@@ -1,10 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
+import { unique } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "./route.ts";
 import { IdParam, NetworkInput, NetworkKind, NetworkPatch } from "./schemas.ts";
 

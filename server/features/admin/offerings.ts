@@ -1,8 +1,9 @@
 import { requireArea } from "../../auth/http.ts";
 import { changedFields } from "../../db/audit.ts";
+import { unique } from "../../db/errors.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, created, done, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute, managedStructure, scoped } from "./route.ts";
 import { IdParam, OfferingInput, OfferingPatch } from "./schemas.ts";
 

@@ -3,10 +3,11 @@ import { requireArea } from "../../auth/http.ts";
 import type { Scope } from "../../auth/scope.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
+import { unique } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute, checkCommunes, managedStructure } from "./route.ts";
 import {
   BookableBy,

@@ -6,10 +6,11 @@ import type { Scope } from "../../auth/scope.ts";
 import { closeAllSessions } from "../../auth/sessions.ts";
 import { changedFields } from "../../db/audit.ts";
 import { type Database, literally, type Tx } from "../../db/database.ts";
+import { unique } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody, unique } from "../../http/staff-routes.ts";
+import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "./route.ts";
 import { IdParam, MembershipRole, UserInvite, UserPatch } from "./schemas.ts";
 

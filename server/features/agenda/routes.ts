@@ -13,7 +13,8 @@ import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
-import { hashToken, newManageToken } from "../bookings/create-booking.ts";
+import { lockLivePerson } from "../appointments/live-person.ts";
+import { hashToken, newManageToken } from "../appointments/manage-token.ts";
 import { exportAppointments } from "./export-appointments.ts";
 import { type AgendaView, loadAgenda } from "./load-agenda.ts";
 
@@ -281,12 +282,10 @@ export const agenda = createRouter()
       async (tx) => {
         // Notes about an erased person would undo the erasure; the same lock as the erasure's,
         // so that one waiting for the other sees it.
-        const [person] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
-          SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${row.personId}::uuid FOR UPDATE`;
-        if (person?.anonymisedAt) {
+        await lockLivePerson(sqlIn(tx), row.personId, () => {
           const message = "Les données de cette personne ont été effacées : aucune note ne peut plus être écrite à son sujet.";
-          throw new AppError("CONFLICT", message, { fields: { notes: message } });
-        }
+          return new AppError("CONFLICT", message, { fields: { notes: message } });
+        });
         return tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } });
       },
     );

@@ -2,18 +2,18 @@ import { z } from "@hono/zod-openapi";
 import { requireArea } from "../../auth/http.ts";
 import type { Scope } from "../../auth/scope.ts";
 import { literally, sqlIn } from "../../db/database.ts";
-import { isExclusionViolation } from "../../db/errors.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
-import { bookSlot, slotTaken } from "../bookings/create-booking.ts";
+import { bookSlot } from "../appointments/book-slot.ts";
+import { lockLivePerson } from "../appointments/live-person.ts";
+import { securingSlot } from "../appointments/slot-taken.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { decodeSlotKey } from "../slots/slot-key.ts";
 import { firstStaffSlots } from "./desk-slots.ts";
 
 // The reception desk ("Accueil"), and any staff booking for someone: find the person, see the
@@ -225,8 +225,6 @@ export const desk = createRouter()
     const scope = await requireArea(c, "agenda");
     const { db, clock, config } = c.var.deps;
     const body = c.req.valid("json");
-    const ref = decodeSlotKey(body.slotKey);
-    if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
     let person = body.person;
     if (body.followUpOf) {
       const previous = await scope.prisma.appointment.findUnique({
@@ -248,15 +246,19 @@ export const desk = createRouter()
     if (!person) throw validationError({ person: "Indiquez la personne." });
     const now = clock.now();
     const key = `desk:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
-    try {
-      const booked = await once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
+    const booked = await securingSlot(db, body.slotKey, now, (ref) =>
+      once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
+        const sql = sqlIn(tx);
         const result = await bookSlot(
-          sqlIn(tx),
+          sql,
           {
             ref,
             audience: "staff",
             refusal: refusalFor(scope),
-            person: "id" in person ? person : { ...person, communeCode: person.commune, noticeAccepted: false },
+            person:
+              "id" in person
+                ? await lockLivePerson(sql, person.id)
+                : { ...person, communeCode: person.commune, noticeAccepted: false },
             channel: body.channel ?? "reception",
             bookedById: scope.user.id,
             followUpOfId: body.followUpOf,
@@ -271,12 +273,7 @@ export const desk = createRouter()
           select: { advisor: { select: { firstName: true, lastName: true } }, person: { select: { email: true } } },
         });
         return { ...result, advisor: made.advisor, confirmationSent: Boolean(made.person.email) };
-      });
-      return c.json(booked, 201);
-    } catch (error) {
-      if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
-        throw await slotTaken(db, ref, now);
-      }
-      throw error;
-    }
+      }),
+    );
+    return c.json(booked, 201);
   });

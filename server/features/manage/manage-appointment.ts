@@ -2,16 +2,18 @@ import { appointmentIcs } from "../../../emails/ics.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
-import { isExclusionViolation, retried } from "../../db/errors.ts";
+import { retried } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { freeSlotFor, takeAdvisorTurn } from "../appointments/book-slot.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
+import { hashToken } from "../appointments/manage-token.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
-import { freeSlotFor, hashToken, slotTaken, takeSeat } from "../bookings/create-booking.ts";
+import { takeSeat } from "../appointments/seat.ts";
+import { securingSlot } from "../appointments/slot-taken.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { decodeSlotKey } from "../slots/slot-key.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 const deadLink = () =>
@@ -78,10 +80,8 @@ export async function cancelByPerson({ db, clock, config }: Context, token: stri
  */
 export async function rescheduleByPerson({ db, clock, config }: Context, token: string, slotKey: string) {
   const now = clock.now();
-  const ref = decodeSlotKey(slotKey);
-  if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste des créneaux libres." });
-  try {
-    return await retried(() =>
+  return securingSlot(db, slotKey, now, (ref) =>
+    retried(() =>
       db.prisma.$transaction(async (tx) => {
         const sql = sqlIn(tx);
         const row = await byToken(tx, token, now, true);
@@ -95,6 +95,7 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
         const slot = await freeSlotFor(sql, offering, ref, now, row.id);
         if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
         await takeSeat(sql, slot, offering.seats, row.id);
+        await takeAdvisorTurn(sql, slot.advisorId);
         await tx.appointment.update({
           where: { id: row.id },
           data: {
@@ -116,10 +117,6 @@ export async function rescheduleByPerson({ db, clock, config }: Context, token: 
         );
         return { appointment: publicAppointment(moved) };
       }),
-    );
-  } catch (error) {
-    if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN"))
-      throw await slotTaken(db, ref, now);
-    throw error;
-  }
+    ),
+  );
 }

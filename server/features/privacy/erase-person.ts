@@ -1,6 +1,7 @@
-import type { Tx } from "../../db/database.ts";
+import { sqlIn, type Tx } from "../../db/database.ts";
 import { formatLongFr } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
+import { lockPerson } from "../appointments/live-person.ts";
 import { anonymisePersons, detachPerson } from "./anonymise.ts";
 import { upcomingAppointments } from "./person-summary.ts";
 
@@ -20,10 +21,9 @@ export async function erasePerson(
 ): Promise<{ id: string; erased: boolean; messageIds: string[] }> {
   // Locked first: a booking for this person (the desk's « déjà venue ») waits for the erasure,
   // then sees it.
-  const [row] = await tx.$queryRaw<{ anonymisedAt: Date | null }[]>`
-    SELECT "anonymisedAt" FROM "Person" WHERE "id" = ${personId}::uuid FOR UPDATE`;
+  const row = await lockPerson(sqlIn(tx), personId);
   if (!row) throw new AppError("NOT_FOUND", "Personne introuvable.");
-  if (row.anonymisedAt) return { id: personId, erased: false, messageIds: [] };
+  if (row.anonymised) return { id: personId, erased: false, messageIds: [] };
   const upcoming = await upcomingAppointments(tx, personId, structureIds, now);
   if (upcoming.length > 0) {
     const list = upcoming.map(

@@ -2,18 +2,17 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../context.ts";
 import { sqlIn } from "../../db/database.ts";
-import { isExclusionViolation } from "../../db/errors.ts";
 import { invitationOpen } from "../../domain/referrals.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
-import { AppError, notFound, validationError } from "../../errors.ts";
+import { AppError, notFound } from "../../errors.ts";
 import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
+import { lockLivePerson } from "../appointments/live-person.ts";
+import { securingSlot } from "../appointments/slot-taken.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { decodeSlotKey } from "../slots/slot-key.ts";
 import { findByInvitation, loadReferral, type ReferralRow } from "./referrals.ts";
 import { bookForReferral, onePerTimeAndPlace } from "./routes.ts";
 
@@ -156,22 +155,20 @@ export const invitations = createRouter()
     const { db, clock, config } = c.var.deps;
     const now = clock.now();
     const body = c.req.valid("json");
-    const ref = decodeSlotKey(body.slotKey);
-    if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
-    try {
-      // Checked inside: a retry of a booking that went through gets it back.
-      const key = `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`;
-      const booked = await once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
+    // Checked inside: a retry of a booking that went through gets it back.
+    const key = `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`;
+    const booked = await securingSlot(db, body.slotKey, now, (ref) =>
+      once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
         stillOpen(r, now);
         // Before the person's row is written: an erased person gets nothing back.
-        await lockLivePerson(sqlIn(tx), r.person.id);
+        const person = await lockLivePerson(sqlIn(tx), r.person.id);
         if (body.email || body.phone) {
           await tx.person.update({
             where: { id: r.person.id },
             data: { ...(body.email && { email: body.email }), ...(body.phone && { phone: body.phone }), noticeAcceptedAt: now },
           });
         } else await tx.person.update({ where: { id: r.person.id }, data: { noticeAcceptedAt: now } });
-        return bookForReferral(tx, r, {
+        return bookForReferral(tx, r, person, {
           ref,
           now,
           config,
@@ -179,12 +176,7 @@ export const invitations = createRouter()
           byId: null,
           accessibilityNeeds: body.accessibilityNeeds,
         });
-      });
-      return c.json(booked, 201);
-    } catch (error) {
-      if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
-        throw await slotTaken(db, ref, now);
-      }
-      throw error;
-    }
+      }),
+    );
+    return c.json(booked, 201);
   });

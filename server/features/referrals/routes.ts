@@ -3,9 +3,9 @@ import type { Context } from "hono";
 import { referralAnsweredEmail } from "../../../emails/referral.ts";
 import { requireArea } from "../../auth/http.ts";
 import type { Scope } from "../../auth/scope.ts";
+import type { Config } from "../../config.ts";
 import type { AppEnv } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
-import { isExclusionViolation } from "../../db/errors.ts";
 import { actionProblem, INVITATION_DAYS, type ReferralAction } from "../../domain/referrals.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
@@ -14,12 +14,14 @@ import { createRouter } from "../../http/router.ts";
 import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { enqueue } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
-import { bookSlot, lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
+import { bookSlot } from "../appointments/book-slot.ts";
+import { type LivePerson, lockLivePerson } from "../appointments/live-person.ts";
+import { securingSlot } from "../appointments/slot-taken.ts";
 import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { decodeSlotKey } from "../slots/slot-key.ts";
+import type { SlotRef } from "../slots/slot-key.ts";
 import {
   invite,
   loadReferral,
@@ -440,26 +442,21 @@ export const referrals = createRouter()
     const scope = await requireArea(c, "referrals");
     const { r, handler } = await visible(scope, c.req.valid("param").id);
     const { db, clock, config } = c.var.deps;
-    const ref = decodeSlotKey(c.req.valid("json").slotKey);
-    if (!ref) throw validationError({ slotKey: "Ce créneau n'existe pas : choisissez-en un dans la liste." });
     const offering = await targetOffering(db.prisma, r);
-    if (ref.offeringId !== offering.id)
-      throw validationError({ slotKey: "Ce créneau n'est pas celui du service de l'orientation." });
     const now = clock.now();
     const key = `referral:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
-    try {
+    const body = c.req.valid("json");
+    const booked = await securingSlot(db, body.slotKey, now, (ref) => {
+      if (ref.offeringId !== offering.id)
+        throw validationError({ slotKey: "Ce créneau n'est pas celui du service de l'orientation." });
       // The state is checked inside: a retry of a booking that went through gets it back.
-      const booked = await once(db, { key, body: c.req.valid("json"), secret: config.sessionSecret }, (tx) => {
+      return once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
         allowed(r, "book");
-        return bookForReferral(tx, r, { ref, now, config, audience: handler ? "staff" : "public", byId: scope.user.id });
+        const person = await lockLivePerson(sqlIn(tx), r.person.id);
+        return bookForReferral(tx, r, person, { ref, now, config, audience: handler ? "staff" : "public", byId: scope.user.id });
       });
-      return c.json(booked, 201);
-    } catch (error) {
-      if (isExclusionViolation(error) || (error instanceof AppError && error.code === "SLOT_TAKEN")) {
-        throw await slotTaken(db, ref, now);
-      }
-      throw error;
-    }
+    });
+    return c.json(booked, 201);
   });
 
 /**
@@ -470,19 +467,19 @@ export const referrals = createRouter()
 export async function bookForReferral(
   tx: Tx,
   r: ReferralRow,
+  person: LivePerson,
   options: {
-    ref: NonNullable<ReturnType<typeof decodeSlotKey>>;
+    ref: SlotRef;
     now: Date;
-    config: Context<AppEnv>["var"]["deps"]["config"];
+    config: Config;
     audience: "public" | "staff";
     byId: string | null;
     accessibilityNeeds?: string | undefined;
   },
 ) {
-  // The person first, as an erasure locks them: then the referral, claimed so that two
-  // bookings for one referral cannot both go through.
+  // The person first (the caller locked them, as an erasure does): then the referral, claimed
+  // so that two bookings for one referral cannot both go through.
   const sql = sqlIn(tx);
-  await lockLivePerson(sql, r.person.id);
   const claimed = await tx.referral.updateMany({
     where: { id: r.id, status: { in: ["sent", "accepted"] } },
     data: { status: "booked" },
@@ -495,7 +492,7 @@ export async function bookForReferral(
       audience: options.audience,
       refusal: (o) =>
         o.structureId === r.toStructureId ? undefined : "Ce créneau n'est pas celui de la structure destinataire.",
-      person: { id: r.person.id },
+      person,
       channel: "referral",
       ...(options.byId && { bookedById: options.byId }),
       accessibilityNeeds: options.accessibilityNeeds,
