@@ -117,6 +117,32 @@ describe.skipIf(!TEST_DATABASE_URL)("bookings under concurrency (PostgreSQL)", (
     expect((await (pending as Promise<Response>)).status).toBe(201);
   });
 
+  it("a move into an advisor's time takes the same turn as a booking: it waits while a booking of theirs holds it", async () => {
+    const [from, , target] = await slots("information-conseil-vae", "2026-04-08");
+    const token = (await (await book(from.key, "turn-mover")).json()).manageUrl.split("/").at(-1);
+    const ref = decodeSlotKey(target.key);
+    let pending: Promise<Response> | undefined;
+    await db.transaction(async (sql) => {
+      await sql.query("SELECT 1 FROM pg_advisory_xact_lock($1, hashtext($2))", [ADVISOR_TURN, ref?.advisorId]);
+      pending = Promise.resolve(
+        app.request(`/api/manage/${token}/reschedule`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ slotKey: target.key }),
+        }),
+      );
+      for (let waited = 0; ; waited += 20) {
+        const [w] = await db.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        );
+        if (w?.n) break;
+        if (waited > 10_000) throw new Error("the move did not wait for the advisor's turn");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    });
+    expect((await (pending as Promise<Response>)).status).toBe(200);
+  });
+
   it("two bookings of one time waiting on each other (a deadlock PostgreSQL breaks): the one aborted runs again, 201 not 500", async () => {
     // Two bookings inserting the same time at once each wait for the other under the exclusion
     // constraint, and PostgreSQL aborts one after deadlock_timeout. Made certain here: a
