@@ -1,4 +1,4 @@
-import { requireArea } from "../../auth/http.ts";
+import { requireArea, staffDeps } from "../../auth/http.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
 import { createRouter } from "../../http/router.ts";
@@ -49,11 +49,15 @@ export const closureAdmin = createRouter()
       select: { advisorId: true },
     });
     const target = { advisorIds: meetings.map((m) => m.advisorId), structureId, onBooked };
-    const closure = await changeAvailability(c, target, { action: "closure.create", entity: "Closure" }, (tx) =>
-      tx.closure.create({
-        data: { structureId, siteId: siteId ?? null, startDate: new Date(startDate), endDate: new Date(endDate), reason },
-        select: { id: true },
-      }),
+    const closure = await changeAvailability(
+      await staffDeps(c, "directory"),
+      target,
+      { action: "closure.create", entity: "Closure" },
+      (tx) =>
+        tx.closure.create({
+          data: { structureId, siteId: siteId ?? null, startDate: new Date(startDate), endDate: new Date(endDate), reason },
+          select: { id: true },
+        }),
     );
     return c.json(closure, 201);
   })

@@ -1,10 +1,9 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../../context.ts";
+import type { StaffDeps } from "../../context.ts";
+import { audited } from "../../db/audit.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { stillFits } from "../../domain/availability.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
-import { audited } from "../../http/staff-routes.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -72,7 +71,7 @@ export async function misfits(tx: Tx, structureId: string, advisorIds: string[],
  * here — listed as conflicts, times only (scope.ts), for someone to sort out with the advisor.
  */
 export async function changeAvailability(
-  c: Context<AppEnv>,
+  deps: StaffDeps,
   target: {
     advisorIds: string[];
     structureId: string;
@@ -83,7 +82,7 @@ export async function changeAvailability(
   event: { action: string; entity: string; fields?: string[] },
   change: (tx: Tx) => Promise<{ id: string }>,
 ) {
-  const { db, clock } = c.var.deps;
+  const { db, clock, config } = deps;
   const now = clock.now();
   const zone = (await db.prisma.structure.findUniqueOrThrow({ where: { id: target.structureId }, select: { timeZone: true } }))
     .timeZone;
@@ -95,7 +94,7 @@ export async function changeAvailability(
       }))
     : [];
   const details = { structureId: target.structureId, ...(event.fields && { fields: event.fields }) };
-  return audited(c, { action: event.action, entity: event.entity, details }, async (tx) => {
+  return audited(deps, { action: event.action, entity: event.entity, details }, async (tx) => {
     const before = new Set((await misfits(tx, target.structureId, target.advisorIds, now)).map((a) => a.id));
     const within = new Set(
       span
@@ -129,7 +128,7 @@ export async function changeAvailability(
     if (target.onBooked === "cancel") {
       for (const a of orphaned) {
         const reason = "Le conseiller n'est plus disponible à cette heure.";
-        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, secret: c.var.deps.config.sessionSecret });
+        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, secret: config.sessionSecret });
       }
     }
     return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0, conflicts };

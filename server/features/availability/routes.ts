@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { requireArea } from "../../auth/http.ts";
+import { requireArea, staffDeps } from "../../auth/http.ts";
 import type { AppEnv } from "../../context.ts";
 import { changedFields } from "../../db/audit.ts";
 import type { Tx } from "../../db/database.ts";
@@ -212,7 +212,7 @@ export const availability = createRouter()
     await editable(c, advisorId, structureId);
     await checkRule(c.var.deps.db.prisma, structureId, { ...rule, validFrom, validUntil, offeringIds });
     const result = await changeAvailability(
-      c,
+      await staffDeps(c, "agenda"),
       { advisorIds: [advisorId], structureId, onBooked },
       { action: "rule.create", entity: "AvailabilityRule" },
       (tx) =>
@@ -252,7 +252,7 @@ export const availability = createRouter()
     const fields = changedFields({ ...patch, validFrom, validUntil, offeringIds }, before);
     const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked };
     const result = await changeAvailability(
-      c,
+      await staffDeps(c, "agenda"),
       target,
       { action: "rule.update", entity: "AvailabilityRule", fields },
       async (tx) => {
@@ -279,8 +279,11 @@ export const availability = createRouter()
     if (!current) throw notFound("Plage");
     await editable(c, current.advisorId, current.structureId);
     const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked: c.req.valid("query").onBooked };
-    const result = await changeAvailability(c, target, { action: "rule.delete", entity: "AvailabilityRule" }, (tx) =>
-      tx.availabilityRule.delete({ where: { id }, select: { id: true } }),
+    const result = await changeAvailability(
+      await staffDeps(c, "agenda"),
+      target,
+      { action: "rule.delete", entity: "AvailabilityRule" },
+      (tx) => tx.availabilityRule.delete({ where: { id }, select: { id: true } }),
     );
     return c.json(result, 200);
   })
@@ -296,7 +299,7 @@ export const availability = createRouter()
     const endsAt = instant(end, "end");
     if (endsAt <= startsAt) throw validationError({ end: "La fin doit suivre le début." });
     const result = await changeAvailability(
-      c,
+      await staffDeps(c, "agenda"),
       { advisorIds: [advisorId], structureId, onBooked, span: { from: startsAt, to: endsAt } },
       { action: "absence.create", entity: "Absence" },
       (tx) =>
@@ -323,7 +326,7 @@ export const availability = createRouter()
       .find((s) => (absence.structureId ?? s) === s && scope.editsAvailability(absence.advisorId, s));
     if (!absence || !structureId) throw notFound("Absence");
     const result = await changeAvailability(
-      c,
+      await staffDeps(c, "agenda"),
       { advisorIds: [absence.advisorId], structureId, onBooked: "keep" },
       { action: "absence.delete", entity: "Absence" },
       (tx) => tx.absence.delete({ where: { id }, select: { id: true } }),
