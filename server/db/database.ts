@@ -12,11 +12,19 @@ export type DatabaseKind = "pglite" | "postgresql";
 /** Where the data lives: embedded PGlite (a folder, or memory when `dir` is absent) or PostgreSQL. */
 export type DatabaseTarget = { kind: "pglite"; dir?: string } | { kind: "postgresql"; url: string; poolSize?: number };
 
+// The transaction seam. Prisma is the default: verbs read and write through it, a staff verb
+// through its user's scoped client (auth/scope.ts), and a Prisma transaction is a `Tx`. Plain
+// SQL (`SqlSession`) is for what Prisma cannot say (locks, FOR UPDATE SKIP LOCKED, set-based
+// updates) and for the hot paths (slot search, the online booking, the outbox), where Prisma's
+// per-query work costs several times the database's own. A transaction passes one way only:
+// a Prisma transaction lends itself to SQL with `sqlIn(tx)` (same connection, same
+// transaction); a plain-SQL transaction (`db.transaction`, `onceInSql`) has no Prisma client,
+// so whatever runs in it is SQL throughout. Functions both sides call take a `SqlSession`
+// (`bookSlot`, `enqueue`, `lockLivePerson`).
+
 /**
- * Plain SQL: migrations, and the hot paths (slot search, booking), where Prisma's per-query
- * work would cost several times the database's own. Cast what comes back to plain types
- * (`::int`, `::text`, `::text[]` for enum arrays, dates as text): pg, PGlite and Prisma's raw
- * queries then all give the same values.
+ * Plain SQL. Cast what comes back to plain types (`::int`, `::text`, `::text[]` for enum arrays,
+ * dates as text): pg, PGlite and Prisma's raw queries then all give the same values.
  */
 export interface SqlSession {
   /** Runs one or several statements without parameters. */
@@ -25,8 +33,9 @@ export interface SqlSession {
 }
 
 /**
- * A statement of a hot path, prepared once per connection on PostgreSQL: planning a join of
- * seven tables costs more than running it. Its text must be a constant.
+ * A statement of a hot path, prepared once per connection when it runs on a pg connection
+ * (`db.sql`, `db.transaction`): planning a join of seven tables costs more than running it.
+ * Through `sqlIn` and on PGlite it runs as plain text. Its text must be a constant.
  */
 export interface Statement {
   name: string;

@@ -53,18 +53,26 @@ const CLAIM = statement(
        FOR UPDATE SKIP LOCKED)
    RETURNING id, type, recipient, payload, attempts`,
 );
-// Messages put off because the SMTP server could not be reached (their last error is a socket
-// code, not an SMTP reply such as 451): due again at once.
+// Messages put off because the SMTP server could not be reached (not those it answered, say,
+// 451): due again at once.
 const RETRY_UNREACHED = statement(
   "outbox-retry-unreached",
   `UPDATE "OutboxMessage" SET "dueAt" = $1
-    WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL
-      AND "lastError" IS NOT NULL AND "lastError" !~ '^[0-9]'`,
+    WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL AND unreached`,
 );
 const MARK_SENT = statement(
   "outbox-sent",
   `UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = $2, "leaseUntil" = NULL, "lastError" = NULL
     WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
+);
+
+// A failed attempt: the message is put off till $2, or failed for good when $2 is null.
+const ATTEMPT_FAILED = statement(
+  "outbox-attempt-failed",
+  `UPDATE "OutboxMessage"
+      SET status = CASE WHEN $2::timestamptz IS NULL THEN 'failed'::"OutboxStatus" ELSE status END,
+          "dueAt" = COALESCE($2::timestamptz, "dueAt"), "leaseUntil" = NULL, "lastError" = $3, unreached = $4
+    WHERE id = $1::uuid AND status = 'pending'`,
 );
 
 interface Claimed {
@@ -126,12 +134,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       if (error instanceof DeliveryError && error.unreachable) unreached = true;
       const giveUp = !transient || message.attempts >= maxAttempts;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      await db.prisma.outboxMessage.updateMany({
-        where: { id: message.id, status: "pending" },
-        data: giveUp
-          ? { status: "failed", leaseUntil: null, lastError }
-          : { dueAt: new Date(clock.now().getTime() + retryDelayMs(message.attempts)), leaseUntil: null, lastError },
-      });
+      const dueAt = giveUp ? null : new Date(clock.now().getTime() + retryDelayMs(message.attempts));
+      await db.sql.query(ATTEMPT_FAILED, [message.id, dueAt, lastError, error instanceof DeliveryError && error.unreachable]);
       // Ids and types only: recipients are personal data.
       log.warn(giveUp ? "e-mail failed for good" : "e-mail will be retried", {
         outboxId: message.id,

@@ -160,7 +160,7 @@ describe("after an outage", () => {
     const putOff = await db.prisma.outboxMessage.findFirstOrThrow({
       where: { recipient: "first@example.org", type: "appointment.booked" },
     });
-    expect(putOff).toMatchObject({ status: "pending", attempts: 1 });
+    expect(putOff).toMatchObject({ status: "pending", attempts: 1, unreached: true });
     expect(putOff.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
 
     const smtp = await startSmtpServer(() => undefined, port);
@@ -187,7 +187,7 @@ describe("after an outage", () => {
       const refused = await db.prisma.outboxMessage.findFirstOrThrow({
         where: { recipient: "greylisted@example.org", type: "appointment.booked" },
       });
-      expect(refused).toMatchObject({ status: "pending", attempts: 1 });
+      expect(refused).toMatchObject({ status: "pending", attempts: 1, unreached: false });
       expect(refused.dueAt.getTime()).toBeGreaterThan(clock.now().getTime());
     } finally {
       await smtp.close();

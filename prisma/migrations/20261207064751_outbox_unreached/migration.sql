@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN     "unreached" BOOLEAN NOT NULL DEFAULT false;
+
