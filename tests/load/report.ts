@@ -1,11 +1,12 @@
 // What every benchmark shares: the machine's description and the dated section appended to
-// docs/PERFORMANCE.md (set BENCH_REPORT=0 to print only).
-import { appendFileSync, readFileSync } from "node:fs";
+// the month's file in docs/benchmarks/ (set BENCH_REPORT=0 to print only). docs/PERFORMANCE.md
+// keeps the latest figure of each target, by hand.
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-const REPORT = fileURLToPath(new URL("../../docs/PERFORMANCE.md", import.meta.url));
+const BENCHMARKS = fileURLToPath(new URL("../../docs/benchmarks/", import.meta.url));
 
 export const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
@@ -43,13 +44,15 @@ export async function machine(): Promise<string> {
   return `${cpus().length} × ${cpuModel()}, ${memory}, Node.js ${process.versions.node}, ${database} on loopback; load average ${load} (1 / 5 / 15 min) when the figures were written`;
 }
 
-/** Appends `## <date> — <title>`, the machine and `body` (a Markdown table or lines) to docs/PERFORMANCE.md. */
+/** Appends `## <date> — <title>`, the machine and `body` (a Markdown table or lines) to docs/benchmarks/<month>.md. */
 export async function appendReport(title: string, body: string | string[]): Promise<void> {
   if (process.env.BENCH_REPORT === "0") return;
   const date = new Date().toISOString().slice(0, 10);
+  const file = `${BENCHMARKS}${date.slice(0, 7)}.md`;
   const text = Array.isArray(body) ? body.join("\n") : body;
-  appendFileSync(REPORT, `\n## ${date} — ${title}\n\nMachine: ${await machine()}.\n\n${text.trimEnd()}\n`);
-  console.log(`appended to docs/PERFORMANCE.md: ${title}`);
+  const heading = existsSync(file) ? "" : `# Benchmarks, ${date.slice(0, 7)}\n\nSee docs/PERFORMANCE.md for the targets.\n`;
+  appendFileSync(file, `${heading}\n## ${date} — ${title}\n\nMachine: ${await machine()}.\n\n${text.trimEnd()}\n`);
+  console.log(`appended to docs/benchmarks/${date.slice(0, 7)}.md: ${title}`);
 }
 
 /** Nearest-rank percentile of `samples` (any order), q in [0, 1]. */
