@@ -67,8 +67,8 @@ describe("the client's address", () => {
  * either moved into the scope or named here.
  */
 const OUTSIDE_THE_SCOPE: Record<string, string> = {
-  "agenda/routes.ts":
-    "whoever booked at the desk may send the confirmation while holding the private link; a meeting's outcome reaches its referral, seen or not",
+  "agenda/send-confirmation.ts": "whoever booked at the desk may send the confirmation while holding the private link",
+  "agenda/record-outcome.ts": "a meeting's outcome reaches its referral, seen or not",
   "privacy/person-scope.ts": "the Région reaches every person",
   "privacy/person-summary.ts": "reads what personInScope said the user's structures hold",
   "privacy/export-person.ts": "reads what personInScope said the user's structures hold",

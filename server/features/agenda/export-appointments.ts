@@ -1,9 +1,8 @@
-import type { Scope } from "../../auth/scope.ts";
-import type { Deps } from "../../context.ts";
+import type { StaffDeps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
-import { addDays, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
-import { AppError } from "../../errors.ts";
+import { addDays, epochDay, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
+import { AppError, validationError } from "../../errors.ts";
 import { toCsv } from "../../http/csv.ts";
 
 const MODE = { onsite: "Sur place", phone: "Téléphone", video: "Visio" } as const;
@@ -21,11 +20,14 @@ function dayAndTime(instant: Date, zone: string): [string, string] {
  * contacts are in it, so not even the Région gets it (it has the figures). Private notes stay out.
  * The export itself is audited (who, which structure, which days), never what it held.
  */
-export async function exportAppointments(
-  { db, clock }: Pick<Deps, "db" | "clock">,
-  scope: Scope,
-  query: { structure: string; from: LocalDate; to: LocalDate },
-) {
+export async function exportAppointments({
+  db,
+  clock,
+  scope,
+  input: query,
+}: StaffDeps & { input: { structure: string; from: LocalDate; to: LocalDate } }) {
+  if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
+  if (epochDay(query.to) - epochDay(query.from) >= 366) throw validationError({ to: "Un an au plus." });
   const admin = scope.roles.memberships.some((m) => m.structureId === query.structure && m.role === "structure_admin");
   if (!admin) {
     const member = scope.roles.memberships.some((m) => m.structureId === query.structure);

@@ -4,6 +4,7 @@ import { freeSlots, type Mode } from "../../domain/availability.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { meetingFields } from "./selects.ts";
 
 export interface AgendaView {
   /** The advisors shown. */
@@ -39,11 +40,7 @@ export async function loadAgenda(
       where: { advisorId: { in: view.advisorIds }, ...(view.team && { structureId: view.team }), ...during },
       orderBy: { startsAt: "asc" },
       select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        status: true,
-        outcome: true,
+        ...meetingFields,
         mode: true,
         channel: true,
         structure: { select: { id: true, name: true } },

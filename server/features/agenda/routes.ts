@@ -1,29 +1,22 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import type { Scope } from "../../auth/scope.ts";
-import { sqlIn } from "../../db/database.ts";
-import { outcomeProblem } from "../../domain/booking.ts";
-import { DEFAULT_ZONE, epochDay, toZonedIso } from "../../domain/time.ts";
-import { AppError, notFound, validationError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { emailAddress, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
-import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
-import { cancelAppointment } from "../appointments/cancel.ts";
-import { loadAppointment, toDetails } from "../appointments/details.ts";
-import { lockLivePerson } from "../appointments/live-person.ts";
-import { hashToken, newManageToken } from "../appointments/manage-token.ts";
+import { cancelWithReason } from "./cancel-with-reason.ts";
 import { exportAppointments } from "./export-appointments.ts";
-import { type AgendaView, loadAgenda } from "./load-agenda.ts";
+import { recordOutcome } from "./record-outcome.ts";
+import { sendConfirmation } from "./send-confirmation.ts";
+import { showAgenda } from "./show-agenda.ts";
+import { showAppointment } from "./show-appointment.ts";
+import { writeNotes } from "./write-notes.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
 // what staff do with an appointment — its outcome, private notes, its confirmation, cancellation.
 
 const agendaRoute = staffRoute("Agenda");
-const OUTCOME_WORDS = { honoured: "rendez-vous honoré", no_show: "absence au rendez-vous", excused: "absence excusée" } as const;
-const MAX_DAYS = 31;
 
 const list = agendaRoute({
   method: "get",
@@ -129,238 +122,33 @@ const confirmation = agendaRoute({
   },
 });
 
-/** An appointment the user sees in full (scope.ts): their own, or one of a structure whose people they see. */
-async function visibleAppointment(scope: Scope, id: string) {
-  const row = await scope.prisma.appointment.findUnique({
-    where: { id },
-    select: { id: true, structureId: true, advisorId: true, status: true, startsAt: true, personId: true },
-  });
-  if (!row) throw notFound("Rendez-vous");
-  return row;
-}
-
 export const agenda = createRouter()
   .openapi(list, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { db, clock } = c.var.deps;
-    const { from, to, structure, advisor } = c.req.valid("query");
-    if (to < from) throw validationError({ to: "La fin doit suivre le début." });
-    if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw validationError({ to: `${MAX_DAYS} jours au plus.` });
-    let view: AgendaView;
-    if (structure) {
-      if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
-      const s = await db.prisma.structure.findUnique({
-        where: { id: structure },
-        select: { timeZone: true, memberships: { where: { role: "advisor" }, select: { userId: true } } },
-      });
-      if (!s) throw notFound("Structure");
-      const team = s.memberships.map((m) => m.userId);
-      if (advisor && !team.includes(advisor)) throw validationError({ advisor: "Ce conseiller n'est pas de la structure." });
-      view = { advisorIds: advisor ? [advisor] : team, structureIds: [structure], zone: s.timeZone, team: structure };
-    } else {
-      const mine = scope.roles.memberships.filter((m) => m.role === "advisor").map((m) => m.structureId);
-      view = { advisorIds: [scope.userId], structureIds: mine, zone: DEFAULT_ZONE };
-    }
-    return c.json({ zone: view.zone, ...(await loadAgenda(db, scope, view, { from, to, now: clock.now() })) }, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await showAgenda({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(exported, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const query = c.req.valid("query");
-    if (query.from > query.to) throw validationError({ to: "La fin de la période précède son début." });
-    if (epochDay(query.to) - epochDay(query.from) >= 366) throw validationError({ to: "Un an au plus." });
-    const { csv, fileName } = await exportAppointments(c.var.deps, scope, query);
+    const deps = await staffDeps(c, "agenda");
+    const { csv, fileName } = await exportAppointments({ ...deps, input: c.req.valid("query") });
     return c.body(csv, 200, csvHeaders(fileName));
   })
   .openapi(detail, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { id } = c.req.valid("param");
-    const visible = await visibleAppointment(scope, id);
-    const a = await scope.prisma.appointment.findUniqueOrThrow({
-      where: { id },
-      select: {
-        id: true,
-        startsAt: true,
-        endsAt: true,
-        status: true,
-        outcome: true,
-        outcomeAt: true,
-        mode: true,
-        channel: true,
-        notes: true,
-        accessibilityNeeds: true,
-        cancelReason: true,
-        followUpOfId: true,
-        structure: { select: { id: true, name: true, timeZone: true } },
-        site: { select: { id: true, name: true, address: true } },
-        offering: { select: { id: true, service: { select: { id: true, name: true } } } },
-        advisor: { select: { id: true, firstName: true, lastName: true } },
-        bookedBy: { select: { firstName: true, lastName: true } },
-        person: {
-          select: {
-            id: true,
-            firstName: true,
-            lastName: true,
-            email: true,
-            phone: true,
-            birthYear: true,
-            communeCode: true,
-            anonymisedAt: true,
-          },
-        },
-      },
-    });
-    // The person's history with this structure only: other structures' meetings are theirs.
-    const history = await scope.prisma.appointment.findMany({
-      where: { personId: visible.personId, structureId: visible.structureId, id: { not: id } },
-      orderBy: { startsAt: "desc" },
-      take: 50,
-      select: {
-        id: true,
-        startsAt: true,
-        status: true,
-        outcome: true,
-        offering: { select: { service: { select: { name: true } } } },
-      },
-    });
-    const zone = a.structure.timeZone;
-    const { startsAt, endsAt, outcomeAt, structure, ...rest } = a;
-    return c.json(
-      {
-        appointment: {
-          ...rest,
-          structure: { id: structure.id, name: structure.name },
-          start: toZonedIso(startsAt, zone),
-          end: toZonedIso(endsAt, zone),
-          outcomeAt: outcomeAt && toZonedIso(outcomeAt, zone),
-          history: history.map((h) => ({
-            id: h.id,
-            start: toZonedIso(h.startsAt, zone),
-            status: h.status,
-            outcome: h.outcome,
-            service: h.offering.service.name,
-          })),
-        },
-      },
-      200,
-    );
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await showAppointment({ ...deps, input: c.req.valid("param") }), 200);
   })
   .openapi(outcome, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { id } = c.req.valid("param");
-    const row = await visibleAppointment(scope, id);
-    const now = c.var.deps.clock.now();
-    const problem = outcomeProblem({ status: row.status, start: row.startsAt }, now);
-    if (problem) throw new AppError("CONFLICT", problem);
-    const { outcome: value } = c.req.valid("json");
-    await audited(
-      c,
-      { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } },
-      async (tx) => {
-        // What became of a referred person's meeting flows back to the referral's timeline,
-        // whether or not the user sees the referral: plain SQL, outside their scope.
-        const [referral] = await sqlIn(tx).query<{ id: string }>(`SELECT id FROM "Referral" WHERE "appointmentId" = $1::uuid`, [
-          id,
-        ]);
-        if (referral) {
-          await tx.referralEvent.create({
-            data: { referralId: referral.id, kind: "outcome", at: now, byId: scope.user.id, detail: OUTCOME_WORDS[value] },
-          });
-        }
-        return tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } });
-      },
-    );
-    return c.json({}, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await recordOutcome({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
   })
   .openapi(notes, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { id } = c.req.valid("param");
-    const row = await visibleAppointment(scope, id);
-    const { notes: value } = c.req.valid("json");
-    await audited(
-      c,
-      { action: "appointment.notes", entity: "Appointment", details: { structureId: row.structureId } },
-      async (tx) => {
-        // Notes about an erased person would undo the erasure; the same lock as the erasure's,
-        // so that one waiting for the other sees it.
-        await lockLivePerson(sqlIn(tx), row.personId, () => {
-          const message = "Les données de cette personne ont été effacées : aucune note ne peut plus être écrite à son sujet.";
-          return new AppError("CONFLICT", message, { fields: { notes: message } });
-        });
-        return tx.appointment.update({ where: { id }, data: { notes: value }, select: { id: true } });
-      },
-    );
-    return c.json({}, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await writeNotes({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
   })
   .openapi(confirmation, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { id } = c.req.valid("param");
-    const { db, clock, config } = c.var.deps;
-    const select = {
-      structureId: true,
-      status: true,
-      endsAt: true,
-      manageTokenHash: true,
-      personId: true,
-      person: { select: { email: true } },
-      offering: { select: { reminderPlan: true } },
-    } as const;
-    const body = c.req.valid("json");
-    const seen = await scope.prisma.appointment.findUnique({ where: { id }, select });
-    // The desk may book in a partner's offering: whoever booked it may send its confirmation
-    // while they hold its private link (just booked), as the person could with it — not later.
-    const held =
-      !seen && body.manageToken
-        ? await db.prisma.appointment.findFirst({
-            where: { id, bookedById: scope.userId, manageTokenHash: hashToken(body.manageToken) },
-            select,
-          })
-        : null;
-    const row = seen ?? held;
-    if (!row) throw notFound("Rendez-vous");
-    const kept = body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
-    const now = clock.now();
-    if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
-    // A walk-in may be booked for the very hour: only a meeting over has nothing to confirm.
-    if (row.endsAt <= now) throw new AppError("CONFLICT", "Ce rendez-vous est terminé : aucune confirmation à envoyer.");
-    const email = body.email ?? row.person.email;
-    if (!email) throw validationError({ email: "Indiquez l'adresse électronique de la personne." });
-    // The private link is never stored in clear: the one handed over at the desk is reused when
-    // the page still holds it; otherwise a new one replaces it.
-    const link = kept ? { token: kept, hash: row.manageTokenHash } : newManageToken();
-    const fields = [...(email !== row.person.email ? ["email"] : []), ...(kept ? [] : ["manageToken"])];
-    await audited(
-      c,
-      { action: "appointment.confirmation", entity: "Appointment", details: { structureId: row.structureId, fields } },
-      async (tx) => {
-        if (email !== row.person.email) await tx.person.update({ where: { id: row.personId }, data: { email } });
-        if (!kept) await tx.appointment.update({ where: { id }, data: { manageTokenHash: link.hash } });
-        const details = toDetails(await loadAppointment(sqlIn(tx), id), `${config.publicUrl}/rdv/${link.token}`);
-        await enqueueAppointmentMessages(
-          sqlIn(tx),
-          details,
-          { kind: "confirmed" },
-          { now, reminderPlan: row.offering.reminderPlan, secret: config.sessionSecret },
-        );
-        return { id };
-      },
-      held ? db.prisma : undefined,
-    );
-    return c.json({ sentTo: email, manageUrl: `${config.publicUrl}/rdv/${link.token}`, newLink: !kept }, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await sendConfirmation({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
   })
   .openapi(cancel, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { id } = c.req.valid("param");
-    const row = await visibleAppointment(scope, id);
-    const now = c.var.deps.clock.now();
-    if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est déjà annulé.");
-    const { reason } = c.req.valid("json");
-    await audited(
-      c,
-      { action: "appointment.cancel", entity: "Appointment", details: { structureId: row.structureId } },
-      async (tx) => {
-        await cancelAppointment(tx, id, { by: "structure", reason }, { now, secret: c.var.deps.config.sessionSecret });
-        return { id };
-      },
-    );
-    return c.json({}, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await cancelWithReason({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
   });

@@ -1,17 +1,17 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { requireArea, staffDeps } from "../../auth/http.ts";
-import type { AppEnv } from "../../context.ts";
-import { changedFields } from "../../db/audit.ts";
-import type { Tx } from "../../db/database.ts";
-import { localInstant, parseTime, toZonedIso } from "../../domain/time.ts";
-import { notFound, validationError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
+import { parseTime } from "../../domain/time.ts";
 import { dateProblem, eachOnce, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
-import { absenceReasonFor } from "../agenda/load-agenda.ts";
-import { changeAvailability } from "./affected.ts";
+import { addRule } from "./add-rule.ts";
+import { changeRule } from "./change-rule.ts";
+import { declareAbsence } from "./declare-absence.ts";
+import { ruleToChange } from "./editable.ts";
+import { removeAbsence } from "./remove-absence.ts";
+import { removeRule } from "./remove-rule.ts";
+import { viewAvailability } from "./view-availability.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
 // services they open, every N weeks, over a validity period; single dates are one-day ranges;
@@ -121,215 +121,31 @@ const deleteAbsence = availabilityRoute({
   responses: { 200: Changed },
 });
 
-/** The advisor and structure the user may edit, or a 404 (also for an advisor not of the structure). */
-async function editable(c: Context<AppEnv>, advisorId: string, structureId: string) {
-  const scope = await requireArea(c, "agenda");
-  const structure = scope.editsAvailability(advisorId, structureId)
-    ? await scope.prisma.structure.findFirst({
-        where: { id: structureId, memberships: { some: { userId: advisorId, role: "advisor" } } },
-        select: { id: true, timeZone: true },
-      })
-    : null;
-  if (!structure) throw notFound("Conseiller");
-  return { scope, structure };
-}
-
-/** Sites and offerings named by a range must be the structure's; a remote range has no site and no « sur place ». */
-async function checkRule(
-  tx: Tx | Context<AppEnv>["var"]["deps"]["db"]["prisma"],
-  structureId: string,
-  rule: Partial<z.infer<typeof RuleInput>>,
-) {
-  if (rule.startTime && rule.endTime && rule.endTime <= rule.startTime)
-    throw validationError({ endTime: "La fin doit suivre le début." });
-  if (rule.validFrom && rule.validUntil && rule.validUntil < rule.validFrom) {
-    throw validationError({ validUntil: "La fin de validité ne peut précéder son début." });
-  }
-  if (rule.siteId === null && rule.modes?.includes("onsite")) {
-    throw validationError({ modes: "Une plage à distance (sans lieu) n'accueille pas sur place." });
-  }
-  if (rule.siteId && !(await tx.site.count({ where: { id: rule.siteId, structureId, active: true } }))) {
-    throw validationError({ siteId: "Ce lieu n'est pas un lieu ouvert de la structure." });
-  }
-  if (
-    rule.offeringIds &&
-    (await tx.offering.count({ where: { id: { in: rule.offeringIds }, structureId } })) !== rule.offeringIds.length
-  ) {
-    throw validationError({ offeringIds: "Un de ces services n'est pas offert par la structure." });
-  }
-}
-
-const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
-
 export const availability = createRouter()
   .openapi(view, async (c) => {
-    const { advisor, structure: structureId } = c.req.valid("query");
-    const { scope, structure } = await editable(c, advisor, structureId);
-    const db = c.var.deps.db;
-    const [rules, absences, options] = await Promise.all([
-      db.prisma.availabilityRule.findMany({
-        where: { advisorId: advisor, structureId },
-        orderBy: [{ validFrom: "asc" }, { startTime: "asc" }],
-        include: { offerings: { select: { offeringId: true } } },
-      }),
-      db.prisma.absence.findMany({
-        where: { advisorId: advisor, endsAt: { gt: c.var.deps.clock.now() } },
-        orderBy: { startsAt: "asc" },
-      }),
-      db.prisma.structure.findUniqueOrThrow({
-        where: { id: structureId },
-        select: {
-          sites: { where: { active: true }, select: { id: true, name: true } },
-          offerings: { where: { active: true }, select: { id: true, service: { select: { name: true } } } },
-        },
-      }),
-    ]);
-    return c.json(
-      {
-        zone: structure.timeZone,
-        rules: rules.map(({ offerings, validFrom, validUntil, createdAt: _, ...r }) => ({
-          ...r,
-          validFrom: day(validFrom),
-          validUntil: day(validUntil),
-          offeringIds: offerings.map((o) => o.offeringId),
-        })),
-        absences: absences.map((a) => ({
-          id: a.id,
-          start: toZonedIso(a.startsAt, structure.timeZone),
-          end: toZonedIso(a.endsAt, structure.timeZone),
-          reason: absenceReasonFor(scope, a),
-          /** Declared by this structure (or by the advisor's only one): it may remove it. */
-          removable: a.structureId === null || a.structureId === structureId,
-        })),
-        ...options,
-      },
-      200,
-    );
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await viewAvailability({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(createRule, async (c) => {
-    const { advisorId, structureId, onBooked, offeringIds, validFrom, validUntil, ...rule } = c.req.valid("json");
-    await editable(c, advisorId, structureId);
-    await checkRule(c.var.deps.db.prisma, structureId, { ...rule, validFrom, validUntil, offeringIds });
-    const result = await changeAvailability(
-      await staffDeps(c, "agenda"),
-      { advisorIds: [advisorId], structureId, onBooked },
-      { action: "rule.create", entity: "AvailabilityRule" },
-      (tx) =>
-        tx.availabilityRule.create({
-          data: {
-            ...rule,
-            advisorId,
-            structureId,
-            validFrom: toDate(validFrom),
-            validUntil: validUntil ? toDate(validUntil) : null,
-            offerings: { create: offeringIds.map((offeringId) => ({ offeringId })) },
-          },
-          select: { id: true },
-        }),
-    );
-    return c.json(result, 201);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await addRule({ ...deps, input: c.req.valid("json") }), 201);
   })
   .openapi(updateRule, async (c) => {
-    const { id } = c.req.valid("param");
-    const current = await c.var.deps.db.prisma.availabilityRule.findUnique({ where: { id }, include: { offerings: true } });
-    if (!current) throw notFound("Plage");
-    await editable(c, current.advisorId, current.structureId);
-    const { onBooked, offeringIds, validFrom, validUntil, ...patch } = c.req.valid("json");
-    const before = {
-      ...current,
-      validFrom: day(current.validFrom),
-      validUntil: day(current.validUntil),
-      offeringIds: current.offerings.map((o) => o.offeringId),
-    };
-    await checkRule(c.var.deps.db.prisma, current.structureId, {
-      ...before,
-      ...patch,
-      validFrom: validFrom ?? before.validFrom ?? undefined,
-      validUntil: validUntil !== undefined ? validUntil : before.validUntil,
-      offeringIds: offeringIds ?? before.offeringIds,
-    });
-    const fields = changedFields({ ...patch, validFrom, validUntil, offeringIds }, before);
-    const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked };
-    const result = await changeAvailability(
-      await staffDeps(c, "agenda"),
-      target,
-      { action: "rule.update", entity: "AvailabilityRule", fields },
-      async (tx) => {
-        if (offeringIds) {
-          await tx.availabilityRuleOffering.deleteMany({ where: { ruleId: id } });
-          await tx.availabilityRuleOffering.createMany({ data: offeringIds.map((offeringId) => ({ ruleId: id, offeringId })) });
-        }
-        return tx.availabilityRule.update({
-          where: { id },
-          data: {
-            ...patch,
-            ...(validFrom && { validFrom: toDate(validFrom) }),
-            ...(validUntil !== undefined && { validUntil: validUntil ? toDate(validUntil) : null }),
-          },
-          select: { id: true },
-        });
-      },
-    );
-    return c.json(result, 200);
+    // The range first, then the user's rights: an unknown id has always been a 404, for anyone.
+    const rule = await ruleToChange(c.var.deps.db, c.req.valid("param").id);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await changeRule({ ...deps, rule, input: c.req.valid("json") }), 200);
   })
   .openapi(deleteRule, async (c) => {
-    const { id } = c.req.valid("param");
-    const current = await c.var.deps.db.prisma.availabilityRule.findUnique({ where: { id } });
-    if (!current) throw notFound("Plage");
-    await editable(c, current.advisorId, current.structureId);
-    const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked: c.req.valid("query").onBooked };
-    const result = await changeAvailability(
-      await staffDeps(c, "agenda"),
-      target,
-      { action: "rule.delete", entity: "AvailabilityRule" },
-      (tx) => tx.availabilityRule.delete({ where: { id }, select: { id: true } }),
-    );
-    return c.json(result, 200);
+    const rule = await ruleToChange(c.var.deps.db, c.req.valid("param").id);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await removeRule({ ...deps, rule, input: c.req.valid("query") }), 200);
   })
   .openapi(createAbsence, async (c) => {
-    const { advisorId, structureId, start, end, reason, onBooked } = c.req.valid("json");
-    const { structure } = await editable(c, advisorId, structureId);
-    const instant = (local: string, field: string) => {
-      const at = localInstant(local.slice(0, 10), parseTime(local.slice(11)) ?? 0, structure.timeZone);
-      if (!at) throw validationError({ [field]: "Cette heure n'existe pas ce jour-là (passage à l'heure d'été)." });
-      return at;
-    };
-    const startsAt = instant(start, "start");
-    const endsAt = instant(end, "end");
-    if (endsAt <= startsAt) throw validationError({ end: "La fin doit suivre le début." });
-    const result = await changeAvailability(
-      await staffDeps(c, "agenda"),
-      { advisorIds: [advisorId], structureId, onBooked, span: { from: startsAt, to: endsAt } },
-      { action: "absence.create", entity: "Absence" },
-      (tx) =>
-        tx.absence.create({ data: { advisorId, structureId, startsAt, endsAt, reason: reason ?? "" }, select: { id: true } }),
-    );
-    return c.json(result, 201);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await declareAbsence({ ...deps, input: c.req.valid("json") }), 201);
   })
   .openapi(deleteAbsence, async (c) => {
-    const { id } = c.req.valid("param");
-    const scope = await requireArea(c, "agenda");
-    const db = c.var.deps.db;
-    const absence = await db.prisma.absence.findUnique({
-      where: { id },
-      select: {
-        advisorId: true,
-        structureId: true,
-        advisor: { select: { memberships: { where: { role: "advisor" }, select: { structureId: true } } } },
-      },
-    });
-    // Whoever may edit the advisor's availability in the structure that declared it (in one of
-    // their structures, for an absence declared before structures were told apart).
-    const structureId = absence?.advisor.memberships
-      .map((m) => m.structureId)
-      .find((s) => (absence.structureId ?? s) === s && scope.editsAvailability(absence.advisorId, s));
-    if (!absence || !structureId) throw notFound("Absence");
-    const result = await changeAvailability(
-      await staffDeps(c, "agenda"),
-      { advisorIds: [absence.advisorId], structureId, onBooked: "keep" },
-      { action: "absence.delete", entity: "Absence" },
-      (tx) => tx.absence.delete({ where: { id }, select: { id: true } }),
-    );
-    return c.json(result, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await removeAbsence({ ...deps, input: c.req.valid("param") }), 200);
   });

@@ -1,20 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import type { Scope } from "../../auth/scope.ts";
-import { literally, sqlIn } from "../../db/database.ts";
-import { sortFrench } from "../../domain/french.ts";
-import { localDateOf } from "../../domain/time.ts";
-import { AppError, notFound, validationError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
-import { bookSlot } from "../appointments/book-slot.ts";
-import { lockLivePerson } from "../appointments/live-person.ts";
-import { securingSlot } from "../appointments/slot-taken.ts";
-import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
-import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { firstStaffSlots } from "./desk-slots.ts";
+import { bookForPerson } from "./book-for-person.ts";
+import { findPeople } from "./find-people.ts";
+import { listOfferings } from "./list-offerings.ts";
+import { listSlots } from "./list-slots.ts";
+import { listStructures } from "./list-structures.ts";
 
 // The reception desk ("Accueil"), and any staff booking for someone: find the person, see the
 // first free slots, book. Staff may book inside the public notice and beyond the horizon, in
@@ -92,188 +86,25 @@ const book = deskRoute({
   responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé à remettre à la personne.") },
 });
 
-/** Bookable by this user: their structure's offerings, and others' open to staff booking. */
-const refusalFor = (scope: Scope) => (o: { structureId: string; bookableBy: string }) =>
-  scope.booksFor(o.structureId) || o.bookableBy === "public" || o.bookableBy === "staff"
-    ? undefined
-    : "Cette offre n'est ouverte qu'aux orientations de partenaires.";
-
 export const desk = createRouter()
   .openapi(structures, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const found = await scope.prisma.structure.findMany({
-      where: { active: true, offerings: { some: { active: true } } },
-      select: {
-        id: true,
-        name: true,
-        network: { select: { name: true } },
-        offerings: { where: { active: true }, select: { bookableBy: true } },
-      },
-    });
-    const list = found
-      .map(({ offerings: offered, ...s }) => ({ ...s, own: scope.booksFor(s.id), offered }))
-      .filter((s) => s.own || s.offered.some((o) => o.bookableBy === "public" || o.bookableBy === "staff"))
-      .map(({ offered: _, ...s }) => s);
-    const sorted = sortFrench(list, (s) => s.name);
-    return c.json({ structures: [...sorted.filter((s) => s.own), ...sorted.filter((s) => !s.own)] }, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await listStructures(deps), 200);
   })
   .openapi(people, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { structure, q } = c.req.valid("query");
-    if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
-    // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
-    // whole (« Léa Martin »): each word must be found in the name or the address.
-    const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
-    const words = q.split(/\s+/).filter(Boolean).map(literally);
-    const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: literally(digits) } }] : [];
-    const byWords = {
-      AND: words.map((word) => ({
-        OR: [
-          { lastName: { contains: word, mode: "insensitive" as const } },
-          { firstName: { contains: word, mode: "insensitive" as const } },
-          { email: { contains: word, mode: "insensitive" as const } },
-        ],
-      })),
-    };
-    const here = { structureId: structure };
-    const found = await scope.prisma.person.findMany({
-      // An erased person is nobody to find: every one of them is « Personne anonymisée ».
-      where: { anonymisedAt: null, appointments: { some: here }, OR: [byWords, ...byPhone] },
-      orderBy: { lastActivityAt: "desc" },
-      take: 50,
-      select: {
-        id: true,
-        firstName: true,
-        lastName: true,
-        email: true,
-        phone: true,
-        birthYear: true,
-        // When they last came here: what they did elsewhere is another structure's business.
-        appointments: { where: here, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true } },
-      },
-    });
-    const people = found
-      .map(({ appointments, ...p }) => ({ ...p, lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString() }))
-      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
-      .slice(0, 20);
-    return c.json({ people }, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await findPeople({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(offerings, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { structure } = c.req.valid("query");
-    const db = c.var.deps.db;
-    const own = scope.booksFor(structure);
-    const found = await db.prisma.structure.findFirst({
-      where: { id: structure, active: true },
-      select: {
-        id: true,
-        name: true,
-        offerings: {
-          where: { active: true, ...(!own && { bookableBy: { in: ["public", "staff"] } }) },
-          orderBy: { service: { position: "asc" } },
-          select: {
-            id: true,
-            durationMinutes: true,
-            modes: true,
-            bookableBy: true,
-            service: { select: { id: true, name: true } },
-          },
-        },
-        memberships: {
-          where: { role: "advisor", user: { active: true } },
-          select: { user: { select: { id: true, firstName: true, lastName: true } } },
-        },
-      },
-    });
-    if (!found) throw notFound("Structure");
-    const { memberships, ...rest } = found;
-    return c.json(
-      {
-        structure: {
-          ...rest,
-          advisors: sortFrench(
-            memberships.map((m) => m.user),
-            (u) => `${u.lastName} ${u.firstName}`,
-          ),
-        },
-      },
-      200,
-    );
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await listOfferings({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(slots, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { db, clock } = c.var.deps;
-    const { offering: offeringId, advisor, from } = c.req.valid("query");
-    const row = await db.prisma.offering.findFirst({
-      where: { id: offeringId, active: true, structure: { active: true } },
-      select: { ...offeringSelect, bookableBy: true },
-    });
-    if (!row) throw notFound("Offre");
-    const refusal = refusalFor(scope)(row);
-    if (refusal) throw new AppError("FORBIDDEN", refusal);
-    const offering = toOfferingRow(row);
-    const now = clock.now();
-    const list = await firstStaffSlots(db, offering, {
-      from: from ?? localDateOf(now, offering.timeZone),
-      now,
-      advisorId: advisor,
-      limit: 20,
-    });
-    return c.json({ slots: list }, 200);
+    const deps = await staffDeps(c, "agenda");
+    return c.json(await listSlots({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(book, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { db, clock, config } = c.var.deps;
-    const body = c.req.valid("json");
-    let person = body.person;
-    if (body.followUpOf) {
-      const previous = await scope.prisma.appointment.findUnique({
-        where: { id: body.followUpOf },
-        select: { personId: true, person: { select: { anonymisedAt: true } } },
-      });
-      if (!previous) throw validationError({ followUpOf: "Rendez-vous introuvable." });
-      if (previous.person.anonymisedAt) {
-        // A conflict with the person's state, not a mistyped field: the same 409 as any booking for them.
-        const message = "Les données de cette personne ont été effacées : réservez comme pour une nouvelle personne.";
-        throw new AppError("CONFLICT", message, { fields: { followUpOf: message } });
-      }
-      person = { id: previous.personId };
-    } else if (person && "id" in person) {
-      // Someone already known to one of the user's structures (scope.ts), never a guessed id.
-      const known = await scope.prisma.person.count({ where: { id: person.id, anonymisedAt: null } });
-      if (!known) throw validationError({ "person.id": "Personne introuvable." });
-    }
-    if (!person) throw validationError({ person: "Indiquez la personne." });
-    const now = clock.now();
-    const key = `desk:${scope.user.id}:${c.req.valid("header")["idempotency-key"]}`;
-    const booked = await securingSlot(db, body.slotKey, now, (ref) =>
-      once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
-        const sql = sqlIn(tx);
-        const result = await bookSlot(
-          sql,
-          {
-            ref,
-            audience: "staff",
-            refusal: refusalFor(scope),
-            person:
-              "id" in person
-                ? await lockLivePerson(sql, person.id)
-                : { ...person, communeCode: person.commune, noticeAccepted: false },
-            channel: body.channel ?? "reception",
-            bookedById: scope.user.id,
-            followUpOfId: body.followUpOf,
-            accessibilityNeeds: body.accessibilityNeeds,
-          },
-          now,
-          config,
-        );
-        // What the desk tells the person: with whom, and whether a confirmation is on its way.
-        const made = await tx.appointment.findUniqueOrThrow({
-          where: { id: result.appointment.id },
-          select: { advisor: { select: { firstName: true, lastName: true } }, person: { select: { email: true } } },
-        });
-        return { ...result, advisor: made.advisor, confirmationSent: Boolean(made.person.email) };
-      }),
-    );
-    return c.json(booked, 201);
+    const deps = await staffDeps(c, "agenda");
+    const idempotencyKey = c.req.valid("header")["idempotency-key"];
+    return c.json(await bookForPerson({ ...deps, input: c.req.valid("json"), idempotencyKey }), 201);
   });

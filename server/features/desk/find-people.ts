@@ -1,0 +1,40 @@
+import type { StaffDeps } from "../../context.ts";
+import { literally } from "../../db/database.ts";
+import { notFound } from "../../errors.ts";
+import { contactFields } from "../agenda/selects.ts";
+
+/** Someone who came to the structure before, by name, address or phone: 20 at most, the most recently seen first. */
+export async function findPeople({ scope, input: { structure, q } }: StaffDeps & { input: { structure: string; q: string } }) {
+  if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
+  // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
+  // whole (« Léa Martin »): each word must be found in the name or the address.
+  const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
+  const words = q.split(/\s+/).filter(Boolean).map(literally);
+  const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: literally(digits) } }] : [];
+  const byWords = {
+    AND: words.map((word) => ({
+      OR: [
+        { lastName: { contains: word, mode: "insensitive" as const } },
+        { firstName: { contains: word, mode: "insensitive" as const } },
+        { email: { contains: word, mode: "insensitive" as const } },
+      ],
+    })),
+  };
+  const here = { structureId: structure };
+  const found = await scope.prisma.person.findMany({
+    // An erased person is nobody to find: every one of them is « Personne anonymisée ».
+    where: { anonymisedAt: null, appointments: { some: here }, OR: [byWords, ...byPhone] },
+    orderBy: { lastActivityAt: "desc" },
+    take: 50,
+    select: {
+      ...contactFields,
+      // When they last came here: what they did elsewhere is another structure's business.
+      appointments: { where: here, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true } },
+    },
+  });
+  const people = found
+    .map(({ appointments, ...p }) => ({ ...p, lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString() }))
+    .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
+    .slice(0, 20);
+  return { people };
+}
