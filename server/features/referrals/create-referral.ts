@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { notFound } from "../../errors.ts";
