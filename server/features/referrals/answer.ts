@@ -2,7 +2,7 @@ import { referralAnsweredEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import { enqueue } from "../../mail/outbox.ts";
-import { loadReferral, type ReferralRow, referralView, withdrawInvitation } from "./referrals.ts";
+import { loadReferral, type ReferralRow, referralView, referrerNotice, withdrawInvitation } from "./referrals.ts";
 
 // What the target's answers share: a decline or a redirect closes the referral with a reason and
 // tells its referrer; each answer gives the referral back as it now stands.
@@ -20,16 +20,7 @@ export async function tellReferrer(
   answer: Parameters<typeof referralAnsweredEmail>[1],
   { now, config }: { now: Date; config: Config },
 ) {
-  const email = referralAnsweredEmail(
-    {
-      referrerFirstName: r.referrer.firstName,
-      person: `${r.person.firstName} ${r.person.lastName}`,
-      to: r.toStructure.name,
-      service: r.service.name,
-      url: `${config.publicUrl}/espace/orientations/${r.id}`,
-    },
-    answer,
-  );
+  const email = referralAnsweredEmail(referrerNotice(r, config.publicUrl), answer);
   await enqueue(sqlIn(tx), config.sessionSecret, [
     { type: `referral.${answer.kind}`, recipient: r.referrer.email, dueAt: now, payload: email, referralId: r.id },
   ]);
