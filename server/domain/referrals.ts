@@ -37,6 +37,19 @@ export function actionProblem(status: ReferralStatus, action: ReferralAction): s
   return ALLOWED[action].includes(status) ? undefined : NOT_NOW[status];
 }
 
+/** What of a referral an action depends on: its status, and whether its person was erased. */
+export interface ReferralState {
+  status: ReferralStatus;
+  person: { anonymisedAt: Date | null };
+}
+
+/** Why the referral cannot take this action now, in French; undefined when it can. */
+export function referralProblem(r: ReferralState, action: ReferralAction): string | undefined {
+  // Once the person is erased, nobody can be invited, answered for or booked: the referral is closed.
+  if (r.person.anonymisedAt) return "Les données de la personne ont été effacées : cette orientation est close.";
+  return actionProblem(r.status, action);
+}
+
 /** The status a referrer follows: once booked, what became of the meeting. */
 export function followedStatus(status: ReferralStatus, appointment: { outcome: MeetingOutcome | null } | null): FollowedStatus {
   return status === "booked" && appointment?.outcome ? appointment.outcome : status;

@@ -1,6 +1,7 @@
 import type { Roles } from "../../auth/policy.ts";
+import type { StaffDeps } from "../../context.ts";
 import type { Database } from "../../db/database.ts";
-import { epochDay, type LocalDate } from "../../domain/time.ts";
+import { DEFAULT_ZONE, epochDay, firstOfMonthBefore, type LocalDate, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 
 /** How a table of figures is broken down. */
@@ -15,6 +16,9 @@ export interface CoverageQuery {
   structure?: string | undefined;
   service?: string | undefined;
 }
+
+/** A dashboard's filters as asked: without a period, the last three months (defaultPeriod). */
+export type CoverageFilters = Omit<CoverageQuery, "from" | "to"> & { from?: LocalDate | undefined; to?: LocalDate | undefined };
 
 export interface Named {
   id: string;
@@ -176,4 +180,16 @@ export async function resolveCoverage(db: Database, roles: Roles, query: Coverag
     includes: (place) =>
       keptIds.has(place.structureId) && ((roles.regionalAdmin && !territory) || territoriesOf(place).length > 0),
   };
+}
+
+/** The period shown when none is asked for: the current month and the two before it. */
+export function defaultPeriod(now: Date, to?: LocalDate) {
+  const end = to ?? localDateOf(now, DEFAULT_ZONE);
+  return { from: firstOfMonthBefore(end, 2), to: end };
+}
+
+/** The coverage of a dashboard's request by this user, its period completed by default. */
+export async function coverageOf({ db, clock, scope }: StaffDeps, query: CoverageFilters): Promise<Coverage> {
+  const period = defaultPeriod(clock.now(), query.to);
+  return resolveCoverage(db, scope.roles, { ...query, from: query.from ?? period.from, to: period.to });
 }

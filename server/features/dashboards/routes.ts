@@ -1,15 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { requireArea } from "../../auth/http.ts";
-import type { AppEnv } from "../../context.ts";
-import { DEFAULT_ZONE, firstOfMonthBefore, localDateOf } from "../../domain/time.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { localDate } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, staffRoute } from "../../http/staff-routes.ts";
-import { BREAKDOWNS, coverageChoices, resolveCoverage } from "./coverage.ts";
-import { figuresCsv, TABLE_FILE_NAMES, TABLES } from "./csv.ts";
-import { dashboardFigures } from "./figures.ts";
+import { BREAKDOWNS } from "./coverage.ts";
+import { TABLES } from "./csv.ts";
+import { exportFigures } from "./export-figures.ts";
+import { filterChoices } from "./filter-choices.ts";
+import { showFigures } from "./show-figures.ts";
 
 // The coordination dashboards: a territory's figures for its coordinators, every territory's for
 // the Région. Shown outside the structures, so small counts are masked (domain/statistics.ts).
@@ -62,30 +61,17 @@ const exported = dashboardRoute({
   responses: { 200: { description: "text/csv" } },
 });
 
-/** The period shown when none is asked for: the current month and the two before it. */
-function defaultPeriod(c: Context<AppEnv>, to?: string) {
-  const end = to ?? localDateOf(c.var.deps.clock.now(), DEFAULT_ZONE);
-  return { from: firstOfMonthBefore(end, 2), to: end };
-}
-
-async function coverageOf(c: Context<AppEnv>, query: z.infer<typeof Filters>) {
-  const scope = await requireArea(c, "dashboards");
-  const period = defaultPeriod(c, query.to);
-  return resolveCoverage(c.var.deps.db, scope.roles, { ...query, from: query.from ?? period.from, to: period.to });
-}
-
 export const dashboards = createRouter()
   .openapi(choices, async (c) => {
-    const scope = await requireArea(c, "dashboards");
-    return c.json(await coverageChoices(c.var.deps.db, scope.roles, defaultPeriod(c)), 200);
+    const deps = await staffDeps(c, "dashboards");
+    return c.json(await filterChoices(deps), 200);
   })
   .openapi(figures, async (c) => {
-    const query = c.req.valid("query");
-    return c.json(await dashboardFigures(c.var.deps.db, await coverageOf(c, query), query.by), 200);
+    const deps = await staffDeps(c, "dashboards");
+    return c.json(await showFigures({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(exported, async (c) => {
-    const { table, ...query } = c.req.valid("query");
-    const coverage = await coverageOf(c, query);
-    const csv = figuresCsv(await dashboardFigures(c.var.deps.db, coverage, query.by), table);
-    return c.body(csv, 200, csvHeaders(`rdv-orientation-${TABLE_FILE_NAMES[table]}-${coverage.from}-${coverage.to}.csv`));
+    const deps = await staffDeps(c, "dashboards");
+    const { csv, fileName } = await exportFigures({ ...deps, input: c.req.valid("query") });
+    return c.body(csv, 200, csvHeaders(fileName));
   });

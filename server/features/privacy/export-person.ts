@@ -1,8 +1,10 @@
+import type { StaffDeps } from "../../context.ts";
+import { audited } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
-import { heldBy } from "./person-scope.ts";
+import { heldBy, personInScope } from "./person-scope.ts";
 import { identitySelect, lastActivity } from "./person-summary.ts";
 
 const name = (u: { firstName: string; lastName: string }) => `${u.firstName} ${u.lastName}`;
@@ -59,12 +61,25 @@ const EVENT: Record<ReferralEventKind, string> = {
 const at = (instant: Date | null, zone = DEFAULT_ZONE) => (instant ? toZonedIso(instant, zone) : null);
 
 /**
+ * A person's data as a file to hand them (RGPD art. 15 and 20): what the user's structures hold
+ * of them, everything for the Région. The export is audited, without the person's details.
+ */
+export async function exportPerson(deps: StaffDeps & { input: { id: string } }) {
+  const { db, clock, scope, input } = deps;
+  const person = await personInScope(db, scope, input.id);
+  const file = await personFile(db, person.id, person.structureIds, clock.now());
+  const details = person.structureIds ? { structureId: person.structureIds[0] } : {};
+  await audited(deps, { action: "person.exported", entity: "Person", details }, async () => ({ id: person.id }));
+  return { file, fileName: `donnees-personnelles-${person.id}.json` };
+}
+
+/**
  * What these structures hold about a person (RGPD art. 15), or the whole platform for the
  * Région (`structureIds` undefined): who they are, each meeting and each referral with its
  * timeline, private notes included — a structure's notes only in its own export — its values
  * in French words.
  */
-export async function exportPerson(db: Database, id: string, structureIds: readonly string[] | undefined, now: Date) {
+async function personFile(db: Database, id: string, structureIds: readonly string[] | undefined, now: Date) {
   const held = heldBy(structureIds);
   const person = await db.prisma.person.findUniqueOrThrow({
     where: { id },

@@ -1,17 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import type { Scope } from "../../auth/scope.ts";
-import type { Database } from "../../db/database.ts";
-import { AppError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
-import { forgetMessages } from "../../mail/transport.ts";
+import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { erasePerson } from "./erase-person.ts";
 import { exportPerson } from "./export-person.ts";
-import { personInScope } from "./person-scope.ts";
-import { personSummary } from "./person-summary.ts";
 import { platformSettings } from "./settings.ts";
+import { showPerson } from "./show-person.ts";
 
 // A person's rights, exercised through the structure that knows them: their data as a file
 // (access, portability) and its erasure. A structure admin exports and erases what the
@@ -65,44 +60,18 @@ const erase = peopleRoute({
 
 export const people = createRouter()
   .openapi(summary, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { db, clock } = c.var.deps;
-    const person = await personInScope(db, scope, c.req.valid("param").id);
-    return c.json(await personSummary(db, person.id, person.structureIds, clock.now()), 200);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await showPerson({ ...deps, input: c.req.valid("param") }), 200);
   })
   .openapi(exported, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { db, clock } = c.var.deps;
-    const person = await personInScope(db, scope, c.req.valid("param").id);
-    const data = await exportPerson(db, person.id, person.structureIds, clock.now());
-    const details = person.structureIds ? { structureId: person.structureIds[0] } : {};
-    await audited(c, { action: "person.exported", entity: "Person", details }, async () => ({ id: person.id }));
-    c.header("Content-Disposition", `attachment; filename="donnees-personnelles-${person.id}.json"`);
-    return c.json(data, 200);
+    const deps = await staffDeps(c, "directory");
+    const { file, fileName } = await exportPerson({ ...deps, input: c.req.valid("param") });
+    c.header("Content-Disposition", `attachment; filename="${fileName}"`);
+    return c.json(file, 200);
   })
   .openapi(erase, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { db, clock, config } = c.var.deps;
-    const { id } = c.req.valid("param");
-    const held = await heldOrErased(db, scope, id);
-    if ("erasedAt" in held) return c.json({ anonymisedAt: held.erasedAt.toISOString(), everywhere: false }, 200);
-    const { person } = held;
-    const now = clock.now();
-    const details = person.structureIds ? { structureId: person.structureIds[0] } : {};
-    // The erasure reaches rows outside the user's own (the person's other meetings, when the
-    // Région erases everywhere; the stand-in of a structure's erasure): the database's client,
-    // once personInScope has said what is theirs to erase.
-    const done = await audited(
-      c,
-      { action: person.structureIds ? "person.erased" : "person.erased_everywhere", entity: "Person", details },
-      (tx) => erasePerson(tx, person.id, person.structureIds, now),
-      db.prisma,
-    );
-    await forgetMessages(config, done.messageIds);
-    const after = await db.prisma.person.findUniqueOrThrow({ where: { id: person.id }, select: { anonymisedAt: true } });
-    // A structure's erasure leaves the person to whoever else meets them: nothing here says so.
-    const anonymisedAt = person.structureIds ? now : (after.anonymisedAt ?? now);
-    return c.json({ anonymisedAt: anonymisedAt.toISOString(), everywhere: !person.structureIds }, 200);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await erasePerson({ ...deps, input: c.req.valid("param") }), 200);
   });
 
 const notice = createRoute({
@@ -120,33 +89,3 @@ const notice = createRoute({
 });
 
 export const privacy = createRouter().openapi(notice, async (c) => c.json(await platformSettings(c.var.deps.db), 200));
-
-/**
- * What the user may erase of this person (personInScope); or, once a structure they run has
- * erased what it held of them and holds nothing more, when it did: a retry of the erasure is
- * answered as the erasure was. What it holds of them again (a new meeting) is erased in turn.
- */
-async function heldOrErased(
-  db: Database,
-  scope: Scope,
-  id: string,
-): Promise<{ person: Awaited<ReturnType<typeof personInScope>> } | { erasedAt: Date }> {
-  try {
-    return { person: await personInScope(db, scope, id) };
-  } catch (error) {
-    const erasedAt = error instanceof AppError && error.code === "NOT_FOUND" ? await previousErasure(scope, id) : undefined;
-    if (!erasedAt) throw error;
-    return { erasedAt };
-  }
-}
-
-/** When one of the structures the user runs erased this person, if it did. */
-async function previousErasure(scope: Scope, personId: string): Promise<Date | undefined> {
-  const managed = scope.managedIds();
-  if (!managed) return undefined;
-  const events = await scope.prisma.auditEvent.findMany({
-    where: { action: "person.erased", entity: "Person", entityId: personId },
-    select: { at: true, details: true },
-  });
-  return events.find((e) => managed.includes((e.details as { structureId?: string } | null)?.structureId ?? ""))?.at;
-}

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea, requireStaff } from "../../auth/http.ts";
-import { recordAudit } from "../../db/audit.ts";
-import { DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
 import { done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "../admin/route.ts";
-import { countExpired } from "./retention.ts";
-import { DPO_CONTACT_MAX, platformSettings, RETENTION_MONTHS } from "./settings.ts";
+import { listJobRuns } from "./list-job-runs.ts";
+import { previewRetention } from "./preview-retention.ts";
+import { DPO_CONTACT_MAX, RETENTION_MONTHS } from "./settings.ts";
+import { showSettings } from "./show-settings.ts";
+import { updateSettings } from "./update-settings.ts";
 
 // The Région's side of the data lifecycle: how long personal data is kept, whom people write to
 // about it (the data protection officer), and what the daily jobs did (anonymised persons, purged log) so that it can answer for it.
@@ -93,68 +94,18 @@ const runs = adminRoute({
 
 export const privacySettings = createRouter()
   .openapi(read, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    return c.json({ ...(await platformSettings(c.var.deps.db)), min, max }, 200);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await showSettings(deps), 200);
   })
   .openapi(update, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const body = c.req.valid("json");
-    const current = await platformSettings(c.var.deps.db);
-    const changes = (["retentionMonths", "dpoContact"] as const).filter(
-      (field) => body[field] !== undefined && body[field] !== current[field],
-    );
-    if (changes.length === 0) return c.json({}, 200);
-    // One audit event per setting: each carries its old and new value (a period, the officer's
-    // public contact: nobody's personal data), so that the log says what the rule was before.
-    await scope.prisma.$transaction(async (tx) => {
-      await tx.platformSettings.upsert({
-        where: { id: 1 },
-        create: { id: 1, ...current, ...body },
-        update: Object.fromEntries(changes.map((field) => [field, body[field]])),
-      });
-      for (const field of changes) {
-        await recordAudit(
-          tx,
-          {
-            actorId: requireStaff(c).user.id,
-            action: "settings.update",
-            entity: "PlatformSettings",
-            entityId: "1",
-            details: { fields: [field], change: { field, from: current[field], to: body[field] as number | string } },
-          },
-          c.var.deps.clock.now(),
-        );
-      }
-    });
-    return c.json({}, 200);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await updateSettings({ ...deps, input: c.req.valid("json") }), 200);
   })
   .openapi(preview, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { db, clock } = c.var.deps;
-    return c.json({ persons: await countExpired(db, clock.now(), c.req.valid("query").months) }, 200);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await previewRetention({ ...deps, input: c.req.valid("query") }), 200);
   })
   .openapi(runs, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { clock, db } = c.var.deps;
-    const today = new Date(`${localDateOf(clock.now(), DEFAULT_ZONE)}T00:00:00Z`);
-    const found = await db.prisma.jobRun.findMany({
-      where: { day: { gt: new Date(today.getTime() - 7 * 86_400_000) } },
-      orderBy: [{ day: "desc" }, { startedAt: "asc" }],
-    });
-    return c.json(
-      {
-        runs: found.map((r) => ({
-          job: r.job,
-          day: r.day.toISOString().slice(0, 10),
-          startedAt: r.startedAt.toISOString(),
-          finishedAt: r.finishedAt?.toISOString() ?? null,
-          result: (r.result as Record<string, number> | null) ?? null,
-        })),
-      },
-      200,
-    );
+    const deps = await staffDeps(c, "directory");
+    return c.json(await listJobRuns(deps), 200);
   });

@@ -1,20 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../../context.ts";
-import { sqlIn } from "../../db/database.ts";
-import { invitationOpen } from "../../domain/referrals.ts";
-import { localDateOf, toZonedIso } from "../../domain/time.ts";
-import { AppError, notFound } from "../../errors.ts";
 import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { lockLivePerson } from "../appointments/live-person.ts";
-import { securingSlot } from "../appointments/slot-taken.ts";
-import { once } from "../bookings/idempotency.ts";
 import { IdempotencyHeader } from "../bookings/schemas.ts";
-import { firstStaffSlots } from "../desk/desk-slots.ts";
-import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
-import { findByInvitation, loadReferral, type ReferralRow } from "./referrals.ts";
-import { bookForReferral, onePerTimeAndPlace } from "./routes.ts";
+import { bookWithInvitation } from "./book-with-invitation.ts";
+import { listInvitationSlots } from "./list-invitation-slots.ts";
+import { showInvitation } from "./show-invitation.ts";
 
 // The person's side of a referral: the invitation link (its token) or the printed code opens
 // the target's slots for the referral's service — « referral only » offerings included — and
@@ -89,94 +79,15 @@ const book = createRoute({
   },
 });
 
-async function opened(c: Context<AppEnv>, key: string): Promise<ReferralRow> {
-  const found = await findByInvitation(c.var.deps.db, key);
-  const r = found && (await loadReferral(c.var.deps.db, found.id));
-  if (!r) throw notFound("Invitation");
-  return r;
-}
-
-function stillOpen(r: ReferralRow, now: Date) {
-  if (!invitationOpen(r, now)) {
-    throw new AppError(
-      "CONFLICT",
-      r.status === "booked"
-        ? "Un rendez-vous est déjà pris avec cette invitation."
-        : `Cette invitation n'est plus valable : contactez ${r.fromStructure.name} ou ${r.toStructure.name}.`,
-    );
-  }
-}
-
 export const invitations = createRouter()
-  .openapi(show, async (c) => {
-    const r = await opened(c, c.req.valid("param").key);
-    const now = c.var.deps.clock.now();
-    const contact = await c.var.deps.db.prisma.structure.findUniqueOrThrow({
-      where: { id: r.toStructureId },
-      select: { phone: true, email: true },
-    });
-    return c.json(
-      {
-        invitation: {
-          firstName: r.person.firstName,
-          hasEmail: Boolean(r.person.email),
-          from: { name: r.fromStructure.name },
-          to: { id: r.toStructure.id, slug: r.toStructure.slug, name: r.toStructure.name, ...contact },
-          service: { slug: r.service.slug, name: r.service.name },
-          expiresAt: r.invitationExpiresAt && toZonedIso(r.invitationExpiresAt, r.toStructure.timeZone),
-          state: r.status === "booked" ? "booked" : invitationOpen(r, now) ? "open" : "closed",
-        },
-      },
-      200,
-    );
-  })
-  .openapi(slots, async (c) => {
-    const r = await opened(c, c.req.valid("param").key);
-    const { db, clock } = c.var.deps;
-    const now = clock.now();
-    stillOpen(r, now);
-    const row = await db.prisma.offering.findFirst({
-      where: { structureId: r.toStructureId, serviceId: r.service.id, active: true },
-      select: offeringSelect,
-    });
-    if (!row) return c.json({ slots: [] }, 200);
-    const offering = toOfferingRow(row);
-    const list = await firstStaffSlots(db, offering, {
-      from: c.req.valid("query").from ?? localDateOf(now, offering.timeZone),
-      now,
-      // Several advisors share a time: ask for more, keep 20 once each time is there once.
-      limit: 200,
-      audience: "public",
-    });
-    return c.json({ slots: onePerTimeAndPlace(list).slice(0, 20) }, 200);
-  })
+  .openapi(show, async (c) => c.json(await showInvitation({ ...c.var.deps, input: c.req.valid("param") }), 200))
+  .openapi(slots, async (c) =>
+    c.json(await listInvitationSlots({ ...c.var.deps, input: { ...c.req.valid("param"), ...c.req.valid("query") } }), 200),
+  )
   .openapi(book, async (c) => {
-    const r = await opened(c, c.req.valid("param").key);
-    const { db, clock, config } = c.var.deps;
-    const now = clock.now();
-    const body = c.req.valid("json");
-    // Checked inside: a retry of a booking that went through gets it back.
-    const key = `invitation:${r.id}:${c.req.valid("header")["idempotency-key"]}`;
-    const booked = await securingSlot(db, body.slotKey, now, (ref) =>
-      once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
-        stillOpen(r, now);
-        // Before the person's row is written: an erased person gets nothing back.
-        const person = await lockLivePerson(sqlIn(tx), r.person.id);
-        if (body.email || body.phone) {
-          await tx.person.update({
-            where: { id: r.person.id },
-            data: { ...(body.email && { email: body.email }), ...(body.phone && { phone: body.phone }), noticeAcceptedAt: now },
-          });
-        } else await tx.person.update({ where: { id: r.person.id }, data: { noticeAcceptedAt: now } });
-        return bookForReferral(tx, r, person, {
-          ref,
-          now,
-          config,
-          audience: "public",
-          byId: null,
-          accessibilityNeeds: body.accessibilityNeeds,
-        });
-      }),
+    const idempotencyKey = c.req.valid("header")["idempotency-key"];
+    return c.json(
+      await bookWithInvitation({ ...c.var.deps, input: { ...c.req.valid("param"), idempotencyKey, ...c.req.valid("json") } }),
+      201,
     );
-    return c.json(booked, 201);
   });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { invitationEmail } from "../../../emails/referral.ts";
+import { invitationEmail, type ReferralNoticeDetails } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
@@ -108,6 +108,26 @@ export function referralView(r: ReferralRow) {
       mode: r.appointment.mode,
       site: r.appointment.site,
     },
+  };
+}
+
+/** What an e-mail to the referrer names: the person, where they were referred, for what, and the referral's page. */
+export function referrerNotice(
+  r: {
+    id: string;
+    referrer: { firstName: string };
+    person: { firstName: string; lastName: string };
+    toStructure: { name: string };
+    service: { name: string };
+  },
+  publicUrl: string,
+): ReferralNoticeDetails {
+  return {
+    referrerFirstName: r.referrer.firstName,
+    person: `${r.person.firstName} ${r.person.lastName}`,
+    to: r.toStructure.name,
+    service: r.service.name,
+    url: `${publicUrl}/espace/orientations/${r.id}`,
   };
 }
 

@@ -3,7 +3,7 @@ import type { Config } from "../../config.ts";
 import { type Database, sqlIn } from "../../db/database.ts";
 import { type Logger, traceOf } from "../../logger.ts";
 import { enqueue } from "../../mail/outbox.ts";
-import { recordEvent } from "./referrals.ts";
+import { recordEvent, referrerNotice } from "./referrals.ts";
 
 /**
  * What time does to referrals: an invitation past its date expires (the referrer is told), and a
@@ -36,13 +36,7 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
       });
       await tx.outboxMessage.updateMany({ where: { referralId: id, status: "pending" }, data: { status: "cancelled" } });
       await recordEvent(tx, id, { kind: "expired", at: now, detail: "l'invitation n'a pas servi" });
-      const email = invitationExpiredEmail({
-        referrerFirstName: r.referrer.firstName,
-        person: `${r.person.firstName} ${r.person.lastName}`,
-        to: r.toStructure.name,
-        service: r.service.name,
-        url: `${config.publicUrl}/espace/orientations/${id}`,
-      });
+      const email = invitationExpiredEmail(referrerNotice({ id, ...r }, config.publicUrl));
       await enqueue(sqlIn(tx), config.sessionSecret, [
         { type: "referral.expired", recipient: r.referrer.email, dueAt: now, payload: email, referralId: id },
       ]);

@@ -1,0 +1,44 @@
+import type { StaffDeps } from "../../context.ts";
+import { recordAudit } from "../../db/audit.ts";
+import { platformSettings } from "./settings.ts";
+
+/**
+ * Changes the retention period (the next daily run applies it) or the data protection
+ * officer's contact (Région). Nothing changed, nothing written.
+ */
+export async function updateSettings({
+  db,
+  clock,
+  scope,
+  input,
+}: StaffDeps & { input: { retentionMonths?: number | undefined; dpoContact?: string | undefined } }) {
+  scope.requireRegion();
+  const current = await platformSettings(db);
+  const changes = (["retentionMonths", "dpoContact"] as const).filter(
+    (field) => input[field] !== undefined && input[field] !== current[field],
+  );
+  if (changes.length === 0) return {};
+  // One audit event per setting: each carries its old and new value (a period, the officer's
+  // public contact: nobody's personal data), so that the log says what the rule was before.
+  await scope.prisma.$transaction(async (tx) => {
+    await tx.platformSettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, ...current, ...input },
+      update: Object.fromEntries(changes.map((field) => [field, input[field]])),
+    });
+    for (const field of changes) {
+      await recordAudit(
+        tx,
+        {
+          actorId: scope.userId,
+          action: "settings.update",
+          entity: "PlatformSettings",
+          entityId: "1",
+          details: { fields: [field], change: { field, from: current[field], to: input[field] as number | string } },
+        },
+        clock.now(),
+      );
+    }
+  });
+  return {};
+}
