@@ -1,6 +1,7 @@
 import { createAsync } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
+import "../../components/card-grid.css";
 import { Loadable, Notice } from "../../components/notice.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Slot, type Structure } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
@@ -48,7 +49,7 @@ function StructureList(props: { service: string; chosen: Chosen }) {
         }
       >
         {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
-        <ul class="structure-list" role="list">
+        <ul class="card-grid structure-list" role="list">
           <For each={structures()}>
             {(structure) => (
               <StructureCard
@@ -66,7 +67,7 @@ function StructureList(props: { service: string; chosen: Chosen }) {
 
 function StructureCard(props: { structure: Structure; first: Slot | undefined; href: string }) {
   return (
-    <li class="structure-card">
+    <li class="card structure-card">
       <h4 class="structure-card__name">{props.structure.name}</h4>
       <p class="structure-card__network">Réseau&nbsp;: {props.structure.network.name}</p>
       <Show when={props.structure.sites.length > 0}>

@@ -5,6 +5,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { CheckboxField, ChoicesField } from "../../components/fields.tsx";
 import { Loadable } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import "../../components/card-grid.css";
 import "../../components/form.css";
 import { type Commune, getCommune } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
@@ -278,7 +279,7 @@ function RecommendationItem(props: { recommendation: Recommendation; number: num
           </p>
         }
       >
-        <ul class="recommendation__structures">
+        <ul class="card-grid">
           <For each={props.recommendation.structures}>{(structure) => <StructureCard structure={structure} />}</For>
         </ul>
       </Show>
@@ -288,7 +289,7 @@ function RecommendationItem(props: { recommendation: Recommendation; number: num
 
 function StructureCard(props: { structure: RecommendedStructure }) {
   return (
-    <li class="orientation-structure">
+    <li class="card orientation-structure">
       <h3 class="orientation-structure__name">{props.structure.name}</h3>
       <For each={props.structure.sites}>
         {(site) => (

@@ -2,16 +2,17 @@ import { For, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import type { Service } from "../../lib/api.ts";
 import { bookingHref } from "../booking/booking-href.ts";
+import "../../components/card-grid.css";
 import "./service-list.css";
 
 export function ServiceList(props: { services: Service[] }) {
   return (
     <Show when={props.services.length > 0} fallback={<p>Aucun service n'est proposé en ligne pour le moment.</p>}>
       {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
-      <ul class="service-list" role="list">
+      <ul class="card-grid" role="list">
         <For each={props.services}>
           {(service) => (
-            <li class="service-card">
+            <li class="card service-card">
               <h3 class="service-card__name">{service.name}</h3>
               <Show when={service.description}>
                 <p class="service-card__description">{service.description}</p>

@@ -1,5 +1,5 @@
 // The page of the private link keeps its state in the address, as the booking flow does: the
-// move's place, week and slot, and which view is shown.
+// move's place, week and slot, and which view is shown; that a move was made, in the history.
 
 import type { LocalDate } from "../../lib/dates.ts";
 import { manageHref } from "../../lib/private-link.ts";
@@ -14,6 +14,11 @@ export interface ManageState {
   site?: string | undefined;
   week?: LocalDate | undefined;
   slot?: string | undefined;
+}
+
+/** What the move leaves in the history entry it returns to (`history.state`). */
+export interface MovedState {
+  moved: true;
 }
 
 /** The page of `token` showing `state`, its parameters always in the same order. */

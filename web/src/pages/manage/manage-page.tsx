@@ -9,17 +9,9 @@ import "../booking/booking.css";
 import { bookingHref } from "../booking/booking-href.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { CancelDialog } from "./cancel-dialog.tsx";
-import { type ManageState, manageStateHref, readManageState } from "./manage-href.ts";
+import { type ManageState, type MovedState, manageStateHref, readManageState } from "./manage-href.ts";
 import "./manage.css";
-import { ConfirmMove, MoveView } from "./move-view.tsx";
-
-/** What a view of the page does on arrival: its heading takes the focus, but on the first view. */
-export type Arrive = (heading: HTMLElement) => void;
-
-/** What the move leaves in the history entry it returns to (`history.state`). */
-export interface MovedState {
-  moved: true;
-}
+import { type Arrive, ConfirmMove, MoveView } from "./move-view.tsx";
 
 /**
  * The page of the private link, `/rdv/<token>`: the appointment, its calendar file, and the

@@ -18,8 +18,10 @@ import { appointmentMeeting, MeetingDetails, meetingMoment, meetingPlace, slotMe
 import { type SlotChoice, samePlace, slotsByDay } from "../booking/slot-choices.ts";
 import { loadPlaces, NoAvailability, PlacePicker, WeekPicker } from "../booking/slot-pickers.tsx";
 import { SlotTaken } from "../booking/slot-taken.tsx";
-import { type ManageState, manageStateHref } from "./manage-href.ts";
-import type { Arrive, MovedState } from "./manage-page.tsx";
+import { type ManageState, type MovedState, manageStateHref } from "./manage-href.ts";
+
+/** What a view of the page does on arrival: its heading takes the focus, but on the first view. */
+export type Arrive = (heading: HTMLElement) => void;
 
 interface ViewProps {
   token: string;

@@ -93,19 +93,8 @@ function RuleRows(props: {
               <h3 class="directory-row__title">{words().when}</h3>
               <p class="directory-row__text">{capitalize(words().details)}.</p>
               <Show when={!single}>
-                <RowEditor label="Modifier" name={`la plage ${words().when}`}>
-                  {(close) => (
-                    <RuleForm
-                      availability={props.availability}
-                      target={props.target}
-                      rule={rule}
-                      onDone={(text) => {
-                        close();
-                        props.onDone(text);
-                      }}
-                      onCancel={close}
-                    />
-                  )}
+                <RowEditor label="Modifier" name={`la plage ${words().when}`} onDone={props.onDone}>
+                  {(editing) => <RuleForm availability={props.availability} target={props.target} rule={rule} {...editing} />}
                 </RowEditor>
               </Show>
               <div class="directory__actions">

@@ -3,14 +3,13 @@ import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { de } from "../../../lib/french.ts";
 import { PersonNameFields } from "../person-name-fields.tsx";
 import { roleLines } from "../roles.ts";
 import { AccountActiveButton, PersonEmailField, ResendInvitationButton } from "./account-actions.tsx";
 import { type Account, getAccounts, getTerritories, inviteAccount, updateAccount } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
 import { RowEditor } from "./row-editor.tsx";
 
@@ -21,48 +20,48 @@ export default function AccountsPage() {
   const [text, setText] = createSignal(query());
   const success = createSuccess();
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Comptes</PageTitle>
-        <p class="staff__lead">
+    <RegionPage
+      title="Comptes"
+      lead={
+        <>
           Les comptes des personnels. Les rôles dans une structure se donnent depuis l'onglet Personnel de la structure&nbsp;;
           ici, la coordination des territoires et l'administration régionale.
-        </p>
-        <form
-          class="staff-form directory-search"
-          aria-label="Chercher un compte"
-          onSubmit={(event) => {
-            event.preventDefault();
-            setSearch({ q: text().trim() || undefined });
-          }}
+        </>
+      }
+    >
+      <form
+        class="staff-form directory-search"
+        aria-label="Chercher un compte"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch({ q: text().trim() || undefined });
+        }}
+      >
+        <TextField
+          id="recherche-compte"
+          label="Nom ou adresse électronique"
+          hint="Une partie suffit. 200 comptes au plus sont affichés."
+          type="search"
+          value={text()}
+          onInput={(event) => setText(event.currentTarget.value)}
+        />
+        <Button type="submit">Chercher</Button>
+      </form>
+      <SuccessNotice said={success.said()} />
+      <Loadable loading="Chargement des comptes…" failure="Les comptes n'ont pas pu être chargés." queryKey={getAccounts.key}>
+        <Accounts query={query()} onDone={success.say} />
+      </Loadable>
+      <section class="staff__section" aria-labelledby="new-account-title">
+        <h2 id="new-account-title">Inviter une personne de la coordination ou de la Région</h2>
+        <Loadable
+          loading="Chargement des territoires…"
+          failure="Les territoires n'ont pas pu être chargés."
+          queryKey={getTerritories.key}
         >
-          <TextField
-            id="recherche-compte"
-            label="Nom ou adresse électronique"
-            hint="Une partie suffit. 200 comptes au plus sont affichés."
-            type="search"
-            value={text()}
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
-          <Button type="submit">Chercher</Button>
-        </form>
-        <SuccessNotice said={success.said()} />
-        <Loadable loading="Chargement des comptes…" failure="Les comptes n'ont pas pu être chargés." queryKey={getAccounts.key}>
-          <Accounts query={query()} onDone={success.say} />
+          <AccountForm onDone={success.say} />
         </Loadable>
-        <section class="staff__section" aria-labelledby="new-account-title">
-          <h2 id="new-account-title">Inviter une personne de la coordination ou de la Région</h2>
-          <Loadable
-            loading="Chargement des territoires…"
-            failure="Les territoires n'ont pas pu être chargés."
-            queryKey={getTerritories.key}
-          >
-            <AccountForm onDone={success.say} />
-          </Loadable>
-        </section>
-      </div>
-    </RegionOnly>
+      </section>
+    </RegionPage>
   );
 }
 
@@ -113,21 +112,14 @@ function Accounts(props: { query: string; onDone: (text: string) => void }) {
                       <AccountActiveButton id={account.id} name={name} active={account.active} onDone={props.onDone} />
                     </Show>
                   </div>
-                  <RowEditor label="Coordination et Région" name={name}>
-                    {(close) => (
+                  <RowEditor label="Coordination et Région" name={name} onDone={props.onDone}>
+                    {(editing) => (
                       <Loadable
                         loading="Chargement des territoires…"
                         failure="Les territoires n'ont pas pu être chargés."
                         queryKey={getTerritories.key}
                       >
-                        <AccountForm
-                          account={account}
-                          onDone={(text) => {
-                            close();
-                            props.onDone(text);
-                          }}
-                          onCancel={close}
-                        />
+                        <AccountForm account={account} {...editing} />
                       </Loadable>
                     )}
                   </RowEditor>

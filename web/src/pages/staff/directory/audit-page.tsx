@@ -2,13 +2,12 @@ import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { ErrorNotice, Loading } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { describeError } from "../../../lib/api.ts";
 import { formatParisInstant, type LocalDate } from "../../../lib/dates.ts";
 import { du } from "../../../lib/french.ts";
 import { type AuditEvent, getAuditPage } from "./admin-api.ts";
 import { ACTIONS } from "./audit-words.ts";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
 
 function changedFields(event: AuditEvent): string | undefined {
@@ -52,13 +51,9 @@ function subject(event: AuditEvent): string | undefined {
  */
 export default function AuditPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Journal des modifications</PageTitle>
-        <AuditLog />
-      </div>
-    </RegionOnly>
+    <RegionPage title="Journal des modifications">
+      <AuditLog />
+    </RegionPage>
   );
 }
 

@@ -39,6 +39,22 @@ export function RegionOnly(props: { children: JSX.Element }) {
   );
 }
 
+/** A page of the Région's: back to the directory, its title and what it holds (`lead`), then its content. */
+export function RegionPage(props: { title: string; lead?: JSX.Element; children: JSX.Element }) {
+  return (
+    <RegionOnly>
+      <div class="staff">
+        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
+        <PageTitle>{props.title}</PageTitle>
+        <Show when={props.lead}>
+          <p class="staff__lead">{props.lead}</p>
+        </Show>
+        {props.children}
+      </div>
+    </RegionOnly>
+  );
+}
+
 export function Refused(props: { children: JSX.Element }) {
   return (
     <div class="staff">

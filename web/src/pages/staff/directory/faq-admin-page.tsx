@@ -3,14 +3,13 @@ import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { getServices, type Service } from "../../../lib/api.ts";
 import { NEED_WORDS, NEEDS, type Need } from "../../../lib/orientation-words.ts";
-import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf, whole } from "./admin-form.tsx";
+import { AdminForm, createAdminForm, slugOf, whole } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
+import { type EntryFormProps, EntryList } from "./entry-list.tsx";
 import { createFaqEntry, deleteFaqEntry, type FaqAdminEntry, getFaqAdmin, updateFaqEntry } from "./faq-api.ts";
-import { RowEditor } from "./row-editor.tsx";
 import { SlugField } from "./slug-field.tsx";
 
 const FIELD_NAMES = {
@@ -26,110 +25,92 @@ const FIELD_NAMES = {
 /** `/espace/annuaire/questions` (Région): the entries of the public page « Questions / Réponses ». */
 export default function FaqAdminPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Questions / Réponses</PageTitle>
-        <p class="staff__lead">
+    <RegionPage
+      title="Questions / Réponses"
+      lead={
+        <>
           Les questions de la page publique <a href="/questions-reponses">Questions / Réponses</a>, dans l'ordre de leur position.
           Chaque réponse mène au questionnaire « Trouver le bon interlocuteur » (un besoin) ou à la réservation d'un service.
-        </p>
-        <Loadable
-          loading="Chargement des questions…"
-          failure="Les questions n'ont pas pu être chargées."
-          queryKey={[getFaqAdmin.key, getServices.key]}
-        >
-          <Entries />
-        </Loadable>
-      </div>
-    </RegionOnly>
+        </>
+      }
+    >
+      <Loadable
+        loading="Chargement des questions…"
+        failure="Les questions n'ont pas pu être chargées."
+        queryKey={[getFaqAdmin.key, getServices.key]}
+      >
+        <Entries />
+      </Loadable>
+    </RegionPage>
   );
 }
 
 function Entries() {
   const entries = createAsync(() => getFaqAdmin());
   const services = createAsync(() => getServices());
-  const success = createSuccess();
   const update = useAction(updateFaqEntry);
   const remove = useAction(deleteFaqEntry);
   return (
     <Show when={services()}>
       {(known) => (
-        <>
-          <SuccessNotice said={success.said()} />
-          <ul class="directory-rows">
-            <For each={entries()}>
-              {(entry) => (
-                <li class="directory-row">
-                  <h2 class="directory-row__title">
-                    {entry.question}{" "}
-                    <Show when={!entry.published}>
-                      <span class="directory-tag">non publiée</span>
-                    </Show>
-                  </h2>
-                  <p class="directory-row__text">
-                    Position {entry.position}
-                    <Show when={entry.need}>{(need) => <> — questionnaire&nbsp;: {NEED_WORDS[need()]}</>}</Show>
-                    <Show when={entry.service}>{(service) => <> — réservation&nbsp;: {service().name}</>}</Show>
-                  </p>
-                  <div class="directory__actions">
-                    <RowEditor label="Modifier" name={entry.question}>
-                      {(close) => (
-                        <FaqForm
-                          entry={entry}
-                          services={known()}
-                          onDone={(text) => {
-                            close();
-                            success.say(text);
-                          }}
-                          onCancel={close}
-                        />
-                      )}
-                    </RowEditor>
-                    <Button
-                      variant="secondary"
-                      onClick={async () => {
-                        const outcome = await update(entry.id, { published: !entry.published });
-                        success.say(
-                          outcome.kind !== "done"
-                            ? outcome.message
-                            : entry.published
-                              ? `« ${entry.question} » est retirée de la page publique.`
-                              : `« ${entry.question} » est publiée.`,
-                        );
-                      }}
-                    >
-                      {entry.published ? "Retirer de la page publique" : "Publier"}
-                      <span class="visually-hidden">&nbsp;: {entry.question}</span>
-                    </Button>
-                    <ConfirmButton
-                      label={
-                        <>
-                          Supprimer<span class="visually-hidden">&nbsp;: {entry.question}</span>
-                        </>
-                      }
-                      title="Supprimer cette question ?"
-                      confirm="Supprimer la question"
-                      onConfirm={() => remove(entry.id)}
-                      onDone={() => success.say(`« ${entry.question} » est supprimée.`)}
-                    >
-                      « {entry.question} » disparaîtra de la page publique. Pour la cacher sans la perdre, retirez-la plutôt de la
-                      page publique.
-                    </ConfirmButton>
-                  </div>
-                </li>
-              )}
-            </For>
-          </ul>
-          <section class="staff__section" aria-labelledby="new-faq-title">
-            <h2 id="new-faq-title">Nouvelle question</h2>
-            <FaqForm
-              services={known()}
-              next={Math.max(0, ...(entries() ?? []).map((e) => e.position)) + 1}
-              onDone={success.say}
-            />
-          </section>
-        </>
+        <EntryList
+          entries={entries()}
+          name={(entry) => entry.question}
+          title={(entry) => (
+            <>
+              {entry.question}{" "}
+              <Show when={!entry.published}>
+                <span class="directory-tag">non publiée</span>
+              </Show>
+            </>
+          )}
+          actions={(entry, say) => (
+            <>
+              <Button
+                variant="secondary"
+                onClick={async () => {
+                  const outcome = await update(entry.id, { published: !entry.published });
+                  say(
+                    outcome.kind !== "done"
+                      ? outcome.message
+                      : entry.published
+                        ? `« ${entry.question} » est retirée de la page publique.`
+                        : `« ${entry.question} » est publiée.`,
+                  );
+                }}
+              >
+                {entry.published ? "Retirer de la page publique" : "Publier"}
+                <span class="visually-hidden">&nbsp;: {entry.question}</span>
+              </Button>
+              <ConfirmButton
+                label={
+                  <>
+                    Supprimer<span class="visually-hidden">&nbsp;: {entry.question}</span>
+                  </>
+                }
+                title="Supprimer cette question ?"
+                confirm="Supprimer la question"
+                onConfirm={() => remove(entry.id)}
+                onDone={() => say(`« ${entry.question} » est supprimée.`)}
+              >
+                « {entry.question} » disparaîtra de la page publique. Pour la cacher sans la perdre, retirez-la plutôt de la page
+                publique.
+              </ConfirmButton>
+            </>
+          )}
+          form={(editing) => (
+            <FaqForm {...editing} services={known()} next={Math.max(0, ...(entries() ?? []).map((e) => e.position)) + 1} />
+          )}
+          adding={{ id: "new-faq-title", title: "Nouvelle question" }}
+        >
+          {(entry) => (
+            <p class="directory-row__text">
+              Position {entry.position}
+              <Show when={entry.need}>{(need) => <> — questionnaire&nbsp;: {NEED_WORDS[need()]}</>}</Show>
+              <Show when={entry.service}>{(service) => <> — réservation&nbsp;: {service().name}</>}</Show>
+            </p>
+          )}
+        </EntryList>
       )}
     </Show>
   );
@@ -137,14 +118,13 @@ function Entries() {
 
 type Field = keyof typeof FIELD_NAMES;
 
-function FaqForm(props: {
-  entry?: FaqAdminEntry;
-  services: Service[];
-  /** The position a new entry gets unless told: after the last one. */
-  next?: number;
-  onDone: (text: string) => void;
-  onCancel?: () => void;
-}) {
+function FaqForm(
+  props: EntryFormProps<FaqAdminEntry> & {
+    services: Service[];
+    /** The position a new entry gets: after the last one. */
+    next: number;
+  },
+) {
   const entry = props.entry;
   const prefix = entry ? `question-${entry.id}` : "nouvelle-question";
   const ids: Record<Field, string> = {

@@ -1,80 +1,54 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { ChoicesField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { createNetwork, getNetworks, type Network, updateNetwork } from "./admin-api.ts";
-import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { AdminForm, createAdminForm, slugOf } from "./admin-form.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES, NETWORK_KINDS, networkKindOptions } from "./directory-words.ts";
-import { RowEditor } from "./row-editor.tsx";
+import { type EntryFormProps, EntryList } from "./entry-list.tsx";
 import { SlugField } from "./slug-field.tsx";
 
 /** `/espace/annuaire/reseaux` (Région): the networks of structures, and the partner organisations. */
 export default function NetworksPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Réseaux</PageTitle>
-        <p class="staff__lead">
-          Chaque structure appartient à un réseau&nbsp;: CIO, Missions Locales… ou partenaires qui orientent sans agenda.
-        </p>
-        <Loadable loading="Chargement des réseaux…" failure="Les réseaux n'ont pas pu être chargés." queryKey={getNetworks.key}>
-          <Networks />
-        </Loadable>
-      </div>
-    </RegionOnly>
+    <RegionPage
+      title="Réseaux"
+      lead={<>Chaque structure appartient à un réseau&nbsp;: CIO, Missions Locales… ou partenaires qui orientent sans agenda.</>}
+    >
+      <Loadable loading="Chargement des réseaux…" failure="Les réseaux n'ont pas pu être chargés." queryKey={getNetworks.key}>
+        <Networks />
+      </Loadable>
+    </RegionPage>
   );
 }
 
 function Networks() {
   const networks = createAsync(() => getNetworks());
-  const success = createSuccess();
   return (
-    <>
-      <SuccessNotice said={success.said()} />
-      <ul class="directory-rows">
-        <For each={networks()}>
-          {(network) => (
-            <li class="directory-row">
-              <h2 class="directory-row__title">{network.name}</h2>
-              <p class="directory-row__text">
-                {NETWORK_KINDS[network.kind]} —{" "}
-                {network.structureCount === 1 ? "1 structure" : `${network.structureCount} structures`}
-                <Show when={network.description}>
-                  <br />
-                  {network.description}
-                </Show>
-              </p>
-              <RowEditor label="Modifier" name={network.name}>
-                {(close) => (
-                  <NetworkForm
-                    network={network}
-                    onDone={(text) => {
-                      close();
-                      success.say(text);
-                    }}
-                    onCancel={close}
-                  />
-                )}
-              </RowEditor>
-            </li>
-          )}
-        </For>
-      </ul>
-      <section class="staff__section" aria-labelledby="new-network-title">
-        <h2 id="new-network-title">Nouveau réseau</h2>
-        <NetworkForm onDone={success.say} />
-      </section>
-    </>
+    <EntryList
+      entries={networks()}
+      name={(network) => network.name}
+      form={NetworkForm}
+      adding={{ id: "new-network-title", title: "Nouveau réseau" }}
+    >
+      {(network) => (
+        <p class="directory-row__text">
+          {NETWORK_KINDS[network.kind]} — {network.structureCount === 1 ? "1 structure" : `${network.structureCount} structures`}
+          <Show when={network.description}>
+            <br />
+            {network.description}
+          </Show>
+        </p>
+      )}
+    </EntryList>
   );
 }
 
 type Field = "name" | "slug" | "kind" | "description";
 
-function NetworkForm(props: { network?: Network; onDone: (text: string) => void; onCancel?: () => void }) {
-  const network = props.network;
+function NetworkForm(props: EntryFormProps<Network>) {
+  const network = props.entry;
   const prefix = network ? `reseau-${network.id}` : "nouveau-reseau";
   const ids: Record<Field, string> = {
     name: `${prefix}-nom`,

@@ -4,7 +4,6 @@ import { createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { formatDate, formatParisInstant } from "../../../lib/dates.ts";
 import "../../../components/dialog.css";
 import { isEmailAddress } from "../../../lib/email.ts";
@@ -16,43 +15,43 @@ import {
   saveSettings,
 } from "../privacy/privacy-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice, whole } from "./admin-form.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { count, describeResult, jobName } from "./job-words.ts";
 
 /** `/espace/annuaire/donnees-personnelles` (Région): the retention period, and what the daily jobs did with it. */
 export default function PrivacySettingsPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Données personnelles</PageTitle>
-        <p class="staff__lead">
+    <RegionPage
+      title="Données personnelles"
+      lead={
+        <>
           Combien de temps les données des personnes sont gardées, et ce que les traitements de chaque nuit en ont fait. Les
           modifications et les consultations sont tracées dans le <A href="/espace/annuaire/journal">journal</A>, qui est lui-même
           purgé après un an.
-        </p>
-        <section class="staff__section" aria-labelledby="retention-title">
-          <h2 id="retention-title">Conservation et contact</h2>
-          <Loadable
-            loading="Chargement du réglage…"
-            failure="La durée de conservation n'a pas pu être chargée."
-            queryKey={getRetentionSettings.key}
-          >
-            <RetentionSection />
-          </Loadable>
-        </section>
-        <section class="staff__section" aria-labelledby="runs-title">
-          <h2 id="runs-title">Traitements quotidiens des sept derniers jours</h2>
-          <Loadable
-            loading="Chargement des traitements…"
-            failure="Les traitements n'ont pas pu être chargés."
-            queryKey={getJobRuns.key}
-          >
-            <RunList />
-          </Loadable>
-        </section>
-      </div>
-    </RegionOnly>
+        </>
+      }
+    >
+      <section class="staff__section" aria-labelledby="retention-title">
+        <h2 id="retention-title">Conservation et contact</h2>
+        <Loadable
+          loading="Chargement du réglage…"
+          failure="La durée de conservation n'a pas pu être chargée."
+          queryKey={getRetentionSettings.key}
+        >
+          <RetentionSection />
+        </Loadable>
+      </section>
+      <section class="staff__section" aria-labelledby="runs-title">
+        <h2 id="runs-title">Traitements quotidiens des sept derniers jours</h2>
+        <Loadable
+          loading="Chargement des traitements…"
+          failure="Les traitements n'ont pas pu être chargés."
+          queryKey={getJobRuns.key}
+        >
+          <RunList />
+        </Loadable>
+      </section>
+    </RegionPage>
   );
 }
 

@@ -3,7 +3,6 @@ import { createMemo, createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, SelectField, TextAreaField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { getServices } from "../../../lib/api.ts";
 import {
   AGE_BAND_WORDS,
@@ -18,7 +17,7 @@ import {
 import { getNetworks } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { ProfileTester } from "./routing-profile-tester.tsx";
 import {
   createRoutingRule,
@@ -39,29 +38,29 @@ export function ruleWords(rule: RoutingRule): string {
 /** `/espace/annuaire/orientation` (Région): the table « Trouver le bon interlocuteur » reads, in order. */
 export default function RoutingRulesPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Table d'orientation</PageTitle>
-        <p class="staff__lead">
+    <RegionPage
+      title="Table d'orientation"
+      lead={
+        <>
           Le questionnaire «&nbsp;Trouver le bon interlocuteur&nbsp;» lit ces règles dans l'ordre&nbsp;: il recommande les réseaux
           des trois premières qui conviennent à la personne (un réseau une seule fois), et la règle par défaut quand aucune ne
           convient. Une condition laissée vide vaut pour tous.
-        </p>
-        <Loadable
-          loading="Chargement de la table…"
-          failure="La table d'orientation n'a pas pu être chargée."
-          queryKey={[getRoutingRules.key, getNetworks.key, getServices.key]}
-        >
-          <Rules />
-        </Loadable>
-        <section class="staff__section" aria-labelledby="test-profile-title">
-          <h2 id="test-profile-title">Tester un profil</h2>
-          <p>Ce que la table répond aujourd'hui à une personne, structures et disponibilités comprises.</p>
-          <ProfileTester />
-        </section>
-      </div>
-    </RegionOnly>
+        </>
+      }
+    >
+      <Loadable
+        loading="Chargement de la table…"
+        failure="La table d'orientation n'a pas pu être chargée."
+        queryKey={[getRoutingRules.key, getNetworks.key, getServices.key]}
+      >
+        <Rules />
+      </Loadable>
+      <section class="staff__section" aria-labelledby="test-profile-title">
+        <h2 id="test-profile-title">Tester un profil</h2>
+        <p>Ce que la table répond aujourd'hui à une personne, structures et disponibilités comprises.</p>
+        <ProfileTester />
+      </section>
+    </RegionPage>
   );
 }
 
@@ -136,7 +135,9 @@ function Rules() {
                   </ConfirmButton>
                 </Show>
               </div>
-              <RowEditorFor rule={rule} number={index() + 1} onDone={success.say} />
+              <RowEditor label="Modifier" name={`la règle ${rule.fallback ? "par défaut" : index() + 1}`} onDone={success.say}>
+                {(editing) => <RuleForm rule={rule} {...editing} />}
+              </RowEditor>
             </li>
           )}
         </For>
@@ -169,23 +170,6 @@ function ActiveToggle(props: { rule: RoutingRule; number: number; onDone: (text:
       {props.rule.active ? "Désactiver" : "Activer"}
       <span class="visually-hidden">&nbsp;la règle {props.number}</span>
     </Button>
-  );
-}
-
-function RowEditorFor(props: { rule: RoutingRule; number: number; onDone: (text: string) => void }) {
-  return (
-    <RowEditor label="Modifier" name={`la règle ${props.rule.fallback ? "par défaut" : props.number}`}>
-      {(close) => (
-        <RuleForm
-          rule={props.rule}
-          onDone={(text) => {
-            close();
-            props.onDone(text);
-          }}
-          onCancel={close}
-        />
-      )}
-    </RowEditor>
   );
 }
 

@@ -36,18 +36,8 @@ export function StructureOfferings(props: { structure: StructureDetail; regional
                   </Show>
                 </h3>
                 <OfferingSummary offering={offering} />
-                <RowEditor label="Modifier l'offre" name={offering.service.name}>
-                  {(close) => (
-                    <OfferingForm
-                      structure={props.structure}
-                      offering={offering}
-                      onDone={(text) => {
-                        close();
-                        success.say(text);
-                      }}
-                      onCancel={close}
-                    />
-                  )}
+                <RowEditor label="Modifier l'offre" name={offering.service.name} onDone={success.say}>
+                  {(editing) => <OfferingForm structure={props.structure} offering={offering} {...editing} />}
                 </RowEditor>
               </li>
             )}

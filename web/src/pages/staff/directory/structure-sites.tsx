@@ -39,18 +39,8 @@ export function StructureSites(props: { structure: StructureDetail; regional: bo
                 <Show when={site.accessInfo}>
                   <p class="directory-row__text">{site.accessInfo}</p>
                 </Show>
-                <RowEditor label="Modifier" name={site.name}>
-                  {(close) => (
-                    <SiteForm
-                      structureId={props.structure.id}
-                      site={site}
-                      onDone={(text) => {
-                        close();
-                        success.say(text);
-                      }}
-                      onCancel={close}
-                    />
-                  )}
+                <RowEditor label="Modifier" name={site.name} onDone={success.say}>
+                  {(editing) => <SiteForm structureId={props.structure.id} site={site} {...editing} />}
                 </RowEditor>
                 <div class="directory__actions">
                   <Show

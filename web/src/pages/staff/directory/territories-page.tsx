@@ -1,92 +1,73 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { TextField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
 import { de } from "../../../lib/french.ts";
 import { createTerritory, getTerritories, type Territory, updateTerritory } from "./admin-api.ts";
-import { AdminForm, createAdminForm, createSuccess, SuccessNotice, slugOf } from "./admin-form.tsx";
+import { AdminForm, createAdminForm, slugOf } from "./admin-form.tsx";
 import { CommunesField, type PickedCommune } from "./communes-field.tsx";
-import { BackLink, RegionOnly } from "./directory-area.tsx";
+import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
-import { RowEditor } from "./row-editor.tsx";
+import { type EntryFormProps, EntryList } from "./entry-list.tsx";
 import { SlugField } from "./slug-field.tsx";
 
 /** `/espace/annuaire/territoires` (Région): the coordination zones, their communes and coordinators. */
 export default function TerritoriesPage() {
   return (
-    <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>Territoires</PageTitle>
-        <p class="staff__lead">
+    <RegionPage
+      title="Territoires"
+      lead={
+        <>
           Un territoire réunit des communes&nbsp;; ses coordinateurs en suivent l'activité. Les coordinateurs se désignent sur la
           page Comptes.
-        </p>
-        <Loadable
-          loading="Chargement des territoires…"
-          failure="Les territoires n'ont pas pu être chargés."
-          queryKey={getTerritories.key}
-        >
-          <Territories />
-        </Loadable>
-      </div>
-    </RegionOnly>
+        </>
+      }
+    >
+      <Loadable
+        loading="Chargement des territoires…"
+        failure="Les territoires n'ont pas pu être chargés."
+        queryKey={getTerritories.key}
+      >
+        <Territories />
+      </Loadable>
+    </RegionPage>
   );
 }
 
 function Territories() {
   const territories = createAsync(() => getTerritories());
-  const success = createSuccess();
   return (
-    <>
-      <SuccessNotice said={success.said()} />
-      <ul class="directory-rows">
-        <For each={territories()}>
-          {(territory) => (
-            <li class="directory-row">
-              <h2 class="directory-row__title">{territory.name}</h2>
-              <p class="directory-row__text">
-                Coordination&nbsp;:{" "}
-                {territory.coordinators.length > 0
-                  ? territory.coordinators.map((person) => `${person.firstName} ${person.lastName}`).join(", ")
-                  : "Personne pour le moment"}
-              </p>
-              <details class="directory-details">
-                <summary>
-                  {territory.communes.length === 1 ? "1 commune" : `${territory.communes.length} communes`}
-                  <span class="visually-hidden">&nbsp;{de(territory.name)}</span>
-                </summary>
-                <p>{territory.communes.map((commune) => commune.name).join(", ")}</p>
-              </details>
-              <RowEditor label="Modifier" name={territory.name}>
-                {(close) => (
-                  <TerritoryForm
-                    territory={territory}
-                    onDone={(text) => {
-                      close();
-                      success.say(text);
-                    }}
-                    onCancel={close}
-                  />
-                )}
-              </RowEditor>
-            </li>
-          )}
-        </For>
-      </ul>
-      <section class="staff__section" aria-labelledby="new-territory-title">
-        <h2 id="new-territory-title">Nouveau territoire</h2>
-        <TerritoryForm onDone={success.say} />
-      </section>
-    </>
+    <EntryList
+      entries={territories()}
+      name={(territory) => territory.name}
+      form={TerritoryForm}
+      adding={{ id: "new-territory-title", title: "Nouveau territoire" }}
+    >
+      {(territory) => (
+        <>
+          <p class="directory-row__text">
+            Coordination&nbsp;:{" "}
+            {territory.coordinators.length > 0
+              ? territory.coordinators.map((person) => `${person.firstName} ${person.lastName}`).join(", ")
+              : "Personne pour le moment"}
+          </p>
+          <details class="directory-details">
+            <summary>
+              {territory.communes.length === 1 ? "1 commune" : `${territory.communes.length} communes`}
+              <span class="visually-hidden">&nbsp;{de(territory.name)}</span>
+            </summary>
+            <p>{territory.communes.map((commune) => commune.name).join(", ")}</p>
+          </details>
+        </>
+      )}
+    </EntryList>
   );
 }
 
 type Field = "name" | "slug" | "communes";
 
-function TerritoryForm(props: { territory?: Territory; onDone: (text: string) => void; onCancel?: () => void }) {
-  const territory = props.territory;
+function TerritoryForm(props: EntryFormProps<Territory>) {
+  const territory = props.entry;
   const prefix = territory ? `territoire-${territory.id}` : "nouveau-territoire";
   const ids: Record<Field, string> = { name: `${prefix}-nom`, slug: `${prefix}-identifiant`, communes: `${prefix}-communes` };
   const create = useAction(createTerritory);
