@@ -1,32 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { SlotSchema } from "../slots/routes.ts";
+import { SlotSchema } from "../slots/schemas.ts";
 import { createBooking } from "./create-booking.ts";
-import { CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
-
-export const AppointmentSchema = z
-  .object({
-    id: z.uuid(),
-    start: z.string().openapi({ example: "2026-03-30T09:00:00+02:00" }),
-    end: z.string().openapi({ example: "2026-03-30T09:45:00+02:00" }),
-    status: z.enum(["booked", "cancelled"]),
-    mode: z.enum(["onsite", "phone", "video"]),
-    service: z.object({ slug: z.string(), name: z.string() }),
-    structure: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-    site: z
-      .object({
-        id: z.uuid(),
-        name: z.string(),
-        address: z.string(),
-        postcode: z.string(),
-        commune: z.string(),
-        accessInfo: z.string(),
-      })
-      .nullable(),
-    collective: z.boolean(),
-    accessibilityNeeds: z.string(),
-  })
-  .openapi("Appointment");
+import { AppointmentSchema, CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
 
 const route = createRoute({
   method: "post",
