@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { hashSecret as hashToken } from "../../auth/hash-secret.ts";
 import { requireArea } from "../../auth/http.ts";
 import type { Scope } from "../../auth/scope.ts";
 import { sqlIn } from "../../db/database.ts";
@@ -13,7 +14,7 @@ import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
-import { hashToken, newManageToken } from "../bookings/create-booking.ts";
+import { newManageToken } from "../bookings/create-booking.ts";
 import { exportAppointments } from "./export-appointments.ts";
 import { type AgendaView, loadAgenda } from "./load-agenda.ts";
 

@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import { type Database, type SqlSession, statement } from "../../db/database.ts";
@@ -21,14 +22,11 @@ export interface BookingResponse {
   manageUrl: string;
 }
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
-
 /** A private link's token: 128 random bits; only its hash is stored. */
 export function newManageToken(): { token: string; hash: string } {
   const token = randomBytes(16).toString("base64url");
-  return { token, hash: sha256(token) };
+  return { token, hash: hashSecret(token) };
 }
-export const hashToken = sha256;
 
 /**
  * Books a slot for a person, online. In one transaction: the Idempotency-Key is claimed first

@@ -1,4 +1,5 @@
 import { appointmentIcs } from "../../../emails/ics.ts";
+import { hashSecret as hashToken } from "../../auth/hash-secret.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
@@ -9,7 +10,7 @@ import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
-import { freeSlotFor, hashToken, slotTaken, takeSeat } from "../bookings/create-booking.ts";
+import { freeSlotFor, slotTaken, takeSeat } from "../bookings/create-booking.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 
