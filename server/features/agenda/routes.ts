@@ -17,6 +17,7 @@ import { loadAppointment, toDetails } from "../appointments/details.ts";
 import { newManageToken } from "../bookings/create-booking.ts";
 import { exportAppointments } from "./export-appointments.ts";
 import { type AgendaView, loadAgenda } from "./load-agenda.ts";
+import { Agenda, AppointmentDetailResponse } from "./schemas.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
 // what staff do with an appointment — its outcome, private notes, its confirmation, cancellation.
@@ -43,7 +44,7 @@ const list = agendaRoute({
         .openapi({ description: "Avec structure : un seul conseiller." }),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "L'agenda de la période.") },
+  responses: { 200: json(Agenda, "L'agenda de la période.") },
 });
 
 const exported = agendaRoute({
@@ -61,7 +62,7 @@ const detail = agendaRoute({
   path: "/appointments/{id}",
   summary: "Un rendez-vous : la personne et ses coordonnées, le service, le canal, les notes, l'historique avec la structure",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "Le rendez-vous.") },
+  responses: { 200: json(AppointmentDetailResponse, "Le rendez-vous.") },
 });
 
 const outcome = agendaRoute({

@@ -15,6 +15,7 @@ import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 import { firstStaffSlots } from "./desk-slots.ts";
+import { DeskBooking, DeskOfferingsResponse, DeskPeopleResponse, DeskSlotsResponse, DeskStructuresResponse } from "./schemas.ts";
 
 // The reception desk ("Accueil"), and any staff booking for someone: find the person, see the
 // first free slots, book. Staff may book inside the public notice and beyond the horizon, in
@@ -33,7 +34,7 @@ const people = deskRoute({
       q: z.string().trim().min(2, "2 caractères au moins.").max(100),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 personnes au plus, les plus récemment venues d'abord.") },
+  responses: { 200: json(DeskPeopleResponse, "20 personnes au plus, les plus récemment venues d'abord.") },
 });
 
 const structures = deskRoute({
@@ -41,7 +42,7 @@ const structures = deskRoute({
   path: "/structures",
   summary:
     "Les structures où l'on peut réserver pour quelqu'un : les siennes, et celles dont une offre est ouverte aux professionnels",
-  responses: { 200: json(z.object({}).passthrough(), "Les structures, les siennes d'abord, puis par nom.") },
+  responses: { 200: json(DeskStructuresResponse, "Les structures, les siennes d'abord, puis par nom.") },
 });
 
 const offerings = deskRoute({
@@ -49,7 +50,7 @@ const offerings = deskRoute({
   path: "/offerings",
   summary: "Les offres d'une structure que l'on peut réserver pour quelqu'un, et ses conseillers",
   request: { query: z.object({ structure: z.uuid("identifiant de structure attendu.") }) },
-  responses: { 200: json(z.object({}).passthrough(), "Les offres, par service ; les conseillers, par nom.") },
+  responses: { 200: json(DeskOfferingsResponse, "Les offres, par service ; les conseillers, par nom.") },
 });
 
 const slots = deskRoute({
@@ -63,7 +64,7 @@ const slots = deskRoute({
       from: localDate.optional(),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre.") },
+  responses: { 200: json(DeskSlotsResponse, "20 créneaux au plus, dans l'ordre.") },
 });
 
 const book = deskRoute({
@@ -89,7 +90,7 @@ const book = deskRoute({
         }),
     ),
   },
-  responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé à remettre à la personne.") },
+  responses: { 201: json(DeskBooking, "Le rendez-vous, et le lien privé à remettre à la personne.") },
 });
 
 /** Bookable by this user: their structure's offerings, and others' open to staff booking. */
