@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { SlotSchema } from "../slots/schemas.ts";
 import { createBooking } from "./create-booking.ts";
-import { AppointmentSchema, CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
+import { BookingAnswer, CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -15,7 +15,7 @@ const route = createRoute({
   responses: {
     201: {
       description: "Le rendez-vous est réservé ; `manageUrl` est le lien privé pour le déplacer ou l'annuler.",
-      content: { "application/json": { schema: z.object({ appointment: AppointmentSchema, manageUrl: z.url() }) } },
+      content: { "application/json": { schema: BookingAnswer } },
     },
     409: {
       description: "Le créneau a été pris entre-temps (code SLOT_TAKEN) ; `alternatives` propose trois autres créneaux.",

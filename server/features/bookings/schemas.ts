@@ -59,3 +59,6 @@ export const AppointmentSchema = z
     accessibilityNeeds: z.string(),
   })
   .openapi("Appointment");
+
+/** A booking's answer: the appointment, and the private link to move or cancel it (shown once). */
+export const BookingAnswer = z.object({ appointment: AppointmentSchema, manageUrl: z.url() });

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { BookableBy, Mode } from "../admin/schemas.ts";
 import { FullName, IdName, NamedPerson } from "../appointments/schemas.ts";
-import { AppointmentSchema } from "../bookings/schemas.ts";
+import { BookingAnswer } from "../bookings/schemas.ts";
 import { SlotSchema } from "../slots/schemas.ts";
 
 // The reception desk's answers (routes.ts, desk-slots.ts); its slots and bookings are also the referrals'.
@@ -37,16 +37,11 @@ export const DeskStructure = z.object({
 
 /** A free slot as staff choose it: with the advisor's name and the place's. */
 export const DeskSlot = SlotSchema.extend({ advisor: NamedPerson.nullable(), site: IdName.nullable() }).openapi("DeskSlot");
+/** A free slot with its place's name, without the advisor's (a referrer from elsewhere, an invited person). */
+export const PlacedSlot = SlotSchema.extend({ site: IdName.nullable() });
 
 /** A booking made for someone: the appointment, the private link, with whom, whether a confirmation e-mail is on its way. */
-export const DeskBooking = z
-  .object({
-    appointment: AppointmentSchema,
-    manageUrl: z.url(),
-    advisor: FullName,
-    confirmationSent: z.boolean(),
-  })
-  .openapi("DeskBooking");
+export const DeskBooking = BookingAnswer.extend({ advisor: FullName, confirmationSent: z.boolean() }).openapi("DeskBooking");
 
 export const DeskPeopleResponse = z.object({ people: z.array(DeskPerson) });
 export const DeskStructuresResponse = z.object({ structures: z.array(DeskStructureChoice) });

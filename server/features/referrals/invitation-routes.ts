@@ -10,12 +10,13 @@ import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
-import { IdempotencyHeader } from "../bookings/schemas.ts";
+import { BookingAnswer, IdempotencyHeader } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 import { findByInvitation, loadReferral, type ReferralRow } from "./referrals.ts";
 import { bookForReferral, onePerTimeAndPlace } from "./routes.ts";
+import { InvitationResponse, InvitationSlotsResponse } from "./schemas.ts";
 
 // The person's side of a referral: the invitation link (its token) or the printed code opens
 // the target's slots for the referral's service — « referral only » offerings included — and
@@ -40,7 +41,7 @@ const show = createRoute({
   tags: ["Invitations"],
   summary: "Une invitation à prendre rendez-vous : qui oriente, vers qui, pour quoi, jusqu'à quand",
   request: { params: KeyParam },
-  responses: { 200: json(z.object({}).passthrough(), "L'invitation et son état (open, booked, closed)."), 404: Unknown },
+  responses: { 200: json(InvitationResponse, "L'invitation et son état (open, booked, closed)."), 404: Unknown },
 });
 const slots = createRoute({
   method: "get",
@@ -52,7 +53,7 @@ const slots = createRoute({
     query: z.object({ from: localDate.optional() }),
   },
   responses: {
-    200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre."),
+    200: json(InvitationSlotsResponse, "20 créneaux au plus, dans l'ordre."),
     404: Unknown,
     409: errorResponse("L'invitation n'est plus ouverte."),
   },
@@ -83,7 +84,7 @@ const book = createRoute({
     },
   },
   responses: {
-    201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé pour le déplacer ou l'annuler."),
+    201: json(BookingAnswer, "Le rendez-vous, et le lien privé pour le déplacer ou l'annuler."),
     404: Unknown,
     409: errorResponse("L'invitation n'est plus ouverte, ou le créneau vient d'être pris."),
     422: errorResponse("Un champ est invalide ; `fields` le nomme."),

@@ -16,7 +16,7 @@ import { enqueue } from "../../mail/outbox.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { bookSlot, lockLivePerson, slotTaken } from "../bookings/create-booking.ts";
 import { once } from "../bookings/idempotency.ts";
-import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
+import { BookingAnswer, IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { firstStaffSlots } from "../desk/desk-slots.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
@@ -30,6 +30,7 @@ import {
   timelineOf,
   withdrawInvitation,
 } from "./referrals.ts";
+import { ReferralDetailResponse, ReferralResponse, ReferralSlotsResponse, ReferralsResponse } from "./schemas.ts";
 
 // Referrals (orientations) for staff: a referrer passes a person on to another structure, with
 // their agreement, then books for them or sends an invitation; the target answers from its
@@ -38,7 +39,7 @@ import {
 
 const referralRoute = staffRoute("Orientations");
 const Reason = requiredText("Le motif", 500);
-const Referral = json(z.object({}).passthrough(), "L'orientation.");
+const Referral = json(ReferralResponse, "L'orientation.");
 
 const list = referralRoute({
   method: "get",
@@ -50,7 +51,7 @@ const list = referralRoute({
       structure: z.uuid("identifiant de structure attendu.").optional(),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "200 orientations au plus, les plus récentes d'abord.") },
+  responses: { 200: json(ReferralsResponse, "200 orientations au plus, les plus récentes d'abord.") },
 });
 const create = referralRoute({
   method: "post",
@@ -77,7 +78,7 @@ const detail = referralRoute({
   path: "/{id}",
   summary: "Une orientation, sa chronologie et ce que l'on peut en faire",
   request: { params: IdParam },
-  responses: { 200: Referral },
+  responses: { 200: json(ReferralDetailResponse, "L'orientation, sa chronologie et ce que l'on peut en faire.") },
 });
 const accept = referralRoute({
   method: "post",
@@ -141,7 +142,7 @@ const slots = referralRoute({
     params: IdParam,
     query: z.object({ from: localDate.optional() }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus.") },
+  responses: { 200: json(ReferralSlotsResponse, "20 créneaux au plus.") },
 });
 const booking = referralRoute({
   method: "post",
@@ -152,7 +153,7 @@ const booking = referralRoute({
     headers: IdempotencyHeader,
     body: jsonBody(z.object({ slotKey: z.string().min(1, "Le créneau est obligatoire.").max(200) }).strict()),
   },
-  responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous et le lien privé de la personne.") },
+  responses: { 201: json(BookingAnswer, "Le rendez-vous et le lien privé de la personne.") },
 });
 
 /**

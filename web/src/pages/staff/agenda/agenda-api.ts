@@ -19,6 +19,8 @@ export type Channel = AppointmentDetail["channel"];
 export type DeskPerson = InferResponseType<typeof desk.people.$get, 200>["people"][number];
 export type DeskStructure = InferResponseType<typeof desk.offerings.$get, 200>["structure"];
 export type DeskSlot = InferResponseType<typeof desk.slots.$get, 200>["slots"][number];
+/** A free slot to choose from; a referral's gives the advisor's name only to the staff of the target structure. */
+export type SlotChoice = Omit<DeskSlot, "advisor"> & Partial<Pick<DeskSlot, "advisor">>;
 export type DeskStructureChoice = InferResponseType<typeof desk.structures.$get, 200>["structures"][number];
 /** A booking made for someone: with whom, and whether a confirmation e-mail is on its way. */
 export type DeskBooking = InferResponseType<typeof desk.bookings.$post, 201>;
