@@ -10,6 +10,7 @@ import { json, staffRoute } from "../../http/staff-routes.ts";
 import { BREAKDOWNS, coverageChoices, resolveCoverage } from "./coverage.ts";
 import { figuresCsv, TABLE_FILE_NAMES, TABLES } from "./csv.ts";
 import { dashboardFigures } from "./figures.ts";
+import { DashboardChoices, DashboardFigures } from "./schemas.ts";
 
 // The coordination dashboards: a territory's figures for its coordinators, every territory's for
 // the Région. Shown outside the structures, so small counts are masked (domain/statistics.ts).
@@ -35,7 +36,7 @@ const choices = dashboardRoute({
   method: "get",
   path: "/filters",
   summary: "Ce que les filtres proposent (territoires suivis, réseaux, structures, services) et la période par défaut",
-  responses: { 200: json(z.object({}).passthrough(), "Les choix.") },
+  responses: { 200: json(DashboardChoices, "Les choix.") },
 });
 
 const figures = dashboardRoute({
@@ -44,7 +45,7 @@ const figures = dashboardRoute({
   summary:
     "Les chiffres : rendez-vous et leur issue, canaux, part du temps offert réservée, délais, orientations (effectifs de moins de 5 masqués : null)",
   request: { query: Filters },
-  responses: { 200: json(z.object({}).passthrough(), "Les chiffres de la période.") },
+  responses: { 200: json(DashboardFigures, "Les chiffres de la période.") },
 });
 
 const exported = dashboardRoute({

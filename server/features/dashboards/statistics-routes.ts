@@ -9,6 +9,7 @@ import { resolveCoverage } from "./coverage.ts";
 import { figuresCsv, TABLE_FILE_NAMES } from "./csv.ts";
 import { figuresOf } from "./figures.ts";
 import { loadFacts } from "./load-facts.ts";
+import { PublicStatistics } from "./schemas.ts";
 
 // The public statistics (open data): the SPRO's activity over the last twelve months, by month
 // and by network, with the dashboards' masking. No personal data: only counts and delays.
@@ -53,7 +54,7 @@ const get = createRoute({
   tags: ["Statistiques publiques"],
   summary:
     "L'activité du SPRO sur douze mois au plus (depuis le premier rendez-vous), par mois et par réseau (effectifs masqués : null)",
-  responses: { 200: json(z.object({}).passthrough(), "Les chiffres, sans aucune donnée personnelle.") },
+  responses: { 200: json(PublicStatistics, "Les chiffres, sans aucune donnée personnelle.") },
 });
 
 const exported = createRoute({
