@@ -56,7 +56,11 @@ const EVENT: Record<ReferralEventKind, string> = {
   outcome: "suite du rendez-vous",
   expired: "orientation close",
 };
-const at = (instant: Date | null, zone = DEFAULT_ZONE) => (instant ? toZonedIso(instant, zone) : null);
+function at(instant: Date, zone?: string): string;
+function at(instant: Date | null, zone?: string): string | null;
+function at(instant: Date | null, zone = DEFAULT_ZONE) {
+  return instant ? toZonedIso(instant, zone) : null;
+}
 
 /**
  * What these structures hold about a person (RGPD art. 15), or the whole platform for the

@@ -11,6 +11,7 @@ import { erasePerson } from "./erase-person.ts";
 import { exportPerson } from "./export-person.ts";
 import { personInScope } from "./person-scope.ts";
 import { personSummary } from "./person-summary.ts";
+import { PersonExport, PersonSummary } from "./schemas.ts";
 import { platformSettings } from "./settings.ts";
 
 // A person's rights, exercised through the structure that knows them: their data as a file
@@ -26,7 +27,7 @@ const summary = peopleRoute({
   summary:
     "Une personne, telle que ses structures la connaissent : identité, coordonnées, rendez-vous à venir chez elles (administrateurs de structure ; tout pour la Région)",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "La personne ; anonymisedAt quand ses données sont effacées.") },
+  responses: { 200: json(PersonSummary, "La personne ; anonymisedAt quand ses données sont effacées.") },
 });
 
 const exported = peopleRoute({
@@ -35,7 +36,7 @@ const exported = peopleRoute({
   summary:
     "Ce que les structures de l'administrateur détiennent d'une personne (tout, pour la Région), en un fichier JSON à lui remettre (RGPD art. 15 et 20)",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "Identité, rendez-vous, orientations et leur historique.") },
+  responses: { 200: json(PersonExport, "Identité, rendez-vous, orientations et leur historique.") },
 });
 
 const erase = peopleRoute({
