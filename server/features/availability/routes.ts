@@ -12,6 +12,7 @@ import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam, Mode } from "../admin/schemas.ts";
 import { absenceReasonFor } from "../agenda/load-agenda.ts";
 import { changeAvailability } from "./affected.ts";
+import { Availability } from "./schemas.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
 // services they open, every N weeks, over a validity period; single dates are one-day ranges;
@@ -83,7 +84,7 @@ const view = availabilityRoute({
       structure: z.uuid("identifiant de structure attendu."),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "Les plages (dates locales), les absences à venir, les lieux et offres.") },
+  responses: { 200: json(Availability, "Les plages (dates locales), les absences à venir, les lieux et offres.") },
 });
 const createRule = availabilityRoute({
   method: "post",
