@@ -1,6 +1,6 @@
-// What every appointment message needs, as plain data: emails and .ics are pure renders of it.
+import type { Mode } from "../server/domain/availability.ts";
 
-export type Mode = "onsite" | "phone" | "video";
+// What every appointment message needs, as plain data: emails and .ics are pure renders of it.
 
 export interface AppointmentDetails {
   id: string;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { membershipInvitationEmail } from "../../emails/membership-invitation.ts";
 import { recordAudit } from "../db/audit.ts";
 import { type Database, sqlIn, type Tx } from "../db/database.ts";
@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../db/errors.ts";
 import type { MembershipRole } from "../db/generated/client.ts";
 import { AppError } from "../errors.ts";
 import { enqueue } from "../mail/outbox.ts";
+import { hashSecret } from "./hash-secret.ts";
 import { setPassword } from "./password-links.ts";
 
 // Nobody joins a structure without accepting. A structure admin invites an address; whoever
@@ -16,7 +17,6 @@ import { setPassword } from "./password-links.ts";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3_600_000;
 
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export interface Invitee {
@@ -40,7 +40,7 @@ export async function issueMembershipInvitation(
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(context.now.getTime() + INVITATION_LIFETIME_MS);
   const data = {
-    tokenHash: hashOf(token),
+    tokenHash: hashSecret(token),
     firstName: invitee.firstName,
     lastName: invitee.lastName,
     invitedById: context.invitedBy.id,
@@ -76,7 +76,7 @@ export async function issueMembershipInvitation(
 export async function readMembershipInvitation(db: Database, token: string, now: Date) {
   if (!TOKEN.test(token)) return undefined;
   const invitation = await db.prisma.membershipInvitation.findUnique({
-    where: { tokenHash: hashOf(token) },
+    where: { tokenHash: hashSecret(token) },
     select: {
       email: true,
       firstName: true,
@@ -136,7 +136,7 @@ export async function acceptMembershipInvitation(
 
 async function accepted(tx: Tx, token: string, now: Date, passwordHash: string | undefined) {
   const [claimed] = await tx.$queryRaw<Invitee[] & { structureId: string }[]>`
-    DELETE FROM "MembershipInvitation" WHERE "tokenHash" = ${hashOf(token)} AND "expiresAt" > ${now}
+    DELETE FROM "MembershipInvitation" WHERE "tokenHash" = ${hashSecret(token)} AND "expiresAt" > ${now}
     RETURNING "structureId"::text AS "structureId", email, "firstName", "lastName", role::text AS role`;
   if (!claimed) return undefined;
   const found = await tx.staffUser.findUnique({

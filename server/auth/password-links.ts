@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { passwordLinkEmail } from "../../emails/password-link.ts";
 import { recordAudit } from "../db/audit.ts";
 import { type Database, sqlIn, type Tx } from "../db/database.ts";
 import { enqueue } from "../mail/outbox.ts";
+import { hashSecret } from "./hash-secret.ts";
 import { closeAllSessions } from "./sessions.ts";
 import { clearFailures } from "./throttle.ts";
 
@@ -19,7 +20,6 @@ export const LINK_LIFETIME_MS: Record<PasswordLinkKind, number> = {
 /** Reset links sent to one account in one lifetime: enough for a lost e-mail, not a mail bomb. */
 export const RESETS_PER_WINDOW = 3;
 
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -34,7 +34,7 @@ export async function issuePasswordLink(
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(context.now.getTime() + LINK_LIFETIME_MS[kind]);
-  await tx.passwordLink.create({ data: { id: hashOf(token), userId: user.id, kind, createdAt: context.now, expiresAt } });
+  await tx.passwordLink.create({ data: { id: hashSecret(token), userId: user.id, kind, createdAt: context.now, expiresAt } });
   const email = passwordLinkEmail({
     kind,
     firstName: user.firstName,
@@ -83,7 +83,7 @@ async function mayResetAgain(tx: Tx, userId: string, now: Date): Promise<boolean
 export async function readPasswordLink(db: Database, token: string, now: Date) {
   if (!TOKEN.test(token)) return undefined;
   const link = await db.prisma.passwordLink.findUnique({
-    where: { id: hashOf(token) },
+    where: { id: hashSecret(token) },
     select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, firstName: true, active: true } } },
   });
   if (!link || link.usedAt || link.expiresAt <= now || !link.user.active) return undefined;
@@ -101,7 +101,7 @@ export async function usePasswordLink(db: Database, token: string, passwordHash:
     const [claimed] = await tx.$queryRaw<{ userId: string }[]>`
       UPDATE "PasswordLink" l SET "usedAt" = ${now}
         FROM "StaffUser" u
-       WHERE l.id = ${hashOf(token)} AND l."usedAt" IS NULL AND l."expiresAt" > ${now}
+       WHERE l.id = ${hashSecret(token)} AND l."usedAt" IS NULL AND l."expiresAt" > ${now}
          AND u.id = l."userId" AND u.active
       RETURNING l."userId"::text AS "userId"`;
     if (!claimed) return undefined;

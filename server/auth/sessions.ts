@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Database, Tx } from "../db/database.ts";
+import { hashSecret } from "./hash-secret.ts";
 
 export const IDLE_TIMEOUT_MS = 2 * 3_600_000;
 export const ABSOLUTE_TIMEOUT_MS = 12 * 3_600_000;
 /** lastSeenAt is written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
-
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface StaffIdentity {
   sessionId: string;
@@ -18,7 +17,7 @@ export async function openSession(db: Database, userId: string, now: Date): Prom
   const token = randomBytes(32).toString("base64url");
   await db.prisma.staffSession.create({
     data: {
-      id: hashOf(token),
+      id: hashSecret(token),
       userId,
       createdAt: now,
       lastSeenAt: now,
@@ -32,7 +31,7 @@ export async function openSession(db: Database, userId: string, now: Date): Prom
 export async function readSession(db: Database, token: string, now: Date): Promise<StaffIdentity | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const session = await db.prisma.staffSession.findUnique({
-    where: { id: hashOf(token) },
+    where: { id: hashSecret(token) },
     select: {
       id: true,
       lastSeenAt: true,

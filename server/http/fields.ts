@@ -10,6 +10,13 @@ import { localDateProblem, YEARS } from "../domain/time.ts";
  */
 const UNWRITABLE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
+/**
+ * No digit, no < > { }. Without a flag: the API document writes a regex's flags into its
+ * pattern (`…$/u`), which then matches no name at all for a client generated from it. The class
+ * matches the same without `u` (a character outside the BMP is two code units, neither excluded).
+ */
+const NAME = /^[^<>{}\d]*$/;
+
 /** A first or last name. */
 export const personName = (what: string) =>
   z
@@ -17,7 +24,7 @@ export const personName = (what: string) =>
     .trim()
     .min(1, `${what} est obligatoire.`)
     .max(100, `${what} : 100 caractères au plus.`)
-    .regex(/^[^<>{}\d]*$/u, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`)
+    .regex(NAME, `${what} ne peut contenir ni chiffres ni caractères spéciaux.`)
     .refine((v) => !UNWRITABLE.test(v), `${what} ne peut contenir ni retour à la ligne ni caractère de contrôle.`);
 
 /** The name of a place or an organisation (a structure, a site, a network, a territory). */

@@ -24,6 +24,31 @@ describe("OpenAPI document", () => {
     expect(params).toEqual(["commune", "service"]);
     expect(doc.components.schemas.Error).toBeDefined();
   });
+
+  it("carries patterns a generated client can use: each compiles, and accepts the example beside it", async () => {
+    const doc = await (await testApp(db).request("/api/openapi.json")).json();
+    const found: { at: string; pattern: string; example: unknown }[] = [];
+    const walk = (node: unknown, at: string) => {
+      // An array's entries are walked as an object's: by index.
+      if (node && typeof node === "object") {
+        const schema = node as Record<string, unknown>;
+        if (typeof schema.pattern === "string") found.push({ at, pattern: schema.pattern, example: schema.example });
+        for (const [key, value] of Object.entries(schema)) walk(value, `${at}/${key}`);
+      }
+    };
+    walk(doc, "");
+    expect(found.length).toBeGreaterThan(10);
+    for (const { at, pattern, example } of found) {
+      // JSON Schema's patterns are ECMA-262 regular expressions, written without slashes or flags.
+      expect(() => new RegExp(pattern), at).not.toThrow();
+      expect(() => new RegExp(pattern, "u"), at).not.toThrow();
+      if (typeof example === "string") expect(new RegExp(pattern, "u").test(example), `${at}: ${example}`).toBe(true);
+    }
+    // A client checks a name as the server does (the regex's flag once leaked into the pattern: none matched).
+    const name = new RegExp(doc.components.schemas.CreateBookingInput.properties.person.properties.lastName.pattern, "u");
+    for (const ok of ["Durand", "Le Goff-Ménard", "N'Diaye", "Ørsted 𝒜"]) expect(name.test(ok), ok).toBe(true);
+    for (const wrong of ["Durand2", "<b>", "{x}"]) expect(name.test(wrong), wrong).toBe(false);
+  });
 });
 
 describe("security headers", () => {

@@ -1,6 +1,6 @@
 import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
-import { freeSlots, type Mode } from "../../domain/availability.ts";
+import { freeSlots, type Slot } from "../../domain/availability.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -73,10 +73,8 @@ export async function loadAgenda(
 
   const rows = offerings.map((o) => ({ ...toOfferingRow(o), serviceName: o.service.name }));
   const inputs = await loadAvailability(db.sql, rows, { ...range, audience: "staff" });
-  const free = new Map<
-    string,
-    { start: Date; end: Date; advisorId: string; siteId: string | null; mode: Mode; services: string[] }
-  >();
+  // Each entry is the first slot found at its time and place (seats and session included), with every service it could hold.
+  const free = new Map<string, Slot & { services: string[] }>();
   const shown = new Set(view.advisorIds);
   for (const offering of rows) {
     const input = inputs.get(offering.id);

@@ -8,6 +8,7 @@ import { IdParam } from "../admin/schemas.ts";
 import { cancelWithReason } from "./cancel-with-reason.ts";
 import { exportAppointments } from "./export-appointments.ts";
 import { recordOutcome } from "./record-outcome.ts";
+import { Agenda, AppointmentDetailResponse } from "./schemas.ts";
 import { sendConfirmation } from "./send-confirmation.ts";
 import { showAgenda } from "./show-agenda.ts";
 import { showAppointment } from "./show-appointment.ts";
@@ -36,7 +37,7 @@ const list = agendaRoute({
         .openapi({ description: "Avec structure : un seul conseiller." }),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "L'agenda de la période.") },
+  responses: { 200: json(Agenda, "L'agenda de la période.") },
 });
 
 const exported = agendaRoute({
@@ -54,7 +55,7 @@ const detail = agendaRoute({
   path: "/appointments/{id}",
   summary: "Un rendez-vous : la personne et ses coordonnées, le service, le canal, les notes, l'historique avec la structure",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "Le rendez-vous.") },
+  responses: { 200: json(AppointmentDetailResponse, "Le rendez-vous.") },
 });
 
 const outcome = agendaRoute({

@@ -1,10 +1,11 @@
+import { hashSecret } from "../../auth/hash-secret.ts";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import { AppError, notFound, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
-import { hashToken, newManageToken } from "../appointments/manage-token.ts";
+import { newManageToken } from "../appointments/manage-token.ts";
 
 /**
  * Sends (or sends again) an appointment's confirmation to the person, with the .ics and the
@@ -31,13 +32,13 @@ export async function sendConfirmation(
   const held =
     !seen && body.manageToken
       ? await db.prisma.appointment.findFirst({
-          where: { id, bookedById: scope.userId, manageTokenHash: hashToken(body.manageToken) },
+          where: { id, bookedById: scope.userId, manageTokenHash: hashSecret(body.manageToken) },
           select,
         })
       : null;
   const row = seen ?? held;
   if (!row) throw notFound("Rendez-vous");
-  const kept = body.manageToken && hashToken(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
+  const kept = body.manageToken && hashSecret(body.manageToken) === row.manageTokenHash ? body.manageToken : undefined;
   const now = clock.now();
   if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est annulé : aucune confirmation à envoyer.");
   // A walk-in may be booked for the very hour: only a meeting over has nothing to confirm.

@@ -11,6 +11,7 @@ import { declareAbsence } from "./declare-absence.ts";
 import { ruleToChange } from "./editable.ts";
 import { removeAbsence } from "./remove-absence.ts";
 import { removeRule } from "./remove-rule.ts";
+import { Availability } from "./schemas.ts";
 import { viewAvailability } from "./view-availability.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
@@ -83,7 +84,7 @@ const view = availabilityRoute({
       structure: z.uuid("identifiant de structure attendu."),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "Les plages (dates locales), les absences à venir, les lieux et offres.") },
+  responses: { 200: json(Availability, "Les plages (dates locales), les absences à venir, les lieux et offres.") },
 });
 const createRule = availabilityRoute({
   method: "post",

@@ -1,10 +1,8 @@
-import { createHash } from "node:crypto";
+import { hashSecret } from "../../auth/hash-secret.ts";
 import { type Database, type SqlSession, sqlIn, statement, type Tx } from "../../db/database.ts";
 import { isUniqueViolation, retried } from "../../db/errors.ts";
 import { SealError, seal, unseal } from "../../db/sealed.ts";
 import { AppError } from "../../errors.ts";
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** A request to run once: its Idempotency-Key, its body, and the secret its stored answer is sealed with. */
 export interface Request {
@@ -51,7 +49,7 @@ async function claimed<T>(sql: SqlSession, request: Request, requestHash: string
 
 /** The claim lost to an earlier request with the same key: its answer, if the body is the same. */
 async function replaying<T>(db: Database, request: Request, transaction: (requestHash: string) => Promise<T>): Promise<T> {
-  const requestHash = sha256(JSON.stringify(request.body));
+  const requestHash = hashSecret(JSON.stringify(request.body));
   try {
     return await retried(() => transaction(requestHash));
   } catch (error) {

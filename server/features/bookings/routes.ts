@@ -1,32 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { SlotSchema } from "../slots/routes.ts";
+import { SlotSchema } from "../slots/schemas.ts";
 import { createBooking } from "./create-booking.ts";
-import { CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
-
-export const AppointmentSchema = z
-  .object({
-    id: z.uuid(),
-    start: z.string().openapi({ example: "2026-03-30T09:00:00+02:00" }),
-    end: z.string().openapi({ example: "2026-03-30T09:45:00+02:00" }),
-    status: z.enum(["booked", "cancelled"]),
-    mode: z.enum(["onsite", "phone", "video"]),
-    service: z.object({ slug: z.string(), name: z.string() }),
-    structure: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-    site: z
-      .object({
-        id: z.uuid(),
-        name: z.string(),
-        address: z.string(),
-        postcode: z.string(),
-        commune: z.string(),
-        accessInfo: z.string(),
-      })
-      .nullable(),
-    collective: z.boolean(),
-    accessibilityNeeds: z.string(),
-  })
-  .openapi("Appointment");
+import { BookingAnswer, CreateBookingInput, IdempotencyHeader } from "./schemas.ts";
 
 const route = createRoute({
   method: "post",
@@ -39,7 +15,7 @@ const route = createRoute({
   responses: {
     201: {
       description: "Le rendez-vous est réservé ; `manageUrl` est le lien privé pour le déplacer ou l'annuler.",
-      content: { "application/json": { schema: z.object({ appointment: AppointmentSchema, manageUrl: z.url() }) } },
+      content: { "application/json": { schema: BookingAnswer } },
     },
     409: {
       description: "Le créneau a été pris entre-temps (code SLOT_TAKEN) ; `alternatives` propose trois autres créneaux.",

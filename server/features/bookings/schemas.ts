@@ -35,3 +35,30 @@ export const IdempotencyHeader = z.object({
       description: "Une valeur unique par demande : une nouvelle tentative avec la même valeur ne réserve pas deux fois.",
     }),
 });
+
+export const AppointmentSchema = z
+  .object({
+    id: z.uuid(),
+    start: z.string().openapi({ example: "2026-03-30T09:00:00+02:00" }),
+    end: z.string().openapi({ example: "2026-03-30T09:45:00+02:00" }),
+    status: z.enum(["booked", "cancelled"]),
+    mode: z.enum(["onsite", "phone", "video"]),
+    service: z.object({ slug: z.string(), name: z.string() }),
+    structure: z.object({ id: z.uuid(), name: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    site: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        address: z.string(),
+        postcode: z.string(),
+        commune: z.string(),
+        accessInfo: z.string(),
+      })
+      .nullable(),
+    collective: z.boolean(),
+    accessibilityNeeds: z.string(),
+  })
+  .openapi("Appointment");
+
+/** A booking's answer: the appointment, and the private link to move or cancel it (shown once). */
+export const BookingAnswer = z.object({ appointment: AppointmentSchema, manageUrl: z.url() });

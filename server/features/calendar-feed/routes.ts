@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { calendarFeed } from "../../../emails/calendar-feed.ts";
+import { hashSecret as hashOf } from "../../auth/hash-secret.ts";
 import { requireArea } from "../../auth/http.ts";
 import { notFound } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
@@ -10,7 +11,6 @@ import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts"
 // private URL. The token is shown once; only its hash is kept; a new one revokes the old.
 
 const feedRoute = staffRoute("Agenda");
-const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 const PAST_DAYS = 30;
 const AHEAD_DAYS = 365;
 

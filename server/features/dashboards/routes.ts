@@ -8,6 +8,7 @@ import { BREAKDOWNS } from "./coverage.ts";
 import { TABLES } from "./csv.ts";
 import { exportFigures } from "./export-figures.ts";
 import { filterChoices } from "./filter-choices.ts";
+import { DashboardChoices, DashboardFigures } from "./schemas.ts";
 import { showFigures } from "./show-figures.ts";
 
 // The coordination dashboards: a territory's figures for its coordinators, every territory's for
@@ -34,7 +35,7 @@ const choices = dashboardRoute({
   method: "get",
   path: "/filters",
   summary: "Ce que les filtres proposent (territoires suivis, réseaux, structures, services) et la période par défaut",
-  responses: { 200: json(z.object({}).passthrough(), "Les choix.") },
+  responses: { 200: json(DashboardChoices, "Les choix.") },
 });
 
 const figures = dashboardRoute({
@@ -43,7 +44,7 @@ const figures = dashboardRoute({
   summary:
     "Les chiffres : rendez-vous et leur issue, canaux, part du temps offert réservée, délais, orientations (effectifs de moins de 5 masqués : null)",
   request: { query: Filters },
-  responses: { 200: json(z.object({}).passthrough(), "Les chiffres de la période.") },
+  responses: { 200: json(DashboardFigures, "Les chiffres de la période.") },
 });
 
 const exported = dashboardRoute({

@@ -3,6 +3,7 @@ import { csvHeaders } from "../../http/csv.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
 import { exportStatistics } from "./export-statistics.ts";
+import { PublicStatistics } from "./schemas.ts";
 import { showStatistics } from "./show-statistics.ts";
 
 // The public statistics (open data): the SPRO's activity over the last twelve months, by month
@@ -14,7 +15,7 @@ const get = createRoute({
   tags: ["Statistiques publiques"],
   summary:
     "L'activité du SPRO sur douze mois au plus (depuis le premier rendez-vous), par mois et par réseau (effectifs masqués : null)",
-  responses: { 200: json(z.object({}).passthrough(), "Les chiffres, sans aucune donnée personnelle.") },
+  responses: { 200: json(PublicStatistics, "Les chiffres, sans aucune donnée personnelle.") },
 });
 
 const exported = createRoute({

@@ -9,6 +9,7 @@ import { findPeople } from "./find-people.ts";
 import { listOfferings } from "./list-offerings.ts";
 import { listSlots } from "./list-slots.ts";
 import { listStructures } from "./list-structures.ts";
+import { DeskBooking, DeskOfferingsResponse, DeskPeopleResponse, DeskSlotsResponse, DeskStructuresResponse } from "./schemas.ts";
 
 // The reception desk ("Accueil"), and any staff booking for someone: find the person, see the
 // first free slots, book. Staff may book inside the public notice and beyond the horizon, in
@@ -27,7 +28,7 @@ const people = deskRoute({
       q: z.string().trim().min(2, "2 caractères au moins.").max(100),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 personnes au plus, les plus récemment venues d'abord.") },
+  responses: { 200: json(DeskPeopleResponse, "20 personnes au plus, les plus récemment venues d'abord.") },
 });
 
 const structures = deskRoute({
@@ -35,7 +36,7 @@ const structures = deskRoute({
   path: "/structures",
   summary:
     "Les structures où l'on peut réserver pour quelqu'un : les siennes, et celles dont une offre est ouverte aux professionnels",
-  responses: { 200: json(z.object({}).passthrough(), "Les structures, les siennes d'abord, puis par nom.") },
+  responses: { 200: json(DeskStructuresResponse, "Les structures, les siennes d'abord, puis par nom.") },
 });
 
 const offerings = deskRoute({
@@ -43,7 +44,7 @@ const offerings = deskRoute({
   path: "/offerings",
   summary: "Les offres d'une structure que l'on peut réserver pour quelqu'un, et ses conseillers",
   request: { query: z.object({ structure: z.uuid("identifiant de structure attendu.") }) },
-  responses: { 200: json(z.object({}).passthrough(), "Les offres, par service ; les conseillers, par nom.") },
+  responses: { 200: json(DeskOfferingsResponse, "Les offres, par service ; les conseillers, par nom.") },
 });
 
 const slots = deskRoute({
@@ -57,7 +58,7 @@ const slots = deskRoute({
       from: localDate.optional(),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre.") },
+  responses: { 200: json(DeskSlotsResponse, "20 créneaux au plus, dans l'ordre.") },
 });
 
 const book = deskRoute({
@@ -83,7 +84,7 @@ const book = deskRoute({
         }),
     ),
   },
-  responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé à remettre à la personne.") },
+  responses: { 201: json(DeskBooking, "Le rendez-vous, et le lien privé à remettre à la personne.") },
 });
 
 export const desk = createRouter()

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { NEEDS } from "../../domain/routing.ts";
 import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { PublicSite, ServiceSlug } from "../structures/routes.ts";
+import { PublicSite, ServiceSlug } from "../structures/schemas.ts";
 import { directoryFilters } from "./directory-filters.ts";
 import { listFaq } from "./list-faq.ts";
 import { directoryStructure, searchDirectory } from "./search-directory.ts";

@@ -1,4 +1,5 @@
 import { appointmentIcs } from "../../../emails/ics.ts";
+import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Clock } from "../../clock.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
@@ -9,7 +10,6 @@ import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { freeSlotFor, takeAdvisorTurn } from "../appointments/book-slot.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
-import { hashToken } from "../appointments/manage-token.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
 import { takeSeat } from "../appointments/seat.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
@@ -26,7 +26,7 @@ const deadLink = () =>
 async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<AppointmentRow & { offeringId: string }> {
   if (!TOKEN.test(token)) throw deadLink();
   const found = await tx.appointment.findUnique({
-    where: { manageTokenHash: hashToken(token) },
+    where: { manageTokenHash: hashSecret(token) },
     select: { id: true, offeringId: true, status: true, endsAt: true, manageTokenRevokedAt: true },
   });
   if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now))

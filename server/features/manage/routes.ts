@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { AppointmentSchema } from "../bookings/routes.ts";
+import { AppointmentSchema } from "../bookings/schemas.ts";
 import { cancelByPerson, getManagedAppointment, managedAppointmentIcs, rescheduleByPerson } from "./manage-appointment.ts";
 
 const params = z.object({

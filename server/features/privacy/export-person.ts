@@ -58,7 +58,11 @@ const EVENT: Record<ReferralEventKind, string> = {
   outcome: "suite du rendez-vous",
   expired: "orientation close",
 };
-const at = (instant: Date | null, zone = DEFAULT_ZONE) => (instant ? toZonedIso(instant, zone) : null);
+function at(instant: Date, zone?: string): string;
+function at(instant: Date | null, zone?: string): string | null;
+function at(instant: Date | null, zone = DEFAULT_ZONE) {
+  return instant ? toZonedIso(instant, zone) : null;
+}
 
 /**
  * A person's data as a file to hand them (RGPD art. 15 and 20): what the user's structures hold

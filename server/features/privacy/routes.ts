@@ -5,6 +5,7 @@ import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { erasePerson } from "./erase-person.ts";
 import { exportPerson } from "./export-person.ts";
+import { PersonExport, PersonSummary } from "./schemas.ts";
 import { platformSettings } from "./settings.ts";
 import { showPerson } from "./show-person.ts";
 
@@ -21,7 +22,7 @@ const summary = peopleRoute({
   summary:
     "Une personne, telle que ses structures la connaissent : identité, coordonnées, rendez-vous à venir chez elles (administrateurs de structure ; tout pour la Région)",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "La personne ; anonymisedAt quand ses données sont effacées.") },
+  responses: { 200: json(PersonSummary, "La personne ; anonymisedAt quand ses données sont effacées.") },
 });
 
 const exported = peopleRoute({
@@ -30,7 +31,7 @@ const exported = peopleRoute({
   summary:
     "Ce que les structures de l'administrateur détiennent d'une personne (tout, pour la Région), en un fichier JSON à lui remettre (RGPD art. 15 et 20)",
   request: { params: IdParam },
-  responses: { 200: json(z.object({}).passthrough(), "Identité, rendez-vous, orientations et leur historique.") },
+  responses: { 200: json(PersonExport, "Identité, rendez-vous, orientations et leur historique.") },
 });
 
 const erase = peopleRoute({

@@ -1,9 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { IdempotencyHeader } from "../bookings/schemas.ts";
+import { BookingAnswer, IdempotencyHeader } from "../bookings/schemas.ts";
 import { bookWithInvitation } from "./book-with-invitation.ts";
 import { listInvitationSlots } from "./list-invitation-slots.ts";
+import { InvitationResponse, InvitationSlotsResponse } from "./schemas.ts";
 import { showInvitation } from "./show-invitation.ts";
 
 // The person's side of a referral: the invitation link (its token) or the printed code opens
@@ -29,7 +30,7 @@ const show = createRoute({
   tags: ["Invitations"],
   summary: "Une invitation à prendre rendez-vous : qui oriente, vers qui, pour quoi, jusqu'à quand",
   request: { params: KeyParam },
-  responses: { 200: json(z.object({}).passthrough(), "L'invitation et son état (open, booked, closed)."), 404: Unknown },
+  responses: { 200: json(InvitationResponse, "L'invitation et son état (open, booked, closed)."), 404: Unknown },
 });
 const slots = createRoute({
   method: "get",
@@ -41,7 +42,7 @@ const slots = createRoute({
     query: z.object({ from: localDate.optional() }),
   },
   responses: {
-    200: json(z.object({}).passthrough(), "20 créneaux au plus, dans l'ordre."),
+    200: json(InvitationSlotsResponse, "20 créneaux au plus, dans l'ordre."),
     404: Unknown,
     409: errorResponse("L'invitation n'est plus ouverte."),
   },
@@ -72,7 +73,7 @@ const book = createRoute({
     },
   },
   responses: {
-    201: json(z.object({}).passthrough(), "Le rendez-vous, et le lien privé pour le déplacer ou l'annuler."),
+    201: json(BookingAnswer, "Le rendez-vous, et le lien privé pour le déplacer ou l'annuler."),
     404: Unknown,
     409: errorResponse("L'invitation n'est plus ouverte, ou le créneau vient d'être pris."),
     422: errorResponse("Un champ est invalide ; `fields` le nomme."),

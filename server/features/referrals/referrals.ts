@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { invitationEmail, type ReferralNoticeDetails } from "../../../emails/referral.ts";
+import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
@@ -9,7 +10,6 @@ import { enqueue } from "../../mail/outbox.ts";
 
 // The referrals' database side: what is read of a referral, its timeline, its invitation.
 
-const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 // Crockford's base32: no I, L, O, U — a printed code read aloud or typed is not misread.
 const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -22,14 +22,14 @@ export function normaliseCode(typed: string): string {
 function newInvitationSecrets() {
   const token = randomBytes(32).toString("base64url");
   const code = [...randomBytes(12)].map((byte) => CODE_ALPHABET[byte % 32]).join("");
-  return { token, code: code.match(/.{4}/g)?.join("-") ?? code, tokenHash: hash(token), codeHash: hash(code) };
+  return { token, code: code.match(/.{4}/g)?.join("-") ?? code, tokenHash: hashSecret(token), codeHash: hashSecret(code) };
 }
 
 /** The referral an invitation link's token or printed code opens, whatever its state. */
 export function findByInvitation(db: Database, key: string) {
   const where = /^[A-Za-z0-9_-]{43}$/.test(key)
-    ? { invitationTokenHash: hash(key) }
-    : { invitationCodeHash: hash(normaliseCode(key)) };
+    ? { invitationTokenHash: hashSecret(key) }
+    : { invitationCodeHash: hashSecret(normaliseCode(key)) };
   return db.prisma.referral.findUnique({ where, select: { id: true } });
 }
 

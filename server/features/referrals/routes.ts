@@ -4,7 +4,7 @@ import { localDate, requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
-import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
+import { BookingAnswer, IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { acceptReferral } from "./accept-referral.ts";
 import { bookReferral } from "./book-referral.ts";
 import { createReferral } from "./create-referral.ts";
@@ -12,6 +12,7 @@ import { declineReferral } from "./decline-referral.ts";
 import { listReferralSlots } from "./list-referral-slots.ts";
 import { listReferrals } from "./list-referrals.ts";
 import { redirectReferral } from "./redirect-referral.ts";
+import { ReferralDetailResponse, ReferralResponse, ReferralSlotsResponse, ReferralsResponse } from "./schemas.ts";
 import { sendInvitation } from "./send-invitation.ts";
 import { showReferral } from "./show-referral.ts";
 
@@ -22,7 +23,7 @@ import { showReferral } from "./show-referral.ts";
 
 const referralRoute = staffRoute("Orientations");
 const Reason = requiredText("Le motif", 500);
-const Referral = json(z.object({}).passthrough(), "L'orientation.");
+const Referral = json(ReferralResponse, "L'orientation.");
 
 const list = referralRoute({
   method: "get",
@@ -34,7 +35,7 @@ const list = referralRoute({
       structure: z.uuid("identifiant de structure attendu.").optional(),
     }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "200 orientations au plus, les plus récentes d'abord.") },
+  responses: { 200: json(ReferralsResponse, "200 orientations au plus, les plus récentes d'abord.") },
 });
 const create = referralRoute({
   method: "post",
@@ -61,7 +62,7 @@ const detail = referralRoute({
   path: "/{id}",
   summary: "Une orientation, sa chronologie et ce que l'on peut en faire",
   request: { params: IdParam },
-  responses: { 200: Referral },
+  responses: { 200: json(ReferralDetailResponse, "L'orientation, sa chronologie et ce que l'on peut en faire.") },
 });
 const accept = referralRoute({
   method: "post",
@@ -125,7 +126,7 @@ const slots = referralRoute({
     params: IdParam,
     query: z.object({ from: localDate.optional() }),
   },
-  responses: { 200: json(z.object({}).passthrough(), "20 créneaux au plus.") },
+  responses: { 200: json(ReferralSlotsResponse, "20 créneaux au plus.") },
 });
 const booking = referralRoute({
   method: "post",
@@ -136,7 +137,7 @@ const booking = referralRoute({
     headers: IdempotencyHeader,
     body: jsonBody(z.object({ slotKey: z.string().min(1, "Le créneau est obligatoire.").max(200) }).strict()),
   },
-  responses: { 201: json(z.object({}).passthrough(), "Le rendez-vous et le lien privé de la personne.") },
+  responses: { 201: json(BookingAnswer, "Le rendez-vous et le lien privé de la personne.") },
 });
 
 export const referrals = createRouter()

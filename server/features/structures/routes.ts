@@ -3,17 +3,8 @@ import { notFound } from "../../errors.ts";
 import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { listStructures } from "./list-structures.ts";
+import { PublicSite, ServiceSlug } from "./schemas.ts";
 
-/** A place of a structure as the public sees it; the directory adds its opening hours. */
-export const PublicSite = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  address: z.string(),
-  postcode: z.string(),
-  accessInfo: z.string(),
-  phone: z.string().nullable(),
-  commune: z.object({ code: z.string(), name: z.string() }),
-});
 const SiteSchema = PublicSite.openapi("Site");
 
 export const StructureSchema = z
@@ -32,11 +23,6 @@ export const StructureSchema = z
     services: z.array(z.string()).openapi({ description: "Les services offerts (slugs)." }),
   })
   .openapi("Structure");
-
-export const ServiceSlug = z
-  .string()
-  .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
-  .openapi({ example: "information-conseil-vae" });
 
 const ListStructuresQuery = z.object({
   commune: communeCode.optional().openapi({ description: "Code INSEE : les structures qui desservent cette commune." }),

@@ -1,7 +1,7 @@
 import { createMemo, createUniqueId, For, type JSX, Show } from "solid-js";
 import { BarOrLineChart } from "../../components/charts/chart.tsx";
 import { formatDate } from "../../lib/dates.ts";
-import type { Activity, ActivityRow, Flow, ReferralFigures, WaitingRow } from "./figures-types.ts";
+import type { Activity, ActivityRow, Flow, ReferralFigures, WaitingRow } from "../statistics/statistics-api.ts";
 import { countText, daysText, drawn, hoursText, MASKING_NOTE, percentText } from "./figures-words.ts";
 import "./figures.css";
 

@@ -5,11 +5,11 @@ import { ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loading } from "../../../components/notice.tsx";
 import { newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatMoment } from "../../../lib/dates.ts";
-import { bookForPerson, type DeskBooking, type DeskBookingInput, type DeskSlot } from "./agenda-api.ts";
+import { bookForPerson, type DeskBooking, type DeskBookingInput, type SlotChoice } from "./agenda-api.ts";
 import { fullName, placeOf } from "./agenda-words.ts";
 
 /** « lundi 23 mars à 10 h 00 — David Conseil — Sur place — Antenne de Lille ». */
-export function slotLabel(slot: DeskSlot): string {
+export function slotLabel(slot: SlotChoice): string {
   return [formatMoment(slot.start), slot.advisor && fullName(slot.advisor), placeOf(slot)].filter(Boolean).join(" — ");
 }
 
@@ -24,15 +24,15 @@ function slotsWords(count: number, from: string, empty: string): string {
  * « À partir du » and « Créneaux suivants » reach later ones. A change of day is said in a
  * live region and drops the choice (`onSelect(undefined)`): it would no longer be on screen.
  */
-export function SlotChoices(props: {
+export function SlotChoices<S extends SlotChoice>(props: {
   id: string;
   legend: string;
-  load: (from: string | undefined) => Promise<DeskSlot[]>;
+  load: (from: string | undefined) => Promise<S[]>;
   /** Said when there is no free slot from today. */
   empty: string;
   selected: string | undefined;
   error?: string | undefined;
-  onSelect: (slot: DeskSlot | undefined) => void;
+  onSelect: (slot: S | undefined) => void;
 }) {
   const [from, setFrom] = createSignal("");
   const slots = createAsync(() => props.load(from() || undefined));
@@ -45,7 +45,7 @@ export function SlotChoices(props: {
     await turn(() => setFrom(day));
   }
 
-  async function later(list: readonly DeskSlot[]) {
+  async function later(list: readonly S[]) {
     const last = list.at(-1);
     if (!last) return;
     await showFrom(addDays(dateOf(last.start), 1));

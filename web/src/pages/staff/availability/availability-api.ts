@@ -1,44 +1,23 @@
 import { action, json, query } from "@solidjs/router";
-import { hc, type InferRequestType } from "hono/client";
+import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { AdminTypes, AvailabilityType } from "../../../../../server/app.ts";
-import { type Mode, type Outcome, send, toApiError } from "../../../lib/api.ts";
+import { type Outcome, send, toApiError } from "../../../lib/api.ts";
 import { getAdminStructure, getAdminStructures } from "../directory/admin-api.ts";
 
 // The availability editor's calls (server/features/availability/routes.ts), and a structure's
-// closure, which changes availability too. Its view is declared loosely on the server
-// (`passthrough`): it is typed here, once, from what the handler returns.
+// closure, which changes availability too; typed from the server's routes
+// (server/features/availability/schemas.ts).
 
 const availability = hc<AvailabilityType>("/api/availability");
 const closures = hc<AdminTypes["closures"]>("/api/admin");
 
-export interface AvailabilityRule {
-  id: string;
-  advisorId: string;
-  structureId: string;
-  siteId: string | null;
-  modes: Mode[];
-  /** 1 = Monday … 7 = Sunday. */
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-  validFrom: string;
-  validUntil: string | null;
-  everyWeeks: number;
-  onHolidays: boolean;
-  offeringIds: string[];
-}
-
-export interface Availability {
-  zone: string;
-  rules: AvailabilityRule[];
-  /**
-   * The coming absences, start and end as zoned ISO instants; the reason of those this
-   * structure declared (null otherwise), which alone it may remove.
-   */
-  absences: { id: string; start: string; end: string; reason: string | null; removable: boolean }[];
-  sites: { id: string; name: string }[];
-  offerings: { id: string; service: { name: string } }[];
-}
+type Declared = InferResponseType<typeof availability.index.$get, 200>;
+/**
+ * A range always has its first day; the server's date helper also takes a null, and the
+ * answer is declared as it types it (server/features/availability/schemas.ts).
+ */
+export type AvailabilityRule = Omit<Declared["rules"][number], "validFrom"> & { validFrom: string };
+export type Availability = Omit<Declared, "rules"> & { rules: AvailabilityRule[] };
 
 export type RuleInput = Omit<InferRequestType<typeof availability.rules.$post>["json"], "onBooked">;
 export type RulePatch = Omit<InferRequestType<(typeof availability.rules)[":id"]["$patch"]>["json"], "onBooked">;
@@ -57,22 +36,13 @@ export interface AffectedAppointment {
   person: { firstName: string; lastName: string };
 }
 
-/** A meeting of the advisor in another of their structures, in an absence's way: when, nothing more. */
-export interface Conflict {
-  start: string;
-  end: string;
-}
-
 /**
  * What the server answered: 201/200 say how many meetings were concerned and how many were
  * cancelled, and which meetings of the advisor's other structures stay in the absence.
  */
-export interface Changed {
-  id: string;
-  affected: number;
-  cancelled: number;
-  conflicts: Conflict[];
-}
+export type Changed = InferResponseType<typeof availability.rules.$post, 201>;
+/** A meeting of the advisor in another of their structures, in an absence's way: when, nothing more. */
+export type Conflict = Changed["conflicts"][number];
 
 /**
  * An answer to a change of availability: the usual outcomes, or « booked » — the 409 that lists
@@ -112,7 +82,7 @@ export const getAvailability = query(async (advisor: string, structure: string):
   const response = await availability.index.$get({ query: { advisor, structure } });
   if (response.status === 404 || response.status === 422) return null;
   if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()) as unknown as Availability;
+  return (await response.json()) as Availability;
 }, "availability");
 
 /** A change, then the queries it makes stale read again (only when it was made). */

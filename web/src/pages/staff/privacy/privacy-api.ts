@@ -3,31 +3,14 @@ import { hc, type InferResponseType } from "hono/client";
 import type { AdminTypes, PeopleType } from "../../../../../server/app.ts";
 import { type Outcome, send, toApiError } from "../../../lib/api.ts";
 
-// A person's data (export, erasure) and the Région's retention settings. The person's answer is
-// declared loosely on the server: it is typed here from what server/features/privacy/person-summary.ts returns.
+// A person's data (export, erasure) and the Région's retention settings, typed from the server's
+// routes (server/features/privacy/schemas.ts).
 
 const people = hc<PeopleType>("/api/people");
 const settings = hc<AdminTypes["privacy"]>("/api/admin");
 
-export interface PersonSummary {
-  person: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    birthYear: number | null;
-    commune: { code: string; name: string } | null;
-    /** Their last step with one's structures (anywhere, for the Région); null if none is left. */
-    lastActivityAt: string | null;
-    anonymisedAt: string | null;
-    appointments: number;
-    referrals: number;
-  };
-  upcoming: { id: string; start: string; service: string; structure: string }[];
-  /** For the Région: other people with the same address or phone (someone who booked twice is two rows). */
-  namesakes: { id: string; firstName: string; lastName: string; lastActivityAt: string }[];
-}
+export type PersonSummary = InferResponseType<(typeof people)[":id"]["$get"], 200>;
+type Erased = InferResponseType<(typeof people)[":id"]["erase"]["$post"], 200>;
 export type RetentionSettings = InferResponseType<typeof settings.settings.$get, 200>;
 export type JobRun = InferResponseType<(typeof settings)["job-runs"]["$get"], 200>["runs"][number];
 
@@ -39,7 +22,7 @@ export const getPerson = query(async (id: string): Promise<PersonSummary | null>
   const response = await people[":id"].$get({ param: { id } });
   if (response.status === 404 || response.status === 422) return null;
   if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()) as unknown as PersonSummary;
+  return await response.json();
 }, "person");
 
 /**
@@ -48,10 +31,7 @@ export const getPerson = query(async (id: string): Promise<PersonSummary | null>
  * say « introuvable »), it says what was done.
  */
 export const erasePerson = action(async (id: string) => {
-  const outcome: Outcome<{ anonymisedAt: string; everywhere: boolean }> = await send(
-    () => people[":id"].erase.$post({ param: { id }, json: { confirm: true } }),
-    200,
-  );
+  const outcome: Outcome<Erased> = await send(() => people[":id"].erase.$post({ param: { id }, json: { confirm: true } }), 200);
   return json(outcome, { revalidate: outcome.kind === "done" && outcome.value.everywhere ? [getPerson.keyFor(id)] : [] });
 }, "erasePerson");
 

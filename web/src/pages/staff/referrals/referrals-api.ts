@@ -1,92 +1,26 @@
 import { action, json, query } from "@solidjs/router";
-import { hc, type InferResponseType } from "hono/client";
+import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { OrientationType, ReferralsType } from "../../../../../server/app.ts";
-import { api, type Booking, type Mode, type Outcome, send, toApiError } from "../../../lib/api.ts";
+import { api, type Outcome, type Structure, send, toApiError } from "../../../lib/api.ts";
 import type { AgeBand, Need, Situation } from "../../../lib/orientation-words.ts";
-import type { AppointmentOutcome, DeskSlot } from "../agenda/agenda-api.ts";
 
-// The referrals' calls (orientations). Their answers are declared loosely on the server
-// (`passthrough`): they are typed here, once, from what it returns
-// (server/features/referrals/referrals.ts: referralView, timelineOf; routes.ts).
+// The referrals' calls (orientations), typed from the server's routes (server/features/referrals/schemas.ts).
 
 const referrals = hc<ReferralsType>("/api/referrals");
 
-export type ReferralState = "sent" | "accepted" | "declined" | "redirected" | "booked" | "expired";
+export type Referral = InferResponseType<typeof referrals.index.$get, 200>["referrals"][number];
+export type ReferralDetail = InferResponseType<(typeof referrals)[":id"]["$get"], 200>["referral"];
 /** What a referrer follows: the state, or once booked what became of the meeting. */
-export type FollowedStatus = ReferralState | AppointmentOutcome;
-export type TimelineKind =
-  | "created"
-  | "invited"
-  | "reminded"
-  | "accepted"
-  | "declined"
-  | "redirected"
-  | "booked"
-  | "cancelled"
-  | "outcome"
-  | "expired";
-
-export interface Referral {
-  id: string;
-  status: FollowedStatus;
-  statusReason: string | null;
-  need: string;
-  createdAt: string;
-  consentAt: string;
-  from: { id: string; name: string };
-  to: { id: string; slug: string; name: string };
-  service: { id: string; slug: string; name: string };
-  referrer: { firstName: string; lastName: string };
-  person: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    anonymisedAt: string | null;
-  };
-  redirectedFrom: { id: string; structure: string } | null;
-  redirectedTo: { id: string; structure: string } | null;
-  invitation: { sentAt: string | null; expiresAt: string } | null;
-  appointment: {
-    id: string;
-    start: string;
-    end: string;
-    status: "booked" | "cancelled";
-    outcome: AppointmentOutcome | null;
-    mode: Mode;
-    site: { name: string; address: string } | null;
-  } | null;
-}
-
-export interface TimelineEvent {
-  at: string;
-  kind: TimelineKind;
-  detail: string;
-  by: { firstName: string; lastName: string } | null;
-}
-
-export interface ReferralDetail extends Referral {
-  timeline: TimelineEvent[];
-  can: { accept: boolean; decline: boolean; redirect: boolean; book: boolean; invite: boolean };
-}
-
-export interface NewReferral {
-  fromStructureId: string;
-  toStructureId: string;
-  serviceId: string;
-  person: { firstName: string; lastName: string; email?: string; phone?: string; commune?: string };
-  need: string;
-  consent: true;
-}
-
+export type FollowedStatus = Referral["status"];
+export type TimelineEvent = ReferralDetail["timeline"][number];
+export type TimelineKind = TimelineEvent["kind"];
+export type ReferralSlot = InferResponseType<(typeof referrals)[":id"]["slots"]["$get"], 200>["slots"][number];
+export type NewReferral = InferRequestType<typeof referrals.index.$post>["json"];
+type Created = InferResponseType<typeof referrals.index.$post, 201>;
+type Redirected = InferResponseType<(typeof referrals)[":id"]["redirect"]["$post"], 200>;
 /** The link and the code of an invitation: shown once, the previous ones stop working. */
-export interface Invitation {
-  url: string;
-  code: string;
-  expiresAt: string;
-  sentTo: string | null;
-}
+export type Invitation = InferResponseType<(typeof referrals)[":id"]["invitation"]["$post"], 200>;
+type ReferralBooking = InferResponseType<(typeof referrals)[":id"]["booking"]["$post"], 201>;
 
 export type Box = "sent" | "received";
 
@@ -94,7 +28,7 @@ export type Box = "sent" | "received";
 export const getReferrals = query(async (box: Box): Promise<Referral[]> => {
   const response = await referrals.index.$get({ query: { box } });
   if (response.status !== 200) throw await toApiError(response);
-  return ((await response.json()) as unknown as { referrals: Referral[] }).referrals;
+  return (await response.json()).referrals;
 }, "referrals");
 
 /** One referral; null when it is out of reach (404: unknown, or neither sent nor received by one's structures). */
@@ -102,20 +36,20 @@ export const getReferral = query(async (id: string): Promise<ReferralDetail | nu
   const response = await referrals[":id"].$get({ param: { id } });
   if (response.status === 404 || response.status === 422) return null;
   if (response.status !== 200) throw await toApiError(response);
-  return ((await response.json()) as unknown as { referral: ReferralDetail }).referral;
+  return (await response.json()).referral;
 }, "referral");
 
 /** The first free slots of the target for the referral's service, from a day on (today by default). */
-export const getReferralSlots = query(async (id: string, from?: string): Promise<DeskSlot[]> => {
+export const getReferralSlots = query(async (id: string, from?: string): Promise<ReferralSlot[]> => {
   const response = await referrals[":id"].slots.$get({ param: { id }, query: from ? { from } : {} });
   if (response.status !== 200) throw await toApiError(response);
-  return ((await response.json()) as unknown as { slots: DeskSlot[] }).slots;
+  return (await response.json()).slots;
 }, "referralSlots");
 
 const changed = () => [getReferral.key, getReferrals.key];
 
 export const createReferral = action(async (input: NewReferral) => {
-  const result = await send<{ id: string }>(() => referrals.index.$post({ json: input }), 201);
+  const result = await send<Created>(() => referrals.index.$post({ json: input }), 201);
   return json(result, { revalidate: result.kind === "done" ? [getReferrals.key] : [] });
 }, "referralCreate");
 
@@ -131,7 +65,7 @@ export const declineReferral = action(async (id: string, reason: string) => {
 
 export const redirectReferral = action(
   async (id: string, input: { toStructureId: string; serviceId?: string; reason: string }) => {
-    const result = await send<{ id: string }>(() => referrals[":id"].redirect.$post({ param: { id }, json: input }), 200);
+    const result = await send<Redirected>(() => referrals[":id"].redirect.$post({ param: { id }, json: input }), 200);
     return json(result, { revalidate: result.kind === "done" ? changed() : [] });
   },
   "referralRedirect",
@@ -144,7 +78,7 @@ export const inviteToReferral = action(async (id: string, input: { email: boolea
 
 /** Books the referral's meeting; the same `idempotencyKey` never books twice. */
 export const bookReferral = action(async (id: string, slotKey: string, idempotencyKey: string) => {
-  const result = await send<Booking>(
+  const result = await send<ReferralBooking>(
     () => referrals[":id"].booking.$post({ param: { id }, json: { slotKey }, header: { "idempotency-key": idempotencyKey } }),
     201,
   );
@@ -153,14 +87,8 @@ export const bookReferral = action(async (id: string, slotKey: string, idempoten
   return json(result, { revalidate: stale });
 }, "referralBook");
 
-export interface TargetStructure {
-  id: string;
-  name: string;
-  network: { name: string };
-}
-
 /** The SPRO structures that offer a service (serving a commune, when given): where one may refer someone for it. */
-export const getTargetStructures = query(async (service: string, commune?: string): Promise<TargetStructure[]> => {
+export const getTargetStructures = query(async (service: string, commune?: string): Promise<Structure[]> => {
   const response = await api.structures.$get({ query: { service, ...(commune && { commune }) } });
   if (!response.ok) throw await toApiError(response);
   return (await response.json()).structures;

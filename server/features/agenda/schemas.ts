@@ -1,0 +1,116 @@
+import { z } from "@hono/zod-openapi";
+import { Mode } from "../admin/schemas.ts";
+import {
+  AppointmentOutcome,
+  AppointmentStatus,
+  Channel,
+  DateOnly,
+  FullName,
+  IdName,
+  NamedPerson,
+  ZonedInstant,
+} from "../appointments/schemas.ts";
+
+// The agenda's answers (routes.ts, load-agenda.ts).
+
+export const AgendaAppointment = z
+  .object({
+    id: z.uuid(),
+    status: AppointmentStatus,
+    outcome: AppointmentOutcome.nullable(),
+    mode: Mode,
+    channel: Channel,
+    structure: IdName,
+    site: IdName.nullable(),
+    advisor: NamedPerson,
+    person: FullName,
+    start: ZonedInstant,
+    end: ZonedInstant,
+    service: z.object({ name: z.string() }),
+  })
+  .openapi("AgendaAppointment");
+
+export const Agenda = z
+  .object({
+    zone: z.string().openapi({ example: "Europe/Paris" }),
+    today: DateOnly.openapi({ description: "Le jour du serveur dans le fuseau de l'agenda." }),
+    sites: z.array(IdName).openapi({ description: "Les lieux des structures : ceux des créneaux libres et des fermetures." }),
+    appointments: z.array(AgendaAppointment),
+    busy: z.array(z.object({ advisorId: z.uuid(), start: ZonedInstant, end: ZonedInstant })).openapi({
+      description: "Vue d'équipe : les rendez-vous des conseillers dans leurs autres structures, l'heure seulement.",
+    }),
+    absences: z.array(
+      z.object({
+        id: z.uuid(),
+        advisorId: z.uuid(),
+        start: ZonedInstant,
+        end: ZonedInstant,
+        reason: z.string().nullable().openapi({ description: "Le motif, pour les absences de ses structures ; null sinon." }),
+      }),
+    ),
+    closures: z.array(
+      z.object({
+        id: z.uuid(),
+        structureId: z.uuid(),
+        siteId: z.uuid().nullable(),
+        startDate: DateOnly,
+        endDate: DateOnly,
+        reason: z.string(),
+      }),
+    ),
+    freeSlots: z.array(
+      z.object({
+        start: ZonedInstant,
+        end: ZonedInstant,
+        advisorId: z.uuid(),
+        siteId: z.uuid().nullable(),
+        mode: Mode,
+        seatsLeft: z.int(),
+        sessionKey: z.string().nullable(),
+        services: z.array(z.string()).openapi({ description: "Les services que le créneau pourrait accueillir (noms)." }),
+      }),
+    ),
+  })
+  .openapi("Agenda");
+
+export const AppointmentDetail = z
+  .object({
+    id: z.uuid(),
+    status: AppointmentStatus,
+    outcome: AppointmentOutcome.nullable(),
+    mode: Mode,
+    channel: Channel,
+    notes: z.string(),
+    accessibilityNeeds: z.string(),
+    cancelReason: z.string().nullable(),
+    followUpOfId: z.uuid().nullable(),
+    site: z.object({ id: z.uuid(), name: z.string(), address: z.string() }).nullable(),
+    offering: z.object({ id: z.uuid(), service: IdName }),
+    advisor: NamedPerson,
+    bookedBy: FullName.nullable(),
+    person: NamedPerson.extend({
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      birthYear: z.int().nullable(),
+      communeCode: z.string().nullable(),
+      anonymisedAt: z.string().nullable(),
+    }),
+    structure: IdName,
+    start: ZonedInstant,
+    end: ZonedInstant,
+    outcomeAt: ZonedInstant.nullable(),
+    history: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          start: ZonedInstant,
+          status: AppointmentStatus,
+          outcome: AppointmentOutcome.nullable(),
+          service: z.string(),
+        }),
+      )
+      .openapi({ description: "Les autres rendez-vous de la personne avec cette structure, les plus récents d'abord." }),
+  })
+  .openapi("StaffAppointment");
+
+export const AppointmentDetailResponse = z.object({ appointment: AppointmentDetail });

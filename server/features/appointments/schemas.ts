@@ -1,0 +1,18 @@
+import { z } from "@hono/zod-openapi";
+
+// What the staff answers say of appointments, shared by the agenda, the desk, referrals and
+// the person page: the database's enums, and the pieces every view of a meeting names.
+
+export const AppointmentStatus = z.enum(["booked", "cancelled"]);
+export const AppointmentOutcome = z.enum(["honoured", "no_show", "excused"]);
+export const Channel = z.enum(["online", "reception", "referral", "advisor"]);
+
+/** An instant as the API gives it: ISO 8601 with the offset of the structure's zone. */
+export const ZonedInstant = z.string().openapi({ example: "2026-03-30T09:00:00+02:00" });
+/** A calendar date, YYYY-MM-DD. */
+export const DateOnly = z.string().openapi({ example: "2026-03-30" });
+
+export const IdName = z.object({ id: z.uuid(), name: z.string() });
+export const FullName = z.object({ firstName: z.string(), lastName: z.string() });
+/** A staff member (an advisor) or a person, with their id. */
+export const NamedPerson = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() });

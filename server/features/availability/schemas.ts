@@ -1,0 +1,44 @@
+import { z } from "@hono/zod-openapi";
+import { Mode } from "../admin/schemas.ts";
+import { DateOnly, IdName, ZonedInstant } from "../appointments/schemas.ts";
+
+// The availability editor's view of an advisor in a structure (routes.ts).
+
+export const AvailabilityRule = z
+  .object({
+    id: z.uuid(),
+    advisorId: z.uuid(),
+    structureId: z.uuid(),
+    siteId: z.uuid().nullable().openapi({ description: "Null : une plage à distance." }),
+    modes: z.array(Mode),
+    weekdays: z.array(z.int()).openapi({ description: "1 = lundi … 7 = dimanche." }),
+    startTime: z.string().openapi({ example: "09:00" }),
+    endTime: z.string().openapi({ example: "12:30" }),
+    // The handler's date helper takes a null too: typed so, though a range always has its first day.
+    validFrom: DateOnly.nullable(),
+    validUntil: DateOnly.nullable(),
+    everyWeeks: z.int(),
+    onHolidays: z.boolean(),
+    offeringIds: z.array(z.uuid()),
+  })
+  .openapi("AvailabilityRule");
+
+export const Availability = z
+  .object({
+    zone: z.string().openapi({ example: "Europe/Paris" }),
+    rules: z.array(AvailabilityRule),
+    absences: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          start: ZonedInstant,
+          end: ZonedInstant,
+          reason: z.string().nullable().openapi({ description: "Le motif, pour les absences de ses structures ; null sinon." }),
+          removable: z.boolean().openapi({ description: "Déclarée par cette structure : elle peut la supprimer." }),
+        }),
+      )
+      .openapi({ description: "Les absences à venir du conseiller, toutes structures." }),
+    sites: z.array(IdName),
+    offerings: z.array(z.object({ id: z.uuid(), service: z.object({ name: z.string() }) })),
+  })
+  .openapi("Availability");

@@ -1,0 +1,115 @@
+import { z } from "@hono/zod-openapi";
+import { Mode } from "../admin/schemas.ts";
+import { AppointmentOutcome, AppointmentStatus, FullName, IdName, NamedPerson, ZonedInstant } from "../appointments/schemas.ts";
+import { PlacedSlot } from "../desk/schemas.ts";
+
+// The referrals' answers (routes.ts, referrals.ts: referralView, timelineOf; invitation-routes.ts).
+
+const Slugged = z.object({ id: z.uuid(), slug: z.string(), name: z.string() });
+const Contact = { phone: z.string().nullable(), email: z.string().nullable() };
+
+/** What a referrer follows: the referral's state, or once booked what became of the meeting. */
+export const FollowedStatus = z.enum([
+  "sent",
+  "accepted",
+  "declined",
+  "redirected",
+  "booked",
+  "expired",
+  "honoured",
+  "no_show",
+  "excused",
+]);
+export const ReferralEventKind = z.enum([
+  "created",
+  "invited",
+  "reminded",
+  "accepted",
+  "declined",
+  "redirected",
+  "booked",
+  "cancelled",
+  "outcome",
+  "expired",
+]);
+
+/** A referral: times in the target structure's zone. */
+export const Referral = z
+  .object({
+    id: z.uuid(),
+    status: FollowedStatus,
+    statusReason: z.string().nullable(),
+    need: z.string(),
+    createdAt: ZonedInstant,
+    consentAt: ZonedInstant,
+    from: IdName,
+    to: Slugged.extend(Contact),
+    service: Slugged,
+    referrer: FullName,
+    person: NamedPerson.extend({ ...Contact, anonymisedAt: z.string().nullable() }),
+    redirectedFrom: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
+    redirectedTo: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
+    invitation: z.object({ sentAt: ZonedInstant.nullable(), expiresAt: ZonedInstant }).nullable(),
+    appointment: z
+      .object({
+        id: z.uuid(),
+        start: ZonedInstant,
+        end: ZonedInstant,
+        status: AppointmentStatus,
+        outcome: AppointmentOutcome.nullable(),
+        mode: Mode,
+        site: z.object({ name: z.string(), address: z.string() }).nullable(),
+      })
+      .nullable(),
+  })
+  .openapi("Referral");
+
+/** A referral with its timeline, oldest first, and what the user may do with it. */
+export const ReferralDetail = Referral.extend({
+  timeline: z.array(
+    z.object({
+      at: ZonedInstant,
+      kind: ReferralEventKind,
+      detail: z.string(),
+      by: FullName.nullable().openapi({ description: "Null : la personne, ou la plateforme." }),
+    }),
+  ),
+  can: z.object({
+    accept: z.boolean(),
+    decline: z.boolean(),
+    redirect: z.boolean(),
+    book: z.boolean(),
+    invite: z.boolean(),
+  }),
+}).openapi("ReferralDetail");
+
+export const ReferralsResponse = z.object({ referrals: z.array(Referral) });
+export const ReferralResponse = z.object({ referral: Referral });
+export const ReferralDetailResponse = z.object({ referral: ReferralDetail });
+export const ReferralSlotsResponse = z.object({
+  slots: z.array(
+    PlacedSlot.extend({
+      advisor: NamedPerson.nullable().optional().openapi({
+        description: "Pour le personnel de la structure destinataire seulement ; les autres choisissent une heure et un lieu.",
+      }),
+    }),
+  ),
+});
+
+/** An invitation as the person sees it, by its link or its printed code. */
+export const InvitationView = z
+  .object({
+    firstName: z.string(),
+    hasEmail: z.boolean(),
+    from: z.object({ name: z.string() }),
+    to: Slugged.extend(Contact),
+    service: z.object({ slug: z.string(), name: z.string() }),
+    expiresAt: ZonedInstant.nullable(),
+    // Declared as the handler types it (a string); the document gives its three values.
+    state: z.string().openapi({ enum: ["open", "booked", "closed"] }),
+  })
+  .openapi("InvitationView");
+
+export const InvitationResponse = z.object({ invitation: InvitationView });
+/** A free slot the invitation opens: a time and a place, never the advisor's name. */
+export const InvitationSlotsResponse = z.object({ slots: z.array(PlacedSlot) });
