@@ -24,7 +24,7 @@ const remove = adminRoute({
 export const closureAdmin = createRouter()
   .openapi(create, async (c) => {
     const deps = await staffDeps(c, "directory");
-    const input = { structureId: c.req.valid("param").id, ...c.req.valid("json") };
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await createClosure({ ...deps, input }), 201);
   })
   .openapi(remove, async (c) => {

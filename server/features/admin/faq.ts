@@ -81,7 +81,7 @@ export const faqAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateFaqEntry({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateFaqEntry({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {

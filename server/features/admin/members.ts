@@ -59,7 +59,7 @@ const remove = adminRoute({
 export const memberAdmin = createRouter()
   .openapi(invite, async (c) => {
     const deps = await staffDeps(c, "directory");
-    const input = { structureId: c.req.valid("param").id, ...c.req.valid("json") };
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await inviteMember({ ...deps, input }), 201);
   })
   .openapi(withdraw, async (c) => {
@@ -69,7 +69,7 @@ export const memberAdmin = createRouter()
   })
   .openapi(changeRole, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await changeMemberRole({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await changeMemberRole({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {

@@ -46,6 +46,6 @@ export const networkAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateNetwork({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateNetwork({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -24,11 +24,11 @@ const update = adminRoute({
 export const offeringAdmin = createRouter()
   .openapi(create, async (c) => {
     const deps = await staffDeps(c, "directory");
-    const input = { structureId: c.req.valid("param").id, ...c.req.valid("json") };
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await createOffering({ ...deps, input }), 201);
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateOffering({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateOffering({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -74,7 +74,7 @@ export const routingRuleAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await editRoutingRule({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await editRoutingRule({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {

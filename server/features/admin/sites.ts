@@ -24,11 +24,11 @@ const update = adminRoute({
 export const siteAdmin = createRouter()
   .openapi(create, async (c) => {
     const deps = await staffDeps(c, "directory");
-    const input = { structureId: c.req.valid("param").id, ...c.req.valid("json") };
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await createSite({ ...deps, input }), 201);
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateSite({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateSite({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -129,6 +129,6 @@ export const structureAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateStructure({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateStructure({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -47,6 +47,6 @@ export const territoryAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateTerritory({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateTerritory({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -64,7 +64,7 @@ export const userAdmin = createRouter()
   })
   .openapi(update, async (c) => {
     const deps = await staffDeps(c, "directory");
-    await updateAccount({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } });
+    await updateAccount({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(reinvite, async (c) => {

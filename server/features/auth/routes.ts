@@ -153,6 +153,6 @@ export const auth = createRouter()
   .openapi(changePassword, async (c) => {
     const staff = requireStaff(c);
     const { db, clock } = c.var.deps;
-    setSessionCookie(c, await changeOwnPassword({ db, clock, input: { user: staff.user, ...c.req.valid("json") } }));
+    setSessionCookie(c, await changeOwnPassword({ db, clock, input: { ...c.req.valid("json"), user: staff.user } }));
     return c.json({}, 200);
   });
