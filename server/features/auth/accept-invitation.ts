@@ -1,8 +1,9 @@
-import { acceptMembershipInvitation } from "../../auth/membership-invitations.ts";
+import { acceptMembershipInvitation, readMembershipInvitation } from "../../auth/membership-invitations.ts";
 import { openSession } from "../../auth/sessions.ts";
 import type { Deps } from "../../context.ts";
-import { AppError, validationError } from "../../errors.ts";
-import { DEAD, liveInvitation } from "./check-membership-invitation.ts";
+import { validationError } from "../../errors.ts";
+import { DEAD } from "./check-membership-invitation.ts";
+import { live } from "./live-token.ts";
 import { newPasswordHash } from "./new-password.ts";
 
 /**
@@ -19,14 +20,13 @@ export async function acceptInvitation({
   session?: string;
 }> {
   const now = clock.now();
-  const invitation = await liveInvitation(db, token, now);
+  const invitation = await live(readMembershipInvitation(db, token, now), DEAD);
   let passwordHash: string | undefined;
   if (invitation.needsPassword) {
     if (!newPassword) throw validationError({ newPassword: "Choisissez votre mot de passe." });
     passwordHash = await newPasswordHash(newPassword, [invitation.email, invitation.firstName]);
   }
-  const accepted = await acceptMembershipInvitation(db, token, now, passwordHash);
-  if (!accepted) throw new AppError("NOT_FOUND", DEAD);
+  const accepted = await live(acceptMembershipInvitation(db, token, now, passwordHash), DEAD);
   if (!accepted.passwordSet) return { signedIn: false };
   return { signedIn: true, session: await openSession(db, accepted.userId, now) };
 }

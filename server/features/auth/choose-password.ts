@@ -1,8 +1,8 @@
-import { usePasswordLink } from "../../auth/password-links.ts";
+import { readPasswordLink, usePasswordLink } from "../../auth/password-links.ts";
 import { openSession } from "../../auth/sessions.ts";
 import type { Deps } from "../../context.ts";
-import { AppError } from "../../errors.ts";
-import { DEAD_LINK, liveLink } from "./check-password-link.ts";
+import { DEAD_LINK } from "./check-password-link.ts";
+import { live } from "./live-token.ts";
 import { newPasswordHash } from "./new-password.ts";
 
 /**
@@ -15,10 +15,9 @@ export async function choosePassword({
   input: { token, newPassword },
 }: Pick<Deps, "db" | "clock"> & { input: { token: string; newPassword: string } }): Promise<string> {
   const now = clock.now();
-  const link = await liveLink(db, token, now);
+  const link = await live(readPasswordLink(db, token, now), DEAD_LINK);
   const passwordHash = await newPasswordHash(newPassword, [link.email, link.firstName]);
   // Still claimed atomically: the link may have been used since it was read.
-  const userId = await usePasswordLink(db, token, passwordHash, now);
-  if (!userId) throw new AppError("NOT_FOUND", DEAD_LINK);
+  const userId = await live(usePasswordLink(db, token, passwordHash, now), DEAD_LINK);
   return openSession(db, userId, now);
 }
