@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -6,7 +7,7 @@ import { scoped } from "./route.ts";
 import type { MembershipPatch } from "./schemas.ts";
 
 /** Changes someone's role in a structure the user runs (not their own, but for the Région). */
-export async function changeMemberRole(deps: StaffDeps & { input: { id: string } & MembershipPatch }) {
+export async function changeMemberRole(deps: StaffDeps & { input: { id: string } & z.infer<typeof MembershipPatch> }) {
   const { scope, input } = deps;
   const { id, role } = input;
   const membership = scoped(

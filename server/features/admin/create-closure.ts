@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { validationError } from "../../errors.ts";
@@ -9,7 +10,7 @@ import type { ClosureInput } from "./schemas.ts";
  * Closes a structure, or one of its sites, on the given local days (both included). The days'
  * meetings are kept or cancelled as the admin chose (availability/affected.ts).
  */
-export async function createClosure(deps: StaffDeps & { input: { structureId: string } & ClosureInput }) {
+export async function createClosure(deps: StaffDeps & { input: { structureId: string } & z.infer<typeof ClosureInput> }) {
   const { db, clock, scope, input } = deps;
   const { structureId, siteId, startDate, endDate, reason, onBooked } = input;
   const structure = await managedStructure(db, scope, structureId);

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -7,7 +8,7 @@ import { managedStructure } from "./route.ts";
 import type { OfferingInput } from "./schemas.ts";
 
 /** Offers a service in a structure the user runs, with its settings; one offering a service. */
-export async function createOffering(deps: StaffDeps & { input: { structureId: string } & OfferingInput }) {
+export async function createOffering(deps: StaffDeps & { input: { structureId: string } & z.infer<typeof OfferingInput> }) {
   const { db, scope, input } = deps;
   const { structureId, ...offering } = input;
   await managedStructure(db, scope, structureId);

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { managedStructure } from "./route.ts";
@@ -5,7 +6,7 @@ import type { SiteInput } from "./schemas.ts";
 import { checkPostcode } from "./site-address.ts";
 
 /** Adds a site to a structure the user runs. */
-export async function createSite(deps: StaffDeps & { input: { structureId: string } & SiteInput }) {
+export async function createSite(deps: StaffDeps & { input: { structureId: string } & z.infer<typeof SiteInput> }) {
   const { db, scope, input } = deps;
   const { structureId, ...site } = input;
   await managedStructure(db, scope, structureId);

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -6,7 +7,7 @@ import type { StructureInput } from "./schemas.ts";
 import { checkNetwork, SLUG_TAKEN } from "./structure-fields.ts";
 
 /** Creates a structure with the communes it serves (the Région's). */
-export async function createStructure(deps: StaffDeps & { input: StructureInput }) {
+export async function createStructure(deps: StaffDeps & { input: z.infer<typeof StructureInput> }) {
   const { db, scope, input } = deps;
   scope.requireRegion();
   const { communes, ...structure } = input;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -5,7 +6,7 @@ import { checkCommunes } from "./route.ts";
 import type { TerritoryInput } from "./schemas.ts";
 
 /** Draws a coordination territory from its communes (the Région's). */
-export async function createTerritory(deps: StaffDeps & { input: TerritoryInput }) {
+export async function createTerritory(deps: StaffDeps & { input: z.infer<typeof TerritoryInput> }) {
   const { db, scope, input } = deps;
   scope.requireRegion();
   const { communes, ...territory } = input;

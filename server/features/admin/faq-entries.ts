@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import type { z } from "zod";
 import type { Database } from "../../db/database.ts";
 import { validationError } from "../../errors.ts";
 import type { FaqInput, FaqPatch } from "./faq.ts";

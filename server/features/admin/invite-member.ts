@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { issueMembershipInvitation } from "../../auth/membership-invitations.ts";
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
@@ -12,7 +13,7 @@ import type { MemberInvite } from "./schemas.ts";
  * it already works in the structure.
  */
 export async function inviteMember(
-  deps: StaffDeps & { input: { structureId: string } & MemberInvite },
+  deps: StaffDeps & { input: { structureId: string } & z.infer<typeof MemberInvite> },
 ): Promise<{ id: string; state: "invited" | "member" }> {
   const { db, clock, config, scope, input } = deps;
   const { structureId, ...invitee } = input;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -5,7 +6,7 @@ import { checkTerritories, sendInvitation, setTerritories } from "./accounts.ts"
 import type { UserInvite } from "./schemas.ts";
 
 /** Opens a coordination or regional account (the Région's); its holder is e-mailed an invitation. */
-export async function openAccount(deps: StaffDeps & { input: UserInvite }) {
+export async function openAccount(deps: StaffDeps & { input: z.infer<typeof UserInvite> }) {
   const { db, scope, input } = deps;
   scope.requireRegion();
   const { territoryIds, ...account } = input;

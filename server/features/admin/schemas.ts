@@ -36,9 +36,7 @@ export const NetworkKind = z.enum(["spro", "partner"]);
 export const NetworkInput = z
   .object({ slug, name: placeName("Le nom", 120), kind: NetworkKind, description: text(2000).optional() })
   .strict();
-export type NetworkInput = z.infer<typeof NetworkInput>;
 export const NetworkPatch = NetworkInput.omit({ slug: true }).partial().strict();
-export type NetworkPatch = z.infer<typeof NetworkPatch>;
 
 const structureFields = {
   name: placeName("Le nom", 160),
@@ -62,9 +60,7 @@ const regionalStructureFields = {
 export const REGIONAL_STRUCTURE_FIELDS = Object.keys(regionalStructureFields);
 
 export const StructureInput = z.object({ ...structureFields, ...regionalStructureFields }).strict();
-export type StructureInput = z.infer<typeof StructureInput>;
 export const StructurePatch = StructureInput.partial().strict();
-export type StructurePatch = z.infer<typeof StructurePatch>;
 
 const siteFields = {
   name: placeName("Le nom du lieu", 160),
@@ -75,12 +71,10 @@ const siteFields = {
   phone: nullable(phoneNumber),
 };
 export const SiteInput = z.object(siteFields).strict();
-export type SiteInput = z.infer<typeof SiteInput>;
 export const SitePatch = z
   .object({ ...siteFields, active: z.boolean() })
   .partial()
   .strict();
-export type SitePatch = z.infer<typeof SitePatch>;
 
 const offeringFields = {
   durationMinutes: minutes(5, 480),
@@ -97,19 +91,15 @@ const offeringFields = {
   instructions: text(1000).optional(),
 };
 export const OfferingInput = z.object({ serviceId: z.uuid("identifiant de service attendu."), ...offeringFields }).strict();
-export type OfferingInput = z.infer<typeof OfferingInput>;
 export const OfferingPatch = z
   .object({ ...offeringFields, active: z.boolean() })
   .partial()
   .strict();
-export type OfferingPatch = z.infer<typeof OfferingPatch>;
 
 export const MemberInvite = z
   .object({ email: emailAddress, firstName: personName("Le prénom"), lastName: personName("Le nom"), role: MembershipRole })
   .strict();
-export type MemberInvite = z.infer<typeof MemberInvite>;
 export const MembershipPatch = z.object({ role: MembershipRole }).strict();
-export type MembershipPatch = z.infer<typeof MembershipPatch>;
 
 export const UserInvite = z
   .object({
@@ -125,7 +115,6 @@ export const UserInvite = z
     message: "choisissez au moins un territoire à coordonner, ou l'administration régionale.",
     path: ["territoryIds"],
   });
-export type UserInvite = z.infer<typeof UserInvite>;
 export const UserPatch = z
   .object({
     firstName: personName("Le prénom"),
@@ -136,14 +125,11 @@ export const UserPatch = z
   })
   .partial()
   .strict();
-export type UserPatch = z.infer<typeof UserPatch>;
 
 export const TerritoryInput = z
   .object({ slug, name: placeName("Le nom", 160), communes: uniqueList(communeCode, 5000) })
   .strict();
-export type TerritoryInput = z.infer<typeof TerritoryInput>;
 export const TerritoryPatch = TerritoryInput.omit({ slug: true }).partial().strict();
-export type TerritoryPatch = z.infer<typeof TerritoryPatch>;
 
 export const ClosureInput = z
   .object({
@@ -156,6 +142,5 @@ export const ClosureInput = z
   })
   .strict()
   .refine((c) => c.endDate >= c.startDate, { message: "la fin ne peut précéder le début.", path: ["endDate"] });
-export type ClosureInput = z.infer<typeof ClosureInput>;
 
 export const IdParam = z.object({ id: z.uuid("identifiant attendu.") });

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { closeAllSessions } from "../../auth/sessions.ts";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
@@ -9,7 +10,7 @@ import type { UserPatch } from "./schemas.ts";
  * Changes an account the user runs: its names, its deactivation (its sessions end), its
  * regional roles (the Région's). Nobody takes their own rights away.
  */
-export async function updateAccount(deps: StaffDeps & { input: { id: string } & UserPatch }) {
+export async function updateAccount(deps: StaffDeps & { input: { id: string } & z.infer<typeof UserPatch> }) {
   const { db, clock, scope, input } = deps;
   const { id, territoryIds, ...patch } = input;
   const account = await seenAccount(db, scope, id);

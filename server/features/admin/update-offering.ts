@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { checkAges } from "./offering-ages.ts";
@@ -5,7 +6,7 @@ import { scoped } from "./route.ts";
 import type { OfferingPatch } from "./schemas.ts";
 
 /** Changes an offering's settings (duration, modes, notice, audience, reminders…) in a structure the user runs. */
-export async function updateOffering(deps: StaffDeps & { input: { id: string } & OfferingPatch }) {
+export async function updateOffering(deps: StaffDeps & { input: { id: string } & z.infer<typeof OfferingPatch> }) {
   const { scope, input } = deps;
   const { id, ...patch } = input;
   const current = scoped(await scope.prisma.offering.findUnique({ where: { id } }), (s) => scope.manages(s), "Offre");

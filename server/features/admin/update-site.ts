@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { scoped } from "./route.ts";
@@ -5,7 +6,7 @@ import type { SitePatch } from "./schemas.ts";
 import { checkPostcode } from "./site-address.ts";
 
 /** Changes a site (address, access, opening) of a structure the user runs. */
-export async function updateSite(deps: StaffDeps & { input: { id: string } & SitePatch }) {
+export async function updateSite(deps: StaffDeps & { input: { id: string } & z.infer<typeof SitePatch> }) {
   const { db, scope, input } = deps;
   const { id, ...patch } = input;
   const site = scoped(await db.prisma.site.findUnique({ where: { id } }), (s) => scope.manages(s), "Lieu");

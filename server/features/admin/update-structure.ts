@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
@@ -7,7 +8,7 @@ import { REGIONAL_STRUCTURE_FIELDS, type StructurePatch } from "./schemas.ts";
 import { checkNetwork, SLUG_TAKEN } from "./structure-fields.ts";
 
 /** Edits a structure the user runs; its identity, network and communes are the Région's to change. */
-export async function updateStructure(deps: StaffDeps & { input: { id: string } & StructurePatch }) {
+export async function updateStructure(deps: StaffDeps & { input: { id: string } & z.infer<typeof StructurePatch> }) {
   const { db, scope, input } = deps;
   const { id, communes, ...patch } = input;
   await managedStructure(db, scope, id);

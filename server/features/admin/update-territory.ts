@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { notFound } from "../../errors.ts";
@@ -5,7 +6,7 @@ import { checkCommunes } from "./route.ts";
 import type { TerritoryPatch } from "./schemas.ts";
 
 /** Renames a territory or redraws its communes (the Région's). */
-export async function updateTerritory(deps: StaffDeps & { input: { id: string } & TerritoryPatch }) {
+export async function updateTerritory(deps: StaffDeps & { input: { id: string } & z.infer<typeof TerritoryPatch> }) {
   const { db, scope, input } = deps;
   scope.requireRegion();
   const { id, communes, ...patch } = input;
