@@ -75,7 +75,7 @@ const OUTSIDE_THE_SCOPE: Record<string, string> = {
   "privacy/erase-person.ts": "the erasure's outcome, once personInScope has said what is theirs to erase",
   "referrals/referrals.ts": "the invitation's public side, by its token",
   "referrals/sweep.ts": "the platform's sweep of expired invitations, no user",
-  "calendar-feed/routes.ts": "an advisor's own feed, by its private token",
+  "calendar-feed/read-feed.ts": "an advisor's own feed, by its private token",
   "dashboards/public-figures.ts": "the first meeting's date, for the public statistics' period",
   "dashboards/load-facts.ts": "the coverage's counts, masked before they leave (domain/secrecy.ts)",
   "privacy/retention.ts": "the platform's retention job, no user",

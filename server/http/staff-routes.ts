@@ -1,9 +1,4 @@
 import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { staffScope } from "../auth/http.ts";
-import type { AppEnv } from "../context.ts";
-import { type AuditEntry, audited as auditedChange } from "../db/audit.ts";
-import type { PrismaClient, Tx } from "../db/database.ts";
 import { errorResponse } from "./router.ts";
 
 // What every route of the staff space shares: its documented failures, JSON bodies and answers.
@@ -33,13 +28,3 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
 export const Created = z.object({ id: z.uuid() });
 export const created = (what: string) => ({ 201: json(Created, `${what} : son identifiant.`) });
 export const done = { 200: json(z.object({}), "Fait.") };
-
-/** The Hono-context form of `audited` (db/audit.ts), while routes move their work into verbs. */
-export async function audited<T extends { id: string }>(
-  c: Context<AppEnv>,
-  event: Pick<AuditEntry, "action" | "entity" | "details">,
-  change: (tx: Tx) => Promise<T>,
-  client?: PrismaClient,
-): Promise<T> {
-  return auditedChange({ scope: await staffScope(c), clock: c.var.deps.clock }, event, change, client);
-}

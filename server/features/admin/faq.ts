@@ -1,15 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import { changedFields } from "../../db/audit.ts";
-import type { Database } from "../../db/database.ts";
-import { unique } from "../../db/errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { NEEDS } from "../../domain/routing.ts";
-import { notFound, validationError } from "../../errors.ts";
 import { requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
+import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
+import { createFaqEntry } from "./create-faq-entry.ts";
+import { deleteFaqEntry } from "./delete-faq-entry.ts";
+import { listFaqEntries } from "./list-faq-entries.ts";
 import { adminRoute } from "./route.ts";
 import { IdParam } from "./schemas.ts";
+import { updateFaqEntry } from "./update-faq-entry.ts";
 
 // « Questions / Réponses »: the public page's content, written by the Région alone. Each answer
 // leads into the questionnaire (its need) or to booking (its service).
@@ -73,70 +73,19 @@ const remove = adminRoute({
   responses: done,
 });
 
-/** The service's id for its slug (null clears it); a 422 naming `service` when there is none. */
-async function serviceId(db: Database, service: string | null | undefined): Promise<string | null | undefined> {
-  if (service === undefined || service === null) return service;
-  const found = await db.prisma.service.findUnique({ where: { slug: service }, select: { id: true } });
-  if (!found) throw validationError({ service: `aucun service ne s'appelle « ${service} ».` });
-  return found.id;
-}
-
-const TAKEN = "Cet identifiant est déjà pris par une autre question.";
-
 export const faqAdmin = createRouter()
-  .openapi(list, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const entries = await scope.prisma.faqEntry.findMany({
-      orderBy: [{ position: "asc" }, { slug: "asc" }],
-      select: {
-        id: true,
-        slug: true,
-        position: true,
-        question: true,
-        answer: true,
-        need: true,
-        published: true,
-        service: { select: { slug: true, name: true } },
-      },
-    });
-    return c.json({ entries }, 200);
-  })
+  .openapi(list, async (c) => c.json(await listFaqEntries(await staffDeps(c, "directory")), 200))
   .openapi(create, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { service, ...input } = c.req.valid("json");
-    const data = { ...input, serviceId: await serviceId(c.var.deps.db, service) };
-    const entry = await unique(
-      () => audited(c, { action: "faq.create", entity: "FaqEntry" }, (tx) => tx.faqEntry.create({ data, select: { id: true } })),
-      "slug",
-      TAKEN,
-    );
-    return c.json(entry, 201);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await createFaqEntry({ ...deps, input: c.req.valid("json") }), 201);
   })
   .openapi(update, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const db = c.var.deps.db;
-    const { id } = c.req.valid("param");
-    const { service, ...patch } = c.req.valid("json");
-    const current = await db.prisma.faqEntry.findUnique({ where: { id }, include: { service: { select: { slug: true } } } });
-    if (!current) throw notFound("Question");
-    const data = { ...patch, ...(service !== undefined && { serviceId: await serviceId(db, service) }) };
-    const details = { fields: changedFields({ ...patch, service }, { ...current, service: current.service?.slug ?? null }) };
-    await audited(c, { action: "faq.update", entity: "FaqEntry", details }, (tx) =>
-      tx.faqEntry.update({ where: { id }, data, select: { id: true } }),
-    );
+    const deps = await staffDeps(c, "directory");
+    await updateFaqEntry({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { id } = c.req.valid("param");
-    const current = await scope.prisma.faqEntry.findUnique({ where: { id }, select: { id: true } });
-    if (!current) throw notFound("Question");
-    await audited(c, { action: "faq.delete", entity: "FaqEntry" }, (tx) =>
-      tx.faqEntry.delete({ where: { id }, select: { id: true } }),
-    );
+    const deps = await staffDeps(c, "directory");
+    await deleteFaqEntry({ ...deps, input: c.req.valid("param") });
     return c.json({}, 200);
   });

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import { issueMembershipInvitation } from "../../auth/membership-invitations.ts";
-import { unique } from "../../db/errors.ts";
-import { AppError, validationError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, done, json, jsonBody } from "../../http/staff-routes.ts";
-import { adminRoute, managedStructure, scoped } from "./route.ts";
+import { done, json, jsonBody } from "../../http/staff-routes.ts";
+import { changeMemberRole } from "./change-member-role.ts";
+import { inviteMember } from "./invite-member.ts";
+import { removeMembership } from "./remove-membership.ts";
+import { adminRoute } from "./route.ts";
 import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
+import { withdrawInvitation } from "./withdraw-invitation.ts";
 
 // Staff join a structure through a membership (one per role). Nobody joins without accepting:
 // a structure admin invites an address, and its holder accepts from the e-mailed link
@@ -55,113 +56,24 @@ const remove = adminRoute({
   responses: done,
 });
 
-/** A partner organisation has no calendar: nobody there is an advisor or at the reception desk. */
-function checkRole(role: string, networkKind: "spro" | "partner") {
-  if (networkKind === "partner" && (role === "advisor" || role === "reception")) {
-    throw validationError({ role: "un partenaire n'a pas d'agenda : rôles possibles, orienteur ou administrateur." });
-  }
-}
-const ALREADY = "Cette personne a déjà ce rôle dans la structure.";
-const notYourself = () =>
-  new AppError("CONFLICT", "Vous ne pouvez pas modifier vos propres rôles : demandez à un autre administrateur.");
-
 export const memberAdmin = createRouter()
   .openapi(invite, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { db, clock, config } = c.var.deps;
-    const structure = await managedStructure(db, scope, c.req.valid("param").id);
-    const invitee = c.req.valid("json");
-    checkRole(invitee.role, structure.network.kind);
-    const now = clock.now();
-    const details = { role: invitee.role, structureId: structure.id };
-    // Only an account the user may already see (one working in the structure, or any for the
-    // Région) gets the role at once; anyone else is invited, whether they have an account or not.
-    const account = await db.prisma.staffUser.findFirst({
-      where: {
-        email: invitee.email,
-        active: true,
-        ...(!scope.region && { memberships: { some: { structureId: structure.id } } }),
-      },
-      select: { id: true },
-    });
-    if (account) {
-      const membership = await unique(
-        () =>
-          audited(c, { action: "membership.create", entity: "Membership", details }, (tx) =>
-            tx.membership.create({
-              data: { userId: account.id, structureId: structure.id, role: invitee.role },
-              select: { id: true },
-            }),
-          ),
-        "role",
-        ALREADY,
-      );
-      return c.json({ id: membership.id, state: "member" as const }, 201);
-    }
-    const invitation = await audited(c, { action: "membership.invite", entity: "MembershipInvitation", details }, (tx) =>
-      issueMembershipInvitation(tx, structure, invitee, {
-        now,
-        publicUrl: config.publicUrl,
-        secret: config.sessionSecret,
-        invitedBy: { id: scope.userId, name: `${scope.user.firstName} ${scope.user.lastName} (${structure.name})` },
-      }),
-    );
-    return c.json({ id: invitation.id, state: "invited" as const }, 201);
+    const deps = await staffDeps(c, "directory");
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
+    return c.json(await inviteMember({ ...deps, input }), 201);
   })
   .openapi(withdraw, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { id } = c.req.valid("param");
-    const invitation = scoped(
-      await scope.prisma.membershipInvitation.findUnique({ where: { id }, select: { structureId: true, role: true } }),
-      (s) => scope.manages(s),
-      "Invitation",
-    );
-    const details = { role: invitation.role, structureId: invitation.structureId };
-    await audited(c, { action: "membership.withdraw", entity: "MembershipInvitation", details }, (tx) =>
-      tx.membershipInvitation.delete({ where: { id }, select: { id: true } }),
-    );
+    const deps = await staffDeps(c, "directory");
+    await withdrawInvitation({ ...deps, input: c.req.valid("param") });
     return c.json({}, 200);
   })
   .openapi(changeRole, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { id } = c.req.valid("param");
-    const membership = scoped(
-      await scope.prisma.membership.findUnique({
-        where: { id },
-        select: { structureId: true, userId: true, structure: { select: { network: { select: { kind: true } } } } },
-      }),
-      (s) => scope.manages(s),
-      "Rôle",
-    );
-    if (membership.userId === scope.user.id && !scope.region) throw notYourself();
-    const { role } = c.req.valid("json");
-    checkRole(role, membership.structure.network.kind);
-    const details = { role, structureId: membership.structureId };
-    await unique(
-      () =>
-        audited(c, { action: "membership.update", entity: "Membership", details }, (tx) =>
-          tx.membership.update({ where: { id }, data: { role }, select: { id: true } }),
-        ),
-      "role",
-      ALREADY,
-    );
+    const deps = await staffDeps(c, "directory");
+    await changeMemberRole({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { id } = c.req.valid("param");
-    const membership = scoped(
-      await scope.prisma.membership.findUnique({
-        where: { id },
-        select: { structureId: true, userId: true, role: true },
-      }),
-      (s) => scope.manages(s),
-      "Rôle",
-    );
-    if (membership.userId === scope.user.id && !scope.region) throw notYourself();
-    const details = { role: membership.role, structureId: membership.structureId };
-    await audited(c, { action: "membership.delete", entity: "Membership", details }, (tx) =>
-      tx.membership.delete({ where: { id }, select: { id: true } }),
-    );
+    const deps = await staffDeps(c, "directory");
+    await removeMembership({ ...deps, input: c.req.valid("param") });
     return c.json({}, 200);
   });

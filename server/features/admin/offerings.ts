@@ -1,11 +1,10 @@
-import { requireArea } from "../../auth/http.ts";
-import { changedFields } from "../../db/audit.ts";
-import { unique } from "../../db/errors.ts";
-import { validationError } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, jsonBody } from "../../http/staff-routes.ts";
-import { adminRoute, managedStructure, scoped } from "./route.ts";
+import { created, done, jsonBody } from "../../http/staff-routes.ts";
+import { createOffering } from "./create-offering.ts";
+import { adminRoute } from "./route.ts";
 import { IdParam, OfferingInput, OfferingPatch } from "./schemas.ts";
+import { updateOffering } from "./update-offering.ts";
 
 const create = adminRoute({
   method: "post",
@@ -22,43 +21,14 @@ const update = adminRoute({
   responses: done,
 });
 
-/** Ages are checked on the result of the change, not on the body alone. */
-function checkAges(offering: { minAge?: number | null; maxAge?: number | null }) {
-  if (offering.minAge != null && offering.maxAge != null && offering.minAge > offering.maxAge) {
-    throw validationError({ maxAge: "l'âge maximum ne peut être inférieur à l'âge minimum." });
-  }
-}
-const TAKEN = "Cette structure offre déjà ce service : modifiez l'offre existante.";
-
 export const offeringAdmin = createRouter()
   .openapi(create, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { id: structureId } = c.req.valid("param");
-    const db = c.var.deps.db;
-    await managedStructure(db, scope, structureId);
-    const input = c.req.valid("json");
-    checkAges(input);
-    if (!(await db.prisma.service.count({ where: { id: input.serviceId } })))
-      throw validationError({ serviceId: "service inconnu." });
-    const offering = await unique(
-      () =>
-        audited(c, { action: "offering.create", entity: "Offering", details: { structureId } }, (tx) =>
-          tx.offering.create({ data: { ...input, structureId }, select: { id: true } }),
-        ),
-      "serviceId",
-      TAKEN,
-    );
-    return c.json(offering, 201);
+    const deps = await staffDeps(c, "directory");
+    const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
+    return c.json(await createOffering({ ...deps, input }), 201);
   })
   .openapi(update, async (c) => {
-    const scope = await requireArea(c, "directory");
-    const { id } = c.req.valid("param");
-    const current = scoped(await scope.prisma.offering.findUnique({ where: { id } }), (s) => scope.manages(s), "Offre");
-    const patch = c.req.valid("json");
-    checkAges({ ...current, ...patch });
-    const details = { fields: changedFields(patch, current), structureId: current.structureId };
-    await audited(c, { action: "offering.update", entity: "Offering", details }, (tx) =>
-      tx.offering.update({ where: { id }, data: patch, select: { id: true } }),
-    );
+    const deps = await staffDeps(c, "directory");
+    await updateOffering({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   });

@@ -1,18 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { requireArea } from "../../auth/http.ts";
-import { changedFields } from "../../db/audit.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { AGE_BANDS, NEEDS, SITUATIONS } from "../../domain/routing.ts";
 import { createRouter } from "../../http/router.ts";
-import { audited, created, done, json, jsonBody } from "../../http/staff-routes.ts";
-import {
-  createRoutingRule,
-  deleteRoutingRule,
-  guarded,
-  listRoutingRules,
-  reorderRoutingRules,
-  updateRoutingRule,
-} from "../orientation/routing-table.ts";
+import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { RoutingRuleInput, RoutingRuleOrder, RoutingRulePatch } from "../orientation/schemas.ts";
+import { addRoutingRule } from "./add-routing-rule.ts";
+import { editRoutingRule } from "./edit-routing-rule.ts";
+import { readRoutingTable } from "./read-routing-table.ts";
+import { removeRoutingRule } from "./remove-routing-rule.ts";
+import { reorderRoutingTable } from "./reorder-routing-table.ts";
 import { adminRoute } from "./route.ts";
 import { IdParam } from "./schemas.ts";
 
@@ -71,53 +67,23 @@ const reorder = adminRoute({
 });
 
 export const routingRuleAdmin = createRouter()
-  .openapi(list, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    return c.json({ rules: await listRoutingRules({ db: c.var.deps.db }) }, 200);
-  })
+  .openapi(list, async (c) => c.json(await readRoutingTable(await staffDeps(c, "directory")), 200))
   .openapi(create, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const input = c.req.valid("json");
-    const details = { fields: changedFields(input) };
-    const rule = await guarded(() =>
-      audited(c, { action: "routing_rule.create", entity: "RoutingRule", details }, (tx) => createRoutingRule(tx, input)),
-    );
-    return c.json(rule, 201);
+    const deps = await staffDeps(c, "directory");
+    return c.json(await addRoutingRule({ ...deps, input: c.req.valid("json") }), 201);
   })
   .openapi(update, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { id } = c.req.valid("param");
-    const patch = c.req.valid("json");
-    const details = { fields: changedFields(patch) };
-    await guarded(() =>
-      audited(c, { action: "routing_rule.update", entity: "RoutingRule", details }, (tx) => updateRoutingRule(tx, id, patch)),
-    );
+    const deps = await staffDeps(c, "directory");
+    await editRoutingRule({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
     return c.json({}, 200);
   })
   .openapi(remove, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const { id } = c.req.valid("param");
-    await guarded(() => audited(c, { action: "routing_rule.delete", entity: "RoutingRule" }, (tx) => deleteRoutingRule(tx, id)));
+    const deps = await staffDeps(c, "directory");
+    await removeRoutingRule({ ...deps, input: c.req.valid("param") });
     return c.json({}, 200);
   })
   .openapi(reorder, async (c) => {
-    const scope = await requireArea(c, "directory");
-    scope.requireRegion();
-    const order = c.req.valid("json");
-    const [first] = order.ids;
-    // Nothing moves in a table that holds only its fallback: no event to write.
-    if (!first) await reorderRoutingRules(c.var.deps.db.prisma, order);
-    else {
-      // One event for the whole table, on its new first rule: a reorder touches every row.
-      const event = { action: "routing_rule.reorder", entity: "RoutingRule", details: { fields: ["position"] } };
-      await audited(c, event, async (tx) => {
-        await reorderRoutingRules(tx, order);
-        return { id: first };
-      });
-    }
+    const deps = await staffDeps(c, "directory");
+    await reorderRoutingTable({ ...deps, input: c.req.valid("json") });
     return c.json({}, 200);
   });

@@ -1,19 +1,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { setSessionCookie } from "../../auth/http.ts";
-import { acceptMembershipInvitation, readMembershipInvitation } from "../../auth/membership-invitations.ts";
-import { hashPassword } from "../../auth/password.ts";
-import { openSession } from "../../auth/sessions.ts";
-import { passwordProblem } from "../../domain/password-policy.ts";
-import { AppError, validationError } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { MembershipRole } from "../admin/schemas.ts";
+import { acceptInvitation } from "./accept-invitation.ts";
+import { checkMembershipInvitation } from "./check-membership-invitation.ts";
 
 // The invited person's side of an invitation to join a structure (auth/membership-invitations.ts):
 // see what it offers, and accept it — with a password when the address has none yet.
 
 const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { "application/json": { schema } } });
 const token = z.string().max(100).openapi({ description: "Le jeton du lien reçu par courriel (après le #)." });
-const DEAD = "Cette invitation n'est plus valable : elle a déjà servi, elle a été retirée ou elle a expiré.";
 
 const check = createRoute({
   method: "post",
@@ -73,25 +69,12 @@ const accept = createRoute({
 
 export const membershipInvitations = createRouter()
   .openapi(check, async (c) => {
-    const invitation = await readMembershipInvitation(c.var.deps.db, c.req.valid("json").token, c.var.deps.clock.now());
-    if (!invitation) throw new AppError("NOT_FOUND", DEAD);
-    return c.json(invitation, 200);
+    const { db, clock } = c.var.deps;
+    return c.json(await checkMembershipInvitation({ db, clock, input: c.req.valid("json") }), 200);
   })
   .openapi(accept, async (c) => {
     const { db, clock } = c.var.deps;
-    const { token: given, newPassword } = c.req.valid("json");
-    const now = clock.now();
-    const invitation = await readMembershipInvitation(db, given, now);
-    if (!invitation) throw new AppError("NOT_FOUND", DEAD);
-    let passwordHash: string | undefined;
-    if (invitation.needsPassword) {
-      if (!newPassword) throw validationError({ newPassword: "Choisissez votre mot de passe." });
-      const problem = passwordProblem(newPassword, [invitation.email, invitation.firstName]);
-      if (problem) throw validationError({ newPassword: problem });
-      passwordHash = await hashPassword(newPassword);
-    }
-    const accepted = await acceptMembershipInvitation(db, given, now, passwordHash);
-    if (!accepted) throw new AppError("NOT_FOUND", DEAD);
-    if (accepted.passwordSet) setSessionCookie(c, await openSession(db, accepted.userId, now));
-    return c.json({ signedIn: accepted.passwordSet }, 200);
+    const { signedIn, session } = await acceptInvitation({ db, clock, input: c.req.valid("json") });
+    if (session) setSessionCookie(c, session);
+    return c.json({ signedIn }, 200);
   });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { knownDevice, withDevice } from "../../auth/devices.ts";
+import { withDevice } from "../../auth/devices.ts";
 import {
   clearSessionCookie,
   clientAddress,
@@ -8,21 +8,13 @@ import {
   setDeviceCookie,
   setSessionCookie,
 } from "../../auth/http.ts";
-import { hashPassword, verifyPassword } from "../../auth/password.ts";
-import { AREAS, areasOf } from "../../auth/policy.ts";
-import { closeAllSessions, closeSession, openSession } from "../../auth/sessions.ts";
-import {
-  clearFailures,
-  countPasswordChangeFailure,
-  passwordChangeThrottled,
-  recordFailure,
-  throttled,
-} from "../../auth/throttle.ts";
-import { recordAudit } from "../../db/audit.ts";
-import type { Database } from "../../db/database.ts";
-import { passwordProblem } from "../../domain/password-policy.ts";
-import { AppError, validationError } from "../../errors.ts";
+import { AREAS } from "../../auth/policy.ts";
+import { closeAllSessions, closeSession } from "../../auth/sessions.ts";
+import { AppError } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
+import { changeOwnPassword } from "./change-own-password.ts";
+import { profileOf } from "./profile.ts";
+import { signIn } from "./sign-in.ts";
 
 const StaffSchema = z
   .object({
@@ -125,8 +117,6 @@ const changePassword = createRoute({
   },
 });
 
-const WRONG = "Adresse électronique ou mot de passe incorrect.";
-
 /** « dans 5 secondes », « dans 3 minutes », « dans 15 minutes ». */
 const inAWhile = (ms: number) => {
   const seconds = Math.ceil(ms / 1000);
@@ -135,32 +125,18 @@ const inAWhile = (ms: number) => {
 
 export const auth = createRouter()
   .openapi(login, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock, config } = c.var.deps;
     const { email, password } = c.req.valid("json");
-    const now = clock.now();
-    const address = clientAddress(c);
-    const secret = c.var.deps.config.sessionSecret;
-    const device = knownDevice(secret, deviceCookie(c), email);
-    const wait = await throttled(db, address, email, now, device);
-    if (wait > 0) {
-      c.header("Retry-After", String(Math.ceil(wait / 1000)));
-      throw new AppError("RATE_LIMITED", `Trop de tentatives de connexion. Réessayez ${inAWhile(wait)}.`);
+    const deviceProofs = deviceCookie(c);
+    const input = { email, password, address: clientAddress(c), deviceProofs, sessionId: c.var.staff?.sessionId };
+    const signedIn = await signIn({ db, clock, config, input });
+    if ("wait" in signedIn) {
+      c.header("Retry-After", String(Math.ceil(signedIn.wait / 1000)));
+      throw new AppError("RATE_LIMITED", `Trop de tentatives de connexion. Réessayez ${inAWhile(signedIn.wait)}.`);
     }
-    const user = await db.prisma.staffUser.findUnique({
-      where: { email },
-      select: { id: true, passwordHash: true, active: true },
-    });
-    // The password is checked even without an account (against a dummy hash): same answer, same time.
-    const valid = await verifyPassword(user?.passwordHash, password);
-    if (!user?.active || !user.passwordHash || !valid) {
-      await recordFailure(db, address, email, now, device);
-      throw new AppError("UNAUTHENTICATED", WRONG);
-    }
-    await clearFailures(db, address, email, device);
-    if (c.var.staff) await closeSession(db, c.var.staff.sessionId, now);
-    setSessionCookie(c, await openSession(db, user.id, now));
-    setDeviceCookie(c, withDevice(secret, deviceCookie(c), email));
-    return c.json({ user: await profileOf(db, user.id) }, 200);
+    setSessionCookie(c, signedIn.session);
+    setDeviceCookie(c, withDevice(config.sessionSecret, deviceProofs, email));
+    return c.json({ user: signedIn.user }, 200);
   })
   .openapi(me, async (c) => c.json({ user: await profileOf(c.var.deps.db, requireStaff(c).user.id) }, 200))
   .openapi(logout, async (c) => {
@@ -177,57 +153,6 @@ export const auth = createRouter()
   .openapi(changePassword, async (c) => {
     const staff = requireStaff(c);
     const { db, clock } = c.var.deps;
-    const { currentPassword, newPassword } = c.req.valid("json");
-    if (await passwordChangeThrottled(db, staff.user.id, clock.now())) {
-      throw new AppError("RATE_LIMITED", "Trop de mots de passe actuels incorrects. Réessayez dans 15 minutes.");
-    }
-    const stored = await db.prisma.staffUser.findUniqueOrThrow({ where: { id: staff.user.id }, select: { passwordHash: true } });
-    if (!(await verifyPassword(stored.passwordHash, currentPassword))) {
-      // Someone at an open session does not get to guess the password that would let them in again.
-      await countPasswordChangeFailure(db, staff.user.id, clock.now());
-      throw validationError({ currentPassword: "Le mot de passe actuel est incorrect." });
-    }
-    const problem = passwordProblem(newPassword, [staff.user.email, staff.user.firstName, staff.user.lastName]);
-    if (problem) throw validationError({ newPassword: problem });
-    const now = clock.now();
-    const passwordHash = await hashPassword(newPassword);
-    // Every other session ends; this one goes on under a new id.
-    await db.prisma.$transaction(async (tx) => {
-      await tx.staffUser.update({ where: { id: staff.user.id }, data: { passwordHash } });
-      await tx.loginThrottle.deleteMany({ where: { key: `password:${staff.user.id}` } });
-      await closeAllSessions(tx, staff.user.id, now);
-      await recordAudit(
-        tx,
-        { actorId: staff.user.id, action: "user.password_change", entity: "StaffUser", entityId: staff.user.id },
-        now,
-      );
-    });
-    setSessionCookie(c, await openSession(db, staff.user.id, now));
+    setSessionCookie(c, await changeOwnPassword({ db, clock, input: { ...c.req.valid("json"), user: staff.user } }));
     return c.json({}, 200);
   });
-
-async function profileOf(db: Database, userId: string) {
-  const user = await db.prisma.staffUser.findUniqueOrThrow({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      regionalAdmin: true,
-      memberships: {
-        select: { role: true, structure: { select: { id: true, name: true } } },
-        orderBy: { structure: { name: "asc" } },
-      },
-      coordinates: { select: { territory: { select: { id: true, name: true } } } },
-    },
-  });
-  const { coordinates, ...rest } = user;
-  const territories = coordinates.map((c) => c.territory);
-  const areas = areasOf({
-    regionalAdmin: user.regionalAdmin,
-    memberships: user.memberships.map((m) => ({ structureId: m.structure.id, role: m.role })),
-    territories: territories.map((t) => t.id),
-  });
-  return { ...rest, territories, areas };
-}

@@ -1,18 +1,16 @@
-import { randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
-import { calendarFeed } from "../../../emails/calendar-feed.ts";
-import { hashSecret as hashOf } from "../../auth/hash-secret.ts";
-import { requireArea } from "../../auth/http.ts";
-import { notFound } from "../../errors.ts";
+import { staffDeps } from "../../auth/http.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { audited, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
+import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
+import { createFeed } from "./create-feed.ts";
+import { feedStatus } from "./feed-status.ts";
+import { readFeed } from "./read-feed.ts";
+import { revokeFeed } from "./revoke-feed.ts";
 
 // Each advisor may subscribe their calendar app (Thunderbird, Outlook, Apple Calendar) to a
 // private URL. The token is shown once; only its hash is kept; a new one revokes the old.
 
 const feedRoute = staffRoute("Agenda");
-const PAST_DAYS = 30;
-const AHEAD_DAYS = 365;
 
 const status = feedRoute({
   method: "get",
@@ -35,33 +33,10 @@ const revoke = feedRoute({
 });
 
 export const calendarFeedSettings = createRouter()
-  .openapi(status, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const live = await scope.prisma.calendarFeed.findFirst({
-      where: { userId: scope.user.id, revokedAt: null },
-      select: { createdAt: true },
-    });
-    return c.json({ active: Boolean(live), createdAt: live?.createdAt.toISOString() ?? null }, 200);
-  })
-  .openapi(create, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const { clock, config } = c.var.deps;
-    const token = randomBytes(32).toString("base64url");
-    const now = clock.now();
-    await audited(c, { action: "calendar_feed.create", entity: "StaffUser" }, async (tx) => {
-      await tx.calendarFeed.updateMany({ where: { userId: scope.user.id, revokedAt: null }, data: { revokedAt: now } });
-      await tx.calendarFeed.create({ data: { id: hashOf(token), userId: scope.user.id, createdAt: now } });
-      return { id: scope.user.id };
-    });
-    return c.json({ url: `${config.publicUrl}/api/feeds/${token}.ics` }, 201);
-  })
+  .openapi(status, async (c) => c.json(await feedStatus(await staffDeps(c, "agenda")), 200))
+  .openapi(create, async (c) => c.json(await createFeed(await staffDeps(c, "agenda")), 201))
   .openapi(revoke, async (c) => {
-    const scope = await requireArea(c, "agenda");
-    const now = c.var.deps.clock.now();
-    await audited(c, { action: "calendar_feed.revoke", entity: "StaffUser" }, async (tx) => {
-      await tx.calendarFeed.updateMany({ where: { userId: scope.user.id, revokedAt: null }, data: { revokedAt: now } });
-      return { id: scope.user.id };
-    });
+    await revokeFeed(await staffDeps(c, "agenda"));
     return c.json({}, 200);
   });
 
@@ -81,45 +56,6 @@ const feed = {
 export const feeds = createRouter().openapi(createRoute({ ...feed, tags: ["Agenda"] }), async (c) => {
   const { db, clock, config } = c.var.deps;
   const token = c.req.valid("param").file.slice(0, -".ics".length);
-  const subscription = await db.prisma.calendarFeed.findUnique({
-    where: { id: hashOf(token) },
-    select: { revokedAt: true, user: { select: { id: true, firstName: true, lastName: true, active: true } } },
-  });
-  if (!subscription || subscription.revokedAt || !subscription.user.active) throw notFound("Abonnement");
-  const now = clock.now();
-  const appointments = await db.prisma.appointment.findMany({
-    where: {
-      advisorId: subscription.user.id,
-      status: "booked",
-      startsAt: { gte: new Date(now.getTime() - PAST_DAYS * 86_400_000), lt: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
-    },
-    orderBy: { startsAt: "asc" },
-    select: {
-      id: true,
-      startsAt: true,
-      endsAt: true,
-      mode: true,
-      structure: { select: { name: true, timeZone: true } },
-      site: { select: { name: true } },
-      offering: { select: { service: { select: { name: true } } } },
-      person: { select: { firstName: true, lastName: true } },
-    },
-  });
-  const place = { phone: "Par téléphone", video: "En visio", onsite: "Sur place" } as const;
-  const body = calendarFeed(
-    `RDV Orientation — ${subscription.user.firstName} ${subscription.user.lastName}`,
-    appointments.map((a) => ({
-      id: a.id,
-      start: a.startsAt,
-      end: a.endsAt,
-      zone: a.structure.timeZone,
-      service: a.offering.service.name,
-      structure: a.structure.name,
-      place: a.site?.name ?? place[a.mode],
-      person: `${a.person.firstName} ${a.person.lastName.slice(0, 1)}.`,
-      url: `${config.publicUrl}/espace/rendez-vous/${a.id}`,
-    })),
-    now,
-  );
+  const body = await readFeed({ db, clock, config, input: { token } });
   return c.body(body, 200, { "Content-Type": "text/calendar; charset=utf-8" });
 });
