@@ -25,6 +25,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/{api,db,fuzz}/**/*.test.ts", "tests/load/users.test.ts", "**/*.db.test.ts"],
           exclude: ["**/node_modules/**"],
+          // A migrated template made once per run, which each test file's database copies.
+          globalSetup: ["tests/helpers/database-setup.ts"],
         },
       },
       {

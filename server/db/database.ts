@@ -9,8 +9,14 @@ import { PrismaClient } from "./generated/client.ts";
 export type { PrismaClient } from "./generated/client.ts";
 export type DatabaseKind = "pglite" | "postgresql";
 
-/** Where the data lives: embedded PGlite (a folder, or memory when `dir` is absent) or PostgreSQL. */
-export type DatabaseTarget = { kind: "pglite"; dir?: string } | { kind: "postgresql"; url: string; poolSize?: number };
+/**
+ * Where the data lives: embedded PGlite (a folder, or memory when `dir` is absent) or PostgreSQL.
+ * `loadDataDir` starts PGlite from a dump of another one's files (`dumpDataDir()`), which skips
+ * its initdb: the tests copy one migrated database this way instead of migrating each.
+ */
+export type DatabaseTarget =
+  | { kind: "pglite"; dir?: string; loadDataDir?: Blob }
+  | { kind: "postgresql"; url: string; poolSize?: number };
 
 // The transaction seam. Prisma is the default: verbs read and write through it, a staff verb
 // through its user's scoped client (auth/scope.ts), and a Prisma transaction is a `Tx`. Plain
@@ -78,12 +84,12 @@ export function sqlIn(tx: Tx): SqlSession {
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dir) : openPostgresql(target.url, target.poolSize);
+  return target.kind === "pglite" ? openPglite(target.dir, target.loadDataDir) : openPostgresql(target.url, target.poolSize);
 }
 
-async function openPglite(dir: string | undefined): Promise<Database> {
+async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir ?? "memory://", { extensions: { btree_gist } });
+  const client = await PGlite.create(dir ?? "memory://", { extensions: { btree_gist }, loadDataDir });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     kind: "pglite",

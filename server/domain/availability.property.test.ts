@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../tests/helpers/property-runs.ts";
 import {
   type AvailabilityInput,
   type BookedAppointment,
@@ -202,7 +203,7 @@ function oracle(input: AvailabilityInput): Set<string> {
 }
 
 describe("availability, property-based against an oracle", () => {
-  it("gives exactly the slots the oracle gives, on 400 random weeks", () => {
+  it(`gives exactly the slots the oracle gives, on ${propertyRuns(400)} random weeks`, () => {
     fc.assert(
       fc.property(arbCase, (c) => {
         const input = toInput(c);
@@ -211,7 +212,7 @@ describe("availability, property-based against an oracle", () => {
         expect(new Set(got).size).toBe(got.length);
         expect(new Set(got)).toEqual(oracle(input));
       }),
-      { numRuns: 400, seed: 20261126 },
+      { numRuns: propertyRuns(400), seed: 20261126 },
     );
   });
 
@@ -242,7 +243,7 @@ describe("availability, property-based against an oracle", () => {
             expect(input.rules.some((r) => r.onHolidays && r.advisorId === slot.advisorId)).toBe(true);
         }
       }),
-      { numRuns: 200, seed: 42 },
+      { numRuns: propertyRuns(200), seed: 42 },
     );
   });
 });
@@ -341,7 +342,7 @@ const slotId = (s: { advisorId: string; siteId: string | null; mode: Mode; start
   `${s.advisorId}|${s.siteId}|${s.mode}|${s.start.toISOString()}`;
 
 describe("availability invariants, property-based", () => {
-  const runs = { numRuns: 250, seed: 20260329 };
+  const runs = { numRuns: propertyRuns(250), seed: 20260329 };
 
   it("every slot lies inside a rule's local hours, on a day that rule opens, in a mode both allow", () => {
     fc.assert(
@@ -449,7 +450,7 @@ describe("availability invariants, property-based", () => {
           expect(publicSlots.some((p) => slotId(p) === slotId(slot))).toBe(publicToo);
         }
       }),
-      { ...runs, numRuns: 150 },
+      { ...runs, numRuns: propertyRuns(150) },
     );
   });
 
@@ -486,7 +487,7 @@ describe("availability invariants, property-based", () => {
           else if (found) expect(slotId(found)).toBe(slotId(w));
         }
       }),
-      { ...runs, numRuns: 150 },
+      { ...runs, numRuns: propertyRuns(150) },
     );
   });
 

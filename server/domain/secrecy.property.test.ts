@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import loadHighs from "highs";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../tests/helpers/property-runs.ts";
 import { type Range, type Relation, ranges, shownRate, suppress } from "./secrecy.ts";
 import { type Activity, type Channel, emptyActivity, type ShownActivity, shownActivityTable } from "./statistics.ts";
 
@@ -119,7 +120,7 @@ describe("secondary suppression (property)", () => {
           if (c > 0 && c < 5) expect(hidden[i]).toBe(true);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -129,7 +130,7 @@ describe("secondary suppression (property)", () => {
         const { cells, relations, hidden } = asCells(rows, rows[0] as Activity, false);
         expect(derivable(cells, relations, hidden)).toEqual([]);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
     const splits = fc.tuple(fc.array(count, { minLength: 1, maxLength: 6 }), fc.array(count, { minLength: 1, maxLength: 6 }));
     fc.assert(
@@ -150,7 +151,7 @@ describe("secondary suppression (property)", () => {
         ];
         expect(derivable(cells, relations, suppress(cells, relations))).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -198,7 +199,7 @@ describe("secondary suppression (property)", () => {
         }
         expect(derivable(cells, relations, hidden)).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 
@@ -286,7 +287,7 @@ describe("rates over masked counts", () => {
           else expect(most).toBeGreaterThan(least);
         });
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -22,7 +22,12 @@ describe("OpenAPI document", () => {
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/health", "/services", "/structures"]));
     const params = doc.paths["/structures"].get.parameters.map((p: { name: string }) => p.name);
     expect(params).toEqual(["commune", "service"]);
-    expect(doc.components.schemas.Error).toBeDefined();
+    // Every error a client can meet has this shape: { error: { code, message } }.
+    expect(doc.components.schemas.Error).toMatchObject({
+      type: "object",
+      required: ["error"],
+      properties: { error: { type: "object", required: expect.arrayContaining(["code", "message"]) } },
+    });
   });
 
   it("carries patterns a generated client can use: each compiles, and accepts the example beside it", async () => {

@@ -163,11 +163,12 @@ describe("npm start", () => {
     "sends no e-mail with OUTBOX_WORKER=off: what waits in the outbox leaves with the next process that sends",
     async () => {
       const { url, drop } = await createPostgresqlUrl(TEST_DATABASE_URL as string);
-      const smtp = await startSmtpServer();
+      // Each process its own SMTP server: what reached which says who sent it.
+      const [offSmtp, senderSmtp] = [await startSmtpServer(), await startSmtpServer()];
       const sql = new pg.Client({ connectionString: url });
       try {
-        const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")), DATABASE_URL: url, SMTP_URL: smtp.url };
-        const web = await start({ ...env, OUTBOX_WORKER: "off" });
+        const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "rdv-start-")), DATABASE_URL: url };
+        const web = await start({ ...env, SMTP_URL: offSmtp.url, OUTBOX_WORKER: "off" });
         running.push(web);
         expect(web.lines.join("")).toContain("not sending (OUTBOX_WORKER=off)");
         await sql.connect();
@@ -176,24 +177,28 @@ describe("npm start", () => {
            VALUES (gen_random_uuid(), 'appointment.booked', 'lea.durand@example.org',
                    '{"subject": "Rendez-vous confirmé", "text": "Bonjour", "html": "<p>Bonjour</p>"}', now())`,
         );
-        const status = async () => (await sql.query(`SELECT status::text FROM "OutboxMessage"`)).rows[0]?.status;
-        // Three polls of a worker's interval: one would have sent it.
-        await new Promise((r) => setTimeout(r, 3_000));
-        expect(smtp.received).toHaveLength(0);
-        expect(await status()).toBe("pending");
+        const row = async () => (await sql.query(`SELECT status::text, attempts FROM "OutboxMessage"`)).rows[0];
 
-        const sender = await start(env);
+        // The message is due while the second process starts, which takes several of a worker's
+        // one-second polls: a worker in the first would take it first, and through its own server.
+        const sender = await start({ ...env, SMTP_URL: senderSmtp.url });
         running.push(sender);
-        for (let i = 0; i < 100 && smtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
-        expect(smtp.received.map((m) => [m.to, m.parsed.subject])).toEqual([["lea.durand@example.org", "Rendez-vous confirmé"]]);
-        expect(await status()).toBe("sent");
+        for (let i = 0; i < 100 && senderSmtp.received.length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+        expect(senderSmtp.received.map((m) => [m.to, m.parsed.subject])).toEqual([
+          ["lea.durand@example.org", "Rendez-vous confirmé"],
+        ]);
+        expect(offSmtp.received).toEqual([]);
+        // Claimed once, by the sender alone.
+        expect(await row()).toEqual({ status: "sent", attempts: 1 });
         for (const server of [web, sender]) {
           server.child.kill("SIGTERM");
           expect(await server.exited).toBe(0);
         }
+        expect(offSmtp.received).toEqual([]);
       } finally {
         await sql.end();
-        await smtp.close();
+        await offSmtp.close();
+        await senderSmtp.close();
         await drop();
       }
     },

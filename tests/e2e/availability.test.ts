@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { messageOf } from "../helpers/app.ts";
 import { focused, normalise, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
 
@@ -272,7 +273,12 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
   const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { type: "appointment.cancelled", recipient: meeting.person.email ?? "" },
   });
-  expect(mail.status).toBeDefined();
+  // What Inès reads: her meeting of that Monday is off, the structure's doing, with a calendar cancellation.
+  const message = messageOf(mail);
+  expect(mail.status).toBe("pending");
+  expect(message.subject).toBe(`Rendez-vous annulé : lundi 30 mars 2026 à ${Number(at.slice(0, 2))} h ${at.slice(3)}`);
+  expect(normalise(message.text)).toContain("a dû annuler votre rendez-vous");
+  expect(message.ics?.method).toBe("CANCEL");
 
   // Deleting the range over another meeting asks too, above the confirmation; kept, it stays booked.
   const thursday = await bookDemoMeeting("2026-04-02T09:00", "Gardée");

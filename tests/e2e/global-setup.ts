@@ -1,7 +1,11 @@
 import { buildIfStale } from "../../web/build-if-stale.ts";
+import { dropTemplates, provideTemplates } from "../helpers/templates.ts";
 
 // The browser tests drive the built app as the server serves it: build it first, when needed.
-export default async function setup() {
+// Their databases are copies of templates made once (most hold the demo directory).
+export async function setup() {
   const built = await buildIfStale();
   if (built) console.log("web: built web/dist for the browser tests");
+  await provideTemplates({ demo: true });
 }
+export const teardown = dropTemplates;

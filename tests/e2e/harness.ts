@@ -2,7 +2,6 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { seedDemo } from "../../prisma/seed/index.ts";
 import { createApp } from "../../server/app.ts";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
@@ -63,12 +62,12 @@ export interface Harness {
 /**
  * The whole product on a socket: a migrated in-memory database, the server on a clock fixed at
  * NOW, and Chromium. The database holds the three SERVICES, or with `demo` the whole demo
- * directory of Hauts-de-France (communes, structures, advisors and their hours; about 2 s).
+ * directory of Hauts-de-France (communes, structures, advisors and their hours), a copy of the
+ * run's demo template: each test file still has its own, which it may change.
  */
 export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
-  const db = await createTestDatabase();
-  if (options.demo) await seedDemo(db.prisma);
-  else await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
+  const db = await createTestDatabase({ demo: options.demo });
+  if (!options.demo) await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
 
   const app = createApp(testDeps(db, { clock: fixedClock(NOW) }), {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 // The server's own schema: the form must refuse exactly what the API refuses.
 import { CreateBookingInput } from "../../../../server/features/bookings/schemas.ts";
+import { propertyRuns } from "../../../../tests/helpers/property-runs.ts";
 import { bookingInput, checkDetails, checkInvitedDetails, type Details, emptyDetails, serverErrors } from "./details.ts";
 
 const LILLE = { code: "59350", name: "Lille", postcodes: ["59000", "59160", "59260", "59777", "59800"], departmentCode: "59" };
@@ -100,7 +101,7 @@ describe("the details form's checks", () => {
           : { ...bookingInput(details, "k"), noticeAccepted: false };
         expect(client, JSON.stringify(body)).toBe(CreateBookingInput.safeParse(body).success);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 });

@@ -1,145 +1,15 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
-import { sqlIn } from "../../server/db/database.ts";
-import { AppError } from "../../server/errors.ts";
-import { lockLivePerson } from "../../server/features/appointments/live-person.ts";
 import { purgeAuditLog, purgeSpent } from "../../server/features/privacy/purge.ts";
 import { anonymiseExpired, retentionTask } from "../../server/features/privacy/retention.ts";
-import { bookForReferral } from "../../server/features/referrals/book-for-referral.ts";
-import { loadReferral, type ReferralRow } from "../../server/features/referrals/referrals.ts";
-import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { runDailyTasks } from "../../server/jobs/daily.ts";
 import { testDeps } from "../helpers/app.ts";
-import { sender, useStaffApp } from "../helpers/staff.ts";
+import { usePrivacy } from "../helpers/privacy.ts";
 
 // The personal-data lifecycle: the retention period, the daily jobs that anonymise and purge,
-// and a person's export and erasure by the structure that knows them.
-
-// Monday 26 October 2026, 10 h 00 in Paris.
-const clock = fixedClock("2026-10-26T09:00:00Z");
-const env = useStaffApp(clock);
-const send = sender(env);
-const deps = () => testDeps(env.db, { clock });
-
-const MONTH_MS = 30.5 * 86_400_000;
-let slot = 0;
-
-/**
- * Someone met `monthsAgo` months ago (negative: a meeting to come) at the PIC VAE, whom the
- * partner's referrer had referred there, with everything personal data lands in: notes, needs,
- * a private link, e-mails, a replayable booking answer, a timeline.
- */
-async function personMet(monthsAgo: number, opts: { status?: "booked" | "cancelled"; firstName?: string } = {}) {
-  const p = env.db.prisma;
-  // Whole hours apart, so that no two meetings of the advisor overlap.
-  const startsAt = new Date(
-    Math.round((clock.now().getTime() - monthsAgo * MONTH_MS) / 3_600_000) * 3_600_000 + ++slot * 3_600_000,
-  );
-  const person = await p.person.create({
-    data: {
-      firstName: opts.firstName ?? "Léa",
-      lastName: "Durand",
-      email: "lea.durand@example.org",
-      phone: "0612345678",
-      birthYear: 1990,
-      situation: "employee",
-      communeCode: "59350",
-      createdAt: startsAt,
-      lastActivityAt: new Date(Math.min(startsAt.getTime(), clock.now().getTime())),
-    },
-  });
-  const appointment = await p.appointment.create({
-    data: {
-      offeringId: env.fx.offering.id,
-      structureId: env.fx.structure.id,
-      siteId: env.fx.site.id,
-      mode: "onsite",
-      advisorId: env.fx.advisor.id,
-      personId: person.id,
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 45 * 60_000),
-      status: opts.status ?? "booked",
-      outcome: monthsAgo > 0 && opts.status !== "cancelled" ? "honoured" : null,
-      channel: "referral",
-      manageTokenHash: `hash-${person.id}`,
-      accessibilityNeeds: "Fauteuil roulant",
-      notes: "Projet de VAE d'aide-soignante.",
-      cancelReason: opts.status === "cancelled" ? "Empêchement de Léa" : null,
-      cancelledAt: opts.status === "cancelled" ? startsAt : null,
-    },
-  });
-  const referral = await p.referral.create({
-    data: {
-      fromStructureId: env.fx.partner.id,
-      referrerId: env.fx.users.referrer.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      personId: person.id,
-      need: "Léa veut faire valider son expérience d'aide-soignante.",
-      consentAt: startsAt,
-      status: "booked",
-      appointmentId: appointment.id,
-      invitationTokenHash: `token-${person.id}`,
-      invitationCodeHash: `code-${person.id}`,
-      createdAt: startsAt,
-      events: { create: [{ at: startsAt, kind: "created", detail: "Léa Durand, à rappeler le soir" }] },
-    },
-  });
-  // Prisma sets updatedAt itself: the referral's last change is set back to its time here.
-  await p.$executeRaw`UPDATE "Referral" SET "updatedAt" = ${startsAt} WHERE "id" = ${referral.id}::uuid`;
-  await p.outboxMessage.createMany({
-    data: [
-      {
-        type: "appointment.booked",
-        recipient: "lea.durand@example.org",
-        dueAt: startsAt,
-        payload: {},
-        appointmentId: appointment.id,
-        status: "sent",
-        sentAt: startsAt,
-      },
-      {
-        type: "referral.invitation",
-        recipient: "lea.durand@example.org",
-        dueAt: startsAt,
-        payload: {},
-        referralId: referral.id,
-        status: "sent",
-        sentAt: startsAt,
-      },
-    ],
-  });
-  await p.idempotencyKey.create({
-    data: {
-      key: `booking:${person.id}`,
-      requestHash: "0".repeat(64),
-      status: 201,
-      response: { appointment: { id: appointment.id, person: { firstName: "Léa" } }, manageUrl: "https://rdv.test/rdv/secret" },
-      createdAt: clock.now(),
-    },
-  });
-  return { person, appointment, referral };
-}
-
-/** What the dashboards count: meetings by structure, service, status, outcome and channel; referrals by flow and status. */
-async function aggregates() {
-  const p = env.db.prisma;
-  const appointments = await p.appointment.groupBy({
-    by: ["structureId", "offeringId", "advisorId", "status", "outcome", "channel", "mode"],
-    _count: { _all: true },
-    orderBy: [{ structureId: "asc" }, { offeringId: "asc" }, { status: "asc" }, { outcome: "asc" }, { channel: "asc" }],
-  });
-  const referrals = await p.referral.groupBy({
-    by: ["fromStructureId", "toStructureId", "serviceId", "status"],
-    _count: { _all: true },
-    orderBy: [{ fromStructureId: "asc" }, { toStructureId: "asc" }, { status: "asc" }],
-  });
-  const events = await p.referralEvent.groupBy({ by: ["kind"], _count: { _all: true }, orderBy: { kind: "asc" } });
-  return { appointments, referrals, events };
-}
-
-const personRow = (id: string) => env.db.prisma.person.findUniqueOrThrow({ where: { id } });
+// and a person's export and erasure by the structure that knows them. What is refused is in
+// privacy.error.test.ts; who may do it, in privacy.security.test.ts.
+const { clock, env, send, deps, personMet, aggregates, personRow } = usePrivacy();
 
 describe("the retention period", () => {
   it("anonymises who was last seen past it, keeps every row and every total, and leaves the others alone", async () => {
@@ -236,20 +106,6 @@ describe("the retention period", () => {
     expect((await personRow(eleven.person.id)).anonymisedAt).toBeNull();
     await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths: 24 });
   });
-
-  it("refuses a period out of bounds with a 422 naming the field, and lets the Région alone change it", async () => {
-    for (const retentionMonths of [0, 5, 121, 12.5, "24"]) {
-      const res = await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths });
-      expect(res.status).toBe(422);
-      expect(Object.keys(res.body.error.fields)).toEqual(["retentionMonths"]);
-      expect(res.body.error.message).toMatch(/retentionMonths/);
-    }
-    expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, {})).status).toBe(422);
-    expect((await send("PATCH", "/admin/settings", env.fx.cookies.structureAdmin, { retentionMonths: 36 })).status).toBe(403);
-    expect((await send("GET", "/admin/settings", env.fx.cookies.regionalAdmin)).body.retentionMonths).toBe(24);
-    const audit = await env.db.prisma.auditEvent.findMany({ where: { action: "settings.update" } });
-    expect(audit.length).toBeGreaterThan(0);
-  });
 });
 
 describe("the daily jobs", () => {
@@ -262,7 +118,6 @@ describe("the daily jobs", () => {
     const runs = await send("GET", "/admin/job-runs", env.fx.cookies.regionalAdmin);
     // Seen from the 26th, the 27th's run is in the future but within the week.
     expect(runs.status).toBe(200);
-    expect((await send("GET", "/admin/job-runs", env.fx.cookies.structureAdmin)).status).toBe(403);
     const row = await env.db.prisma.jobRun.findFirstOrThrow({ where: { job: "retention" } });
     expect(row.result).toEqual({ persons: 0 });
     expect(row.finishedAt).not.toBeNull();
@@ -383,159 +238,6 @@ describe("a person's export and erasure", () => {
     const search = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=anonymisée`, env.fx.cookies.reception);
     expect(search.body.people).toEqual([]);
   });
-
-  it("answers 404 for a person of another structure, 403 for a role without the directory", async () => {
-    const met = await personMet(2);
-    const elsewhere = await env.db.prisma.person.create({ data: { firstName: "Sami", lastName: "Ailleurs" } });
-    await env.db.prisma.appointment.create({
-      data: {
-        offeringId: env.fx.other.offerings[0]?.id ?? "",
-        structureId: env.fx.other.id,
-        mode: "onsite",
-        advisorId: env.fx.otherAdvisor.id,
-        personId: elsewhere.id,
-        startsAt: new Date("2026-09-01T08:00:00Z"),
-        endsAt: new Date("2026-09-01T09:00:00Z"),
-        channel: "online",
-      },
-    });
-    for (const path of [`/people/${elsewhere.id}`, `/people/${elsewhere.id}/export`]) {
-      expect((await send("GET", path, env.fx.cookies.structureAdmin)).status).toBe(404);
-    }
-    expect((await send("POST", `/people/${elsewhere.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true })).status).toBe(
-      404,
-    );
-    expect((await send("GET", `/people/00000000-0000-4000-8000-000000000000`, env.fx.cookies.structureAdmin)).status).toBe(404);
-    for (const role of ["advisor", "reception", "referrer", "coordinator"] as const) {
-      expect((await send("GET", `/people/${met.person.id}/export`, env.fx.cookies[role])).status).toBe(403);
-      expect((await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies[role], { confirm: true })).status).toBe(403);
-    }
-    expect((await personRow(met.person.id)).anonymisedAt).toBeNull();
-    // The Région reaches everyone.
-    expect((await send("GET", `/people/${elsewhere.id}/export`, env.fx.cookies.regionalAdmin)).status).toBe(200);
-  });
-});
-
-/** A referral of the person to the PIC VAE still waiting for its meeting (« sent » or « accepted »). */
-async function openReferral(personId: string, status: "sent" | "accepted", createdAt = clock.now()) {
-  const referral = await env.db.prisma.referral.create({
-    data: {
-      fromStructureId: env.fx.partner.id,
-      referrerId: env.fx.users.referrer.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      personId,
-      need: "Léa veut changer de métier.",
-      consentAt: createdAt,
-      status,
-      createdAt,
-      events: { create: [{ at: createdAt, kind: "created" }] },
-    },
-  });
-  await env.db.prisma.$executeRaw`UPDATE "Referral" SET "updatedAt" = ${createdAt} WHERE "id" = ${referral.id}::uuid`;
-  await env.db.prisma.outboxMessage.create({
-    data: {
-      type: "referral.reminder",
-      recipient: "lea.durand@example.org",
-      dueAt: new Date(clock.now().getTime() + 86_400_000),
-      payload: {},
-      referralId: referral.id,
-    },
-  });
-  return referral;
-}
-
-async function post(path: string, cookie: string, body: object, key = randomUUID()) {
-  const res = await env.app.request(`/api${path}`, {
-    method: "POST",
-    headers: { Cookie: cookie, "Content-Type": "application/json", "Idempotency-Key": key },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-describe("after an erasure, nothing more for the person", () => {
-  it("closes their open referrals, which can then be neither answered nor booked", async () => {
-    const met = await personMet(2);
-    const sent = await openReferral(met.person.id, "sent");
-    const accepted = await openReferral(met.person.id, "accepted");
-    const slotKey = (await send("GET", `/referrals/${accepted.id}/slots`, env.fx.cookies.structureAdmin)).body.slots[0].key;
-    expect((await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true })).status).toBe(
-      200,
-    );
-
-    for (const referral of [sent, accepted]) {
-      const row = await env.db.prisma.referral.findUniqueOrThrow({
-        where: { id: referral.id },
-        include: { events: { orderBy: { at: "asc" } } },
-      });
-      expect(row.status).toBe("expired");
-      expect(row.events.at(-1)).toMatchObject({ kind: "expired", detail: "données de la personne effacées" });
-      expect(await env.db.prisma.outboxMessage.count({ where: { referralId: referral.id } })).toBe(0);
-      const view = await send("GET", `/referrals/${referral.id}`, env.fx.cookies.structureAdmin);
-      expect(view.body.referral.can).toEqual({ accept: false, decline: false, redirect: false, book: false, invite: false });
-    }
-    // Not even a new invitation brings it back.
-    const invite = await send("POST", `/referrals/${accepted.id}/invitation`, env.fx.cookies.referrer, { email: false });
-    expect(invite.status).toBe(409);
-    expect(invite.body.error.message).toMatch(/effacées/);
-    const before = await env.db.prisma.appointment.count();
-    const booked = await post(`/referrals/${accepted.id}/booking`, env.fx.cookies.structureAdmin, { slotKey });
-    expect(booked.status).toBe(409);
-    expect(booked.body.error.message).toMatch(/effacées/);
-    expect(await env.db.prisma.appointment.count()).toBe(before);
-  });
-
-  it("refuses a booking for them with a 409 even when it was opened before the erasure (invitation, referral)", async () => {
-    const met = await personMet(2);
-    const referral = await openReferral(met.person.id, "accepted");
-    const slotKey = (await send("GET", `/referrals/${referral.id}/slots`, env.fx.cookies.structureAdmin)).body.slots[0].key;
-    // What the invitation's or the referral's booking read before the erasure committed.
-    const stale = (await loadReferral(env.db, referral.id)) as ReferralRow;
-    await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
-    const before = await env.db.prisma.appointment.count();
-    const ref = decodeSlotKey(slotKey);
-    if (!ref) throw new Error("slot key");
-    const attempt = env.db.prisma.$transaction(async (tx) => {
-      // As the erasure already closed it, put it back as the stale read saw it: only the person's lock stands.
-      await tx.referral.update({ where: { id: referral.id }, data: { status: "accepted" } });
-      // As both bookings do: the person's lock first, then the referral's booking.
-      const person = await lockLivePerson(sqlIn(tx), stale.person.id);
-      return bookForReferral(tx, stale, person, { ref, now: clock.now(), config: deps().config, audience: "public", byId: null });
-    });
-    await expect(attempt).rejects.toSatisfy((e) => e instanceof AppError && e.code === "CONFLICT" && /effacées/.test(e.message));
-    expect(await env.db.prisma.appointment.count()).toBe(before);
-    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("expired");
-  });
-
-  it("refuses a follow-up at the desk and private notes with a 409", async () => {
-    const met = await personMet(2);
-    await send("POST", `/people/${met.person.id}/erase`, env.fx.cookies.structureAdmin, { confirm: true });
-    const slots = (await send("GET", `/desk/slots?offering=${env.fx.offering.id}&from=2026-10-27`, env.fx.cookies.reception)).body
-      .slots as { key: string }[];
-    const followUp = await post("/desk/bookings", env.fx.cookies.reception, {
-      slotKey: slots[0]?.key,
-      followUpOf: met.appointment.id,
-    });
-    expect(followUp.status).toBe(409);
-    expect(followUp.body.error.fields).toHaveProperty("followUpOf");
-    const notes = await send("PATCH", `/agenda/appointments/${met.appointment.id}`, env.fx.cookies.structureAdmin, {
-      notes: "Revenue sans rendez-vous.",
-    });
-    expect(notes.status).toBe(409);
-    expect(notes.body.error.fields).toHaveProperty("notes");
-    expect((await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: met.appointment.id } })).notes).toBe("");
-  });
-
-  it("the retention job leaves a stale referral's state, for the figures, and nobody can act on it", async () => {
-    const met = await personMet(30);
-    const old = await openReferral(met.person.id, "sent", new Date(clock.now().getTime() - 30 * MONTH_MS));
-    await anonymiseExpired(deps(), clock.now());
-    expect((await personRow(met.person.id)).anonymisedAt).not.toBeNull();
-    expect((await env.db.prisma.referral.findUniqueOrThrow({ where: { id: old.id } })).status).toBe("sent");
-    const accept = await send("POST", `/referrals/${old.id}/accept`, env.fx.cookies.advisor, {});
-    expect(accept.status).toBe(409);
-  });
 });
 
 describe("what the Région sees and sets", () => {
@@ -546,10 +248,6 @@ describe("what the Région sees and sets", () => {
     expect(before).toMatchObject({ status: 200, body: { persons: 0 } });
     expect(shorter.status).toBe(200);
     expect(shorter.body.persons).toBeGreaterThanOrEqual(1);
-    const bad = await send("GET", "/admin/settings/retention-preview?months=3", env.fx.cookies.regionalAdmin);
-    expect(bad.status).toBe(422);
-    expect(Object.keys(bad.body.error.fields)).toEqual(["months"]);
-    expect((await send("GET", "/admin/settings/retention-preview?months=12", env.fx.cookies.structureAdmin)).status).toBe(403);
 
     await env.db.prisma.auditEvent.deleteMany({ where: { action: "settings.update" } });
     expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths: 36 })).status).toBe(200);
@@ -574,16 +272,9 @@ describe("what the Région sees and sets", () => {
     });
     expect(audit.details).toMatchObject({ change: { field: "dpoContact", from: "", to: "dpo@region.example" } });
 
-    for (const dpoContact of ["dpo@", "x".repeat(201), 12]) {
-      const res = await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact });
-      expect(res.status).toBe(422);
-      expect(Object.keys(res.body.error.fields)).toEqual(["dpoContact"]);
-      expect(res.body.error.fields.dpoContact).toMatch(/délégué/);
-    }
     const postal = "Région Hauts-de-France, DPO, 151 avenue du Président Hoover, 59555 Lille Cedex";
     expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact: postal })).status).toBe(200);
     expect((await (await env.app.request("/api/privacy")).json()).dpoContact).toBe(postal);
-    expect((await send("PATCH", "/admin/settings", env.fx.cookies.structureAdmin, { dpoContact: "" })).status).toBe(403);
     await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { dpoContact: "" });
   });
 
