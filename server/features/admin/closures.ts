@@ -1,6 +1,7 @@
 import { staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, jsonBody } from "../../http/staff-routes.ts";
+import { done, json, jsonBody } from "../../http/staff-routes.ts";
+import { AvailabilityChange } from "../availability/schemas.ts";
 import { createClosure } from "./create-closure.ts";
 import { deleteClosure } from "./delete-closure.ts";
 import { adminRoute } from "./route.ts";
@@ -11,7 +12,9 @@ const create = adminRoute({
   path: "/structures/{id}/closures",
   summary: "Fermer une structure, ou l'un de ses lieux, des jours donnés (dates locales, bornes incluses)",
   request: { params: IdParam, body: jsonBody(ClosureInput) },
-  responses: created("La fermeture"),
+  responses: {
+    201: json(AvailabilityChange, "La fermeture ; `affected` rendez-vous étaient concernés, `cancelled` ont été annulés."),
+  },
 });
 const remove = adminRoute({
   method: "delete",

@@ -11,7 +11,7 @@ import { declareAbsence } from "./declare-absence.ts";
 import { ruleToChange } from "./editable.ts";
 import { removeAbsence } from "./remove-absence.ts";
 import { removeRule } from "./remove-rule.ts";
-import { Availability } from "./schemas.ts";
+import { Availability, AvailabilityChange } from "./schemas.ts";
 import { viewAvailability } from "./view-availability.ts";
 
 // The availability editor: an advisor's weekly ranges (plages) per site or remote, with the
@@ -63,14 +63,7 @@ const AbsenceInput = z
   })
   .strict();
 const Changed = json(
-  z.object({
-    id: z.uuid(),
-    affected: z.int(),
-    cancelled: z.int(),
-    conflicts: z.array(z.object({ start: z.string(), end: z.string() })).openapi({
-      description: "Rendez-vous du conseiller dans ses autres structures pendant l'absence : l'heure seulement ; ils restent.",
-    }),
-  }),
+  AvailabilityChange,
   "Fait ; `affected` rendez-vous de la structure étaient concernés, `cancelled` ont été annulés.",
 );
 

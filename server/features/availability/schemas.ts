@@ -42,3 +42,15 @@ export const Availability = z
     offerings: z.array(z.object({ id: z.uuid(), service: z.object({ name: z.string() }) })),
   })
   .openapi("Availability");
+
+/** What a change of availability (a range, an absence, a closure) did to the booked meetings. */
+export const AvailabilityChange = z
+  .object({
+    id: z.uuid(),
+    affected: z.int(),
+    cancelled: z.int(),
+    conflicts: z.array(z.object({ start: z.string(), end: z.string() })).openapi({
+      description: "Rendez-vous du conseiller dans ses autres structures pendant l'absence : l'heure seulement ; ils restent.",
+    }),
+  })
+  .openapi("AvailabilityChange");

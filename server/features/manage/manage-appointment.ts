@@ -1,8 +1,7 @@
 import { appointmentIcs } from "../../../emails/ics.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
-import type { Clock } from "../../clock.ts";
-import type { Config } from "../../config.ts";
-import { type Database, sqlIn, type Tx } from "../../db/database.ts";
+import type { Deps } from "../../context.ts";
+import { sqlIn, type Tx } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -40,26 +39,23 @@ async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<
   return { ...(await loadAppointment(sqlIn(tx), found.id)), offeringId: found.offeringId };
 }
 
-interface Context {
-  db: Database;
-  clock: Clock;
-  config: Config;
-}
+/** What the private link's verbs run with: no user, the link is the proof. */
+type LinkDeps = Pick<Deps, "db" | "clock" | "config">;
 
-export async function getManagedAppointment({ db, clock }: Context, token: string) {
+export async function getManagedAppointment({ db, clock }: LinkDeps, token: string) {
   const row = await byToken(db.prisma, token, clock.now());
   const { firstName, lastName, email } = row.person;
   return { appointment: publicAppointment(row), person: { firstName, lastName, hasEmail: Boolean(email) } };
 }
 
-export async function managedAppointmentIcs({ db, clock, config }: Context, token: string) {
+export async function managedAppointmentIcs({ db, clock, config }: LinkDeps, token: string) {
   const now = clock.now();
   const row = await byToken(db.prisma, token, now);
   return appointmentIcs(toDetails(row, `${config.publicUrl}/rdv/${token}`), now);
 }
 
 /** The person cancels: the link is revoked, reminders withdrawn, a CANCEL sent to both sides. */
-export async function cancelByPerson({ db, clock, config }: Context, token: string, reason: string | undefined) {
+export async function cancelByPerson({ db, clock, config }: LinkDeps, token: string, reason: string | undefined) {
   const now = clock.now();
   return db.prisma.$transaction(async (tx) => {
     const row = await byToken(tx, token, now, true);
@@ -78,7 +74,7 @@ export async function cancelByPerson({ db, clock, config }: Context, token: stri
  * place, in one transaction: the old time is released only when the new one is secured, and
  * the exclusion constraint still guards the new time against any concurrent booking.
  */
-export async function rescheduleByPerson({ db, clock, config }: Context, token: string, slotKey: string) {
+export async function rescheduleByPerson({ db, clock, config }: LinkDeps, token: string, slotKey: string) {
   const now = clock.now();
   return securingSlot(db, slotKey, now, (ref) =>
     retried(() =>
