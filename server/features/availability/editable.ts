@@ -67,4 +67,9 @@ export async function ruleToChange(db: Database, id: string) {
 export type RuleToChange = Awaited<ReturnType<typeof ruleToChange>>;
 
 export const toDate = (date: string) => new Date(`${date}T00:00:00Z`);
-export const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
+/** A `@db.Date` column as its local date, "YYYY-MM-DD"; null stays null. */
+export function day(date: Date): string;
+export function day(date: Date | null): string | null;
+export function day(date: Date | null): string | null {
+  return date?.toISOString().slice(0, 10) ?? null;
+}

@@ -14,8 +14,7 @@ export const AvailabilityRule = z
     weekdays: z.array(z.int()).openapi({ description: "1 = lundi … 7 = dimanche." }),
     startTime: z.string().openapi({ example: "09:00" }),
     endTime: z.string().openapi({ example: "12:30" }),
-    // The handler's date helper takes a null too: typed so, though a range always has its first day.
-    validFrom: DateOnly.nullable(),
+    validFrom: DateOnly,
     validUntil: DateOnly.nullable(),
     everyWeeks: z.int(),
     onHolidays: z.boolean(),

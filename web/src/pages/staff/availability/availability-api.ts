@@ -82,7 +82,7 @@ export const getAvailability = query(async (advisor: string, structure: string):
   const response = await availability.index.$get({ query: { advisor, structure } });
   if (response.status === 404 || response.status === 422) return null;
   if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()) as Availability;
+  return response.json();
 }, "availability");
 
 /** A change, then the queries it makes stale read again (only when it was made). */
