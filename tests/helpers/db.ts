@@ -10,6 +10,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 /** Where the run's templates are, when its globalSetup made them (tests/helpers/templates.ts). */
 export const TEMPLATE_ENV = "RDV_TEST_TEMPLATE";
 export const DEMO_TEMPLATE_ENV = "RDV_TEST_DEMO_TEMPLATE";
+/** PGlite only: a dump of an empty database, which spares each test of migrations PGlite's initdb. */
+export const EMPTY_TEMPLATE_ENV = "RDV_TEST_EMPTY_TEMPLATE";
 
 /**
  * A fresh database for one test file: migrated (by default), holding the demo directory too
@@ -21,7 +23,7 @@ export const DEMO_TEMPLATE_ENV = "RDV_TEST_DEMO_TEMPLATE";
  */
 export async function createTestDatabase(options: { migrated?: boolean; demo?: boolean } = {}): Promise<Database> {
   const migrated = options.migrated !== false || options.demo === true;
-  const template = migrated ? process.env[options.demo ? DEMO_TEMPLATE_ENV : TEMPLATE_ENV] : undefined;
+  const template = process.env[!migrated ? EMPTY_TEMPLATE_ENV : options.demo ? DEMO_TEMPLATE_ENV : TEMPLATE_ENV];
   const db = TEST_DATABASE_URL
     ? await createPostgresqlDatabase(TEST_DATABASE_URL, template)
     : await openDatabase({ kind: "pglite", loadDataDir: template ? new Blob([readFileSync(template)]) : undefined });

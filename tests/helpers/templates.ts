@@ -4,6 +4,8 @@
 // - On PGlite, a dump of a migrated database's files (`dumpDataDir`), loaded into each new
 //   in-memory database (which also skips PGlite's own initdb, the larger part of the cost).
 // - On PostgreSQL, a database that `CREATE DATABASE … TEMPLATE` copies.
+// On PGlite an empty database's dump too, for the tests of migrations (on PostgreSQL an empty
+// database costs nothing to create).
 // Where they are travels to the test workers in environment variables (workers are started
 // after the globalSetup, with its environment); without them, createTestDatabase migrates.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +16,7 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { seedDemo } from "../../prisma/seed/index.ts";
 import { type Database, openDatabase } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { createPostgresqlUrl, DEMO_TEMPLATE_ENV, TEMPLATE_ENV, TEST_DATABASE_URL } from "./db.ts";
+import { createPostgresqlUrl, DEMO_TEMPLATE_ENV, EMPTY_TEMPLATE_ENV, TEMPLATE_ENV, TEST_DATABASE_URL } from "./db.ts";
 
 type Fill = (db: Database) => Promise<unknown>;
 
@@ -35,6 +37,7 @@ const made = shared.rdvTemplates;
  * run already has them, and says where they are in the environment the workers inherit.
  */
 export async function provideTemplates(options: { demo: boolean }): Promise<void> {
+  if (!TEST_DATABASE_URL) process.env[EMPTY_TEMPLATE_ENV] = (await once("empty", (from) => from(undefined, async () => {}))).ref;
   process.env[TEMPLATE_ENV] = (await once("migrated", (from) => from(undefined, migrate))).ref;
   if (options.demo) {
     process.env[DEMO_TEMPLATE_ENV] = (
