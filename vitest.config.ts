@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 // Four kinds of tests, told apart by where they live:
@@ -10,6 +11,9 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // vitest's default, one fewer than the cores, is a single worker on our 2-core machines:
+    // test files wait much of their time (PostgreSQL, Chromium, child processes), so two.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -17,6 +21,9 @@ export default defineConfig({
           name: "unit",
           include: ["{server,emails,web,prisma}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
+          // Pure tests: a worker's modules serve its next file (a fresh one each cost more than
+          // the tests themselves).
+          isolate: false,
         },
       },
       {
@@ -27,6 +34,9 @@ export default defineConfig({
           exclude: ["**/node_modules/**"],
           // A migrated template made once per run, which each test file's database copies.
           globalSetup: ["tests/helpers/database-setup.ts"],
+          // Each file builds its own app on its own database; importing the server anew for each
+          // file cost half the project's time.
+          isolate: false,
         },
       },
       {
