@@ -13,22 +13,24 @@ import {
 
 // The agenda's answers (routes.ts, load-agenda.ts).
 
-export const AgendaAppointment = z
-  .object({
-    id: z.uuid(),
-    status: AppointmentStatus,
-    outcome: AppointmentOutcome.nullable(),
-    mode: Mode,
-    channel: Channel,
-    structure: IdName,
-    site: IdName.nullable(),
-    advisor: NamedPerson,
-    person: FullName,
-    start: ZonedInstant,
-    end: ZonedInstant,
-    service: z.object({ name: z.string() }),
-  })
-  .openapi("AgendaAppointment");
+/** What every view of a meeting says first: which, in what state, how it is held, how it was booked. */
+const Meeting = z.object({
+  id: z.uuid(),
+  status: AppointmentStatus,
+  outcome: AppointmentOutcome.nullable(),
+  mode: Mode,
+  channel: Channel,
+});
+
+export const AgendaAppointment = Meeting.extend({
+  structure: IdName,
+  site: IdName.nullable(),
+  advisor: NamedPerson,
+  person: FullName,
+  start: ZonedInstant,
+  end: ZonedInstant,
+  service: z.object({ name: z.string() }),
+}).openapi("AgendaAppointment");
 
 export const Agenda = z
   .object({
@@ -73,44 +75,37 @@ export const Agenda = z
   })
   .openapi("Agenda");
 
-export const AppointmentDetail = z
-  .object({
-    id: z.uuid(),
-    status: AppointmentStatus,
-    outcome: AppointmentOutcome.nullable(),
-    mode: Mode,
-    channel: Channel,
-    notes: z.string(),
-    accessibilityNeeds: z.string(),
-    cancelReason: z.string().nullable(),
-    followUpOfId: z.uuid().nullable(),
-    site: z.object({ id: z.uuid(), name: z.string(), address: z.string() }).nullable(),
-    offering: z.object({ id: z.uuid(), service: IdName }),
-    advisor: NamedPerson,
-    bookedBy: FullName.nullable(),
-    person: NamedPerson.extend({
-      email: z.string().nullable(),
-      phone: z.string().nullable(),
-      birthYear: z.int().nullable(),
-      communeCode: z.string().nullable(),
-      anonymisedAt: z.string().nullable(),
-    }),
-    structure: IdName,
-    start: ZonedInstant,
-    end: ZonedInstant,
-    outcomeAt: ZonedInstant.nullable(),
-    history: z
-      .array(
-        z.object({
-          id: z.uuid(),
-          start: ZonedInstant,
-          status: AppointmentStatus,
-          outcome: AppointmentOutcome.nullable(),
-          service: z.string(),
-        }),
-      )
-      .openapi({ description: "Les autres rendez-vous de la personne avec cette structure, les plus récents d'abord." }),
-  })
-  .openapi("StaffAppointment");
+export const AppointmentDetail = Meeting.extend({
+  notes: z.string(),
+  accessibilityNeeds: z.string(),
+  cancelReason: z.string().nullable(),
+  followUpOfId: z.uuid().nullable(),
+  site: z.object({ id: z.uuid(), name: z.string(), address: z.string() }).nullable(),
+  offering: z.object({ id: z.uuid(), service: IdName }),
+  advisor: NamedPerson,
+  bookedBy: FullName.nullable(),
+  person: NamedPerson.extend({
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    birthYear: z.int().nullable(),
+    communeCode: z.string().nullable(),
+    anonymisedAt: z.string().nullable(),
+  }),
+  structure: IdName,
+  start: ZonedInstant,
+  end: ZonedInstant,
+  outcomeAt: ZonedInstant.nullable(),
+  history: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        start: ZonedInstant,
+        status: AppointmentStatus,
+        outcome: AppointmentOutcome.nullable(),
+        service: z.string(),
+      }),
+    )
+    .openapi({ description: "Les autres rendez-vous de la personne avec cette structure, les plus récents d'abord." }),
+}).openapi("StaffAppointment");
 
 export const AppointmentDetailResponse = z.object({ appointment: AppointmentDetail });
