@@ -142,6 +142,8 @@ test("the Région creates a network, then a structure in it", { timeout: 60_000 
   await networkForm.getByLabel("Nom").fill("Écoles de la deuxième chance");
   await networkForm.getByRole("button", { name: "Créer le réseau" }).click();
   await page.getByRole("link", { name: "Cet identifiant est déjà pris par un autre réseau." }).waitFor();
+  // What the page said of the first attempt is not left beside the second's refusal.
+  expect(await page.getByText("Le réseau « Écoles de la deuxième chance » est créé.").count()).toBe(0);
 
   await page.goto("/espace/annuaire");
   const structureForm = page.getByRole("form", { name: "Nouvelle structure" });

@@ -30,6 +30,7 @@ export function createAdminForm<Field extends string>(ids: Record<Field, string>
 
   async function run<T>(found: FieldErrors<Field>, request: () => Promise<Outcome<T>>): Promise<T | undefined> {
     if (sending()) return undefined;
+    setLastSent(++said);
     if (Object.values(found).some(Boolean)) {
       errors.refuse(found);
       return undefined;
@@ -136,19 +137,26 @@ export function AdminForm(props: {
 }
 
 /** What the last change of a section did, said once: a new object each time, so the same words are said again. */
+// Every success said and every form sent, in order: a success said before the page's last
+// sending is stale (a new attempt failed, or is under way) and is no longer shown beside it.
+let said = 0;
+const [lastSent, setLastSent] = createSignal(0);
+
 export function createSuccess() {
-  const [said, setSaid] = createSignal<{ text: string }>();
-  return { said, say: (text: string) => setSaid({ text }) };
+  const [saidLast, setSaid] = createSignal<{ text: string; order: number }>();
+  return { said: saidLast, say: (text: string) => setSaid({ text, order: ++said }) };
 }
 
 /**
  * The success of a change, in a status message that takes the focus (the form that was sent
  * may be gone, its row closed): a screen reader reads it, and the keyboard goes on from there.
+ * It goes once another form is sent.
  */
-export function SuccessNotice(props: { said: { text: string } | undefined }) {
+export function SuccessNotice(props: { said: { text: string; order: number } | undefined }) {
+  const current = () => (props.said && props.said.order > lastSent() ? props.said : undefined);
   return (
-    <Show when={props.said} keyed>
-      {(said) => <Said text={said.text} />}
+    <Show when={current()} keyed>
+      {(shown) => <Said text={shown.text} />}
     </Show>
   );
 }
