@@ -129,3 +129,27 @@ export function addressBehind(forwardedFor: string | undefined, socket: string, 
   ];
   return chain[Math.max(0, chain.length - 1 - hops)] ?? socket;
 }
+
+/** Runs a staff verb of one area, on the request's validated input: `verb({ ...deps, input })`. */
+export async function act<T>(c: Context<AppEnv>, area: Area, verb: (deps: StaffDeps) => Promise<T>): Promise<T>;
+export async function act<I, T>(
+  c: Context<AppEnv>,
+  area: Area,
+  verb: (deps: StaffDeps & { input: I }) => Promise<T>,
+  input: I,
+): Promise<T>;
+export async function act<I, T>(
+  c: Context<AppEnv>,
+  area: Area,
+  verb: (deps: StaffDeps & { input: I }) => Promise<T>,
+  input?: I,
+): Promise<T> {
+  // A verb without input ignores it (the first signature).
+  return verb({ ...(await staffDeps(c, area)), input: input as I });
+}
+
+/** Answers « Fait. » (`{}`, the routes' `done`) once a verb with nothing to say is done. */
+export async function whenDone(c: Context<AppEnv>, work: Promise<unknown>) {
+  await work;
+  return c.json({}, 200);
+}

@@ -1,10 +1,10 @@
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps, whenDone } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { done, json, jsonBody } from "../../http/staff-routes.ts";
+import { json, jsonBody } from "../../http/staff-routes.ts";
 import { AvailabilityChange } from "../availability/schemas.ts";
 import { createClosure } from "./create-closure.ts";
 import { deleteClosure } from "./delete-closure.ts";
-import { adminRoute } from "./route.ts";
+import { adminRoute, removal } from "./route.ts";
 import { ClosureInput, IdParam } from "./schemas.ts";
 
 const create = adminRoute({
@@ -16,13 +16,7 @@ const create = adminRoute({
     201: json(AvailabilityChange, "La fermeture ; `affected` rendez-vous étaient concernés, `cancelled` ont été annulés."),
   },
 });
-const remove = adminRoute({
-  method: "delete",
-  path: "/closures/{id}",
-  summary: "Supprimer une fermeture",
-  request: { params: IdParam },
-  responses: done,
-});
+const remove = removal("/closures/{id}", "Supprimer une fermeture");
 
 export const closureAdmin = createRouter()
   .openapi(create, async (c) => {
@@ -30,8 +24,4 @@ export const closureAdmin = createRouter()
     const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await createClosure({ ...deps, input }), 201);
   })
-  .openapi(remove, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await deleteClosure({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  });
+  .openapi(remove, (c) => whenDone(c, act(c, "directory", deleteClosure, c.req.valid("param"))));

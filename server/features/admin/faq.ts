@@ -1,14 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, whenDone } from "../../auth/http.ts";
 import { NEEDS } from "../../domain/routing.ts";
 import { requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { createFaqEntry } from "./create-faq-entry.ts";
 import { deleteFaqEntry } from "./delete-faq-entry.ts";
 import { listFaqEntries } from "./list-faq-entries.ts";
-import { adminRoute } from "./route.ts";
-import { IdParam } from "./schemas.ts";
+import { change, creation, listing, removal } from "./route.ts";
 import { updateFaqEntry } from "./update-faq-entry.ts";
 
 // « Questions / Réponses »: the public page's content, written by the Région alone. Each answer
@@ -45,47 +43,18 @@ const FaqAdminEntry = z.object({
   published: z.boolean(),
 });
 
-const list = adminRoute({
-  method: "get",
-  path: "/faq",
-  summary: "Les questions / réponses, publiées ou non, dans leur ordre (Région)",
-  responses: { 200: json(z.object({ entries: z.array(FaqAdminEntry) }), "Par position.") },
-});
-const create = adminRoute({
-  method: "post",
-  path: "/faq",
-  summary: "Ajouter une question / réponse (Région)",
-  request: { body: jsonBody(FaqInput) },
-  responses: created("L'entrée"),
-});
-const update = adminRoute({
-  method: "patch",
-  path: "/faq/{id}",
-  summary: "Modifier, déplacer, publier ou retirer une question / réponse (Région)",
-  request: { params: IdParam, body: jsonBody(FaqPatch) },
-  responses: done,
-});
-const remove = adminRoute({
-  method: "delete",
-  path: "/faq/{id}",
-  summary: "Supprimer une question / réponse (Région)",
-  request: { params: IdParam },
-  responses: done,
-});
+const list = listing(
+  "/faq",
+  "Les questions / réponses, publiées ou non, dans leur ordre (Région)",
+  z.object({ entries: z.array(FaqAdminEntry) }),
+  "Par position.",
+);
+const create = creation("/faq", "Ajouter une question / réponse (Région)", FaqInput, "L'entrée");
+const update = change("/faq/{id}", "Modifier, déplacer, publier ou retirer une question / réponse (Région)", FaqPatch);
+const remove = removal("/faq/{id}", "Supprimer une question / réponse (Région)");
 
 export const faqAdmin = createRouter()
-  .openapi(list, async (c) => c.json(await listFaqEntries(await staffDeps(c, "directory")), 200))
-  .openapi(create, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await createFaqEntry({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await updateFaqEntry({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  })
-  .openapi(remove, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await deleteFaqEntry({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  });
+  .openapi(list, async (c) => c.json(await act(c, "directory", listFaqEntries), 200))
+  .openapi(create, async (c) => c.json(await act(c, "directory", createFaqEntry, c.req.valid("json")), 201))
+  .openapi(update, (c) => whenDone(c, act(c, "directory", updateFaqEntry, { ...c.req.valid("json"), ...c.req.valid("param") })))
+  .openapi(remove, (c) => whenDone(c, act(c, "directory", deleteFaqEntry, c.req.valid("param"))));

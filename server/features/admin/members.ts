@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps, whenDone } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { done, json, jsonBody } from "../../http/staff-routes.ts";
+import { json, jsonBody } from "../../http/staff-routes.ts";
 import { changeMemberRole } from "./change-member-role.ts";
 import { inviteMember } from "./invite-member.ts";
 import { removeMembership } from "./remove-membership.ts";
-import { adminRoute } from "./route.ts";
+import { adminRoute, change, removal } from "./route.ts";
 import { IdParam, MemberInvite, MembershipPatch } from "./schemas.ts";
 import { withdrawInvitation } from "./withdraw-invitation.ts";
 
@@ -34,27 +34,9 @@ const invite = adminRoute({
     ),
   },
 });
-const withdraw = adminRoute({
-  method: "delete",
-  path: "/invitations/{id}",
-  summary: "Retirer une invitation en attente (son lien ne fonctionne plus)",
-  request: { params: IdParam },
-  responses: done,
-});
-const changeRole = adminRoute({
-  method: "patch",
-  path: "/memberships/{id}",
-  summary: "Changer le rôle d'une personne dans la structure",
-  request: { params: IdParam, body: jsonBody(MembershipPatch) },
-  responses: done,
-});
-const remove = adminRoute({
-  method: "delete",
-  path: "/memberships/{id}",
-  summary: "Retirer un rôle dans la structure (le compte reste, avec ses autres rôles)",
-  request: { params: IdParam },
-  responses: done,
-});
+const withdraw = removal("/invitations/{id}", "Retirer une invitation en attente (son lien ne fonctionne plus)");
+const changeRole = change("/memberships/{id}", "Changer le rôle d'une personne dans la structure", MembershipPatch);
+const remove = removal("/memberships/{id}", "Retirer un rôle dans la structure (le compte reste, avec ses autres rôles)");
 
 export const memberAdmin = createRouter()
   .openapi(invite, async (c) => {
@@ -62,18 +44,8 @@ export const memberAdmin = createRouter()
     const input = { ...c.req.valid("json"), structureId: c.req.valid("param").id };
     return c.json(await inviteMember({ ...deps, input }), 201);
   })
-  .openapi(withdraw, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await withdrawInvitation({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  })
-  .openapi(changeRole, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await changeMemberRole({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  })
-  .openapi(remove, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await removeMembership({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  });
+  .openapi(withdraw, (c) => whenDone(c, act(c, "directory", withdrawInvitation, c.req.valid("param"))))
+  .openapi(changeRole, (c) =>
+    whenDone(c, act(c, "directory", changeMemberRole, { ...c.req.valid("json"), ...c.req.valid("param") })),
+  )
+  .openapi(remove, (c) => whenDone(c, act(c, "directory", removeMembership, c.req.valid("param"))));

@@ -1,11 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, whenDone } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
 import { createNetwork } from "./create-network.ts";
 import { listNetworks } from "./list-networks.ts";
-import { adminRoute } from "./route.ts";
-import { IdParam, NetworkInput, NetworkKind, NetworkPatch } from "./schemas.ts";
+import { change, creation, listing } from "./route.ts";
+import { NetworkInput, NetworkKind, NetworkPatch } from "./schemas.ts";
 import { updateNetwork } from "./update-network.ts";
 
 const Network = z.object({
@@ -17,35 +16,16 @@ const Network = z.object({
   structureCount: z.int(),
 });
 
-const list = adminRoute({
-  method: "get",
-  path: "/networks",
-  summary: "Les réseaux (CIO, Missions Locales…) et les organisations partenaires",
-  responses: { 200: json(z.object({ networks: z.array(Network) }), "Par nom.") },
-});
-const create = adminRoute({
-  method: "post",
-  path: "/networks",
-  summary: "Créer un réseau (Région)",
-  request: { body: jsonBody(NetworkInput) },
-  responses: created("Le réseau"),
-});
-const update = adminRoute({
-  method: "patch",
-  path: "/networks/{id}",
-  summary: "Modifier un réseau (Région)",
-  request: { params: IdParam, body: jsonBody(NetworkPatch) },
-  responses: done,
-});
+const list = listing(
+  "/networks",
+  "Les réseaux (CIO, Missions Locales…) et les organisations partenaires",
+  z.object({ networks: z.array(Network) }),
+  "Par nom.",
+);
+const create = creation("/networks", "Créer un réseau (Région)", NetworkInput, "Le réseau");
+const update = change("/networks/{id}", "Modifier un réseau (Région)", NetworkPatch);
 
 export const networkAdmin = createRouter()
-  .openapi(list, async (c) => c.json(await listNetworks(await staffDeps(c, "directory")), 200))
-  .openapi(create, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await createNetwork({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await updateNetwork({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  });
+  .openapi(list, async (c) => c.json(await act(c, "directory", listNetworks), 200))
+  .openapi(create, async (c) => c.json(await act(c, "directory", createNetwork, c.req.valid("json")), 201))
+  .openapi(update, (c) => whenDone(c, act(c, "directory", updateNetwork, { ...c.req.valid("json"), ...c.req.valid("param") })));

@@ -1,16 +1,15 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, whenDone } from "../../auth/http.ts";
 import { AGE_BANDS, NEEDS, SITUATIONS } from "../../domain/routing.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
+import { done, jsonBody } from "../../http/staff-routes.ts";
 import { RoutingRuleInput, RoutingRuleOrder, RoutingRulePatch } from "../orientation/schemas.ts";
 import { addRoutingRule } from "./add-routing-rule.ts";
 import { editRoutingRule } from "./edit-routing-rule.ts";
 import { readRoutingTable } from "./read-routing-table.ts";
 import { removeRoutingRule } from "./remove-routing-rule.ts";
 import { reorderRoutingTable } from "./reorder-routing-table.ts";
-import { adminRoute } from "./route.ts";
-import { IdParam } from "./schemas.ts";
+import { adminRoute, change, creation, listing, removal } from "./route.ts";
 
 // The orientation table of « Trouver le bon interlocuteur »: the Région alone edits it.
 
@@ -31,33 +30,24 @@ const RoutingRule = z.object({
   active: z.boolean(),
 });
 
-const list = adminRoute({
-  method: "get",
-  path: "/routing-rules",
-  summary: "La table d'orientation, dans l'ordre de lecture, la règle par défaut en dernier (Région)",
-  responses: { 200: json(z.object({ rules: z.array(RoutingRule) }), "Dans l'ordre de lecture.") },
-});
-const create = adminRoute({
-  method: "post",
-  path: "/routing-rules",
-  summary: "Ajouter une règle à la fin de la table, avant la règle par défaut (Région)",
-  request: { body: jsonBody(RoutingRuleInput) },
-  responses: created("La règle"),
-});
-const update = adminRoute({
-  method: "patch",
-  path: "/routing-rules/{id}",
-  summary: "Modifier une règle (Région) ; la règle par défaut reste active et sans condition",
-  request: { params: IdParam, body: jsonBody(RoutingRulePatch) },
-  responses: done,
-});
-const remove = adminRoute({
-  method: "delete",
-  path: "/routing-rules/{id}",
-  summary: "Supprimer une règle (Région) ; la règle par défaut ne peut pas l'être",
-  request: { params: IdParam },
-  responses: done,
-});
+const list = listing(
+  "/routing-rules",
+  "La table d'orientation, dans l'ordre de lecture, la règle par défaut en dernier (Région)",
+  z.object({ rules: z.array(RoutingRule) }),
+  "Dans l'ordre de lecture.",
+);
+const create = creation(
+  "/routing-rules",
+  "Ajouter une règle à la fin de la table, avant la règle par défaut (Région)",
+  RoutingRuleInput,
+  "La règle",
+);
+const update = change(
+  "/routing-rules/{id}",
+  "Modifier une règle (Région) ; la règle par défaut reste active et sans condition",
+  RoutingRulePatch,
+);
+const remove = removal("/routing-rules/{id}", "Supprimer une règle (Région) ; la règle par défaut ne peut pas l'être");
 const reorder = adminRoute({
   method: "post",
   path: "/routing-rules/reorder",
@@ -67,23 +57,8 @@ const reorder = adminRoute({
 });
 
 export const routingRuleAdmin = createRouter()
-  .openapi(list, async (c) => c.json(await readRoutingTable(await staffDeps(c, "directory")), 200))
-  .openapi(create, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await addRoutingRule({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await editRoutingRule({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  })
-  .openapi(remove, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await removeRoutingRule({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  })
-  .openapi(reorder, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await reorderRoutingTable({ ...deps, input: c.req.valid("json") });
-    return c.json({}, 200);
-  });
+  .openapi(list, async (c) => c.json(await act(c, "directory", readRoutingTable), 200))
+  .openapi(create, async (c) => c.json(await act(c, "directory", addRoutingRule, c.req.valid("json")), 201))
+  .openapi(update, (c) => whenDone(c, act(c, "directory", editRoutingRule, { ...c.req.valid("json"), ...c.req.valid("param") })))
+  .openapi(remove, (c) => whenDone(c, act(c, "directory", removeRoutingRule, c.req.valid("param"))))
+  .openapi(reorder, (c) => whenDone(c, act(c, "directory", reorderRoutingTable, c.req.valid("json"))));

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, whenDone } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
+import { json } from "../../http/staff-routes.ts";
 import { createStructure } from "./create-structure.ts";
 import { getStructure } from "./get-structure.ts";
 import { listManagedStructures } from "./list-managed-structures.ts";
-import { adminRoute } from "./route.ts";
+import { adminRoute, change, creation, listing } from "./route.ts";
 import { BookableBy, IdParam, MembershipRole, Mode, Situation, SproRole, StructureInput, StructurePatch } from "./schemas.ts";
 import { updateStructure } from "./update-structure.ts";
 
@@ -89,19 +89,13 @@ const StructureDetail = StructureSummary.extend({
   ),
 });
 
-const list = adminRoute({
-  method: "get",
-  path: "/structures",
-  summary: "Les structures que l'on administre (toutes pour la Région)",
-  responses: { 200: json(z.object({ structures: z.array(StructureSummary) }), "Par ordre alphabétique.") },
-});
-const create = adminRoute({
-  method: "post",
-  path: "/structures",
-  summary: "Créer une structure (Région)",
-  request: { body: jsonBody(StructureInput) },
-  responses: created("La structure"),
-});
+const list = listing(
+  "/structures",
+  "Les structures que l'on administre (toutes pour la Région)",
+  z.object({ structures: z.array(StructureSummary) }),
+  "Par ordre alphabétique.",
+);
+const create = creation("/structures", "Créer une structure (Région)", StructureInput, "La structure");
 const get = adminRoute({
   method: "get",
   path: "/structures/{id}",
@@ -109,26 +103,10 @@ const get = adminRoute({
   request: { params: IdParam },
   responses: { 200: json(z.object({ structure: StructureDetail }), "La structure.") },
 });
-const update = adminRoute({
-  method: "patch",
-  path: "/structures/{id}",
-  summary: "Modifier une structure (identité, réseau, sectorisation : Région)",
-  request: { params: IdParam, body: jsonBody(StructurePatch) },
-  responses: done,
-});
+const update = change("/structures/{id}", "Modifier une structure (identité, réseau, sectorisation : Région)", StructurePatch);
 
 export const structureAdmin = createRouter()
-  .openapi(list, async (c) => c.json(await listManagedStructures(await staffDeps(c, "directory")), 200))
-  .openapi(create, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await createStructure({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(get, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await getStructure({ ...deps, input: c.req.valid("param") }), 200);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await updateStructure({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  });
+  .openapi(list, async (c) => c.json(await act(c, "directory", listManagedStructures), 200))
+  .openapi(create, async (c) => c.json(await act(c, "directory", createStructure, c.req.valid("json")), 201))
+  .openapi(get, async (c) => c.json(await act(c, "directory", getStructure, c.req.valid("param")), 200))
+  .openapi(update, (c) => whenDone(c, act(c, "directory", updateStructure, { ...c.req.valid("json"), ...c.req.valid("param") })));

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, whenDone } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
-import { created, done, json, jsonBody } from "../../http/staff-routes.ts";
+import { done, json, jsonBody } from "../../http/staff-routes.ts";
 import { listAccounts } from "./list-accounts.ts";
 import { openAccount } from "./open-account.ts";
 import { reinviteAccount } from "./reinvite-account.ts";
-import { adminRoute } from "./route.ts";
+import { adminRoute, change, creation } from "./route.ts";
 import { IdParam, MembershipRole, UserInvite, UserPatch } from "./schemas.ts";
 import { updateAccount } from "./update-account.ts";
 
@@ -31,20 +31,17 @@ const list = adminRoute({
   },
   responses: { 200: json(z.object({ users: z.array(Account) }), "Par nom, 200 au plus.") },
 });
-const invite = adminRoute({
-  method: "post",
-  path: "/users",
-  summary: "Ouvrir un compte de coordination ou d'administration régionale (Région) ; l'invitation part par courriel",
-  request: { body: jsonBody(UserInvite) },
-  responses: created("Le compte"),
-});
-const update = adminRoute({
-  method: "patch",
-  path: "/users/{id}",
-  summary: "Modifier un compte : nom, désactivation (ses sessions prennent fin), rôles régionaux (Région)",
-  request: { params: IdParam, body: jsonBody(UserPatch) },
-  responses: done,
-});
+const invite = creation(
+  "/users",
+  "Ouvrir un compte de coordination ou d'administration régionale (Région) ; l'invitation part par courriel",
+  UserInvite,
+  "Le compte",
+);
+const update = change(
+  "/users/{id}",
+  "Modifier un compte : nom, désactivation (ses sessions prennent fin), rôles régionaux (Région)",
+  UserPatch,
+);
 const reinvite = adminRoute({
   method: "post",
   path: "/users/{id}/invitation",
@@ -54,21 +51,7 @@ const reinvite = adminRoute({
 });
 
 export const userAdmin = createRouter()
-  .openapi(list, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await listAccounts({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(invite, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await openAccount({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await updateAccount({ ...deps, input: { ...c.req.valid("json"), ...c.req.valid("param") } });
-    return c.json({}, 200);
-  })
-  .openapi(reinvite, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    await reinviteAccount({ ...deps, input: c.req.valid("param") });
-    return c.json({}, 200);
-  });
+  .openapi(list, async (c) => c.json(await act(c, "directory", listAccounts, c.req.valid("query")), 200))
+  .openapi(invite, async (c) => c.json(await act(c, "directory", openAccount, c.req.valid("json")), 201))
+  .openapi(update, (c) => whenDone(c, act(c, "directory", updateAccount, { ...c.req.valid("json"), ...c.req.valid("param") })))
+  .openapi(reinvite, (c) => whenDone(c, act(c, "directory", reinviteAccount, c.req.valid("param"))));

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { emailAddress, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
@@ -124,32 +124,22 @@ const confirmation = agendaRoute({
 });
 
 export const agenda = createRouter()
-  .openapi(list, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await showAgenda({ ...deps, input: c.req.valid("query") }), 200);
-  })
+  .openapi(list, async (c) => c.json(await act(c, "agenda", showAgenda, c.req.valid("query")), 200))
   .openapi(exported, async (c) => {
     const deps = await staffDeps(c, "agenda");
     const { csv, fileName } = await exportAppointments({ ...deps, input: c.req.valid("query") });
     return c.body(csv, 200, csvHeaders(fileName));
   })
-  .openapi(detail, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await showAppointment({ ...deps, input: c.req.valid("param") }), 200);
-  })
-  .openapi(outcome, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await recordOutcome({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(notes, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await writeNotes({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(confirmation, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await sendConfirmation({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(cancel, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await cancelWithReason({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  });
+  .openapi(detail, async (c) => c.json(await act(c, "agenda", showAppointment, c.req.valid("param")), 200))
+  .openapi(outcome, async (c) =>
+    c.json(await act(c, "agenda", recordOutcome, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(notes, async (c) =>
+    c.json(await act(c, "agenda", writeNotes, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(confirmation, async (c) =>
+    c.json(await act(c, "agenda", sendConfirmation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(cancel, async (c) =>
+    c.json(await act(c, "agenda", cancelWithReason, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  );

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { parseTime } from "../../domain/time.ts";
 import { dateProblem, eachOnce, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
@@ -116,14 +116,8 @@ const deleteAbsence = availabilityRoute({
 });
 
 export const availability = createRouter()
-  .openapi(view, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await viewAvailability({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(createRule, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await addRule({ ...deps, input: c.req.valid("json") }), 201);
-  })
+  .openapi(view, async (c) => c.json(await act(c, "agenda", viewAvailability, c.req.valid("query")), 200))
+  .openapi(createRule, async (c) => c.json(await act(c, "agenda", addRule, c.req.valid("json")), 201))
   .openapi(updateRule, async (c) => {
     // The range first, then the user's rights: an unknown id has always been a 404, for anyone.
     const rule = await ruleToChange(c.var.deps.db, c.req.valid("param").id);
@@ -135,11 +129,5 @@ export const availability = createRouter()
     const deps = await staffDeps(c, "agenda");
     return c.json(await removeRule({ ...deps, rule, input: c.req.valid("query") }), 200);
   })
-  .openapi(createAbsence, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await declareAbsence({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(deleteAbsence, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await removeAbsence({ ...deps, input: c.req.valid("param") }), 200);
-  });
+  .openapi(createAbsence, async (c) => c.json(await act(c, "agenda", declareAbsence, c.req.valid("json")), 201))
+  .openapi(deleteAbsence, async (c) => c.json(await act(c, "agenda", removeAbsence, c.req.valid("param")), 200));

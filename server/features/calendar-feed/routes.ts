@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { createFeed } from "./create-feed.ts";
@@ -33,8 +33,8 @@ const revoke = feedRoute({
 });
 
 export const calendarFeedSettings = createRouter()
-  .openapi(status, async (c) => c.json(await feedStatus(await staffDeps(c, "agenda")), 200))
-  .openapi(create, async (c) => c.json(await createFeed(await staffDeps(c, "agenda")), 201))
+  .openapi(status, async (c) => c.json(await act(c, "agenda", feedStatus), 200))
+  .openapi(create, async (c) => c.json(await act(c, "agenda", createFeed), 201))
   .openapi(revoke, async (c) => {
     await revokeFeed(await staffDeps(c, "agenda"));
     return c.json({}, 200);

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { localDate } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
@@ -63,14 +63,8 @@ const exported = dashboardRoute({
 });
 
 export const dashboards = createRouter()
-  .openapi(choices, async (c) => {
-    const deps = await staffDeps(c, "dashboards");
-    return c.json(await filterChoices(deps), 200);
-  })
-  .openapi(figures, async (c) => {
-    const deps = await staffDeps(c, "dashboards");
-    return c.json(await showFigures({ ...deps, input: c.req.valid("query") }), 200);
-  })
+  .openapi(choices, async (c) => c.json(await act(c, "dashboards", filterChoices), 200))
+  .openapi(figures, async (c) => c.json(await act(c, "dashboards", showFigures, c.req.valid("query")), 200))
   .openapi(exported, async (c) => {
     const deps = await staffDeps(c, "dashboards");
     const { csv, fileName } = await exportFigures({ ...deps, input: c.req.valid("query") });

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
@@ -88,22 +88,10 @@ const book = deskRoute({
 });
 
 export const desk = createRouter()
-  .openapi(structures, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await listStructures(deps), 200);
-  })
-  .openapi(people, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await findPeople({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(offerings, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await listOfferings({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(slots, async (c) => {
-    const deps = await staffDeps(c, "agenda");
-    return c.json(await listSlots({ ...deps, input: c.req.valid("query") }), 200);
-  })
+  .openapi(structures, async (c) => c.json(await act(c, "agenda", listStructures), 200))
+  .openapi(people, async (c) => c.json(await act(c, "agenda", findPeople, c.req.valid("query")), 200))
+  .openapi(offerings, async (c) => c.json(await act(c, "agenda", listOfferings, c.req.valid("query")), 200))
+  .openapi(slots, async (c) => c.json(await act(c, "agenda", listSlots, c.req.valid("query")), 200))
   .openapi(book, async (c) => {
     const deps = await staffDeps(c, "agenda");
     const idempotencyKey = c.req.valid("header")["idempotency-key"];

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
@@ -60,20 +60,14 @@ const erase = peopleRoute({
 });
 
 export const people = createRouter()
-  .openapi(summary, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await showPerson({ ...deps, input: c.req.valid("param") }), 200);
-  })
+  .openapi(summary, async (c) => c.json(await act(c, "directory", showPerson, c.req.valid("param")), 200))
   .openapi(exported, async (c) => {
     const deps = await staffDeps(c, "directory");
     const { file, fileName } = await exportPerson({ ...deps, input: c.req.valid("param") });
     c.header("Content-Disposition", `attachment; filename="${fileName}"`);
     return c.json(file, 200);
   })
-  .openapi(erase, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await erasePerson({ ...deps, input: c.req.valid("param") }), 200);
-  });
+  .openapi(erase, async (c) => c.json(await act(c, "directory", erasePerson, c.req.valid("param")), 200));
 
 const notice = createRoute({
   method: "get",

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act } from "../../auth/http.ts";
 import { createRouter } from "../../http/router.ts";
 import { done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "../admin/route.ts";
@@ -93,19 +93,7 @@ const runs = adminRoute({
 });
 
 export const privacySettings = createRouter()
-  .openapi(read, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await showSettings(deps), 200);
-  })
-  .openapi(update, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await updateSettings({ ...deps, input: c.req.valid("json") }), 200);
-  })
-  .openapi(preview, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await previewRetention({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(runs, async (c) => {
-    const deps = await staffDeps(c, "directory");
-    return c.json(await listJobRuns(deps), 200);
-  });
+  .openapi(read, async (c) => c.json(await act(c, "directory", showSettings), 200))
+  .openapi(update, async (c) => c.json(await act(c, "directory", updateSettings, c.req.valid("json")), 200))
+  .openapi(preview, async (c) => c.json(await act(c, "directory", previewRetention, c.req.valid("query")), 200))
+  .openapi(runs, async (c) => c.json(await act(c, "directory", listJobRuns), 200));

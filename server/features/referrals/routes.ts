@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { staffDeps } from "../../auth/http.ts";
+import { act, staffDeps } from "../../auth/http.ts";
 import { localDate, requiredText } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
@@ -141,38 +141,22 @@ const booking = referralRoute({
 });
 
 export const referrals = createRouter()
-  .openapi(list, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await listReferrals({ ...deps, input: c.req.valid("query") }), 200);
-  })
-  .openapi(create, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await createReferral({ ...deps, input: c.req.valid("json") }), 201);
-  })
-  .openapi(detail, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await showReferral({ ...deps, input: c.req.valid("param") }), 200);
-  })
-  .openapi(accept, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await acceptReferral({ ...deps, input: c.req.valid("param") }), 200);
-  })
-  .openapi(decline, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await declineReferral({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(redirect, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await redirectReferral({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(invitation, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await sendInvitation({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("json") } }), 200);
-  })
-  .openapi(slots, async (c) => {
-    const deps = await staffDeps(c, "referrals");
-    return c.json(await listReferralSlots({ ...deps, input: { ...c.req.valid("param"), ...c.req.valid("query") } }), 200);
-  })
+  .openapi(list, async (c) => c.json(await act(c, "referrals", listReferrals, c.req.valid("query")), 200))
+  .openapi(create, async (c) => c.json(await act(c, "referrals", createReferral, c.req.valid("json")), 201))
+  .openapi(detail, async (c) => c.json(await act(c, "referrals", showReferral, c.req.valid("param")), 200))
+  .openapi(accept, async (c) => c.json(await act(c, "referrals", acceptReferral, c.req.valid("param")), 200))
+  .openapi(decline, async (c) =>
+    c.json(await act(c, "referrals", declineReferral, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(redirect, async (c) =>
+    c.json(await act(c, "referrals", redirectReferral, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(invitation, async (c) =>
+    c.json(await act(c, "referrals", sendInvitation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(slots, async (c) =>
+    c.json(await act(c, "referrals", listReferralSlots, { ...c.req.valid("param"), ...c.req.valid("query") }), 200),
+  )
   .openapi(booking, async (c) => {
     const deps = await staffDeps(c, "referrals");
     const idempotencyKey = c.req.valid("header")["idempotency-key"];
