@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // The server's own schema: the form must refuse exactly what the API refuses.
 import { CreateBookingInput } from "../../../../server/features/bookings/schemas.ts";
 import { propertyRuns } from "../../../../tests/helpers/property-runs.ts";
-import { bookingInput, checkDetails, type Details, emptyDetails, serverErrors } from "./details.ts";
+import { bookingInput, checkDetails, checkInvitedDetails, type Details, emptyDetails, serverErrors } from "./details.ts";
 
 const LILLE = { code: "59350", name: "Lille", postcodes: ["59000", "59160", "59260", "59777", "59800"], departmentCode: "59" };
 const valid: Details = {
@@ -103,6 +103,17 @@ describe("the details form's checks", () => {
       }),
       { numRuns: propertyRuns(3000) },
     );
+  });
+});
+
+describe("the checks of an invited person's details", () => {
+  it("ask no contact, but a valid address when one is given, and the notice", () => {
+    expect(checkInvitedDetails({ ...emptyDetails(), noticeAccepted: true })).toEqual({});
+    expect(checkInvitedDetails({ ...emptyDetails(), email: " lea@exemple.fr ", noticeAccepted: true })).toEqual({});
+    expect(checkInvitedDetails({ ...emptyDetails(), email: "lea@exemple" })).toEqual({
+      email: "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.",
+      noticeAccepted: "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données.",
+    });
   });
 });
 

@@ -70,11 +70,9 @@ export function checkDetails(details: Details): FieldErrors {
   const phone = details.phone.trim();
   if (email === "" && phone === "") {
     errors.email = "Saisissez une adresse électronique ou un numéro de téléphone, pour que la structure puisse vous joindre.";
-  } else if (email !== "" && (email.length > EMAIL_MAX || !isEmailAddress(email))) {
-    errors.email =
-      email.length > EMAIL_MAX
-        ? `L'adresse électronique ne peut pas dépasser ${EMAIL_MAX} caractères.`
-        : "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
+  } else {
+    const wrong = emailError(email);
+    if (wrong) errors.email = wrong;
   }
   if (phone !== "" && !PHONE.test(phone.replace(/[\s.-]/g, ""))) {
     errors.phone = "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
@@ -87,6 +85,28 @@ export function checkDetails(details: Details): FieldErrors {
       "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données personnelles.";
   }
   return errors;
+}
+
+/**
+ * What is wrong with the details of a person booking from an invitation, who is asked only a
+ * contact of their own (none is required: the referral has one), their needs and the notice.
+ */
+export function checkInvitedDetails(details: Details): FieldErrors {
+  const errors: FieldErrors = {};
+  const email = emailError(details.email.trim());
+  if (email) errors.email = email;
+  if (!details.noticeAccepted) {
+    errors.noticeAccepted = "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données.";
+  }
+  return errors;
+}
+
+/** What is wrong with an e-mail address typed; none when it is empty. */
+function emailError(email: string): string | undefined {
+  if (email === "") return undefined;
+  if (email.length > EMAIL_MAX) return `L'adresse électronique ne peut pas dépasser ${EMAIL_MAX} caractères.`;
+  if (!isEmailAddress(email)) return "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
+  return undefined;
 }
 
 /** The body of POST /api/bookings: trimmed values, empty optional ones left out (the API refuses ""). */

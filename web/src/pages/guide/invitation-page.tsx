@@ -2,15 +2,16 @@ import { createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, useTransition } from "solid-js";
 import { Button, ButtonLink } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
-import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { TextField } from "../../components/fields.tsx";
 import { Loadable, Loading, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
-import { isEmailAddress } from "../../lib/email.ts";
 import { takeToken } from "../../lib/link-token.ts";
 import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
+import { checkInvitedDetails, emptyDetails } from "../booking/details.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
+import { detailsIds, PersonDetailsFields } from "../booking/person-details-fields.tsx";
 import {
   bookWithInvitation,
   getInvitation,
@@ -167,15 +168,16 @@ function NotOpen(props: { invitation: InvitationView }) {
   );
 }
 
-type Field = "slotKey" | "email" | "phone" | "accessibilityNeeds" | "noticeAccepted";
-const IDS: Record<Field, string> = {
+const DETAILS_IDS = detailsIds("invitation-");
+/** The fields of the form, in its order: the error summary lists them so. */
+const IDS = {
   slotKey: "invitation-creneau",
-  email: "invitation-courriel",
-  phone: "invitation-telephone",
-  accessibilityNeeds: "invitation-besoins",
-  noticeAccepted: "invitation-information",
+  email: DETAILS_IDS.email,
+  phone: DETAILS_IDS.phone,
+  accessibilityNeeds: DETAILS_IDS.accessibilityNeeds,
+  noticeAccepted: DETAILS_IDS.noticeAccepted,
 };
-const NEEDS_MAX = 500;
+type Field = keyof typeof IDS;
 
 /** The slots by day, in order: « lundi 23 mars » → its slots. */
 function byDay(slots: readonly InvitationSlot[]): { day: string; slots: InvitationSlot[] }[] {
@@ -250,10 +252,7 @@ function BookingForm(props: {
   let pageStart: HTMLElement | undefined;
   const book = useAction(bookWithInvitation);
   const [slot, setSlot] = createSignal<string>();
-  const [email, setEmail] = createSignal("");
-  const [phone, setPhone] = createSignal("");
-  const [needs, setNeeds] = createSignal("");
-  const [notice, setNotice] = createSignal(false);
+  const [details, setDetails] = createSignal(emptyDetails());
   const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
   const [other, setOther] = createSignal<string[]>([]);
   const [sending, setSending] = createSignal(false);
@@ -287,18 +286,17 @@ function BookingForm(props: {
   async function submit(event: SubmitEvent) {
     event.preventDefault();
     if (sending()) return;
-    const found: Partial<Record<Field, string>> = {};
-    if (!slot()) found.slotKey = "Choisissez un créneau.";
-    if (email().trim() && !isEmailAddress(email().trim()))
-      found.email = "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
-    if (!notice())
-      found.noticeAccepted = "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données.";
+    const found: Partial<Record<Field, string>> = {
+      ...(!slot() && { slotKey: "Choisissez un créneau." }),
+      ...checkInvitedDetails(details()),
+    };
     if (Object.keys(found).length > 0) return refuse(found);
+    const [email, phone, needs] = [details().email.trim(), details().phone.trim(), details().accessibilityNeeds.trim()];
     const input = {
       slotKey: slot() ?? "",
-      ...(email().trim() && { email: email().trim() }),
-      ...(phone().trim() && { phone: phone().trim() }),
-      ...(needs().trim() && { accessibilityNeeds: needs().trim() }),
+      ...(email && { email }),
+      ...(phone && { phone }),
+      ...(needs && { accessibilityNeeds: needs }),
       noticeAccepted: true as const,
     };
     const request = JSON.stringify(input);
@@ -419,66 +417,14 @@ function BookingForm(props: {
               </Show>
             </fieldset>
 
-            <fieldset class="fieldset">
-              <legend class="fieldset__legend">Comment vous joindre (facultatif)</legend>
-              <p class="field__hint">
-                {props.invitation.hasEmail
-                  ? "La structure a déjà une adresse électronique pour vous : la confirmation et les rappels y sont envoyés. Donnez-en une autre pour la remplacer."
-                  : "Avec une adresse électronique, vous recevez la confirmation, les rappels et le lien pour déplacer ou annuler."}
-              </p>
-              <TextField
-                id={IDS.email}
-                label="Adresse électronique"
-                type="email"
-                autocomplete="email"
-                spellcheck={false}
-                autocapitalize="off"
-                maxlength={254}
-                value={email()}
-                onInput={(event) => setEmail(event.currentTarget.value)}
-                error={errors().email}
-              />
-              <TextField
-                id={IDS.phone}
-                label="Numéro de téléphone"
-                hint={"Par exemple\u00a0: 06 12 34 56 78. La structure vous appelle en cas d'imprévu."}
-                type="tel"
-                autocomplete="tel"
-                value={phone()}
-                onInput={(event) => setPhone(event.currentTarget.value)}
-                error={errors().phone}
-              />
-            </fieldset>
-
-            <TextAreaField
-              id={IDS.accessibilityNeeds}
-              label="Besoins d'aménagement pour le rendez-vous (facultatif)"
-              hint={`Par exemple : accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, plus de temps. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`}
-              rows={4}
-              maxlength={NEEDS_MAX}
-              value={needs()}
-              onInput={(event) => setNeeds(event.currentTarget.value)}
-              error={errors().accessibilityNeeds}
+            <PersonDetailsFields
+              ids={DETAILS_IDS}
+              details={details()}
+              errors={errors()}
+              onChange={(change) => setDetails({ ...details(), ...change })}
+              level={3}
+              invited={{ hasEmail: props.invitation.hasEmail }}
             />
-
-            <div class="details-form__notice">
-              <h3 class="details-form__notice-title">Vos données personnelles</h3>
-              <CheckboxField
-                id={IDS.noticeAccepted}
-                label="J'ai pris connaissance de l'information sur mes données personnelles"
-                hint={
-                  <>
-                    Vos coordonnées servent à organiser ce rendez-vous&nbsp;: confirmation, rappels et accueil par la structure.
-                    Ce traitement relève de la mission de service public de l'orientation (RGPD, article&nbsp;6,
-                    paragraphe&nbsp;1, point&nbsp;e)&nbsp;: il ne repose pas sur votre consentement, mais vous devez en être
-                    informé. <a href="/donnees-personnelles">Lire l'information sur vos données personnelles</a>
-                  </>
-                }
-                checked={notice()}
-                onChange={(event) => setNotice(event.currentTarget.checked)}
-                error={errors().noticeAccepted}
-              />
-            </div>
             <Show when={sending()}>
               <Loading>Réservation en cours…</Loading>
             </Show>

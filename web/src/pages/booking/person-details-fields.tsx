@@ -1,0 +1,185 @@
+import { For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { CommuneField } from "./commune-field.tsx";
+import { type Details, type DetailsField, EMAIL_MAX, type FieldErrors, NAME_MAX, NEEDS_MAX } from "./details.ts";
+
+/** Each field's id, after `prefix`: the error summary's links lead there. */
+export function detailsIds(prefix = ""): Record<DetailsField, string> {
+  return {
+    firstName: `${prefix}prenom`,
+    lastName: `${prefix}nom`,
+    email: `${prefix}courriel`,
+    phone: `${prefix}telephone`,
+    commune: `${prefix}commune`,
+    accessibilityNeeds: `${prefix}besoins`,
+    noticeAccepted: `${prefix}information`,
+  };
+}
+
+const NAMES = [
+  { field: "firstName", label: "Prénom", autocomplete: "given-name" },
+  { field: "lastName", label: "Nom", autocomplete: "family-name" },
+] as const;
+
+/**
+ * The person's details, where a person books (step 3) and where they book from an invitation
+ * (`invited`): there, the referral already names them and their commune, and has a way to reach
+ * them, so that only a contact of their own, their needs and the notice on their data are asked.
+ */
+export function PersonDetailsFields(props: {
+  ids: Record<DetailsField, string>;
+  details: Details;
+  errors: FieldErrors;
+  onChange: (change: Partial<Details>) => void;
+  /** The notice's heading: one level below the form's title. */
+  level: 3 | 4;
+  /** Booking from an invitation; `hasEmail`: the structure already has an address for the person. */
+  invited?: { hasEmail: boolean } | undefined;
+}) {
+  const error = (field: DetailsField) => props.errors[field];
+  return (
+    <>
+      <Show when={!props.invited}>
+        <For each={NAMES}>
+          {(name) => (
+            <TextField
+              id={props.ids[name.field]}
+              label={name.label}
+              autocomplete={name.autocomplete}
+              maxlength={NAME_MAX}
+              spellcheck={false}
+              value={props.details[name.field]}
+              onInput={(event) => props.onChange({ [name.field]: event.currentTarget.value })}
+              error={error(name.field)}
+            />
+          )}
+        </For>
+      </Show>
+
+      <Show
+        when={props.invited}
+        fallback={
+          <fieldset class="fieldset details-form__contact" aria-describedby="contact-hint">
+            <legend class="fieldset__legend">Comment vous joindre</legend>
+            <p class="field__hint" id="contact-hint">
+              Donnez au moins l'un des deux. La confirmation du rendez-vous et les rappels sont envoyés par courriel, avec le lien
+              pour le déplacer ou l'annuler&nbsp;: sans adresse électronique, vous n'en recevrez pas.
+            </p>
+            <ContactFields
+              ids={props.ids}
+              details={props.details}
+              errors={props.errors}
+              onChange={props.onChange}
+              emailHint={"Par exemple\u00a0: prenom.nom@exemple.fr"}
+            />
+          </fieldset>
+        }
+      >
+        {(invited) => (
+          <fieldset class="fieldset">
+            <legend class="fieldset__legend">Comment vous joindre (facultatif)</legend>
+            <p class="field__hint">
+              {invited().hasEmail
+                ? "La structure a déjà une adresse électronique pour vous : la confirmation et les rappels y sont envoyés. Donnez-en une autre pour la remplacer."
+                : "Avec une adresse électronique, vous recevez la confirmation, les rappels et le lien pour déplacer ou annuler."}
+            </p>
+            <ContactFields ids={props.ids} details={props.details} errors={props.errors} onChange={props.onChange} />
+          </fieldset>
+        )}
+      </Show>
+
+      <Show when={!props.invited}>
+        <CommuneField
+          id={props.ids.commune}
+          label="Votre commune (facultatif)"
+          hint="Celle choisie à l'étape 1. Pour la changer, saisissez son nom ou son code postal, puis choisissez-la dans la liste."
+          required={false}
+          autocomplete="address-level2"
+          value={props.details.commune}
+          onChange={(commune) => props.onChange({ commune })}
+          error={error("commune")}
+        />
+      </Show>
+
+      <TextAreaField
+        id={props.ids.accessibilityNeeds}
+        label="Besoins d'aménagement pour le rendez-vous (facultatif)"
+        hint={
+          props.invited ? (
+            `Par exemple : accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, plus de temps. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`
+          ) : (
+            <>
+              Par exemple&nbsp;: accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, plus de
+              temps. Dites seulement ce qui faciliterait le rendez-vous&nbsp;: aucun diagnostic ni aucune information sur votre
+              santé ne vous est demandé. {NEEDS_MAX}&nbsp;caractères au plus.
+            </>
+          )
+        }
+        rows={4}
+        maxlength={NEEDS_MAX}
+        value={props.details.accessibilityNeeds}
+        onInput={(event) => props.onChange({ accessibilityNeeds: event.currentTarget.value })}
+        error={error("accessibilityNeeds")}
+      />
+
+      <div class="details-form__notice">
+        <Dynamic component={`h${props.level}`} class="details-form__notice-title">
+          Vos données personnelles
+        </Dynamic>
+        <CheckboxField
+          id={props.ids.noticeAccepted}
+          label="J'ai pris connaissance de l'information sur mes données personnelles"
+          hint={
+            <>
+              Vos coordonnées servent à organiser ce rendez-vous&nbsp;: confirmation, rappels et accueil par la structure. Ce
+              traitement relève de la mission de service public de l'orientation (RGPD, article&nbsp;6, paragraphe&nbsp;1,
+              point&nbsp;e)&nbsp;: il ne repose pas sur votre consentement, mais vous devez en être informé.{" "}
+              <a href="/donnees-personnelles">Lire l'information sur vos données personnelles</a>
+            </>
+          }
+          checked={props.details.noticeAccepted}
+          onChange={(event) => props.onChange({ noticeAccepted: event.currentTarget.checked })}
+          error={error("noticeAccepted")}
+        />
+      </div>
+    </>
+  );
+}
+
+/** The e-mail address and the phone number, in the fieldset that says why they are asked. */
+function ContactFields(props: {
+  ids: Record<DetailsField, string>;
+  details: Details;
+  errors: FieldErrors;
+  onChange: (change: Partial<Details>) => void;
+  emailHint?: string | undefined;
+}) {
+  return (
+    <>
+      <TextField
+        id={props.ids.email}
+        label="Adresse électronique"
+        hint={props.emailHint}
+        type="email"
+        autocomplete="email"
+        spellcheck={false}
+        autocapitalize="off"
+        maxlength={EMAIL_MAX}
+        value={props.details.email}
+        onInput={(event) => props.onChange({ email: event.currentTarget.value })}
+        error={props.errors.email}
+      />
+      <TextField
+        id={props.ids.phone}
+        label="Numéro de téléphone"
+        hint={"Par exemple\u00a0: 06 12 34 56 78. La structure vous appelle en cas d'imprévu."}
+        type="tel"
+        autocomplete="tel"
+        value={props.details.phone}
+        onInput={(event) => props.onChange({ phone: event.currentTarget.value })}
+        error={props.errors.phone}
+      />
+    </>
+  );
+}
