@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show, untrack } from "solid-js";
 import "./combobox.css";
+import { FieldError } from "./fields.tsx";
 
 export interface ComboboxProps<Option> {
   /** The text field's id (an error summary links to it); generated when not given. */
@@ -193,14 +194,7 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
       <p class="field__hint" id={hintId}>
         {props.hint}
       </p>
-      <Show when={props.error}>
-        {(error) => (
-          <p class="field__error" id={errorId}>
-            <span class="visually-hidden">Erreur&nbsp;: </span>
-            {error()}
-          </p>
-        )}
-      </Show>
+      <FieldError id={`combobox-${id}`} error={props.error} />
       <div class="combobox__control">
         <input
           ref={input}

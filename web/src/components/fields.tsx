@@ -15,7 +15,8 @@ function describedBy(props: FieldText): string | undefined {
   return ids.length > 0 ? ids.join(" ") : undefined;
 }
 
-function FieldError(props: { id: string; error: string | undefined }) {
+/** A control's error, above it: `${id}-error`, for the control or its fieldset to be described by. */
+export function FieldError(props: { id: string; error: string | undefined }) {
   return (
     <Show when={props.error}>
       {(error) => (

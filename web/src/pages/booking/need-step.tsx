@@ -1,6 +1,7 @@
 import { createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, untrack } from "solid-js";
 import { Button } from "../../components/button.tsx";
+import { FieldError } from "../../components/fields.tsx";
 import { Loadable } from "../../components/notice.tsx";
 import { type Commune, getCommune, getServices, type Service } from "../../lib/api.ts";
 import { bookingHref } from "./booking-href.ts";
@@ -88,14 +89,7 @@ function Form(props: { services: Service[]; service?: string | undefined; commun
         fallback={
           <fieldset class="fieldset" aria-describedby={serviceError() ? "service-error" : undefined}>
             <legend class="fieldset__legend">Votre besoin</legend>
-            <Show when={serviceError()}>
-              {(message) => (
-                <p class="field__error" id="service-error">
-                  <span class="visually-hidden">Erreur&nbsp;: </span>
-                  {message()}
-                </p>
-              )}
-            </Show>
+            <FieldError id="service" error={serviceError()} />
             <div class="choices">
               <For each={props.services}>
                 {(item) => (

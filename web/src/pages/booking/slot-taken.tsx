@@ -1,5 +1,6 @@
 import { createSignal, For, type JSX, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
+import { FieldError } from "../../components/fields.tsx";
 import type { Slot, Structure } from "../../lib/api.ts";
 import { dateOf, formatDayWithYear, formatTime, timeOf } from "../../lib/dates.ts";
 import { placeName, siteAddress } from "./slot-choices.ts";
@@ -74,12 +75,7 @@ export function SlotTaken(props: {
         <form ref={form} class="taken__form" onSubmit={submit} novalidate>
           <fieldset class="fieldset" aria-describedby={missing() ? "alternative-error" : undefined}>
             <legend class="fieldset__legend">Autres créneaux libres</legend>
-            <Show when={missing()}>
-              <p class="field__error" id="alternative-error">
-                <span class="visually-hidden">Erreur&nbsp;: </span>
-                Choisissez l'un de ces créneaux.
-              </p>
-            </Show>
+            <FieldError id="alternative" error={missing() ? "Choisissez l'un de ces créneaux." : undefined} />
             <div class="choices">
               <For each={props.alternatives}>
                 {(slot, index) => (

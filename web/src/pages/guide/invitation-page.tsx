@@ -2,7 +2,7 @@ import { createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, useTransition } from "solid-js";
 import { Button, ButtonLink } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
-import { TextField } from "../../components/fields.tsx";
+import { FieldError, TextField } from "../../components/fields.tsx";
 import { Loadable, Loading, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
@@ -361,14 +361,7 @@ function BookingForm(props: {
               >
                 {pageWords(list(), from())}
               </p>
-              <Show when={errors().slotKey}>
-                {(message) => (
-                  <p class="field__error" id={`${IDS.slotKey}-error`}>
-                    <span class="visually-hidden">Erreur&nbsp;: </span>
-                    {message()}
-                  </p>
-                )}
-              </Show>
+              <FieldError id={IDS.slotKey} error={errors().slotKey} />
               <For each={byDay(list())}>
                 {(day, dayIndex) => (
                   <fieldset class="fieldset invitation__day">
