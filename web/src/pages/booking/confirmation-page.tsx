@@ -1,5 +1,5 @@
 import { useLocation } from "@solidjs/router";
-import { createMemo, onMount, Show } from "solid-js";
+import { createMemo, type JSX, onMount, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import { Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -57,34 +57,22 @@ export function ConfirmationPage() {
 
 function Confirmation(props: { confirmation: ConfirmationState }) {
   const appointment = createMemo(() => props.confirmation.booking.appointment);
-  const meeting = createMemo(() => appointmentMeeting(appointment()));
-  const token = createMemo(() => tokenOf(props.confirmation.booking.manageUrl));
   const person = createMemo(() => props.confirmation.person);
 
   return (
-    <div class="confirmation">
-      <PageTitle>Rendez-vous confirmé</PageTitle>
-      <Notice>
-        <p class="notice__title">
-          Merci {person().firstName}, votre rendez-vous est réservé pour le {meetingMoment(appointment())}.
-        </p>
-        <p>{appointment().structure.name} vous attend. Ce rendez-vous est gratuit.</p>
-      </Notice>
-
-      <section class="confirmation__section" aria-labelledby="booked-title">
-        <h2 id="booked-title">Votre rendez-vous</h2>
-        <MeetingDetails meeting={meeting()} />
-        <p>
-          <ButtonLink variant="secondary" href={icsHref(token())} download="rendez-vous.ics">
-            Ajouter à mon agenda
-          </ButtonLink>
-        </p>
-        <p class="confirmation__hint">Un fichier au format iCalendar (.ics), que lisent la plupart des agendas.</p>
-      </section>
-
-      <section class="confirmation__section" aria-labelledby="next-title">
-        <h2 id="next-title">Ce qui va se passer ensuite</h2>
-        <ol class="next-steps">
+    <BookedConfirmation
+      booking={props.confirmation.booking}
+      notice={
+        <Notice>
+          <p class="notice__title">
+            Merci {person().firstName}, votre rendez-vous est réservé pour le {meetingMoment(appointment())}.
+          </p>
+          <p>{appointment().structure.name} vous attend. Ce rendez-vous est gratuit.</p>
+        </Notice>
+      }
+      icsHint
+      steps={
+        <>
           <Show
             when={person().email}
             fallback={
@@ -106,18 +94,49 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
               </>
             )}
           </Show>
-          <li>
-            Pour déplacer ou annuler ce rendez-vous, utilisez votre lien personnel&nbsp;:
-            <br />
-            <a class="confirmation__link" href={manageHref(token())}>
-              {props.confirmation.booking.manageUrl}
-            </a>
-            <br />
-            Gardez-le{person().email ? " (il figure aussi dans le courriel)" : ""} et ne le partagez pas&nbsp;: il donne accès à
-            votre rendez-vous.
-          </li>
+          <PrivateLinkStep manageUrl={props.confirmation.booking.manageUrl} inEmail={Boolean(person().email)} />
           <li>Si vous ne pouvez pas venir, annulez&nbsp;: le créneau sera proposé à quelqu'un d'autre.</li>
-        </ol>
+        </>
+      }
+    />
+  );
+}
+
+/**
+ * « Rendez-vous confirmé », booked online or from an invitation: `notice` says what was booked;
+ * then the meeting and its calendar file, what happens next (`steps`, the private link among
+ * them), and whom to ask.
+ */
+export function BookedConfirmation(props: {
+  booking: Booking;
+  notice: JSX.Element;
+  /** Says under the calendar button what the file is. */
+  icsHint?: boolean;
+  steps: JSX.Element;
+}) {
+  const appointment = createMemo(() => props.booking.appointment);
+  const token = createMemo(() => tokenOf(props.booking.manageUrl));
+  return (
+    <div class="confirmation">
+      <PageTitle>Rendez-vous confirmé</PageTitle>
+      {props.notice}
+
+      <section class="confirmation__section" aria-labelledby="booked-title">
+        <h2 id="booked-title">Votre rendez-vous</h2>
+        <MeetingDetails meeting={appointmentMeeting(appointment())} />
+        <p>
+          <ButtonLink variant="secondary" href={icsHref(token())} download="rendez-vous.ics">
+            Ajouter à mon agenda
+          </ButtonLink>
+        </p>
+        <Show when={props.icsHint}>
+          <p class="confirmation__hint">Un fichier au format iCalendar (.ics), que lisent la plupart des agendas.</p>
+        </Show>
+      </section>
+
+      <section class="confirmation__section" aria-labelledby="next-title">
+        <h2 id="next-title">Ce qui va se passer ensuite</h2>
+        <ol class="next-steps">{props.steps}</ol>
       </section>
 
       <section class="confirmation__section" aria-labelledby="contact-title">
@@ -125,5 +144,21 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
         <StructureContact structure={appointment().structure} />
       </section>
     </div>
+  );
+}
+
+/** The step that gives the private link, to move or cancel; `inEmail`: the e-mail sent has it too. */
+export function PrivateLinkStep(props: { manageUrl: string; inEmail: boolean }) {
+  return (
+    <li>
+      Pour déplacer ou annuler ce rendez-vous, utilisez votre lien personnel&nbsp;:
+      <br />
+      <a class="confirmation__link" href={manageHref(tokenOf(props.manageUrl))}>
+        {props.manageUrl}
+      </a>
+      <br />
+      Gardez-le{props.inEmail ? " (il figure aussi dans le courriel)" : ""} et ne le partagez pas&nbsp;: il donne accès à votre
+      rendez-vous.
+    </li>
   );
 }

@@ -1,6 +1,6 @@
 import { createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, useTransition } from "solid-js";
-import { Button, ButtonLink } from "../../components/button.tsx";
+import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
 import { FieldError, TextField } from "../../components/fields.tsx";
 import { Loadable, Loading, Notice } from "../../components/notice.tsx";
@@ -8,9 +8,9 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
 import { takeToken } from "../../lib/link-token.ts";
-import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
+import { BookedConfirmation, PrivateLinkStep } from "../booking/confirmation-page.tsx";
 import { checkInvitedDetails, emptyDetails } from "../booking/details.ts";
-import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
+import { meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { detailsIds, PersonDetailsFields } from "../booking/person-details-fields.tsx";
 import {
   bookWithInvitation,
@@ -432,32 +432,22 @@ function BookingForm(props: {
 }
 
 function Confirmation(props: { booking: Booking; invitation: InvitationView; email: string | undefined }) {
-  const appointment = () => props.booking.appointment;
-  const token = () => tokenOf(props.booking.manageUrl);
   const mailed = () => Boolean(props.email) || props.invitation.hasEmail;
   return (
-    <div class="confirmation">
-      <PageTitle>Rendez-vous confirmé</PageTitle>
-      <div class="notice" role="status">
-        <p class="notice__title">
-          Merci {props.invitation.firstName}, votre rendez-vous est réservé pour le {meetingMoment(appointment())}.
-        </p>
-        <p>
-          {appointment().structure.name} vous attend. {props.invitation.from.name} en est informé.
-        </p>
-      </div>
-      <section class="confirmation__section" aria-labelledby="booked-title">
-        <h2 id="booked-title">Votre rendez-vous</h2>
-        <MeetingDetails meeting={appointmentMeeting(appointment())} />
-        <p>
-          <ButtonLink variant="secondary" href={icsHref(token())} download="rendez-vous.ics">
-            Ajouter à mon agenda
-          </ButtonLink>
-        </p>
-      </section>
-      <section class="confirmation__section" aria-labelledby="next-title">
-        <h2 id="next-title">Ce qui va se passer ensuite</h2>
-        <ol class="next-steps">
+    <BookedConfirmation
+      booking={props.booking}
+      notice={
+        <div class="notice" role="status">
+          <p class="notice__title">
+            Merci {props.invitation.firstName}, votre rendez-vous est réservé pour le {meetingMoment(props.booking.appointment)}.
+          </p>
+          <p>
+            {props.booking.appointment.structure.name} vous attend. {props.invitation.from.name} en est informé.
+          </p>
+        </div>
+      }
+      steps={
+        <>
           <Show
             when={mailed()}
             fallback={
@@ -480,21 +470,9 @@ function Confirmation(props: { booking: Booking; invitation: InvitationView; ema
               , avec le rendez-vous à ajouter à votre agenda, puis des rappels avant le rendez-vous.
             </li>
           </Show>
-          <li>
-            Pour déplacer ou annuler ce rendez-vous, utilisez votre lien personnel&nbsp;:
-            <br />
-            <a class="confirmation__link" href={manageHref(token())}>
-              {props.booking.manageUrl}
-            </a>
-            <br />
-            Gardez-le et ne le partagez pas&nbsp;: il donne accès à votre rendez-vous.
-          </li>
-        </ol>
-      </section>
-      <section class="confirmation__section" aria-labelledby="contact-title">
-        <h2 id="contact-title">Une question&nbsp;?</h2>
-        <StructureContact structure={appointment().structure} />
-      </section>
-    </div>
+          <PrivateLinkStep manageUrl={props.booking.manageUrl} inEmail={false} />
+        </>
+      }
+    />
   );
 }
