@@ -6,14 +6,15 @@ import { BookingPage } from "./pages/booking/booking-page.tsx";
 import { CONFIRMATION_PATH, ConfirmationPage } from "./pages/booking/confirmation-page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
-import { AccessibilityPage } from "./pages/legal/accessibility-page.tsx";
-import { LegalNoticePage } from "./pages/legal/legal-notice-page.tsx";
-import { PrivacyPage } from "./pages/legal/privacy-page.tsx";
 
 // The public pages, booking flow included, ship as one bundle: no lazy() for them, which would
-// add a round trip. The page of the private link is reached from an e-mail, rarely while
+// add a round trip; the legal pages, reached from the footer, load on their own. The page of the private link is reached from an e-mail, rarely while
 // booking, and brings the dialog primitives: it loads on its own (its data starts loading at
 // the same time, through `preload`). `preload` also starts requests on link hover.
+const legalPages = () => import("./pages/legal/legal-pages.ts");
+const AccessibilityPage = lazy(() => legalPages().then((pages) => ({ default: pages.AccessibilityPage })));
+const PrivacyPage = lazy(() => legalPages().then((pages) => ({ default: pages.PrivacyPage })));
+const LegalNoticePage = lazy(() => legalPages().then((pages) => ({ default: pages.LegalNoticePage })));
 const ManagePage = lazy(() => import("./pages/manage/manage-page.tsx"));
 // The staff space is for a few hundred people: none of it ships with the public pages. It is one
 // chunk: several would make the bundler move what they share with the public pages into a chunk
