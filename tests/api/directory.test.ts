@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { atFixture } from "../helpers/fixtures.ts";
 import { sender, useStaffApp } from "../helpers/staff.ts";
 
 // « Où s'adresser ? » and « Questions / Réponses »: the public directory on the staff fixtures
@@ -122,11 +123,7 @@ describe("GET /api/directory", () => {
     const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } });
     await env.db.prisma.appointment.create({
       data: {
-        offeringId: env.fx.offering.id,
-        structureId: env.fx.structure.id,
-        siteId: env.fx.site.id,
-        mode: "onsite",
-        advisorId: env.fx.advisor.id,
+        ...atFixture(env.fx),
         personId: person.id,
         startsAt: new Date("2026-10-27T08:00:00Z"),
         endsAt: new Date("2026-10-27T08:45:00Z"),

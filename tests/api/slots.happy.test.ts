@@ -5,7 +5,7 @@ import { sessionKeyOf } from "../../server/domain/availability.ts";
 import { decodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
-import { bookableDirectory } from "../helpers/fixtures.ts";
+import { atFixture, bookableDirectory } from "../helpers/fixtures.ts";
 
 // A PIC VAE in Lille (one advisor, Mon–Fri 09:00–12:00 on site or by phone, plus a 12-seat
 // collective session on Tuesdays) and a second structure serving Lille, on a fixed clock:
@@ -81,11 +81,7 @@ describe("GET /api/slots for a structure", () => {
     const person = await db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } });
     const booking = await db.prisma.appointment.create({
       data: {
-        offeringId: fx.offering.id,
-        structureId: fx.structure.id,
-        siteId: fx.site.id,
-        mode: "onsite",
-        advisorId: fx.advisor.id,
+        ...atFixture(fx),
         personId: person.id,
         startsAt: new Date("2026-03-24T08:00:00Z"),
         endsAt: new Date("2026-03-24T08:45:00Z"),

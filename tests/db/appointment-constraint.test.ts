@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.ts";
 import { isExclusionViolation, sqlState } from "../../server/db/errors.ts";
 import { createTestDatabase } from "../helpers/db.ts";
-import { smallDirectory } from "../helpers/fixtures.ts";
+import { atFixture, smallDirectory } from "../helpers/fixtures.ts";
 
 let db: Database;
 let fx: Awaited<ReturnType<typeof smallDirectory>>;
@@ -18,11 +18,7 @@ const at = (hhmm: string) => new Date(`2026-03-24T${hhmm}:00+01:00`);
 const book = (start: string, end: string, extra: { sessionKey?: string; status?: "booked" | "cancelled" } = {}) =>
   db.prisma.appointment.create({
     data: {
-      offeringId: fx.offering.id,
-      structureId: fx.structure.id,
-      siteId: fx.site.id,
-      mode: "onsite",
-      advisorId: fx.advisor.id,
+      ...atFixture(fx),
       personId,
       startsAt: at(start),
       endsAt: at(end),

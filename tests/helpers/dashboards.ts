@@ -1,6 +1,7 @@
 import { beforeAll } from "vitest";
 import type { Clock } from "../../server/clock.ts";
 import { isoWeekday, localInstant } from "../../server/domain/time.ts";
+import { atFixture } from "./fixtures.ts";
 import { sender, useStaffApp } from "./staff.ts";
 
 /**
@@ -76,11 +77,7 @@ export function useDashboards() {
       const person = await p.person.create({ data: { firstName: "Léa", lastName: `Durand-${slot}` } });
       const a = await p.appointment.create({
         data: {
-          offeringId: fx.offering.id,
-          structureId: fx.structure.id,
-          siteId: fx.site.id,
-          mode: "onsite",
-          advisorId: fx.advisor.id,
+          ...atFixture(fx),
           personId: person.id,
           startsAt: start,
           endsAt: new Date(start.getTime() + 45 * 60_000),

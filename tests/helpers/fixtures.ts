@@ -166,3 +166,14 @@ export async function bookableDirectory(db: Database) {
 
   return { ...fx, other, collective };
 }
+
+/** Where and with whom a meeting of the small directory takes place: its offering, site and advisor, on site. */
+export const atFixture = (fx: Pick<Directory, "offering" | "structure" | "site" | "advisor">) => ({
+  offeringId: fx.offering.id,
+  structureId: fx.structure.id,
+  siteId: fx.site.id,
+  mode: "onsite" as const,
+  advisorId: fx.advisor.id,
+});
+
+type Directory = Awaited<ReturnType<typeof smallDirectory>>;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { fixedClock } from "../../server/clock.ts";
 import { testDeps } from "./app.ts";
+import { atFixture } from "./fixtures.ts";
 import { sender, useStaffApp } from "./staff.ts";
 
 /**
@@ -41,11 +42,7 @@ export function usePrivacy() {
     });
     const appointment = await p.appointment.create({
       data: {
-        offeringId: env.fx.offering.id,
-        structureId: env.fx.structure.id,
-        siteId: env.fx.site.id,
-        mode: "onsite",
-        advisorId: env.fx.advisor.id,
+        ...atFixture(env.fx),
         personId: person.id,
         startsAt,
         endsAt: new Date(startsAt.getTime() + 45 * 60_000),

@@ -4,7 +4,7 @@ import type { Clock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { testApp } from "./app.ts";
 import { createTestDatabase } from "./db.ts";
-import { bookableDirectory } from "./fixtures.ts";
+import { atFixture, bookableDirectory } from "./fixtures.ts";
 
 export const ROLES = [
   "regionalAdmin",
@@ -116,11 +116,7 @@ export async function meetingAt(env: StaffEnv, start: string) {
   });
   return env.db.prisma.appointment.create({
     data: {
-      offeringId: env.fx.offering.id,
-      structureId: env.fx.structure.id,
-      siteId: env.fx.site.id,
-      mode: "onsite",
-      advisorId: env.fx.advisor.id,
+      ...atFixture(env.fx),
       personId: person.id,
       startsAt: new Date(start),
       endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
