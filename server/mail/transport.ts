@@ -30,6 +30,8 @@ export class DeliveryError extends Error {
     readonly transient: boolean,
     /** No SMTP server answered (refused, timed out, cut): the message itself is not in question. */
     readonly unreachable = false,
+    /** How long the provider asked to be left alone (an HTTP 429's Retry-After), when it said. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
