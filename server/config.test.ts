@@ -58,6 +58,14 @@ describe("configuration", () => {
     });
   });
 
+  it("writes SMS to files unless SMS_URL names a provider", () => {
+    expect(load({}).smsUrl).toBeUndefined();
+    expect(load({ SMS_URL: "" }).smsUrl).toBeUndefined();
+    const url = "brevo://xkeysib-0123abcd-XyZ@api.brevo.com?sender=RDVOrient";
+    expect(load({ SMS_URL: url }).smsUrl).toBe(url);
+    expect(load({ SMS_URL: "brevo+http://KEY@127.0.0.1:8025?sender=RDVOrient" }).smsUrl).toBeDefined();
+  });
+
   it("generates the session secret once and keeps it in DATA_DIR", () => {
     const dir = dataDir();
     const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
@@ -76,6 +84,12 @@ describe("configuration", () => {
     [{ PUBLIC_URL: "rdv.example.fr" }, /PUBLIC_URL doit être une adresse http\(s\) complète/],
     [{ DATABASE_URL: "mysql://root@localhost/rdv" }, /DATABASE_URL doit commencer par postgresql:\/\//],
     [{ SMTP_URL: "mail.example.fr" }, /SMTP_URL doit commencer par smtp:\/\//],
+    [{ SMS_URL: "https://api.brevo.com/v3" }, /^Configuration invalide : SMS_URL doit commencer par brevo:\/\/ .*\.$/],
+    [{ SMS_URL: "brevo://api.brevo.com?sender=RDVOrient" }, /SMS_URL doit porter la clé API de Brevo avant le @/],
+    [{ SMS_URL: "brevo://KEY@api.brevo.com" }, /SMS_URL doit nommer l'expéditeur \(\?sender=…\)/],
+    [{ SMS_URL: "brevo://KEY@api.brevo.com?sender=RDV-Orientation" }, /SMS_URL doit nommer l'expéditeur/],
+    [{ SMS_URL: "brevo://KEY@api.brevo.com?sender=RDVOrient&type=marketing" }, /SMS_URL ne prend que le paramètre sender/],
+    [{ SMS_URL: "brevo+http://KEY@sms.example.fr?sender=RDVOrient" }, /SMS_URL ne peut être en clair \(brevo\+http:\/\/\)/],
     [{ SESSION_SECRET: "court" }, /SESSION_SECRET doit faire au moins 32 caractères/],
     [{ LOG_LEVEL: "bavard" }, /LOG_LEVEL doit valoir debug, info, warn, error, silent/],
     [{ NOW: "demain" }, /NOW doit être un instant ISO 8601/],
@@ -96,5 +110,6 @@ describe("configuration", () => {
   it("never echoes a value that may hold credentials", () => {
     expect(failure({ DATABASE_URL: "mysql://admin:s3cret@db/rdv" })).not.toContain("s3cret");
     expect(failure({ SESSION_SECRET: "s3cret" })).not.toContain("s3cret");
+    expect(failure({ SMS_URL: "brevo://xkeysib-s3cret@api.brevo.com" })).not.toContain("s3cret");
   });
 });

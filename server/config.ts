@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { readSmsUrl } from "./sms/sms-url.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -26,6 +27,12 @@ const EnvSchema = z.object({
   ),
   DATA_DIR: optional(z.string()),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/.+/, "doit commencer par smtp:// ou smtps://")),
+  SMS_URL: optional(
+    z.string().superRefine((value, ctx) => {
+      const read = readSmsUrl(value);
+      if (!read.ok) ctx.addIssue({ code: "custom", message: read.problem });
+    }),
+  ),
   MAIL_FROM: optional(z.string().min(3, "doit être une adresse d'expéditeur")),
   SESSION_SECRET: optional(z.string().min(32, "doit faire au moins 32 caractères")),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `doit valoir ${LOG_LEVELS.join(", ")}` })),
@@ -37,7 +44,7 @@ const EnvSchema = z.object({
 });
 
 /** Never echoed back: they may hold credentials. */
-const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SESSION_SECRET", "SEED_PASSWORD"]);
+const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SMS_URL", "SESSION_SECRET", "SEED_PASSWORD"]);
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -46,6 +53,8 @@ export interface Config {
   database: { kind: "pglite"; dir: string } | { kind: "postgresql"; url: string };
   dataDir: string;
   smtpUrl: string | undefined;
+  /** Brevo's API key and sender (server/sms/sms-url.ts); empty: SMS are written to DATA_DIR/outbox/sms. */
+  smsUrl: string | undefined;
   mailFrom: string;
   sessionSecret: string;
   logLevel: LogLevel;
@@ -110,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL ? { kind: "postgresql", url: e.DATABASE_URL } : { kind: "pglite", dir: join(dataDir, "pglite") },
     dataDir,
     smtpUrl: e.SMTP_URL,
+    smsUrl: e.SMS_URL,
     mailFrom: e.MAIL_FROM ?? "RDV Orientation <ne-pas-repondre@rdv-orientation.localhost>",
     sessionSecret: e.SESSION_SECRET ?? keptSecret(dataDir),
     logLevel: e.LOG_LEVEL ?? (nodeEnv === "test" ? "warn" : "info"),
