@@ -48,8 +48,8 @@ export function requestOf(sms: SmsEnvelope, sender: string) {
     // Brevo wants the country code and number, without the "+".
     recipient: sms.to.slice(1),
     content: sms.text,
-    // Confirmations and reminders: "marketing" would hold them back at night, on Sundays and on
-    // French public holidays, and add a STOP notice.
+    // Confirmations and reminders: Brevo holds "marketing" SMS back from 22:00 to 8:00, on Sundays
+    // and on French public holidays.
     type: "transactional",
     // Brevo takes no idempotency key: the outbox id, the same on every attempt, lets a duplicate
     // (an answer lost after Brevo took the SMS) be found in its logs, as a Message-ID does for e-mail.
