@@ -19,7 +19,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{server,emails,web,prisma}/**/*.test.{ts,tsx}"],
+          include: ["{server,emails,sms,web,prisma}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.db.test.ts", "**/node_modules/**"],
           // Pure tests: a worker's modules serve its next file (a fresh one each cost more than
           // the tests themselves).
