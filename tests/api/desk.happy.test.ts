@@ -62,7 +62,7 @@ describe("the reception desk", () => {
     expect([stored.channel, stored.bookedById, stored.person.phone, stored.person.email]).toEqual([
       "reception",
       env.fx.users.reception.id,
-      "0698765432",
+      "+33698765432",
       null,
     ]);
     const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: stored.id } });
@@ -70,9 +70,9 @@ describe("the reception desk", () => {
 
     const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 98 76`, env.fx.cookies.reception);
     expect(found.body.people).toEqual([
-      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "0698765432" }),
+      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "06 98 76 54 32" }),
     ]);
-    for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "06.98.76"]) {
+    for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "0033 (0)6 98 76", "06.98.76", "98 76 54"]) {
       const again = await send(
         "GET",
         `/desk/people?structure=${env.fx.structure.id}&q=${encodeURIComponent(q)}`,

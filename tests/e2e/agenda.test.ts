@@ -38,7 +38,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
   await page.getByText("Aucun courriel n'est envoyé").waitFor();
   const person = await staff.harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
-  expect(person).toMatchObject({ phone: "0698765432", email: null });
+  expect(person).toMatchObject({ phone: "+33698765432", email: null });
   await expectAccessibleAtEveryWidth(page, "desk confirmation");
 
   // Printed: the meeting, the structure's contact and the private link; none of the screen around.
@@ -72,7 +72,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("button", { name: "Rechercher" }).click();
   // Booked at the desk or online, the person's last step is not called a visit.
   await page
-    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432 — dernier rendez-vous ici le / })
+    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 06 98 76 54 32 — dernier rendez-vous ici le / })
     .check();
   expect(await page.getByLabel("Prénom").count()).toBe(0);
   await form.getByLabel("Service").selectOption({ index: 1 });
@@ -122,7 +122,7 @@ test("the reception desk sees its team's week, an advisor's meetings in another 
   if (!offering) throw new Error("no phone offering elsewhere");
   const cio = offering.structure;
   await p.membership.create({ data: { userId: advisor.id, structureId: cio.id, role: "advisor" } });
-  const elsewhere = await p.person.create({ data: { firstName: "Basile", lastName: "Ailleurs", phone: "0611223344" } });
+  const elsewhere = await p.person.create({ data: { firstName: "Basile", lastName: "Ailleurs", phone: "+33611223344" } });
   await p.appointment.create({
     data: {
       offeringId: offering.id,
@@ -172,7 +172,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   if (!offering) throw new Error("no offering at Mission Locale de Lille");
   const mode = offering.modes[0] ?? "onsite";
   const person = await staff.harness.db.prisma.person.create({
-    data: { firstName: "Léa", lastName: "Suivie", phone: "0611223344" },
+    data: { firstName: "Léa", lastName: "Suivie", phone: "+33611223344" },
   });
   // Started half an hour before the server's clock: its outcome may be noted.
   const appointment = await staff.harness.db.prisma.appointment.create({

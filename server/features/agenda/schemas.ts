@@ -8,6 +8,7 @@ import {
   FullName,
   IdName,
   NamedPerson,
+  ShownPhone,
   ZonedInstant,
 } from "../appointments/schemas.ts";
 
@@ -86,7 +87,7 @@ export const AppointmentDetail = Meeting.extend({
   bookedBy: FullName.nullable(),
   person: NamedPerson.extend({
     email: z.string().nullable(),
-    phone: z.string().nullable(),
+    phone: ShownPhone,
     birthYear: z.int().nullable(),
     communeCode: z.string().nullable(),
     anonymisedAt: z.string().nullable(),

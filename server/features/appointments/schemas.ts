@@ -16,3 +16,6 @@ export const IdName = z.object({ id: z.uuid(), name: z.string() });
 export const FullName = z.object({ firstName: z.string(), lastName: z.string() });
 /** A staff member (an advisor) or a person, with their id. */
 export const NamedPerson = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() });
+
+/** A person's phone as staff read and dial it (« 06 12 34 56 78 », « +32 470 12 34 56 »). */
+export const ShownPhone = z.string().nullable().openapi({ example: "06 12 34 56 78" });

@@ -5,6 +5,7 @@ import { TextAreaField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { telHref } from "../../../lib/phone.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
@@ -133,7 +134,7 @@ function Appointment(props: { appointment: AppointmentDetail }) {
           <dt>Téléphone</dt>
           <dd>
             <Show when={a().person.phone} fallback="Non communiqué">
-              {(phone) => <a href={`tel:${phone()}`}>{phone()}</a>}
+              {(phone) => <a href={telHref(phone())}>{phone()}</a>}
             </Show>
           </dd>
         </dl>
