@@ -79,7 +79,7 @@ describe("an appointment", () => {
     expect(body.appointment).toMatchObject({
       start: "2026-10-28T09:00:00+01:00",
       channel: "online",
-      person: { firstName: "Léa", email: "lea.durand@example.org", phone: "06 12 34 56 78" },
+      person: { firstName: "Léa", email: "lea.durand@example.org", phone: "06 12 34 56 78", notifiedBy: "email" },
       offering: { service: { name: "Information-conseil VAE" } },
       history: [{ id: earlier.id, start: "2026-10-19T10:00:00+02:00", status: "booked" }],
     });
@@ -147,7 +147,7 @@ describe("an appointment", () => {
     ).toBe(409);
   });
 
-  it("shows staff a phone booked online the French way, kept in E.164", async () => {
+  it("shows staff a phone booked online the French way, kept in E.164, and whether they must call the person", async () => {
     const open = await (
       await env.app.request(
         `/api/slots?service=information-conseil-vae&structure=${env.fx.structure.id}&from=2026-11-02&to=2026-11-02`,
@@ -174,9 +174,10 @@ describe("an appointment", () => {
 
     const mobile = await book(first.key, "+33 (0)6 12 34 56 78");
     expect(mobile.stored).toBe("+33612345678");
-    expect(mobile.shown).toMatchObject({ email: null, phone: "06 12 34 56 78" });
+    expect(mobile.shown).toMatchObject({ email: null, phone: "06 12 34 56 78", notifiedBy: "sms" });
+    // A landline is a way to reach the person, but no text message goes to it: staff call.
     const landline = await book(second.key, "03 20 11 22 33");
     expect(landline.stored).toBe("+33320112233");
-    expect(landline.shown).toMatchObject({ email: null, phone: "03 20 11 22 33" });
+    expect(landline.shown).toMatchObject({ email: null, phone: "03 20 11 22 33", notifiedBy: "phone-call" });
   });
 });

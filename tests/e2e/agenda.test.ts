@@ -290,3 +290,51 @@ test("an advisor has no reception desk, and is told so", async () => {
   await page.getByText("Il n'est pas ouvert à votre rôle.").waitFor();
   await close();
 });
+
+test("staff are told to call someone whose only contact is a landline, on the appointment and at the desk", {
+  timeout: 60_000,
+}, async () => {
+  const p = staff.harness.db.prisma;
+  const structure = await p.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { offerings: { take: 1, orderBy: { id: "asc" } } },
+  });
+  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const offering = structure.offerings[0];
+  if (!offering) throw new Error("no offering at Mission Locale de Lille");
+  const person = await p.person.create({ data: { firstName: "Gaston", lastName: "Fixe", phone: "+33320112233" } });
+  // Three days on, before opening hours: no slot any other test books.
+  const startsAt = new Date(Date.parse(`${TODAY}T05:00:00Z`) + 3 * 86_400_000);
+  const appointment = await p.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: structure.id,
+      mode: "phone",
+      advisorId: advisor.id,
+      personId: person.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+      channel: "reception",
+    },
+  });
+
+  const { page, problems, close } = await staff.signedIn("accueil@demo.example", "Emma");
+  await page.goto(`/espace/rendez-vous/${appointment.id}`);
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous de Gaston Fixe" }).waitFor();
+  const facts = page.getByRole("region", { name: "La personne" });
+  const phone = facts.getByRole("link", { name: "03 20 11 22 33" });
+  expect(await phone.getAttribute("href")).toBe("tel:0320112233");
+  expect(normalise(await facts.textContent())).toContain(
+    "Pour la prévenirÀ prévenir par téléphone : sans adresse électronique ni numéro de mobile, la personne ne reçoit ni courriel ni SMS de ses rendez-vous.",
+  );
+  await expectAccessibleAtEveryWidth(page, "appointment of someone to call");
+
+  await page.goto("/espace/accueil");
+  await page.getByLabel("Retrouver une personne déjà venue").fill("03 20 11 22");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page
+    .getByRole("radio", { name: /^Gaston Fixe — 03 20 11 22 33 — à prévenir par téléphone — dernier rendez-vous ici le / })
+    .waitFor();
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});

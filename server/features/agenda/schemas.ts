@@ -8,6 +8,7 @@ import {
   FullName,
   IdName,
   NamedPerson,
+  NotifiedBy,
   ShownPhone,
   ZonedInstant,
 } from "../appointments/schemas.ts";
@@ -88,6 +89,7 @@ export const AppointmentDetail = Meeting.extend({
   person: NamedPerson.extend({
     email: z.string().nullable(),
     phone: ShownPhone,
+    notifiedBy: NotifiedBy,
     birthYear: z.int().nullable(),
     communeCode: z.string().nullable(),
     anonymisedAt: z.string().nullable(),
