@@ -1,5 +1,6 @@
 import type { StaffDeps } from "../../context.ts";
 import { literally } from "../../db/database.ts";
+import { PHONE_SHAPES } from "../../domain/phone.ts";
 import { notFound } from "../../errors.ts";
 import { contactFields, contactForStaff } from "../agenda/selects.ts";
 
@@ -10,7 +11,7 @@ export async function findPeople({ scope, input: { structure, q } }: StaffDeps &
   // (« 06.12… », « +33 6 12… », « 0692… ») is looked for without its prefix, « 612… », « 692… ».
   // A name may come whole (« Léa Martin »): each word must be found in the name or the address.
   const digits = q
-    .replace(/[\s.()-]/g, "")
+    .replace(PHONE_SHAPES.separators, "")
     .replace(/^(?:\+|00)33/, "")
     .replace(/^(?:\+|00?)/, "");
   const words = q.split(/\s+/).filter(Boolean).map(literally);
