@@ -1,3 +1,4 @@
+import { phoneForPeople } from "../server/domain/phone.ts";
 import type { AppointmentDetails, RenderedEmail } from "./appointment.ts";
 import { day, time, when, where } from "./format.ts";
 import { render } from "./layout.ts";
@@ -19,7 +20,8 @@ export function advisorNotice(a: AppointmentDetails, event: AdvisorEvent): Rende
     cancelled: `Rendez-vous annulé : ${at}`,
   }[event.kind];
   const person = `${a.person.firstName} ${a.person.lastName}`;
-  const contact = [a.person.email, a.person.phone].filter(Boolean).join(" — ") || "aucun moyen de contact donné";
+  const phone = a.person.phone && phoneForPeople(a.person.phone);
+  const contact = [a.person.email, phone].filter(Boolean).join(" — ") || "aucun moyen de contact donné";
   return render(subject, subject, [
     {
       kind: "facts",

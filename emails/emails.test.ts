@@ -59,6 +59,11 @@ describe("messages to the person", () => {
     expect(mail.html).not.toContain("<script>");
   });
 
+  it("gives the advisor the person's phone the French way", () => {
+    const person = { firstName: "Léa", lastName: "Durand", email: null, phone: "+262692123456" };
+    expect(advisorNotice(details({ person }), { kind: "booked" }).text).toContain("06 92 12 34 56");
+  });
+
   it("says a phone meeting is a phone meeting", () => {
     const mail = appointmentReminder(details({ mode: "phone", site: null }));
     expect(mail.text).toContain("Rendez-vous téléphonique");

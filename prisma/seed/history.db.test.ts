@@ -33,6 +33,12 @@ describe("seedDemoHistory", () => {
     expect(counts.snapshots).toBeGreaterThan(90 * 50);
   });
 
+  it("gives people phones in E.164 from ARCEP's range for fiction only, which nobody answers", async () => {
+    const phones = await db.prisma.person.findMany({ where: { phone: { not: null } }, select: { phone: true } });
+    expect(phones.length).toBeGreaterThan(1000);
+    expect(phones.filter((p) => !/^\+26263998\d{4}$/.test(p.phone ?? ""))).toEqual([]);
+  });
+
   it("places every meeting before today, and never two live meetings of an advisor at once", async () => {
     const future = await db.prisma.appointment.count({ where: { endsAt: { gt: START_OF_TODAY } } });
     expect(future).toBe(0);

@@ -822,8 +822,9 @@ class HistoryWriter {
       email: hasEmail
         ? `${asciiSlug(firstName)}.${asciiSlug(lastName)}${random.chance(0.5) ? random.int(1, 99) : ""}@example.org`
         : null,
-      // The range ARCEP reserves for fiction: nobody real is called from the demo.
-      phone: hasPhone ? `06 39 98 ${pair()} ${pair()}` : null,
+      // The range ARCEP reserves for fiction, 06 39 98 … (in Mayotte's block, hence +262), in
+      // E.164 as every number is stored: nobody real is called or texted from the demo.
+      phone: hasPhone ? `+26263998${pair()}${pair()}` : null,
       birthYear: random.chance(0.85) ? this.now.getUTCFullYear() - age : null,
       situation: random.chance(0.9) ? situation : null,
       communeCode:

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { type Phone, parsePhone, phoneForPeople } from "../domain/phone.ts";
 import { localDateProblem, YEARS } from "../domain/time.ts";
 
 // Field validators shared by the API's bodies, each with its French message.
@@ -41,12 +42,25 @@ export const emailAddress = z
   .pipe(z.email("adresse électronique invalide, par exemple prenom.nom@exemple.fr").max(254))
   .transform((v) => v.toLowerCase());
 
-/** Spaces, dots and dashes are dropped: "06 12 34 56 78" is stored "0612345678". */
-export const phoneNumber = z
-  .string()
-  .trim()
-  .transform((v) => v.replace(/[\s.-]/g, ""))
-  .pipe(z.string().regex(/^(\+33|0)[1-9]\d{8}$|^\+\d{8,15}$/, "numéro de téléphone invalide, par exemple 06 12 34 56 78"));
+const PHONE_PROBLEM = "numéro de téléphone invalide, par exemple 06 12 34 56 78";
+
+/** A phone number as people write it, if a numbering plan has it (domain/phone.ts). */
+const phone = <T>(kept: (phone: Phone) => T) =>
+  z.string(PHONE_PROBLEM).transform((value, ctx) => {
+    const phone = parsePhone(value);
+    if (phone) return kept(phone);
+    ctx.addIssue({ code: "custom", message: PHONE_PROBLEM });
+    return z.NEVER;
+  });
+
+/** A person's number, kept in E.164: « 06 12 34 56 78 », « +33 (0)6 12 34 56 78 » are stored « +33612345678 ». */
+export const phoneNumber = phone((phone) => phone.e164);
+
+/**
+ * A structure's or a site's number, which people read and call, never texted: checked as a
+ * person's, kept as the pages show it (« 03 20 11 22 33 »).
+ */
+export const displayedPhoneNumber = phone((phone) => phoneForPeople(phone.e164));
 
 export const communeCode = z
   .string()

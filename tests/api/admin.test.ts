@@ -34,7 +34,7 @@ describe("the Région builds the directory", () => {
     const { body } = await send("GET", `/admin/structures/${created.body.id}`, region());
     expect(body.structure).toMatchObject({
       name: "Mission Locale de Roubaix",
-      phone: "0320112233",
+      phone: "03 20 11 22 33",
       network: { name: "Missions Locales", kind: "spro" },
       communes: [{ code: "59512", name: "Roubaix" }],
       sites: [],

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
@@ -78,7 +79,7 @@ describe("an appointment", () => {
     expect(body.appointment).toMatchObject({
       start: "2026-10-28T09:00:00+01:00",
       channel: "online",
-      person: { firstName: "Léa", email: "lea.durand@example.org", phone: "0612345678" },
+      person: { firstName: "Léa", email: "lea.durand@example.org", phone: "06 12 34 56 78", notifiedBy: "email" },
       offering: { service: { name: "Information-conseil VAE" } },
       history: [{ id: earlier.id, start: "2026-10-19T10:00:00+02:00", status: "booked" }],
     });
@@ -144,5 +145,39 @@ describe("an appointment", () => {
     expect(
       (await send("POST", `/agenda/appointments/${a.id}/cancel`, env.fx.cookies.reception, { reason: "encore" })).status,
     ).toBe(409);
+  });
+
+  it("shows staff a phone booked online the French way, kept in E.164, and whether they must call the person", async () => {
+    const open = await (
+      await env.app.request(
+        `/api/slots?service=information-conseil-vae&structure=${env.fx.structure.id}&from=2026-11-02&to=2026-11-02`,
+      )
+    ).json();
+    const [first, second] = open.slots.filter(
+      (slot: { start: string }, i: number, all: { start: string }[]) => all.findIndex((s) => s.start === slot.start) === i,
+    );
+    const book = async (slotKey: string, phone: string) => {
+      const res = await env.app.request("/api/bookings", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+        body: JSON.stringify({ slotKey, person: { firstName: "Léa", lastName: "Durand", phone }, noticeAccepted: true }),
+      });
+      expect(res.status).toBe(201);
+      const { appointment } = await res.json();
+      const stored = await env.db.prisma.appointment.findUniqueOrThrow({
+        where: { id: appointment.id },
+        include: { person: true },
+      });
+      const shown = await send("GET", `/agenda/appointments/${appointment.id}`, env.fx.cookies.reception);
+      return { stored: stored.person.phone, shown: shown.body.appointment.person };
+    };
+
+    const mobile = await book(first.key, "+33 (0)6 12 34 56 78");
+    expect(mobile.stored).toBe("+33612345678");
+    expect(mobile.shown).toMatchObject({ email: null, phone: "06 12 34 56 78", notifiedBy: "sms" });
+    // A landline is a way to reach the person, but no text message goes to it: staff call.
+    const landline = await book(second.key, "03 20 11 22 33");
+    expect(landline.stored).toBe("+33320112233");
+    expect(landline.shown).toMatchObject({ email: null, phone: "03 20 11 22 33", notifiedBy: "phone-call" });
   });
 });

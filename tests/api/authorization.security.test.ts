@@ -73,7 +73,7 @@ const invitedIn = async (t: Target) =>
 
 /** A past meeting (so that its outcome can be noted) in the target structure, or a coming one. */
 const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
-  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "0612345678" } });
+  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "+33612345678" } });
   const startsAt = new Date(Date.UTC(2026, when === "past" ? 9 : 11, 1) + fresh() * 3_600_000);
   const offering = t === "own" ? env.fx.offering : env.fx.other.offerings[0];
   const appointment = await env.db.prisma.appointment.create({

@@ -66,6 +66,18 @@ describe("POST /api/bookings refuses bad input with a French message naming the 
       "person.phone",
       /numéro de téléphone invalide/,
     ],
+    [
+      "a phone number of the right length that no numbering plan has",
+      { ...valid(), person: { firstName: "Léa", lastName: "Durand", phone: "07 12 34 56 78" } },
+      "person.phone",
+      /^numéro de téléphone invalide, par exemple 06 12 34 56 78$/,
+    ],
+    [
+      "a phone number followed by words",
+      { ...valid(), person: { firstName: "Léa", lastName: "Durand", phone: "06 12 34 56 78 le soir" } },
+      "person.phone",
+      /numéro de téléphone invalide/,
+    ],
     ["the notice not acknowledged", { ...valid(), noticeAccepted: false }, "noticeAccepted", /information sur vos données/],
     ["an unknown field (mass assignment)", { ...valid(), status: "cancelled" }, "corps", /status/],
     [
@@ -104,6 +116,6 @@ describe("POST /api/bookings refuses bad input with a French message naming the 
   it("accepts a phone number written the French way", async () => {
     const res = await post({ ...valid(), person: { firstName: "Léa", lastName: "Durand", phone: "06 12 34 56 78" } });
     expect(res.status).toBe(201);
-    expect((await db.prisma.person.findFirstOrThrow()).phone).toBe("0612345678");
+    expect((await db.prisma.person.findFirstOrThrow()).phone).toBe("+33612345678");
   });
 });

@@ -62,7 +62,7 @@ describe("the reception desk", () => {
     expect([stored.channel, stored.bookedById, stored.person.phone, stored.person.email]).toEqual([
       "reception",
       env.fx.users.reception.id,
-      "0698765432",
+      "+33698765432",
       null,
     ]);
     const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: stored.id } });
@@ -70,9 +70,9 @@ describe("the reception desk", () => {
 
     const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 98 76`, env.fx.cookies.reception);
     expect(found.body.people).toEqual([
-      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "0698765432" }),
+      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "06 98 76 54 32", notifiedBy: "sms" }),
     ]);
-    for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "06.98.76"]) {
+    for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "0033 (0)6 98 76", "06.98.76", "98 76 54"]) {
       const again = await send(
         "GET",
         `/desk/people?structure=${env.fx.structure.id}&q=${encodeURIComponent(q)}`,
@@ -114,6 +114,12 @@ describe("the reception desk", () => {
     // Tomorrow 9 h 00: the reminder two days before is already past, the one three hours before is due.
     const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: mailed.body.appointment.id } });
     expect(messages.map((m) => m.type).sort()).toEqual(["advisor.booked", "appointment.booked", "appointment.reminder"]);
+    // Found again, each says how they hear of their meetings: nobody can tell Paul Martin.
+    const found = async (q: string) =>
+      (await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=${encodeURIComponent(q)}`, env.fx.cookies.reception))
+        .body.people;
+    expect(await found("Paul Martin")).toEqual([expect.objectContaining({ phone: null, notifiedBy: "none" })]);
+    expect(await found("ines.moreau")).toEqual([expect.objectContaining({ notifiedBy: "email" })]);
   });
 
   it("e-mails the confirmation afterwards: the same private link while the desk holds it, else a new one", async () => {

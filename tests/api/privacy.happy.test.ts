@@ -169,7 +169,13 @@ describe("a person's export and erasure", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="donnees-personnelles-.+\.json"$/);
     const data = await res.json();
-    expect(data.person).toMatchObject({ firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org", birthYear: 1990 });
+    expect(data.person).toMatchObject({
+      firstName: "Léa",
+      lastName: "Durand",
+      email: "lea.durand@example.org",
+      phone: "06 12 34 56 78",
+      birthYear: 1990,
+    });
     expect(data.person.commune).toEqual({ code: "59350", name: "Lille" });
     expect(data.appointments).toEqual([
       expect.objectContaining({
@@ -197,7 +203,7 @@ describe("a person's export and erasure", () => {
     const audit = await env.db.prisma.auditEvent.findFirstOrThrow({
       where: { action: "person.exported", entityId: met.person.id },
     });
-    expect(JSON.stringify(audit)).not.toMatch(/Léa|Durand|example\.org|0612/);
+    expect(JSON.stringify(audit)).not.toMatch(/Léa|Durand|example\.org|612345678|12 34 56/);
     expect(audit).toMatchObject({ entity: "Person", actorId: env.fx.users.structureAdmin.id });
   });
 
@@ -228,7 +234,7 @@ describe("a person's export and erasure", () => {
     expect(again).toMatchObject({ status: 200, body: erased.body });
     const audit = await env.db.prisma.auditEvent.findMany({ where: { action: "person.erased", entityId: coming.person.id } });
     expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit)).not.toMatch(/Léa|Durand|example\.org|0612/);
+    expect(JSON.stringify(audit)).not.toMatch(/Léa|Durand|example\.org|612345678|12 34 56/);
 
     // The structure holds nothing of her any more: its meeting stays, for the figures, with nobody's name.
     expect((await send("GET", `/people/${coming.person.id}`, env.fx.cookies.structureAdmin)).status).toBe(404);

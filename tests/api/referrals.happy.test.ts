@@ -18,7 +18,7 @@ describe("a referral", () => {
       status: "sent",
       from: { name: "CCAS de Roubaix" },
       to: { name: "Point Info Conseil VAE de Lille" },
-      person: { firstName: "Nadia" },
+      person: { firstName: "Nadia", phone: "06 12 34 56 78" },
       can: { accept: false, book: true, invite: true },
     });
     // The referrer books with the public notice: 9 h 00 is now, the first slot is later.
@@ -113,7 +113,7 @@ describe("a referral", () => {
     expect((await detail(id)).body.referral.status).toBe("booked");
     expect(await kinds(id)).toEqual(["created", "invited", "booked"]);
     const person = await env.db.prisma.person.findFirstOrThrow({ where: { referrals: { some: { id } } } });
-    expect(person.phone).toBe("0698765432");
+    expect(person.phone).toBe("+33698765432");
     expect(person.noticeAcceptedAt).not.toBeNull();
     const appointment = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.body.appointment.id } });
     expect([appointment.channel, appointment.bookedById]).toEqual(["referral", null]);

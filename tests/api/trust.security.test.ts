@@ -50,7 +50,7 @@ async function meeting(
 ) {
   const p = env.db.prisma;
   const own = where === "own";
-  const created = await p.person.create({ data: { ...person, phone: "0612345678", lastActivityAt: clock.now() } });
+  const created = await p.person.create({ data: { ...person, phone: "+33612345678", lastActivityAt: clock.now() } });
   const startsAt = new Date(start);
   return p.appointment.create({
     data: {

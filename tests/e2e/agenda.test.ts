@@ -38,7 +38,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
   await page.getByText("Aucun courriel n'est envoyé").waitFor();
   const person = await staff.harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
-  expect(person).toMatchObject({ phone: "0698765432", email: null });
+  expect(person).toMatchObject({ phone: "+33698765432", email: null });
   await expectAccessibleAtEveryWidth(page, "desk confirmation");
 
   // Printed: the meeting, the structure's contact and the private link; none of the screen around.
@@ -72,7 +72,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("button", { name: "Rechercher" }).click();
   // Booked at the desk or online, the person's last step is not called a visit.
   await page
-    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 0698765432 — dernier rendez-vous ici le / })
+    .getByRole("radio", { name: /^Karim Benali — karim\.benali@example\.org — 06 98 76 54 32 — dernier rendez-vous ici le / })
     .check();
   expect(await page.getByLabel("Prénom").count()).toBe(0);
   await form.getByLabel("Service").selectOption({ index: 1 });
@@ -122,7 +122,7 @@ test("the reception desk sees its team's week, an advisor's meetings in another 
   if (!offering) throw new Error("no phone offering elsewhere");
   const cio = offering.structure;
   await p.membership.create({ data: { userId: advisor.id, structureId: cio.id, role: "advisor" } });
-  const elsewhere = await p.person.create({ data: { firstName: "Basile", lastName: "Ailleurs", phone: "0611223344" } });
+  const elsewhere = await p.person.create({ data: { firstName: "Basile", lastName: "Ailleurs", phone: "+33611223344" } });
   await p.appointment.create({
     data: {
       offeringId: offering.id,
@@ -172,7 +172,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   if (!offering) throw new Error("no offering at Mission Locale de Lille");
   const mode = offering.modes[0] ?? "onsite";
   const person = await staff.harness.db.prisma.person.create({
-    data: { firstName: "Léa", lastName: "Suivie", phone: "0611223344" },
+    data: { firstName: "Léa", lastName: "Suivie", phone: "+33611223344" },
   });
   // Started half an hour before the server's clock: its outcome may be noted.
   const appointment = await staff.harness.db.prisma.appointment.create({
@@ -288,5 +288,53 @@ test("an advisor has no reception desk, and is told so", async () => {
   await page.goto("/espace/accueil");
   await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
   await page.getByText("Il n'est pas ouvert à votre rôle.").waitFor();
+  await close();
+});
+
+test("staff are told to call someone whose only contact is a landline, on the appointment and at the desk", {
+  timeout: 60_000,
+}, async () => {
+  const p = staff.harness.db.prisma;
+  const structure = await p.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { offerings: { take: 1, orderBy: { id: "asc" } } },
+  });
+  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const offering = structure.offerings[0];
+  if (!offering) throw new Error("no offering at Mission Locale de Lille");
+  const person = await p.person.create({ data: { firstName: "Gaston", lastName: "Fixe", phone: "+33320112233" } });
+  // Three days on, before opening hours: no slot any other test books.
+  const startsAt = new Date(Date.parse(`${TODAY}T05:00:00Z`) + 3 * 86_400_000);
+  const appointment = await p.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: structure.id,
+      mode: "phone",
+      advisorId: advisor.id,
+      personId: person.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+      channel: "reception",
+    },
+  });
+
+  const { page, problems, close } = await staff.signedIn("accueil@demo.example", "Emma");
+  await page.goto(`/espace/rendez-vous/${appointment.id}`);
+  await page.getByRole("heading", { level: 1, name: "Rendez-vous de Gaston Fixe" }).waitFor();
+  const facts = page.getByRole("region", { name: "La personne" });
+  const phone = facts.getByRole("link", { name: "03 20 11 22 33" });
+  expect(await phone.getAttribute("href")).toBe("tel:0320112233");
+  expect(normalise(await facts.textContent())).toContain(
+    "Pour la prévenirÀ prévenir par téléphone : sans adresse électronique ni numéro de mobile, la personne ne reçoit ni courriel ni SMS de ses rendez-vous.",
+  );
+  await expectAccessibleAtEveryWidth(page, "appointment of someone to call");
+
+  await page.goto("/espace/accueil");
+  await page.getByLabel("Retrouver une personne déjà venue").fill("03 20 11 22");
+  await page.getByRole("button", { name: "Rechercher" }).click();
+  await page
+    .getByRole("radio", { name: /^Gaston Fixe — 03 20 11 22 33 — à prévenir par téléphone — dernier rendez-vous ici le / })
+    .waitFor();
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });

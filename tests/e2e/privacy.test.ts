@@ -19,7 +19,7 @@ async function personMetLastMonth(email = "adam.dewitte@example.org", daysAgo = 
   });
   const offering = await p.offering.findFirstOrThrow({ where: { structureId: admin.structureId } });
   const person = await p.person.create({
-    data: { firstName: "Adam", lastName: "Dewitte", email, phone: "0611223344", birthYear: 1990 },
+    data: { firstName: "Adam", lastName: "Dewitte", email, phone: "+33611223344", birthYear: 1990 },
   });
   const startsAt = new Date(new Date(NOW).getTime() - daysAgo * 86_400_000);
   const appointment = await p.appointment.create({
@@ -50,7 +50,9 @@ test("the structure admin exports a person's data, then erases them with the key
   // Two « Adam Dewitte »: each link says which one.
   const links = page.getByRole("list", { name: /Données personnelles/ }).getByRole("link");
   await expect.poll(() => links.count()).toBe(2);
-  await links.filter({ hasText: /adam\.dewitte@example\.org — 0611223344 — né·e en 1990 — dernier rendez-vous ici le/ }).click();
+  await links
+    .filter({ hasText: /adam\.dewitte@example\.org — 06 11 22 33 44 — né·e en 1990 — dernier rendez-vous ici le/ })
+    .click();
   await page.getByRole("heading", { level: 1, name: "Données personnelles d'Adam Dewitte" }).waitFor();
   await expectAccessibleAtEveryWidth(page, "person page");
 

@@ -235,7 +235,7 @@ test("the target's advisor answers from its inbox: accepts, then declines with a
     db.staffUser.findUniqueOrThrow({ where: { email: PARTNER.email } }),
   ]);
   const service = await db.service.findUniqueOrThrow({ where: { slug: "accueil-jeunes-16-25" } });
-  const person = await db.person.create({ data: { firstName: "Chloé", lastName: "Martin", phone: "0622334455" } });
+  const person = await db.person.create({ data: { firstName: "Chloé", lastName: "Martin", phone: "+33622334455" } });
   const referral = await db.referral.create({
     data: {
       fromStructureId: from.id,
@@ -295,7 +295,7 @@ test("the referral's meeting is booked for the person from its page, once", { ti
     db.staffUser.findUniqueOrThrow({ where: { email: PARTNER.email } }),
     db.service.findUniqueOrThrow({ where: { slug: "accueil-jeunes-16-25" } }),
   ]);
-  const person = await db.person.create({ data: { firstName: "Lucas", lastName: "Dumont", phone: "0633445566" } });
+  const person = await db.person.create({ data: { firstName: "Lucas", lastName: "Dumont", phone: "+33633445566" } });
   const referral = await db.referral.create({
     data: {
       fromStructureId: from.id,

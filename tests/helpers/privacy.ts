@@ -32,7 +32,7 @@ export function usePrivacy() {
         firstName: opts.firstName ?? "Léa",
         lastName: "Durand",
         email: "lea.durand@example.org",
-        phone: "0612345678",
+        phone: "+33612345678",
         birthYear: 1990,
         situation: "employee",
         communeCode: "59350",

@@ -112,7 +112,7 @@ type StaffEnv = ReturnType<typeof useStaffApp>;
  */
 export async function meetingAt(env: StaffEnv, start: string) {
   const person = await env.db.prisma.person.create({
-    data: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org", phone: "0612345678" },
+    data: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org", phone: "+33612345678" },
   });
   return env.db.prisma.appointment.create({
     data: {

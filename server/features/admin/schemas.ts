@@ -2,11 +2,11 @@ import { z } from "@hono/zod-openapi";
 import { IANAZone } from "luxon";
 import {
   communeCode,
+  displayedPhoneNumber,
   eachOnce,
   emailAddress,
   localDate,
   personName,
-  phoneNumber,
   placeName,
   requiredText,
   text,
@@ -41,7 +41,7 @@ export const NetworkPatch = NetworkInput.omit({ slug: true }).partial().strict()
 const structureFields = {
   name: placeName("Le nom", 160),
   description: text(2000).optional(),
-  phone: nullable(phoneNumber),
+  phone: nullable(displayedPhoneNumber),
   email: nullable(emailAddress),
   website: nullable(z.url({ protocol: /^https?$/, error: "adresse web attendue, par exemple https://exemple.fr" }).max(300)),
   timeZone: z
@@ -68,7 +68,7 @@ const siteFields = {
   postcode: z.string().regex(/^\d{5}$/, "code postal à 5 chiffres attendu."),
   communeCode,
   accessInfo: text(1000).optional(),
-  phone: nullable(phoneNumber),
+  phone: nullable(displayedPhoneNumber),
 };
 export const SiteInput = z.object(siteFields).strict();
 export const SitePatch = z

@@ -8,6 +8,8 @@ import {
   FullName,
   IdName,
   NamedPerson,
+  NotifiedBy,
+  ShownPhone,
   ZonedInstant,
 } from "../appointments/schemas.ts";
 
@@ -86,7 +88,8 @@ export const AppointmentDetail = Meeting.extend({
   bookedBy: FullName.nullable(),
   person: NamedPerson.extend({
     email: z.string().nullable(),
-    phone: z.string().nullable(),
+    phone: ShownPhone,
+    notifiedBy: NotifiedBy,
     birthYear: z.int().nullable(),
     communeCode: z.string().nullable(),
     anonymisedAt: z.string().nullable(),

@@ -1,3 +1,6 @@
+import { notifiedBy } from "../../domain/contact.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
+
 // What the agenda and the desk read of appointments and people: one list each, so that the
 // agenda, an appointment's page and the desk's search show the same.
 
@@ -6,3 +9,8 @@ export const meetingFields = { id: true, startsAt: true, endsAt: true, status: t
 
 /** Who a person is and how to reach them, as staff see them on an appointment or at the desk. */
 export const contactFields = { id: true, firstName: true, lastName: true, email: true, phone: true, birthYear: true } as const;
+
+/** A person's contacts as staff read them: the phone the French way, and how the person hears of their meetings. */
+export function contactForStaff<P extends { email: string | null; phone: string | null }>(person: P) {
+  return { ...person, phone: person.phone && phoneForPeople(person.phone), notifiedBy: notifiedBy(person) };
+}

@@ -1,6 +1,6 @@
 import type { StaffDeps } from "../../context.ts";
 import { toZonedIso } from "../../domain/time.ts";
-import { contactFields, meetingFields } from "./selects.ts";
+import { contactFields, contactForStaff, meetingFields } from "./selects.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
 
 /** An appointment: the person and their contacts, the service, the channel, the notes, the history with the structure. */
@@ -39,10 +39,11 @@ export async function showAppointment({ scope, input: { id } }: StaffDeps & { in
     },
   });
   const zone = a.structure.timeZone;
-  const { startsAt, endsAt, outcomeAt, structure, ...rest } = a;
+  const { startsAt, endsAt, outcomeAt, structure, person, ...rest } = a;
   return {
     appointment: {
       ...rest,
+      person: contactForStaff(person),
       structure: { id: structure.id, name: structure.name },
       start: toZonedIso(startsAt, zone),
       end: toZonedIso(endsAt, zone),

@@ -16,3 +16,14 @@ export const IdName = z.object({ id: z.uuid(), name: z.string() });
 export const FullName = z.object({ firstName: z.string(), lastName: z.string() });
 /** A staff member (an advisor) or a person, with their id. */
 export const NamedPerson = z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() });
+
+/** A person's phone as staff read and dial it (« 06 12 34 56 78 », « +32 470 12 34 56 »). */
+export const ShownPhone = z.string().nullable().openapi({ example: "06 12 34 56 78" });
+
+/** How the person hears of their appointments (domain/contact.ts). */
+export const NotifiedBy = z.enum(["email", "sms", "phone-call", "none"]).openapi({
+  description:
+    "Comment la personne est prévenue de ses rendez-vous : par courriel (`email`), sinon par SMS sur un mobile (`sms`), " +
+    "sinon la structure l'appelle (`phone-call`, « à prévenir par téléphone » : un fixe ne reçoit pas de SMS), " +
+    "sinon personne ne peut la prévenir (`none`).",
+});

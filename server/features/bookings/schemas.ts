@@ -6,7 +6,7 @@ export const PersonFields = z.object({
   firstName: personName("Le prénom").openapi({ example: "Léa" }),
   lastName: personName("Le nom").openapi({ example: "Durand" }),
   email: emailAddress.optional().openapi({ example: "lea.durand@example.org" }),
-  phone: phoneNumber.optional().openapi({ example: "0612345678" }),
+  phone: phoneNumber.optional().openapi({ example: "06 12 34 56 78" }),
   commune: communeCode.optional().openapi({ example: "59350", description: "Code INSEE de la commune de résidence." }),
 });
 

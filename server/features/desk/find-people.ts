@@ -1,14 +1,19 @@
 import type { StaffDeps } from "../../context.ts";
 import { literally } from "../../db/database.ts";
+import { PHONE_SHAPES } from "../../domain/phone.ts";
 import { notFound } from "../../errors.ts";
-import { contactFields } from "../agenda/selects.ts";
+import { contactFields, contactForStaff } from "../agenda/selects.ts";
 
 /** Someone who came to the structure before, by name, address or phone: 20 at most, the most recently seen first. */
 export async function findPeople({ scope, input: { structure, q } }: StaffDeps & { input: { structure: string; q: string } }) {
   if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
-  // A phone as people say it (« +33 6 12… », « 06.12… ») is stored as 0612…; a name may come
-  // whole (« Léa Martin »): each word must be found in the name or the address.
-  const digits = q.replace(/[\s.()-]/g, "").replace(/^(\+|00)33/, "0");
+  // Phones are stored in E.164 (« +33612345678 », « +262692123456 »): a number as people say it
+  // (« 06.12… », « +33 6 12… », « 0692… ») is looked for without its prefix, « 612… », « 692… ».
+  // A name may come whole (« Léa Martin »): each word must be found in the name or the address.
+  const digits = q
+    .replace(PHONE_SHAPES.separators, "")
+    .replace(/^(?:\+|00)33/, "")
+    .replace(/^(?:\+|00?)/, "");
   const words = q.split(/\s+/).filter(Boolean).map(literally);
   const byPhone = /^\d{2,}$/.test(digits) ? [{ phone: { contains: literally(digits) } }] : [];
   const byWords = {
@@ -33,7 +38,10 @@ export async function findPeople({ scope, input: { structure, q } }: StaffDeps &
     },
   });
   const people = found
-    .map(({ appointments, ...p }) => ({ ...p, lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString() }))
+    .map(({ appointments, ...p }) => ({
+      ...contactForStaff(p),
+      lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString(),
+    }))
     .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
     .slice(0, 20);
   return { people };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BookableBy, Mode } from "../admin/schemas.ts";
-import { FullName, IdName, NamedPerson } from "../appointments/schemas.ts";
+import { FullName, IdName, NamedPerson, NotifiedBy, ShownPhone } from "../appointments/schemas.ts";
 import { BookingAnswer } from "../bookings/schemas.ts";
 import { SlotSchema } from "../slots/schemas.ts";
 
@@ -8,7 +8,8 @@ import { SlotSchema } from "../slots/schemas.ts";
 
 export const DeskPerson = NamedPerson.extend({
   email: z.string().nullable(),
-  phone: z.string().nullable(),
+  phone: ShownPhone,
+  notifiedBy: NotifiedBy,
   birthYear: z.int().nullable(),
   lastSeen: z.string().openapi({ description: "Son dernier rendez-vous dans la structure (ISO 8601, UTC)." }),
 });

@@ -2,6 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
 import { heldBy, personInScope } from "./person-scope.ts";
@@ -142,6 +143,7 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
     person: {
       ...identity,
       situation: identity.situation && SITUATION[identity.situation],
+      phone: identity.phone && phoneForPeople(identity.phone),
       // When the row was made and the notice read tell of the person's first step, perhaps with
       // another structure: the Région's export only.
       ...(!structureIds && { noticeAcceptedAt: at(noticeAcceptedAt), createdAt: at(createdAt) }),

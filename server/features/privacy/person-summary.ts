@@ -1,5 +1,6 @@
 import type { Database, Tx } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { heldBy } from "./person-scope.ts";
 
@@ -38,6 +39,7 @@ export async function personSummary(db: Database, id: string, structureIds: read
   return {
     person: {
       ...identity,
+      phone: identity.phone && phoneForPeople(identity.phone),
       lastActivityAt: lastActivityAt?.toISOString() ?? null,
       anonymisedAt: anonymisedAt?.toISOString() ?? null,
       appointments: _count.appointments,

@@ -4,6 +4,7 @@ import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { enqueue } from "../../mail/outbox.ts";
@@ -92,7 +93,11 @@ export function referralView(r: ReferralRow) {
     },
     service: r.service,
     referrer: { firstName: r.referrer.firstName, lastName: r.referrer.lastName },
-    person: { ...r.person, anonymisedAt: r.person.anonymisedAt?.toISOString() ?? null },
+    person: {
+      ...r.person,
+      phone: r.person.phone && phoneForPeople(r.person.phone),
+      anonymisedAt: r.person.anonymisedAt?.toISOString() ?? null,
+    },
     redirectedFrom: r.redirectedFrom && { id: r.redirectedFrom.id, structure: r.redirectedFrom.fromStructure.name },
     redirectedTo: r.redirectedTo && { id: r.redirectedTo.id, structure: r.redirectedTo.toStructure.name },
     invitation: r.invitationExpiresAt && {

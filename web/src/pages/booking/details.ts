@@ -1,9 +1,11 @@
 // The person's details (step 3), checked here as the server checks them
 // (server/features/bookings/schemas.ts), so that a mistake is said at once, beside its field.
-// details.test.ts proves the two agree. Pure functions, no component.
+// details.test.ts proves the two agree — but for a phone number of the right shape that no
+// numbering plan has, which only the server knows (lib/phone.ts). Pure functions, no component.
 
 import type { BookingInput, Commune } from "../../lib/api.ts";
 import { isEmailAddress } from "../../lib/email.ts";
+import { isPhoneNumber } from "../../lib/phone.ts";
 
 export interface Details {
   firstName: string;
@@ -36,9 +38,8 @@ export const EMAIL_MAX = 254;
 export const NEEDS_MAX = 500;
 
 // The server's rules, one for one: names without digits nor < > { }; zod's e-mail pattern
-// (lib/email.ts); French or international numbers once spaces, dots and dashes are gone.
+// (lib/email.ts); a phone number's shape (lib/phone.ts) — the numbering plans are the server's.
 const NAME = /^[^<>{}\d]*$/u;
-const PHONE = /^(\+33|0)[1-9]\d{8}$|^\+\d{8,15}$/;
 
 export const emptyDetails = (commune?: Commune): Details => ({
   firstName: "",
@@ -74,9 +75,8 @@ export function checkDetails(details: Details): FieldErrors {
     const wrong = emailError(email);
     if (wrong) errors.email = wrong;
   }
-  if (phone !== "" && !PHONE.test(phone.replace(/[\s.-]/g, ""))) {
-    errors.phone = "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
-  }
+  const wrongPhone = phoneError(phone);
+  if (wrongPhone) errors.phone = wrongPhone;
   if (details.accessibilityNeeds.trim().length > NEEDS_MAX) {
     errors.accessibilityNeeds = `Décrivez vos besoins en ${NEEDS_MAX} caractères au plus.`;
   }
@@ -95,10 +95,18 @@ export function checkInvitedDetails(details: Details): FieldErrors {
   const errors: FieldErrors = {};
   const email = emailError(details.email.trim());
   if (email) errors.email = email;
+  const phone = phoneError(details.phone.trim());
+  if (phone) errors.phone = phone;
   if (!details.noticeAccepted) {
     errors.noticeAccepted = "Cochez la case pour indiquer que vous avez pris connaissance de l'information sur vos données.";
   }
   return errors;
+}
+
+/** What is wrong with a phone number typed; none when it is empty. */
+function phoneError(phone: string): string | undefined {
+  if (phone === "" || isPhoneNumber(phone)) return undefined;
+  return "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
 }
 
 /** What is wrong with an e-mail address typed; none when it is empty. */

@@ -14,6 +14,7 @@ import {
   type LocalDate,
   mondayOf,
 } from "../../lib/dates.ts";
+import { telHref } from "../../lib/phone.ts";
 import { type PlaceChoice, placeCandidates, placeName, siteAddress, slotId, slotsByDay } from "./slot-choices.ts";
 
 // The ways to meet a structure and the week of free slots: step 2 of the booking, and the move
@@ -57,7 +58,7 @@ export function NoAvailability(props: { structure: Pick<Structure, "name" | "pho
 /** A phone number to call from a phone; it stays on one line. */
 export function PhoneLink(props: { phone: string }) {
   return (
-    <a class="phone" href={`tel:${props.phone.replace(/[\s.]/g, "")}`}>
+    <a class="phone" href={telHref(props.phone)}>
       {props.phone}
     </a>
   );

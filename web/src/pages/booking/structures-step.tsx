@@ -5,6 +5,7 @@ import "../../components/card-grid.css";
 import { Loadable, Notice } from "../../components/notice.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Slot, type Structure } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
+import { telHref } from "../../lib/phone.ts";
 import { bookingHref } from "./booking-href.ts";
 import { type Chosen, loadChosen, Recap, WhenChosen } from "./recap.tsx";
 import { siteAddress } from "./slot-choices.ts";
@@ -91,7 +92,7 @@ function StructureCard(props: { structure: Structure; first: Slot | undefined; h
             <Show when={props.structure.phone}>
               {(phone) => (
                 <p>
-                  Pour prendre rendez-vous, appelez le <a href={`tel:${phone().replace(/\s/g, "")}`}>{phone()}</a>.
+                  Pour prendre rendez-vous, appelez le <a href={telHref(phone())}>{phone()}</a>.
                 </p>
               )}
             </Show>

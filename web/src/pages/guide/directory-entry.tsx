@@ -2,6 +2,7 @@ import { For, type JSX, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { ButtonLink } from "../../components/button.tsx";
 import { formatMoment } from "../../lib/dates.ts";
+import { telHref } from "../../lib/phone.ts";
 import type { DirectoryEntry, DirectoryService, DirectorySite } from "./directory-api.ts";
 
 // What the directory says of a structure, in a result card (its parts under h4) and on its own
@@ -13,7 +14,6 @@ function Heading(props: { level: Level; children: JSX.Element }) {
   return <Dynamic component={`h${props.level}`}>{props.children}</Dynamic>;
 }
 
-const telHref = (phone: string) => `tel:${phone.replace(/[\s.]/g, "")}`;
 /** « 0320112233 » as people read it: « 03 20 11 22 33 ». */
 export const spacedPhone = (phone: string) => (/^0\d{9}$/.test(phone) ? phone.replace(/(\d{2})(?=\d)/g, "$1 ") : phone);
 

@@ -29,6 +29,12 @@ export function placeOf(meeting: { mode: Mode; site: { name: string } | null }):
 export const fullName = (person: { firstName: string; lastName: string }) => `${person.firstName} ${person.lastName}`;
 
 /**
+ * What staff must do for a person who gets neither e-mail (no address) nor text message (no
+ * mobile: a landline, or a number that may not be one) about their appointments.
+ */
+export const CALL_TO_TELL = "à prévenir par téléphone";
+
+/**
  * « de Léa Durand », « d'Adam Dewitte », and once erased « d'une personne anonymisée »: the stored
  * « Personne anonymisée » is a placeholder, not a name to put in a title.
  */

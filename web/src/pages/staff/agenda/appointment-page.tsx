@@ -5,6 +5,8 @@ import { TextAreaField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { capitalize } from "../../../lib/french.ts";
+import { telHref } from "../../../lib/phone.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
@@ -18,7 +20,7 @@ import {
   markOutcome,
   saveNotes,
 } from "./agenda-api.ts";
-import { CHANNELS, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
+import { CALL_TO_TELL, CHANNELS, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
 import { AreaGuard } from "./area-guard.tsx";
 import { FollowUp } from "./follow-up.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
@@ -133,9 +135,16 @@ function Appointment(props: { appointment: AppointmentDetail }) {
           <dt>Téléphone</dt>
           <dd>
             <Show when={a().person.phone} fallback="Non communiqué">
-              {(phone) => <a href={`tel:${phone()}`}>{phone()}</a>}
+              {(phone) => <a href={telHref(phone())}>{phone()}</a>}
             </Show>
           </dd>
+          <Show when={a().person.notifiedBy === "phone-call"}>
+            <dt>Pour la prévenir</dt>
+            <dd>
+              <strong>{capitalize(CALL_TO_TELL)}</strong>&nbsp;: sans adresse électronique ni numéro de mobile, la personne ne
+              reçoit ni courriel ni SMS de ses rendez-vous.
+            </dd>
+          </Show>
         </dl>
         <Show when={canManage(user(), a().structure.id)}>
           <p>

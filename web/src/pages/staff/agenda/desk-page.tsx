@@ -10,7 +10,7 @@ import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
 import { type DeskPerson, type DeskSlot, getDeskSlots, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
-import { fullName } from "./agenda-words.ts";
+import { CALL_TO_TELL, fullName } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
 import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
@@ -27,6 +27,7 @@ function whoIs(person: DeskPerson): string {
     fullName(person),
     person.email,
     person.phone,
+    person.notifiedBy === "phone-call" && CALL_TO_TELL,
     person.birthYear && `né·e en ${person.birthYear}`,
     `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}`,
   ]

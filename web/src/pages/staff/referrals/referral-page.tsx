@@ -3,6 +3,7 @@ import { createSignal, For, type JSX, onMount, Show } from "solid-js";
 import { Loadable, Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { telHref } from "../../../lib/phone.ts";
 import { fullName, MODES, OUTCOMES, ofPerson } from "../agenda/agenda-words.ts";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
@@ -149,7 +150,7 @@ function ReferralFacts(props: { referral: ReferralDetail }) {
             <Show when={r().person.email && r().person.phone}>
               <br />
             </Show>
-            <Show when={r().person.phone}>{(phone) => <a href={`tel:${phone()}`}>{phone()}</a>}</Show>
+            <Show when={r().person.phone}>{(phone) => <a href={telHref(phone())}>{phone()}</a>}</Show>
           </Show>
         </Fact>
         <Fact name="Besoin">
