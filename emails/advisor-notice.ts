@@ -6,6 +6,8 @@ import { render } from "./layout.ts";
 export type AdvisorEvent =
   | { kind: "booked" }
   | { kind: "moved"; previous: { start: Date; end: Date } }
+  /** Moved to another advisor's agenda: told to the advisor who had it. */
+  | { kind: "movedAway"; previous: { start: Date; end: Date } }
   | { kind: "cancelled"; reason: string | null };
 
 /**
@@ -13,12 +15,15 @@ export type AdvisorEvent =
  * data: the person's name and how to reach them, nothing else.
  */
 export function advisorNotice(a: AppointmentDetails, event: AdvisorEvent): RenderedEmail {
-  const at = `${day(a.start, a.zone)} à ${time(a.start, a.zone)}`;
-  const subject = {
-    booked: `Nouveau rendez-vous le ${at}`,
-    moved: `Rendez-vous déplacé au ${at}`,
-    cancelled: `Rendez-vous annulé : ${at}`,
-  }[event.kind];
+  const at = (start: Date) => `${day(start, a.zone)} à ${time(start, a.zone)}`;
+  const subject =
+    event.kind === "movedAway"
+      ? `Rendez-vous retiré de votre agenda : ${at(event.previous.start)}`
+      : {
+          booked: `Nouveau rendez-vous le ${at(a.start)}`,
+          moved: `Rendez-vous déplacé au ${at(a.start)}`,
+          cancelled: `Rendez-vous annulé : ${at(a.start)}`,
+        }[event.kind];
   const person = `${a.person.firstName} ${a.person.lastName}`;
   const phone = a.person.phone && phoneForPeople(a.person.phone);
   const contact = [a.person.email, phone].filter(Boolean).join(" — ") || "aucun moyen de contact donné";
@@ -26,7 +31,12 @@ export function advisorNotice(a: AppointmentDetails, event: AdvisorEvent): Rende
     {
       kind: "facts",
       facts: [
-        ["Quand", when(a)],
+        ...(event.kind === "movedAway"
+          ? ([
+              ["Quand", when({ ...event.previous, zone: a.zone })],
+              ["Désormais", `${when(a)}, avec ${a.advisor.firstName} ${a.advisor.lastName}`],
+            ] as [string, string][])
+          : [["Quand", when(a)] as [string, string]]),
         ...(event.kind === "moved" ? [["Auparavant", when({ ...event.previous, zone: a.zone })] as [string, string]] : []),
         ["Où", where(a)],
         ["Service", a.service.name],

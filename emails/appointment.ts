@@ -16,6 +16,8 @@ export interface AppointmentDetails {
   structure: { name: string; email: string | null; phone: string | null };
   site: { name: string; address: string; postcode: string; commune: string; accessInfo: string } | null;
   person: { firstName: string; lastName: string; email: string | null; phone: string | null };
+  /** The mobile number the person's messages also go to by SMS (their choice), if any; E.164. */
+  smsTo?: string | null;
   advisor: { firstName: string; lastName: string; email: string };
   /** What to bring, from the offering. */
   instructions: string;

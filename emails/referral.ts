@@ -1,5 +1,5 @@
 import type { RenderedEmail } from "./appointment.ts";
-import { day } from "./format.ts";
+import { day, time } from "./format.ts";
 import { render } from "./layout.ts";
 
 /** What the person is told of a referral: who sends them where, and how to book. */
@@ -69,4 +69,19 @@ export function referralAnsweredEmail(
       { kind: "link", label: "Voir l'orientation", url: notice.url },
     ],
   );
+}
+
+/** To the referrer: the structure cancelled the person's meeting; the referral waits for another. */
+export function meetingCancelledEmail(
+  notice: ReferralNoticeDetails,
+  meeting: { start: Date; zone: string; reason: string | null },
+): RenderedEmail {
+  const at = `${day(meeting.start, meeting.zone)} à ${time(meeting.start, meeting.zone)}`;
+  return render(`Rendez-vous annulé : ${notice.person}`, `Bonjour ${notice.referrerFirstName}`, [
+    {
+      kind: "text",
+      text: `${notice.to} a annulé le rendez-vous de ${notice.person} (${notice.service}) du ${at}.${meeting.reason ? ` Motif : ${meeting.reason}` : ""} La personne est prévenue ; l'orientation attend un nouveau rendez-vous : vous pouvez lui renvoyer une invitation ou le prendre pour elle.`,
+    },
+    { kind: "link", label: "Voir l'orientation", url: notice.url },
+  ]);
 }

@@ -17,6 +17,7 @@ import { createLogger } from "./logger.ts";
 import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
 import { superviseProcesses } from "./processes.ts";
+import { createSmsTransport } from "./sms/transport.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -62,6 +63,7 @@ const outbox = config.outboxWorker
       db,
       clock,
       send: createTransport(config),
+      sendSms: createSmsTransport(config),
       from: config.mailFrom,
       log,
       secret: config.sessionSecret,

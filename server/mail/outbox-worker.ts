@@ -2,14 +2,17 @@ import type { Clock } from "../clock.ts";
 import { type Database, statement, type Tx } from "../db/database.ts";
 import { SealError, unseal } from "../db/sealed.ts";
 import { retryDelayMs } from "../domain/booking.ts";
+import { smsDueAt } from "../domain/quiet-hours.ts";
 import { type Logger, traceOf } from "../logger.ts";
-import type { OutboxPayload } from "./outbox.ts";
+import type { SendSms } from "../sms/transport.ts";
+import type { EmailPayload, SmsPayload } from "./outbox.ts";
 import { DeliveryError, messageIdOf, type Send } from "./transport.ts";
 
 export interface OutboxWorkerOptions {
   db: Database;
   clock: Clock;
   send: Send;
+  sendSms: SendSms;
   from: string;
   log: Logger;
   /** Opens the messages' sealed payloads (SESSION_SECRET). */
@@ -51,14 +54,30 @@ const CLAIM = statement(
        WHERE status = 'pending' AND "dueAt" <= $2 AND ("leaseUntil" IS NULL OR "leaseUntil" < $2)
        ORDER BY "dueAt" LIMIT $3
        FOR UPDATE SKIP LOCKED)
-   RETURNING id, type, recipient, payload, attempts`,
+   RETURNING id, type, channel::text AS channel, recipient, payload, attempts`,
 );
-// Messages put off because the SMTP server could not be reached (not those it answered, say,
-// 451): due again at once.
+// A reminder is worth nothing once its meeting has begun or was cancelled: one still pending
+// then (the workers were down across its time) is dropped, never sent late. A moved meeting's
+// reminders were withdrawn with the move.
+const DROP_LATE_REMINDERS = statement(
+  "outbox-drop-late-reminders",
+  `UPDATE "OutboxMessage" m SET status = 'cancelled', "leaseUntil" = NULL, "lastError" = 'rendez-vous commencé ou annulé'
+     FROM "Appointment" a
+    WHERE m.status = 'pending' AND m.type = 'appointment.reminder' AND m."dueAt" <= $1
+      AND a.id = m."appointmentId" AND (a."startsAt" <= $1 OR a.status = 'cancelled')`,
+);
+// An SMS claimed at night: due again in the morning, the attempt not counted.
+const PUT_OFF = statement(
+  "outbox-put-off",
+  `UPDATE "OutboxMessage" SET "dueAt" = $2, "leaseUntil" = NULL, attempts = attempts - 1
+    WHERE id = $1::uuid AND status = 'pending'`,
+);
+// Messages put off because their server (SMTP, or the SMS provider) could not be reached (not
+// those it answered, say, 451): due again at once once a message of their channel went.
 const RETRY_UNREACHED = statement(
   "outbox-retry-unreached",
   `UPDATE "OutboxMessage" SET "dueAt" = $1
-    WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL AND unreached`,
+    WHERE status = 'pending' AND "dueAt" > $1 AND "leaseUntil" IS NULL AND unreached AND channel = $2::"OutboxChannel"`,
 );
 const MARK_SENT = statement(
   "outbox-sent",
@@ -78,6 +97,7 @@ const ATTEMPT_FAILED = statement(
 interface Claimed {
   id: string;
   type: string;
+  channel: "email" | "sms";
   recipient: string;
   /** Sealed (db/sealed.ts); opened just before it is sent. */
   payload: unknown;
@@ -89,10 +109,10 @@ interface Claimed {
  * FOR UPDATE SKIP LOCKED under a lease, so two workers never hold the same message, and a
  * worker that dies mid-batch loses nothing — its messages are taken over when the lease ends.
  * Delivery is at least once; a message is sent twice only if a worker dies between the SMTP
- * server's acceptance and the commit, and then with the same Message-ID.
+ * server's (or SMS provider's) acceptance and the commit, and then with the same Message-ID.
  */
 export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } = {}): OutboxWorker {
-  const { db, clock, send, from, log, secret, tasks } = options;
+  const { db, clock, send, sendSms, from, log, secret, tasks } = options;
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 1_000;
@@ -100,17 +120,32 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
   let stopped = false;
   let wake: (() => void) | undefined;
   let running: Promise<unknown> = Promise.resolve();
-  /** A message was put off because the server could not be reached, and none has gone since. */
-  let unreached = false;
+  /** The channels whose server could not be reached, and which have sent nothing since. */
+  const unreached = new Set<Claimed["channel"]>();
 
   async function claim(): Promise<Claimed[]> {
     const now = clock.now();
+    await db.sql.query(DROP_LATE_REMINDERS, [now]);
     return db.sql.query<Claimed>(CLAIM, [new Date(now.getTime() + leaseMs), now, batchSize]);
   }
 
+  /** Sends an SMS, or puts it off till morning if the night has come meanwhile; true once sent. */
+  async function text(message: Claimed): Promise<boolean> {
+    const payload = unseal<SmsPayload | null>(secret, message.payload);
+    if (!payload?.sms) throw new Unsendable(`rien à envoyer pour « ${message.type} »`);
+    const now = clock.now();
+    const due = smsDueAt(now, payload.zone, payload.meetingStart ? new Date(payload.meetingStart) : undefined);
+    if (due > now) {
+      await db.sql.query(PUT_OFF, [message.id, due]);
+      return false;
+    }
+    await sendSms({ messageId: message.id, to: message.recipient, ...payload.sms });
+    return true;
+  }
+
   /**
-   * Sends one message; true once the SMTP server accepted it, else its retry or failure is
-   * recorded. A task is carried out and forgotten in one transaction: a worker dying between
+   * Sends one message; true once the SMTP server or the SMS provider accepted it, else its
+   * retry or failure is recorded. A task is carried out and forgotten in one transaction: a worker dying between
    * the two cannot carry it out twice.
    */
   async function deliver(message: Claimed): Promise<boolean> {
@@ -123,7 +158,8 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
         });
         return false;
       }
-      const payload = unseal<OutboxPayload | null>(secret, message.payload);
+      if (message.channel === "sms") return await text(message);
+      const payload = unseal<EmailPayload | null>(secret, message.payload);
       if (!payload?.subject) throw new Unsendable(`rien à envoyer pour « ${message.type} » (une demande sans tâche ?)`);
       await send({ messageId: messageIdOf(message.id), from, to: message.recipient, ...payload });
       return true;
@@ -131,13 +167,15 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       // A payload sealed under another secret will not open next time either, nor will an empty one fill.
       const lasting = error instanceof SealError || error instanceof Unsendable;
       const transient = !lasting && (!(error instanceof DeliveryError) || error.transient);
-      if (error instanceof DeliveryError && error.unreachable) unreached = true;
+      if (error instanceof DeliveryError && error.unreachable) unreached.add(message.channel);
       const giveUp = !transient || message.attempts >= maxAttempts;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-      const dueAt = giveUp ? null : new Date(clock.now().getTime() + retryDelayMs(message.attempts));
+      // A provider that says when to come back (HTTP 429 Retry-After) is taken at its word.
+      const wait = Math.max(retryDelayMs(message.attempts), error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0);
+      const dueAt = giveUp ? null : new Date(clock.now().getTime() + wait);
       await db.sql.query(ATTEMPT_FAILED, [message.id, dueAt, lastError, error instanceof DeliveryError && error.unreachable]);
       // Ids and types only: recipients are personal data.
-      log.warn(giveUp ? "e-mail failed for good" : "e-mail will be retried", {
+      log.warn(giveUp ? `${message.channel} failed for good` : `${message.channel} will be retried`, {
         outboxId: message.id,
         type: message.type,
         attempts: message.attempts,
@@ -154,14 +192,13 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       const accepted = await Promise.all(batch.map(deliver));
       // The batch's sent messages marked at once: one statement instead of one per message. A
       // worker dying before it resends them when their lease ends, with the same Message-ID.
-      const sent = batch.filter((_, i) => accepted[i]).map((m) => m.id);
+      const sent = batch.filter((_, i) => accepted[i]);
       if (sent.length > 0) {
-        await db.sql.query(MARK_SENT, [sent, clock.now()]);
+        await db.sql.query(MARK_SENT, [sent.map((m) => m.id), clock.now()]);
         // The server takes messages again: those put off while it was out of reach go now,
         // rather than minutes later at the end of their backoff.
-        if (unreached) {
-          unreached = false;
-          await db.sql.query(RETRY_UNREACHED, [clock.now()]);
+        for (const channel of new Set(sent.map((m) => m.channel))) {
+          if (unreached.delete(channel)) await db.sql.query(RETRY_UNREACHED, [clock.now(), channel]);
         }
       }
       handled += batch.length;
@@ -193,6 +230,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
       wake?.();
       await running.catch(() => {});
       send.close?.();
+      sendSms.close?.();
     },
   };
 }

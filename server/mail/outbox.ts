@@ -5,22 +5,40 @@ import { appointmentCancelled } from "../../emails/appointment-cancelled.ts";
 import { appointmentMoved } from "../../emails/appointment-moved.ts";
 import { appointmentReminder } from "../../emails/appointment-reminder.ts";
 import { appointmentIcs } from "../../emails/ics.ts";
+import { smsBooked, smsCancelled, smsMoved, smsReminder } from "../../sms/appointment-sms.ts";
 import { type SqlSession, statement } from "../db/database.ts";
 import { seal } from "../db/sealed.ts";
 import { reminderDueTimes } from "../domain/booking.ts";
+import { smsDueAt } from "../domain/quiet-hours.ts";
+import type { SmsEnvelope } from "../sms/transport.ts";
 
 /**
  * What an outbox row carries: the message as rendered when it was caused. Rendering then is
  * what lets a reminder hold the private link, which is never stored in clear: the payload is
  * sealed (db/sealed.ts), and opened by the worker that sends it.
  */
-export interface OutboxPayload extends RenderedEmail {
+export interface EmailPayload extends RenderedEmail {
   ics?: { method: "REQUEST" | "CANCEL"; content: string };
 }
+
+/**
+ * An SMS, with what the worker needs to keep it out of the night (domain/quiet-hours.ts) when
+ * it is sent later than due: a retry, or a worker that was down.
+ */
+export interface SmsPayload {
+  sms: Pick<SmsEnvelope, "text" | "segments" | "encoding">;
+  zone: string;
+  /** The meeting it speaks of, if any (ISO). */
+  meetingStart?: string;
+}
+
+export type OutboxPayload = EmailPayload | SmsPayload;
 
 /** A message to send, about an appointment or a referral (what an erasure looks for); a task has no payload. */
 export interface OutboxRow {
   type: string;
+  /** E-mail unless said: the recipient is then an E.164 number. */
+  channel?: "email" | "sms";
   recipient: string;
   dueAt: Date;
   payload?: OutboxPayload;
@@ -31,10 +49,12 @@ export interface OutboxRow {
 // The rows as one JSON parameter: one statement whatever their number, on every driver.
 const ENQUEUE = statement(
   "outbox-enqueue",
-  `INSERT INTO "OutboxMessage" (id, type, recipient, payload, "dueAt", "appointmentId", "referralId")
-   SELECT gen_random_uuid(), r.type, r.recipient, r.payload, r."dueAt", r."appointmentId", r."referralId"
+  `INSERT INTO "OutboxMessage" (id, type, channel, recipient, payload, "dueAt", "appointmentId", "referralId")
+   SELECT gen_random_uuid(), r.type, COALESCE(r.channel, 'email')::"OutboxChannel", r.recipient, r.payload, r."dueAt",
+          r."appointmentId", r."referralId"
      FROM jsonb_to_recordset($1::jsonb)
-       AS r(type text, recipient text, payload jsonb, "dueAt" timestamptz, "appointmentId" uuid, "referralId" uuid)`,
+       AS r(type text, channel text, recipient text, payload jsonb, "dueAt" timestamptz, "appointmentId" uuid,
+            "referralId" uuid)`,
 );
 
 /** Writes messages, sealed, in the caller's transaction: every message of the platform comes here. */
@@ -49,9 +69,27 @@ export type AppointmentEvent =
   // The confirmation sent again, or sent at last once the person gives an address: their
   // messages only, the reminders renewed; the advisor knows of the meeting already.
   | { kind: "confirmed" }
-  | { kind: "moved"; previous: { start: Date; end: Date } }
+  | { kind: "moved"; previous: { start: Date; end: Date; advisor: AppointmentDetails["advisor"] } }
   | { kind: "cancelled"; by: "person" | "structure"; reason: string | null };
 
+/** An SMS about a meeting, due when quiet hours allow. */
+export function smsRow(
+  type: string,
+  to: string,
+  due: Date,
+  sms: SmsPayload["sms"],
+  meeting: { zone: string; start?: Date },
+): OutboxRow {
+  return {
+    type,
+    channel: "sms",
+    recipient: to,
+    dueAt: smsDueAt(due, meeting.zone, meeting.start),
+    payload: { sms, zone: meeting.zone, ...(meeting.start && { meetingStart: meeting.start.toISOString() }) },
+  };
+}
+
+// Reminders of both channels.
 const WITHDRAW_REMINDERS = statement(
   "outbox-withdraw-reminders",
   `UPDATE "OutboxMessage" SET status = 'cancelled'
@@ -59,8 +97,8 @@ const WITHDRAW_REMINDERS = statement(
 );
 /**
  * Writes, in the caller's transaction, every message an appointment event causes: to the
- * person (with the .ics) and their reminders, and to the advisor. A move or a cancellation
- * first withdraws the reminders still pending.
+ * person (with the .ics) and their reminders, by e-mail and by SMS, and to the advisor. A move
+ * or a cancellation first withdraws the reminders still pending.
  */
 export async function enqueueAppointmentMessages(
   sql: SqlSession,
@@ -90,20 +128,60 @@ export async function enqueueAppointmentMessages(
       }
     }
   }
-  if (event.kind !== "confirmed") {
-    const notice = advisorNotice(
-      details,
-      event.kind === "cancelled"
-        ? { kind: "cancelled", reason: event.reason }
-        : event.kind === "moved"
-          ? event
-          : { kind: "booked" },
-    );
-    rows.push({ type: `advisor.${event.kind}`, recipient: details.advisor.email, dueAt: context.now, payload: notice });
+  if (details.smsTo) {
+    const meeting = { zone: details.zone, start: details.start };
+    const type = `appointment.${event.kind}`;
+    // A confirmation sent again is the e-mail's: the SMS went with the booking.
+    if (event.kind !== "confirmed") {
+      const sms =
+        event.kind === "booked"
+          ? smsBooked(details)
+          : event.kind === "moved"
+            ? smsMoved(details, event.previous)
+            : smsCancelled(details, event);
+      rows.push(smsRow(type, details.smsTo, context.now, sms, meeting));
+    }
+    if (event.kind !== "cancelled") {
+      const reminder = smsReminder(details);
+      for (const dueAt of reminderDueTimes(details.start, context.reminderPlan, context.now)) {
+        rows.push(smsRow("appointment.reminder", details.smsTo, dueAt, reminder, meeting));
+      }
+    }
   }
+  rows.push(...advisorNotices(details, event, context.now));
   await enqueue(
     sql,
     context.secret,
     rows.map((row) => ({ ...row, appointmentId: details.id })),
   );
+}
+
+/**
+ * To the advisors whose agenda changed: the one who has the meeting, and on a move to
+ * someone else, the one who had it (for whom it is gone, not moved).
+ */
+function advisorNotices(details: AppointmentDetails, event: AppointmentEvent, now: Date): OutboxRow[] {
+  const notice = (to: AppointmentDetails["advisor"], type: string, payload: EmailPayload): OutboxRow => ({
+    type,
+    recipient: to.email,
+    dueAt: now,
+    payload,
+  });
+  switch (event.kind) {
+    case "confirmed":
+      return [];
+    case "booked":
+      return [notice(details.advisor, "advisor.booked", advisorNotice(details, { kind: "booked" }))];
+    case "cancelled":
+      return [notice(details.advisor, "advisor.cancelled", advisorNotice(details, { kind: "cancelled", reason: event.reason }))];
+    case "moved": {
+      const before = event.previous;
+      if (before.advisor.email === details.advisor.email)
+        return [notice(details.advisor, "advisor.moved", advisorNotice(details, event))];
+      return [
+        notice(details.advisor, "advisor.booked", advisorNotice(details, { kind: "booked" })),
+        notice(before.advisor, "advisor.moved", advisorNotice(details, { kind: "movedAway", previous: before })),
+      ];
+    }
+  }
 }

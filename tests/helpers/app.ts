@@ -9,14 +9,16 @@ import type { Database } from "../../server/db/database.ts";
 import { unseal } from "../../server/db/sealed.ts";
 import { outboxTasks } from "../../server/jobs/tasks.ts";
 import { createLogger } from "../../server/logger.ts";
-import type { OutboxPayload } from "../../server/mail/outbox.ts";
+import type { EmailPayload, SmsPayload } from "../../server/mail/outbox.ts";
 import { type OutboxWorkerOptions, startOutboxWorker } from "../../server/mail/outbox-worker.ts";
+import { createSmsTransport } from "../../server/sms/transport.ts";
 
 /** The secret of every test's configuration: what the outbox seals, a test opens with it. */
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 
 /** An outbox row's message as the worker will send it (its payload is sealed). */
-export const messageOf = (row: { payload: unknown }) => unseal<OutboxPayload>(TEST_SECRET, row.payload);
+export const messageOf = (row: { payload: unknown }) => unseal<EmailPayload>(TEST_SECRET, row.payload);
+export const smsOf = (row: { payload: unknown }) => unseal<SmsPayload>(TEST_SECRET, row.payload);
 
 /**
  * What the outbox worker carries out rather than sends (a password reset asked for), done now,
@@ -49,6 +51,8 @@ export function testOutboxWorker(
       log: createLogger("silent"),
       secret: TEST_SECRET,
       tasks: outboxTasks({ clock: options.clock, config }),
+      // SMS written as files in the test's data folder, unless a test brings its provider.
+      sendSms: createSmsTransport(config),
       ...rest,
     },
     { poll: false },

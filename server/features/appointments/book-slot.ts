@@ -25,6 +25,8 @@ export interface NewPerson {
   lastName: string;
   email?: string | undefined;
   phone?: string | undefined;
+  /** « Recevoir les rappels par SMS » (yes unless unticked). */
+  smsReminders?: boolean | undefined;
   communeCode?: string | undefined;
   /** They read the information notice themselves (online); at the desk, staff give it. */
   noticeAccepted: boolean;
@@ -68,8 +70,9 @@ export async function takeAdvisorTurn(sql: SqlSession, advisorId: string): Promi
 const NEW_PERSON = statement(
   "new-person",
   `
-  INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "communeCode", "noticeAcceptedAt", "lastActivityAt")
-  VALUES ($1::uuid, $2, $3, $4, $5, (SELECT code FROM "Commune" WHERE code = $6), $7, $8)`,
+  INSERT INTO "Person" (id, "firstName", "lastName", email, phone, "smsReminders", "communeCode", "noticeAcceptedAt",
+                        "lastActivityAt")
+  VALUES ($1::uuid, $2, $3, $4, $5, $6, (SELECT code FROM "Commune" WHERE code = $7), $8, $9)`,
 );
 
 // The appointment, read back with what its messages tell in the same statement. Bookings of one
@@ -125,6 +128,7 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
       p.lastName,
       p.email ?? null,
       p.phone ?? null,
+      p.smsReminders ?? true,
       p.communeCode ?? null,
       p.noticeAccepted ? now : null,
       now,

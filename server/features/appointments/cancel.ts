@@ -1,6 +1,11 @@
+import { meetingCancelledEmail } from "../../../emails/referral.ts";
+import type { Config } from "../../config.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
-import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { referrerNotice } from "../referrals/referrals.ts";
 import { loadAppointment, toDetails } from "./details.ts";
+
+type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> };
 
 /**
  * Cancels a booked appointment, by the person or by the structure: the private link is
@@ -11,8 +16,9 @@ export async function cancelAppointment(
   tx: Tx,
   id: string,
   cancel: { by: "person" | "structure"; reason: string | null },
-  { now, secret }: { now: Date; secret: string },
+  context: CancelContext,
 ) {
+  const { now, config } = context;
   await tx.appointment.update({
     where: { id },
     data: {
@@ -23,14 +29,14 @@ export async function cancelAppointment(
       manageTokenRevokedAt: now,
     },
   });
-  await reopenReferral(tx, id, cancel, now);
   const sql = sqlIn(tx);
   const cancelled = await loadAppointment(sql, id);
+  await reopenReferral(tx, id, cancel, { ...context, start: cancelled.startsAt, zone: cancelled.structure.timeZone });
   await enqueueAppointmentMessages(
     sql,
     toDetails(cancelled, null),
     { kind: "cancelled", ...cancel },
-    { now, reminderPlan: [], secret },
+    { now, reminderPlan: [], secret: config.sessionSecret },
   );
   return cancelled;
 }
@@ -38,16 +44,30 @@ export async function cancelAppointment(
 /**
  * A referral whose meeting is cancelled waits for another one: back to « accepted », its
  * invitation still usable if it has not ended (an ended one is not left to expire again).
- * Whoever cancels, whether or not they see the referral: plain SQL, outside any scope.
+ * Whoever cancels, whether or not they see the referral: plain SQL, outside any scope. When the
+ * structure cancels (a closure, an absence, an advisor), the partner who referred the person is
+ * told, so that the person is not left without a meeting unnoticed.
  */
 async function reopenReferral(
   tx: Tx,
   appointmentId: string,
   cancel: { by: "person" | "structure"; reason: string | null },
-  now: Date,
+  { now, config, start, zone }: CancelContext & { start: Date; zone: string },
 ) {
-  const [referral] = await sqlIn(tx).query<{ id: string }>(REOPEN, [appointmentId, now]);
+  const [referral] = await sqlIn(tx).query<ReopenedReferral>(REOPEN, [appointmentId, now]);
   if (!referral) return;
+  if (cancel.by === "structure") {
+    const email = meetingCancelledEmail(referrerNotice(referral, config.publicUrl), { start, zone, reason: cancel.reason });
+    await enqueue(sqlIn(tx), config.sessionSecret, [
+      {
+        type: "referral.meeting-cancelled",
+        recipient: referral.referrer.email,
+        dueAt: now,
+        payload: email,
+        referralId: referral.id,
+      },
+    ]);
+  }
   await tx.referralEvent.create({
     data: {
       referralId: referral.id,
@@ -58,9 +78,26 @@ async function reopenReferral(
   });
 }
 
+interface ReopenedReferral {
+  id: string;
+  referrer: { firstName: string; email: string };
+  person: { firstName: string; lastName: string };
+  toStructure: { name: string };
+  service: { name: string };
+}
+
 const REOPEN = `
-  UPDATE "Referral"
-     SET status = 'accepted', "appointmentId" = NULL, "updatedAt" = $2,
-         "invitationExpiresAt" = CASE WHEN "invitationExpiresAt" <= $2 THEN NULL ELSE "invitationExpiresAt" END
-   WHERE "appointmentId" = $1::uuid
-  RETURNING id`;
+  WITH r AS (
+    UPDATE "Referral"
+       SET status = 'accepted', "appointmentId" = NULL, "updatedAt" = $2,
+           "invitationExpiresAt" = CASE WHEN "invitationExpiresAt" <= $2 THEN NULL ELSE "invitationExpiresAt" END
+     WHERE "appointmentId" = $1::uuid
+    RETURNING id, "referrerId", "personId", "toStructureId", "serviceId")
+  SELECT r.id, json_build_object('firstName', u."firstName", 'email', u.email) AS referrer,
+         json_build_object('firstName', p."firstName", 'lastName', p."lastName") AS person,
+         json_build_object('name', st.name) AS "toStructure", json_build_object('name', sv.name) AS service
+    FROM r
+    JOIN "StaffUser" u ON u.id = r."referrerId"
+    JOIN "Person" p ON p.id = r."personId"
+    JOIN "Structure" st ON st.id = r."toStructureId"
+    JOIN "Service" sv ON sv.id = r."serviceId"`;

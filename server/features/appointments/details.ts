@@ -2,6 +2,7 @@ import type { AppointmentDetails } from "../../../emails/appointment.ts";
 import { type SqlSession, statement } from "../../db/database.ts";
 import type { AppointmentStatus } from "../../db/generated/client.ts";
 import type { Mode } from "../../domain/availability.ts";
+import { smsNumber } from "../../domain/contact.ts";
 import { notFound } from "../../errors.ts";
 
 export interface AppointmentRow {
@@ -22,7 +23,7 @@ export interface AppointmentRow {
     accessInfo: string;
     commune: { name: string };
   } | null;
-  person: { firstName: string; lastName: string; email: string | null; phone: string | null };
+  person: { firstName: string; lastName: string; email: string | null; phone: string | null; smsReminders: boolean };
   advisor: { firstName: string; lastName: string; email: string };
 }
 
@@ -41,7 +42,7 @@ export const detailsOf = (source: string) => `
            json_build_object('id', si.id, 'name', si.name, 'address', si.address, 'postcode', si.postcode,
                              'accessInfo', si."accessInfo", 'commune', json_build_object('name', c.name)) END AS site,
          json_build_object('firstName', p."firstName", 'lastName', p."lastName", 'email', p.email,
-                           'phone', p.phone) AS person,
+                           'phone', p.phone, 'smsReminders', p."smsReminders") AS person,
          json_build_object('firstName', u."firstName", 'lastName', u."lastName", 'email', u.email) AS advisor
     FROM ${source} a
     JOIN "Offering" o ON o.id = a."offeringId"
@@ -82,7 +83,8 @@ export function toDetails(row: AppointmentRow, manageUrl: string | null): Appoin
     service: { name: row.offering.service.name },
     structure: { name: row.structure.name, email: row.structure.email, phone: row.structure.phone },
     site: row.site && { ...row.site, commune: row.site.commune.name },
-    person: row.person,
+    person: { firstName: row.person.firstName, lastName: row.person.lastName, email: row.person.email, phone: row.person.phone },
+    smsTo: smsNumber(row.person),
     advisor: row.advisor,
     instructions: row.offering.instructions,
     accessibilityNeeds: row.accessibilityNeeds,

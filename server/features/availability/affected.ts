@@ -128,7 +128,7 @@ export async function changeAvailability(
     if (target.onBooked === "cancel") {
       for (const a of orphaned) {
         const reason = "Le conseiller n'est plus disponible à cette heure.";
-        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, secret: config.sessionSecret });
+        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, config });
       }
     }
     return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0, conflicts };

@@ -7,6 +7,10 @@ export const PersonFields = z.object({
   lastName: personName("Le nom").openapi({ example: "Durand" }),
   email: emailAddress.optional().openapi({ example: "lea.durand@example.org" }),
   phone: phoneNumber.optional().openapi({ example: "06 12 34 56 78" }),
+  smsReminders: z
+    .boolean("vrai ou faux attendu.")
+    .optional()
+    .openapi({ description: "« Recevoir les rappels par SMS », pour un numéro de mobile ; oui par défaut." }),
   commune: communeCode.optional().openapi({ example: "59350", description: "Code INSEE de la commune de résidence." }),
 });
 

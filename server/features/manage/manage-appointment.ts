@@ -59,12 +59,7 @@ export async function cancelByPerson({ db, clock, config }: LinkDeps, token: str
   const now = clock.now();
   return db.prisma.$transaction(async (tx) => {
     const row = await byToken(tx, token, now, true);
-    const cancelled = await cancelAppointment(
-      tx,
-      row.id,
-      { by: "person", reason: reason || null },
-      { now, secret: config.sessionSecret },
-    );
+    const cancelled = await cancelAppointment(tx, row.id, { by: "person", reason: reason || null }, { now, config });
     return { appointment: publicAppointment(cancelled) };
   });
 }
@@ -108,7 +103,7 @@ export async function rescheduleByPerson({ db, clock, config }: LinkDeps, token:
         await enqueueAppointmentMessages(
           sql,
           toDetails(moved, `${config.publicUrl}/rdv/${token}`),
-          { kind: "moved", previous: { start: row.startsAt, end: row.endsAt } },
+          { kind: "moved", previous: { start: row.startsAt, end: row.endsAt, advisor: row.advisor } },
           { now, reminderPlan: offeringRow.reminderPlan, secret: config.sessionSecret },
         );
         return { appointment: publicAppointment(moved) };

@@ -12,7 +12,7 @@ export const ERASED_REFERRAL = "données de la personne effacées";
  * channel, times, structure, service and advisor: the figures are counted from them, and read
  * the same after. What goes is what says who the person is or what they confided: contacts,
  * free text, the private link, the invitation, and the e-mails rendered for them. Returns the
- * ids of the e-mails deleted, whose written copies (.eml) the caller removes once committed.
+ * ids of the messages deleted, whose written copies (.eml, SMS .json) the caller removes once committed.
  */
 export async function anonymisePersons(
   tx: Tx,

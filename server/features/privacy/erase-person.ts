@@ -4,7 +4,7 @@ import { audited } from "../../db/audit.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import { formatLongFr } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
-import { forgetMessages } from "../../mail/transport.ts";
+import { forgetCopies } from "../../mail/copies.ts";
 import { lockPerson } from "../appointments/live-person.ts";
 import { anonymisePersons, detachPerson } from "./anonymise.ts";
 import { personInScope } from "./person-scope.ts";
@@ -31,7 +31,7 @@ export async function erasePerson(deps: StaffDeps & { input: { id: string } }) {
     (tx) => eraseHeld(tx, person.id, person.structureIds, now),
     db.prisma,
   );
-  await forgetMessages(config, done.messageIds);
+  await forgetCopies(config, done.messageIds);
   const after = await db.prisma.person.findUniqueOrThrow({ where: { id: person.id }, select: { anonymisedAt: true } });
   // A structure's erasure leaves the person to whoever else meets them: nothing here says so.
   const anonymisedAt = person.structureIds ? now : (after.anonymisedAt ?? now);

@@ -1,7 +1,7 @@
 import { purgeThrottles } from "../../auth/throttle.ts";
 import type { Deps } from "../../context.ts";
 import type { DailyTask } from "../../jobs/daily.ts";
-import { forgetMessagesBefore } from "../../mail/transport.ts";
+import { forgetCopiesBefore } from "../../mail/copies.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -31,7 +31,7 @@ export async function purgeSpent(
       OR: [{ sentAt: null }, { sentAt: { lt: monthAgo } }],
     },
   });
-  const files = await forgetMessagesBefore(deps.config, monthAgo);
+  const files = await forgetCopiesBefore(deps.config, monthAgo);
   const invitations = await p.membershipInvitation.deleteMany({ where: { expiresAt: { lte: now } } });
   const throttles = await purgeThrottles(deps.db, now);
   return { idempotencyKeys: keys.count, messages: messages.count, files, invitations: invitations.count, throttles };

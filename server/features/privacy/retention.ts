@@ -4,7 +4,7 @@ import type { Database } from "../../db/database.ts";
 import { Prisma } from "../../db/generated/client.ts";
 import { DEFAULT_ZONE } from "../../domain/time.ts";
 import type { DailyTask } from "../../jobs/daily.ts";
-import { forgetMessages } from "../../mail/transport.ts";
+import { forgetCopies } from "../../mail/copies.ts";
 import { anonymisePersons } from "./anonymise.ts";
 import { retentionMonths } from "./settings.ts";
 
@@ -60,7 +60,7 @@ export async function anonymiseExpired(deps: Deps, now: Date): Promise<{ persons
       },
       { timeout: 60_000 },
     );
-    await forgetMessages(deps.config, done.messageIds);
+    await forgetCopies(deps.config, done.messageIds);
     persons += done.persons;
     if (done.persons < BATCH) return { persons };
   }
