@@ -42,7 +42,7 @@ describe("the reception desk", () => {
     expect(farAway.body.slots).toHaveLength(20);
   });
 
-  it("books a walk-in known only by phone in one call: no e-mail to them, the advisor told, a link to print", async () => {
+  it("books a walk-in known only by a mobile in one call: no e-mail to them but an SMS, the advisor told, a link to print", async () => {
     const [slot] = (await deskSlots(`offering=${env.fx.offering.id}`)).body.slots;
     const res = await book(env.fx.cookies.reception, {
       slotKey: slot.key,
@@ -66,7 +66,12 @@ describe("the reception desk", () => {
       null,
     ]);
     const messages = await env.db.prisma.outboxMessage.findMany({ where: { appointmentId: stored.id } });
-    expect(messages.map((m) => [m.type, m.recipient])).toEqual([["advisor.booked", env.fx.advisor.email]]);
+    expect(messages.filter((m) => m.channel === "email").map((m) => [m.type, m.recipient])).toEqual([
+      ["advisor.booked", env.fx.advisor.email],
+    ]);
+    expect(messages.filter((m) => m.channel === "sms" && m.type === "appointment.booked").map((m) => m.recipient)).toEqual([
+      "+33698765432",
+    ]);
 
     const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 98 76`, env.fx.cookies.reception);
     expect(found.body.people).toEqual([
