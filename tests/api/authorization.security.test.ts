@@ -604,6 +604,28 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   { method: "GET", route: "/admin/audit", rule: "region", ok: 200, path: () => "/admin/audit" },
+  { method: "GET", route: "/admin/outbox", rule: "directory", ok: 200, path: () => "/admin/outbox" },
+  {
+    method: "POST",
+    route: "/admin/outbox/{id}/resend",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => {
+      const message = await env.db.prisma.outboxMessage.create({
+        data: {
+          type: "appointment.booked",
+          channel: "sms",
+          recipient: "+33612345678",
+          payload: {},
+          dueAt: clock.now(),
+          status: "failed",
+          appointmentId: await appointmentIn(t, "coming"),
+        },
+      });
+      return `/admin/outbox/${message.id}/resend`;
+    },
+    body: () => ({}),
+  },
   { method: "GET", route: "/admin/settings", rule: "region", ok: 200, path: () => "/admin/settings" },
   {
     method: "PATCH",

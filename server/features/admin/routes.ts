@@ -6,6 +6,7 @@ import { faqAdmin } from "./faq.ts";
 import { memberAdmin } from "./members.ts";
 import { networkAdmin } from "./networks.ts";
 import { offeringAdmin } from "./offerings.ts";
+import { outboxAdmin } from "./outbox.ts";
 import { routingRuleAdmin } from "./routing-rules.ts";
 import { siteAdmin } from "./sites.ts";
 import { structureAdmin } from "./structures.ts";
@@ -28,6 +29,7 @@ export const admin = createRouter()
   .route("/", faqAdmin)
   .route("/", routingRuleAdmin)
   .route("/", auditLog)
+  .route("/", outboxAdmin)
   .route("/", privacySettings);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
@@ -43,5 +45,6 @@ export interface AdminTypes {
   faq: typeof faqAdmin;
   routingRules: typeof routingRuleAdmin;
   audit: typeof auditLog;
+  outbox: typeof outboxAdmin;
   privacy: typeof privacySettings;
 }
