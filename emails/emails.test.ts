@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { sampleDetails } from "../tests/helpers/appointment-details.ts";
 import { advisorNotice } from "./advisor-notice.ts";
 import type { AppointmentDetails } from "./appointment.ts";
 import { appointmentBooked } from "./appointment-booked.ts";
@@ -12,32 +13,12 @@ import { day, time } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
 import { passwordLinkEmail } from "./password-link.ts";
 
-// Monday 30 March 2026, the day after clocks went forward: 09:00 in Paris is 07:00 UTC.
-const details = (a: Partial<AppointmentDetails> = {}): AppointmentDetails => ({
-  id: "5b0f7c7e-1f0b-4a57-9c43-0d9c2f1f7a10",
-  start: new Date("2026-03-30T07:00:00Z"),
-  end: new Date("2026-03-30T07:45:00Z"),
-  zone: "Europe/Paris",
-  sequence: 0,
-  status: "booked",
-  mode: "onsite",
-  service: { name: "Information-conseil VAE" },
-  structure: { name: "Point Info Conseil VAE de Lille", email: "contact@pic-vae-lille.demo.example", phone: "03 53 01 00 00" },
-  site: {
-    name: "Lille Centre",
-    address: "12 rue Nationale",
-    postcode: "59000",
-    commune: "Lille",
-    accessInfo: "Métro ligne 1, station Rihour.",
-  },
-  person: { firstName: "Léa", lastName: "Durand <script>", email: "lea.durand@example.org", phone: null },
-  advisor: { firstName: "Claire", lastName: "Martin", email: "claire.martin@pic-vae-lille.demo.example" },
-  instructions: "Votre CV et vos justificatifs d'expérience.",
-  accessibilityNeeds: "Accès en fauteuil roulant",
-  manageUrl: "https://rdv.example.fr/rdv/AbCdEf0123456789xyzXYZ",
-  seats: 1,
-  ...a,
-});
+const details = (a: Partial<AppointmentDetails> = {}) =>
+  sampleDetails({
+    person: { firstName: "Léa", lastName: "Durand <script>", email: "lea.durand@example.org", phone: null },
+    accessibilityNeeds: "Accès en fauteuil roulant",
+    ...a,
+  });
 
 describe("messages to the person", () => {
   it("the confirmation says the local time of a daylight-saving week, the place, and the private link", () => {

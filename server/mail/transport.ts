@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { readdir, rm, stat } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import nodemailer from "nodemailer";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { MAIL_DOMAIN } from "../../emails/appointment.ts";
 import type { Config } from "../config.ts";
+import { removeWrittenBefore } from "./written-copies.ts";
 
 /** The Message-ID of an outbox row: the same on every attempt, so a duplicate shows as one. */
 export const messageIdOf = (outboxId: string) => `<${outboxId}@${MAIL_DOMAIN}>`;
@@ -69,18 +70,7 @@ export async function forgetMessages(config: Pick<Config, "smtpUrl" | "dataDir">
 /** Removes the written copies older than `before`, as the outbox forgets its sent messages. */
 export async function forgetMessagesBefore(config: Pick<Config, "smtpUrl" | "dataDir">, before: Date): Promise<number> {
   if (config.smtpUrl) return 0;
-  const dir = outboxDir(config);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  let removed = 0;
-  for (const name of names.filter((n) => n.endsWith(".eml"))) {
-    const file = join(dir, name);
-    const written = await stat(file).catch(() => undefined);
-    if (written && written.mtime < before) {
-      await rm(file, { force: true });
-      removed += 1;
-    }
-  }
-  return removed;
+  return removeWrittenBefore(outboxDir(config), ".eml", before);
 }
 
 export function smtpTransport(url: string, options: { timeoutMs?: number } = {}): Send {

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { readdir, rm, stat, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Config } from "../config.ts";
+import { removeWrittenBefore } from "../mail/written-copies.ts";
 import { brevoTransport } from "./brevo.ts";
 
 /** One SMS as the outbox hands it to a transport: the text already within its segments. */
@@ -59,16 +60,5 @@ export async function forgetSms(config: Pick<Config, "smsUrl" | "dataDir">, outb
 /** Removes the written copies older than `before`, as the outbox forgets its sent messages. */
 export async function forgetSmsBefore(config: Pick<Config, "smsUrl" | "dataDir">, before: Date): Promise<number> {
   if (config.smsUrl) return 0;
-  const dir = smsDir(config);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  let removed = 0;
-  for (const name of names.filter((n) => n.endsWith(".json"))) {
-    const file = join(dir, name);
-    const written = await stat(file).catch(() => undefined);
-    if (written && written.mtime < before) {
-      await rm(file, { force: true });
-      removed += 1;
-    }
-  }
-  return removed;
+  return removeWrittenBefore(smsDir(config), ".json", before);
 }
