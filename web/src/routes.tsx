@@ -34,6 +34,7 @@ const NetworksPage = lazy(() => staffPages().then((pages) => ({ default: pages.N
 const TerritoriesPage = lazy(() => staffPages().then((pages) => ({ default: pages.TerritoriesPage })));
 const AccountsPage = lazy(() => staffPages().then((pages) => ({ default: pages.AccountsPage })));
 const AuditPage = lazy(() => staffPages().then((pages) => ({ default: pages.AuditPage })));
+const OutboxPage = lazy(() => staffPages().then((pages) => ({ default: pages.OutboxPage })));
 const AgendaPage = lazy(() => staffPages().then((pages) => ({ default: pages.AgendaPage })));
 const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentPage })));
 const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pages.AvailabilityPage })));
@@ -136,6 +137,7 @@ export const routes: RouteDefinition[] = [
           { path: "/orientation", component: RoutingRulesPage },
           { path: "/comptes", component: AccountsPage },
           { path: "/journal", component: AuditPage },
+          { path: "/messages", component: OutboxPage },
           { path: "/donnees-personnelles", component: PrivacySettingsPage },
         ],
       },

@@ -5,6 +5,7 @@ import {
   formatDay,
   formatDayWithYear,
   formatDuration,
+  formatInstantIn,
   formatMoment,
   formatTime,
   formatWeek,
@@ -85,5 +86,14 @@ describe("parisDate", () => {
   it("the day as a clock in Paris reads it, whatever the browser's zone", () => {
     expect(parisDate(new Date("2026-03-22T23:30:00Z"))).toBe("2026-03-23");
     expect(parisDate(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01");
+  });
+});
+
+describe("formatInstantIn", () => {
+  it("writes an instant as a clock in the given zone reads it, across a daylight-saving change", () => {
+    expect(plain(formatInstantIn("2026-03-24T08:00:00.000Z", "Europe/Paris"))).toBe("mardi 24 mars 2026 à 9 h 00");
+    expect(plain(formatInstantIn("2026-03-30T07:30:00Z", "Europe/Paris"))).toBe("lundi 30 mars 2026 à 9 h 30");
+    expect(plain(formatInstantIn("2026-03-31T22:00:00Z", "Europe/Paris"))).toBe("mercredi 1er avril 2026 à 0 h 00");
+    expect(plain(formatInstantIn("2026-03-24T13:00:00Z", "America/Cayenne"))).toBe("mardi 24 mars 2026 à 10 h 00");
   });
 });

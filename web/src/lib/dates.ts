@@ -118,20 +118,39 @@ export function formatWeek(monday: LocalDate): string {
 }
 
 // hourCycle h23: some engines write midnight « 24:00 » with hour12 false.
-const parisClock = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Paris",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const clockIn = (timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+const parisClock = clockIn("Europe/Paris");
 
 /** « 23 mars 2026 à 0 h 08 »: an instant (any ISO 8601) as a clock in Paris reads it. */
 export function formatParisInstant(iso: string): string {
   const parts = Object.fromEntries(parisClock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
   return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} à ${formatTime(`${parts.hour}:${parts.minute}`)}`;
+}
+
+// One clock per zone met: the list of undelivered messages shows meetings of every structure.
+const zoneClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * « mardi 24 mars 2026 à 9 h 00 »: an instant (any ISO 8601) as a clock in `zone` reads it — a
+ * meeting written in its structure's zone, whatever the browser's.
+ */
+export function formatInstantIn(iso: string, zone: string): string {
+  let clock = zoneClocks.get(zone);
+  if (!clock) {
+    clock = clockIn(zone);
+    zoneClocks.set(zone, clock);
+  }
+  const parts = Object.fromEntries(clock.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return `${formatDayWithYear(`${parts.year}-${parts.month}-${parts.day}`)} à ${formatTime(`${parts.hour}:${parts.minute}`)}`;
 }
 
 /** The date of an instant in Paris: which day the staff agenda opens on, from the browser's clock. */

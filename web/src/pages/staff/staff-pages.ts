@@ -13,6 +13,7 @@ export { default as DirectoryArea } from "./directory/directory-area.tsx";
 export { default as DirectoryPage } from "./directory/directory-page.tsx";
 export { default as FaqAdminPage } from "./directory/faq-admin-page.tsx";
 export { default as NetworksPage } from "./directory/networks-page.tsx";
+export { default as OutboxPage } from "./directory/outbox-page.tsx";
 export { default as PrivacySettingsPage } from "./directory/privacy-settings-page.tsx";
 export { default as RoutingRulesPage } from "./directory/routing-rules-page.tsx";
 export { default as StructurePage } from "./directory/structure-page.tsx";

@@ -16,6 +16,7 @@ const users = hc<AdminTypes["users"]>(ADMIN_BASE);
 const territories = hc<AdminTypes["territories"]>(ADMIN_BASE);
 const closures = hc<AdminTypes["closures"]>(ADMIN_BASE);
 const audit = hc<AdminTypes["audit"]>(ADMIN_BASE);
+const outbox = hc<AdminTypes["outbox"]>(ADMIN_BASE);
 
 export type Network = InferResponseType<typeof networks.networks.$get, 200>["networks"][number];
 export type NetworkInput = InferRequestType<typeof networks.networks.$post>["json"];
@@ -39,6 +40,7 @@ export type Territory = InferResponseType<typeof territories.territories.$get, 2
 export type TerritoryInput = InferRequestType<typeof territories.territories.$post>["json"];
 export type ClosureInput = InferRequestType<(typeof closures.structures)[":id"]["closures"]["$post"]>["json"];
 export type AuditEvent = InferResponseType<typeof audit.audit.$get, 200>["events"][number];
+export type UndeliveredMessage = InferResponseType<typeof outbox.outbox.$get, 200>["messages"][number];
 
 export const getAdminStructures = query(async (): Promise<StructureSummary[]> => {
   const response = await structures.structures.$get();
@@ -79,6 +81,13 @@ export async function getAuditPage(before: string | undefined): Promise<AuditEve
   if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).events;
 }
+
+/** The e-mails and SMS that did not reach their person, of one's structures (all of them for the Région), the latest first. */
+export const getUndeliveredMessages = query(async (): Promise<UndeliveredMessage[]> => {
+  const response = await outbox.outbox.$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return (await response.json()).messages;
+}, "adminOutbox");
 
 /**
  * A change, then the queries it makes stale read again (only on success: a refused form keeps
@@ -186,3 +195,19 @@ export const updateTerritory = change(
 export const deleteClosure = change("adminDeleteClosure", structureKeys, (id: string) =>
   closures.closures[":id"].$delete({ param: { id } }),
 );
+
+/**
+ * Sends an undelivered message again, now. Nothing is read again: the list would drop the
+ * message at once (it is pending again), and the page says it was sent again where it was.
+ * `gone` when the server no longer holds it as undelivered — sent meanwhile, or out of reach
+ * (404), or just sent (409) — so that asking again is pointless.
+ */
+export const resendMessage = action(async (id: string) => {
+  let status = 0;
+  const outcome: Outcome<unknown> = await send(async () => {
+    const response = await outbox.outbox[":id"].resend.$post({ param: { id }, json: {} });
+    status = response.status;
+    return response;
+  }, 200);
+  return json({ ...outcome, gone: status === 404 || status === 409 }, { revalidate: [] });
+}, "adminResendMessage");

@@ -55,4 +55,5 @@ export const ACTIONS: Record<string, string> = {
   "person.erased": "Données d'une personne effacées pour une structure, à sa demande",
   "person.erased_everywhere": "Données d'une personne effacées partout, à sa demande",
   "settings.update": "Réglage des données personnelles modifié",
+  "outbox.resend": "Message non parvenu renvoyé",
 };

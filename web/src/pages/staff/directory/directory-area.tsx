@@ -43,15 +43,27 @@ export function RegionOnly(props: { children: JSX.Element }) {
 export function RegionPage(props: { title: string; lead?: JSX.Element; children: JSX.Element }) {
   return (
     <RegionOnly>
-      <div class="staff">
-        <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
-        <PageTitle>{props.title}</PageTitle>
-        <Show when={props.lead}>
-          <p class="staff__lead">{props.lead}</p>
-        </Show>
+      <AdminPage title={props.title} lead={props.lead}>
         {props.children}
-      </div>
+      </AdminPage>
     </RegionOnly>
+  );
+}
+
+/**
+ * A page of the directory for all its users, the structure admins as well as the Région (the
+ * area lets no one else in): back to the directory, its title and what it holds, its content.
+ */
+export function AdminPage(props: { title: string; lead?: JSX.Element; children: JSX.Element }) {
+  return (
+    <div class="staff">
+      <BackLink href="/espace/annuaire">Retour à l'annuaire</BackLink>
+      <PageTitle>{props.title}</PageTitle>
+      <Show when={props.lead}>
+        <p class="staff__lead">{props.lead}</p>
+      </Show>
+      {props.children}
+    </div>
   );
 }
 

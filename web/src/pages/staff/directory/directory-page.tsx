@@ -7,22 +7,40 @@ import { getAdminStructures, getNetworks } from "./admin-api.ts";
 import { BackLink } from "./directory-area.tsx";
 import { NewStructureForm } from "./new-structure-form.tsx";
 
-/** The Région's other pages of the directory. */
-export const REGION_PAGES = [
-  { href: "/espace/annuaire/reseaux", name: "Réseaux", about: "les réseaux de structures et les partenaires" },
-  { href: "/espace/annuaire/territoires", name: "Territoires", about: "les territoires de coordination" },
-  { href: "/espace/annuaire/questions", name: "Questions / Réponses", about: "les questions de la page publique" },
+/** The directory's other pages: most are the Région's only; the structure admins see those that are not. */
+export const ADMIN_PAGES = [
+  { href: "/espace/annuaire/reseaux", name: "Réseaux", about: "les réseaux de structures et les partenaires", regionOnly: true },
+  { href: "/espace/annuaire/territoires", name: "Territoires", about: "les territoires de coordination", regionOnly: true },
+  {
+    href: "/espace/annuaire/questions",
+    name: "Questions / Réponses",
+    about: "les questions de la page publique",
+    regionOnly: true,
+  },
   {
     href: "/espace/annuaire/orientation",
     name: "Table d'orientation",
     about: "les règles du questionnaire « Trouver le bon interlocuteur »",
+    regionOnly: true,
   },
-  { href: "/espace/annuaire/comptes", name: "Comptes", about: "les comptes des personnels, coordination et Région" },
-  { href: "/espace/annuaire/journal", name: "Journal", about: "le journal des modifications" },
+  {
+    href: "/espace/annuaire/comptes",
+    name: "Comptes",
+    about: "les comptes des personnels, coordination et Région",
+    regionOnly: true,
+  },
+  { href: "/espace/annuaire/journal", name: "Journal", about: "le journal des modifications", regionOnly: true },
+  {
+    href: "/espace/annuaire/messages",
+    name: "Messages non parvenus",
+    about: "les courriels et SMS qui n'ont pas pu être remis, à renvoyer",
+    regionOnly: false,
+  },
   {
     href: "/espace/annuaire/donnees-personnelles",
     name: "Données personnelles",
     about: "la durée de conservation et les traitements de chaque nuit",
+    regionOnly: true,
   },
 ] as const;
 
@@ -38,23 +56,21 @@ export default function DirectoryPage() {
           ? "Les structures du service public régional de l'orientation et ses partenaires, leurs lieux, offres, personnels et fermetures."
           : "Les structures que vous administrez : leurs informations, lieux, offres, personnels et fermetures."}
       </p>
-      <Show when={user().regionalAdmin}>
-        <nav aria-labelledby="region-nav-title">
-          <h2 id="region-nav-title">Administration régionale</h2>
-          <ul class="staff-nav">
-            <For each={REGION_PAGES}>
-              {(page) => (
-                <li>
-                  <A class="staff-nav__link" href={page.href}>
-                    {page.name}
-                  </A>
-                  <span class="visually-hidden">&nbsp;: {page.about}</span>
-                </li>
-              )}
-            </For>
-          </ul>
-        </nav>
-      </Show>
+      <nav aria-labelledby="admin-nav-title">
+        <h2 id="admin-nav-title">{user().regionalAdmin ? "Administration régionale" : "Administration"}</h2>
+        <ul class="staff-nav">
+          <For each={ADMIN_PAGES.filter((page) => user().regionalAdmin || !page.regionOnly)}>
+            {(page) => (
+              <li>
+                <A class="staff-nav__link" href={page.href}>
+                  {page.name}
+                </A>
+                <span class="visually-hidden">&nbsp;: {page.about}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </nav>
       <section class="staff__section" aria-labelledby="structures-title">
         <h2 id="structures-title">Structures</h2>
         <Loadable
