@@ -38,4 +38,27 @@ describe("a referral", () => {
     expect([late.status, late.body.error.message]).toEqual([409, "Cette orientation a été refusée."]);
     expect(await kinds(id)).toEqual(["created", "declined"]);
   });
+
+  it("sends no SMS invitation without a mobile that takes them, naming the field, and writes nothing", async () => {
+    const cases = [
+      [{ email: "nadia.benamar@example.org" }, "La personne n'a pas de numéro de mobile : imprimez le code."],
+      [{ phone: "03 20 11 22 33" }, "La personne n'a pas de numéro de mobile : imprimez le code."],
+      [{ phone: "06 12 34 56 78", smsReminders: false }, "La personne a refusé les SMS : imprimez le code."],
+    ] as const;
+    for (const [contact, message] of cases) {
+      const id = await refer({ person: { firstName: "Nadia", lastName: "Benamar", ...contact } });
+      expect((await send("GET", `/referrals/${id}`, env.fx.cookies.referrer)).body.referral.person.textable).toBe(false);
+      const refused = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false, sms: true });
+      expect([refused.status, refused.body.error.fields]).toEqual([422, { sms: message }]);
+      expect(await env.db.prisma.outboxMessage.count({ where: { referralId: id } })).toBe(0);
+      expect(await kinds(id)).toEqual(["created"]);
+    }
+    // Neither way there: both fields named.
+    const none = await refer({ person: { firstName: "Nadia", lastName: "Benamar", phone: "03 20 11 22 33" } });
+    const both = await post(`/referrals/${none}/invitation`, env.fx.cookies.referrer, { email: true, sms: true });
+    expect(Object.keys(both.body.error.fields).sort()).toEqual(["email", "sms"]);
+    const typed = await post(`/referrals/${none}/invitation`, env.fx.cookies.referrer, { email: false, sms: "oui" });
+    expect([typed.status, Object.keys(typed.body.error.fields)]).toEqual([422, ["sms"]]);
+    expect(typed.body.error.fields.sms).toMatch(/vrai ou faux/);
+  });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { sweepReferrals } from "../../server/features/referrals/sweep.ts";
-import { messageOf } from "../helpers/app.ts";
+import { messageOf, smsOf } from "../helpers/app.ts";
 import { SWEEP_CONFIG, useReferrals } from "../helpers/referrals.ts";
 
 // A referral's life through the API: a partner refers someone to the PIC VAE of Lille, which
@@ -169,6 +169,90 @@ describe("a referral", () => {
     // Booked: nothing left to send about the invitation (here not even its e-mail, still queued).
     const left = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id, status: "pending" } });
     expect(left).toEqual([]);
+  });
+
+  it("sends the invitation by SMS to the person's mobile, with the code and a reminder, both withdrawn like the e-mail's", async () => {
+    const id = await refer();
+    expect((await detail(id)).body.referral.person).toMatchObject({ phone: "06 12 34 56 78", textable: true });
+    const texted = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false, sms: true });
+    expect(texted.status).toBe(200);
+    expect(texted.body).toMatchObject({ sentTo: null, textedTo: "06 12 34 56 78" });
+    const rows = () =>
+      env.db.prisma.outboxMessage.findMany({ where: { referralId: id }, orderBy: [{ createdAt: "asc" }, { dueAt: "asc" }] });
+    const first = await rows();
+    expect(first.map((m) => [m.type, m.channel, m.recipient, m.dueAt.toISOString(), m.status])).toEqual([
+      ["referral.invitation", "sms", "+33612345678", "2026-10-26T08:00:00.000Z", "pending"],
+      ["referral.reminder", "sms", "+33612345678", "2026-10-29T08:00:00.000Z", "pending"],
+    ]);
+    const token = texted.body.url.split("#")[1];
+    const [invitationSms, reminderSms] = first.map((m) => smsOf(m));
+    expect(invitationSms?.sms.text).toContain(token);
+    expect(invitationSms?.sms.text).toContain(texted.body.code);
+    expect(invitationSms?.zone).toBe("Europe/Paris");
+    expect(reminderSms?.sms.text).toMatch(/pas encore pris RDV/);
+    expect(invitationSms?.sms.segments).toBeLessThanOrEqual(2);
+    const timeline = async () =>
+      ((await detail(id)).body.referral.timeline as { kind: string; detail: string }[]).filter((e) => e.kind !== "created");
+    expect(await timeline()).toEqual([expect.objectContaining({ kind: "invited", detail: "par SMS au 06 12 34 56 78" })]);
+
+    // Both ways: the previous SMS are withdrawn, the new ones go with the e-mails.
+    const both = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: true, sms: true });
+    expect(both.body).toMatchObject({ sentTo: "nadia.benamar@example.org", textedTo: "06 12 34 56 78" });
+    const second = await rows();
+    expect(second.slice(0, 2).map((m) => m.status)).toEqual(["cancelled", "cancelled"]);
+    expect(
+      second
+        .filter((m) => m.status === "pending")
+        .map((m) => [m.type, m.channel])
+        .sort(),
+    ).toEqual([
+      ["referral.invitation", "email"],
+      ["referral.invitation", "sms"],
+      ["referral.reminder", "email"],
+      ["referral.reminder", "sms"],
+    ]);
+    expect((await timeline()).at(-1)?.detail).toBe("par courriel à nadia.benamar@example.org et par SMS au 06 12 34 56 78");
+
+    // Both reminders sent: one step of the timeline, saying both ways.
+    await env.db.prisma.outboxMessage.updateMany({
+      where: { referralId: id, type: "referral.reminder", status: "pending" },
+      data: { status: "sent", sentAt: new Date("2026-10-29T08:00:05Z") },
+    });
+    expect(await sweepReferrals(env.db, new Date("2026-10-29T09:00:00Z"), SWEEP_CONFIG)).toMatchObject({ reminded: 1 });
+    expect((await timeline()).at(-1)).toMatchObject({ kind: "reminded", detail: "rappel envoyé par courriel et par SMS" });
+
+    // Booked with the link: nothing left to send, by either way.
+    const link = both.body.url.split("#")[1];
+    const slots = await (await env.app.request(`/api/invitations/${link}/slots`)).json();
+    const booked = await post(
+      `/invitations/${link}/booking`,
+      "",
+      { slotKey: slots.slots[0].key, noticeAccepted: true },
+      randomUUID(),
+    );
+    expect(booked.status).toBe(201);
+    expect(
+      await env.db.prisma.outboxMessage.count({
+        where: { referralId: id, status: "pending", type: { in: ["referral.invitation", "referral.reminder"] } },
+      }),
+    ).toBe(0);
+  });
+
+  it("texts the invitation sent late in the evening the next morning, not in the night", async () => {
+    const id = await refer();
+    at("2026-10-26T20:30:00Z"); // 21 h 30 in Paris
+    try {
+      // A session of the evening: the morning's has gone idle.
+      const referrer = `rdv-session=${await openSession(env.db, env.fx.users.referrer.id, clock.now())}`;
+      expect((await post(`/referrals/${id}/invitation`, referrer, { email: true, sms: true })).status).toBe(200);
+      const sent = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id, type: "referral.invitation" } });
+      expect(sent.map((m) => [m.channel, m.dueAt.toISOString()]).sort()).toEqual([
+        ["email", "2026-10-26T20:30:00.000Z"],
+        ["sms", "2026-10-27T07:00:00.000Z"],
+      ]);
+    } finally {
+      at("2026-10-26T08:00:00Z");
+    }
   });
 
   it("is declined by the target with a reason the referrer reads", async () => {

@@ -143,6 +143,9 @@ describe("a shared advisor's other structures are busy time", () => {
     const done = await send("POST", "/availability/absences", env.fx.cookies.structureAdmin, { ...absence, onBooked: "cancel" });
     expect(done.status).toBe(201);
     expect(done.body).toMatchObject({ affected: 1, cancelled: 1, conflicts: [expect.anything()] });
+    // Who was told: the structure's own person alone.
+    expect(done.body.cancelledMeetings.map((m: { id: string }) => m.id)).toEqual([mine.id]);
+    expect(leaks(done.body)).toEqual([]);
     const status = async (id: string) => (await env.db.prisma.appointment.findUniqueOrThrow({ where: { id } })).status;
     expect(await status(mine.id)).toBe("cancelled");
     expect(await status(theirs.id)).toBe("booked");

@@ -23,13 +23,18 @@ async function demoAdvisor() {
   return { advisor, rule, offering, site: rule.site };
 }
 
-/** A booked meeting of the demo advisor at `local` (Paris wall time, summer: UTC+2), for a new person with an e-mail. */
-async function bookDemoMeeting(local: string, lastName: string) {
+/**
+ * A booked meeting of the demo advisor at `local` (Paris wall time, summer: UTC+2), for a new
+ * person with an e-mail, or with the `contact` given.
+ */
+async function bookDemoMeeting(
+  local: string,
+  lastName: string,
+  contact: { email?: string | null; phone?: string | null } = { email: `${lastName.toLowerCase()}@exemple.fr` },
+) {
   const { advisor, rule, offering, site } = await demoAdvisor();
   const prisma = staff.harness.db.prisma;
-  const person = await prisma.person.create({
-    data: { firstName: "Inès", lastName, email: `${lastName.toLowerCase()}@exemple.fr` },
-  });
+  const person = await prisma.person.create({ data: { firstName: "Inès", lastName, ...contact } });
   const startsAt = new Date(`${local}:00+02:00`);
   return prisma.appointment.create({
     data: {
@@ -223,6 +228,90 @@ test("a structure closure over a booked meeting asks what to do with it, in the 
   await close();
 });
 
+test("a date taken off cancels its meetings: who was told by e-mail, by SMS, and whom to call, printable", {
+  timeout: 90_000,
+}, async () => {
+  // Tuesday 7 April: one person gave an e-mail, one a mobile, one a landline only.
+  const meetings = [
+    await bookDemoMeeting("2026-04-07T09:00", "Courriel"),
+    await bookDemoMeeting("2026-04-07T10:00", "Mobile", { phone: "+33612345678" }),
+    await bookDemoMeeting("2026-04-07T11:00", "Fixe", { phone: "+33320112233" }),
+  ];
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await openOwnAvailability(page);
+  const dayOff = page.getByRole("form", { name: "Retirer une date" });
+  await dayOff.getByLabel("Date retirée").fill("2026-04-07");
+  await dayOff.getByRole("button", { name: "Retirer la date" }).click();
+  const dialog = page.getByRole("dialog", { name: "Des rendez-vous sont déjà pris" });
+  await dialog.getByRole("button", { name: "Annuler les rendez-vous et prévenir les personnes" }).click();
+  const status = page.getByRole("status");
+  await status
+    .getByText(
+      "Le mardi 7 avril 2026 est retiré des disponibilités. Les 3 rendez-vous concernés sont annulés : 2 personnes sont prévenues et 1 personne est à appeler.",
+    )
+    .waitFor();
+
+  const told = page.getByRole("region", { name: "Personnes prévenues" });
+  await told.getByRole("heading", { level: 2, name: "Personnes prévenues" }).waitFor();
+  const group = async (title: string) => {
+    const heading = told.getByRole("heading", { level: 3, name: title });
+    return normalise(await heading.locator("xpath=following-sibling::ul[1]").textContent());
+  };
+  const service = (await demoAdvisor()).offering.service.name;
+  expect(await group("Prévenues par courriel")).toBe(`Inès Courriel, rendez-vous du mardi 7 avril 2026 à 9 h 00 (${service})`);
+  expect(await group("Prévenues par SMS")).toBe(`Inès Mobile, rendez-vous du mardi 7 avril 2026 à 10 h 00 (${service})`);
+  expect(await group("À appeler")).toBe(
+    `Inès Fixe, rendez-vous du mardi 7 avril 2026 à 11 h 00 (${service}) — Appeler Inès Fixe au 03 20 11 22 33`,
+  );
+  const call = told.getByRole("link", { name: "Appeler Inès Fixe au 03 20 11 22 33" });
+  expect(await call.getAttribute("href")).toBe("tel:0320112233");
+  expect(await told.getByRole("heading", { name: "Sans moyen de contact" }).count()).toBe(0);
+  await expectAccessibleAtEveryWidth(page, "people told of a cancellation");
+
+  // From the status the change said, the keyboard goes on to the number to call, then to print.
+  expect((await focused(page)).name).toContain("Le mardi 7 avril 2026 est retiré");
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).name).toBe("Appeler Inès Fixe au 03 20 11 22 33");
+  await page.keyboard.press("Tab");
+  expect((await focused(page)).name).toBe("Imprimer la liste");
+
+  // Printed from its button: the list alone, without the page around it nor the button.
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute("data-printed", "oui");
+  });
+  await page.keyboard.press("Enter");
+  expect(await page.locator("body").getAttribute("data-printed")).toBe("oui");
+  await page.emulateMedia({ media: "print" });
+  expect(await told.isVisible()).toBe(true);
+  expect(await told.getByRole("heading", { name: "À appeler" }).isVisible()).toBe(true);
+  expect(await told.getByText("03 20 11 22 33").isVisible()).toBe(true);
+  for (const hidden of [
+    page.locator(".site-header"),
+    status,
+    page.getByRole("heading", { level: 1, name: "Disponibilités" }),
+    page.getByRole("heading", { level: 2, name: "Plages d'ouverture" }),
+    dayOff,
+    told.getByRole("button", { name: "Imprimer la liste" }),
+  ]) {
+    expect(await hidden.isVisible()).toBe(false);
+  }
+  // Once printed, printing the page prints the page.
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.getByRole("heading", { level: 2, name: "Plages d'ouverture" }).waitFor();
+  await page.emulateMedia({ media: "screen" });
+
+  // The outbox holds the e-mail and the SMS, and nothing for the landline.
+  const sent = await staff.harness.db.prisma.outboxMessage.findMany({
+    where: { type: "appointment.cancelled", appointmentId: { in: meetings.map((m) => m.id) } },
+  });
+  expect(sent.map((m) => [m.channel, m.recipient]).sort()).toEqual([
+    ["email", "courriel@exemple.fr"],
+    ["sms", "+33612345678"],
+  ]);
+  expect(problems.filter((problem) => !/\b(401|409)\b/.test(problem))).toEqual([]);
+  await close();
+});
+
 test("changing a range that holds a booked meeting asks first: nothing changes, or it is cancelled and the person told", {
   timeout: 90_000,
 }, async () => {
@@ -265,8 +354,10 @@ test("changing a range that holds a booked meeting asks first: nothing changes, 
   await dialog.getByRole("button", { name: "Annuler le rendez-vous et prévenir la personne" }).click();
   await page
     .getByRole("status")
-    .getByText("La plage est modifiée. Le rendez-vous concerné est annulé ; la personne est prévenue par courriel.")
+    .getByText("La plage est modifiée. Le rendez-vous concerné est annulé ; la personne est prévenue.")
     .waitFor();
+  const told = page.getByRole("region", { name: "Personnes prévenues" });
+  expect(normalise(await told.getByRole("list").textContent())).toMatch(/^Inès Déplacée, rendez-vous du lundi 30 mars 2026/);
   await page.getByRole("heading", { level: 3, name: "Du lundi au jeudi, de 9 h 00 à 10 h 00" }).waitFor();
   expect((await staff.harness.db.prisma.availabilityRule.findUniqueOrThrow({ where: { id: rule.id } })).endTime).toBe("10:00");
   expect((await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("cancelled");

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { messageOf } from "../helpers/app.ts";
+import { messageOf, smsOf } from "../helpers/app.ts";
 import { LILLE } from "./booking-helpers.ts";
 import { focused, NOW, normalise, settled, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
@@ -61,7 +61,7 @@ async function refer(
   await page.getByRole("heading", { level: 1, name: `Orientation ${of}${person.firstName} ${person.lastName}` }).waitFor();
 }
 
-test("a partner refers with the person's agreement and e-mails the invitation; the person books from the link", {
+test("a partner refers with the person's agreement, e-mails and texts the invitation; the person books from the link", {
   timeout: 120_000,
 }, async () => {
   const { page, problems, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
@@ -84,17 +84,29 @@ test("a partner refers with the person's agreement and e-mails the invitation; t
   await page.getByRole("group", { name: "Créneau" }).getByRole("radio").first().waitFor();
   await expectAccessibleAtEveryWidth(page, "new referral");
 
-  await page.getByRole("radio", { name: "Par courriel, à ines.lefebvre@example.org" }).check();
+  // She gave an address and a mobile: every way is offered; both are chosen.
+  const ways = page.getByRole("group", { name: "Comment la personne reçoit l'invitation" });
+  expect((await ways.getByRole("radio").all()).length).toBe(4);
+  await ways.getByRole("radio", { name: "Par courriel, à ines.lefebvre@example.org" }).waitFor();
+  await ways.getByRole("radio", { name: "Par SMS, au 06 11 22 33 44" }).waitFor();
+  await ways.getByRole("radio", { name: "Les deux : par courriel et par SMS" }).check();
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
-  await page.getByText("Invitation envoyée par courriel à ines.lefebvre@example.org.").waitFor();
-  await page.getByText(/Invitation à prendre rendez-vous \(par courriel à ines\.lefebvre@example\.org\)/).waitFor();
-  await expectAccessibleAtEveryWidth(page, "referral, invitation e-mailed");
+  await page.getByText("Invitation envoyée par courriel à ines.lefebvre@example.org et par SMS au 06 11 22 33 44.").waitFor();
+  await page
+    .getByText(/Invitation à prendre rendez-vous \(par courriel à ines\.lefebvre@example\.org et par SMS au 06 11 22 33 44\)/)
+    .waitFor();
+  await expectAccessibleAtEveryWidth(page, "referral, invitation e-mailed and texted");
 
   const mail = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
     where: { type: "referral.invitation", recipient: "ines.lefebvre@example.org" },
   });
   const link = messageOf(mail).text.match(/\/invitation#([\w-]+)/);
   expect(link).not.toBeNull();
+  // The SMS carries the same link, and the code.
+  const sms = await staff.harness.db.prisma.outboxMessage.findFirstOrThrow({
+    where: { type: "referral.invitation", channel: "sms", recipient: "+33611223344" },
+  });
+  expect(smsOf(sms).sms.text).toContain(`/invitation#${link?.[1]}`);
 
   // The person, on their own device.
   const person = await staff.harness.openPage();
@@ -163,7 +175,10 @@ test("without an e-mail address, the printed code opens the slots; the person bo
 }, async () => {
   const { page, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
   await refer(page, { firstName: "Yanis", lastName: "Haddad" });
-  expect(await page.getByRole("radio", { name: /Par courriel/ }).count()).toBe(0);
+  // No address: no e-mail offered; his mobile is, first, and paper.
+  expect(await page.getByRole("radio", { name: /courriel/ }).count()).toBe(0);
+  expect(await page.getByRole("radio", { name: "Par SMS, au 06 11 22 33 44" }).isChecked()).toBe(true);
+  await page.getByRole("radio", { name: "Sur papier : un code à imprimer et à lui remettre" }).check();
   await page.getByRole("button", { name: "Créer le code à imprimer" }).click();
   await page.getByText("Invitation créée : imprimez le feuillet").waitFor();
   const slip = page.locator(".referral-print");

@@ -2,6 +2,8 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { stillFits } from "../../domain/availability.ts";
+import { type ToldBy, toldOf } from "../../domain/contact.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
@@ -13,6 +15,12 @@ export interface AffectedAppointment {
   start: string;
   service: string;
   person: { firstName: string; lastName: string };
+}
+
+/** A meeting the change cancelled, and how its person hears of it; `phone` (shown), when someone must call. */
+export interface CancelledMeeting extends AffectedAppointment {
+  told: ToldBy[];
+  phone: string | null;
 }
 
 /** A meeting of the advisor in another structure, in the change's way: when, nothing more. */
@@ -66,9 +74,11 @@ export async function misfits(tx: Tx, structureId: string, advisorIds: string[],
 /**
  * Makes a change to advisors' availability in a structure with its audit event, and looks at
  * the meetings it leaves outside: without a decision, a 409 lists the structure's own and
- * nothing is written; « cancel » cancels them and tells the people. An absence also falls on
- * the advisor's meetings in their other structures: those are theirs, never cancelled from
- * here — listed as conflicts, times only (scope.ts), for someone to sort out with the advisor.
+ * nothing is written; « cancel » cancels them and tells the people, and the answer lists them
+ * with how each was told, or the number to call when no message reaches them. An absence also
+ * falls on the advisor's meetings in their other structures: those are theirs, never cancelled
+ * from here — listed as conflicts, times only (scope.ts), for someone to sort out with the
+ * advisor; never in that list.
  */
 export async function changeAvailability(
   deps: StaffDeps,
@@ -125,13 +135,16 @@ export async function changeAvailability(
         { affected: orphaned, conflicts, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
       );
     }
+    const cancelledMeetings: CancelledMeeting[] = [];
     if (target.onBooked === "cancel") {
       for (const a of orphaned) {
         const reason = "Le conseiller n'est plus disponible à cette heure.";
-        await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, config });
+        const { person } = await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, config });
+        const told = toldOf(person);
+        cancelledMeetings.push({ ...a, told: told.by, phone: told.call && phoneForPeople(told.call) });
       }
     }
-    return { id, affected: orphaned.length, cancelled: target.onBooked === "cancel" ? orphaned.length : 0, conflicts };
+    return { id, affected: orphaned.length, cancelled: cancelledMeetings.length, cancelledMeetings, conflicts };
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Mode } from "../admin/schemas.ts";
-import { DateOnly, IdName, ZonedInstant } from "../appointments/schemas.ts";
+import { DateOnly, FullName, IdName, ShownPhone, ZonedInstant } from "../appointments/schemas.ts";
 
 // The availability editor's view of an advisor in a structure (routes.ts).
 
@@ -42,12 +42,36 @@ export const Availability = z
   })
   .openapi("Availability");
 
+/**
+ * A meeting of the structure a change cancelled, and how its person heard of it
+ * (domain/contact.ts `toldOf`): the structure's own meetings alone, never another's.
+ */
+export const CancelledMeeting = z
+  .object({
+    id: z.uuid(),
+    start: ZonedInstant,
+    service: z.string(),
+    person: FullName,
+    told: z.array(z.enum(["email", "sms"])).openapi({
+      description:
+        "Par où l'annulation lui est envoyée : courriel (`email`), SMS (`sms`), les deux ; vide : personne ne l'a prévenue.",
+    }),
+    phone: ShownPhone.openapi({
+      description:
+        "Le numéro à appeler, quand aucun message ne lui parvient (un fixe, ou un mobile sans SMS) ; null sinon. Vide et null : aucun moyen de contact.",
+    }),
+  })
+  .openapi("CancelledMeeting");
+
 /** What a change of availability (a range, an absence, a closure) did to the booked meetings. */
 export const AvailabilityChange = z
   .object({
     id: z.uuid(),
     affected: z.int(),
     cancelled: z.int(),
+    cancelledMeetings: z.array(CancelledMeeting).openapi({
+      description: "Les rendez-vous de la structure annulés par le changement, dans l'ordre, avec qui prévenir.",
+    }),
     conflicts: z.array(z.object({ start: z.string(), end: z.string() })).openapi({
       description: "Rendez-vous du conseiller dans ses autres structures pendant l'absence : l'heure seulement ; ils restent.",
     }),

@@ -1,13 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { invitationEmail, type ReferralNoticeDetails } from "../../../emails/referral.ts";
+import { smsInvitation } from "../../../sms/referral-sms.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
+import { smsNumber } from "../../domain/contact.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
 import { toZonedIso } from "../../domain/time.ts";
-import { enqueue } from "../../mail/outbox.ts";
+import { enqueue, type OutboxRow, smsRow } from "../../mail/outbox.ts";
 
 // The referrals' database side: what is read of a referral, its timeline, its invitation.
 
@@ -50,7 +52,9 @@ export const referralSelect = {
   toStructure: { select: { id: true, slug: true, name: true, timeZone: true, phone: true, email: true } },
   service: { select: { id: true, slug: true, name: true } },
   referrer: { select: { id: true, firstName: true, lastName: true, email: true } },
-  person: { select: { id: true, firstName: true, lastName: true, email: true, phone: true, anonymisedAt: true } },
+  person: {
+    select: { id: true, firstName: true, lastName: true, email: true, phone: true, smsReminders: true, anonymisedAt: true },
+  },
   redirectedFrom: { select: { id: true, fromStructure: { select: { name: true } } } },
   redirectedTo: { select: { id: true, toStructure: { select: { name: true } } } },
   // Never the meeting's notes: they are the target structure's alone.
@@ -76,6 +80,7 @@ export async function loadReferral(db: Database | { prisma: Tx }, id: string): P
 /** A referral as the API gives it: its followed status, times in the target's zone. */
 export function referralView(r: ReferralRow) {
   const zone = r.toStructure.timeZone;
+  const { smsReminders: _, ...person } = r.person;
   return {
     id: r.id,
     status: followedStatus(r.status, r.appointment),
@@ -94,9 +99,10 @@ export function referralView(r: ReferralRow) {
     service: r.service,
     referrer: { firstName: r.referrer.firstName, lastName: r.referrer.lastName },
     person: {
-      ...r.person,
-      phone: r.person.phone && phoneForPeople(r.person.phone),
-      anonymisedAt: r.person.anonymisedAt?.toISOString() ?? null,
+      ...person,
+      phone: person.phone && phoneForPeople(person.phone),
+      textable: smsNumber(r.person) !== null,
+      anonymisedAt: person.anonymisedAt?.toISOString() ?? null,
     },
     redirectedFrom: r.redirectedFrom && { id: r.redirectedFrom.id, structure: r.redirectedFrom.fromStructure.name },
     redirectedTo: r.redirectedTo && { id: r.redirectedTo.id, structure: r.redirectedTo.toStructure.name },
@@ -158,13 +164,14 @@ export function recordEvent(
 
 /**
  * A new invitation for a referral: new secrets (the previous link and code stop working), its
- * e-mail to the person if asked, and its reminder rendered now, due a few days later, since
- * the link is never stored. The previous invitation's pending messages are withdrawn.
+ * e-mail and its SMS to the person if asked, each with its reminder rendered now, due a few days
+ * later, since the link is never stored. The previous invitation's pending messages are withdrawn.
+ * `sentTo` is the address e-mailed, `textedTo` the number texted (E.164), null when not sent.
  */
 export async function invite(
   tx: Tx,
   r: ReferralRow,
-  options: { days: number; email: boolean; now: Date; byId: string; config: Config },
+  options: { days: number; email: boolean; sms: boolean; now: Date; byId: string; config: Config },
 ) {
   const secrets = newInvitationSecrets();
   const expiresAt = invitationEnd(options.now, options.days);
@@ -182,37 +189,50 @@ export async function invite(
     },
   });
   const sentTo = options.email ? r.person.email : null;
+  const textedTo = options.sms ? smsNumber(r.person) : null;
+  const details = {
+    firstName: r.person.firstName,
+    from: r.fromStructure.name,
+    to: r.toStructure.name,
+    service: r.service.name,
+    url,
+    expiresAt,
+  };
+  const reminderAt = reminderTime(options.now, expiresAt);
+  const messages: OutboxRow[] = [];
   if (sentTo) {
-    const details = {
-      firstName: r.person.firstName,
-      from: r.fromStructure.name,
-      to: r.toStructure.name,
-      service: r.service.name,
-      url,
-      expiresAt,
-    };
-    const reminderAt = reminderTime(options.now, expiresAt);
-    await enqueue(
-      sqlIn(tx),
-      options.config.sessionSecret,
-      [
-        { type: "referral.invitation", recipient: sentTo, dueAt: options.now, payload: invitationEmail(details) },
-        ...(reminderAt
-          ? [{ type: "referral.reminder", recipient: sentTo, dueAt: reminderAt, payload: invitationEmail(details, true) }]
-          : []),
-      ].map((m) => ({ ...m, referralId: r.id })),
-    );
+    messages.push({ type: "referral.invitation", recipient: sentTo, dueAt: options.now, payload: invitationEmail(details) });
+    if (reminderAt) {
+      messages.push({ type: "referral.reminder", recipient: sentTo, dueAt: reminderAt, payload: invitationEmail(details, true) });
+    }
   }
-  await recordEvent(tx, r.id, {
-    kind: "invited",
-    at: options.now,
-    byId: options.byId,
-    detail: sentTo ? `par courriel à ${sentTo}` : "code remis à la personne",
-  });
-  return { url, code: secrets.code, expiresAt, sentTo };
+  if (textedTo) {
+    // The code too: typed on another device, it beats the link. Quiet hours are the person's,
+    // whom the target structure serves: its zone.
+    const texted = { ...details, code: secrets.code };
+    const zone = { zone: r.toStructure.timeZone };
+    messages.push(smsRow("referral.invitation", textedTo, options.now, smsInvitation(texted), zone));
+    if (reminderAt) messages.push(smsRow("referral.reminder", textedTo, reminderAt, smsInvitation(texted, true), zone));
+  }
+  await enqueue(
+    sqlIn(tx),
+    options.config.sessionSecret,
+    messages.map((m) => ({ ...m, referralId: r.id })),
+  );
+  await recordEvent(tx, r.id, { kind: "invited", at: options.now, byId: options.byId, detail: invitedWords(sentTo, textedTo) });
+  return { url, code: secrets.code, expiresAt, sentTo, textedTo };
 }
 
-/** Withdraws what an invitation still has to send: the person booked, or the referral ended. */
+/** How the invitation went, for the timeline: « par courriel à … et par SMS au 06 … », or the code given. */
+function invitedWords(sentTo: string | null, textedTo: string | null): string {
+  const ways = [...(sentTo ? [`par courriel à ${sentTo}`] : []), ...(textedTo ? [`par SMS au ${phoneForPeople(textedTo)}`] : [])];
+  return ways.length ? ways.join(" et ") : "code remis à la personne";
+}
+
+/**
+ * Withdraws what an invitation still has to send, its e-mails and its SMS alike: the person
+ * booked, the referral ended, or a new invitation replaces it.
+ */
 export function withdrawInvitation(tx: Tx, referralId: string) {
   return tx.outboxMessage.updateMany({
     where: { referralId, status: "pending", type: { in: ["referral.invitation", "referral.reminder"] } },

@@ -12,7 +12,7 @@ import { declineReferral } from "./decline-referral.ts";
 import { listReferralSlots } from "./list-referral-slots.ts";
 import { listReferrals } from "./list-referrals.ts";
 import { redirectReferral } from "./redirect-referral.ts";
-import { ReferralDetailResponse, ReferralResponse, ReferralSlotsResponse, ReferralsResponse } from "./schemas.ts";
+import { InvitationSent, ReferralDetailResponse, ReferralResponse, ReferralSlotsResponse, ReferralsResponse } from "./schemas.ts";
 import { sendInvitation } from "./send-invitation.ts";
 import { showReferral } from "./show-referral.ts";
 
@@ -99,23 +99,24 @@ const redirect = referralRoute({
 const invitation = referralRoute({
   method: "post",
   path: "/{id}/invitation",
-  summary: "Inviter la personne à prendre rendez-vous elle-même : un lien par courriel, ou un code imprimé",
+  summary: "Inviter la personne à prendre rendez-vous elle-même : un lien par courriel, par SMS, ou un code imprimé",
   request: {
     params: IdParam,
     body: jsonBody(
       z
         .object({
           email: z.boolean().openapi({ description: "Envoyer le lien à l'adresse de la personne." }),
+          sms: z
+            .boolean("vrai ou faux attendu.")
+            .optional()
+            .openapi({ description: "Envoyer le lien par SMS au mobile de la personne (avec le code)." }),
           days: z.int().min(1, "1 jour au moins.").max(30, "30 jours au plus.").optional(),
         })
         .strict(),
     ),
   },
   responses: {
-    200: json(
-      z.object({ url: z.string(), code: z.string(), expiresAt: z.string(), sentTo: z.string().nullable() }),
-      "Le lien et le code, montrés une fois ; les précédents ne fonctionnent plus.",
-    ),
+    200: json(InvitationSent, "Le lien et le code, montrés une fois ; les précédents ne fonctionnent plus."),
   },
 });
 const slots = referralRoute({

@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { Mode } from "../admin/schemas.ts";
-import { AppointmentOutcome, AppointmentStatus, FullName, IdName, NamedPerson, ZonedInstant } from "../appointments/schemas.ts";
+import {
+  AppointmentOutcome,
+  AppointmentStatus,
+  FullName,
+  IdName,
+  NamedPerson,
+  ShownPhone,
+  ZonedInstant,
+} from "../appointments/schemas.ts";
 import { PlacedSlot } from "../desk/schemas.ts";
 
 // The referrals' answers (routes.ts, referrals.ts: referralView, timelineOf; invitation-routes.ts).
@@ -46,7 +54,13 @@ export const Referral = z
     to: Slugged.extend(Contact),
     service: Slugged,
     referrer: FullName,
-    person: NamedPerson.extend({ ...Contact, anonymisedAt: z.string().nullable() }),
+    person: NamedPerson.extend({
+      ...Contact,
+      textable: z.boolean().openapi({
+        description: "Un mobile qui reçoit les SMS (« Recevoir les rappels par SMS » non décoché) : l'invitation peut y aller.",
+      }),
+      anonymisedAt: z.string().nullable(),
+    }),
     redirectedFrom: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
     redirectedTo: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
     invitation: z.object({ sentAt: ZonedInstant.nullable(), expiresAt: ZonedInstant }).nullable(),
@@ -82,6 +96,17 @@ export const ReferralDetail = Referral.extend({
     invite: z.boolean(),
   }),
 }).openapi("ReferralDetail");
+
+/** A new invitation: shown once; where it was sent, if anywhere. */
+export const InvitationSent = z
+  .object({
+    url: z.string(),
+    code: z.string(),
+    expiresAt: z.string(),
+    sentTo: z.string().nullable().openapi({ description: "L'adresse à laquelle le lien est envoyé ; null : pas de courriel." }),
+    textedTo: ShownPhone.openapi({ description: "Le mobile auquel le lien est envoyé par SMS ; null : pas de SMS." }),
+  })
+  .openapi("InvitationSent");
 
 export const ReferralsResponse = z.object({ referrals: z.array(Referral) });
 export const ReferralResponse = z.object({ referral: Referral });

@@ -7,8 +7,8 @@ import { recordEvent, referrerNotice } from "./referrals.ts";
 
 /**
  * What time does to referrals: an invitation past its date expires (the referrer is told), and a
- * reminder the outbox has sent goes into the timeline. Safe to run from every instance at
- * once: each change is claimed by a conditional update, so it happens once.
+ * reminder the outbox has sent (by e-mail, by SMS) goes into the timeline. Safe to run from
+ * every instance at once: each change is claimed by a conditional update, so it happens once.
  */
 export async function sweepReferrals(db: Database, now: Date, config: Pick<Config, "publicUrl" | "sessionSecret">) {
   let expired = 0;
@@ -46,13 +46,20 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
   let reminded = 0;
   const sent = await db.prisma.outboxMessage.findMany({
     where: { type: "referral.reminder", status: "sent", referral: { invitationRemindedAt: null } },
-    select: { referralId: true, sentAt: true },
+    select: { referralId: true, sentAt: true, channel: true },
+    orderBy: { sentAt: "asc" },
     take: 500,
   });
+  // A reminder by e-mail and by SMS is one step of the timeline: when the first went, and how both did.
+  const byReferral = new Map<string, { at: Date; channels: Set<string> }>();
   for (const message of sent) {
-    const referralId = message.referralId;
-    if (!referralId) continue;
-    const at = message.sentAt ?? now;
+    if (!message.referralId) continue;
+    const seen = byReferral.get(message.referralId) ?? { at: message.sentAt ?? now, channels: new Set<string>() };
+    seen.channels.add(message.channel);
+    byReferral.set(message.referralId, seen);
+  }
+  for (const [referralId, { at, channels }] of byReferral) {
+    const ways = [...(channels.has("email") ? ["par courriel"] : []), ...(channels.has("sms") ? ["par SMS"] : [])];
     await db.prisma.$transaction(async (tx) => {
       const claimed = await tx.referral.updateMany({
         where: { id: referralId, invitationRemindedAt: null },
@@ -60,7 +67,7 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
       });
       if (claimed.count === 0) return;
       reminded += 1;
-      await recordEvent(tx, referralId, { kind: "reminded", at, detail: "rappel envoyé par courriel" });
+      await recordEvent(tx, referralId, { kind: "reminded", at, detail: `rappel envoyé ${ways.join(" et ")}` });
     });
   }
   return { expired, reminded };

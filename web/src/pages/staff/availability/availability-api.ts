@@ -38,11 +38,14 @@ export interface AffectedAppointment {
 
 /**
  * What the server answered: 201/200 say how many meetings were concerned and how many were
- * cancelled, and which meetings of the advisor's other structures stay in the absence.
+ * cancelled (which, and how their people were told), and which meetings of the advisor's other
+ * structures stay in the absence.
  */
 export type Changed = InferResponseType<typeof availability.rules.$post, 201>;
 /** A meeting of the advisor in another of their structures, in an absence's way: when, nothing more. */
 export type Conflict = Changed["conflicts"][number];
+/** A meeting the change cancelled, with how its person hears of it, or the number to call. */
+export type CancelledMeeting = Changed["cancelledMeetings"][number];
 
 /**
  * An answer to a change of availability: the usual outcomes, or « booked » — the 409 that lists

@@ -10,6 +10,7 @@ import { type Availability, type AvailabilityRule, type Changed, deleteAbsence, 
 import { absenceWhen, bookedWords, describeRule, isSingleDate } from "./availability-words.ts";
 import { BookedChoice, useBookedChoice } from "./booked-choice.tsx";
 import { RuleForm } from "./rule-form.tsx";
+import { ToldPeople } from "./told-people.tsx";
 
 /** The three parts of an advisor's availability, each with its list and its forms; one success message for all. */
 export function AvailabilityEditor(props: { availability: Availability; advisorId: string; structureId: string }) {
@@ -21,6 +22,7 @@ export function AvailabilityEditor(props: { availability: Availability; advisorI
   return (
     <BookedChoice>
       <SuccessNotice said={success.said()} />
+      <ToldPeople level={2} />
       <section class="staff__section" aria-labelledby="plages-title">
         <h2 id="plages-title">Plages d'ouverture</h2>
         <p>Les heures où l'on peut prendre rendez-vous, chaque semaine (ou toutes les N semaines), pour les services cochés.</p>

@@ -7,6 +7,7 @@ import {
   describeRule,
   frenchList,
   type RuleFacts,
+  toldGroups,
   weekdayOf,
 } from "./availability-words.ts";
 
@@ -101,20 +102,65 @@ describe("absences", () => {
   });
 });
 
+const cancelledAt = (hour: string, lastName: string, told: ("email" | "sms")[], phone: string | null = null) => ({
+  id: lastName,
+  start: `2026-11-03T${hour}:00+01:00`,
+  service: "Information-conseil VAE",
+  person: { firstName: "Prénom", lastName },
+  told,
+  phone,
+});
+const none = { cancelledMeetings: [] };
+
 describe("what a change did to booked meetings", () => {
   test("nothing to say when none was concerned; kept or cancelled otherwise", () => {
-    expect(bookedWords({ affected: 0, cancelled: 0 })).toBe("");
-    expect(bookedWords({ affected: 1, cancelled: 0 })).toBe(" Le rendez-vous concerné est gardé.");
-    expect(bookedWords({ affected: 2, cancelled: 2 })).toBe(
-      " Les 2 rendez-vous concernés sont annulés ; les personnes sont prévenues par courriel.",
+    expect(bookedWords({ affected: 0, cancelled: 0, ...none })).toBe("");
+    expect(bookedWords({ affected: 1, cancelled: 0, ...none })).toBe(" Le rendez-vous concerné est gardé.");
+    const told = [cancelledAt("09:00", "Courriel", ["email"]), cancelledAt("10:00", "Mobile", ["sms"])];
+    expect(bookedWords({ affected: 2, cancelled: 2, cancelledMeetings: told })).toBe(
+      " Les 2 rendez-vous concernés sont annulés ; les personnes sont prévenues.",
     );
   });
+
+  test("never says a person is told by e-mail when no message reaches them: they are to be called", () => {
+    const fixe = cancelledAt("11:00", "Fixe", [], "03 20 11 22 33");
+    expect(bookedWords({ affected: 1, cancelled: 1, cancelledMeetings: [fixe] })).toBe(
+      " Le rendez-vous concerné est annulé : la personne ne reçoit ni courriel ni SMS, elle est à appeler.",
+    );
+    expect(bookedWords({ affected: 1, cancelled: 1, cancelledMeetings: [cancelledAt("11:00", "Rien", [])] })).toBe(
+      " Le rendez-vous concerné est annulé : la personne n'a laissé aucun moyen de la prévenir.",
+    );
+    const three = [cancelledAt("09:00", "Courriel", ["email"]), cancelledAt("10:00", "Mobile", ["sms"]), fixe];
+    expect(bookedWords({ affected: 3, cancelled: 3, cancelledMeetings: three })).toBe(
+      " Les 3 rendez-vous concernés sont annulés : 2 personnes sont prévenues et 1 personne est à appeler.",
+    );
+    const untold = [fixe, cancelledAt("12:00", "Rien", []), cancelledAt("13:00", "Autre", [], "03 20 99 88 77")];
+    expect(bookedWords({ affected: 3, cancelled: 3, cancelledMeetings: untold })).toBe(
+      " Les 3 rendez-vous concernés sont annulés : 2 personnes sont à appeler et 1 personne n'a laissé aucun moyen de contact.",
+    );
+  });
+
+  test("groups the people by how they heard: both ways in both groups, the landline to call", () => {
+    const groups = toldGroups([
+      cancelledAt("09:00", "Deux", ["email", "sms"]),
+      cancelledAt("10:00", "Mobile", ["sms"]),
+      cancelledAt("11:00", "Fixe", [], "03 20 11 22 33"),
+      cancelledAt("12:00", "Rien", []),
+    ]);
+    const names = (meetings: { person: { lastName: string } }[]) => meetings.map((m) => m.person.lastName);
+    expect(names(groups.email)).toEqual(["Deux"]);
+    expect(names(groups.sms)).toEqual(["Deux", "Mobile"]);
+    expect(groups.call.map((m) => [m.person.lastName, m.phone])).toEqual([["Fixe", "03 20 11 22 33"]]);
+    expect(names(groups.unreachable)).toEqual(["Rien"]);
+  });
+
   test("says the advisor's meetings in their other structures stay, when and nothing more", () => {
     const conflict = { start: "2026-11-12T15:00:00+01:00", end: "2026-11-12T16:00:00+01:00" };
-    expect(bookedWords({ affected: 0, cancelled: 0, conflicts: [conflict] })).toBe(
+    expect(bookedWords({ affected: 0, cancelled: 0, ...none, conflicts: [conflict] })).toBe(
       " Un autre rendez-vous est prévu pendant ce temps dans une autre de ses structures (le jeudi 12 novembre 2026 à 15\u00a0h\u00a000) : il y reste prévu, à voir avec cette structure.",
     );
-    expect(bookedWords({ affected: 1, cancelled: 1, conflicts: [conflict, conflict] })).toMatch(
+    const one = [cancelledAt("09:00", "Courriel", ["email"])];
+    expect(bookedWords({ affected: 1, cancelled: 1, cancelledMeetings: one, conflicts: [conflict, conflict] })).toMatch(
       /^ Le rendez-vous concerné est annulé ; .* 2 autres rendez-vous sont prévus pendant ce temps/,
     );
   });

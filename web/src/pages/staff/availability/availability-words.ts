@@ -1,7 +1,7 @@
 import type { Mode } from "../../../lib/api.ts";
 import { addDays, dateOf, epochDay, formatDate, formatDay, formatDayWithYear, formatTime, timeOf } from "../../../lib/dates.ts";
 import { capitalize } from "../../../lib/french.ts";
-import type { Conflict } from "./availability-api.ts";
+import type { CancelledMeeting, Conflict } from "./availability-api.ts";
 
 // Ranges, single dates and absences said in plain French. Pure: the page and its tests read the same words.
 
@@ -153,20 +153,66 @@ export function absenceSpan(input: { startDate: string; startTime: string; endDa
 }
 
 /** What a change did to booked meetings, to add to its success message; empty when none was concerned. */
-export function bookedWords(changed: { affected: number; cancelled: number; conflicts?: readonly Conflict[] }): string {
+export function bookedWords(changed: {
+  affected: number;
+  cancelled: number;
+  cancelledMeetings: readonly CancelledMeeting[];
+  conflicts?: readonly Conflict[];
+}): string {
   return ownWords(changed) + conflictWords(changed.conflicts ?? []);
 }
 
-function ownWords(changed: { affected: number; cancelled: number }): string {
+function ownWords(changed: { affected: number; cancelled: number; cancelledMeetings: readonly CancelledMeeting[] }): string {
   if (changed.affected === 0) return "";
-  if (changed.cancelled > 0) {
-    return changed.cancelled === 1
-      ? " Le rendez-vous concerné est annulé ; la personne est prévenue par courriel."
-      : ` Les ${changed.cancelled} rendez-vous concernés sont annulés ; les personnes sont prévenues par courriel.`;
-  }
+  if (changed.cancelled > 0) return cancelledWords(changed.cancelledMeetings);
   return changed.affected === 1
     ? " Le rendez-vous concerné est gardé."
     : ` Les ${changed.affected} rendez-vous concernés sont gardés.`;
+}
+
+/** A cancelled meeting whose person no message reaches, with the number to call. */
+export type ToCall = CancelledMeeting & { phone: string };
+
+/**
+ * The cancelled meetings by how their people hear of it, in the answer's order: someone told
+ * both ways is in both groups; no message reaches those to call (a landline, a mobile without
+ * SMS), nor those who left neither address nor number.
+ */
+export function toldGroups(meetings: readonly CancelledMeeting[]) {
+  const untold = meetings.filter((meeting) => meeting.told.length === 0);
+  return {
+    email: meetings.filter((meeting) => meeting.told.includes("email")),
+    sms: meetings.filter((meeting) => meeting.told.includes("sms")),
+    call: untold.filter((meeting): meeting is ToCall => meeting.phone !== null),
+    unreachable: untold.filter((meeting) => meeting.phone === null),
+  };
+}
+
+const people = (count: number, one: string, many: string) => `${count} ${count === 1 ? `personne ${one}` : `personnes ${many}`}`;
+
+/**
+ * « Le rendez-vous concerné est annulé ; la personne est prévenue. », « Les 3 rendez-vous
+ * concernés sont annulés : 2 personnes sont prévenues et 1 personne est à appeler. »
+ */
+function cancelledWords(meetings: readonly CancelledMeeting[]): string {
+  const { call, unreachable } = toldGroups(meetings);
+  const told = meetings.length - call.length - unreachable.length;
+  if (meetings.length === 1) {
+    if (told) return " Le rendez-vous concerné est annulé ; la personne est prévenue.";
+    return call.length
+      ? " Le rendez-vous concerné est annulé : la personne ne reçoit ni courriel ni SMS, elle est à appeler."
+      : " Le rendez-vous concerné est annulé : la personne n'a laissé aucun moyen de la prévenir.";
+  }
+  const head = ` Les ${meetings.length} rendez-vous concernés sont annulés`;
+  if (told === meetings.length) return `${head} ; les personnes sont prévenues.`;
+  const parts = [
+    ...(told ? [people(told, "est prévenue", "sont prévenues")] : []),
+    ...(call.length ? [people(call.length, "est à appeler", "sont à appeler")] : []),
+    ...(unreachable.length
+      ? [people(unreachable.length, "n'a laissé aucun moyen de contact", "n'ont laissé aucun moyen de contact")]
+      : []),
+  ];
+  return `${head} : ${frenchList(parts)}.`;
 }
 
 /**

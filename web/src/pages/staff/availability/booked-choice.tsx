@@ -1,10 +1,10 @@
 import { Dialog } from "@kobalte/core/dialog";
-import { createContext, createSignal, For, type JSX, Show, useContext } from "solid-js";
+import { type Accessor, createContext, createSignal, For, type JSX, Show, useContext } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { formatDayWithYear, formatTime, timeOf } from "../../../lib/dates.ts";
 import { fullName } from "../agenda/agenda-words.ts";
-import type { AffectedAppointment, Changed, ChangeOutcome, Conflict, OnBooked } from "./availability-api.ts";
+import type { AffectedAppointment, CancelledMeeting, Changed, ChangeOutcome, Conflict, OnBooked } from "./availability-api.ts";
 import "../../../components/dialog.css";
 import "./availability.css";
 
@@ -19,12 +19,23 @@ export type Resend = (onBooked?: OnBooked) => Promise<ChangeOutcome>;
 type Settle = (resend: Resend) => Promise<Outcome<Changed>>;
 
 const SettleContext = createContext<Settle>();
+const CancelledContext = createContext<Accessor<readonly CancelledMeeting[]>>();
 
 /** The `settle` of the nearest <BookedChoice>. */
 export function useBookedChoice(): Settle {
   const settle = useContext(SettleContext);
   if (!settle) throw new Error("useBookedChoice outside <BookedChoice>");
   return settle;
+}
+
+/**
+ * The meetings the last change made under the nearest <BookedChoice> cancelled, with how their
+ * people were told: kept until another change is made (a refused one leaves the list to call).
+ */
+export function useCancelledMeetings(): Accessor<readonly CancelledMeeting[]> {
+  const cancelled = useContext(CancelledContext);
+  if (!cancelled) throw new Error("useCancelledMeetings outside <BookedChoice>");
+  return cancelled;
 }
 
 interface Question {
@@ -40,15 +51,23 @@ export const NOTHING_CHANGED = "Rien n'a été changé : les rendez-vous restent
  * Around a page's forms that change availability (ranges, absences, closures): one modal dialog
  * (Kobalte: focus kept inside, Escape closes it) that lists the booked meetings a change would
  * leave outside and offers to keep them, to cancel them and tell the people, or to change
- * nothing. Nothing is ever applied without that answer.
+ * nothing. Nothing is ever applied without that answer. What the last change cancelled is
+ * kept for <ToldPeople> (told-people.tsx): who was told how, and whom to call.
  */
 export function BookedChoice(props: { children: JSX.Element }) {
   const [question, setQuestion] = createSignal<Question>();
+  const [cancelled, setCancelled] = createSignal<readonly CancelledMeeting[]>([]);
   // Where the focus goes back when the dialog closes, unless the change moved it meanwhile
   // (an error summary, a success message).
   let returnTo: HTMLElement | undefined;
 
   const settle: Settle = async (resend) => {
+    const outcome = await decide(resend);
+    if (outcome.kind === "done") setCancelled(outcome.value.cancelledMeetings);
+    return outcome;
+  };
+
+  async function decide(resend: Resend): Promise<Outcome<Changed>> {
     const first = await resend();
     if (first.kind !== "booked") return first;
     returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
@@ -59,7 +78,7 @@ export function BookedChoice(props: { children: JSX.Element }) {
     const decided = await resend(onBooked);
     // The server was told what to do: it does not ask twice.
     return decided.kind === "booked" ? { kind: "failed", message: decided.message, disconnected: false } : decided;
-  };
+  }
 
   function answer(onBooked: OnBooked | undefined) {
     const asked = question();
@@ -69,7 +88,7 @@ export function BookedChoice(props: { children: JSX.Element }) {
 
   return (
     <SettleContext.Provider value={settle}>
-      {props.children}
+      <CancelledContext.Provider value={cancelled}>{props.children}</CancelledContext.Provider>
       <Dialog open={question() !== undefined} onOpenChange={(open) => open || answer(undefined)}>
         <Dialog.Portal>
           <Dialog.Overlay class="dialog__overlay" />

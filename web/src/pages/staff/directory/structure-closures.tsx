@@ -5,6 +5,7 @@ import { capitalize, du } from "../../../lib/french.ts";
 import { createClosure } from "../availability/availability-api.ts";
 import { bookedWords } from "../availability/availability-words.ts";
 import { BookedChoice, useBookedChoice } from "../availability/booked-choice.tsx";
+import { ToldPeople } from "../availability/told-people.tsx";
 import { deleteClosure, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -23,6 +24,7 @@ export function StructureClosures(props: { structure: StructureDetail; regional:
   return (
     <BookedChoice>
       <SuccessNotice said={success.said()} />
+      <ToldPeople level={3} />
       <Show when={props.structure.closures.length > 0} fallback={<p>Aucune fermeture enregistrée.</p>}>
         <ul class="directory-rows">
           <For each={props.structure.closures}>

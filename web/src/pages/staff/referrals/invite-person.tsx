@@ -1,27 +1,47 @@
 import { useAction } from "@solidjs/router";
-import { createSignal, onMount, Show } from "solid-js";
+import { createMemo, createSignal, onMount, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { ChoicesField, SelectField } from "../../../components/fields.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
+import { sentWords } from "./referral-words.ts";
 import { type Invitation, inviteToReferral, type ReferralDetail } from "./referrals-api.ts";
 
-const IDS = { email: "invitation-envoi", days: "invitation-duree" };
-type Way = "email" | "print";
+// Both ways are said by one group of choices: a refusal of either is shown there.
+const IDS = { email: "invitation-envoi", sms: "invitation-envoi", days: "invitation-duree" };
+type Way = "email" | "sms" | "both" | "print";
 
 /**
- * « Envoyer une invitation »: the person books themself, with a link by e-mail or a printed
- * code. The link and the code are shown once (the server keeps only their hashes); a new
- * invitation replaces the previous one.
+ * « Envoyer une invitation »: the person books themself, with a link by e-mail, by SMS to their
+ * mobile, both, or a printed code — each offered only when the person has what it needs. The
+ * link and the code are shown once (the server keeps only their hashes); a new invitation
+ * replaces the previous one.
  */
 export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invitation: Invitation) => void }) {
   const invite = useAction(inviteToReferral);
-  const form = createAdminForm(IDS, { email: "Envoi", days: "Durée" });
-  const [way, setWay] = createSignal<Way>(props.referral.person.email ? "email" : "print");
+  const form = createAdminForm(IDS, { email: "Envoi", sms: "Envoi par SMS", days: "Durée" });
+  const person = () => props.referral.person;
+  const ways = createMemo(() => {
+    const email = person().email;
+    const mobile = person().textable ? person().phone : null;
+    return [
+      ...(email ? [{ value: "email" as const, label: `Par courriel, à ${email}` }] : []),
+      ...(mobile ? [{ value: "sms" as const, label: `Par SMS, au ${mobile}` }] : []),
+      ...(email && mobile ? [{ value: "both" as const, label: "Les deux : par courriel et par SMS" }] : []),
+      { value: "print" as const, label: "Sur papier : un code à imprimer et à lui remettre" },
+    ];
+  });
+  const [way, setWay] = createSignal<Way>(ways()[0]?.value ?? "print");
   const [days, setDays] = createSignal("14");
 
   async function submit() {
-    const sent = await form.run({}, () => invite(props.referral.id, { email: way() === "email", days: Number(days()) }));
+    const chosen = way();
+    const input = {
+      email: chosen === "email" || chosen === "both",
+      sms: chosen === "sms" || chosen === "both",
+      days: Number(days()),
+    };
+    const sent = await form.run({}, () => invite(props.referral.id, input));
     if (sent) props.onInvited(sent);
   }
 
@@ -38,20 +58,16 @@ export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invi
       <AdminForm
         form={form}
         label="Inviter la personne à prendre rendez-vous"
-        submit={way() === "email" ? "Envoyer l'invitation" : "Créer le code à imprimer"}
+        submit={way() === "print" ? "Créer le code à imprimer" : "Envoyer l'invitation"}
         onSubmit={submit}
       >
         <ChoicesField<Way>
           id={IDS.email}
           legend="Comment la personne reçoit l'invitation"
+          hint={person().textable ? "Le SMS contient le lien et le code." : undefined}
           type="radio"
-          error={form.errors().email}
-          options={[
-            ...(props.referral.person.email
-              ? [{ value: "email" as const, label: `Par courriel, à ${props.referral.person.email}` }]
-              : []),
-            { value: "print", label: "Sur papier : un code à imprimer et à lui remettre" },
-          ]}
+          error={form.errors().email ?? form.errors().sms}
+          options={ways()}
           selected={[way()]}
           onChange={([chosen]) => setWay(chosen ?? "print")}
         />
@@ -83,11 +99,7 @@ export function InvitationSlip(props: { referral: ReferralDetail; invitation: In
   return (
     <>
       <div class="notice no-print" role="status" tabindex="-1" ref={notice}>
-        <p class="notice__title">
-          {props.invitation.sentTo
-            ? `Invitation envoyée par courriel à ${props.invitation.sentTo}.`
-            : "Invitation créée : imprimez le feuillet ci-dessous et remettez-le à la personne."}
-        </p>
+        <p class="notice__title">{sentWords(props.invitation)}</p>
         <p>
           Le lien et le code ne sont montrés qu'une fois, et valables jusqu'au {until()}. Le lien direct, pour le donner
           autrement&nbsp;: <span class="referral-link">{props.invitation.url}</span>

@@ -1,6 +1,6 @@
 import { capitalize } from "../../../lib/french.ts";
 import { fullName } from "../agenda/agenda-words.ts";
-import type { FollowedStatus, TimelineEvent, TimelineKind } from "./referrals-api.ts";
+import type { FollowedStatus, Invitation, TimelineEvent, TimelineKind } from "./referrals-api.ts";
 
 // A referral's values in words. Typed by the API's values: a new one breaks the build until it
 // is named here.
@@ -59,4 +59,15 @@ export function timelineWords(event: Pick<TimelineEvent, "kind" | "detail" | "by
   const by = byWhom(event);
   if (!by) return words;
   return /[.!?…]$/.test(words) ? `${words} ${capitalize(by)}` : `${words}, ${by}`;
+}
+
+/** « Invitation envoyée par courriel à … et par SMS au 06 … », or the slip to print. */
+export function sentWords(invitation: Pick<Invitation, "sentTo" | "textedTo">): string {
+  const ways = [
+    ...(invitation.sentTo ? [`par courriel à ${invitation.sentTo}`] : []),
+    ...(invitation.textedTo ? [`par SMS au ${invitation.textedTo}`] : []),
+  ];
+  return ways.length
+    ? `Invitation envoyée ${ways.join(" et ")}.`
+    : "Invitation créée : imprimez le feuillet ci-dessous et remettez-le à la personne.";
 }

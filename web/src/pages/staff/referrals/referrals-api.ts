@@ -20,6 +20,8 @@ type Created = InferResponseType<typeof referrals.index.$post, 201>;
 type Redirected = InferResponseType<(typeof referrals)[":id"]["redirect"]["$post"], 200>;
 /** The link and the code of an invitation: shown once, the previous ones stop working. */
 export type Invitation = InferResponseType<(typeof referrals)[":id"]["invitation"]["$post"], 200>;
+/** How the invitation goes: by e-mail, by SMS (either, both, neither: a code to print), and for how long. */
+export type InvitationInput = InferRequestType<(typeof referrals)[":id"]["invitation"]["$post"]>["json"];
 type ReferralBooking = InferResponseType<(typeof referrals)[":id"]["booking"]["$post"], 201>;
 
 export type Box = "sent" | "received";
@@ -71,7 +73,7 @@ export const redirectReferral = action(
   "referralRedirect",
 );
 
-export const inviteToReferral = action(async (id: string, input: { email: boolean; days?: number }) => {
+export const inviteToReferral = action(async (id: string, input: InvitationInput) => {
   const result = await send<Invitation>(() => referrals[":id"].invitation.$post({ param: { id }, json: input }), 200);
   return json(result, { revalidate: result.kind === "done" ? changed() : [] });
 }, "referralInvite");
