@@ -174,10 +174,10 @@ describe("an appointment", () => {
 
     const mobile = await book(first.key, "+33 (0)6 12 34 56 78");
     expect(mobile.stored).toBe("+33612345678");
-    expect(mobile.shown).toMatchObject({ email: null, phone: "06 12 34 56 78", notifiedBy: "sms" });
+    expect(mobile.shown).toMatchObject({ email: null, phone: "06 12 34 56 78", notifiedBy: "sms", told: ["sms"] });
     // A landline is a way to reach the person, but no text message goes to it: staff call.
     const landline = await book(second.key, "03 20 11 22 33");
     expect(landline.stored).toBe("+33320112233");
-    expect(landline.shown).toMatchObject({ email: null, phone: "03 20 11 22 33", notifiedBy: "phone-call" });
+    expect(landline.shown).toMatchObject({ email: null, phone: "03 20 11 22 33", notifiedBy: "phone-call", told: [] });
   });
 });

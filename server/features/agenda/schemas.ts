@@ -10,6 +10,7 @@ import {
   NamedPerson,
   NotifiedBy,
   ShownPhone,
+  Told,
   ZonedInstant,
 } from "../appointments/schemas.ts";
 
@@ -90,6 +91,7 @@ export const AppointmentDetail = Meeting.extend({
     email: z.string().nullable(),
     phone: ShownPhone,
     notifiedBy: NotifiedBy,
+    told: Told,
     birthYear: z.int().nullable(),
     communeCode: z.string().nullable(),
     anonymisedAt: z.string().nullable(),

@@ -27,3 +27,8 @@ export const NotifiedBy = z.enum(["email", "sms", "phone-call", "none"]).openapi
     "sinon la structure l'appelle (`phone-call`, « à prévenir par téléphone » : un fixe ne reçoit pas de SMS), " +
     "sinon personne ne peut la prévenir (`none`).",
 });
+
+/** How the person hears of a change made now: by e-mail, by SMS, both, or neither (then call them). */
+export const Told = z.array(z.enum(["email", "sms"])).openapi({
+  description: "Par où la personne est prévenue d'un changement : courriel, SMS, les deux ; vide : il faut l'appeler.",
+});

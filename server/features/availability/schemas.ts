@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { Mode } from "../admin/schemas.ts";
-import { DateOnly, FullName, IdName, ShownPhone, ZonedInstant } from "../appointments/schemas.ts";
+import { DateOnly, FullName, IdName, ShownPhone, Told, ZonedInstant } from "../appointments/schemas.ts";
 
 // The availability editor's view of an advisor in a structure (routes.ts).
 
@@ -52,7 +52,7 @@ export const CancelledMeeting = z
     start: ZonedInstant,
     service: z.string(),
     person: FullName,
-    told: z.array(z.enum(["email", "sms"])).openapi({
+    told: Told.openapi({
       description:
         "Par où l'annulation lui est envoyée : courriel (`email`), SMS (`sms`), les deux ; vide : personne ne l'a prévenue.",
     }),

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BookableBy, Mode } from "../admin/schemas.ts";
-import { FullName, IdName, NamedPerson, NotifiedBy, ShownPhone } from "../appointments/schemas.ts";
+import { FullName, IdName, NamedPerson, NotifiedBy, ShownPhone, Told } from "../appointments/schemas.ts";
 import { BookingAnswer } from "../bookings/schemas.ts";
 import { SlotSchema } from "../slots/schemas.ts";
 
@@ -10,6 +10,7 @@ export const DeskPerson = NamedPerson.extend({
   email: z.string().nullable(),
   phone: ShownPhone,
   notifiedBy: NotifiedBy,
+  told: Told,
   birthYear: z.int().nullable(),
   lastSeen: z.string().openapi({ description: "Son dernier rendez-vous dans la structure (ISO 8601, UTC)." }),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hoursOn, takesDay } from "./agenda-words.ts";
+import { cancelNotice, hoursOn, takesDay } from "./agenda-words.ts";
 
 describe("a span on the agenda's days", () => {
   const wholeDay = ["2026-12-17T00:00:00+01:00", "2026-12-18T00:00:00+01:00"] as const;
@@ -20,5 +20,16 @@ describe("a span on the agenda's days", () => {
     expect(hoursOn("2026-12-18", "2026-12-17T22:00:00+01:00", "2026-12-18T02:00:00+01:00")).toBe(
       "0\u00a0h\u00a000 à 2\u00a0h\u00a000",
     );
+  });
+});
+
+describe("the cancellation's notice", () => {
+  it("says how the person hears of it: e-mail, SMS, both, or a call to make", () => {
+    expect(cancelNotice(["email"])).toBe("La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda.");
+    expect(cancelNotice(["sms"])).toBe("La personne est prévenue par SMS.");
+    expect(cancelNotice(["email", "sms"])).toBe(
+      "La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda, et par SMS.",
+    );
+    expect(cancelNotice([])).toBe("La personne ne reçoit ni courriel ni SMS : prévenez-la par téléphone.");
   });
 });

@@ -54,3 +54,13 @@ export function hoursOn(day: LocalDate, start: string, end: string): string {
   const to = dateOf(end) > day ? "24:00" : timeOf(end);
   return from === "00:00" && to === "24:00" ? "toute la journée" : `${formatTime(from)} à ${formatTime(to)}`;
 }
+
+/** How the person will hear of the cancellation (the server's `told`), or that they must be called. */
+export function cancelNotice(told: readonly ("email" | "sms")[]): string {
+  const email = told.includes("email");
+  const sms = told.includes("sms");
+  if (email && sms) return "La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda, et par SMS.";
+  if (email) return "La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda.";
+  if (sms) return "La personne est prévenue par SMS.";
+  return "La personne ne reçoit ni courriel ni SMS : prévenez-la par téléphone.";
+}

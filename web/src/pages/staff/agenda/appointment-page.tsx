@@ -20,7 +20,7 @@ import {
   markOutcome,
   saveNotes,
 } from "./agenda-api.ts";
-import { CALL_TO_TELL, CHANNELS, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
+import { CALL_TO_TELL, CHANNELS, cancelNotice, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
 import { AreaGuard } from "./area-guard.tsx";
 import { FollowUp } from "./follow-up.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
@@ -267,11 +267,7 @@ function CancelSection(props: { appointment: AppointmentDetail }) {
           <p role="status">Le rendez-vous est annulé.</p>
         </Notice>
       </Show>
-      <p>
-        {props.appointment.person.email
-          ? "La personne est prévenue par courriel, avec l'annulation à reporter dans son agenda."
-          : "La personne n'a pas d'adresse électronique : prévenez-la par téléphone."}
-      </p>
+      <p>{cancelNotice(props.appointment.person.told)}</p>
       <ConfirmButton
         label="Annuler le rendez-vous"
         title="Annuler ce rendez-vous ?"
