@@ -75,7 +75,13 @@ describe("the reception desk", () => {
 
     const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 98 76`, env.fx.cookies.reception);
     expect(found.body.people).toEqual([
-      expect.objectContaining({ id: stored.personId, firstName: "Karim", phone: "06 98 76 54 32", notifiedBy: "sms", told: ["sms"] }),
+      expect.objectContaining({
+        id: stored.personId,
+        firstName: "Karim",
+        phone: "06 98 76 54 32",
+        notifiedBy: "sms",
+        told: ["sms"],
+      }),
     ]);
     for (const q of ["Karim Benali", "benali karim", "+33 6 98 76 54 32", "0033 (0)6 98 76", "06.98.76", "98 76 54"]) {
       const again = await send(
