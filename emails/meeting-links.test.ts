@@ -1,25 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { sampleDetails } from "../tests/helpers/appointment-details.ts";
 import type { AppointmentDetails } from "./appointment.ts";
 import { type LinkedMeeting, meetingLinks } from "./meeting-links.ts";
 
-// Monday 30 March 2026, the day after clocks went forward: 09:00 in Paris is 07:00 UTC.
+/** The sample meeting (no access information) with its new link. */
 const meeting = (a: Partial<AppointmentDetails> & { manageUrl?: string } = {}): LinkedMeeting => ({
-  id: "5b0f7c7e-1f0b-4a57-9c43-0d9c2f1f7a10",
-  start: new Date("2026-03-30T07:00:00Z"),
-  end: new Date("2026-03-30T07:45:00Z"),
-  zone: "Europe/Paris",
-  sequence: 0,
-  status: "booked",
-  mode: "onsite",
-  service: { name: "Information-conseil VAE" },
-  structure: { name: "Point Info Conseil VAE de Lille", email: "contact@pic-vae-lille.demo.example", phone: "03 53 01 00 00" },
-  site: { name: "Lille Centre", address: "12 rue Nationale", postcode: "59000", commune: "Lille", accessInfo: "" },
-  person: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org", phone: null },
-  advisor: { firstName: "Claire", lastName: "Martin", email: "claire.martin@pic-vae-lille.demo.example" },
-  instructions: "",
-  accessibilityNeeds: "",
-  seats: 1,
-  ...a,
+  ...sampleDetails({ site: { ...(sampleDetails().site as NonNullable<AppointmentDetails["site"]>), accessInfo: "" }, ...a }),
   manageUrl: a.manageUrl ?? "https://rdv.example.fr/rdv/AbCdEf0123456789xyzXYZ",
 });
 

@@ -1,28 +1,24 @@
 import { describe, expect, it } from "vitest";
 import type { AppointmentDetails } from "../emails/appointment.ts";
 import type { LinkedMeeting } from "../emails/meeting-links.ts";
+import { sampleDetails } from "../tests/helpers/appointment-details.ts";
 import { isGsm7 } from "./gsm7.ts";
 import { smsMeetingLink, smsMeetingLinks } from "./meeting-links-sms.ts";
 import { MAX_SEGMENTS, measure, type SmsText } from "./segments.ts";
 
 const URL = "https://rdv.orientation-hautsdefrance.fr/rdv";
+/** The sample meeting moved to day `n` after 29 March, at the CIO of Lille, with its new link. */
 const meeting = (n: number, a: Partial<AppointmentDetails> = {}): LinkedMeeting => ({
-  id: `meeting-${n}`,
-  start: new Date(Date.UTC(2026, 2, 29 + n, 7)),
-  end: new Date(Date.UTC(2026, 2, 29 + n, 8)),
-  zone: "Europe/Paris",
-  sequence: 0,
-  status: "booked",
-  mode: "onsite",
-  service: { name: "Information-conseil VAE" },
-  structure: { name: "CIO de Lille", email: null, phone: null },
-  site: null,
-  person: { firstName: "Léa", lastName: "Durand", email: null, phone: "+33612345678" },
-  advisor: { firstName: "Claire", lastName: "Martin", email: "claire.martin@cio.example" },
-  instructions: "",
-  accessibilityNeeds: "",
-  seats: 1,
-  ...a,
+  ...sampleDetails({
+    id: `meeting-${n}`,
+    start: new Date(Date.UTC(2026, 2, 29 + n, 7)),
+    end: new Date(Date.UTC(2026, 2, 29 + n, 8)),
+    structure: { name: "CIO de Lille", email: null, phone: null },
+    site: null,
+    person: { firstName: "Léa", lastName: "Durand", email: null, phone: "+33612345678" },
+    instructions: "",
+    ...a,
+  }),
   manageUrl: `${URL}/${String(n).repeat(22)}`,
 });
 
