@@ -1,8 +1,9 @@
 import type { RenderedEmail } from "./appointment.ts";
 import { escapeHtml } from "./format.ts";
 
-/** A block of a message: a paragraph, or labelled lines, or a link. */
+/** A block of a message: a paragraph, or labelled lines, or a link; a heading over a part of a longer one. */
 export type Block =
+  | { kind: "heading"; text: string }
   | { kind: "text"; text: string }
   | { kind: "facts"; facts: [label: string, value: string][] }
   | { kind: "link"; label: string; url: string };
@@ -25,6 +26,8 @@ ${blocks.map(htmlOf).join("\n")}
 
 function textOf(block: Block): string {
   switch (block.kind) {
+    case "heading":
+      return `${block.text}\n${"-".repeat(block.text.length)}`;
     case "text":
       return `${block.text}\n`;
     case "facts":
@@ -36,6 +39,8 @@ function textOf(block: Block): string {
 
 function htmlOf(block: Block): string {
   switch (block.kind) {
+    case "heading":
+      return `<h2 style="font-size: 1.15em; color: #1f3d7a; margin-top: 1.5em;">${escapeHtml(block.text)}</h2>`;
     case "text":
       return `<p>${escapeHtml(block.text)}</p>`;
     case "facts":

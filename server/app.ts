@@ -20,6 +20,7 @@ import { statistics } from "./features/dashboards/statistics-routes.ts";
 import { desk } from "./features/desk/routes.ts";
 import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
+import { lostLinks } from "./features/lost-links/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
 import { people, privacy } from "./features/privacy/routes.ts";
@@ -47,6 +48,7 @@ const api = createRouter()
   .route("/privacy", privacy)
   .route("/statistics", statistics)
   .route("/manage", manage)
+  .route("/manage", lostLinks)
   .route("/auth", auth)
   .route("/auth", passwordLinks)
   .route("/auth", membershipInvitations);

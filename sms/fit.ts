@@ -44,14 +44,21 @@ export function shrinkToFit<Part extends string>(
     }
     for (const max of NAME_LENGTHS) yield draft(none, (text) => shorten(text, max));
   };
-  let text = "";
-  for (const candidate of drafts()) {
-    text = toGsm7(candidate);
+  const fitting = firstThatFits(drafts());
+  if (fitting) return fitting;
+  const text = toGsm7(draft(none, (text) => shorten(text, NAME_LENGTHS.at(-1) ?? 8)));
+  return { text, segments: measure(text).segments, encoding: "GSM-7" };
+}
+
+/** The first of `drafts` that fits in MAX_SEGMENTS, as it is sent (GSM-7); null when none does. */
+export function firstThatFits(drafts: Iterable<string>): SmsText | null {
+  for (const candidate of drafts) {
+    const text = toGsm7(candidate);
     if (surelyLongerThan(text, MAX_SEGMENTS)) continue;
     const { segments } = measure(text);
     if (segments <= MAX_SEGMENTS) return { text, segments, encoding: "GSM-7" };
   }
-  return { text, segments: measure(text).segments, encoding: "GSM-7" };
+  return null;
 }
 
 /** The lines that are there, one under the other. */

@@ -86,9 +86,15 @@ export async function passwordChangeThrottled(db: Database, userId: string, now:
   return Boolean(row && row.failures >= LIMITS.passwordChange && now.getTime() - row.windowStart.getTime() < WINDOW_MS);
 }
 
+/**
+ * Requests counted under `key` in a window of `windowMs` (a day at most: the housekeeping
+ * forgets a counter a day after its window began), this one included.
+ */
+export const countRequest = (db: Database, key: string, now: Date, windowMs: number) => count(db, key, now, windowMs);
+
 /** Adds one to a key's window and returns its count. One statement: concurrent calls add up. */
-async function count(db: Database, key: string, now: Date): Promise<number> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
+async function count(db: Database, key: string, now: Date, windowMs = WINDOW_MS): Promise<number> {
+  const windowStart = new Date(now.getTime() - windowMs);
   const [row] = await db.prisma.$queryRaw<{ failures: number }[]>`
     INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET

@@ -3,6 +3,7 @@
 import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
 import type { Deps } from "../context.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
+import { LINKS_ASKED, sendLinks } from "../features/lost-links/send-links.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
 import type { OutboxTasks } from "../mail/outbox-worker.ts";
@@ -14,4 +15,5 @@ export const DAILY_TASKS: readonly DailyTask[] = [waitingTimesTask, retentionTas
 export const outboxTasks = ({ clock, config }: Pick<Deps, "clock" | "config">): OutboxTasks => ({
   [RESET_ASKED]: (tx, email) =>
     resetAsked(tx, email, { now: clock.now(), publicUrl: config.publicUrl, secret: config.sessionSecret }),
+  [LINKS_ASKED]: (tx, contact) => sendLinks(tx, contact, { now: clock.now(), config }),
 });

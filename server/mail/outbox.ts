@@ -122,11 +122,7 @@ export async function enqueueAppointmentMessages(
           : appointmentCancelled(details, event);
     const type = `appointment.${event.kind === "confirmed" ? "booked" : event.kind}`;
     rows.push({ type, recipient: email, dueAt: context.now, payload: { ...message, ics } });
-    if (event.kind !== "cancelled") {
-      for (const dueAt of reminderDueTimes(details.start, context.reminderPlan, context.now)) {
-        rows.push({ type: "appointment.reminder", recipient: email, dueAt, payload: appointmentReminder(details) });
-      }
-    }
+    if (event.kind !== "cancelled") rows.push(...emailReminders(details, email, context));
   }
   if (details.smsTo) {
     const meeting = { zone: details.zone, start: details.start };
@@ -141,14 +137,56 @@ export async function enqueueAppointmentMessages(
             : smsCancelled(details, event);
       rows.push(smsRow(type, details.smsTo, context.now, sms, meeting));
     }
-    if (event.kind !== "cancelled") {
-      const reminder = smsReminder(details);
-      for (const dueAt of reminderDueTimes(details.start, context.reminderPlan, context.now)) {
-        rows.push(smsRow("appointment.reminder", details.smsTo, dueAt, reminder, meeting));
-      }
-    }
+    if (event.kind !== "cancelled") rows.push(...smsReminders(details, details.smsTo, context));
   }
   rows.push(...advisorNotices(details, event, context.now));
+  await enqueue(
+    sql,
+    context.secret,
+    rows.map((row) => ({ ...row, appointmentId: details.id })),
+  );
+}
+
+interface ReminderPlan {
+  now: Date;
+  reminderPlan: readonly number[];
+}
+
+/** The person's e-mail reminders still to come on the offering's plan. */
+function emailReminders(details: AppointmentDetails, email: string, { now, reminderPlan }: ReminderPlan): OutboxRow[] {
+  const payload = appointmentReminder(details);
+  return reminderDueTimes(details.start, reminderPlan, now).map((dueAt) => ({
+    type: "appointment.reminder",
+    recipient: email,
+    dueAt,
+    payload,
+  }));
+}
+
+/** The person's SMS reminders still to come, each due when quiet hours allow. */
+function smsReminders(details: AppointmentDetails, to: string, { now, reminderPlan }: ReminderPlan): OutboxRow[] {
+  const reminder = smsReminder(details);
+  const meeting = { zone: details.zone, start: details.start };
+  return reminderDueTimes(details.start, reminderPlan, now).map((dueAt) =>
+    smsRow("appointment.reminder", to, dueAt, reminder, meeting),
+  );
+}
+
+/**
+ * A meeting's private link replaced (« Retrouver mon rendez-vous »): its pending reminders, by
+ * e-mail and SMS, hold the old one, dead now; they are withdrawn and rendered again with the new
+ * one, in the caller's transaction. Nothing else is sent: the meeting itself did not change.
+ */
+export async function renewReminders(
+  sql: SqlSession,
+  details: AppointmentDetails,
+  context: ReminderPlan & { secret: string },
+): Promise<void> {
+  await sql.query(WITHDRAW_REMINDERS, [details.id]);
+  const rows = [
+    ...(details.person.email ? emailReminders(details, details.person.email, context) : []),
+    ...(details.smsTo ? smsReminders(details, details.smsTo, context) : []),
+  ];
   await enqueue(
     sql,
     context.secret,

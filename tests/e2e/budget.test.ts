@@ -68,6 +68,7 @@ test("every public page loads less than 60 kB of JavaScript and 30 kB of CSS, gz
       },
     ],
     ["private link", `/rdv/${token}`],
+    ["find my meeting again", "/retrouver-mon-rendez-vous"],
     [
       "private link, cancel dialog open",
       `/rdv/${token}`,

@@ -35,12 +35,14 @@ const STAFF = [
   /^\/auth\/(me|logout|logout-everywhere|password)$/,
 ];
 /**
- * What a refused request may still write, by design: a failed sign-in or reset request is
- * counted against its address (LoginThrottle), which is the point of refusing the next ones.
+ * What a refused request may still write, by design: a failed sign-in or reset request, or a
+ * request for one's lost links, is counted against its address (LoginThrottle), which is the
+ * point of refusing the next ones.
  */
 const WRITES_WHEN_REFUSED: Record<string, string[]> = {
   "POST /auth/login": ["LoginThrottle"],
   "POST /auth/password-reset": ["LoginThrottle"],
+  "POST /manage/lost": ["LoginThrottle"],
 };
 
 type Schema = {
@@ -524,6 +526,7 @@ describe(`every endpoint of the OpenAPI document, fuzzed (${TEST_DATABASE_URL ? 
       "POST /bookings",
       "GET /manage/{token}",
       "POST /manage/{token}/cancel",
+      "POST /manage/lost",
       "GET /invitations/{key}",
       "POST /auth/login",
       "POST /auth/password-reset",

@@ -52,6 +52,11 @@ const DirectorySearchPage = lazy(() => guidePages().then((pages) => ({ default: 
 const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectoryStructurePage })));
 const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
 const InvitationPage = lazy(() => guidePages().then((pages) => ({ default: pages.InvitationPage })));
+// « Retrouver mon rendez-vous », for whoever lost their private link: in the guide's chunk, which
+// already brings all it needs. A chunk of its own would take only part of the chunks the public
+// pages share (the fields without the meeting details, the buttons without the dates), and the
+// bundler would split those: two files and 0.7 kB more on every public page.
+const FindMeetingPage = lazy(() => guidePages().then((pages) => ({ default: pages.FindMeetingPage })));
 // The statistics are read apart from the guide: a chunk of their own, and the charting library
 // comes later still, with the first chart (components/charts).
 const StatisticsPage = lazy(() => import("./pages/statistics/statistics-page.tsx"));
@@ -103,6 +108,7 @@ export const routes: RouteDefinition[] = [
       if (params.token) void getManagedAppointment(params.token);
     },
   },
+  { path: "/retrouver-mon-rendez-vous", component: FindMeetingPage, preload: () => void guidePages() },
   // /connexion asks /me too: someone already signed in goes on to their space.
   { path: "/connexion", component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
   { path: "/connexion/mot-de-passe-oublie", component: ForgottenPasswordPage },

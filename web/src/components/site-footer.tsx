@@ -16,6 +16,9 @@ export function SiteFooter() {
           fréquentes&nbsp;: <A href="/questions-reponses">Questions / Réponses</A>. L'activité du service en chiffres&nbsp;:{" "}
           <A href="/statistiques">Statistiques</A>.
         </p>
+        <p class="site-footer__about">
+          Vous avez perdu le lien de votre rendez-vous&nbsp;? <A href="/retrouver-mon-rendez-vous">Retrouver mon rendez-vous</A>
+        </p>
         <nav aria-label="Informations légales">
           <ul class="site-footer__links">
             <li>

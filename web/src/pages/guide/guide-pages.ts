@@ -1,6 +1,8 @@
 // The public guide (« Trouver le bon interlocuteur », « Où s'adresser », questions and answers)
-// as one chunk, loaded on its first page: it stays out of the booking page's bundle.
+// as one chunk, loaded on its first page: it stays out of the booking page's bundle. The pages a
+// person reaches from a link or a code (an invitation, « Retrouver mon rendez-vous ») come with it.
 
+export { default as FindMeetingPage } from "../find-meeting/find-meeting-page.tsx";
 export { getDirectory, getDirectoryFilters, getDirectoryStructure, getFaq } from "./directory-api.ts";
 export { readDirectorySearch } from "./directory-href.ts";
 export { default as DirectorySearchPage } from "./directory-page.tsx";

@@ -27,6 +27,10 @@ export function HomePage() {
           Ou bien cherchez une structure près de chez vous dans <a href="/ou-s-adresser">Où s'adresser&nbsp;?</a>, et lisez les{" "}
           <a href="/questions-reponses">questions / réponses</a>.
         </p>
+        <p>
+          Vous avez déjà rendez-vous mais plus le lien pour le déplacer ou l'annuler&nbsp;?{" "}
+          <a href="/retrouver-mon-rendez-vous">Retrouver mon rendez-vous</a>
+        </p>
       </section>
 
       <section class="orientation-teaser" aria-labelledby="orientation-teaser-title">

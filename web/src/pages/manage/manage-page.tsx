@@ -61,6 +61,10 @@ function DeadLink() {
         copiée depuis un courriel, vérifiez qu'elle est entière.
       </p>
       <p>
+        Un nouveau lien vous a peut-être été envoyé depuis&nbsp;: seul le dernier reçu fonctionne. Vous ne le trouvez pas&nbsp;?{" "}
+        <a href="/retrouver-mon-rendez-vous">Retrouver mon rendez-vous</a>
+      </p>
+      <p>
         <ButtonLink href={bookingHref()}>Prendre un nouveau rendez-vous</ButtonLink>
       </p>
     </div>

@@ -8,6 +8,8 @@ export const MESSAGE_TYPES: Record<string, string> = {
   "appointment.reminder": "Rappel",
   "appointment.moved": "Rendez-vous déplacé",
   "appointment.cancelled": "Rendez-vous annulé",
+  "appointment.links": "Nouveaux liens des rendez-vous (lien perdu)",
+  "appointment.links_asked": "Demande de liens perdus",
   "advisor.booked": "Avis au conseiller : nouveau rendez-vous",
   "advisor.moved": "Avis au conseiller : rendez-vous déplacé",
   "advisor.cancelled": "Avis au conseiller : rendez-vous annulé",
