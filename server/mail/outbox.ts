@@ -69,6 +69,9 @@ export type AppointmentEvent =
   // The confirmation sent again, or sent at last once the person gives an address: their
   // messages only, the reminders renewed; the advisor knows of the meeting already.
   | { kind: "confirmed" }
+  // The person changed their e-mail, their phone or their SMS choice: the reminders still to
+  // come, rendered again for the new contact; nothing else is sent.
+  | { kind: "contact" }
   | { kind: "moved"; previous: { start: Date; end: Date; advisor: AppointmentDetails["advisor"] } }
   | { kind: "cancelled"; by: "person" | "structure"; reason: string | null };
 
@@ -97,8 +100,8 @@ const WITHDRAW_REMINDERS = statement(
 );
 /**
  * Writes, in the caller's transaction, every message an appointment event causes: to the
- * person (with the .ics) and their reminders, by e-mail and by SMS, and to the advisor. A move
- * or a cancellation first withdraws the reminders still pending.
+ * person (with the .ics) and their reminders, by e-mail and by SMS, and to the advisor. Every
+ * event but the booking first withdraws the reminders still pending.
  */
 export async function enqueueAppointmentMessages(
   sql: SqlSession,
@@ -113,15 +116,17 @@ export async function enqueueAppointmentMessages(
   const rows: OutboxRow[] = [];
   const email = details.person.email;
   if (email) {
-    const ics = appointmentIcs(details, context.now);
-    const message =
-      event.kind === "booked" || event.kind === "confirmed"
-        ? appointmentBooked(details)
-        : event.kind === "moved"
-          ? appointmentMoved(details, event.previous)
-          : appointmentCancelled(details, event);
-    const type = `appointment.${event.kind === "confirmed" ? "booked" : event.kind}`;
-    rows.push({ type, recipient: email, dueAt: context.now, payload: { ...message, ics } });
+    if (event.kind !== "contact") {
+      const ics = appointmentIcs(details, context.now);
+      const message =
+        event.kind === "booked" || event.kind === "confirmed"
+          ? appointmentBooked(details)
+          : event.kind === "moved"
+            ? appointmentMoved(details, event.previous)
+            : appointmentCancelled(details, event);
+      const type = `appointment.${event.kind === "confirmed" ? "booked" : event.kind}`;
+      rows.push({ type, recipient: email, dueAt: context.now, payload: { ...message, ics } });
+    }
     if (event.kind !== "cancelled") {
       for (const dueAt of reminderDueTimes(details.start, context.reminderPlan, context.now)) {
         rows.push({ type: "appointment.reminder", recipient: email, dueAt, payload: appointmentReminder(details) });
@@ -132,7 +137,7 @@ export async function enqueueAppointmentMessages(
     const meeting = { zone: details.zone, start: details.start };
     const type = `appointment.${event.kind}`;
     // A confirmation sent again is the e-mail's: the SMS went with the booking.
-    if (event.kind !== "confirmed") {
+    if (event.kind !== "confirmed" && event.kind !== "contact") {
       const sms =
         event.kind === "booked"
           ? smsBooked(details)
@@ -169,6 +174,7 @@ function advisorNotices(details: AppointmentDetails, event: AppointmentEvent, no
   });
   switch (event.kind) {
     case "confirmed":
+    case "contact":
       return [];
     case "booked":
       return [notice(details.advisor, "advisor.booked", advisorNotice(details, { kind: "booked" }))];
