@@ -3,7 +3,8 @@ import type { Clock } from "../clock.ts";
 import type { PrismaClient, Tx } from "./database.ts";
 
 export interface AuditEntry {
-  actorId: string;
+  /** The staff user; null for a person acting through their private link, whose link is the proof. */
+  actorId: string | null;
   /** "<entity>.<verb>", e.g. "site.update", "membership.create", "user.deactivate". */
   action: string;
   entity: string;

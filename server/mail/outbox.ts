@@ -97,8 +97,8 @@ const WITHDRAW_REMINDERS = statement(
 );
 /**
  * Writes, in the caller's transaction, every message an appointment event causes: to the
- * person (with the .ics) and their reminders, by e-mail and by SMS, and to the advisor. A move
- * or a cancellation first withdraws the reminders still pending.
+ * person (with the .ics) and their reminders, by e-mail and by SMS, and to the advisor. Every
+ * event but the booking first withdraws the reminders still pending.
  */
 export async function enqueueAppointmentMessages(
   sql: SqlSession,
@@ -173,9 +173,10 @@ function smsReminders(details: AppointmentDetails, to: string, { now, reminderPl
 }
 
 /**
- * A meeting's private link replaced (« Retrouver mon rendez-vous »): its pending reminders, by
- * e-mail and SMS, hold the old one, dead now; they are withdrawn and rendered again with the new
- * one, in the caller's transaction. Nothing else is sent: the meeting itself did not change.
+ * A meeting's reminders rendered again, in the caller's transaction: its private link was
+ * replaced (« Retrouver mon rendez-vous »), or the person changed their e-mail, phone or SMS
+ * choice. The pending ones, by e-mail and SMS, hold the old link or contact: they are withdrawn
+ * and written anew. Nothing else is sent: the meeting itself did not change.
  */
 export async function renewReminders(
   sql: SqlSession,

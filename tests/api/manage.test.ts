@@ -58,7 +58,16 @@ describe("the private link", () => {
     expect(res.headers.get("Cache-Control")).toBe("no-store");
     const body = await res.json();
     expect(body.appointment).toEqual(appointment);
-    expect(body.person).toEqual({ firstName: "Léa", lastName: "Durand", hasEmail: true });
+    // The person holds their own link: their contact, in full, as they may change it.
+    expect(body.person).toEqual({
+      firstName: "Léa",
+      lastName: "Durand",
+      hasEmail: true,
+      email: "lea@example.org",
+      phone: null,
+      smsReminders: true,
+      smsTo: null,
+    });
     const page = await app.request(`/rdv/${token}`);
     expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
   });

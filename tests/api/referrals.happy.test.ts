@@ -104,7 +104,12 @@ describe("a referral", () => {
     );
     expect(publicly.body.error.fields.slotKey).toMatch(/en ligne/);
     const book = (slotKey: string, key = randomUUID()) =>
-      post(`/invitations/${invited.body.code}/booking`, "", { slotKey, noticeAccepted: true, phone: "0698765432" }, key);
+      post(
+        `/invitations/${invited.body.code}/booking`,
+        "",
+        { slotKey, noticeAccepted: true, phone: "0698765432", smsReminders: false },
+        key,
+      );
     const booked = await book(slots.slots[0].key);
     expect(booked.status).toBe(201);
     expect(booked.body.manageUrl).toMatch(/\/rdv\//);
@@ -113,8 +118,12 @@ describe("a referral", () => {
     expect((await detail(id)).body.referral.status).toBe("booked");
     expect(await kinds(id)).toEqual(["created", "invited", "booked"]);
     const person = await env.db.prisma.person.findFirstOrThrow({ where: { referrals: { some: { id } } } });
-    expect(person.phone).toBe("+33698765432");
+    expect([person.phone, person.smsReminders]).toEqual(["+33698765432", false]);
     expect(person.noticeAcceptedAt).not.toBeNull();
+    // « Recevoir les rappels par SMS » unticked: nothing texted.
+    expect(
+      await env.db.prisma.outboxMessage.count({ where: { appointmentId: booked.body.appointment.id, channel: "sms" } }),
+    ).toBe(0);
     const appointment = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: booked.body.appointment.id } });
     expect([appointment.channel, appointment.bookedById]).toEqual(["referral", null]);
     await env.db.prisma.offering.update({ where: { id: env.fx.offering.id }, data: { bookableBy: "public" } });

@@ -29,6 +29,10 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await form.getByLabel("Prénom").fill("Karim");
   await form.getByLabel("Nom", { exact: true }).fill("Benali");
   await form.getByLabel("Téléphone (facultatif)").fill("06 98 76 54 32");
+  // A mobile: « Recevoir les rappels par SMS » comes, ticked; the person does not want them.
+  const sms = form.getByLabel("Recevoir les rappels par SMS");
+  expect(await sms.isChecked()).toBe(true);
+  await sms.uncheck();
   await form.getByLabel("Service").selectOption({ index: 1 });
   const slots = page.getByRole("group", { name: /Créneau/ });
   await slots.getByRole("radio").first().check();
@@ -38,7 +42,7 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByRole("heading", { level: 1, name: "Rendez-vous réservé" }).waitFor();
   await page.getByText("Aucun courriel n'est envoyé").waitFor();
   const person = await staff.harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
-  expect(person).toMatchObject({ phone: "+33698765432", email: null });
+  expect(person).toMatchObject({ phone: "+33698765432", email: null, smsReminders: false });
   await expectAccessibleAtEveryWidth(page, "desk confirmation");
 
   // Printed: the meeting, the structure's contact and the private link; none of the screen around.

@@ -226,6 +226,8 @@ export interface TypedDetails {
   lastName: string;
   email: string;
   phone: string;
+  /** « Recevoir les rappels par SMS », offered for a mobile: ticked unless false. */
+  sms?: boolean;
   needs?: string;
 }
 
@@ -243,8 +245,14 @@ export async function fillDetailsWithKeyboard(page: Page, details: TypedDetails)
   await page.keyboard.type(details.email);
   await tabTo(page, field("Numéro de téléphone"), { max: 1 });
   await page.keyboard.type(details.phone);
+  // A mobile typed, « Recevoir les rappels par SMS » follows, ticked.
+  const next = await tabTo(page, (focus) => focus.role === "combobox" || focus.type === "checkbox", { max: 1 });
+  if (next.type === "checkbox") {
+    expect(next).toMatchObject({ name: "Recevoir les rappels par SMS", checked: true });
+    if (details.sms === false) await page.keyboard.press("Space");
+  }
   // The commune comes from step 1: nothing to type.
-  const commune = await tabTo(page, (focus) => focus.role === "combobox", { max: 1 });
+  const commune = next.type === "checkbox" ? await tabTo(page, (focus) => focus.role === "combobox", { max: 1 }) : next;
   expect(commune.value).toBe(LILLE.label);
   await tabTo(page, field("Besoins d'aménagement pour le rendez-vous (facultatif)"), { max: 1 });
   if (details.needs) await page.keyboard.type(details.needs);

@@ -198,11 +198,14 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     );
     await expectAccessible(page, "step 3, details form", problems);
     const email = `lea.durand.${viewport.width}@exemple.fr`;
+    // « Recevoir les rappels par SMS » comes with the mobile, ticked; unticked on the small screen.
+    const sms = viewport.width !== 320;
     await fillDetailsWithKeyboard(page, {
       firstName: "Léa",
       lastName: "Durand",
       email,
       phone: "06 12 34 56 78",
+      sms,
       needs: "Accès en fauteuil roulant",
     });
 
@@ -226,6 +229,8 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Commune: "Lille",
       "Besoins d'aménagement": "Accès en fauteuil roulant",
     });
+    const reviewed = normalise(await page.locator("section[aria-labelledby='review-person-title']").textContent());
+    expect(reviewed.includes("Rappels par SMS au 06 12 34 56 78.")).toBe(sms);
     expect(await appointmentsOf(harness, email)).toEqual([]);
     await expectAccessible(page, "step 4, review", problems);
     await tabTo(page, isButton("Confirmer le rendez-vous"));
@@ -246,8 +251,13 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     );
     expect(confirmation).toContain(`Un courriel de confirmation est envoyé à ${email}`);
     expect(confirmation).toContain(
-      "Un rappel vous est envoyé par courriel 48 heures avant le rendez-vous, puis un autre 3 heures avant.",
+      `Un rappel vous est envoyé par courriel 48 heures avant le rendez-vous, puis un autre 3 heures avant${sms ? ", et par SMS au 06 12 34 56 78" : ""}.`,
     );
+    // The choice is kept, and honoured: SMS rows only when it was left ticked.
+    const stored = await harness.db.prisma.person.findFirstOrThrow({ where: { email } });
+    expect([stored.phone, stored.smsReminders]).toEqual(["+33612345678", sms]);
+    const texts = await harness.db.prisma.outboxMessage.count({ where: { appointmentId: booked?.id, channel: "sms" } });
+    expect(texts > 0).toBe(sms);
     expect(confirmation).toContain(`Contactez APEC Lille au ${apec.phone}`);
     expect(await definitions(page, "section[aria-labelledby='booked-title'] dl")).toMatchObject({
       Date: dayNameWithYear(chosen.start),

@@ -77,6 +77,15 @@ test("every public page loads less than 60 kB of JavaScript and 30 kB of CSS, gz
         await page.getByRole("dialog").waitFor();
       },
     ],
+    [
+      "private link, contact dialog open",
+      `/rdv/${token}`,
+      async (page) => {
+        await page.getByRole("button", { name: "Modifier mes coordonnées" }).click();
+        await page.getByRole("dialog").waitFor();
+      },
+    ],
+    ["private link, moving", `/rdv/${token}?vue=deplacer`],
   ];
   const report: string[] = [];
   for (const [name, path, act] of pages) {

@@ -230,6 +230,89 @@ test("the cancellation can be called off: « Non » and Escape keep the appointm
   await close();
 });
 
+test("the person changes their contact and their SMS choice with the keyboard alone, at 320 px", async () => {
+  const { page, problems, close } = await harness.openPage({ width: 320, height: 640 });
+  const { slots } = await euralille();
+  const booked = slots[5];
+  if (!booked) throw new Error("not enough free slots");
+  const token = await bookFor(booked, "maelle.contact@exemple.fr");
+  const { id } = (await api.managed(token))?.appointment ?? { id: "" };
+  const contact = () => definitions(page, "section[aria-labelledby='person-title'] dl");
+  const section = () => page.locator("section[aria-labelledby='person-title']").textContent().then(normalise);
+  const pendingSms = () =>
+    harness.db.prisma.outboxMessage.count({
+      where: { appointmentId: id, type: "appointment.reminder", channel: "sms", status: "pending" },
+    });
+  await page.goto(`/rdv/${token}`);
+  await settled(page);
+  expect(await contact()).toEqual({ "Adresse électronique": "maelle.contact@exemple.fr", Téléphone: "Non renseigné" });
+  await expectAccessible(page, "private link, contact", problems);
+
+  // « Modifier mes coordonnées »: the dialog opens on the e-mail address, as kept.
+  await tabTo(page, isButton("Modifier mes coordonnées"));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Modifier mes coordonnées" });
+  await dialog.waitFor();
+  await expect
+    .poll(() => focused(page))
+    .toMatchObject({ tag: "input", name: "Adresse électronique (facultative)", value: "maelle.contact@exemple.fr" });
+  // A mobile typed, « Recevoir les rappels par SMS » comes, ticked.
+  await tabTo(page, (focus) => focus.name === "Numéro de téléphone (facultatif)", { max: 1 });
+  await page.keyboard.type("06 12 34 56 78");
+  expect(await tabTo(page, (focus) => focus.type === "checkbox", { max: 1 })).toMatchObject({
+    name: "Recevoir les rappels par SMS",
+    checked: true,
+  });
+  await expectAccessible(page, "contact dialog, a mobile typed", problems);
+  await tabTo(page, isButton("Enregistrer"), { max: 1 });
+  await page.keyboard.press("Enter");
+  await dialog.waitFor({ state: "detached" });
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "button", name: "Modifier mes coordonnées" });
+  await expect.poll(section).toContain("Vos coordonnées sont enregistrées : les prochains messages y seront envoyés.");
+  expect(await contact()).toEqual({ "Adresse électronique": "maelle.contact@exemple.fr", Téléphone: "06 12 34 56 78" });
+  expect(await section()).toContain("Rappels par SMS au 06 12 34 56 78.");
+  const person = () => harness.db.prisma.person.findFirstOrThrow({ where: { appointments: { some: { id } } } });
+  expect(await person()).toMatchObject({ phone: "+33612345678", smsReminders: true });
+  expect(await pendingSms()).toBeGreaterThan(0);
+  await expectAccessible(page, "contact saved", problems);
+
+  // Neither an address nor a number: refused beside the e-mail field, which takes the focus.
+  await page.keyboard.press("Enter");
+  await dialog.waitFor();
+  await expect.poll(() => focused(page)).toMatchObject({ name: "Adresse électronique (facultative)" });
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await tabTo(page, isButton("Enregistrer"), { max: 1 });
+  await page.keyboard.press("Enter");
+  await expect.poll(() => focused(page)).toMatchObject({ name: "Adresse électronique (facultative)" });
+  expect(normalise(await dialog.textContent())).toContain("Gardez une adresse électronique ou un numéro de téléphone");
+  expect(await page.getByLabel("Adresse électronique (facultative)").getAttribute("aria-invalid")).toBe("true");
+  await expectAccessible(page, "contact dialog, refused", problems);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  expect(await person()).toMatchObject({ email: "maelle.contact@exemple.fr", phone: "+33612345678" });
+
+  // Unticked: no more SMS.
+  await expect.poll(() => focused(page)).toMatchObject({ tag: "button", name: "Modifier mes coordonnées" });
+  await page.keyboard.press("Enter");
+  await dialog.waitFor();
+  await expect.poll(() => focused(page)).toMatchObject({ name: "Adresse électronique (facultative)" });
+  expect(await tabTo(page, (focus) => focus.type === "checkbox", { max: 2 })).toMatchObject({ checked: true });
+  await page.keyboard.press("Space");
+  await tabTo(page, isButton("Enregistrer"), { max: 1 });
+  await page.keyboard.press("Enter");
+  await dialog.waitFor({ state: "detached" });
+  await expect.poll(section).not.toContain("Rappels par SMS au");
+  expect(await person()).toMatchObject({ phone: "+33612345678", smsReminders: false });
+  expect(await pendingSms()).toBe(0);
+  expect(await harness.db.prisma.auditEvent.count({ where: { action: "person.contact_changed" } })).toBeGreaterThanOrEqual(2);
+  await expectAccessible(page, "SMS unticked", problems);
+  await close();
+});
+
 test.each(VIEWPORTS)("a dead link says so and offers to book again ($width px)", async (viewport) => {
   const { page, problems, close } = await harness.openPage(viewport);
   await page.goto("/rdv/AAAAAAAAAAAAAAAAAAAAAA");

@@ -139,6 +139,11 @@ test("a partner refers with the person's agreement, e-mails and texts the invita
   expect((await days.allTextContents()).map(normalise)).toEqual(firstDays);
   expect(await slots.getByRole("button", { name: "Créneaux précédents" }).count()).toBe(0);
   await slots.getByRole("radio").first().check();
+  // A mobile of their own, without the SMS: the choice comes with the number, ticked.
+  await person.page.getByLabel("Numéro de téléphone").fill("07 81 23 45 67");
+  const smsChoice = person.page.getByLabel("Recevoir les rappels par SMS");
+  expect(await smsChoice.isChecked()).toBe(true);
+  await smsChoice.uncheck();
   await person.page.getByLabel("J'ai pris connaissance de l'information sur mes données personnelles").check();
   await person.page.getByRole("button", { name: "Réserver ce rendez-vous" }).click();
   await person.page.getByRole("heading", { level: 1, name: "Rendez-vous confirmé" }).waitFor();
@@ -147,6 +152,9 @@ test("a partner refers with the person's agreement, e-mails and texts the invita
   await expectAccessibleAtEveryWidth(person.page, "invitation confirmation");
   expect(person.problems).toEqual([]);
   await person.close();
+  expect(
+    await staff.harness.db.prisma.person.findFirstOrThrow({ where: { firstName: "Inès", lastName: "Lefebvre" } }),
+  ).toMatchObject({ phone: "+33781234567", smsReminders: false });
 
   // The referrer follows it.
   await page.goto("/espace/orientations");

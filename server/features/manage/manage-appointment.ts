@@ -13,23 +13,38 @@ import { publicAppointment } from "../appointments/public-view.ts";
 import { takeSeat } from "../appointments/seat.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { personView } from "./person-view.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
-const deadLink = () =>
+export const deadLink = () =>
   new AppError(
     "NOT_FOUND",
     "Ce lien n'est plus valable : le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète.",
   );
 
-/** The appointment a live private link leads to, locked for the rest of the transaction. */
-async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<AppointmentRow & { offeringId: string }> {
+/** The appointment a live private link leads to, as found (not locked): a 404 for any other link. */
+export async function liveLink(tx: Tx, token: string, now: Date) {
   if (!TOKEN.test(token)) throw deadLink();
   const found = await tx.appointment.findUnique({
     where: { manageTokenHash: hashSecret(token) },
-    select: { id: true, offeringId: true, status: true, endsAt: true, manageTokenRevokedAt: true },
+    select: {
+      id: true,
+      offeringId: true,
+      personId: true,
+      structureId: true,
+      status: true,
+      endsAt: true,
+      manageTokenRevokedAt: true,
+    },
   });
   if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now))
     throw deadLink();
+  return found;
+}
+
+/** The appointment a live private link leads to, locked for the rest of the transaction. */
+async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<AppointmentRow & { offeringId: string }> {
+  const found = await liveLink(tx, token, now);
   if (lock) {
     // Two changes through the same link (a double click, two tabs) happen one after the other.
     await tx.$executeRaw`SELECT 1 FROM "Appointment" WHERE id = ${found.id}::uuid FOR UPDATE`;
@@ -40,12 +55,11 @@ async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<
 }
 
 /** What the private link's verbs run with: no user, the link is the proof. */
-type LinkDeps = Pick<Deps, "db" | "clock" | "config">;
+export type LinkDeps = Pick<Deps, "db" | "clock" | "config">;
 
 export async function getManagedAppointment({ db, clock }: LinkDeps, token: string) {
   const row = await byToken(db.prisma, token, clock.now());
-  const { firstName, lastName, email } = row.person;
-  return { appointment: publicAppointment(row), person: { firstName, lastName, hasEmail: Boolean(email) } };
+  return { appointment: publicAppointment(row), person: personView(row.person) };
 }
 
 export async function managedAppointmentIcs({ db, clock, config }: LinkDeps, token: string) {

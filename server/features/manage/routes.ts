@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { AppointmentSchema } from "../bookings/schemas.ts";
+import { changeContactByPerson } from "./change-contact.ts";
 import { cancelByPerson, getManagedAppointment, managedAppointmentIcs, rescheduleByPerson } from "./manage-appointment.ts";
+import { ContactAnswer, ContactChange, ManagedPerson } from "./schemas.ts";
 
 const params = z.object({
   token: z.string().openapi({ description: "Le dernier segment du lien privé reçu à la réservation." }),
@@ -22,16 +24,7 @@ const get = createRoute({
       description: "Le rendez-vous.",
       content: {
         "application/json": {
-          schema: z.object({
-            appointment: AppointmentSchema,
-            person: z.object({
-              firstName: z.string(),
-              lastName: z.string(),
-              hasEmail: z
-                .boolean()
-                .openapi({ description: "Une adresse électronique a été donnée (les courriels y sont envoyés)." }),
-            }),
-          }),
+          schema: z.object({ appointment: AppointmentSchema, person: ManagedPerson }),
         },
       },
     },
@@ -84,6 +77,23 @@ const reschedule = createRoute({
   },
 });
 
+const contact = createRoute({
+  method: "patch",
+  path: "/{token}/contact",
+  summary: "Changer son adresse électronique, son numéro de téléphone ou le choix des rappels par SMS",
+  description:
+    "Les champs donnés remplacent ceux connus, null efface ; les rappels à venir de tous les rendez-vous de la personne partent alors aux nouvelles coordonnées.",
+  request: {
+    params,
+    body: { required: true, content: { "application/json": { schema: ContactChange } } },
+  },
+  responses: {
+    200: { description: "Les coordonnées enregistrées.", content: { "application/json": { schema: ContactAnswer } } },
+    404: notFound,
+    422: errorResponse("Un champ est invalide, ou plus aucun moyen de joindre la personne ne resterait ; `fields` le nomme."),
+  },
+});
+
 export const manage = createRouter()
   .openapi(get, async (c) => c.json(await getManagedAppointment(c.var.deps, c.req.valid("param").token), 200))
   .openapi(ics, async (c) => {
@@ -98,4 +108,7 @@ export const manage = createRouter()
   })
   .openapi(reschedule, async (c) =>
     c.json(await rescheduleByPerson(c.var.deps, c.req.valid("param").token, c.req.valid("json").slotKey), 200),
+  )
+  .openapi(contact, async (c) =>
+    c.json(await changeContactByPerson(c.var.deps, c.req.valid("param").token, c.req.valid("json")), 200),
   );

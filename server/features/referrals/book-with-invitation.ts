@@ -12,6 +12,8 @@ export interface InvitationBookingInput {
   slotKey: string;
   email?: string | undefined;
   phone?: string | undefined;
+  /** « Recevoir les rappels par SMS », for the number given or the one the referral has. */
+  smsReminders?: boolean | undefined;
   accessibilityNeeds?: string | undefined;
   noticeAccepted: true;
 }
@@ -37,12 +39,15 @@ export async function bookWithInvitation({
       stillOpen(r, now);
       // Before the person's row is written: an erased person gets nothing back.
       const person = await lockLivePerson(sqlIn(tx), r.person.id);
-      if (body.email || body.phone) {
-        await tx.person.update({
-          where: { id: r.person.id },
-          data: { ...(body.email && { email: body.email }), ...(body.phone && { phone: body.phone }), noticeAcceptedAt: now },
-        });
-      } else await tx.person.update({ where: { id: r.person.id }, data: { noticeAcceptedAt: now } });
+      await tx.person.update({
+        where: { id: r.person.id },
+        data: {
+          ...(body.email && { email: body.email }),
+          ...(body.phone && { phone: body.phone }),
+          ...(body.smsReminders !== undefined && { smsReminders: body.smsReminders }),
+          noticeAcceptedAt: now,
+        },
+      });
       return bookForReferral(tx, r, person, {
         ref,
         now,

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
-import { BookingAnswer, IdempotencyHeader } from "../bookings/schemas.ts";
+import { BookingAnswer, IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { bookWithInvitation } from "./book-with-invitation.ts";
 import { listInvitationSlots } from "./list-invitation-slots.ts";
 import { InvitationResponse, InvitationSlotsResponse } from "./schemas.ts";
@@ -64,6 +64,7 @@ const book = createRoute({
               slotKey: z.string().min(1, "Le créneau est obligatoire.").max(200),
               email: emailAddress.optional(),
               phone: phoneNumber.optional(),
+              smsReminders: PersonFields.shape.smsReminders,
               accessibilityNeeds: text(500).optional(),
               noticeAccepted: z.literal(true, "Vous devez prendre connaissance de l'information sur vos données personnelles."),
             })

@@ -16,6 +16,8 @@ export type BookingInput = InferRequestType<typeof api.bookings.$post>["json"];
 export type Booking = InferResponseType<typeof api.bookings.$post, 201>;
 export type Appointment = Booking["appointment"];
 export type ManagedAppointment = InferResponseType<(typeof api.manage)[":token"]["$get"], 200>;
+export type ContactChange = InferRequestType<(typeof api.manage)[":token"]["contact"]["$patch"]>["json"];
+export type ContactAnswer = InferResponseType<(typeof api.manage)[":token"]["contact"]["$patch"], 200>;
 
 /** A failed API call, carrying the server's French message when it sent one. */
 export class ApiError extends Error {
@@ -241,6 +243,12 @@ export const rescheduleAppointment = action(async (token: string, slotKey: strin
   );
   return json(outcome, { revalidate: outcome.kind === "taken" ? [getSlots.key, getFirstSlots.key] : [] });
 }, "rescheduleAppointment");
+
+/** Changes the e-mail, the phone or the SMS choice of the person of a private link. */
+export const changeContact = action(async (token: string, change: ContactChange) => {
+  const outcome = await send<ContactAnswer>(() => api.manage[":token"].contact.$patch({ param: { token }, json: change }), 200);
+  return json(outcome, { revalidate: [] });
+}, "changeContact");
 
 /** A message fit for the public: the API's own French message, or a generic one. */
 export function describeError(error: unknown): string {

@@ -1,8 +1,8 @@
 import examples from "libphonenumber-js/examples.mobile.json";
 import { getCountries, getExampleNumber } from "libphonenumber-js/max";
 import { describe, expect, it } from "vitest";
-import { parsePhone, PHONE_SHAPES as SERVER_SHAPES } from "../../../server/domain/phone.ts";
-import { isPhoneNumber, PHONE_SHAPES, telHref } from "./phone.ts";
+import { parsePhone, phoneForPeople, PHONE_SHAPES as SERVER_SHAPES } from "../../../server/domain/phone.ts";
+import { frenchPhone, isPhoneNumber, mobileShape, PHONE_SHAPES, telHref } from "./phone.ts";
 
 describe("a phone number typed in a form", () => {
   it("has the shapes the server takes, to the character", () => {
@@ -46,5 +46,70 @@ describe("a phone number typed in a form", () => {
   it("is dialled without its separators", () => {
     expect(telHref("06 12 34 56 78")).toBe("tel:0612345678");
     expect(telHref("+32 470 12 34 56")).toBe("tel:+32470123456");
+  });
+});
+
+describe("whether a number typed is a mobile, to offer the reminders by SMS", () => {
+  const typings = (example: { formatInternational(): string; formatNational(): string; number: string }) => [
+    example.formatInternational(),
+    example.formatNational(),
+    `00${example.number.slice(1)}`,
+  ];
+
+  it("never hides the choice from a mobile the server would text: each country's example, written as people do", () => {
+    let mobiles = 0;
+    for (const country of getCountries()) {
+      const example = getExampleNumber(country, examples);
+      if (!example) continue;
+      for (const typed of typings(example)) {
+        if (!parsePhone(typed)?.mobile) continue;
+        mobiles++;
+        expect(mobileShape(typed), `${country}: ${typed}`).toBeDefined();
+      }
+    }
+    expect(mobiles).toBeGreaterThan(400);
+  });
+
+  it("tells a mobile of the French plan, mainland or overseas, from a landline", () => {
+    for (const country of ["FR", "RE", "YT", "GP", "MQ", "GF"] as const) {
+      const example = getExampleNumber(country, examples);
+      if (!example) throw new Error(country);
+      for (const typed of [example.formatNational(), example.formatInternational()]) {
+        expect(mobileShape(typed), `${country}: ${typed}`).toBe("mobile");
+      }
+    }
+    for (const typed of ["06 12 34 56 78", "07 81 23 45 67", "+33 (0)6 12 34 56 78", "0639 40 12 34", "+262 692 12 34 56"]) {
+      expect(mobileShape(typed), typed).toBe("mobile");
+    }
+    for (const landline of [
+      "01 23 45 67 89",
+      "03 20 12 34 56",
+      "09 72 12 34 56",
+      "0262 12 34 56",
+      "+262 262 12 34 56",
+      "05 96 61 23 45",
+    ]) {
+      expect(parsePhone(landline)?.mobile, landline).toBe(false);
+      expect(mobileShape(landline), landline).toBeUndefined();
+    }
+    expect(mobileShape("+32 470 12 34 56")).toBe("maybe");
+    expect(mobileShape("05 08 55 12 34")).toBe("maybe");
+    for (const none of ["", "06 12", "pas de téléphone"]) expect(mobileShape(none), none).toBeUndefined();
+  });
+
+  it("is written back as the server writes it, for a number of the French plan", () => {
+    for (const typed of [
+      "06.12.34.56.78",
+      "+33 (0)6 12 34 56 78",
+      "0033 6 12 34 56 78",
+      "+262 692 12 34 56",
+      "0692 12 34 56",
+      "+590 690 00 12 34",
+    ]) {
+      const stored = parsePhone(typed)?.e164;
+      if (!stored) throw new Error(typed);
+      expect(frenchPhone(typed), typed).toBe(phoneForPeople(stored));
+    }
+    expect(frenchPhone(" +32 470 12 34 56 ")).toBe("+32 470 12 34 56");
   });
 });

@@ -19,7 +19,14 @@ export const CONFIRMATION_PATH = "/rendez-vous/confirmation";
  */
 export interface ConfirmationState {
   booking: Booking;
-  person: { firstName: string; lastName: string; email?: string | undefined; phone?: string | undefined };
+  person: {
+    firstName: string;
+    lastName: string;
+    email?: string | undefined;
+    phone?: string | undefined;
+    /** Where the SMS go, when the person kept « Recevoir les rappels par SMS ». */
+    sms?: { number: string; maybe: boolean } | undefined;
+  };
 }
 
 function isConfirmation(state: unknown): state is ConfirmationState {
@@ -58,6 +65,10 @@ export function ConfirmationPage() {
 function Confirmation(props: { confirmation: ConfirmationState }) {
   const appointment = createMemo(() => props.confirmation.booking.appointment);
   const person = createMemo(() => props.confirmation.person);
+  const sms = () => {
+    const to = person().sms;
+    return to && `au ${to.number}${to.maybe ? ", si c'est un mobile" : ""}`;
+  };
 
   return (
     <BookedConfirmation
@@ -76,10 +87,22 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
           <Show
             when={person().email}
             fallback={
-              <li>
-                Vous n'avez pas donné d'adresse électronique&nbsp;: vous ne recevrez ni courriel de confirmation ni rappel. Notez
-                la date et l'heure du rendez-vous.
-              </li>
+              <Show
+                when={sms()}
+                fallback={
+                  <li>
+                    Vous n'avez pas donné d'adresse électronique&nbsp;: vous ne recevrez ni courriel de confirmation ni rappel.
+                    Notez la date et l'heure du rendez-vous.
+                  </li>
+                }
+              >
+                {(to) => (
+                  <li>
+                    Une confirmation vous est envoyée par SMS {to()}, puis un rappel 48&nbsp;heures avant le rendez-vous et un
+                    autre 3&nbsp;heures avant.
+                  </li>
+                )}
+              </Show>
             }
           >
             {(email) => (
@@ -89,7 +112,8 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
                   rendez-vous à ajouter à votre agenda.
                 </li>
                 <li>
-                  Un rappel vous est envoyé par courriel 48&nbsp;heures avant le rendez-vous, puis un autre 3&nbsp;heures avant.
+                  Un rappel vous est envoyé par courriel 48&nbsp;heures avant le rendez-vous, puis un autre 3&nbsp;heures avant
+                  {sms() ? `, et par SMS ${sms()}` : ""}.
                 </li>
               </>
             )}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parsePhone } from "../../../../server/domain/phone.ts";
 import { CreateBookingInput } from "../../../../server/features/bookings/schemas.ts";
 import { propertyRuns } from "../../../../tests/helpers/property-runs.ts";
-import { bookingInput, checkDetails, checkInvitedDetails, type Details, emptyDetails, serverErrors } from "./details.ts";
+import { bookingInput, checkDetails, checkInvitedDetails, type Details, emptyDetails, serverErrors, smsTo } from "./details.ts";
 
 const LILLE = { code: "59350", name: "Lille", postcodes: ["59000", "59160", "59260", "59777", "59800"], departmentCode: "59" };
 const valid: Details = {
@@ -118,6 +118,29 @@ describe("the details form's checks", () => {
       }),
       { numRuns: propertyRuns(3000) },
     );
+  });
+});
+
+describe("« Recevoir les rappels par SMS »", () => {
+  const person = (details: Partial<Details>) => bookingInput({ ...valid, ...details }, "k").person;
+
+  it("is said when the phone typed looks like a mobile: ticked unless unticked", () => {
+    expect(person({ phone: "06 12 34 56 78" })).toMatchObject({ phone: "06 12 34 56 78", smsReminders: true });
+    expect(person({ phone: "0692 12 34 56", smsReminders: false })).toMatchObject({ smsReminders: false });
+    expect(person({ phone: "+32 470 12 34 56" })).toMatchObject({ smsReminders: true });
+    expect(CreateBookingInput.safeParse(bookingInput({ ...valid, phone: "06 12 34 56 78" }, "k")).success).toBe(true);
+  });
+
+  it("is left unsaid for a landline or no phone: the server texts mobiles only", () => {
+    expect(person({ phone: "03 20 12 34 56" })).not.toHaveProperty("smsReminders");
+    expect(person({ phone: "", smsReminders: false })).not.toHaveProperty("smsReminders");
+  });
+
+  it("tells the review where the SMS go, the French way, or nothing", () => {
+    expect(smsTo({ phone: "+33 6 12 34 56 78", smsReminders: true })).toEqual({ number: "06 12 34 56 78", maybe: false });
+    expect(smsTo({ phone: "+32 470 12 34 56", smsReminders: true })).toEqual({ number: "+32 470 12 34 56", maybe: true });
+    expect(smsTo({ phone: "06 12 34 56 78", smsReminders: false })).toBeUndefined();
+    expect(smsTo({ phone: "03 20 12 34 56", smsReminders: true })).toBeUndefined();
   });
 });
 

@@ -5,13 +5,15 @@
 
 import type { BookingInput, Commune } from "../../lib/api.ts";
 import { isEmailAddress } from "../../lib/email.ts";
-import { isPhoneNumber } from "../../lib/phone.ts";
+import { frenchPhone, isPhoneNumber, mobileShape } from "../../lib/phone.ts";
 
 export interface Details {
   firstName: string;
   lastName: string;
   email: string;
   phone: string;
+  /** « Recevoir les rappels par SMS »: ticked unless unticked, sent when the phone looks like a mobile (`smsOffer`). */
+  smsReminders: boolean;
   /** The person's commune: the one of step 1 unless they change it. */
   commune: Commune | undefined;
   accessibilityNeeds: string;
@@ -26,6 +28,7 @@ export const FIELDS: readonly DetailsField[] = [
   "lastName",
   "email",
   "phone",
+  "smsReminders",
   "commune",
   "accessibilityNeeds",
   "noticeAccepted",
@@ -46,6 +49,7 @@ export const emptyDetails = (commune?: Commune): Details => ({
   lastName: "",
   email: "",
   phone: "",
+  smsReminders: true,
   commune,
   accessibilityNeeds: "",
   noticeAccepted: false,
@@ -104,17 +108,33 @@ export function checkInvitedDetails(details: Details): FieldErrors {
 }
 
 /** What is wrong with a phone number typed; none when it is empty. */
-function phoneError(phone: string): string | undefined {
+export function phoneError(phone: string): string | undefined {
   if (phone === "" || isPhoneNumber(phone)) return undefined;
   return "Saisissez un numéro de téléphone valide, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.";
 }
 
 /** What is wrong with an e-mail address typed; none when it is empty. */
-function emailError(email: string): string | undefined {
+export function emailError(email: string): string | undefined {
   if (email === "") return undefined;
   if (email.length > EMAIL_MAX) return `L'adresse électronique ne peut pas dépasser ${EMAIL_MAX} caractères.`;
   if (!isEmailAddress(email)) return "Saisissez une adresse électronique valide, par exemple prenom.nom@exemple.fr.";
   return undefined;
+}
+
+/**
+ * Whether « Recevoir les rappels par SMS » is offered for the phone typed: « mobile » for one of
+ * the French plan's mobiles, « maybe » for a foreign number (the server alone knows its plan).
+ */
+export const smsOffer = (details: Pick<Details, "phone">) => mobileShape(details.phone.trim());
+
+/** The SMS choice as the API takes it: said when it was offered, else left to the server (a landline gets no SMS). */
+export const smsInput = (details: Pick<Details, "phone" | "smsReminders">): { smsReminders?: boolean } =>
+  smsOffer(details) ? { smsReminders: details.smsReminders } : {};
+
+/** Where the SMS go if the person keeps them, the number written the French way; `maybe` for a foreign one. */
+export function smsTo(details: Pick<Details, "phone" | "smsReminders">): { number: string; maybe: boolean } | undefined {
+  const offer = smsOffer(details);
+  return offer && details.smsReminders ? { number: frenchPhone(details.phone), maybe: offer === "maybe" } : undefined;
 }
 
 /** The body of POST /api/bookings: trimmed values, empty optional ones left out (the API refuses ""). */
@@ -129,6 +149,7 @@ export function bookingInput(details: Details, slotKey: string): BookingInput {
       lastName: details.lastName.trim(),
       ...(email && { email }),
       ...(phone && { phone }),
+      ...smsInput(details),
       ...(details.commune && { commune: details.commune.code }),
     },
     ...(needs && { accessibilityNeeds: needs }),
@@ -141,6 +162,7 @@ const PATHS: Record<string, DetailsField> = {
   "person.lastName": "lastName",
   "person.email": "email",
   "person.phone": "phone",
+  "person.smsReminders": "smsReminders",
   "person.commune": "commune",
   accessibilityNeeds: "accessibilityNeeds",
   noticeAccepted: "noticeAccepted",

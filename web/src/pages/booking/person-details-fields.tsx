@@ -2,7 +2,7 @@ import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { CommuneField } from "./commune-field.tsx";
-import { type Details, type DetailsField, EMAIL_MAX, type FieldErrors, NAME_MAX, NEEDS_MAX } from "./details.ts";
+import { type Details, type DetailsField, EMAIL_MAX, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
 
 /** Each field's id, after `prefix`: the error summary's links lead there. */
 export function detailsIds(prefix = ""): Record<DetailsField, string> {
@@ -11,6 +11,7 @@ export function detailsIds(prefix = ""): Record<DetailsField, string> {
     lastName: `${prefix}nom`,
     email: `${prefix}courriel`,
     phone: `${prefix}telephone`,
+    smsReminders: `${prefix}rappels-sms`,
     commune: `${prefix}commune`,
     accessibilityNeeds: `${prefix}besoins`,
     noticeAccepted: `${prefix}information`,
@@ -63,8 +64,8 @@ export function PersonDetailsFields(props: {
           <fieldset class="fieldset details-form__contact" aria-describedby="contact-hint">
             <legend class="fieldset__legend">Comment vous joindre</legend>
             <p class="field__hint" id="contact-hint">
-              Donnez au moins l'un des deux. La confirmation du rendez-vous et les rappels sont envoyés par courriel, avec le lien
-              pour le déplacer ou l'annuler&nbsp;: sans adresse électronique, vous n'en recevrez pas.
+              Donnez au moins l'un des deux. La confirmation du rendez-vous et les rappels sont envoyés par courriel, et par SMS à
+              un mobile si vous le souhaitez, avec le lien pour le déplacer ou l'annuler.
             </p>
             <ContactFields
               ids={props.ids}
@@ -180,6 +181,18 @@ function ContactFields(props: {
         onInput={(event) => props.onChange({ phone: event.currentTarget.value })}
         error={props.errors.phone}
       />
+      <Show when={smsOffer(props.details)}>
+        {(offer) => (
+          <CheckboxField
+            id={props.ids.smsReminders}
+            label="Recevoir les rappels par SMS"
+            hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous vous sont aussi envoyés par SMS à ce numéro.`}
+            checked={props.details.smsReminders}
+            onChange={(event) => props.onChange({ smsReminders: event.currentTarget.checked })}
+            error={props.errors.smsReminders}
+          />
+        )}
+      </Show>
     </>
   );
 }

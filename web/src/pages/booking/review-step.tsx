@@ -6,7 +6,7 @@ import { bookAppointment, type Slot } from "../../lib/api.ts";
 import { attemptKey, draft, endAttempt, setRefusal } from "./booking-draft.ts";
 import { type ChosenSlot, type SlotParams, slotsHref, stepHref, WithChosenSlot } from "./chosen-slot.tsx";
 import { CONFIRMATION_PATH, type ConfirmationState } from "./confirmation-page.tsx";
-import { bookingInput, checkDetails, serverErrors } from "./details.ts";
+import { bookingInput, checkDetails, serverErrors, smsTo } from "./details.ts";
 import { MeetingDetails } from "./meeting-details.tsx";
 import { SlotTaken } from "./slot-taken.tsx";
 
@@ -61,6 +61,7 @@ function Review(props: { params: SlotParams; slot: ChosenSlot }) {
             lastName: input.person.lastName,
             email: input.person.email,
             phone: input.person.phone,
+            sms: smsTo(draft()),
           },
         };
         // Replaces step 4: Back from the confirmation does not offer to book it again.
@@ -189,7 +190,15 @@ function PersonReview(props: { href: string }) {
           <dd class="summary__text">{missing(details().accessibilityNeeds, "Aucun")}</dd>
         </div>
       </dl>
-      <Show when={details().email.trim() === ""}>
+      <Show when={smsTo(details())}>
+        {(sms) => (
+          <p>
+            Rappels par SMS au {sms().number}
+            {sms().maybe ? ", si c'est un mobile" : ""}.
+          </p>
+        )}
+      </Show>
+      <Show when={details().email.trim() === "" && !smsTo(details())}>
         <Notice>
           <p>
             Sans adresse électronique, vous ne recevrez ni confirmation ni rappel. Notez la date et l'heure, et gardez le lien

@@ -9,7 +9,7 @@ import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
 import { takeToken } from "../../lib/link-token.ts";
 import { BookedConfirmation, PrivateLinkStep } from "../booking/confirmation-page.tsx";
-import { checkInvitedDetails, emptyDetails } from "../booking/details.ts";
+import { checkInvitedDetails, emptyDetails, smsInput } from "../booking/details.ts";
 import { meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { detailsIds, PersonDetailsFields } from "../booking/person-details-fields.tsx";
 import {
@@ -174,6 +174,7 @@ const IDS = {
   slotKey: "invitation-creneau",
   email: DETAILS_IDS.email,
   phone: DETAILS_IDS.phone,
+  smsReminders: DETAILS_IDS.smsReminders,
   accessibilityNeeds: DETAILS_IDS.accessibilityNeeds,
   noticeAccepted: DETAILS_IDS.noticeAccepted,
 };
@@ -296,6 +297,7 @@ function BookingForm(props: {
       slotKey: slot() ?? "",
       ...(email && { email }),
       ...(phone && { phone }),
+      ...(phone && smsInput(details())),
       ...(needs && { accessibilityNeeds: needs }),
       noticeAccepted: true as const,
     };

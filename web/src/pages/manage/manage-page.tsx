@@ -1,17 +1,23 @@
 import { createAsync, useLocation, useParams, useSearchParams } from "@solidjs/router";
-import { createMemo, createSignal, Match, onMount, Show, Switch } from "solid-js";
+import { createMemo, createSignal, lazy, Match, onMount, Switch } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import { Loadable, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Appointment, getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
-import { icsHref } from "../../lib/private-link.ts";
 import "../booking/booking.css";
 import { bookingHref } from "../booking/booking-href.ts";
-import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
-import { CancelDialog } from "./cancel-dialog.tsx";
-import { type ManageState, type MovedState, manageStateHref, readManageState } from "./manage-href.ts";
+import { meetingMoment } from "../booking/meeting-details.tsx";
+import { type ManageState, type MovedState, readManageState } from "./manage-href.ts";
 import "./manage.css";
-import { type Arrive, ConfirmMove, MoveView } from "./move-view.tsx";
+import type { Arrive } from "./move-view.tsx";
+
+// Each view its own chunk: the overview with the dialogs and their primitives (Kobalte), the
+// move with the week of slots. Together they weigh more than a public page may (60 kB gzipped,
+// tests/e2e/budget.test.ts); apart, each view loads what it shows.
+const Overview = lazy(() => import("./overview.tsx"));
+const moveViews = () => import("./move-view.tsx");
+const MoveView = lazy(() => moveViews().then((views) => ({ default: views.MoveView })));
+const ConfirmMove = lazy(() => moveViews().then((views) => ({ default: views.ConfirmMove })));
 
 /**
  * The page of the private link, `/rdv/<token>`: the appointment, its calendar file, and the
@@ -36,6 +42,8 @@ export default function ManagePage() {
 }
 
 function Managed(props: { token: string; state: ManageState }) {
+  // The view's code loads beside the appointment, not after it.
+  void (props.state.view ? moveViews() : Overview.preload());
   const managed = createAsync(() => getManagedAppointment(props.token));
   // Once cancelled, the link is dead: what the cancellation answered is all there is to show.
   const [cancelled, setCancelled] = createSignal<Appointment>();
@@ -131,68 +139,6 @@ function Live(props: {
           <Overview token={props.token} managed={props.managed} moved={moved()} arrive={arrive} onCancelled={props.onCancelled} />
         </Match>
       </Switch>
-    </>
-  );
-}
-
-function Overview(props: {
-  token: string;
-  managed: ManagedAppointment;
-  moved: boolean;
-  arrive: Arrive;
-  onCancelled: (appointment: Appointment) => void;
-}) {
-  const appointment = createMemo(() => props.managed.appointment);
-  const meeting = createMemo(() => appointmentMeeting(appointment()));
-  return (
-    <>
-      <Show when={props.moved}>
-        <div class="notice manage__done">
-          <h2 class="notice__title" tabindex="-1" ref={props.arrive}>
-            Votre rendez-vous est déplacé
-          </h2>
-          <p>
-            Il a lieu désormais le {meetingMoment(appointment())}. Un courriel vous le confirme si vous avez donné une adresse
-            électronique, avec le rendez-vous mis à jour pour votre agenda.
-          </p>
-        </div>
-      </Show>
-      <p class="lead">
-        Bonjour {props.managed.person.firstName} {props.managed.person.lastName}, voici votre rendez-vous.
-      </p>
-      <section class="manage__section" aria-labelledby="appointment-title">
-        <h2 id="appointment-title" tabindex="-1" ref={(heading) => !props.moved && props.arrive(heading)}>
-          Le rendez-vous
-        </h2>
-        <MeetingDetails meeting={meeting()} />
-      </section>
-      <section class="manage__section" aria-labelledby="actions-title">
-        <h2 id="actions-title">Que souhaitez-vous faire&nbsp;?</h2>
-        {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
-        <ul class="manage__actions" role="list">
-          <li>
-            <ButtonLink variant="secondary" href={icsHref(props.token)} download="rendez-vous.ics">
-              Ajouter à mon agenda
-            </ButtonLink>
-          </li>
-          <li>
-            <ButtonLink variant="secondary" href={manageStateHref(props.token, { view: "deplacer" })}>
-              Déplacer le rendez-vous
-            </ButtonLink>
-          </li>
-          <li>
-            <CancelDialog token={props.token} appointment={appointment()} onCancelled={props.onCancelled} />
-          </li>
-        </ul>
-        <p>
-          Si vous ne pouvez pas venir, annulez le rendez-vous&nbsp;: le créneau sera proposé à quelqu'un d'autre. Gardez ce lien
-          personnel et ne le partagez pas&nbsp;: il donne accès à votre rendez-vous.
-        </p>
-      </section>
-      <section class="manage__section" aria-labelledby="contact-title">
-        <h2 id="contact-title">Une question&nbsp;?</h2>
-        <StructureContact structure={appointment().structure} />
-      </section>
     </>
   );
 }

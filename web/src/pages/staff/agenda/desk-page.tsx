@@ -1,10 +1,11 @@
 import { A, createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
+import { CheckboxField, ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
+import { mobileShape } from "../../../lib/phone.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
@@ -80,17 +81,25 @@ function DeskView() {
   );
 }
 
-type Field = "person" | "firstName" | "lastName" | "phone" | "email" | "offering" | "slotKey";
+type Field = "person" | "firstName" | "lastName" | "phone" | "smsReminders" | "email" | "offering" | "slotKey";
 const IDS: Record<Field, string> = {
   person: "accueil-personne",
   firstName: "accueil-prenom",
   lastName: "accueil-nom",
   phone: "accueil-telephone",
+  smsReminders: "accueil-rappels-sms",
   email: "accueil-courriel",
   offering: "accueil-service",
   slotKey: "accueil-creneau",
 };
-const NAMES = { firstName: "Prénom", lastName: "Nom", phone: "Téléphone", email: "Adresse électronique", slotKey: "Créneau" };
+const NAMES = {
+  firstName: "Prénom",
+  lastName: "Nom",
+  phone: "Téléphone",
+  smsReminders: "Recevoir les rappels par SMS",
+  email: "Adresse électronique",
+  slotKey: "Créneau",
+};
 const NEW = "nouvelle";
 
 function DeskBooking(props: { structure: string }) {
@@ -109,6 +118,9 @@ function DeskBooking(props: { structure: string }) {
   const [firstName, setFirstName] = createSignal("");
   const [lastName, setLastName] = createSignal("");
   const [phone, setPhone] = createSignal("");
+  const [smsReminders, setSmsReminders] = createSignal(true);
+  // Offered when the number looks like a mobile (the server texts mobiles only).
+  const smsOffer = createMemo(() => mobileShape(phone().trim()));
   const [email, setEmail] = createSignal("");
   const [offering, setOffering] = createSignal("");
   const [advisor, setAdvisor] = createSignal("");
@@ -150,6 +162,7 @@ function DeskBooking(props: { structure: string }) {
                 firstName: firstName().trim(),
                 lastName: lastName().trim(),
                 ...(optional(phone()) && { phone: phone().trim() }),
+                ...(smsOffer() && { smsReminders: smsReminders() }),
                 ...(optional(email()) && { email: email().trim() }),
               },
           channel: "reception",
@@ -253,6 +266,18 @@ function DeskBooking(props: { structure: string }) {
                 onInput={(event) => setPhone(event.currentTarget.value)}
                 error={form.errors().phone}
               />
+              <Show when={smsOffer()}>
+                {(offer) => (
+                  <CheckboxField
+                    id={IDS.smsReminders}
+                    label="Recevoir les rappels par SMS"
+                    hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous lui sont aussi envoyés par SMS. Décochez si la personne n'en veut pas.`}
+                    checked={smsReminders()}
+                    onChange={(event) => setSmsReminders(event.currentTarget.checked)}
+                    error={form.errors().smsReminders}
+                  />
+                )}
+              </Show>
               <TextField
                 id={IDS.email}
                 label="Adresse électronique (facultative)"

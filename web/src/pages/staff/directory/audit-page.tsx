@@ -6,7 +6,7 @@ import { describeError } from "../../../lib/api.ts";
 import { formatParisInstant, type LocalDate } from "../../../lib/dates.ts";
 import { du } from "../../../lib/french.ts";
 import { type AuditEvent, getAuditPage } from "./admin-api.ts";
-import { ACTIONS } from "./audit-words.ts";
+import { ACTIONS, authorOf } from "./audit-words.ts";
 import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
 
@@ -94,8 +94,7 @@ function AuditLog() {
                   <Show when={subject(event)}>{(what) => <>&nbsp;: {what()}</>}</Show>
                 </p>
                 <p class="directory-row__text">
-                  Le {formatParisInstant(event.at)}, par{" "}
-                  {event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : "un compte supprimé"}
+                  Le {formatParisInstant(event.at)}, par {authorOf(event)}
                   <Show when={event.entity === "Person" && event.entityId}>
                     {(id) => (
                       <>

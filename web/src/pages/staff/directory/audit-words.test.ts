@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTIONS } from "./audit-words.ts";
+import { ACTIONS, authorOf } from "./audit-words.ts";
 
 /** Every "entity.verb" the server names as an audit action: the literals on and just after a line that says `action`. */
 function serverActions(dir: string): string[] {
@@ -28,5 +28,14 @@ describe("the audit log's words", () => {
     const written = [...new Set(serverActions(join(import.meta.dirname, "../../../../../server")))];
     expect(written.length).toBeGreaterThan(30);
     expect(written.filter((action) => !(action in ACTIONS))).toEqual([]);
+  });
+});
+
+describe("who made a change", () => {
+  it("is the account, or the person themself with their link, or an account deleted since", () => {
+    const actor = { firstName: "Claire", lastName: "Martin" };
+    expect(authorOf({ action: "site.update", actor })).toBe("Claire Martin");
+    expect(authorOf({ action: "person.contact_changed", actor: null })).toBe("la personne, avec son lien personnel");
+    expect(authorOf({ action: "site.update", actor: null })).toBe("un compte supprimé");
   });
 });

@@ -56,4 +56,14 @@ export const ACTIONS: Record<string, string> = {
   "person.erased_everywhere": "Données d'une personne effacées partout, à sa demande",
   "settings.update": "Réglage des données personnelles modifié",
   "outbox.resend": "Message non parvenu renvoyé",
+  "person.contact_changed": "Coordonnées changées par la personne",
 };
+
+/** What a person does themself, with their private link: no account is its author. */
+const BY_THE_PERSON = new Set(["person.contact_changed"]);
+
+/** Who made a change: the account, else the person with their link, else an account since deleted. */
+export function authorOf(event: { action: string; actor: { firstName: string; lastName: string } | null }): string {
+  if (event.actor) return `${event.actor.firstName} ${event.actor.lastName}`;
+  return BY_THE_PERSON.has(event.action) ? "la personne, avec son lien personnel" : "un compte supprimé";
+}

@@ -143,6 +143,7 @@ export const FIELD_NAMES = {
     offeringIds: "Services",
   },
   Appointment: { email: "Adresse électronique de la personne", manageToken: "Lien personnel" },
+  Person: { email: "Adresse électronique", phone: "Téléphone", smsReminders: "Rappels par SMS" },
 } as const satisfies Record<string, Record<string, string>>;
 
 /** A duration in minutes as people say it: « 2 jours », « 1 h 30 », « 45 min ». */
