@@ -1,17 +1,16 @@
-import { Dialog } from "@kobalte/core/dialog";
 import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { TextAreaField } from "../../components/fields.tsx";
+import { Modal } from "../../components/modal.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { type Appointment, cancelAppointment } from "../../lib/api.ts";
 import { meetingMoment } from "../booking/meeting-details.tsx";
-import "../../components/dialog.css";
 
 const REASON_MAX = 500;
 
 /**
- * « Annuler le rendez-vous », then a confirmation in a modal dialog (Kobalte: focus kept inside,
+ * « Annuler le rendez-vous », then a confirmation in a modal dialog (the browser's own: focus kept inside,
  * Escape and « Non » close it, the focus goes back to the button). The reason is optional.
  */
 export function CancelDialog(props: {
@@ -47,48 +46,50 @@ export function CancelDialog(props: {
   }
 
   return (
-    <Dialog open={open()} onOpenChange={changeOpen}>
-      <Dialog.Trigger class="button button--secondary">Annuler le rendez-vous</Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">Annuler le rendez-vous&nbsp;?</Dialog.Title>
-            <Dialog.Description class="dialog__description">
-              Le rendez-vous du {meetingMoment(props.appointment)} avec {props.appointment.structure.name} sera annulé, et le
-              créneau proposé à quelqu'un d'autre. Votre lien personnel ne servira plus.
-            </Dialog.Description>
-            <form onSubmit={submit} novalidate>
-              <TextAreaField
-                id="motif"
-                label="Motif de l'annulation (facultatif)"
-                hint="Il aide la structure à s'organiser. N'indiquez aucune information sur votre santé."
-                rows={3}
-                maxlength={REASON_MAX}
-                value={reason()}
-                onInput={(event) => setReason(event.currentTarget.value)}
-              />
-              <Show when={sending()}>
-                <Loading>Annulation en cours…</Loading>
-              </Show>
-              <Show when={failure()}>
-                {(message) => (
-                  <p class="field__error" role="alert">
-                    Le rendez-vous n'a pas pu être annulé&nbsp;: {message()}
-                  </p>
-                )}
-              </Show>
-              <div class="dialog__actions">
-                <Button type="submit">Oui, annuler le rendez-vous</Button>
-                {/* Not Kobalte's CloseButton: it names itself « Dismiss », whatever its text says. */}
-                <Button variant="secondary" onClick={() => changeOpen(false)}>
-                  Non, garder le rendez-vous
-                </Button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+    <>
+      <Button variant="secondary" onClick={() => changeOpen(true)}>
+        Annuler le rendez-vous
+      </Button>
+      <Modal
+        id="annulation"
+        open={open()}
+        onOpenChange={changeOpen}
+        title={<>Annuler le rendez-vous&nbsp;?</>}
+        description={
+          <>
+            Le rendez-vous du {meetingMoment(props.appointment)} avec {props.appointment.structure.name} sera annulé, et le
+            créneau proposé à quelqu'un d'autre. Votre lien personnel ne servira plus.
+          </>
+        }
+      >
+        <form onSubmit={submit} novalidate>
+          <TextAreaField
+            id="motif"
+            label="Motif de l'annulation (facultatif)"
+            hint="Il aide la structure à s'organiser. N'indiquez aucune information sur votre santé."
+            rows={3}
+            maxlength={REASON_MAX}
+            value={reason()}
+            onInput={(event) => setReason(event.currentTarget.value)}
+          />
+          <Show when={sending()}>
+            <Loading>Annulation en cours…</Loading>
+          </Show>
+          <Show when={failure()}>
+            {(message) => (
+              <p class="field__error" role="alert">
+                Le rendez-vous n'a pas pu être annulé&nbsp;: {message()}
+              </p>
+            )}
+          </Show>
+          <div class="dialog__actions">
+            <Button type="submit">Oui, annuler le rendez-vous</Button>
+            <Button variant="secondary" onClick={() => changeOpen(false)}>
+              Non, garder le rendez-vous
+            </Button>
+          </div>
+        </form>
+      </Modal>
+    </>
   );
 }

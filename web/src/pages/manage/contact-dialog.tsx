@@ -1,13 +1,12 @@
-import { Dialog } from "@kobalte/core/dialog";
 import { useAction } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { CheckboxField, TextField } from "../../components/fields.tsx";
+import { Modal } from "../../components/modal.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { type ContactAnswer, changeContact, type ManagedAppointment } from "../../lib/api.ts";
 import { mobileShape } from "../../lib/phone.ts";
 import { EMAIL_MAX, emailError, phoneError } from "../booking/details.ts";
-import "../../components/dialog.css";
 
 type Person = ManagedAppointment["person"];
 type Field = "email" | "phone" | "smsReminders";
@@ -21,7 +20,7 @@ const NEITHER =
 
 /**
  * « Modifier mes coordonnées », then the e-mail, the phone and the SMS choice in a modal dialog
- * (Kobalte, as the cancellation's: focus kept inside, Escape and « Annuler » close it, the
+ * (as the cancellation's: focus kept inside, Escape and « Annuler » close it, the
  * focus goes back to the button). The next messages go to what is saved.
  */
 export function ContactDialog(props: { token: string; person: Person; onSaved: (answer: ContactAnswer) => void }) {
@@ -83,72 +82,75 @@ export function ContactDialog(props: { token: string; person: Person; onSaved: (
   }
 
   return (
-    <Dialog open={open()} onOpenChange={changeOpen}>
-      <Dialog.Trigger class="button button--secondary">Modifier mes coordonnées</Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content class="dialog">
-            <Dialog.Title class="dialog__title">Modifier mes coordonnées</Dialog.Title>
-            <Dialog.Description class="dialog__description">
-              Les rappels et tout changement de vos rendez-vous vous seront envoyés à ces coordonnées. Gardez au moins une adresse
-              électronique ou un numéro de téléphone.
-            </Dialog.Description>
-            <form onSubmit={submit} novalidate>
-              <TextField
-                id={IDS.email}
-                label="Adresse électronique (facultative)"
-                type="email"
-                autocomplete="email"
-                spellcheck={false}
-                autocapitalize="off"
-                maxlength={EMAIL_MAX}
-                value={email()}
-                onInput={(event) => setEmail(event.currentTarget.value)}
-                error={errors().email}
+    <>
+      <Button variant="secondary" onClick={() => changeOpen(true)}>
+        Modifier mes coordonnées
+      </Button>
+      <Modal
+        id="coordonnees"
+        open={open()}
+        onOpenChange={changeOpen}
+        title={<>Modifier mes coordonnées</>}
+        description={
+          <>
+            Les rappels et tout changement de vos rendez-vous vous seront envoyés à ces coordonnées. Gardez au moins une adresse
+            électronique ou un numéro de téléphone.
+          </>
+        }
+      >
+        <form onSubmit={submit} novalidate>
+          <TextField
+            id={IDS.email}
+            label="Adresse électronique (facultative)"
+            type="email"
+            autocomplete="email"
+            spellcheck={false}
+            autocapitalize="off"
+            maxlength={EMAIL_MAX}
+            value={email()}
+            onInput={(event) => setEmail(event.currentTarget.value)}
+            error={errors().email}
+          />
+          <TextField
+            id={IDS.phone}
+            label="Numéro de téléphone (facultatif)"
+            hint={"Par exemple\u00a0: 06 12 34 56 78."}
+            type="tel"
+            autocomplete="tel"
+            value={phone()}
+            onInput={(event) => setPhone(event.currentTarget.value)}
+            error={errors().phone}
+          />
+          <Show when={smsOffer()}>
+            {(offer) => (
+              <CheckboxField
+                id={IDS.smsReminders}
+                label="Recevoir les rappels par SMS"
+                hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, les" : "Les"} rappels et tout changement du rendez-vous vous sont aussi envoyés par SMS à ce numéro.`}
+                checked={smsReminders()}
+                onChange={(event) => setSmsReminders(event.currentTarget.checked)}
+                error={errors().smsReminders}
               />
-              <TextField
-                id={IDS.phone}
-                label="Numéro de téléphone (facultatif)"
-                hint={"Par exemple\u00a0: 06 12 34 56 78."}
-                type="tel"
-                autocomplete="tel"
-                value={phone()}
-                onInput={(event) => setPhone(event.currentTarget.value)}
-                error={errors().phone}
-              />
-              <Show when={smsOffer()}>
-                {(offer) => (
-                  <CheckboxField
-                    id={IDS.smsReminders}
-                    label="Recevoir les rappels par SMS"
-                    hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, les" : "Les"} rappels et tout changement du rendez-vous vous sont aussi envoyés par SMS à ce numéro.`}
-                    checked={smsReminders()}
-                    onChange={(event) => setSmsReminders(event.currentTarget.checked)}
-                    error={errors().smsReminders}
-                  />
-                )}
-              </Show>
-              <Show when={sending()}>
-                <Loading>Enregistrement en cours…</Loading>
-              </Show>
-              <Show when={failure()}>
-                {(message) => (
-                  <p class="field__error" role="alert">
-                    Vos coordonnées n'ont pas pu être enregistrées&nbsp;: {message()}
-                  </p>
-                )}
-              </Show>
-              <div class="dialog__actions">
-                <Button type="submit">Enregistrer</Button>
-                <Button variant="secondary" onClick={() => changeOpen(false)}>
-                  Annuler
-                </Button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog>
+            )}
+          </Show>
+          <Show when={sending()}>
+            <Loading>Enregistrement en cours…</Loading>
+          </Show>
+          <Show when={failure()}>
+            {(message) => (
+              <p class="field__error" role="alert">
+                Vos coordonnées n'ont pas pu être enregistrées&nbsp;: {message()}
+              </p>
+            )}
+          </Show>
+          <div class="dialog__actions">
+            <Button type="submit">Enregistrer</Button>
+            <Button variant="secondary" onClick={() => changeOpen(false)}>
+              Annuler
+            </Button>
+          </div>
+        </form>
+      </Modal>
+    </>
   );
 }
