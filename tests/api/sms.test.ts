@@ -5,7 +5,9 @@ import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { cancelAppointment } from "../../server/features/appointments/cancel.ts";
 import { createTransport } from "../../server/mail/transport.ts";
+import { createSmsTransport } from "../../server/sms/transport.ts";
 import { messageOf, smsOf, testApp, testConfig, testOutboxWorker } from "../helpers/app.ts";
+import { type BrevoReply, startBrevoServer } from "../helpers/brevo.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 
@@ -265,5 +267,79 @@ describe("the right people are told", () => {
     expect((await db.prisma.referral.findUniqueOrThrow({ where: { id: referral.id } })).status).toBe("accepted");
     // The person is texted.
     expect((await rows(id, "sms")).map((r) => r.type)).toContain("appointment.cancelled");
+  });
+});
+
+describe("through Brevo's API (a local server speaking it)", () => {
+  const KEY = "xkeysib-test-0123456789";
+  async function throughBrevo(reply: (count: number) => BrevoReply | undefined) {
+    const brevo = await startBrevoServer({ apiKey: KEY, reply: (_, count) => reply(count) });
+    const w = testOutboxWorker(db, {
+      clock,
+      config,
+      send: createTransport(config),
+      sendSms: createSmsTransport({ smsUrl: brevo.smsUrl(), dataDir: config.dataDir }),
+    });
+    return { brevo, w };
+  }
+  const confirmationOf = async (id: string) =>
+    db.prisma.outboxMessage.findFirstOrThrow({ where: { appointmentId: id, channel: "sms", type: "appointment.booked" } });
+
+  it("retries a 503 with back-off and sends the SMS once when Brevo takes it", async () => {
+    const { id } = await book("2026-03-30", { phone: "06 12 34 56 78" });
+    const { brevo, w } = await throughBrevo((count) =>
+      count <= 2 ? { status: 503, body: { code: "internal_error", message: "Service unavailable" } } : undefined,
+    );
+    try {
+      for (let i = 0; i < 3; i++) {
+        await w.drain();
+        clock.advance(60 * 60_000);
+      }
+      expect(await confirmationOf(id)).toMatchObject({ status: "sent", attempts: 3 });
+      const texts = brevo.received.filter((r) => (r.body as { recipient?: string }).recipient === "33612345678");
+      expect(texts).toHaveLength(3); // two refused, one taken
+      expect(JSON.stringify(texts[2]?.body)).toContain("/rdv/");
+    } finally {
+      await brevo.close();
+    }
+  });
+
+  it("keeps an SMS Brevo refuses (400) as failed at once, with Brevo's code and not the text", async () => {
+    const { id } = await book("2026-03-30", { phone: "06 12 34 56 78" });
+    const { brevo, w } = await throughBrevo(() => ({
+      status: 400,
+      body: { code: "invalid_parameter", message: "33612345678 bad" },
+    }));
+    try {
+      await w.drain();
+      clock.advance(24 * 60 * 60_000);
+      await w.drain();
+      const row = await confirmationOf(id);
+      expect(row).toMatchObject({ status: "failed", attempts: 1 });
+      expect(row.lastError).toContain("invalid_parameter");
+      expect(row.lastError).not.toContain("33612345678");
+    } finally {
+      await brevo.close();
+    }
+  });
+
+  it("waits as long as a 429 says before trying again", async () => {
+    const { id } = await book("2026-03-30", { phone: "06 12 34 56 78" });
+    const { brevo, w } = await throughBrevo((count) =>
+      count === 1
+        ? { status: 429, body: { code: "too_many_requests", message: "Too many" }, headers: { "Retry-After": "7200" } }
+        : undefined,
+    );
+    try {
+      await w.drain();
+      const row = await confirmationOf(id);
+      expect(row.status).toBe("pending");
+      expect(row.dueAt.getTime() - clock.now().getTime()).toBeGreaterThanOrEqual(7_200_000);
+      clock.advance(7_200_000);
+      await w.drain();
+      expect((await confirmationOf(id)).status).toBe("sent");
+    } finally {
+      await brevo.close();
+    }
   });
 });
