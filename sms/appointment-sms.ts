@@ -49,11 +49,14 @@ function placeLine(a: AppointmentDetails, keep: Keep<Part>, name: Name): string 
   return `Lieu : ${label ? `${name(label)}, ` : ""}${address}`;
 }
 
-/** Where, in a few words within a sentence: « à Lille Centre », « par téléphone ». */
+/**
+ * Where, in a few words within a sentence: « (Lille Centre) », « par téléphone ». In brackets:
+ * « à Centre », « à Antenne Wazemmes » read badly (a user trial).
+ */
 function placeWords(a: AppointmentDetails, name: Name): string {
   if (a.mode === "phone") return " par téléphone";
   if (a.mode === "video") return " en visio";
-  return a.site ? ` à ${name(siteLabel(a) ?? field(a.site.commune))}` : "";
+  return a.site ? ` (${name(siteLabel(a) ?? field(a.site.commune))})` : "";
 }
 
 /** The private link, or how to reach the structure without it. */

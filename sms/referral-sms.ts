@@ -12,8 +12,11 @@ export interface InvitationSmsDetails extends InvitationDetails {
   code?: string | null;
 }
 
-/** What goes first when the text is too long, in this order; then names are cut. */
-const DROP_ORDER = ["code", "greeting", "service"] as const;
+/**
+ * What goes first when the text is too long, in this order; then names are cut. The code goes
+ * last of the three: it is the way in when the link is cut (the partner is told it may be missing).
+ */
+const DROP_ORDER = ["greeting", "service", "code"] as const;
 
 /** Invitations end on a Paris date, as in the e-mail. */
 const ZONE = "Europe/Paris";
@@ -34,7 +37,7 @@ export function smsInvitation(invitation: InvitationSmsDetails, reminder = false
     return lines(
       greet(keep("greeting") && first ? name(first) : null, opening),
       `Choisissez votre RDV, jusqu'au ${shortDay(invitation.expiresAt, ZONE)} : ${invitation.url}`,
-      keep("code") && code && `Ou saisissez le code ${code} sur ${page}`,
+      keep("code") && code && `Ou le code ${code} sur ${page}`,
     );
   });
 }

@@ -183,7 +183,7 @@ describe("appointment texts", () => {
     const byPerson = smsCancelled(details({ status: "cancelled" }), { by: "person", reason: null });
     expect(byPerson.text).toBe(
       [
-        "Bonjour Léa, votre RDV du lun. 30/03 à 9h avec Point Info Conseil VAE de Lille à Lille Centre est bien annulé.",
+        "Bonjour Léa, votre RDV du lun. 30/03 à 9h avec Point Info Conseil VAE de Lille (Lille Centre) est bien annulé.",
         "Prendre un nouveau RDV : https://rdv.example.fr/rdv/AbCdEf0123456789xyzXYZ",
       ].join("\n"),
     );
@@ -210,7 +210,7 @@ describe("appointment texts", () => {
     );
     expect(sms.text).toBe(
       [
-        "Bonjour Léa, CIO de Lille a annulé votre RDV du lun. 30/03 à 9h à Lille Centre. Motif : Fermeture exceptionnelle du site. Toutes nos excuses.",
+        "Bonjour Léa, CIO de Lille a annulé votre RDV du lun. 30/03 à 9h (Lille Centre). Motif : Fermeture exceptionnelle du site. Toutes nos excuses.",
         "Contact : 03 20 00 00 00",
       ].join("\n"),
     );
@@ -261,13 +261,29 @@ describe("appointment texts", () => {
 });
 
 describe("invitation texts", () => {
+  it("keep the code with a production address: the greeting and the service go first (a user trial lost it)", () => {
+    const url = `https://rdv-orientation.hautsdefrance.fr/invitation#${"x".repeat(43)}`;
+    const sms = smsInvitation(
+      invitation({
+        url,
+        firstName: "Kévin",
+        from: "CCAS de Roubaix",
+        to: "Mission Locale de Lille",
+        service: "Accueil jeunes 16-25 ans",
+      }),
+    );
+    expect(sms.segments).toBeLessThanOrEqual(2);
+    expect(sms.text).toContain("ABCD-EFGH-JKMN");
+    expect(sms.text).toContain(url);
+  });
+
   it("say who sends the person where, the link and until when, and the code", () => {
     const sms = smsInvitation(invitation());
     expect(sms.text).toBe(
       [
         "Bonjour Léa, Mission Locale de Lille vous oriente vers CIO de Lille (Entretien d'orientation).",
         "Choisissez votre RDV, jusqu'au mar. 14/04 : https://rdv.example.fr/invitation#Q2hvaXNpc3NleiB2b3RyZSByZW5kZXotdm91cyBpY2k",
-        "Ou saisissez le code ABCD-EFGH-JKMN sur https://rdv.example.fr/invitation",
+        "Ou le code ABCD-EFGH-JKMN sur https://rdv.example.fr/invitation",
       ].join("\n"),
     );
     expectSendable(sms);

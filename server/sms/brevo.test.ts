@@ -80,7 +80,7 @@ describe("Brevo's answers", () => {
   it("refuses a number that is not E.164 without asking Brevo", async () => {
     const { send, calls } = answering(() => json(201, {}));
     const error = await failure(send({ ...sms, to: "0612345678" }));
-    expect(error).toMatchObject({ transient: false, message: "SMS recipient is not an E.164 number" });
+    expect(error).toMatchObject({ transient: false, message: "destinataire hors du format E.164" });
     expect(calls).toHaveLength(0);
   });
 
@@ -92,7 +92,7 @@ describe("Brevo's answers", () => {
     expect(await failure(send(sms))).toMatchObject({
       transient: true,
       unreachable: true,
-      message: "Brevo unreachable: ECONNREFUSED",
+      message: "Brevo injoignable : ECONNREFUSED",
     });
   });
 });

@@ -42,7 +42,7 @@ const E164 = /^\+[1-9][0-9]{5,14}$/;
 
 /** The body Brevo documents, from an SMS whose text the outbox already fitted to its segments. */
 export function requestOf(sms: SmsEnvelope, sender: string) {
-  if (!E164.test(sms.to)) throw new DeliveryError("SMS recipient is not an E.164 number", false);
+  if (!E164.test(sms.to)) throw new DeliveryError("destinataire hors du format E.164", false);
   return {
     sender,
     // Brevo wants the country code and number, without the "+".
@@ -63,9 +63,9 @@ export function requestOf(sms: SmsEnvelope, sender: string) {
 function unreached(error: unknown, timeoutMs: number): DeliveryError {
   const e = error as { name?: unknown; cause?: { code?: unknown } };
   // Brevo may have taken the SMS before the time ran out: sent again, it arrives twice.
-  if (e.name === "TimeoutError") return new DeliveryError(`Brevo: no answer within ${timeoutMs} ms`, true, true);
-  const code = typeof e.cause?.code === "string" && /^[A-Z0-9_]{1,40}$/.test(e.cause.code) ? e.cause.code : "network error";
-  return new DeliveryError(`Brevo unreachable: ${code}`, true, true);
+  if (e.name === "TimeoutError") return new DeliveryError(`Brevo : pas de réponse en ${timeoutMs} ms`, true, true);
+  const code = typeof e.cause?.code === "string" && /^[A-Z0-9_]{1,40}$/.test(e.cause.code) ? e.cause.code : "erreur réseau";
+  return new DeliveryError(`Brevo injoignable : ${code}`, true, true);
 }
 
 /** An answer other than 2xx, as a DeliveryError: transient or not, and when to try again. */
@@ -75,7 +75,7 @@ async function refusal(response: Response): Promise<DeliveryError> {
   if (response.status === 429) {
     const retryAfterMs = retryAfterOf(response.headers);
     return new DeliveryError(
-      retryAfterMs === undefined ? label : `${label} (retry after ${retryAfterMs} ms)`,
+      retryAfterMs === undefined ? label : `${label} (nouvel essai dans ${retryAfterMs} ms)`,
       true,
       false,
       retryAfterMs,

@@ -91,7 +91,7 @@ describe("the Brevo SMS transport, against a server speaking Brevo's API", () =>
     }));
     const error = await failure(transport(server.smsUrl())(sms));
     expect(error).toMatchObject({ transient: true, unreachable: false, retryAfterMs: 7000 });
-    expect(error.message).toBe("Brevo 429 (retry after 7000 ms)");
+    expect(error.message).toBe("Brevo 429 (nouvel essai dans 7000 ms)");
   });
 
   it.each([500, 502, 503])("tries again later after a %i", async (status) => {
@@ -109,14 +109,14 @@ describe("the Brevo SMS transport, against a server speaking Brevo's API", () =>
   it("tries again later, as unreachable, when nothing listens", async () => {
     const port = await freePort();
     const error = await failure(transport(`brevo+http://${API_KEY}@127.0.0.1:${port}?sender=RDVOrient`)(sms));
-    expect(error).toMatchObject({ transient: true, unreachable: true, message: "Brevo unreachable: ECONNREFUSED" });
+    expect(error).toMatchObject({ transient: true, unreachable: true, message: "Brevo injoignable : ECONNREFUSED" });
   });
 
   it("tries again later, as unreachable, when no answer comes in time", async () => {
     const server = await brevo(() => "hang");
     const started = Date.now();
     const error = await failure(transport(server.smsUrl(), 300)(sms));
-    expect(error).toMatchObject({ transient: true, unreachable: true, message: "Brevo: no answer within 300 ms" });
+    expect(error).toMatchObject({ transient: true, unreachable: true, message: "Brevo : pas de réponse en 300 ms" });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(server.received).toHaveLength(1);
   });

@@ -315,7 +315,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     const cancelled = normalise(await page.getByRole("main").textContent());
     expect(cancelled).toContain("C'est fait : votre rendez-vous est annulé.");
     expect(cancelled).toContain(
-      `Le rendez-vous du ${dayNameWithYear(chosen.start)} à ${timeName(chosen.start)} avec APEC Lille est annulé et le créneau libéré. Un courriel vous le confirme`,
+      `Le rendez-vous du ${dayNameWithYear(chosen.start)} à ${timeName(chosen.start)} avec APEC Lille est annulé et le créneau libéré. ${sms ? "Un courriel et un SMS vous le confirment." : "Un courriel vous le confirme."} Ce lien ne sert plus.`,
     );
     // The API says so too: the link is dead, the appointment cancelled with its reason.
     expect(await bookingApi(harness).managed(token)).toBeNull();

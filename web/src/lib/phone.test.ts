@@ -49,6 +49,19 @@ describe("a phone number typed in a form", () => {
   });
 });
 
+describe("an 07 number no operator has", () => {
+  it("is refused by the form as by the server (the server alone refused it, at the last step)", () => {
+    for (const typed of ["07 00 00 00 00", "07 08 12 34 56", "07 11 22 33 44", "07 20 12 34 56", "+33 7 29 12 34 56"]) {
+      expect(parsePhone(typed)).toBeNull();
+      expect(isPhoneNumber(typed)).toBe(false);
+    }
+    for (const typed of ["07 09 12 34 56", "07 30 12 34 56", "07 81 23 45 67", "+33 7 99 12 34 56"]) {
+      expect(parsePhone(typed)?.mobile).toBe(true);
+      expect(isPhoneNumber(typed)).toBe(true);
+    }
+  });
+});
+
 describe("whether a number typed is a mobile, to offer the reminders by SMS", () => {
   const typings = (example: { formatInternational(): string; formatNational(): string; number: string }) => [
     example.formatInternational(),

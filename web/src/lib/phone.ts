@@ -12,10 +12,19 @@ export const PHONE_SHAPES = {
   international: /^(?:\+|00)(?!33)([1-9]\d{5,19})$/,
 } as const;
 
+/**
+ * The French plan's 07 numbers no operator has (070 but 0709 overseas, 071, 072): the shape
+ * alone would let them through, the server refuses them — late, at the last step. Refused here
+ * with the form's own message.
+ */
+const UNASSIGNED_FRENCH = /^7(?:0[0-8]|[12])/;
+
 /** Whether `text` has the shape of a phone number: « 06 12 34 56 78 », « +33 (0)6… », « +32 470… ». */
 export function isPhoneNumber(text: string): boolean {
   const compact = text.replace(PHONE_SHAPES.separators, "");
-  return [PHONE_SHAPES.national, PHONE_SHAPES.french, PHONE_SHAPES.international].some((shape) => shape.test(compact));
+  const french = frenchDigits(compact);
+  if (french) return !UNASSIGNED_FRENCH.test(french);
+  return PHONE_SHAPES.international.test(compact);
 }
 
 /** The link that dials a number as shown (« 06 12 34 56 78 » → tel:0612345678). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manageStateHref, readManageState } from "./manage-href.ts";
+import { manageStateHref, readManageState, toldWords } from "./manage-href.ts";
 
 const SITE = "b8ecdc06-de50-510f-8b66-66b1c79b0172";
 
@@ -28,5 +28,14 @@ describe("the private link page's address", () => {
       week: "2026-03-30",
       slot: undefined,
     });
+  });
+});
+
+describe("how the person hears of a change through the link", () => {
+  it("names the e-mail, the SMS, both, or nothing, as their contact stands (it named the e-mail alone)", () => {
+    expect(toldWords({ email: "lea@exemple.fr", smsTo: null })).toBe("Un courriel vous le confirme.");
+    expect(toldWords({ email: null, smsTo: "06 12 34 56 78" })).toBe("Un SMS vous le confirme.");
+    expect(toldWords({ email: "lea@exemple.fr", smsTo: "06 12 34 56 78" })).toBe("Un courriel et un SMS vous le confirment.");
+    expect(toldWords({ email: null, smsTo: null })).toBe("");
   });
 });

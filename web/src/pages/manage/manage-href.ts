@@ -41,3 +41,14 @@ export function readManageState(params: Partial<Record<string, string | string[]
   const view = raw === "deplacer" || raw === "confirmer" ? raw : undefined;
   return { view, mode, site, week, slot };
 }
+
+/**
+ * How the person hears of a change made through the link: by e-mail, SMS, both, as their
+ * contact stands (the server sends to the same); nothing when they gave neither.
+ */
+export function toldWords(person: { email: string | null; smsTo: string | null }): string {
+  if (person.email && person.smsTo) return "Un courriel et un SMS vous le confirment.";
+  if (person.email) return "Un courriel vous le confirme.";
+  if (person.smsTo) return "Un SMS vous le confirme.";
+  return "";
+}

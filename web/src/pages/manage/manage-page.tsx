@@ -7,7 +7,7 @@ import { type Appointment, getManagedAppointment, type ManagedAppointment } from
 import "../booking/booking.css";
 import { bookingHref } from "../booking/booking-href.ts";
 import { meetingMoment } from "../booking/meeting-details.tsx";
-import { type ManageState, type MovedState, readManageState } from "./manage-href.ts";
+import { type ManageState, type MovedState, readManageState, toldWords } from "./manage-href.ts";
 import "./manage.css";
 import type { Arrive } from "./move-view.tsx";
 
@@ -46,15 +46,22 @@ function Managed(props: { token: string; state: ManageState }) {
   void (props.state.view ? moveViews() : Overview.preload());
   const managed = createAsync(() => getManagedAppointment(props.token));
   // Once cancelled, the link is dead: what the cancellation answered is all there is to show.
-  const [cancelled, setCancelled] = createSignal<Appointment>();
+  const [cancelled, setCancelled] = createSignal<{ appointment: Appointment; person: ManagedAppointment["person"] }>();
   return (
     <Switch>
-      <Match when={cancelled()}>{(appointment) => <Cancelled appointment={appointment()} />}</Match>
+      <Match when={cancelled()}>{(done) => <Cancelled appointment={done().appointment} person={done().person} />}</Match>
       <Match when={managed() === null}>
         <DeadLink />
       </Match>
       <Match when={managed()}>
-        {(current) => <Live token={props.token} state={props.state} managed={current()} onCancelled={setCancelled} />}
+        {(current) => (
+          <Live
+            token={props.token}
+            state={props.state}
+            managed={current()}
+            onCancelled={(appointment) => setCancelled({ appointment, person: current().person })}
+          />
+        )}
       </Match>
     </Switch>
   );
@@ -79,7 +86,7 @@ function DeadLink() {
   );
 }
 
-function Cancelled(props: { appointment: Appointment }) {
+function Cancelled(props: { appointment: Appointment; person: ManagedAppointment["person"] }) {
   return (
     <div class="prose manage__done">
       <PageTitle>Rendez-vous annulé</PageTitle>
@@ -87,7 +94,7 @@ function Cancelled(props: { appointment: Appointment }) {
         <p class="notice__title">C'est fait&nbsp;: votre rendez-vous est annulé.</p>
         <p>
           Le rendez-vous du {meetingMoment(props.appointment)} avec {props.appointment.structure.name} est annulé et le créneau
-          libéré. Un courriel vous le confirme si vous avez donné une adresse électronique. Ce lien ne sert plus.
+          libéré. {toldWords(props.person)} Ce lien ne sert plus.
         </p>
       </Notice>
       <p>

@@ -6,7 +6,7 @@ import { icsHref } from "../../lib/private-link.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { CancelDialog } from "./cancel-dialog.tsx";
 import { ContactDialog } from "./contact-dialog.tsx";
-import { manageStateHref } from "./manage-href.ts";
+import { manageStateHref, toldWords } from "./manage-href.ts";
 import type { Arrive } from "./move-view.tsx";
 
 // The private link's first view: the appointment, what can be done with it, the person's
@@ -31,8 +31,8 @@ export default function Overview(props: {
             Votre rendez-vous est déplacé
           </h2>
           <p>
-            Il a lieu désormais le {meetingMoment(appointment())}. Un courriel vous le confirme si vous avez donné une adresse
-            électronique, avec le rendez-vous mis à jour pour votre agenda.
+            Il a lieu désormais le {meetingMoment(appointment())}. {toldWords(props.managed.person)}
+            {props.managed.person.email ? " Le courriel porte le rendez-vous mis à jour pour votre agenda." : ""}
           </p>
         </div>
       </Show>

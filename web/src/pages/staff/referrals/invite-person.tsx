@@ -64,7 +64,7 @@ export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invi
         <ChoicesField<Way>
           id={IDS.email}
           legend="Comment la personne reçoit l'invitation"
-          hint={person().textable ? "Le SMS contient le lien et le code." : undefined}
+          hint={person().textable ? "Le SMS contient le lien et, si la place le permet, le code." : undefined}
           type="radio"
           error={form.errors().email ?? form.errors().sms}
           options={ways()}
