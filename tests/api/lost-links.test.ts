@@ -8,6 +8,7 @@ import { NOT_A_MOBILE } from "../../server/features/lost-links/schemas.ts";
 import { LINKS_ASKED, LINKS_SENT, MOST_LINKS } from "../../server/features/lost-links/send-links.ts";
 import { createTransport } from "../../server/mail/transport.ts";
 import { messageOf, testApp, testConfig, testOutboxWorker } from "../helpers/app.ts";
+import { bookOnline } from "../helpers/book-online.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
 
@@ -37,29 +38,8 @@ beforeEach(async () => {
   await db.prisma.loginThrottle.deleteMany();
 });
 
-let keyCounter = 0;
 /** Books the fixture's VAE information meeting on site on `date` (Paris), at `time` or the first one. */
-async function book(date: string, person: object, time?: string) {
-  const { slots } = await (
-    await app.request(
-      `/api/slots?service=information-conseil-vae&structure=${fx.structure.id}&from=${date}&to=${date}&mode=onsite`,
-    )
-  ).json();
-  const slot = time ? slots.find((s: { start: string }) => s.start.includes(`T${time}`)) : slots[0];
-  if (!slot) throw new Error(`no slot on ${date} ${time ?? ""}`);
-  const res = await app.request("/api/bookings", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": `lost-links-${++keyCounter}` },
-    body: JSON.stringify({
-      slotKey: slot.key,
-      person: { firstName: "Léa", lastName: "Durand", ...person },
-      noticeAccepted: true,
-    }),
-  });
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return { id: body.appointment.id as string, token: String(body.manageUrl).split("/").pop() as string };
-}
+const book = (date: string, person: object, time?: string) => bookOnline(app, fx.structure.id, { date, person, time });
 
 const ask = (contact: unknown, address = "192.0.2.10", target: ReturnType<typeof testApp> = app) =>
   target.request(

@@ -7,6 +7,7 @@ import { cancelAppointment } from "../../server/features/appointments/cancel.ts"
 import { createTransport } from "../../server/mail/transport.ts";
 import { createSmsTransport } from "../../server/sms/transport.ts";
 import { messageOf, smsOf, testApp, testConfig, testOutboxWorker } from "../helpers/app.ts";
+import { bookOnline } from "../helpers/book-online.ts";
 import { type BrevoReply, startBrevoServer } from "../helpers/brevo.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { bookableDirectory } from "../helpers/fixtures.ts";
@@ -46,29 +47,8 @@ const writtenFor = (ids: string[]) => written().filter((sms) => ids.includes(sms
 
 const worker = () => testOutboxWorker(db, { clock, config, send: createTransport(config) });
 
-let keyCounter = 0;
-async function book(date: string, person: object, time?: string) {
-  const app = testApp(db, { clock, config });
-  const { slots } = await (
-    await app.request(
-      `/api/slots?service=information-conseil-vae&structure=${fx.structure.id}&from=${date}&to=${date}&mode=onsite`,
-    )
-  ).json();
-  const slot = time ? slots.find((s: { start: string }) => s.start.includes(`T${time}`)) : slots[0];
-  if (!slot) throw new Error(`no slot on ${date} ${time ?? ""}`);
-  const res = await app.request("/api/bookings", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "Idempotency-Key": `sms-test-${++keyCounter}` },
-    body: JSON.stringify({
-      slotKey: slot.key,
-      person: { firstName: "Léa", lastName: "Durand", ...person },
-      noticeAccepted: true,
-    }),
-  });
-  const body = await res.json();
-  expect(res.status, JSON.stringify(body)).toBe(201);
-  return { id: body.appointment.id as string, manageUrl: body.manageUrl as string };
-}
+const book = (date: string, person: object, time?: string) =>
+  bookOnline(testApp(db, { clock, config }), fx.structure.id, { date, person, time });
 
 const rows = (appointmentId: string, channel: "email" | "sms") =>
   db.prisma.outboxMessage.findMany({ where: { appointmentId, channel }, orderBy: { dueAt: "asc" } });
