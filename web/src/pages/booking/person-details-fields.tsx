@@ -186,7 +186,7 @@ function ContactFields(props: {
           <CheckboxField
             id={props.ids.smsReminders}
             label="Recevoir les rappels par SMS"
-            hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous vous sont aussi envoyés par SMS à ce numéro.`}
+            hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous vous sont envoyés par SMS à ce numéro${props.details.email.trim() ? ", en plus des courriels" : ""}.`}
             checked={props.details.smsReminders}
             onChange={(event) => props.onChange({ smsReminders: event.currentTarget.checked })}
             error={props.errors.smsReminders}

@@ -3,6 +3,7 @@ import { createMemo, createSignal, type JSX, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorNotice, Loading, Notice } from "../../components/notice.tsx";
 import { bookAppointment, type Slot } from "../../lib/api.ts";
+import { frenchPhone } from "../../lib/phone.ts";
 import { attemptKey, draft, endAttempt, setRefusal } from "./booking-draft.ts";
 import { type ChosenSlot, type SlotParams, slotsHref, stepHref, WithChosenSlot } from "./chosen-slot.tsx";
 import { CONFIRMATION_PATH, type ConfirmationState } from "./confirmation-page.tsx";
@@ -179,7 +180,7 @@ function PersonReview(props: { href: string }) {
         </div>
         <div class="summary__item">
           <dt>Téléphone</dt>
-          <dd>{missing(details().phone, "Non renseigné")}</dd>
+          <dd>{missing(details().phone && frenchPhone(details().phone), "Non renseigné")}</dd>
         </div>
         <div class="summary__item">
           <dt>Commune</dt>

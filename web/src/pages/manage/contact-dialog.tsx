@@ -126,7 +126,7 @@ export function ContactDialog(props: { token: string; person: Person; onSaved: (
               <CheckboxField
                 id={IDS.smsReminders}
                 label="Recevoir les rappels par SMS"
-                hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, les" : "Les"} rappels et tout changement du rendez-vous vous sont aussi envoyés par SMS à ce numéro.`}
+                hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, les" : "Les"} rappels et tout changement du rendez-vous vous sont envoyés par SMS à ce numéro${email().trim() ? ", en plus des courriels" : ""}.`}
                 checked={smsReminders()}
                 onChange={(event) => setSmsReminders(event.currentTarget.checked)}
                 error={errors().smsReminders}

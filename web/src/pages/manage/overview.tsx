@@ -94,7 +94,16 @@ function PersonContact(props: { token: string; managed: ManagedAppointment }) {
           <dd>{person().phone ?? "Non renseigné"}</dd>
         </div>
       </dl>
-      <Show when={person().smsTo}>{(to) => <p>Rappels par SMS au {to()}.</p>}</Show>
+      <Show
+        when={person().smsTo}
+        fallback={
+          <Show when={person().phone}>
+            <p>Pas de rappel par SMS.</p>
+          </Show>
+        }
+      >
+        {(to) => <p>Rappels par SMS au {to()}.</p>}
+      </Show>
       <ContactDialog
         token={props.token}
         person={person()}
@@ -108,7 +117,7 @@ function PersonContact(props: { token: string; managed: ManagedAppointment }) {
           requestAnimationFrame(() =>
             setSaved(
               answer.changed.length > 0
-                ? "Vos coordonnées sont enregistrées : les prochains messages y seront envoyés."
+                ? `Vos coordonnées sont enregistrées : les prochains messages y seront envoyés.${answer.person.smsTo ? "" : " Pas de rappel par SMS."}`
                 : "Vos coordonnées n'ont pas changé.",
             ),
           );

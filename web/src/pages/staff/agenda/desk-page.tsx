@@ -271,7 +271,7 @@ function DeskBooking(props: { structure: string }) {
                   <CheckboxField
                     id={IDS.smsReminders}
                     label="Recevoir les rappels par SMS"
-                    hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous lui sont aussi envoyés par SMS. Décochez si la personne n'en veut pas.`}
+                    hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous lui sont envoyés par SMS. Décochez si la personne n'en veut pas.`}
                     checked={smsReminders()}
                     onChange={(event) => setSmsReminders(event.currentTarget.checked)}
                     error={form.errors().smsReminders}
