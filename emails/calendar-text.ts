@@ -27,8 +27,8 @@ export interface CalendarEvent {
 }
 
 export interface CalendarHead {
-  /** iTIP method (RFC 5546) of an invitation; none for a published feed. */
-  method?: "REQUEST" | "CANCEL";
+  /** iTIP method (RFC 5546): an e-mail's invitation or cancellation, a file to import (PUBLISH); none for a feed. */
+  method?: "REQUEST" | "CANCEL" | "PUBLISH";
   /** A subscription's name, shown by calendar apps (RFC 7986 NAME, and X-WR-CALNAME). */
   name?: string;
   /** How often a subscriber should read the feed again. */

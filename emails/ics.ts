@@ -6,13 +6,26 @@ import { location, where } from "./format.ts";
 export const eventUid = (appointmentId: string) => `${appointmentId}@${MAIL_DOMAIN}`;
 
 /**
- * The appointment as an iTIP message (RFC 5546): REQUEST when booked or moved, CANCEL when
- * cancelled, with a stable UID and the SEQUENCE of this version, times in the structure's zone
- * with its VTIMEZONE.
+ * The appointment as an iTIP message (RFC 5546) in an e-mail: REQUEST when booked or moved,
+ * CANCEL when cancelled, with a stable UID and the SEQUENCE of this version, times in the
+ * structure's zone with its VTIMEZONE.
  */
 export function appointmentIcs(a: AppointmentDetails, stamp: Date): { method: "REQUEST" | "CANCEL"; content: string } {
   const method = a.status === "cancelled" ? "CANCEL" : "REQUEST";
-  const content = calendarText(
+  return { method, content: appointmentCalendar(a, stamp, method) };
+}
+
+/**
+ * The appointment as a file the person imports into their agenda: PUBLISH (a REQUEST opened by
+ * hand makes calendars answer an invitation nobody sent), so without ATTENDEE (RFC 5546 §3.2.1).
+ */
+export function appointmentIcsFile(a: AppointmentDetails, stamp: Date): { method: "PUBLISH" | "CANCEL"; content: string } {
+  const method = a.status === "cancelled" ? "CANCEL" : "PUBLISH";
+  return { method, content: appointmentCalendar(a, stamp, method) };
+}
+
+function appointmentCalendar(a: AppointmentDetails, stamp: Date, method: "REQUEST" | "CANCEL" | "PUBLISH"): string {
+  return calendarText(
     { method, zone: a.zone },
     [
       {
@@ -32,10 +45,12 @@ export function appointmentIcs(a: AppointmentDetails, stamp: Date): { method: "R
           .join("\n"),
         location: location(a),
         organizer: { name: a.structure.name, email: a.structure.email ?? `ne-pas-repondre@${MAIL_DOMAIN}` },
-        attendees: a.person.email ? [{ name: `${a.person.firstName} ${a.person.lastName}`, email: a.person.email }] : [],
+        attendees:
+          a.person.email && method !== "PUBLISH"
+            ? [{ name: `${a.person.firstName} ${a.person.lastName}`, email: a.person.email }]
+            : [],
       },
     ],
     stamp,
   );
-  return { method, content };
 }

@@ -72,11 +72,17 @@ describe("the private link", () => {
     expect(page.headers.get("Referrer-Policy")).toBe("no-referrer");
   });
 
-  it("book → move → cancel: one UID, SEQUENCE 0 → 1 → 2, REQUEST then CANCEL; the link dies with the cancellation", async () => {
+  it("book → move → cancel: one UID, SEQUENCE 0 → 1 → 2, the file PUBLISH (no attendee), the e-mails REQUEST then CANCEL; the link dies with the cancellation", async () => {
     const { token, appointment } = await bookOn("2026-04-01");
     const booked = await icsOf(token);
-    expect(booked.type).toBe("text/calendar; charset=utf-8; method=REQUEST");
-    expect(booked.calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    // A file to import, not an invitation to answer (issue 21: it was REQUEST).
+    expect(booked.type).toBe("text/calendar; charset=utf-8; method=PUBLISH");
+    expect(booked.calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
+    expect(booked.calendar.getFirstSubcomponent("vevent")?.getAllProperties("attendee")).toEqual([]);
+    const mailed = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { appointmentId: appointment.id, type: "appointment.booked", channel: "email" },
+    });
+    expect(messageOf(mailed).ics?.method).toBe("REQUEST");
     expect(eventOf(booked.calendar).sequence).toBe(0);
     const uid = eventOf(booked.calendar).uid;
 

@@ -1,4 +1,4 @@
-import { appointmentIcs } from "../../../emails/ics.ts";
+import { appointmentIcsFile } from "../../../emails/ics.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Deps } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
@@ -65,7 +65,7 @@ export async function getManagedAppointment({ db, clock }: LinkDeps, token: stri
 export async function managedAppointmentIcs({ db, clock, config }: LinkDeps, token: string) {
   const now = clock.now();
   const row = await byToken(db.prisma, token, now);
-  return appointmentIcs(toDetails(row, `${config.publicUrl}/rdv/${token}`), now);
+  return appointmentIcsFile(toDetails(row, `${config.publicUrl}/rdv/${token}`), now);
 }
 
 /** The person cancels: the link is revoked, reminders withdrawn, a CANCEL sent to both sides. */

@@ -37,7 +37,10 @@ const ics = createRoute({
   path: "/{token}/ics",
   summary: "Le rendez-vous au format iCalendar (à ajouter à un agenda)",
   request: { params },
-  responses: { 200: { description: "text/calendar; method=REQUEST" }, 404: notFound },
+  responses: {
+    200: { description: "text/calendar; method=PUBLISH (un fichier à importer ; les courriels portent REQUEST)" },
+    404: notFound,
+  },
 });
 
 const cancel = createRoute({
