@@ -74,6 +74,10 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     if (!booked) throw new Error("not enough free slots");
     const token = await bookFor(booked, `maelle.${viewport.width}@exemple.fr`);
 
+    // Pasted from a sentence, with its full stop: still the appointment (it was « Ce lien n'est plus valable »).
+    await page.goto(`/rdv/${token}.`);
+    await settled(page);
+    expect(await page.title()).toBe("Votre rendez-vous — RDV Orientation");
     await page.goto(`/rdv/${token}`);
     await settled(page);
     expect(await page.title()).toBe("Votre rendez-vous — RDV Orientation");

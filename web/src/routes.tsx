@@ -1,6 +1,7 @@
 import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { getFirstSlots, getManagedAppointment, getServices, getStructures } from "./lib/api.ts";
+import { pastedToken } from "./lib/private-link.ts";
 import { readBookingState } from "./pages/booking/booking-href.ts";
 import { BookingPage } from "./pages/booking/booking-page.tsx";
 import { CONFIRMATION_PATH, ConfirmationPage } from "./pages/booking/confirmation-page.tsx";
@@ -105,7 +106,7 @@ export const routes: RouteDefinition[] = [
     path: "/rdv/:token",
     component: ManagePage,
     preload: ({ params }) => {
-      if (params.token) void getManagedAppointment(params.token);
+      if (params.token) void getManagedAppointment(pastedToken(params.token));
     },
   },
   { path: "/retrouver-mon-rendez-vous", component: FindMeetingPage, preload: () => void guidePages() },

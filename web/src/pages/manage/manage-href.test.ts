@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { pastedToken } from "../../lib/private-link.ts";
 import { manageStateHref, readManageState, toldWords } from "./manage-href.ts";
 
 const SITE = "b8ecdc06-de50-510f-8b66-66b1c79b0172";
@@ -37,5 +38,14 @@ describe("how the person hears of a change through the link", () => {
     expect(toldWords({ email: null, smsTo: "06 12 34 56 78" })).toBe("Un SMS vous le confirme.");
     expect(toldWords({ email: "lea@exemple.fr", smsTo: "06 12 34 56 78" })).toBe("Un courriel et un SMS vous le confirment.");
     expect(toldWords({ email: null, smsTo: null })).toBe("");
+  });
+});
+
+describe("a private link pasted with what followed it", () => {
+  it("keeps the token alone: a full stop, a bracket, quotes or spaces after it go", () => {
+    const token = "Eu-KAgQ6sXb53Z9l_x-4LQ";
+    for (const pasted of [token, `${token}.`, `${token}).`, `${token}%20%C2%BB`, `${token}%C2%A0`, `${token}!`, `${token}%`]) {
+      expect(pastedToken(pasted)).toBe(token);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { Loadable, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { type Appointment, getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
 import "../booking/booking.css";
+import { pastedToken } from "../../lib/private-link.ts";
 import { bookingHref } from "../booking/booking-href.ts";
 import { meetingMoment } from "../booking/meeting-details.tsx";
 import { type ManageState, type MovedState, readManageState, toldWords } from "./manage-href.ts";
@@ -26,7 +27,7 @@ const ConfirmMove = lazy(() => moveViews().then((views) => ({ default: views.Con
 export default function ManagePage() {
   const params = useParams();
   const [searchParams] = useSearchParams();
-  const token = createMemo(() => params.token ?? "");
+  const token = createMemo(() => pastedToken(params.token ?? ""));
   const state = createMemo(() => readManageState(searchParams));
   return (
     <div class="manage">
