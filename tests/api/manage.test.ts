@@ -107,7 +107,12 @@ describe("the private link", () => {
     const cancelIcs = new ICAL.Component(ICAL.parse(messageOf(message).ics?.content ?? ""));
     expect(cancelIcs.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(eventOf(cancelIcs)).toMatchObject({ uid, sequence: 2 });
-    expect((await app.request(`/api/manage/${token}`)).status).toBe(404);
+    const dead = await app.request(`/api/manage/${token}`);
+    expect(dead.status).toBe(404);
+    // The cancelled meeting's link says so, and when (it gave the generic « Ce lien n'est plus valable »).
+    expect((await dead.json()).error.message).toBe(
+      "Ce rendez-vous a été annulé le vendredi 20 mars 2026 à 9 h 00 : ce lien ne sert plus.",
+    );
     expect((await post(`/api/manage/${token}/cancel`)).status).toBe(404);
     expect((await slots("2026-04-02")).map((s) => s.start)).toContain("2026-04-02T10:00:00+02:00");
   });

@@ -321,6 +321,12 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     expect(await bookingApi(harness).managed(token)).toBeNull();
     expect(await appointmentsOf(harness, email)).toMatchObject([{ status: "cancelled", cancelReason: "Un empêchement" }]);
     await expectAccessible(page, "private link, cancelled", problems);
+    // Opened again later, the link says the meeting was cancelled, and when.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Ce lien n'est plus valable" }).waitFor();
+    expect(normalise(await page.getByRole("main").textContent())).toMatch(
+      /Ce rendez-vous a été annulé le \S+ \d+ \S+ \d{4} à \d+ h \d\d : ce lien ne sert plus\./,
+    );
     await close();
   });
 });

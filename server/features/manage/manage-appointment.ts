@@ -1,3 +1,4 @@
+import { day, time } from "../../../emails/format.ts";
 import { appointmentIcsFile } from "../../../emails/ics.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Deps } from "../../context.ts";
@@ -22,6 +23,9 @@ export const deadLink = () =>
     "Ce lien n'est plus valable : le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète.",
   );
 
+const cancelledLink = (at: Date, zone: string) =>
+  new AppError("NOT_FOUND", `Ce rendez-vous a été annulé le ${day(at, zone)} à ${time(at, zone)} : ce lien ne sert plus.`);
+
 /** The appointment a live private link leads to, as found (not locked): a 404 for any other link. */
 export async function liveLink(tx: Tx, token: string, now: Date) {
   if (!TOKEN.test(token)) throw deadLink();
@@ -35,11 +39,17 @@ export async function liveLink(tx: Tx, token: string, now: Date) {
       status: true,
       endsAt: true,
       manageTokenRevokedAt: true,
+      cancelledAt: true,
+      structure: { select: { timeZone: true } },
     },
   });
-  if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now))
+  if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now)) {
+    // A cancelled meeting's own link says so, and when: « annulé » beats a generic dead link.
+    if (found?.status === "cancelled" && found.cancelledAt) throw cancelledLink(found.cancelledAt, found.structure.timeZone);
     throw deadLink();
-  return found;
+  }
+  const { cancelledAt: _, structure: __, ...live } = found;
+  return live;
 }
 
 /** The appointment a live private link leads to, locked for the rest of the transaction. */

@@ -145,10 +145,15 @@ export const getSlots = query(
   "slots",
 );
 
-/** The appointment a private link leads to; null when the link is dead (404: cancelled, past, mangled). */
-export const getManagedAppointment = query(async (token: string): Promise<ManagedAppointment | null> => {
+/** A private link that no longer opens its appointment, and the server's words why (cancelled, and when). */
+export interface DeadLink {
+  dead: string;
+}
+
+/** The appointment a private link leads to, or why the link is dead (404: cancelled, past, mangled). */
+export const getManagedAppointment = query(async (token: string): Promise<ManagedAppointment | DeadLink> => {
   const response = await api.manage[":token"].$get({ param: { token } });
-  if (response.status === 404) return null;
+  if (response.status === 404) return { dead: (await toApiError(response)).message };
   if (!response.ok) throw await toApiError(response);
   return await response.json();
 }, "managedAppointment");

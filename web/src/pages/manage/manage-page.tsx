@@ -3,7 +3,12 @@ import { createMemo, createSignal, lazy, Match, onMount, Switch } from "solid-js
 import { ButtonLink } from "../../components/button.tsx";
 import { Loadable, Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
-import { type Appointment, getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
+import {
+  type Appointment,
+  type DeadLink as DeadLinkAnswer,
+  getManagedAppointment,
+  type ManagedAppointment,
+} from "../../lib/api.ts";
 import "../booking/booking.css";
 import { pastedToken } from "../../lib/private-link.ts";
 import { bookingHref } from "../booking/booking-href.ts";
@@ -51,10 +56,8 @@ function Managed(props: { token: string; state: ManageState }) {
   return (
     <Switch>
       <Match when={cancelled()}>{(done) => <Cancelled appointment={done().appointment} person={done().person} />}</Match>
-      <Match when={managed() === null}>
-        <DeadLink />
-      </Match>
-      <Match when={managed()}>
+      <Match when={deadWords(managed())}>{(words) => <DeadLink words={words()} />}</Match>
+      <Match when={liveOnly(managed())}>
         {(current) => (
           <Live
             token={props.token}
@@ -68,13 +71,20 @@ function Managed(props: { token: string; state: ManageState }) {
   );
 }
 
-function DeadLink() {
+/** Why the link is dead, if it is. */
+const deadWords = (found: ManagedAppointment | DeadLinkAnswer | undefined) => (found && "dead" in found ? found.dead : undefined);
+/** The appointment, if the link is live. */
+const liveOnly = (found: ManagedAppointment | DeadLinkAnswer | undefined) => (found && !("dead" in found) ? found : undefined);
+
+/** A cancelled meeting's link says so, and when (the server's words); any other dead link, what may have happened. */
+function DeadLink(props: { words: string }) {
   return (
     <div class="prose">
       <PageTitle>Ce lien n'est plus valable</PageTitle>
       <p>
-        Ce lien n'est plus valable&nbsp;: le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète. Si vous l'avez
-        copiée depuis un courriel, vérifiez qu'elle est entière.
+        {props.words.startsWith("Ce rendez-vous a été annulé")
+          ? props.words
+          : "Ce lien n'est plus valable\u00a0: le rendez-vous a été annulé ou est passé, ou l'adresse est incomplète. Si vous l'avez copiée depuis un courriel, vérifiez qu'elle est entière."}
       </p>
       <p>
         Un nouveau lien vous a peut-être été envoyé depuis&nbsp;: seul le dernier reçu fonctionne. Vous ne le trouvez pas&nbsp;?{" "}
