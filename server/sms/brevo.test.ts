@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DeliveryError } from "../mail/transport.ts";
+import { deliveryFailure } from "../../tests/helpers/brevo.ts";
 import { brevoTransport, isTransient, retryAfterOf } from "./brevo.ts";
 import type { SmsEnvelope } from "./transport.ts";
 
@@ -24,16 +24,7 @@ function answering(response: () => Response | Promise<Response>) {
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
-async function failure(sending: Promise<void>): Promise<DeliveryError> {
-  const error = await sending.then(
-    () => {
-      throw new Error("the SMS was accepted");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  return error as DeliveryError;
-}
+const failure = deliveryFailure;
 
 describe("Brevo's answers", () => {
   it("posts to Brevo's endpoint over HTTPS, refusing redirects", async () => {

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DeliveryError } from "../../server/mail/transport.ts";
 import { createSmsTransport, type SmsEnvelope } from "../../server/sms/transport.ts";
-import { type BrevoReply, startBrevoServer } from "../helpers/brevo.ts";
+import { type BrevoReply, deliveryFailure, startBrevoServer } from "../helpers/brevo.ts";
 import { freePort } from "../helpers/net.ts";
 
 const API_KEY = "xkeysib-0123456789abcdef-TestKey";
@@ -27,20 +26,7 @@ async function brevo(reply?: () => BrevoReply | undefined) {
 const transport = (smsUrl: string, timeoutMs?: number) =>
   createSmsTransport({ smsUrl, dataDir: "/nonexistent" }, timeoutMs ? { timeoutMs } : {});
 
-/** The DeliveryError a send ends with; it never names the number nor quotes the text. */
-async function failure(sending: Promise<void>): Promise<DeliveryError> {
-  const error = await sending.then(
-    () => {
-      throw new Error("the SMS was accepted");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  const message = (error as DeliveryError).message;
-  expect(message).not.toContain("612345678");
-  expect(message).not.toContain("rendez-vous");
-  return error as DeliveryError;
-}
+const failure = deliveryFailure;
 
 describe("the Brevo SMS transport, against a server speaking Brevo's API", () => {
   it("posts the SMS as Brevo documents it, and takes the 201", async () => {

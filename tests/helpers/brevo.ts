@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { expect } from "vitest";
+import { DeliveryError } from "../../server/mail/transport.ts";
 
 /** What Brevo was asked, as its server read it. */
 export interface BrevoRequest {
@@ -88,4 +90,22 @@ function problemOf(headers: IncomingHttpHeaders, body: unknown): string | undefi
 function answer(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * The DeliveryError a send ends with, failing the test if the SMS was accepted; it never names
+ * the number nor quotes the text (personal data).
+ */
+export async function deliveryFailure(sending: Promise<void>): Promise<DeliveryError> {
+  const error = await sending.then(
+    () => {
+      throw new Error("the SMS was accepted");
+    },
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeliveryError);
+  const message = (error as DeliveryError).message;
+  expect(message).not.toContain("612345678");
+  expect(message).not.toContain("rendez-vous");
+  return error as DeliveryError;
 }
