@@ -13,6 +13,8 @@ import { appendReport, table } from "./report.ts";
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 300);
 const rows: string[][] = [];
+// What people type in the commune field: starts of names, extra words, typos, postcodes.
+const COMMUNE_QUERIES = ["lil", "Berck sur mer", "Lile", "villeneuve dascq", "59350", "st omer", "oeuilly", "amiens"];
 
 function percentiles(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -36,6 +38,10 @@ async function measure(label: string, db: Database) {
         `/api/structures?commune=${communes[i % communes.length]?.communeCode}&service=${services[i % services.length]?.slug}`,
     ],
     ["structures (all)", () => "/api/structures"],
+    [
+      "communes (search)",
+      (i: number) => `/api/communes?q=${encodeURIComponent(COMMUNE_QUERIES[i % COMMUNE_QUERIES.length] ?? "")}`,
+    ],
   ] as const;
   for (const [name, path] of paths) {
     for (let i = 0; i < 20; i++) await app.request(path(i)); // warm-up

@@ -31,7 +31,17 @@ const route = createRoute({
   responses: {
     200: {
       description: "Les communes qui correspondent, les plus probables d'abord.",
-      content: { "application/json": { schema: z.object({ communes: z.array(CommuneSchema) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({
+            communes: z.array(CommuneSchema),
+            match: CommuneSchema.nullable().openapi({
+              description:
+                "La commune que le texte désigne à lui seul : la seule à porter exactement ce nom (à la casse, aux accents, espaces, traits d'union et apostrophes près) ou la seule trouvée ; null sinon.",
+            }),
+          }),
+        },
+      },
     },
   },
 });
@@ -49,9 +59,7 @@ const byCode = createRoute({
 });
 
 export const communes = createRouter()
-  .openapi(route, async (c) =>
-    c.json({ communes: await searchCommunes({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200),
-  )
+  .openapi(route, async (c) => c.json(await searchCommunes({ db: c.var.deps.db, input: c.req.valid("query") }), 200))
   .openapi(byCode, async (c) => {
     const commune = await getCommune({ db: c.var.deps.db, code: c.req.valid("param").code });
     if (!commune) throw notFound("Commune");
