@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   appointmentsOf,
@@ -554,8 +555,10 @@ test("step 1 says what is missing, and the commune field works by name, postcode
   await page.keyboard.press("Enter");
   expect(await combobox.inputValue()).toBe(LILLE.label);
 
-  // Typing again forgets the choice: typed text alone chooses nothing.
-  await page.keyboard.type(" x");
+  // Typing again forgets the choice: text that names no one commune chooses nothing.
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("lil");
+  await page.getByRole("option", { name: LILLE.label }).waitFor();
   await page.keyboard.press("Escape");
   await tabTo(page, isButton("Voir les structures"));
   await page.keyboard.press("Enter");
@@ -595,6 +598,84 @@ test("a failed request says so in French, and « Réessayer » recovers", async 
   expect(await page.getByRole("alert").count()).toBe(0);
   expect(problems).toEqual([]);
   await close();
+});
+
+test("« Amiens » typed in full, then Enter at once, reaches the structures: no choice from the list needed", async () => {
+  const { page, problems, close } = await harness.openPage();
+  await page.goto(`/rendez-vous?service=${CEP.slug}`);
+  await settled(page);
+  await page.getByRole("combobox", { name: "Votre commune" }).focus();
+  // Enter before the search has even been asked: sending waits for its answer.
+  await page.keyboard.type("Amiens");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
+  await settled(page);
+  expect(await page.title()).toBe("Étape 2 sur 4 : choisir une structure — Prendre rendez-vous — RDV Orientation");
+
+  // Back on step 1, with the list open: Enter takes the commune « Berck sur mer » names.
+  await page.goto(`/rendez-vous?service=${CEP.slug}`);
+  await settled(page);
+  const combobox = page.getByRole("combobox", { name: "Votre commune" });
+  await combobox.focus();
+  await page.keyboard.type("Berck sur mer");
+  await page.getByRole("option", { name: "Berck (62600)" }).waitFor();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=62108`);
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("« Amiens » typed in full, then a click on « Voir les structures », reaches the structures", async () => {
+  const { page, problems, close } = await harness.openPage();
+  await page.goto(`/rendez-vous?service=${CEP.slug}`);
+  await settled(page);
+  const combobox = page.getByRole("combobox", { name: "Votre commune" });
+  await combobox.click();
+  await page.keyboard.type("amiens");
+  await page.getByRole("option", { name: "Amiens (80000, 80080…)" }).waitFor();
+  await page.keyboard.press("Escape"); // the open list covers the button
+  await page.getByRole("button", { name: "Voir les structures" }).click();
+  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
+  await settled(page);
+  expect(await page.title()).toBe("Étape 2 sur 4 : choisir une structure — Prendre rendez-vous — RDV Orientation");
+
+  // The same click before the search has answered.
+  await page.goto(`/rendez-vous?service=${CEP.slug}`);
+  await settled(page);
+  await combobox.fill("Amiens");
+  await page.getByRole("button", { name: "Voir les structures" }).click();
+  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("the commune field's hint speaks of arrows and Enter with a mouse, not on a touch screen", async () => {
+  const keys = (page: Page) => page.getByText("Au clavier : flèches pour parcourir la liste, Entrée pour choisir.");
+  const desk = await harness.openPage();
+  await desk.page.goto(`/rendez-vous?service=${CEP.slug}`);
+  await settled(desk.page);
+  expect(await keys(desk.page).isVisible()).toBe(true);
+  await desk.close();
+
+  const context = await harness.browser.newContext({
+    baseURL: harness.baseUrl,
+    viewport: { width: 360, height: 740 },
+    hasTouch: true,
+    isMobile: true,
+    locale: "fr-FR",
+  });
+  try {
+    const phone = await context.newPage();
+    await phone.goto(`/rendez-vous?service=${CEP.slug}`);
+    await settled(phone);
+    expect(await phone.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+    expect(await phone.getByText("Saisissez son nom ou son code postal, puis choisissez-la dans la liste.").isVisible()).toBe(
+      true,
+    );
+    expect(await keys(phone).isVisible()).toBe(false);
+  } finally {
+    await context.close();
+  }
 });
 
 test("the commune list works with the pointer too", async () => {

@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, Show, untrack } from "solid-js";
+import { createEffect, createMemo, createSignal, createUniqueId, For, onCleanup, onMount, Show, untrack } from "solid-js";
 import "./combobox.css";
 import { FieldError } from "./fields.tsx";
 
@@ -6,17 +6,24 @@ export interface ComboboxProps<Option> {
   /** The text field's id (an error summary links to it); generated when not given. */
   id?: string | undefined;
   label: string;
+  /** What to type and choose; the keys to use follow it, except on touch screens. */
   hint: string;
   /** Whether a choice is required (announced as such); true unless said otherwise. */
   required?: boolean | undefined;
   /** The browser's autofill token, e.g. "address-level2" for a person's own commune; "off" by default. */
   autocomplete?: string | undefined;
   error?: string | undefined;
-  /** The chosen option: only an option picked from the list counts, never typed text alone. */
+  /**
+   * The chosen option: one picked from the list, or the one typed text names by itself (its
+   * search's `match`) when the form is sent with it; other typed text never counts.
+   */
   value: Option | undefined;
   onChange: (value: Option | undefined) => void;
-  /** The options for `text`, best first; `signal` aborts when the text has changed meanwhile. */
-  search: (text: string, signal: AbortSignal) => Promise<Option[]>;
+  /**
+   * The options for `text`, best first, and the one it names by itself if any (« Amiens » typed in
+   * full); `signal` aborts when the text has changed meanwhile.
+   */
+  search: (text: string, signal: AbortSignal) => Promise<SearchAnswer<Option>>;
   optionLabel: (option: Option) => string;
   /** What to say (shown and announced) about a search's result. */
   messages: {
@@ -27,6 +34,11 @@ export interface ComboboxProps<Option> {
   debounceMs?: number;
 }
 
+export interface SearchAnswer<Option> {
+  options: Option[];
+  match: Option | null;
+}
+
 type Status = { kind: "idle" } | { kind: "searching" } | { kind: "found" } | { kind: "message"; text: string };
 
 /**
@@ -35,7 +47,8 @@ type Status = { kind: "idle" } | { kind: "searching" } | { kind: "found" } | { k
  *
  * The focus stays in the text field; `aria-activedescendant` names the option under the arrows.
  * Down/Up open the list and move in it, Enter picks, Escape closes (then clears), Tab leaves.
- * Enter with the list closed submits the form, as in any text field.
+ * Enter with the list closed submits the form, as in any text field; the form then gets the option
+ * the text names by itself, if any, so that « Amiens » typed in full needs no choice from the list.
  *
  * Why not Kobalte's Combobox: it weighs 29 kB gzipped (with floating-ui), about half the public
  * pages' JavaScript budget, and does not open by itself when options arrive asynchronously.
@@ -60,13 +73,47 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
   let list!: HTMLDivElement;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: AbortController | undefined;
+  // The search under way and the last one answered, for the text they were asked for.
+  let asking: { query: string; answer: Promise<Option | null> } | undefined;
+  let answered: { query: string; match: Option | null } | undefined;
+  let resubmitting = false;
 
   function cancel() {
     clearTimeout(timer);
     pending?.abort();
     pending = undefined;
+    asking = undefined;
   }
   onCleanup(cancel);
+
+  // A form sent with typed text takes the option it names, before the form's own handler reads
+  // the value: hence a capturing listener on the document, which runs before any on the form.
+  // When the search is not answered yet, sending waits for it, then starts again.
+  function onSubmit(event: SubmitEvent) {
+    const form = input.form;
+    const query = text().trim();
+    if (!form || resubmitting || event.target !== form || props.value !== undefined || query === "") return;
+    if (answered?.query === query) {
+      if (answered.match !== null) choose(answered.match);
+      return;
+    }
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    const submitter = event.submitter;
+    const answer = asking?.query === query ? asking.answer : ask(query);
+    void answer.then((match) => {
+      if (text().trim() !== query || !form.isConnected) return;
+      if (match !== null) choose(match);
+      resubmitting = true;
+      try {
+        form.requestSubmit(submitter);
+      } finally {
+        resubmitting = false;
+      }
+    });
+  }
+  onMount(() => document.addEventListener("submit", onSubmit, true));
+  onCleanup(() => document.removeEventListener("submit", onSubmit, true));
 
   // A list that opens below the fold is scrolled into sight, as is the option under the arrows.
   createEffect(() => {
@@ -91,32 +138,41 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
       return;
     }
     setStatus({ kind: "searching" });
-    timer = setTimeout(() => {
-      const controller = new AbortController();
-      pending = controller;
-      props.search(query, controller.signal).then(
-        (found) => {
-          if (controller.signal.aborted) return;
-          setOptions(found);
-          setOpen(document.activeElement === input);
-          if (found.length > 0) {
-            setStatus({ kind: "found" });
-            setAnnouncement(props.messages.found(found.length, query));
-          } else {
-            const message = props.messages.none(query);
-            setStatus({ kind: "message", text: message });
-            setAnnouncement(message);
-          }
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return;
-          const message = props.messages.failed(error);
-          setOptions([]);
+    timer = setTimeout(() => void ask(query), props.debounceMs ?? 200);
+  }
+
+  /** Searches now, shows what was found; resolves to the option the text names by itself. */
+  function ask(query: string): Promise<Option | null> {
+    cancel();
+    const controller = new AbortController();
+    pending = controller;
+    const answer = props.search(query, controller.signal).then(
+      (found) => {
+        if (controller.signal.aborted) return null;
+        answered = { query, match: found.match };
+        setOptions(found.options);
+        setOpen(document.activeElement === input);
+        if (found.options.length > 0) {
+          setStatus({ kind: "found" });
+          setAnnouncement(props.messages.found(found.options.length, query));
+        } else {
+          const message = props.messages.none(query);
           setStatus({ kind: "message", text: message });
           setAnnouncement(message);
-        },
-      );
-    }, props.debounceMs ?? 200);
+        }
+        return found.match;
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return null;
+        const message = props.messages.failed(error);
+        setOptions([]);
+        setStatus({ kind: "message", text: message });
+        setAnnouncement(message);
+        return null;
+      },
+    );
+    asking = { query, answer };
+    return answer;
   }
 
   function choose(option: Option) {
@@ -193,6 +249,8 @@ export function Combobox<Option>(props: ComboboxProps<Option>) {
       </label>
       <p class="field__hint" id={hintId}>
         {props.hint}
+        {/* No arrows nor Enter key on a touch screen: the sentence is hidden there (combobox.css). */}
+        <span class="combobox__keys"> Au clavier : flèches pour parcourir la liste, Entrée pour choisir.</span>
       </p>
       <FieldError id={`combobox-${id}`} error={props.error} />
       <div class="combobox__control">

@@ -58,14 +58,17 @@ export const getServices = query(async (): Promise<Service[]> => {
   return (await response.json()).services;
 }, "services");
 
+export type CommuneSearch = InferResponseType<typeof api.communes.$get, 200>;
+
 /**
- * Communes whose name or postcode starts with `text`, the most likely first. Not a cached
- * query: the commune field asks as the person types, and drops answers it no longer needs.
+ * Communes for a name (or part of one) or a postcode, the most likely first, and the one the text
+ * names by itself if any. Not a cached query: the commune field asks as the person types, and
+ * drops answers it no longer needs.
  */
-export async function searchCommunes(text: string, signal?: AbortSignal): Promise<Commune[]> {
+export async function searchCommunes(text: string, signal?: AbortSignal): Promise<CommuneSearch> {
   const response = await api.communes.$get({ query: { q: text, limit: "8" } }, signal ? { init: { signal } } : undefined);
   if (!response.ok) throw await toApiError(response);
-  return (await response.json()).communes;
+  return await response.json();
 }
 
 /** One commune of the region by its INSEE code; undefined when the region has none with that code. */

@@ -7,7 +7,7 @@ export function communeLabel(commune: Commune): string {
   return commune.postcodes.length > 2 ? `${commune.name} (${shown}…)` : `${commune.name} (${shown})`;
 }
 
-const HINT = "Saisissez son nom ou son code postal, puis choisissez-la dans la liste avec les flèches et Entrée.";
+const HINT = "Saisissez son nom ou son code postal, puis choisissez-la dans la liste.";
 
 /** The person's commune, among the region's, found by its name or its postcode. */
 export function CommuneField(props: {
@@ -30,7 +30,7 @@ export function CommuneField(props: {
       error={props.error}
       value={props.value}
       onChange={(commune) => props.onChange(commune)}
-      search={searchCommunes}
+      search={(text, signal) => searchCommunes(text, signal).then((found) => ({ options: found.communes, match: found.match }))}
       optionLabel={communeLabel}
       messages={{
         found: (count, text) =>

@@ -86,7 +86,7 @@ export function NewStructureForm() {
       <CommunesField
         id={IDS.communes}
         legend="Communes desservies (facultatif)"
-        hint="Les habitants de ces communes trouvent la structure en cherchant un rendez-vous. Saisissez un nom ou un code postal, puis choisissez avec les flèches et Entrée."
+        hint="Les habitants de ces communes trouvent la structure en cherchant un rendez-vous. Saisissez un nom ou un code postal, puis choisissez-le dans la liste."
         error={form.errors().communes}
         value={communes()}
         onChange={setCommunes}

@@ -178,7 +178,7 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
             <CommunesField
               id={IDS.communes}
               legend="Communes desservies"
-              hint="Les habitants de ces communes trouvent la structure en cherchant un rendez-vous. Saisissez un nom ou un code postal, puis choisissez avec les flèches et Entrée."
+              hint="Les habitants de ces communes trouvent la structure en cherchant un rendez-vous. Saisissez un nom ou un code postal, puis choisissez-le dans la liste."
               error={form.errors().communes}
               value={communes()}
               onChange={setCommunes}

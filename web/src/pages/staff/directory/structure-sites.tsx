@@ -184,7 +184,6 @@ function SiteForm(props: { structureId: string; site?: AdminSite; onDone: (text:
         <CommuneField
           id={ids.communeCode}
           label="Commune"
-          hint="Saisissez son nom ou son code postal, puis choisissez-la dans la liste avec les flèches et Entrée."
           value={commune()}
           onChange={chooseCommune}
           error={form.errors().communeCode}

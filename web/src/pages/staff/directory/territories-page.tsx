@@ -119,7 +119,7 @@ function TerritoryForm(props: EntryFormProps<Territory>) {
       <CommunesField
         id={ids.communes}
         legend="Communes du territoire"
-        hint="Saisissez un nom ou un code postal, puis choisissez avec les flèches et Entrée."
+        hint="Saisissez un nom ou un code postal, puis choisissez-le dans la liste."
         error={form.errors().communes}
         value={communes()}
         onChange={setCommunes}
