@@ -600,51 +600,51 @@ test("a failed request says so in French, and « Réessayer » recovers", async 
   await close();
 });
 
-test("« Amiens » typed in full, then Enter at once, reaches the structures: no choice from the list needed", async () => {
-  const { page, problems, close } = await harness.openPage();
+/** Step 1 with the service chosen: its commune field, empty. */
+async function stepOne(page: Page) {
   await page.goto(`/rendez-vous?service=${CEP.slug}`);
   await settled(page);
-  await page.getByRole("combobox", { name: "Votre commune" }).focus();
+  return page.getByRole("combobox", { name: "Votre commune" });
+}
+
+/** Step 2 reached for the commune with that INSEE code. */
+async function expectStructuresOf(page: Page, code: string) {
+  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=${code}`);
+  await settled(page);
+  expect(await page.title()).toBe("Étape 2 sur 4 : choisir une structure — Prendre rendez-vous — RDV Orientation");
+}
+
+test("« Amiens » typed in full, then Enter at once, reaches the structures: no choice from the list needed", async () => {
+  const { page, problems, close } = await harness.openPage();
+  await (await stepOne(page)).focus();
   // Enter before the search has even been asked: sending waits for its answer.
   await page.keyboard.type("Amiens");
   await page.keyboard.press("Enter");
-  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
-  await settled(page);
-  expect(await page.title()).toBe("Étape 2 sur 4 : choisir une structure — Prendre rendez-vous — RDV Orientation");
+  await expectStructuresOf(page, "80021");
 
-  // Back on step 1, with the list open: Enter takes the commune « Berck sur mer » names.
-  await page.goto(`/rendez-vous?service=${CEP.slug}`);
-  await settled(page);
-  const combobox = page.getByRole("combobox", { name: "Votre commune" });
-  await combobox.focus();
+  // With the list open, Enter takes the commune « Berck sur mer » names.
+  await (await stepOne(page)).focus();
   await page.keyboard.type("Berck sur mer");
   await page.getByRole("option", { name: "Berck (62600)" }).waitFor();
   await page.keyboard.press("Enter");
-  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=62108`);
+  await expectStructuresOf(page, "62108");
   expect(problems).toEqual([]);
   await close();
 });
 
 test("« Amiens » typed in full, then a click on « Voir les structures », reaches the structures", async () => {
   const { page, problems, close } = await harness.openPage();
-  await page.goto(`/rendez-vous?service=${CEP.slug}`);
-  await settled(page);
-  const combobox = page.getByRole("combobox", { name: "Votre commune" });
-  await combobox.click();
+  await (await stepOne(page)).click();
   await page.keyboard.type("amiens");
   await page.getByRole("option", { name: "Amiens (80000, 80080…)" }).waitFor();
   await page.keyboard.press("Escape"); // the open list covers the button
   await page.getByRole("button", { name: "Voir les structures" }).click();
-  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
-  await settled(page);
-  expect(await page.title()).toBe("Étape 2 sur 4 : choisir une structure — Prendre rendez-vous — RDV Orientation");
+  await expectStructuresOf(page, "80021");
 
   // The same click before the search has answered.
-  await page.goto(`/rendez-vous?service=${CEP.slug}`);
-  await settled(page);
-  await combobox.fill("Amiens");
+  await (await stepOne(page)).fill("Amiens");
   await page.getByRole("button", { name: "Voir les structures" }).click();
-  await page.waitForURL(`**/rendez-vous?service=${CEP.slug}&commune=80021`);
+  await expectStructuresOf(page, "80021");
   expect(problems).toEqual([]);
   await close();
 });
@@ -652,8 +652,7 @@ test("« Amiens » typed in full, then a click on « Voir les structures », rea
 test("the commune field's hint speaks of arrows and Enter with a mouse, not on a touch screen", async () => {
   const keys = (page: Page) => page.getByText("Au clavier : flèches pour parcourir la liste, Entrée pour choisir.");
   const desk = await harness.openPage();
-  await desk.page.goto(`/rendez-vous?service=${CEP.slug}`);
-  await settled(desk.page);
+  await stepOne(desk.page);
   expect(await keys(desk.page).isVisible()).toBe(true);
   await desk.close();
 
@@ -666,8 +665,7 @@ test("the commune field's hint speaks of arrows and Enter with a mouse, not on a
   });
   try {
     const phone = await context.newPage();
-    await phone.goto(`/rendez-vous?service=${CEP.slug}`);
-    await settled(phone);
+    await stepOne(phone);
     expect(await phone.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
     expect(await phone.getByText("Saisissez son nom ou son code postal, puis choisissez-la dans la liste.").isVisible()).toBe(
       true,
