@@ -7,7 +7,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/compress";
 // Hono's own compress() speaks gzip and deflate only (CompressionStream has no brotli on Node
 // 20), and it cannot see the size of a c.json() answer, so it would also compress the smallest.
 // Brotli matters here: an answer of slots repeats the same keys and UUIDs far apart, beyond
-// gzip's 32 KiB window (docs/PERFORMANCE.md: four weeks of slots, ×5 in gzip, ×30 in brotli).
+// gzip's 32 KiB window (docs/PERFORMANCE.md: four weeks of slots, ×16 in gzip, ×65 in brotli).
 
 /** Below this, compressing costs more time than the bytes it saves. */
 export const COMPRESSION_THRESHOLD = 1024;

@@ -6,7 +6,7 @@ import { type Context, Hono } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/compress";
 import { etag } from "hono/etag";
 import type { AppEnv } from "../context.ts";
-import { varyOnEncoding } from "./compress.ts";
+import { compressAnswers, varyOnEncoding } from "./compress.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../web/dist");
 
@@ -38,6 +38,8 @@ export function webApp(dir = WEB_DIST) {
   // A missing hashed asset (an old page after a deploy) must fail as such, not get index.html.
   web.get("/assets/*", (c) => c.text("Fichier introuvable.", 404));
   web.use("*", serveStatic({ root: dir, precompressed: true, onFound: served("no-cache") }));
+  // The fallback's index.html, read for each client route, is compressed as it is sent.
+  web.use("*", compressAnswers);
   web.get("*", async (c) => {
     const index = join(dir, "index.html");
     if (!existsSync(index)) {

@@ -160,4 +160,18 @@ describe("files of the web app", () => {
     const head = await get("/", { "Accept-Encoding": CHROME }, "HEAD");
     expect(head.headers.get("ETag")).toBe(tag);
   });
+
+  it("sends a client route's page compressed too, and 304 when revalidated unchanged", async () => {
+    const res = await get("/rendez-vous?service=information-conseil-vae", { "Accept-Encoding": CHROME });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Encoding")).toBe("br");
+    expect(res.headers.get("Vary")).toBe("Accept-Encoding");
+    expect(res.headers.get("Cache-Control")).toBe("no-cache");
+    expect(brotliDecompressSync(await bytes(res)).toString()).toBe(PAGE);
+
+    const tag = res.headers.get("ETag") as string;
+    const again = await get("/rendez-vous?service=cep", { "Accept-Encoding": CHROME, "If-None-Match": tag });
+    expect(again.status).toBe(304);
+    expect((await bytes(again)).length).toBe(0);
+  });
 });
