@@ -29,6 +29,7 @@ import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
+import { compressAnswers } from "./http/compress.ts";
 import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
 import { webApp } from "./http/static.ts";
@@ -118,6 +119,9 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
       c.header("Cache-Control", "no-store");
     });
   }
+  // Registered before the middlewares below, it runs after them on the way out: it sees the
+  // answer whole, its Cache-Control (no-transform) included.
+  app.use("/api/*", compressAnswers);
   // No answer of the API is kept by a browser or a proxy unless its route says so (the public
   // statistics): staff answers hold people's names, and a new route cannot forget it.
   app.use("/api/*", async (c, next) => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 import solid from "vite-plugin-solid";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -8,7 +9,9 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // and forwards /api to `npm start` on port 3000, so both run on one origin as in production.
 export default defineConfig({
   root,
-  plugins: [solid()],
+  // Each file also written brotli- and gzip-compressed at the highest levels (.br, .gz), once
+  // here rather than at every request: the server sends the one the browser accepts.
+  plugins: [solid(), compression({ algorithms: ["brotliCompress", "gzip"] })],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,13 +1,24 @@
-import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { bookingApi, CEP, LILLE } from "./booking-helpers.ts";
 import { type Harness, settled, startHarness } from "./harness.ts";
 
-// The public pages' budget (docs: under 60 kB of JavaScript and 30 kB of CSS, gzipped): what a
-// page has loaded, as the browser fetched it, compressed here as a server would (gzip, level 6).
+// The public pages' budget (DESIGN.md: at most 55 kB of JavaScript and CSS over the wire for
+// the booking page): what a page has loaded, as the browser received it from the server,
+// compressed (brotli or gzip, whichever it asked for); each file counted once, at its size on
+// the wire. The booking journey (home, booking, confirmation, private link) keeps to 55 kB; the
+// guide's pages bring the guide's chunk (routes.tsx), one for all of them, 11 kB: 60 kB.
 
-const BUDGET = { js: 60_000, css: 30_000 };
+const BUDGET = 55_000;
+const GUIDE_BUDGET = 60_000;
+const GUIDE_PAGES = new Set([
+  "orientation questionnaire",
+  "where to go",
+  "questions and answers",
+  "invitation",
+  "find my meeting again",
+]);
+const budgetOf = (page: string) => (GUIDE_PAGES.has(page) ? GUIDE_BUDGET : BUDGET);
 
 let harness: Harness;
 
@@ -23,28 +34,41 @@ afterAll(async () => {
  * The charting library's chunk, recognised by what it draws (Chartist's class names). It loads
  * after the statistics page is on screen, with the first chart, and is counted apart.
  */
-const isChartLibrary = (body: Buffer) => body.includes("ct-chart-bar");
+const isChartLibrary = (body: string) => body.includes("ct-chart-bar");
 const CHART_LIBRARY_BUDGET = 15_000;
 
-/** The scripts and style sheets the page has loaded so far, gzipped, in bytes. */
-async function loaded(page: Page): Promise<{ js: number; css: number; charts: number; files: string[] }> {
-  const urls = await page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .map((entry) => entry.name)
-      .filter((name) => /\/assets\/.+\.(js|css)$/.test(name)),
-  );
-  const sizes = { js: 0, css: 0, charts: 0, files: [] as string[] };
-  for (const url of new Set(urls)) {
-    const body = Buffer.from(await (await fetch(url)).arrayBuffer());
-    const gzipped = gzipSync(body, { level: 6 }).length;
-    sizes[url.endsWith(".js") ? (isChartLibrary(body) ? "charts" : "js") : "css"] += gzipped;
-    sizes.files.push(`${new URL(url).pathname} ${(gzipped / 1000).toFixed(1)} kB`);
-  }
-  return sizes;
+interface Loaded {
+  path: string;
+  /** The body's bytes as received (compressed), and once decoded. */
+  wire: number;
+  plain: number;
+  chart: boolean;
 }
 
-test("every public page loads less than 60 kB of JavaScript and 30 kB of CSS, gzipped", { timeout: 60_000 }, async () => {
+/** The scripts and style sheets the page has loaded so far, with their sizes over the wire. */
+async function loaded(page: Page): Promise<Loaded[]> {
+  const entries = await page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((entry) => /\/assets\/.+\.(js|css)$/.test(entry.name))
+      .map((entry) => ({ path: new URL(entry.name).pathname, wire: entry.encodedBodySize, plain: entry.decodedBodySize })),
+  );
+  const files = [...new Map(entries.map((entry) => [entry.path, entry])).values()];
+  return Promise.all(
+    files.map(async (file) => ({
+      ...file,
+      chart: isChartLibrary(await (await fetch(`${harness.baseUrl}${file.path}`)).text()),
+    })),
+  );
+}
+
+/** The bytes of `files` whose name ends with `ext`, over the wire or once decoded. */
+const sum = (files: Loaded[], key: "wire" | "plain", ext = "") =>
+  files.filter((file) => file.path.endsWith(ext)).reduce((total, file) => total + file[key], 0);
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+test("the booking journey loads at most 55 kB of JavaScript and CSS over the wire, compressed; the guide 60 kB", {
+  timeout: 60_000,
+}, async () => {
   const api = bookingApi(harness);
   const apec = await api.structure(CEP.slug, LILLE.code, "APEC Lille");
   const [slot] = await api.slots({ service: CEP.slug, structure: apec.id, mode: "phone", first: "true" });
@@ -88,20 +112,40 @@ test("every public page loads less than 60 kB of JavaScript and 30 kB of CSS, gz
     ["private link, moving", `/rdv/${token}?vue=deplacer`],
   ];
   const report: string[] = [];
+  const measured: { name: string; files: Loaded[]; encodings: Map<string, string> }[] = [];
   for (const [name, path, act] of pages) {
     const { page, close } = await harness.openPage();
+    // What the server said of each asset's encoding: a file sent uncompressed fails the test
+    // even while it fits in the budget.
+    const encodings = new Map<string, string>();
+    page.on("response", (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.startsWith("/assets/")) encodings.set(url.pathname, response.headers()["content-encoding"] ?? "none");
+    });
     await page.goto(path);
     await settled(page);
     await act?.(page);
-    const sizes = await loaded(page);
+    const files = await loaded(page);
+    measured.push({ name, files, encodings });
+    const counted = files.filter((file) => !file.chart);
+    const charts = files.filter((file) => file.chart);
     report.push(
-      `${name}: JS ${(sizes.js / 1000).toFixed(1)} kB${sizes.charts ? ` + charts ${(sizes.charts / 1000).toFixed(1)} kB` : ""}, CSS ${(sizes.css / 1000).toFixed(1)} kB (${sizes.files.join(", ")})`,
+      `${name}: JS + CSS ${kB(sum(counted, "wire"))} over the wire (${kB(sum(counted, "plain"))} plain; JS ${kB(sum(counted, "wire", ".js"))}, CSS ${kB(sum(counted, "wire", ".css"))})${charts.length ? ` + charts ${kB(sum(charts, "wire"))}` : ""}: ${files.map((file) => `${file.path} ${kB(file.wire)} ${encodings.get(file.path)}`).join(", ")}`,
     );
-    expect(sizes.js, `${name}: JavaScript`).toBeLessThan(BUDGET.js);
-    expect(sizes.css, `${name}: CSS`).toBeLessThan(BUDGET.css);
-    expect(sizes.js, `${name}: some JavaScript was counted`).toBeGreaterThan(10_000);
-    expect(sizes.charts, `${name}: the charting library`).toBeLessThan(CHART_LIBRARY_BUDGET);
     await close();
   }
-  console.log(`Gzipped assets per page:\n  ${report.join("\n  ")}`);
+  console.log(`JavaScript and CSS per page, over the wire:\n  ${report.join("\n  ")}`);
+  for (const { name, files, encodings } of measured) {
+    const counted = files.filter((file) => !file.chart);
+    for (const file of files) expect(encodings.get(file.path), `${name}: ${file.path} sent compressed`).toMatch(/^(br|gzip)$/);
+    expect(sum(counted, "wire"), `${name}: JavaScript and CSS over the wire`).toBeLessThanOrEqual(budgetOf(name));
+    expect(sum(counted, "wire", ".js"), `${name}: some JavaScript was counted`).toBeGreaterThan(10_000);
+    expect(
+      sum(
+        files.filter((file) => file.chart),
+        "wire",
+      ),
+      `${name}: the charting library`,
+    ).toBeLessThan(CHART_LIBRARY_BUDGET);
+  }
 });

@@ -1,7 +1,8 @@
 // `npm run bench:slots`: the slot search at the scale of DESIGN.md's target — one territory of
 // 30 structures and 150 advisors offering one service, 8 weeks of rules, 5 000 booked
 // appointments — on PGlite and on PostgreSQL. Times are taken in the server process
-// (app.request(), JSON included, no socket). Target: p95 under 50 ms on PostgreSQL.
+// (app.request(), JSON included, no socket). Target: p95 under 50 ms on PostgreSQL. Then the
+// answer's size over the wire, in brotli and gzip: a tenth of its plain size at most.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { fixedClock } from "../../server/clock.ts";
@@ -157,6 +158,27 @@ function percentiles(samples: number[]) {
   return `p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  p99 ${at(0.99)} ms`;
 }
 
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+/**
+ * The answer as a browser receives it (server/http/compress.ts): its size in brotli and in
+ * gzip, and the time of a request in brotli, compression included.
+ */
+async function overTheWire(app: ReturnType<typeof testApp>, path: string) {
+  const sizeIn = async (encoding: string) => {
+    const res = await app.request(path, { headers: { "Accept-Encoding": encoding } });
+    if (res.headers.get("Content-Encoding") !== encoding) throw new Error(`${path}: not sent in ${encoding}`);
+    return (await res.arrayBuffer()).byteLength;
+  };
+  const samples: number[] = [];
+  for (let i = 0; i < Math.min(ROUNDS, 20); i++) {
+    const started = performance.now();
+    await sizeIn("br");
+    samples.push(performance.now() - started);
+  }
+  return { br: await sizeIn("br"), gzip: await sizeIn("gzip"), brP50: percentile(samples, 0.5) };
+}
+
 async function measure(db: Database) {
   const label = db.kind.padEnd(10);
   let started = performance.now();
@@ -199,12 +221,21 @@ async function measure(db: Database) {
       samples.push(performance.now() - started);
       if (res.status !== 200) throw new Error(`${path(i)} → ${res.status} ${body}`);
       count = JSON.parse(body).slots.length;
-      bytes = body.length;
+      bytes = Buffer.byteLength(body);
     }
     const ms = (q: number) => `${percentile(samples, q).toFixed(1)} ms`;
-    rows.push([db.kind, name, ms(0.5), db.kind === "postgresql" ? `**${ms(0.95)}**` : ms(0.95), ms(0.99), String(count)]);
+    const wire = await overTheWire(app, path(0));
+    rows.push([
+      db.kind,
+      name,
+      ms(0.5),
+      db.kind === "postgresql" ? `**${ms(0.95)}**` : ms(0.95),
+      ms(0.99),
+      String(count),
+      `${kB(bytes)} → **${kB(wire.br)}** br (×${(bytes / wire.br).toFixed(0)}), ${kB(wire.gzip)} gzip (×${(bytes / wire.gzip).toFixed(0)}); p50 ${wire.brP50.toFixed(1)} ms in br`,
+    ]);
     console.log(
-      `${label} ${name.padEnd(32)} ${percentiles(samples)}  (${ROUNDS} requests, ${count} slots, ${Math.round(bytes / 1024)} KiB)`,
+      `${label} ${name.padEnd(32)} ${percentiles(samples)}  (${ROUNDS} requests, ${count} slots, ${kB(bytes)}; over the wire ${kB(wire.br)} in brotli, p50 ${wire.brP50.toFixed(1)} ms, ${kB(wire.gzip)} in gzip)`,
     );
   }
 }
@@ -236,5 +267,5 @@ if (reachable) {
 await appendReport("slot search at the target scale (`npm run bench:slots`)", [
   `${STRUCTURES} structures, ${STRUCTURES * ADVISORS_PER_STRUCTURE} advisors, ${APPOINTMENTS} appointments over 8 weeks; timed inside the server (\`app.request()\`, JSON included), ${ROUNDS} requests per case. Target: p95 under 50 ms on PostgreSQL.`,
   "",
-  table(["database", "search", "p50", "p95", "p99", "slots returned"], rows),
+  table(["database", "search", "p50", "p95", "p99", "slots returned", "answer, plain → over the wire"], rows),
 ]);
