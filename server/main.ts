@@ -1,10 +1,9 @@
 // Starts the HTTP server on the configured database (in SERVER_PROCESSES processes sharing the
-// port when set); stops cleanly on SIGTERM/SIGINT.
+// port when set); stops cleanly on SIGTERM/SIGINT. With --build-web (`npm start`), first builds
+// the web app when its sources changed. Says what it does in plain words, ending with « Prêt ».
 import cluster from "node:cluster";
 import { serve } from "@hono/node-server";
-import { seedDemoAccountsFor } from "../prisma/seed/demo-accounts.ts";
-import { seedDemoHistory } from "../prisma/seed/history.ts";
-import { seedDemo } from "../prisma/seed/index.ts";
+import { seedDemoDatabase } from "../prisma/seed/demo.ts";
 import { createApp } from "./app.ts";
 import { clockStartingAt, systemClock } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -18,6 +17,7 @@ import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
 import { superviseProcesses } from "./processes.ts";
 import { createSmsTransport } from "./sms/transport.ts";
+import { buildWebApp, createDemoDatabase, isNewPglite, StartupError } from "./startup.ts";
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -29,6 +29,22 @@ try {
 }
 
 const log = createLogger(config.logLevel);
+// One process speaks: SERVER_PROCESSES' workers would each say « Prêt ».
+const say = cluster.isPrimary || cluster.worker?.id === 1 ? (line: string) => console.log(line) : () => {};
+if (cluster.isPrimary) {
+  // Side by side: the bundler and PGlite each keep one core busy.
+  const web = process.argv.includes("--build-web") ? buildWebApp(say) : undefined;
+  const database =
+    config.database.kind === "pglite" && config.database.dir && isNewPglite(config.database.dir)
+      ? createDemoDatabase(say)
+      : undefined;
+  const failed = (await Promise.allSettled([web, database])).find((r) => r.status === "rejected");
+  if (failed) {
+    if (!(failed.reason instanceof StartupError)) throw failed.reason;
+    console.error(failed.reason.message);
+    process.exit(1);
+  }
+}
 if (config.processes > 1 && cluster.isPrimary) await superviseProcesses(config.processes, log);
 const clock = config.now ? clockStartingAt(config.now) : systemClock;
 const db = await openDatabase(config.database);
@@ -43,17 +59,10 @@ try {
   process.exit(1);
 }
 
-// The embedded database is for trying the product: it comes with the demo directory.
+// The embedded database is for trying the product: it comes with the demo. A new one got it in
+// a child process; one emptied since (or whose first seed was interrupted) gets it here.
 if (db.kind === "pglite" && (await db.prisma.structure.count()) === 0) {
-  const started = performance.now();
-  const counts = await seedDemo(db.prisma);
-  log.info("demo directory loaded", { ...counts, ms: Math.round(performance.now() - started) });
-  // Printed, not logged: a secret has no place in the logs.
-  await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
-  // Six months of past activity, so that the figures show something; the slots from today stay free.
-  const history = performance.now();
-  const added = await seedDemoHistory(db.prisma, clock.now());
-  log.info("demo history loaded", { ...added, ms: Math.round(performance.now() - history) });
+  await seedDemoDatabase(db, { config, now: clock.now(), say, log });
 }
 
 const deps = { db, clock, config, log };
@@ -80,6 +89,7 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     clock: config.now ? "NOW" : "system",
     outbox: config.outboxWorker ? "sending" : "not sending (OUTBOX_WORKER=off): another process must",
   });
+  say(`Prêt : ouvrez ${config.publicUrl}`);
 });
 
 let stopping = false;

@@ -3,7 +3,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "vite";
 
 const WEB = fileURLToPath(new URL(".", import.meta.url));
 const CONFIG = join(WEB, "vite.config.ts");
@@ -35,7 +34,16 @@ export async function buildIfStale(options: { logLevel?: "info" | "warn" | "erro
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
   try {
-    await build({ configFile: CONFIG, mode: "production", logLevel: options.logLevel ?? "warn" });
+    // Imported here: the server asks `isStale` without loading the bundler.
+    const { build } = await import("vite");
+    await build({
+      configFile: CONFIG,
+      mode: "production",
+      logLevel: options.logLevel ?? "warn",
+      // Rolldown's notice of which plugin took how long speaks to the app's developers, not to
+      // someone starting it: a warning nobody there can act on.
+      build: { rolldownOptions: { checks: { bundlerTimings: false } } },
+    });
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = nodeEnv;

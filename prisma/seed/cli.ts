@@ -1,21 +1,19 @@
-// `npm run seed`: loads the demo directory (and, on a database without appointments, six months
-// of past activity) into the configured database (PGlite in ./data by default).
+// `npm run seed`: loads the demo directory, the demo accounts and, on a database without
+// appointments, six months of past activity into the configured database (PGlite in ./data by
+// default). `npm start` runs it in a child process to create a new embedded database.
 import { loadConfig } from "../../server/config.ts";
 import { openDatabase } from "../../server/db/database.ts";
 import { migrate } from "../../server/db/migrate.ts";
-import { seedDemoAccountsFor } from "./demo-accounts.ts";
-import { seedDemoHistory } from "./history.ts";
-import { seedDemo } from "./index.ts";
+import { createLogger } from "../../server/logger.ts";
+import { seedDemoDatabase } from "./demo.ts";
 
 const config = loadConfig();
+const say = (line: string) => console.log(line);
 const db = await openDatabase(config.database);
 try {
   const applied = await migrate(db);
-  if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
-  const counts = await seedDemo(db.prisma, { log: (msg) => console.log(msg) });
-  console.table(counts);
-  await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
-  await seedDemoHistory(db.prisma, config.now ?? new Date(), { log: (msg) => console.log(msg) });
+  if (applied.length > 0) say(`Base de données : ${applied.length} migration(s) appliquée(s), jusqu'à ${applied.at(-1)}.`);
+  await seedDemoDatabase(db, { config, now: config.now ?? new Date(), say, log: createLogger(config.logLevel) });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

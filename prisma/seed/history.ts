@@ -50,6 +50,9 @@ export interface HistoryCounts {
   snapshots: number;
 }
 
+/** How far back the demo's past goes by default. */
+export const HISTORY_MONTHS = 6;
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -156,7 +159,7 @@ async function buildHistory(tx: Tx, now: Date, options: HistoryOptions): Promise
   const zone = DEFAULT_ZONE;
   const today = localDateOf(now, zone);
   const from = DateTime.fromISO(today, { zone: "UTC" })
-    .minus({ months: options.months ?? 6 })
+    .minus({ months: options.months ?? HISTORY_MONTHS })
     .toISODate() as LocalDate;
   const to = addDays(today, -1);
   const startOfToday = localInstant(today, 0, zone) as Date;

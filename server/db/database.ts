@@ -87,9 +87,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "pglite" ? openPglite(target.dir, target.loadDataDir) : openPostgresql(target.url, target.poolSize);
 }
 
+/**
+ * PostgreSQL's defaults size a server's shared memory for a machine of its own (128 MB of
+ * shared buffers, each page of which PGlite's heap keeps once touched, and never gives back).
+ * The embedded database serves one person trying the product: 16 MB holds its working set.
+ */
+const PGLITE_SETTINGS = ["shared_buffers=16MB"];
+
 async function openPglite(dir: string | undefined, loadDataDir?: Blob): Promise<Database> {
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir ?? "memory://", { extensions: { btree_gist }, loadDataDir });
+  const client = await PGlite.create(dir ?? "memory://", {
+    extensions: { btree_gist },
+    loadDataDir,
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])],
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     kind: "pglite",

@@ -7,6 +7,7 @@ import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { testDeps } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
+import { CHROMIUM_PATH } from "./chromium.ts";
 
 /** The services every browser test finds in the database, in display order. */
 export const SERVICES = [
@@ -81,12 +82,10 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await db.close();
   };
-  const browser = await chromium
-    .launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS })
-    .catch(async (error: unknown) => {
-      await stopServer();
-      throw error;
-    });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).catch(async (error: unknown) => {
+    await stopServer();
+    throw error;
+  });
 
   return {
     baseUrl,
