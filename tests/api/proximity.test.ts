@@ -62,3 +62,35 @@ describe("GET /api/structures for a commune (item 4)", () => {
     expect(names.indexOf("APEC Amiens")).toBeGreaterThan(0);
   });
 });
+
+describe("GET /api/orientation, nothing serving the commune (item 1)", () => {
+  it("gives Hirson's young job seeker the nearest Missions Locales, how far, with a phone", async () => {
+    const query = new URLSearchParams({ ageBand: "from_16_to_25", situation: "job_seeker", need: "find_job", commune: HIRSON });
+    const res = await app.request(`/api/orientation?${query}`);
+    expect(res.status).toBe(200);
+    const { recommendations } = await res.json();
+    const missionLocale = recommendations.find(
+      (r: { service: { slug: string } | null }) => r.service?.slug === "accueil-jeunes-16-25",
+    );
+    expect(missionLocale.structures).toEqual([]);
+    expect(missionLocale.nearby).toHaveLength(3);
+    const { nearby: booking } = await structures(`service=accueil-jeunes-16-25&commune=${HIRSON}`);
+    // The same way out as the booking page's, the network being the only one to offer the service.
+    expect(missionLocale.nearby.map((s: Listed) => s.name)).toEqual(booking.map((s) => s.name));
+    for (const s of missionLocale.nearby as Listed[]) {
+      expect(s.phone).toMatch(/\d/);
+      expect(s.closeness?.distanceKm).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("GET /api/directory for a commune (item 4)", () => {
+  it("lists the structures serving Hirson nearest first, not alphabetically", async () => {
+    const res = await app.request(`/api/directory?commune=${HIRSON}`);
+    expect(res.status).toBe(200);
+    const { structures: listed } = await res.json();
+    const { structures: serving } = await structures(`commune=${HIRSON}`);
+    expect(listed.map((s: Listed) => s.name)).toEqual(serving.map((s) => s.name));
+    expect(listed[0].name).toBe("CIO de Laon");
+  });
+});
