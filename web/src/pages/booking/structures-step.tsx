@@ -3,6 +3,7 @@ import { createMemo, For, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import "../../components/card-grid.css";
 import { Loadable, Notice } from "../../components/notice.tsx";
+import { PhoneLine } from "../../components/phone-line.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Slot, type Structure } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
 import { distanceWords } from "../../lib/distance.ts";
@@ -91,13 +92,7 @@ function WayOut(props: { chosen: Chosen; nearby: Structure[] }) {
                   {props.chosen.commune.name} ne fait pas partie de son secteur&nbsp;: appelez-la pour savoir si elle peut vous
                   recevoir.
                 </p>
-                <Show when={structure.phone}>
-                  {(phone) => (
-                    <p>
-                      Téléphone&nbsp;: <a href={telHref(phone())}>{phone()}</a>
-                    </p>
-                  )}
-                </Show>
+                <PhoneLine phone={structure.phone} />
               </li>
             )}
           </For>

@@ -6,6 +6,7 @@ import { CheckboxField, ChoicesField } from "../../components/fields.tsx";
 import { Loadable } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import "../../components/card-grid.css";
+import { PhoneLine } from "../../components/phone-line.tsx";
 import "../../components/form.css";
 import { type Commune, getCommune } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
@@ -19,7 +20,6 @@ import {
   SITUATION_WORDS,
   type Situation,
 } from "../../lib/orientation-words.ts";
-import { telHref } from "../../lib/phone.ts";
 import { CommuneField, communeLabel } from "../booking/commune-field.tsx";
 import { type Answers, getRecommendations, type Recommendation, type RecommendedStructure } from "./orientation-api.ts";
 import { type OrientationState, orientationHref, readOrientationState } from "./orientation-href.ts";
@@ -306,13 +306,7 @@ function NoneServing(props: { nearby: Recommendation["nearby"]; commune: string 
                 <Show when={distanceWords(structure.closeness?.distanceKm)}>
                   {(words) => <p>{words()} de chez vous (à vol d'oiseau), hors de votre secteur</p>}
                 </Show>
-                <Show when={structure.phone}>
-                  {(phone) => (
-                    <p>
-                      Téléphone&nbsp;: <a href={telHref(phone())}>{phone()}</a>
-                    </p>
-                  )}
-                </Show>
+                <PhoneLine phone={structure.phone} />
               </li>
             )}
           </For>
