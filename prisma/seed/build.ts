@@ -187,6 +187,10 @@ function siteRows(s: StructureDef, communes: CommuneIndex): Prisma.SiteCreateMan
       postcode: site.postcode,
       communeCode,
       accessInfo: site.access,
+      // The town centre of its commune: real, within a kilometre or two of the address, which is
+      // enough to tell a person how far a site is.
+      latitude: commune.latitude,
+      longitude: commune.longitude,
       // Main sites have their own line; antennas are reached through the structure's.
       phone: site.phone ?? (site.key === s.sites[0]?.key ? fictionalPhone(`${s.slug}/${site.key}`) : null),
     };

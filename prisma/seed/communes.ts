@@ -9,8 +9,11 @@ export interface RegionCommune {
   name: string;
   departmentCode: string;
   epciCode: string | null;
+  arrondissementCode: string | null;
   postcodes: string[];
   population: number;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 interface EtalabCommune {
@@ -19,6 +22,7 @@ interface EtalabCommune {
   type: string;
   region?: string;
   departement?: string;
+  arrondissement?: string;
   codesPostaux?: string[];
   population?: number;
 }
@@ -46,16 +50,26 @@ const require = createRequire(import.meta.url);
 
 let cached: CommuneIndex | undefined;
 
+/** Latitude and longitude by INSEE code. */
+type Positions = Record<string, [number, number] | undefined>;
+
 /** The communes actuelles of the region (not the communes déléguées or associées, which are parts of one). */
 export function loadCommunes(): CommuneIndex {
-  cached ??= buildIndex(
-    require("@etalab/decoupage-administratif/data/communes.json") as EtalabCommune[],
-    require("@etalab/decoupage-administratif/data/epci.json") as EtalabEpci[],
-  );
+  // Derived from a gazetteer once (commune-positions.ts), so that a start reads 100 kB, not 17 MB.
+  cached ??= readCommunes(require("./commune-positions.json") as Positions);
   return cached;
 }
 
-function buildIndex(communes: EtalabCommune[], epcis: EtalabEpci[]): CommuneIndex {
+/** The region's communes placed with these positions (none, while the positions are being derived). */
+export function readCommunes(positions: Positions): CommuneIndex {
+  return buildIndex(
+    require("@etalab/decoupage-administratif/data/communes.json") as EtalabCommune[],
+    require("@etalab/decoupage-administratif/data/epci.json") as EtalabEpci[],
+    positions,
+  );
+}
+
+function buildIndex(communes: EtalabCommune[], epcis: EtalabEpci[], positions: Positions): CommuneIndex {
   const regional = communes.filter((c) => c.region === REGION_CODE && c.type === "commune-actuelle");
   const codes = new Set(regional.map((c) => c.code));
   const epciOf = new Map<string, string>();
@@ -68,13 +82,19 @@ function buildIndex(communes: EtalabCommune[], epcis: EtalabEpci[]): CommuneInde
     for (const member of members) epciOf.set(member.code, epci.code);
   }
 
-  const all: RegionCommune[] = regional.map((c) => ({
+  const located = regional.map((c) => ({
     code: c.code,
     name: c.nom,
     departmentCode: c.departement ?? c.code.slice(0, 2),
     epciCode: epciOf.get(c.code) ?? null,
-    postcodes: [...(c.codesPostaux ?? [])].sort(),
-    population: c.population ?? 0,
+    arrondissementCode: c.arrondissement ?? null,
+  }));
+  const all: RegionCommune[] = located.map((c, i) => ({
+    ...c,
+    postcodes: [...(regional[i]?.codesPostaux ?? [])].sort(),
+    population: regional[i]?.population ?? 0,
+    latitude: positions[c.code]?.[0] ?? null,
+    longitude: positions[c.code]?.[1] ?? null,
   }));
   all.sort((a, b) => a.code.localeCompare(b.code));
 

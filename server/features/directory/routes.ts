@@ -75,7 +75,8 @@ const search = createRoute({
   request: { query: SearchQuery },
   responses: {
     200: {
-      description: "Une page de structures, par ordre alphabétique, avec leur prochaine disponibilité.",
+      description:
+        "Une page de structures, la plus proche de la commune d'abord (par ordre alphabétique sans commune), avec leur prochaine disponibilité.",
       content: {
         "application/json": {
           schema: z.object({

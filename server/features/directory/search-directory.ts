@@ -3,10 +3,12 @@ import { type Database, literally } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { openingHours } from "../../domain/opening-hours.ts";
+import { byProximity } from "../../domain/proximity.ts";
 import { DEFAULT_ZONE, localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { rangeTimesSelect, workingAdvisor } from "../slots/load-availability.ts";
 import { publicSiteSelect } from "../structures/list-structures.ts";
+import { homeOf, placeOf, sitePlaceSelect } from "../structures/places.ts";
 import { nextSlotsOf } from "./next-availability.ts";
 
 export const PAGE_SIZE = 20;
@@ -27,7 +29,8 @@ export interface SearchDirectoryInput {
 
 /**
  * « Où s'adresser ? »: the structures of the SPRO (never the partners, who have no calendar)
- * that match every filter given, by French alphabetical order, a page at a time. An unknown
+ * that match every filter given, the nearest to the commune first (by French alphabetical order
+ * without one), a page at a time. An unknown
  * commune, network, service or territory is a 422 naming it: a mistyped link says so instead
  * of showing an empty directory.
  */
@@ -64,8 +67,21 @@ export async function searchDirectory({ db, clock, input }: { db: Database; cloc
       ],
     }),
   };
-  // The French order is not the database's: sort the names here, then load one page in full.
-  const matching = sortFrench(await p.structure.findMany({ where, select: { id: true, name: true } }), (s) => s.name);
+  // The French order is not the database's: sort the names here (the nearest first for a
+  // commune: domain/proximity.ts), then load one page in full.
+  const found = await p.structure.findMany({
+    where,
+    select: { id: true, name: true, sites: { where: { active: true }, select: sitePlaceSelect } },
+  });
+  const home = commune ? await homeOf(db, commune.code) : null;
+  const matching = home
+    ? byProximity(
+        home,
+        found,
+        (s) => s.sites.map(placeOf),
+        (s) => s.name,
+      ).map((r) => r.item)
+    : sortFrench(found, (s) => s.name);
   const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
   const page = input.page ?? 1;
   const ids = matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((s) => s.id);

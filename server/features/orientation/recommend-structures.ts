@@ -1,9 +1,11 @@
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
+import { byProximity, type Place } from "../../domain/proximity.ts";
 import { type Answers, recommend } from "../../domain/routing.ts";
 import { validationError } from "../../errors.ts";
 import { searchSlots } from "../slots/search-slots.ts";
+import { homeOf, placeOf, sitePlaceSelect } from "../structures/places.ts";
 import { loadRoutingTable } from "./routing-table.ts";
 
 /** Structures shown per recommendation: enough to choose, few enough to read at 320 px. */
@@ -21,11 +23,8 @@ export interface OrientationInput extends Answers {
  * not stored, nor logged (the request log holds the path, not the query).
  */
 export async function recommendStructures({ db, clock, input }: { db: Database; clock: Clock; input: OrientationInput }) {
-  const [commune, table] = await Promise.all([
-    db.prisma.commune.findUnique({ where: { code: input.commune }, select: { code: true } }),
-    loadRoutingTable(db.prisma),
-  ]);
-  if (!commune) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
+  const [home, table] = await Promise.all([homeOf(db, input.commune), loadRoutingTable(db.prisma)]);
+  if (!home) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
   const byId = new Map(table.map((rule) => [rule.id, rule]));
 
   const recommendations = [];
@@ -36,40 +35,72 @@ export async function recommendStructures({ db, clock, input }: { db: Database; 
       network: rule.network,
       service: rule.service,
       reason: rule.reason,
-      structures: await structuresFor(db, clock, { networkId: rule.networkId, serviceId: rule.serviceId }, commune.code),
+      ...(await structuresFor(db, clock, { networkId: rule.networkId, serviceId: rule.serviceId }, home)),
     });
   }
   return recommendations;
 }
 
-async function structuresFor(db: Database, clock: Clock, rule: { networkId: string; serviceId: string | null }, commune: string) {
+/**
+ * The network's structures serving the commune, nearest first, with their next slot; when none
+ * does, the nearest of the network that offer the service elsewhere (`nearby`), to call.
+ */
+async function structuresFor(db: Database, clock: Clock, rule: { networkId: string; serviceId: string | null }, home: Place) {
+  const commune = home.communeCode;
   const publicOffering = { active: true, bookableBy: "public" as const, ...(rule.serviceId && { serviceId: rule.serviceId }) };
   const rows = await db.prisma.structure.findMany({
-    where: {
-      active: true,
-      networkId: rule.networkId,
-      communes: { some: { communeCode: commune } },
-      offerings: { some: publicOffering },
-    },
+    where: { active: true, networkId: rule.networkId, offerings: { some: publicOffering } },
     select: {
       id: true,
       slug: true,
       name: true,
+      phone: true,
+      communes: { where: { communeCode: commune }, select: { communeCode: true } },
       sites: {
         where: { active: true },
-        select: { name: true, address: true, postcode: true, commune: { select: { code: true, name: true } } },
+        select: {
+          name: true,
+          address: true,
+          postcode: true,
+          ...sitePlaceSelect,
+          commune: { select: { ...sitePlaceSelect.commune.select, name: true } },
+        },
       },
       offerings: { where: publicOffering, select: { service: { select: { slug: true, position: true } } } },
     },
   });
-  // A structure with a site in the person's commune is the nearest: it comes first.
-  const here = (s: (typeof rows)[number]) => (s.sites.some((site) => site.commune.code === commune) ? 0 : 1);
-  const chosen = sortFrench(rows, (s) => s.name)
-    .sort((a, b) => here(a) - here(b))
-    .slice(0, STRUCTURES_PER_RECOMMENDATION);
+  const ranked = byProximity(
+    home,
+    rows,
+    (s) => s.sites.map(placeOf),
+    (s) => s.name,
+  );
+  const serving = ranked.filter((r) => r.item.communes.length > 0);
+  const sitesOf = (s: (typeof rows)[number]) =>
+    sortFrench(
+      s.sites.map(({ name, address, postcode, commune: c }) => ({
+        name,
+        address,
+        postcode,
+        commune: { code: c.code, name: c.name },
+      })),
+      (site) => site.name,
+    );
+  const nearby =
+    serving.length > 0
+      ? []
+      : ranked.slice(0, STRUCTURES_PER_RECOMMENDATION).map(({ item, closeness }) => ({
+          id: item.id,
+          slug: item.slug,
+          name: item.name,
+          phone: item.phone,
+          sites: sitesOf(item),
+          closeness,
+        }));
+  const chosen = serving.slice(0, STRUCTURES_PER_RECOMMENDATION);
 
   // With the rule's service, one commune-wide search gives every structure's next slot at once.
-  const serviceSlug = rule.serviceId ? chosen[0]?.offerings[0]?.service.slug : undefined;
+  const serviceSlug = rule.serviceId ? chosen[0]?.item.offerings[0]?.service.slug : undefined;
   const firstOfEach = serviceSlug
     ? new Map(
         (await searchSlots({ db, clock, input: { service: serviceSlug, commune, first: true } })).map((slot) => [
@@ -80,7 +111,7 @@ async function structuresFor(db: Database, clock: Clock, rule: { networkId: stri
     : undefined;
 
   const structures = [];
-  for (const structure of chosen) {
+  for (const { item: structure, closeness } of chosen) {
     // A rule naming no service leads to the structure's public service with the nearest slot.
     const services = [...structure.offerings.map((o) => o.service)].sort((a, b) => a.position - b.position).map((s) => s.slug);
     const nextSlot = firstOfEach ? firstOfEach.get(structure.id) : await firstSlot(db, clock, services, structure.id);
@@ -88,7 +119,8 @@ async function structuresFor(db: Database, clock: Clock, rule: { networkId: stri
       id: structure.id,
       slug: structure.slug,
       name: structure.name,
-      sites: sortFrench(structure.sites, (site) => site.name),
+      sites: sitesOf(structure),
+      closeness,
       nextSlot: nextSlot?.start ?? null,
       bookingHref: bookingHref({
         service: nextSlot?.service ?? serviceSlug ?? services[0] ?? "",
@@ -97,7 +129,7 @@ async function structuresFor(db: Database, clock: Clock, rule: { networkId: stri
       }),
     });
   }
-  return structures;
+  return { structures, nearby };
 }
 
 /** A structure's next free public slot among these services. */

@@ -1,9 +1,17 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
+import { Closeness } from "../structures/schemas.ts";
 import { recommendStructures } from "./recommend-structures.ts";
 import { OrientationQuery } from "./schemas.ts";
 
 const Named = z.object({ slug: z.string(), name: z.string() });
+
+const RecommendedSite = z.object({
+  name: z.string(),
+  address: z.string(),
+  postcode: z.string(),
+  commune: z.object({ code: z.string(), name: z.string() }),
+});
 
 export const RecommendationSchema = z
   .object({
@@ -16,19 +24,30 @@ export const RecommendationSchema = z
           id: z.uuid(),
           slug: z.string(),
           name: z.string(),
-          sites: z.array(
-            z.object({
-              name: z.string(),
-              address: z.string(),
-              postcode: z.string(),
-              commune: z.object({ code: z.string(), name: z.string() }),
-            }),
-          ),
+          sites: z.array(RecommendedSite),
+          closeness: Closeness.nullable(),
           nextSlot: z.string().nullable().openapi({ description: "Début du prochain créneau libre (ISO 8601), ou null." }),
           bookingHref: z.string().openapi({ example: "/rendez-vous?service=information-conseil-vae&commune=59350&structure=…" }),
         }),
       )
-      .openapi({ description: "Au plus trois ; vide quand aucune structure du réseau ne dessert la commune." }),
+      .openapi({
+        description: "Au plus trois, la plus proche d'abord ; vide quand aucune structure du réseau ne dessert la commune.",
+      }),
+    nearby: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          slug: z.string(),
+          name: z.string(),
+          phone: z.string().nullable(),
+          sites: z.array(RecommendedSite),
+          closeness: Closeness.nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          "Quand aucune structure du réseau ne dessert la commune : les trois plus proches qui offrent le service hors de son secteur, à appeler.",
+      }),
   })
   .openapi("Recommendation");
 

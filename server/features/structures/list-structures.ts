@@ -1,6 +1,7 @@
 import { type Database, type Json, parsed, statement } from "../../db/database.ts";
 import type { Prisma, SproRole } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
+import { byProximity, type Place } from "../../domain/proximity.ts";
 import { validationError } from "../../errors.ts";
 
 /** A place of a structure as the public sees it (PublicSite in routes.ts). */
@@ -24,20 +25,32 @@ export interface ListStructuresInput {
 }
 
 // The public directory's most read answer, in one statement: the checks of the commune and
-// service named, then each structure with its network, open sites and offered services.
+// service named, the commune's place, then each structure with its network, open sites (and their
+// places) and offered services, and whether it serves the commune. Those that do not are read too:
+// when none serves it, the nearest of them are the person's way out.
 const STRUCTURES = statement(
   "public-structures",
   `SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM "Commune" WHERE code = $1)) AS "communeKnown",
           ($2::text IS NULL OR EXISTS (SELECT 1 FROM "Service" WHERE slug = $2)) AS "serviceKnown",
+          (SELECT json_build_object('communeCode', code, 'epciCode', "epciCode", 'arrondissementCode', "arrondissementCode",
+                                    'departmentCode', "departmentCode", 'latitude', latitude, 'longitude', longitude)
+             FROM "Commune" WHERE code = $1) AS home,
           (SELECT coalesce(json_agg(json_build_object(
                     'id', st.id, 'slug', st.slug, 'name', st.name, 'timeZone', st."timeZone",
                     'sproRoles', st."sproRoles", 'description', st.description, 'phone', st.phone,
                     'email', st.email, 'website', st.website,
                     'network', json_build_object('slug', n.slug, 'name', n.name),
+                    'servesCommune', $1::text IS NULL OR EXISTS (
+                        SELECT 1 FROM "StructureCommune" sc WHERE sc."structureId" = st.id AND sc."communeCode" = $1),
                     'sites', (SELECT coalesce(json_agg(json_build_object(
                                        'id', si.id, 'name', si.name, 'address', si.address, 'postcode', si.postcode,
                                        'accessInfo', si."accessInfo", 'phone', si.phone,
-                                       'commune', json_build_object('code', c.code, 'name', c.name))
+                                       'commune', json_build_object('code', c.code, 'name', c.name),
+                                       'place', json_build_object(
+                                         'communeCode', c.code, 'epciCode', c."epciCode",
+                                         'arrondissementCode', c."arrondissementCode", 'departmentCode', c."departmentCode",
+                                         'latitude', CASE WHEN si.latitude IS NULL THEN c.latitude ELSE si.latitude END,
+                                         'longitude', CASE WHEN si.latitude IS NULL THEN c.longitude ELSE si.longitude END))
                                        ORDER BY si.name), '[]')
                                 FROM "Site" si JOIN "Commune" c ON c.code = si."communeCode"
                                WHERE si."structureId" = st.id AND si.active),
@@ -48,16 +61,17 @@ const STRUCTURES = statement(
              FROM "Structure" st JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
             WHERE st.active
               AND ($3::uuid IS NULL OR st.id = $3)
-              AND ($1::text IS NULL OR EXISTS (
-                    SELECT 1 FROM "StructureCommune" sc WHERE sc."structureId" = st.id AND sc."communeCode" = $1))
               AND ($2::text IS NULL OR EXISTS (
                     SELECT 1 FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
                      WHERE o."structureId" = st.id AND o.active AND sv.slug = $2))
           ) AS structures`,
 );
 
+/** Structures offered as a way out when none serves the commune: enough to choose, few enough to read. */
+export const NEARBY_STRUCTURES = 3;
+
 type PublicSite = Prisma.SiteGetPayload<{ select: typeof publicSiteSelect }>;
-interface PublicStructure {
+interface StructureRow {
   id: string;
   slug: string;
   name: string;
@@ -68,22 +82,52 @@ interface PublicStructure {
   email: string | null;
   website: string | null;
   network: { slug: string; name: string };
-  sites: PublicSite[];
+  /** True without a commune. */
+  servesCommune: boolean;
+  sites: (PublicSite & { place: Place })[];
   services: string[];
 }
 
-export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }): Promise<PublicStructure[]> {
+/**
+ * The structures that serve the commune (all without one), with their closeness to it, the closest
+ * first (domain/proximity.ts); and, when none of them offers the service asked for, the nearest
+ * structures that offer it elsewhere (`nearby`, not serving the commune).
+ */
+export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }) {
   const [found] = await db.sql.query<{
     communeKnown: boolean;
     serviceKnown: boolean;
-    structures: Json<PublicStructure[]>;
+    home: Json<Place> | null;
+    structures: Json<StructureRow[]>;
   }>(STRUCTURES, [input.commune ?? null, input.service ?? null, input.id ?? null]);
   if (!found?.communeKnown) throw validationError({ commune: `Aucune commune de la région n'a le code INSEE ${input.commune}.` });
   if (!found.serviceKnown) throw validationError({ service: `Aucun service ne s'appelle « ${input.service} ».` });
-  const structures = parsed(found.structures);
-  return sortFrench(structures, (s) => s.name).map((structure) => ({
-    ...structure,
-    sites: sortFrench(structure.sites, (site) => site.name),
-    services: structure.services.sort(),
-  }));
+  const home = found.home === null ? null : parsed(found.home);
+  const rows = parsed(found.structures);
+  const ranked = home
+    ? byProximity(
+        home,
+        rows,
+        (s) => s.sites.map((site) => site.place),
+        (s) => s.name,
+      )
+    : sortFrench(rows, (s) => s.name).map((item) => ({ item, closeness: null }));
+  const view = ({ item, closeness }: (typeof ranked)[number]) => ({
+    ...item,
+    closeness,
+    sites: sortFrench(
+      item.sites.map(({ place: _, ...site }) => site),
+      (site) => site.name,
+    ),
+    services: item.services.sort(),
+  });
+  const structures = ranked.filter((r) => r.item.servesCommune).map(view);
+  const nearby =
+    structures.length === 0 && input.service && home
+      ? ranked
+          .filter((r) => !r.item.servesCommune)
+          .slice(0, NEARBY_STRUCTURES)
+          .map(view)
+      : [];
+  return { structures, nearby };
 }

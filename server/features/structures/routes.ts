@@ -3,7 +3,7 @@ import { notFound } from "../../errors.ts";
 import { communeCode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { listStructures } from "./list-structures.ts";
-import { PublicSite, ServiceSlug } from "./schemas.ts";
+import { Closeness, PublicSite, ServiceSlug } from "./schemas.ts";
 
 const SiteSchema = PublicSite.openapi("Site");
 
@@ -21,6 +21,11 @@ export const StructureSchema = z
     website: z.string().nullable(),
     sites: z.array(SiteSchema),
     services: z.array(z.string()).openapi({ description: "Les services offerts (slugs)." }),
+    servesCommune: z.boolean().openapi({
+      description:
+        "Si la commune demandée fait partie de son secteur (true sans commune). Une structure ne reçoit en ligne que les habitants de son secteur ; hors secteur, on l'appelle.",
+    }),
+    closeness: Closeness.nullable().openapi({ description: "Sa proximité avec la commune demandée (null sans commune)." }),
   })
   .openapi("Structure");
 
@@ -36,8 +41,13 @@ const route = createRoute({
   request: { query: ListStructuresQuery },
   responses: {
     200: {
-      description: "Les structures, par ordre alphabétique.",
-      content: { "application/json": { schema: z.object({ structures: z.array(StructureSchema) }) } },
+      description:
+        "Les structures qui desservent la commune, la plus proche d'abord (sans commune, par ordre alphabétique) ; `nearby` : quand aucune n'offre le service demandé, les plus proches qui l'offrent hors de son secteur (trois au plus).",
+      content: {
+        "application/json": {
+          schema: z.object({ structures: z.array(StructureSchema), nearby: z.array(StructureSchema) }),
+        },
+      },
     },
     422: errorResponse("Un paramètre est invalide ; `fields` le nomme."),
   },
@@ -56,11 +66,11 @@ const byId = createRoute({
 });
 
 export const structures = createRouter()
-  .openapi(route, async (c) =>
-    c.json({ structures: await listStructures({ db: c.var.deps.db, input: c.req.valid("query") }) }, 200),
-  )
+  .openapi(route, async (c) => c.json(await listStructures({ db: c.var.deps.db, input: c.req.valid("query") }), 200))
   .openapi(byId, async (c) => {
-    const [structure] = await listStructures({ db: c.var.deps.db, input: { id: c.req.valid("param").id } });
+    const {
+      structures: [structure],
+    } = await listStructures({ db: c.var.deps.db, input: { id: c.req.valid("param").id } });
     if (!structure) throw notFound("Structure");
     return c.json({ structure }, 200);
   });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { NEARNESS } from "../../domain/proximity.ts";
 
 // Schemas of the structures shared with other features' routes (slots, directory).
 
@@ -17,3 +18,16 @@ export const ServiceSlug = z
   .string()
   .regex(/^[a-z0-9-]{1,80}$/, "identifiant de service attendu, par exemple information-conseil-vae")
   .openapi({ example: "information-conseil-vae" });
+
+/** How close a structure's nearest site is to the person's commune (domain/proximity.ts). */
+export const Closeness = z
+  .object({
+    nearness: z.enum(NEARNESS).openapi({
+      description: "Le plus proche niveau partagé : même commune, intercommunalité (EPCI), arrondissement, département, région.",
+    }),
+    distanceKm: z
+      .number()
+      .nullable()
+      .openapi({ example: 12.4, description: "Distance à vol d'oiseau en km (une décimale) ; null si une position manque." }),
+  })
+  .openapi("Closeness");

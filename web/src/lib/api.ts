@@ -8,7 +8,9 @@ export const api = hc<AppType>("/api");
 
 export type Service = InferResponseType<typeof api.services.$get, 200>["services"][number];
 export type Commune = InferResponseType<typeof api.communes.$get, 200>["communes"][number];
-export type Structure = InferResponseType<typeof api.structures.$get, 200>["structures"][number];
+/** The structures serving a commune, and the nearest elsewhere when none offers the service. */
+export type StructureList = InferResponseType<typeof api.structures.$get, 200>;
+export type Structure = StructureList["structures"][number];
 export type Site = Structure["sites"][number];
 export type Slot = InferResponseType<typeof api.slots.$get, 200>["slots"][number];
 export type Mode = Slot["mode"];
@@ -80,10 +82,10 @@ export const getCommune = query(async (code: string): Promise<Commune | undefine
 }, "commune");
 
 /** The structures that serve a commune and offer a service. */
-export const getStructures = query(async (service: string, commune: string): Promise<Structure[]> => {
+export const getStructures = query(async (service: string, commune: string): Promise<StructureList> => {
   const response = await api.structures.$get({ query: { service, commune } });
   if (!response.ok) throw await toApiError(response);
-  return (await response.json()).structures;
+  return response.json();
 }, "structures");
 
 /** One structure offering a service, wherever it serves; undefined when none is. */

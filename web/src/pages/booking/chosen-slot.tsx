@@ -54,7 +54,9 @@ export const stepHref = (params: SlotParams, step: "3" | "4") =>
 
 // The slot is found again among the week's free slots: still free, and with its details.
 async function findSlot(params: SlotParams) {
-  const structure = (await getStructures(params.service, params.commune)).find((candidate) => candidate.id === params.structure);
+  const structure = (await getStructures(params.service, params.commune)).structures.find(
+    (candidate) => candidate.id === params.structure,
+  );
   if (!structure) return { structure, choice: undefined };
   const slots = await getSlots({
     service: params.service,

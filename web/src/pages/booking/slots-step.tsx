@@ -33,7 +33,7 @@ export function SlotsStep(props: SlotsProps) {
 
 /** The structure, if it serves the commune for this need, and the places where it has free slots. */
 async function loadStructurePlaces(service: string, commune: string, id: string) {
-  const structure = (await getStructures(service, commune)).find((candidate) => candidate.id === id);
+  const structure = (await getStructures(service, commune)).structures.find((candidate) => candidate.id === id);
   return { structure, places: structure ? await loadPlaces(service, structure) : [] };
 }
 

@@ -3,8 +3,10 @@ import { createMemo, For, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import "../../components/card-grid.css";
 import { Loadable, Notice } from "../../components/notice.tsx";
+import { PhoneLine } from "../../components/phone-line.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Slot, type Structure } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
+import { distanceWords } from "../../lib/distance.ts";
 import { telHref } from "../../lib/phone.ts";
 import { bookingHref } from "./booking-href.ts";
 import { type Chosen, loadChosen, Recap, WhenChosen } from "./recap.tsx";
@@ -32,7 +34,7 @@ export function StructuresStep(props: { service: string; commune: string }) {
 }
 
 function StructureList(props: { service: string; chosen: Chosen }) {
-  const structures = createAsync(() => getStructures(props.service, props.chosen.commune.code));
+  const list = createAsync(() => getStructures(props.service, props.chosen.commune.code));
   const firstSlots = createAsync(() => getFirstSlots({ service: props.service, commune: props.chosen.commune.code }));
   const firstOf = createMemo(() => new Map((firstSlots() ?? []).map((slot) => [slot.structureId, slot])));
 
@@ -40,21 +42,16 @@ function StructureList(props: { service: string; chosen: Chosen }) {
     <section class="structures" aria-labelledby="structures-title">
       <h3 id="structures-title">Les structures qui reçoivent les habitants de {props.chosen.commune.name}</h3>
       <Show
-        when={(structures() ?? []).length > 0}
-        fallback={
-          <Notice>
-            <p>
-              Aucune structure ne propose «&nbsp;{props.chosen.service.name}&nbsp;» aux habitants de {props.chosen.commune.name}.
-            </p>
-          </Notice>
-        }
+        when={(list()?.structures ?? []).length > 0}
+        fallback={<WayOut chosen={props.chosen} nearby={list()?.nearby ?? []} />}
       >
         {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
         <ul class="card-grid structure-list" role="list">
-          <For each={structures()}>
+          <For each={list()?.structures}>
             {(structure) => (
               <StructureCard
                 structure={structure}
+                commune={props.chosen.commune.name}
                 first={firstOf().get(structure.id)}
                 href={bookingHref({ service: props.service, commune: props.chosen.commune.code, structure: structure.id })}
               />
@@ -66,24 +63,49 @@ function StructureList(props: { service: string; chosen: Chosen }) {
   );
 }
 
-function StructureCard(props: { structure: Structure; first: Slot | undefined; href: string }) {
+/**
+ * Nothing serves the commune: the nearest structures that offer the service elsewhere, how far
+ * they are, that the commune is outside their area (so one calls them rather than books), and the
+ * questionnaire and the directory as other ways.
+ */
+function WayOut(props: { chosen: Chosen; nearby: Structure[] }) {
   return (
-    <li class="card structure-card">
-      <h4 class="structure-card__name">{props.structure.name}</h4>
-      <p class="structure-card__network">Réseau&nbsp;: {props.structure.network.name}</p>
-      <Show when={props.structure.sites.length > 0}>
-        <p class="structure-card__label">{props.structure.sites.length > 1 ? "Adresses" : "Adresse"}</p>
-        <ul class="structure-card__sites">
-          <For each={props.structure.sites}>
-            {(site) => (
-              <li>
-                <span class="structure-card__site-name">{site.name}</span>
-                <span class="structure-card__address">{siteAddress(site)}</span>
+    <>
+      <Notice>
+        <p>
+          Aucune structure ne propose «&nbsp;{props.chosen.service.name}&nbsp;» aux habitants de {props.chosen.commune.name}.
+        </p>
+        <p>
+          Répondez à quelques questions pour <a href="/trouver-le-bon-interlocuteur">trouver le bon interlocuteur</a>, ou cherchez
+          une autre structure dans <a href={`/ou-s-adresser?commune=${props.chosen.commune.code}`}>Où s'adresser&nbsp;?</a>
+        </p>
+      </Notice>
+      <Show when={props.nearby.length > 0}>
+        <h4 id="nearby-title">Les plus proches qui le proposent, hors de votre secteur</h4>
+        {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
+        <ul class="card-grid structure-list" role="list" aria-labelledby="nearby-title">
+          <For each={props.nearby}>
+            {(structure) => (
+              <li class="card structure-card">
+                <StructureSummary structure={structure} commune={props.chosen.commune.name} />
+                <p>
+                  {props.chosen.commune.name} ne fait pas partie de son secteur&nbsp;: appelez-la pour savoir si elle peut vous
+                  recevoir.
+                </p>
+                <PhoneLine phone={structure.phone} />
               </li>
             )}
           </For>
         </ul>
       </Show>
+    </>
+  );
+}
+
+function StructureCard(props: { structure: Structure; commune: string; first: Slot | undefined; href: string }) {
+  return (
+    <li class="card structure-card">
+      <StructureSummary structure={props.structure} commune={props.commune} />
       <Show
         when={props.first}
         fallback={
@@ -112,5 +134,35 @@ function StructureCard(props: { structure: Structure; first: Slot | undefined; h
         )}
       </Show>
     </li>
+  );
+}
+
+/** A structure's name, network, how far it is from the person's commune, and its addresses. */
+function StructureSummary(props: { structure: Structure; commune: string }) {
+  return (
+    <>
+      <h4 class="structure-card__name">{props.structure.name}</h4>
+      <p class="structure-card__network">Réseau&nbsp;: {props.structure.network.name}</p>
+      <Show when={distanceWords(props.structure.closeness?.distanceKm)}>
+        {(words) => (
+          <p class="structure-card__distance">
+            {words()} de {props.commune} (à vol d'oiseau)
+          </p>
+        )}
+      </Show>
+      <Show when={props.structure.sites.length > 0}>
+        <p class="structure-card__label">{props.structure.sites.length > 1 ? "Adresses" : "Adresse"}</p>
+        <ul class="structure-card__sites">
+          <For each={props.structure.sites}>
+            {(site) => (
+              <li>
+                <span class="structure-card__site-name">{site.name}</span>
+                <span class="structure-card__address">{siteAddress(site)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
   );
 }

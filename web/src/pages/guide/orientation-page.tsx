@@ -6,9 +6,11 @@ import { CheckboxField, ChoicesField } from "../../components/fields.tsx";
 import { Loadable } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import "../../components/card-grid.css";
+import { PhoneLine } from "../../components/phone-line.tsx";
 import "../../components/form.css";
 import { type Commune, getCommune } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
+import { distanceWords } from "../../lib/distance.ts";
 import {
   AGE_BAND_WORDS,
   type AgeBand,
@@ -272,12 +274,7 @@ function RecommendationItem(props: { recommendation: Recommendation; number: num
       <p class="recommendation__reason">{props.recommendation.reason}</p>
       <Show
         when={props.recommendation.structures.length > 0}
-        fallback={
-          <p>
-            Aucune structure de ce réseau ne dessert votre commune.{" "}
-            <A href={directoryHref(props.commune)}>Voir les structures qui vous reçoivent</A>
-          </p>
-        }
+        fallback={<NoneServing nearby={props.recommendation.nearby} commune={props.commune} />}
       >
         <ul class="card-grid">
           <For each={props.recommendation.structures}>{(structure) => <StructureCard structure={structure} />}</For>
@@ -287,17 +284,58 @@ function RecommendationItem(props: { recommendation: Recommendation; number: num
   );
 }
 
+/**
+ * The network serves not the commune: the nearest of its structures offering the service, how far,
+ * outside the person's area (so one calls them), and the directory of those that serve it.
+ */
+function NoneServing(props: { nearby: Recommendation["nearby"]; commune: string }) {
+  return (
+    <>
+      <p>
+        Aucune structure de ce réseau ne dessert votre commune.{" "}
+        <A href={directoryHref(props.commune)}>Voir les structures qui vous reçoivent (Où s'adresser&nbsp;?)</A>
+      </p>
+      <Show when={props.nearby.length > 0}>
+        <p>Les plus proches, hors de votre secteur&nbsp;: appelez-les pour savoir si elles peuvent vous recevoir.</p>
+        <ul class="card-grid">
+          <For each={props.nearby}>
+            {(structure) => (
+              <li class="card orientation-structure">
+                <h3 class="orientation-structure__name">{structure.name}</h3>
+                <Sites sites={structure.sites} />
+                <Show when={distanceWords(structure.closeness?.distanceKm)}>
+                  {(words) => <p>{words()} de chez vous (à vol d'oiseau), hors de votre secteur</p>}
+                </Show>
+                <PhoneLine phone={structure.phone} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}
+
+function Sites(props: { sites: RecommendedStructure["sites"] }) {
+  return (
+    <For each={props.sites}>
+      {(site) => (
+        <p class="orientation-structure__site">
+          {site.name}&nbsp;: {site.address}, {site.postcode} {site.commune.name}
+        </p>
+      )}
+    </For>
+  );
+}
+
 function StructureCard(props: { structure: RecommendedStructure }) {
   return (
     <li class="card orientation-structure">
       <h3 class="orientation-structure__name">{props.structure.name}</h3>
-      <For each={props.structure.sites}>
-        {(site) => (
-          <p class="orientation-structure__site">
-            {site.name}&nbsp;: {site.address}, {site.postcode} {site.commune.name}
-          </p>
-        )}
-      </For>
+      <Sites sites={props.structure.sites} />
+      <Show when={distanceWords(props.structure.closeness?.distanceKm)}>
+        {(words) => <p>{words()} de chez vous (à vol d'oiseau)</p>}
+      </Show>
       <p class="orientation-structure__next">
         <Show when={props.structure.nextSlot} fallback="Pas de créneau libre en ligne pour le moment.">
           {(start) => (
