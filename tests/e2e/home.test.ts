@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DEMO_LEGAL_NOTICE } from "../../prisma/seed/index.ts";
 import {
   formatViolations,
   type Harness,
@@ -229,42 +228,6 @@ test("/statistiques names each landmark once (axe landmark-unique) and says « f
   const links = page.getByRole("link", { name: /^Télécharger .* \(fichier CSV\)$/ });
   expect(await links.count()).toBeGreaterThan(0);
   for (const text of await links.allTextContents()) expect(normalise(text)).toMatch(/^Télécharger [^()]+ \(fichier CSV\)$/);
-  expect(problems).toEqual([]);
-  await close();
-});
-
-test("the legal notice names the publisher, the director of publication and the host the Région set", async () => {
-  const { page, problems, close } = await harness.openPage();
-  await page.goto("/mentions-legales");
-  await settled(page);
-  const main = page.getByRole("main");
-  for (const [heading, text] of [
-    ["Éditeur", DEMO_LEGAL_NOTICE.publisher],
-    ["Directeur ou directrice de la publication", DEMO_LEGAL_NOTICE.publicationDirector],
-    ["Hébergement", DEMO_LEGAL_NOTICE.host],
-  ]) {
-    await main.getByRole("heading", { level: 2, name: heading }).waitFor();
-    expect(normalise(await main.textContent())).toContain(normalise(text));
-  }
-  expect(problems).toEqual([]);
-  await close();
-});
-
-test("the accessibility statement gives a contact and the Défenseur des droits' recourse", async () => {
-  const { page, problems, close } = await harness.openPage();
-  await page.goto("/accessibilite");
-  await settled(page);
-  const main = page.getByRole("main");
-  const contact = main.getByRole("link", { name: DEMO_LEGAL_NOTICE.accessibilityContact });
-  expect(await contact.getAttribute("href")).toBe(`mailto:${DEMO_LEGAL_NOTICE.accessibilityContact}`);
-  await main.getByRole("heading", { level: 2, name: "Voies de recours" }).waitFor();
-  expect(await main.getByRole("link", { name: "formulaire en ligne" }).getAttribute("href")).toBe(
-    "https://formulaire.defenseurdesdroits.fr/",
-  );
-  const text = normalise(await main.textContent());
-  expect(text).toContain("délégué ou la déléguée du Défenseur des droits dans votre région");
-  expect(text).toContain("par téléphone au 09 69 39 00 00");
-  expect(text).toContain("Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07");
   expect(problems).toEqual([]);
   await close();
 });
