@@ -8,10 +8,11 @@ export function appointmentCancelled(
   a: AppointmentDetails,
   cancel: { by: "person" | "structure"; reason: string | null },
 ): RenderedEmail {
+  // The title says it is cancelled, and « Où » names the structure: the intro says who, once.
   const intro =
     cancel.by === "person"
-      ? "Vous avez annulé votre rendez-vous. Il est bien annulé."
-      : `${a.structure.name} a dû annuler votre rendez-vous. Nous vous prions de nous en excuser.`;
+      ? "C'est bien noté : le créneau est libéré pour une autre personne."
+      : "La structure a dû annuler votre rendez-vous. Nous vous prions de nous en excuser.";
   return render(
     `Rendez-vous annulé : ${day(a.start, a.zone)} à ${time(a.start, a.zone)}`,
     `Bonjour ${a.person.firstName}, votre rendez-vous est annulé`,

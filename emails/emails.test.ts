@@ -62,10 +62,54 @@ describe("messages to the person", () => {
       by: "structure",
       reason: "Conseillère absente",
     });
-    expect(byStructure.text).toContain("Point Info Conseil VAE de Lille a dû annuler votre rendez-vous");
+    expect(byStructure.text).toContain("La structure a dû annuler votre rendez-vous");
     expect(byStructure.text).toContain("Motif : Conseillère absente");
     expect(byStructure.text).not.toContain("/rdv/");
     expect(byStructure.text).not.toContain("À prévoir");
+  });
+});
+
+describe("the place line", () => {
+  const nord = (site: { name: string; commune: string }) =>
+    details({
+      structure: { name: "PIC VAE Nord", email: null, phone: "03 20 00 00 00" },
+      site: { ...site, address: "1 place du Théâtre", postcode: "59000", accessInfo: "" },
+    });
+  const placeLine = (text: string) => text.split("\n").find((line) => line.startsWith("Où : "));
+
+  it("names the structure once, then the site when it has a name of its own, then the address", () => {
+    for (const render of [
+      appointmentBooked,
+      appointmentReminder,
+      (a: AppointmentDetails) => advisorNotice(a, { kind: "booked" as const }),
+    ]) {
+      expect(placeLine(render(nord({ name: "PIC VAE Nord — Lille", commune: "Lille" })).text)).toBe(
+        "Où : PIC VAE Nord — 1 place du Théâtre, 59000 Lille",
+      );
+      expect(placeLine(render(nord({ name: "PIC VAE Nord — Antenne Wazemmes", commune: "Lille" })).text)).toBe(
+        "Où : PIC VAE Nord, Antenne Wazemmes — 1 place du Théâtre, 59000 Lille",
+      );
+      expect(placeLine(render(nord({ name: "Maison de l'emploi", commune: "Lille" })).text)).toBe(
+        "Où : PIC VAE Nord, Maison de l'emploi — 1 place du Théâtre, 59000 Lille",
+      );
+    }
+    // A site whose name merely starts with the structure's letters keeps them.
+    expect(placeLine(appointmentBooked(details({ structure: { name: "CIO", email: null, phone: null } })).text)).toBe(
+      "Où : CIO, Lille Centre — 12 rue Nationale, 59000 Lille",
+    );
+    expect(placeLine(appointmentBooked(nord({ name: "PIC VAE Nordique", commune: "Lille" })).text)).toBe(
+      "Où : PIC VAE Nord, PIC VAE Nordique — 1 place du Théâtre, 59000 Lille",
+    );
+  });
+
+  it("a cancellation says once that it is cancelled, and names the structure once", () => {
+    for (const by of ["person", "structure"] as const) {
+      const mail = appointmentCancelled(nord({ name: "PIC VAE Nord — Lille", commune: "Lille" }), { by, reason: null });
+      const body = mail.text.split("\n").slice(1).join("\n");
+      expect(body.match(/annul/gi)?.length ?? 0, by).toBeLessThanOrEqual(1);
+      // Where, and whom to ask: never more.
+      expect(mail.text.match(/PIC VAE Nord/g)?.length, by).toBe(2);
+    }
   });
 });
 

@@ -20,12 +20,33 @@ export function when(a: Pick<AppointmentDetails, "start" | "end" | "zone">): str
   return `${day(a.start, a.zone)}, de ${time(a.start, a.zone)} à ${time(a.end, a.zone)}`;
 }
 
-/** Where, in words, for the person. */
+/** What may stand between a structure's name and the rest of its site's: « PIC VAE Nord — Lille ». */
+const SEPARATOR = /^[\s,:;/—–-]+/;
+
+/**
+ * The site's own name, for a message that names the structure already: without the structure's
+ * name it often starts with (« PIC VAE Nord — Lille »), and null when what is left is only its
+ * commune, which the address says.
+ */
+export function siteLabel(a: Pick<AppointmentDetails, "site" | "structure">): string | null {
+  if (!a.site) return null;
+  const site = a.site.name.replace(/\s+/g, " ").trim();
+  const structure = a.structure.name.replace(/\s+/g, " ").trim();
+  const rest = site.slice(structure.length);
+  // « CIO » does not start « CIOTAT »: the structure's name must end where a word does.
+  const named = site.toLowerCase().startsWith(structure.toLowerCase()) && (rest === "" || SEPARATOR.test(rest));
+  const label = named ? rest.replace(SEPARATOR, "") : site;
+  return label && label.toLowerCase() !== a.site.commune.trim().toLowerCase() ? label : null;
+}
+
+/** Where, in words, for the person: the structure once, then the site when it has a name of its own, then the address. */
 export function where(a: Pick<AppointmentDetails, "mode" | "site" | "structure">): string {
   if (a.mode === "phone") return "Rendez-vous téléphonique : le conseiller vous appelle au numéro que vous avez donné.";
   if (a.mode === "video") return "Rendez-vous en visio : le lien de connexion vous sera envoyé par la structure.";
   const site = a.site;
-  return site ? `${a.structure.name}, ${site.name} — ${site.address}, ${site.postcode} ${site.commune}` : a.structure.name;
+  if (!site) return a.structure.name;
+  const label = siteLabel(a);
+  return `${a.structure.name}${label ? `, ${label}` : ""} — ${site.address}, ${site.postcode} ${site.commune}`;
 }
 
 /** The .ics LOCATION. */

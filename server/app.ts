@@ -20,6 +20,7 @@ import { statistics } from "./features/dashboards/statistics-routes.ts";
 import { desk } from "./features/desk/routes.ts";
 import { directory, faq } from "./features/directory/routes.ts";
 import { health } from "./features/health/routes.ts";
+import { legal } from "./features/legal/routes.ts";
 import { lostLinks } from "./features/lost-links/routes.ts";
 import { manage } from "./features/manage/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
@@ -47,6 +48,7 @@ const api = createRouter()
   .route("/faq", faq)
   .route("/bookings", bookings)
   .route("/privacy", privacy)
+  .route("/legal", legal)
   .route("/statistics", statistics)
   .route("/manage", manage)
   .route("/manage", lostLinks)

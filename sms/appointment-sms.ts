@@ -1,4 +1,5 @@
 import type { AppointmentDetails } from "../emails/appointment.ts";
+import { siteLabel } from "../emails/format.ts";
 import { phoneForPeople } from "../server/domain/phone.ts";
 import { field, greet, type Keep, lines, type Name, shorten, shrinkToFit, stop } from "./fit.ts";
 import { moment } from "./format.ts";
@@ -24,15 +25,10 @@ import type { SmsText } from "./segments.ts";
 const DROP_ORDER = ["bring", "greeting", "service", "address"] as const;
 type Part = (typeof DROP_ORDER)[number];
 
-/** The site's own name: without the structure's name it often starts with, nor a repeat of its commune. */
-function siteLabel(a: AppointmentDetails): string | null {
-  if (!a.site) return null;
-  const site = field(a.site.name);
-  const structure = field(a.structure.name);
-  const label = site.toLowerCase().startsWith(structure.toLowerCase())
-    ? site.slice(structure.length).replace(/^[\s,:;/-]+/, "")
-    : site;
-  return label && label.toLowerCase() !== field(a.site.commune).toLowerCase() ? label : null;
+/** The site's own name (emails/format.ts), as a line of GSM-7. */
+function siteName(a: AppointmentDetails): string | null {
+  const label = siteLabel(a);
+  return label && field(label);
 }
 
 /** Where, on a line of its own; null for a meeting on site with no site known. */
@@ -43,7 +39,7 @@ function placeLine(a: AppointmentDetails, keep: Keep<Part>, name: Name): string 
   }
   if (a.mode === "video") return keep("address") ? "En visio : le lien de connexion vous sera envoyé." : "En visio.";
   if (!a.site) return null;
-  const label = siteLabel(a);
+  const label = siteName(a);
   if (!keep("address")) return `Lieu : ${name(label ?? field(a.site.commune))}`;
   const address = field(`${a.site.address}, ${a.site.postcode} ${a.site.commune}`);
   return `Lieu : ${label ? `${name(label)}, ` : ""}${address}`;
@@ -56,7 +52,7 @@ function placeLine(a: AppointmentDetails, keep: Keep<Part>, name: Name): string 
 function placeWords(a: AppointmentDetails, name: Name): string {
   if (a.mode === "phone") return " par téléphone";
   if (a.mode === "video") return " en visio";
-  return a.site ? ` (${name(siteLabel(a) ?? field(a.site.commune))})` : "";
+  return a.site ? ` (${name(siteName(a) ?? field(a.site.commune))})` : "";
 }
 
 /** The private link, or how to reach the structure without it. */

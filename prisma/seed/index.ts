@@ -72,24 +72,36 @@ async function insertAll(prisma: Prisma.TransactionClient, data: DemoData): Prom
   for (const table of Object.keys(steps) as (keyof DemoData)[]) {
     inserted += await (steps[table] as Insert<unknown>)(data[table]);
   }
-  return inserted + (await seedDpoContact(prisma));
+  return inserted + (await seedSettings(prisma));
 }
 
 /** The demo's data protection officer, so that the privacy notice shows a contact. */
 export const DEMO_DPO_CONTACT = "dpo@hautsdefrance.example";
 
+/** The demo's legal notice and accessibility contact, so that their pages show what they will say. */
+export const DEMO_LEGAL_NOTICE = {
+  publisher:
+    "Région Hauts-de-France (démonstration), 151 avenue du Président Hoover, 59555 Lille Cedex — téléphone : 03 74 27 00 00",
+  publicationDirector: "Le président ou la présidente du conseil régional des Hauts-de-France",
+  host: "Hébergeur de démonstration SAS, 2 rue de l'Exemple, 59100 Roubaix — téléphone : 03 20 00 00 00",
+  accessibilityContact: "accessibilite@hautsdefrance.example",
+};
+
 /**
- * Sets the demo's officer contact on the settings row the migrations insert, only while it is
- * empty and the Région never changed a setting (its changes are audited): like every demo row,
- * never over what an admin chose, an empty contact included. Counts as a row added.
+ * Sets the demo's officer contact, legal notice and accessibility contact on the settings row the
+ * migrations insert, only while each is empty and the Région never changed a setting (its
+ * changes are audited): like every demo row, never over what an admin chose, an empty value
+ * included. Counts as a row added.
  */
-async function seedDpoContact(prisma: Prisma.TransactionClient): Promise<number> {
+async function seedSettings(prisma: Prisma.TransactionClient): Promise<number> {
   if ((await prisma.auditEvent.count({ where: { entity: "PlatformSettings" } })) > 0) return 0;
-  const { count } = await prisma.platformSettings.updateMany({
-    where: { id: 1, dpoContact: "" },
-    data: { dpoContact: DEMO_DPO_CONTACT },
-  });
-  return count;
+  const demo = { dpoContact: DEMO_DPO_CONTACT, ...DEMO_LEGAL_NOTICE };
+  const current = await prisma.platformSettings.findUnique({ where: { id: 1 } });
+  if (!current) return 0;
+  const empty = Object.fromEntries(Object.entries(demo).filter(([field]) => current[field as keyof typeof demo] === ""));
+  if (Object.keys(empty).length === 0) return 0;
+  await prisma.platformSettings.update({ where: { id: 1 }, data: empty });
+  return 1;
 }
 
 function chunked<Row>(createMany: (rows: Row[]) => Promise<{ count: number }>): Insert<Row> {

@@ -5,10 +5,21 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { type Context, Hono } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/compress";
 import { etag } from "hono/etag";
+import { TrieRouter } from "hono/router/trie-router";
+import { PAGES } from "../../web/src/page-paths.ts";
 import type { AppEnv } from "../context.ts";
 import { compressAnswers, varyOnEncoding } from "./compress.ts";
 
 export const WEB_DIST = resolve(import.meta.dirname, "../../web/dist");
+
+// The web app's pages, matched by Hono's own router: their patterns are the client router's.
+const pages = new TrieRouter<true>();
+for (const path of Object.values(PAGES)) pages.add("GET", path, true);
+
+/** Whether the client router has a page at this address (a trailing slash is the same page to it). */
+export function isPage(path: string): boolean {
+  return pages.match("GET", path.replace(/\/+$/, "") || "/")[0].length > 0;
+}
 
 /**
  * What a file sent gets beside its Cache-Control: Vary on Accept-Encoding for a compressible
@@ -26,10 +37,10 @@ function served(cacheControl: string) {
 }
 
 /**
- * The built web app: hashed assets cached for a year, every other path answered with
- * index.html so that the client router handles it (the SPA fallback). The build writes each
- * file brotli- and gzip-compressed beside it (web/vite.config.ts); the one the browser accepts
- * is sent.
+ * The built web app: hashed assets cached for a year; index.html for the web app's pages (the
+ * SPA fallback), and for any other address too, with a 404: the app then says « Page
+ * introuvable », and a search engine or a link checker knows the page does not exist. The build writes each file brotli- and gzip-compressed beside it
+ * (web/vite.config.ts); the one the browser accepts is sent.
  */
 export function webApp(dir = WEB_DIST) {
   const web = new Hono<AppEnv>();
@@ -46,7 +57,7 @@ export function webApp(dir = WEB_DIST) {
       return c.text("L'application web n'est pas construite : lancez « npm run build » (ou « npm start »).", 503);
     }
     c.header("Cache-Control", "no-cache");
-    return c.html(await readFile(index, "utf8"));
+    return c.html(await readFile(index, "utf8"), isPage(c.req.path) ? 200 : 404);
   });
   return web;
 }

@@ -98,6 +98,10 @@ describe("the retention period", () => {
       min: 6,
       max: 120,
       dpoContact: "",
+      publisher: "",
+      publicationDirector: "",
+      host: "",
+      accessibilityContact: "",
     });
     expect(await (await env.app.request("/api/privacy")).json()).toEqual({ retentionMonths: 12, dpoContact: "" });
     // The 13-month-old one, and the 23-month-old one of the test before.

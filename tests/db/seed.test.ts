@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDemoData, DEMO_DPO_CONTACT, type SeedCounts, seedDemo } from "../../prisma/seed/index.ts";
+import { buildDemoData, DEMO_DPO_CONTACT, DEMO_LEGAL_NOTICE, type SeedCounts, seedDemo } from "../../prisma/seed/index.ts";
 import type { Database } from "../../server/db/database.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 
@@ -54,8 +54,11 @@ describe("demo directory seed", () => {
     expect(second).toEqual(first);
   });
 
-  it("gives the demo a data protection officer's contact, never over the Région's choice", async () => {
-    expect((await db.prisma.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).dpoContact).toBe(DEMO_DPO_CONTACT);
+  it("gives the demo a data protection officer's contact and a legal notice, never over the Région's choice", async () => {
+    expect(await db.prisma.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      dpoContact: DEMO_DPO_CONTACT,
+      ...DEMO_LEGAL_NOTICE,
+    });
     // The Région emptied it (an audited change): seeding again leaves it empty.
     await db.prisma.platformSettings.update({ where: { id: 1 }, data: { dpoContact: "" } });
     const actor = await db.prisma.staffUser.findFirstOrThrow({ select: { id: true } });

@@ -126,16 +126,18 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's WCAG 2.1 A/AA rules on the page as it is now. The source is evaluated through the
- * DevTools protocol, which the page's CSP does not govern: no bypass is needed, so the same page
- * still reports the app's own CSP violations.
+ * axe-core's WCAG 2.1 A/AA rules on the page as it is now, or the `rules` named (best practices
+ * outside those tags, such as `landmark-unique`). The source is evaluated through the DevTools
+ * protocol, which the page's CSP does not govern: no bypass is needed, so the same page still
+ * reports the app's own CSP violations.
  */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, rules?: string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => "axe" in window);
   if (!loaded) await page.evaluate(axe.source);
-  return page.evaluate(async (tags) => {
+  const runOnly = rules ? { type: "rule" as const, values: rules } : { type: "tag" as const, values: AXE_TAGS };
+  return page.evaluate(async (only) => {
     const { axe: inPage } = window as unknown as { axe: typeof axe };
-    const results = await inPage.run(document, { runOnly: { type: "tag", values: tags } });
+    const results = await inPage.run(document, { runOnly: only });
     return results.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
@@ -147,7 +149,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
         summary: node.failureSummary ?? "",
       })),
     }));
-  }, AXE_TAGS);
+  }, runOnly);
 }
 
 /** Violations as a reader wants them in a failed test: rule, impact, help, then each element. */

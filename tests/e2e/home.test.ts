@@ -8,6 +8,7 @@ import {
   SERVICES,
   settled,
   startHarness,
+  tabTo,
 } from "./harness.ts";
 
 let harness: Harness;
@@ -56,10 +57,33 @@ describe("the home page", () => {
     expect(await banner.getByText("Service public régional de l'orientation — Hauts-de-France").isVisible()).toBe(true);
     const nav = page.getByRole("navigation", { name: "Menu principal" });
     expect(await nav.getByRole("link", { name: "Accueil" }).getAttribute("aria-current")).toBe("page");
+    expect(await nav.getByRole("link", { name: "Où s'adresser ?" }).getAttribute("href")).toBe("/ou-s-adresser");
     const footer = page.getByRole("contentinfo");
     for (const name of ["Accessibilité : non conforme", "Données personnelles", "Mentions légales"]) {
       expect(await footer.getByRole("link", { name, exact: true }).isVisible(), name).toBe(true);
     }
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  test("at 320 px, « Où s'adresser ? » is in the menu, reached and followed with the keyboard", async () => {
+    const { page, problems, close } = await harness.openPage({ width: 320, height: 640 });
+    await page.goto("/");
+    await settled(page);
+
+    const link = await tabTo(page, (focus) => focus.tag === "a" && focus.name === "Où s'adresser ?");
+    expect(link.href).toBe("/ou-s-adresser");
+    const box = await page
+      .getByRole("navigation", { name: "Menu principal" })
+      .getByRole("link", { name: "Où s'adresser ?" })
+      .boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/ou-s-adresser");
+    await settled(page);
+    const nav = page.getByRole("navigation", { name: "Menu principal" });
+    expect(await nav.getByRole("link", { name: "Où s'adresser ?" }).getAttribute("aria-current")).toBe("page");
+    expect(await horizontalOverflow(page)).toBe(0);
     expect(problems).toEqual([]);
     await close();
   });
@@ -182,17 +206,33 @@ describe("booking a service", () => {
   });
 });
 
-test("an unknown address shows « Page introuvable »", async () => {
+test("an unknown address shows « Page introuvable », answered with a 404", async () => {
   const { page, problems, close } = await harness.openPage();
-  await page.goto("/cette/page/nexiste-pas");
+  expect((await page.goto("/cette/page/nexiste-pas"))?.status()).toBe(404);
   await settled(page);
   expect(await page.title()).toBe("Page introuvable — RDV Orientation");
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Page introuvable");
   expect(await page.getByRole("main").getByRole("link", { name: "Retour à l'accueil" }).getAttribute("href")).toBe("/");
+  // The only problem is the 404 itself, which Chromium reports in the console.
+  expect(problems).toEqual([expect.stringMatching(/status of 404/)]);
+  await close();
+});
+
+test("/statistiques names each landmark once (axe landmark-unique) and says « fichier CSV » once per link", async () => {
+  const { page, problems, close } = await harness.openPage();
+  await page.goto("/statistiques");
+  await settled(page);
+
+  const violations = await runAxe(page, ["landmark-unique"]);
+  expect(violations.length, formatViolations(violations)).toBe(0);
+  const links = page.getByRole("link", { name: /^Télécharger .* \(fichier CSV\)$/ });
+  expect(await links.count()).toBeGreaterThan(0);
+  for (const text of await links.allTextContents()) expect(normalise(text)).toMatch(/^Télécharger [^()]+ \(fichier CSV\)$/);
   expect(problems).toEqual([]);
   await close();
 });
 
+const UNKNOWN = "/cette/page/nexiste-pas";
 const PAGES = [
   "/",
   "/rendez-vous",
@@ -203,7 +243,7 @@ const PAGES = [
   "/mentions-legales",
   // The accessibility statement lists it among the pages checked (web/src/pages/legal/accessibility-page.tsx).
   "/statistiques",
-  "/cette/page/nexiste-pas",
+  UNKNOWN,
 ];
 
 describe.each([
@@ -218,7 +258,7 @@ describe.each([
     const violations = await runAxe(page);
     expect(violations.length, `axe found violations on ${path}:\n\n${formatViolations(violations)}\n`).toBe(0);
     expect(await horizontalOverflow(page), "the page scrolls horizontally").toBe(0);
-    expect(problems).toEqual([]);
+    expect(problems).toEqual(path === UNKNOWN ? [expect.stringMatching(/status of 404/)] : []);
     await close();
   });
 });

@@ -200,7 +200,7 @@ test("a move to a slot taken meanwhile offers the alternatives, and the current 
   await close();
 });
 
-test("the cancellation can be called off: « Non » and Escape keep the appointment", async () => {
+test("the cancellation can be called off: « Garder mon rendez-vous », the primary button, and Escape keep the appointment", async () => {
   const { page, problems, close } = await harness.openPage();
   const { slots } = await euralille();
   const booked = slots[3];
@@ -214,7 +214,13 @@ test("the cancellation can be called off: « Non » and Escape keep the appointm
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: "Annuler le rendez-vous ?" });
   await dialog.waitFor();
-  await tabTo(page, isButton("Non, garder le rendez-vous"));
+  // The safe choice is the primary button; the cancellation, outlined in the danger colour.
+  const keep = dialog.getByRole("button", { name: "Garder mon rendez-vous", exact: true });
+  const cancel = dialog.getByRole("button", { name: "Oui, annuler le rendez-vous", exact: true });
+  expect(await keep.getAttribute("class")).toContain("button--primary");
+  expect(await cancel.getAttribute("class")).toContain("button--danger");
+  expect(await cancel.evaluate((element) => getComputedStyle(element).color)).toBe("rgb(164, 36, 29)");
+  await tabTo(page, isButton("Garder mon rendez-vous"));
   await page.keyboard.press("Enter");
   await dialog.waitFor({ state: "detached" });
   await expect.poll(() => focused(page)).toMatchObject({ tag: "button", name: "Annuler le rendez-vous" });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "vitest";
-import { focused, NOW, tabTo } from "./harness.ts";
+import { DEMO_LEGAL_NOTICE } from "../../prisma/seed/index.ts";
+import { focused, NOW, normalise, settled, tabTo } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
 
 // A person's data as the structure admin hands it over and erases it, the retention period as
@@ -100,6 +101,62 @@ test("the structure admin exports a person's data, then erases them with the key
   await page.getByRole("heading", { level: 1, name: "Rendez-vous d'une personne anonymisée" }).waitFor();
   expect(await page.getByRole("heading", { name: "Notes privées" }).count()).toBe(0);
   // The sign-in page asks /me first: its 401 is expected.
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
+
+test("the legal notice names the publisher, the director of publication and the host the Région set", async () => {
+  const { page, problems, close } = await staff.harness.openPage();
+  await page.goto("/mentions-legales");
+  await settled(page);
+  const main = page.getByRole("main");
+  for (const [heading, text] of [
+    ["Éditeur", DEMO_LEGAL_NOTICE.publisher],
+    ["Directeur ou directrice de la publication", DEMO_LEGAL_NOTICE.publicationDirector],
+    ["Hébergement", DEMO_LEGAL_NOTICE.host],
+  ]) {
+    await main.getByRole("heading", { level: 2, name: heading }).waitFor();
+    expect(normalise(await main.textContent())).toContain(normalise(text));
+  }
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("the accessibility statement gives a contact and the Défenseur des droits' recourse", async () => {
+  const { page, problems, close } = await staff.harness.openPage();
+  await page.goto("/accessibilite");
+  await settled(page);
+  const main = page.getByRole("main");
+  const contact = main.getByRole("link", { name: DEMO_LEGAL_NOTICE.accessibilityContact });
+  expect(await contact.getAttribute("href")).toBe(`mailto:${DEMO_LEGAL_NOTICE.accessibilityContact}`);
+  await main.getByRole("heading", { level: 2, name: "Voies de recours" }).waitFor();
+  expect(await main.getByRole("link", { name: "formulaire en ligne" }).getAttribute("href")).toBe(
+    "https://formulaire.defenseurdesdroits.fr/",
+  );
+  const text = normalise(await main.textContent());
+  expect(text).toContain("délégué ou la déléguée du Défenseur des droits dans votre région");
+  expect(text).toContain("par téléphone au 09 69 39 00 00");
+  expect(text).toContain("Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07");
+  expect(problems).toEqual([]);
+  await close();
+});
+
+test("the Région edits the legal notice, which /mentions-legales then shows", async () => {
+  const { page, problems, close } = await staff.signedIn("admin@demo.example", "Anne");
+  await page.goto("/espace/annuaire/donnees-personnelles");
+  const host = page.getByLabel("Hébergeur");
+  await expect.poll(() => host.inputValue()).toBe(DEMO_LEGAL_NOTICE.host);
+  const contact = page.getByLabel("Contact pour signaler un défaut d'accessibilité");
+  await contact.fill("http://formulaire.example");
+  await page.getByRole("button", { name: "Enregistrer les mentions légales" }).click();
+  await page.getByRole("link", { name: /Adresse électronique ou adresse web en https/ }).waitFor();
+  await contact.fill(DEMO_LEGAL_NOTICE.accessibilityContact);
+  await host.fill("Autre hébergeur SA, 1 quai de l'Exemple, 69000 Lyon");
+  await host.press("Enter");
+  await page.getByText("Les mentions légales sont enregistrées.").waitFor();
+  await expectAccessibleAtEveryWidth(page, "legal notice settings");
+  await page.goto("/mentions-legales");
+  await page.getByText("Autre hébergeur SA, 1 quai de l'Exemple, 69000 Lyon").waitFor();
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });

@@ -9,10 +9,14 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 
 describe("the web app as served", () => {
-  it("answers every client route with index.html, never cached without revalidation", async () => {
-    for (const path of ["/", "/rendez-vous?service=x", "/une/route/du/client"]) {
+  it("answers every client route with index.html, never cached without revalidation; 404 for no page", async () => {
+    for (const [path, status] of [
+      ["/", 200],
+      ["/rendez-vous?service=x", 200],
+      ["/une/route/inconnue", 404],
+    ] as const) {
       const res = await fetch(`${harness.baseUrl}${path}`);
-      expect(res.status, path).toBe(200);
+      expect(res.status, path).toBe(status);
       expect(res.headers.get("Content-Type"), path).toMatch(/^text\/html/);
       expect(res.headers.get("Cache-Control"), path).toBe("no-cache");
       expect(await res.text(), path).toContain('<html lang="fr"');

@@ -2,9 +2,10 @@ import type { RouteDefinition } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { getFirstSlots, getManagedAppointment, getServices, getStructures } from "./lib/api.ts";
 import { pastedToken } from "./lib/private-link.ts";
+import { below, PAGES } from "./page-paths.ts";
 import { readBookingState } from "./pages/booking/booking-href.ts";
 import { BookingPage } from "./pages/booking/booking-page.tsx";
-import { CONFIRMATION_PATH, ConfirmationPage } from "./pages/booking/confirmation-page.tsx";
+import { ConfirmationPage } from "./pages/booking/confirmation-page.tsx";
 import { NotFoundPage } from "./pages/errors/not-found-page.tsx";
 import { HomePage } from "./pages/home/home-page.tsx";
 
@@ -66,10 +67,14 @@ const FaqAdminPage = lazy(() => staffPages().then((pages) => ({ default: pages.F
 const PersonPage = lazy(() => staffPages().then((pages) => ({ default: pages.PersonPage })));
 const PrivacySettingsPage = lazy(() => staffPages().then((pages) => ({ default: pages.PrivacySettingsPage })));
 
+// Each path comes from page-paths.ts, which the server reads too: it answers 404 outside them.
+const inStaff = below(PAGES.staff);
+const inAdministration = below(PAGES.administration);
+
 export const routes: RouteDefinition[] = [
-  { path: "/", component: HomePage, preload: () => void getServices() },
+  { path: PAGES.home, component: HomePage, preload: () => void getServices() },
   {
-    path: "/rendez-vous",
+    path: PAGES.booking,
     component: BookingPage,
     preload: ({ location }) => {
       const state = readBookingState(location.query);
@@ -80,10 +85,10 @@ export const routes: RouteDefinition[] = [
       }
     },
   },
-  { path: CONFIRMATION_PATH, component: ConfirmationPage },
-  { path: "/trouver-le-bon-interlocuteur", component: OrientationPage, preload: () => void guidePages() },
+  { path: PAGES.confirmation, component: ConfirmationPage },
+  { path: PAGES.orientation, component: OrientationPage, preload: () => void guidePages() },
   {
-    path: "/ou-s-adresser",
+    path: PAGES.directory,
     component: DirectorySearchPage,
     preload: ({ location }) =>
       void guidePages().then((pages) => {
@@ -92,7 +97,7 @@ export const routes: RouteDefinition[] = [
       }),
   },
   {
-    path: "/structures/:slug",
+    path: PAGES.directoryStructure,
     component: DirectoryStructurePage,
     preload: ({ params, location }) =>
       void guidePages().then((pages) => {
@@ -100,59 +105,59 @@ export const routes: RouteDefinition[] = [
       }),
   },
   // The link of an invitation holds its token in the fragment, which no server ever sees.
-  { path: "/invitation", component: InvitationPage, preload: () => void guidePages() },
-  { path: "/questions-reponses", component: FaqPage, preload: () => void guidePages().then((pages) => pages.getFaq()) },
+  { path: PAGES.invitation, component: InvitationPage, preload: () => void guidePages() },
+  { path: PAGES.faq, component: FaqPage, preload: () => void guidePages().then((pages) => pages.getFaq()) },
   {
-    path: "/rdv/:token",
+    path: PAGES.manage,
     component: ManagePage,
     preload: ({ params }) => {
       if (params.token) void getManagedAppointment(pastedToken(params.token));
     },
   },
-  { path: "/retrouver-mon-rendez-vous", component: FindMeetingPage, preload: () => void guidePages() },
+  { path: PAGES.findMeeting, component: FindMeetingPage, preload: () => void guidePages() },
   // /connexion asks /me too: someone already signed in goes on to their space.
-  { path: "/connexion", component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
-  { path: "/connexion/mot-de-passe-oublie", component: ForgottenPasswordPage },
-  { path: "/connexion/mot-de-passe", component: PasswordLinkPage },
-  { path: "/connexion/rejoindre", component: JoinStructurePage },
+  { path: PAGES.signIn, component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
+  { path: PAGES.forgottenPassword, component: ForgottenPasswordPage },
+  { path: PAGES.passwordLink, component: PasswordLinkPage },
+  { path: PAGES.joinStructure, component: JoinStructurePage },
   {
-    path: "/espace",
+    path: PAGES.staff,
     component: StaffArea,
     preload: () => void staffPages().then((pages) => pages.getMe()),
     children: [
-      { path: "/", component: StaffHomePage },
-      { path: "/compte", component: AccountPage },
-      { path: "/agenda", component: AgendaPage },
-      { path: "/agenda/disponibilites", component: AvailabilityPage },
-      { path: "/rendez-vous/:id", component: AppointmentPage },
-      { path: "/accueil", component: DeskPage },
-      { path: "/accueil/confirmation", component: DeskConfirmationPage },
-      { path: "/orientations", component: ReferralsPage },
-      { path: "/tableaux-de-bord", component: DashboardsPage },
-      { path: "/orientations/nouvelle", component: NewReferralPage },
-      { path: "/orientations/:id", component: ReferralPage },
-      { path: "/personnes/:id", component: PersonPage },
+      { path: inStaff(PAGES.staff), component: StaffHomePage },
+      { path: inStaff(PAGES.account), component: AccountPage },
+      { path: inStaff(PAGES.agenda), component: AgendaPage },
+      { path: inStaff(PAGES.availability), component: AvailabilityPage },
+      { path: inStaff(PAGES.appointment), component: AppointmentPage },
+      { path: inStaff(PAGES.desk), component: DeskPage },
+      { path: inStaff(PAGES.deskConfirmation), component: DeskConfirmationPage },
+      { path: inStaff(PAGES.referrals), component: ReferralsPage },
+      { path: inStaff(PAGES.dashboards), component: DashboardsPage },
+      { path: inStaff(PAGES.newReferral), component: NewReferralPage },
+      { path: inStaff(PAGES.referral), component: ReferralPage },
+      { path: inStaff(PAGES.person), component: PersonPage },
       {
-        path: "/annuaire",
+        path: inStaff(PAGES.administration),
         component: DirectoryArea,
         children: [
-          { path: "/", component: DirectoryPage },
-          { path: "/structures/:id", component: StructurePage },
-          { path: "/reseaux", component: NetworksPage },
-          { path: "/territoires", component: TerritoriesPage },
-          { path: "/questions", component: FaqAdminPage },
-          { path: "/orientation", component: RoutingRulesPage },
-          { path: "/comptes", component: AccountsPage },
-          { path: "/journal", component: AuditPage },
-          { path: "/messages", component: OutboxPage },
-          { path: "/donnees-personnelles", component: PrivacySettingsPage },
+          { path: inAdministration(PAGES.administration), component: DirectoryPage },
+          { path: inAdministration(PAGES.structure), component: StructurePage },
+          { path: inAdministration(PAGES.networks), component: NetworksPage },
+          { path: inAdministration(PAGES.territories), component: TerritoriesPage },
+          { path: inAdministration(PAGES.faqAdmin), component: FaqAdminPage },
+          { path: inAdministration(PAGES.routingRules), component: RoutingRulesPage },
+          { path: inAdministration(PAGES.accounts), component: AccountsPage },
+          { path: inAdministration(PAGES.audit), component: AuditPage },
+          { path: inAdministration(PAGES.outbox), component: OutboxPage },
+          { path: inAdministration(PAGES.privacySettings), component: PrivacySettingsPage },
         ],
       },
     ],
   },
-  { path: "/statistiques", component: StatisticsPage },
-  { path: "/accessibilite", component: AccessibilityPage },
-  { path: "/donnees-personnelles", component: PrivacyPage },
-  { path: "/mentions-legales", component: LegalNoticePage },
+  { path: PAGES.statistics, component: StatisticsPage },
+  { path: PAGES.accessibility, component: AccessibilityPage },
+  { path: PAGES.privacy, component: PrivacyPage },
+  { path: PAGES.legalNotice, component: LegalNoticePage },
   { path: "*", component: NotFoundPage },
 ];

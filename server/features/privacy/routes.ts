@@ -83,4 +83,7 @@ const notice = createRoute({
   },
 });
 
-export const privacy = createRouter().openapi(notice, async (c) => c.json(await platformSettings(c.var.deps.db), 200));
+export const privacy = createRouter().openapi(notice, async (c) => {
+  const { retentionMonths, dpoContact } = await platformSettings(c.var.deps.db);
+  return c.json({ retentionMonths, dpoContact }, 200);
+});

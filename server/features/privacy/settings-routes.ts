@@ -5,7 +5,7 @@ import { done, json, jsonBody } from "../../http/staff-routes.ts";
 import { adminRoute } from "../admin/route.ts";
 import { listJobRuns } from "./list-job-runs.ts";
 import { previewRetention } from "./preview-retention.ts";
-import { DPO_CONTACT_MAX, RETENTION_MONTHS } from "./settings.ts";
+import { DPO_CONTACT_MAX, LEGAL_TEXT_MAX, LegalNotice, RETENTION_MONTHS } from "./settings.ts";
 import { showSettings } from "./show-settings.ts";
 import { updateSettings } from "./update-settings.ts";
 
@@ -17,6 +17,14 @@ const Months = z
   .int("La durée de conservation : nombre entier de mois attendu.")
   .min(min, `La durée de conservation : ${min} mois au moins.`)
   .max(max, `La durée de conservation : ${max} mois (10 ans) au plus.`);
+/** A text of the legal notice: a name, an address, a phone number (LEGAL_TEXT_MAX). */
+const legalText = (label: string, description: string) =>
+  z
+    .string(`${label} : texte attendu.`)
+    .trim()
+    .max(LEGAL_TEXT_MAX, `${label} : ${LEGAL_TEXT_MAX} caractères au plus.`)
+    .openapi({ description });
+
 const Settings = z
   .object({
     retentionMonths: Months.optional().openapi({
@@ -36,10 +44,31 @@ const Settings = z
         description:
           "Contact du délégué à la protection des données, montré dans la notice publique : une adresse électronique ou postale ; vide, la notice renvoie à l'adresse postale de la Région.",
       }),
+    publisher: legalText(
+      "L'éditeur du site",
+      "Éditeur du site : nom, adresse et téléphone, montrés dans les mentions légales.",
+    ).optional(),
+    publicationDirector: legalText(
+      "Le directeur ou la directrice de la publication",
+      "Directeur ou directrice de la publication (nom et qualité), montré dans les mentions légales.",
+    ).optional(),
+    host: legalText(
+      "L'hébergeur",
+      "Hébergeur du site : nom, adresse et téléphone, montrés dans les mentions légales.",
+    ).optional(),
+    accessibilityContact: legalText(
+      "Le contact pour l'accessibilité",
+      "Où signaler un défaut d'accessibilité : une adresse électronique ou l'adresse web d'un formulaire ; vide, la déclaration d'accessibilité renvoie à la structure la plus proche.",
+    )
+      .refine(
+        (value) => value === "" || z.email().safeParse(value).success || z.url({ protocol: /^https$/ }).safeParse(value).success,
+        "Le contact pour l'accessibilité : adresse électronique ou adresse web en https:// attendue, par exemple accessibilite@exemple.fr.",
+      )
+      .optional(),
   })
   .strict()
-  .refine((body) => body.retentionMonths !== undefined || body.dpoContact !== undefined, {
-    message: "La durée de conservation ou le contact du délégué à la protection des données est attendu.",
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Un réglage au moins est attendu : durée de conservation, contact du délégué, mentions légales.",
     path: ["retentionMonths"],
   });
 
@@ -50,8 +79,8 @@ const read = adminRoute({
     "Les réglages de la plateforme : la durée de conservation des données personnelles, le contact du délégué à la protection des données (Région)",
   responses: {
     200: json(
-      z.object({ retentionMonths: z.int(), min: z.int(), max: z.int(), dpoContact: z.string() }),
-      "La durée en mois et les bornes que la Région peut choisir ; le contact du délégué (vide s'il n'est pas renseigné).",
+      z.object({ retentionMonths: z.int(), min: z.int(), max: z.int(), dpoContact: z.string() }).extend(LegalNotice.shape),
+      "La durée en mois et les bornes que la Région peut choisir ; le contact du délégué et les mentions légales (vides s'ils ne sont pas renseignés).",
     ),
   },
 });
@@ -60,7 +89,7 @@ const update = adminRoute({
   method: "patch",
   path: "/settings",
   summary:
-    "Changer la durée de conservation (s'applique au prochain passage quotidien) ou le contact du délégué à la protection des données (Région)",
+    "Changer la durée de conservation (s'applique au prochain passage quotidien), le contact du délégué à la protection des données, les mentions légales ou le contact pour l'accessibilité (Région)",
   request: { body: jsonBody(Settings) },
   responses: done,
 });

@@ -1,7 +1,9 @@
 import { createMemo, type JSX, splitProps } from "solid-js";
 import "./button.css";
 
-type Look = { variant?: "primary" | "secondary"; size?: "normal" | "large" };
+// « danger »: an action that destroys, offered beside a safer primary choice; outlined, so that
+// it does not draw the eye first.
+type Look = { variant?: "primary" | "secondary" | "danger"; size?: "normal" | "large" };
 
 function classes(props: Look & { class?: string | undefined }) {
   const names = ["button", `button--${props.variant ?? "primary"}`];

@@ -1,4 +1,5 @@
 import { A } from "@solidjs/router";
+import { PAGES } from "../page-paths.ts";
 import { SITE_NAME } from "./page-title.tsx";
 
 let accountSlot: HTMLElement | undefined;
@@ -12,8 +13,9 @@ export function headerAccountSlot(): HTMLElement | undefined {
   return accountSlot;
 }
 
-// Two destinations fit on one line even at 320 px: a plain list of links is the accessible
-// answer here; a disclosure menu (Kobalte's Collapsible) becomes worth it when the list grows.
+// Four destinations: a plain list of links, which wraps onto a second line at 320 px, is the
+// accessible answer here; a disclosure menu (Kobalte's Collapsible) becomes worth it when the
+// list grows further.
 export function SiteHeader() {
   return (
     <header class="site-header">
@@ -27,18 +29,23 @@ export function SiteHeader() {
         <nav class="site-nav" aria-label="Menu principal">
           <ul class="site-nav__list">
             <li>
-              <A class="site-nav__link" href="/" end>
+              <A class="site-nav__link" href={PAGES.home} end>
                 Accueil
               </A>
             </li>
             <li>
-              <A class="site-nav__link" href="/rendez-vous">
+              <A class="site-nav__link" href={PAGES.booking}>
                 Prendre rendez-vous
               </A>
             </li>
             <li>
-              <A class="site-nav__link" href="/trouver-le-bon-interlocuteur">
+              <A class="site-nav__link" href={PAGES.orientation}>
                 Trouver le bon interlocuteur
+              </A>
+            </li>
+            <li>
+              <A class="site-nav__link" href={PAGES.directory}>
+                Où s'adresser&nbsp;?
               </A>
             </li>
           </ul>

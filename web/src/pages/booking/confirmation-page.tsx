@@ -9,8 +9,9 @@ import { clearDraft } from "./booking-draft.ts";
 import { bookingHref } from "./booking-href.ts";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "./meeting-details.tsx";
 import "./booking.css";
+import { PAGES } from "../../page-paths.ts";
 
-export const CONFIRMATION_PATH = "/rendez-vous/confirmation";
+export const CONFIRMATION_PATH = PAGES.confirmation;
 
 /**
  * What the booking left for this page, in the history entry (`history.state`): a reload or a

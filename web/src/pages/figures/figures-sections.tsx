@@ -50,9 +50,10 @@ function CsvLink(props: { href: string | undefined; children: string }) {
     <Show when={props.href}>
       {(href) => (
         <p>
+          {/* Said once, for the eye and the ear alike: a hidden and a shown version of it read
+              twice when the text is copied or shown without styles. */}
           <a href={href()} download="">
-            {props.children} <span class="visually-hidden">(fichier CSV)</span>
-            <span aria-hidden="true">(CSV)</span>
+            {props.children} (fichier CSV)
           </a>
         </p>
       )}

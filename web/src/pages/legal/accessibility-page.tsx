@@ -1,4 +1,9 @@
+import { A, createAsync } from "@solidjs/router";
+import { Show } from "solid-js";
+import { Loadable } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { PAGES } from "../../page-paths.ts";
+import { getLegalNotice } from "./legal-api.ts";
 
 // The statement follows the RGAA model. Its compliance state must match an audit's result: with
 // no audit yet, the RGAA requires « non conforme », whatever the automated checks find.
@@ -74,23 +79,69 @@ export function AccessibilityPage() {
 
       <h2>Retour d'information et contact</h2>
       <p>
-        Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez la structure d'orientation la plus proche de chez
-        vous&nbsp;: elle vous proposera une autre façon d'obtenir l'information ou le rendez-vous, et fera remonter le défaut à la
-        Région.
+        Si vous n'arrivez pas à accéder à un contenu ou à un service, vous pouvez nous le signaler pour être orienté ou orientée
+        vers une autre façon d'y accéder, ou obtenir le contenu sous une autre forme&nbsp;:
       </p>
+      <Loadable
+        loading="Chargement du contact…"
+        failure="Le contact pour l'accessibilité n'a pas pu être chargé."
+        queryKey={getLegalNotice.key}
+      >
+        <ContactList />
+      </Loadable>
 
       <h2>Voies de recours</h2>
       <p>
-        Si vous constatez un défaut d'accessibilité vous empêchant d'accéder à un contenu ou à une fonctionnalité du site, que
-        vous nous le signalez et que vous ne parvenez pas à obtenir une réponse, vous pouvez saisir le Défenseur des droits&nbsp;:
+        Cette procédure est à utiliser dans le cas suivant&nbsp;: vous avez signalé au responsable du site internet un défaut
+        d'accessibilité qui vous empêche d'accéder à un contenu ou à un des services du portail et vous n'avez pas obtenu de
+        réponse satisfaisante. Vous pouvez saisir le Défenseur des droits&nbsp;:
       </p>
       <ul>
         <li>
-          par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne du Défenseur des droits</a>&nbsp;;
+          en lui écrivant un message par le <a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a>&nbsp;;
         </li>
-        <li>en contactant le délégué du Défenseur des droits dans votre région&nbsp;;</li>
+        <li>
+          en contactant{" "}
+          <a href="https://www.defenseurdesdroits.fr/saisir/delegues">
+            le délégué ou la déléguée du Défenseur des droits dans votre région
+          </a>
+          &nbsp;;
+        </li>
+        <li>
+          par téléphone au <a href="tel:+33969390000">09&nbsp;69&nbsp;39&nbsp;00&nbsp;00</a>&nbsp;;
+        </li>
         <li>par courrier, gratuit et sans timbre&nbsp;: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX&nbsp;07.</li>
       </ul>
     </div>
+  );
+}
+
+/** Whom to tell: the Région's contact for accessibility (an e-mail address, or its form's web address) when it gave one, and the nearest structure. */
+function ContactList() {
+  const notice = createAsync(() => getLegalNotice());
+  return (
+    <ul>
+      <Show when={notice()?.accessibilityContact}>
+        {(contact) => (
+          <li>
+            <Show
+              when={contact().includes("@")}
+              fallback={
+                <>
+                  par le <a href={contact()}>formulaire de signalement</a>&nbsp;;
+                </>
+              }
+            >
+              par courriel à <a href={`mailto:${contact()}`}>{contact()}</a>&nbsp;;
+            </Show>
+          </li>
+        )}
+      </Show>
+      <li>
+        auprès de la structure d'orientation la plus proche de chez vous (<A href={PAGES.directory}>Où s'adresser&nbsp;?</A>
+        )&nbsp;: elle vous proposera une autre façon d'obtenir l'information ou le rendez-vous, et fera remonter le défaut à la
+        Région.
+      </li>
+    </ul>
   );
 }

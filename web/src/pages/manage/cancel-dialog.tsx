@@ -11,7 +11,7 @@ const REASON_MAX = 500;
 
 /**
  * « Annuler le rendez-vous », then a confirmation in a modal dialog (the browser's own: focus kept inside,
- * Escape and « Non » close it, the focus goes back to the button). The reason is optional.
+ * Escape and « Garder mon rendez-vous » close it, the focus goes back to the button). The reason is optional.
  */
 export function CancelDialog(props: {
   token: string;
@@ -82,10 +82,11 @@ export function CancelDialog(props: {
               </p>
             )}
           </Show>
+          {/* The safe choice is the primary one: a cancellation cannot be undone. */}
           <div class="dialog__actions">
-            <Button type="submit">Oui, annuler le rendez-vous</Button>
-            <Button variant="secondary" onClick={() => changeOpen(false)}>
-              Non, garder le rendez-vous
+            <Button onClick={() => changeOpen(false)}>Garder mon rendez-vous</Button>
+            <Button type="submit" variant="danger">
+              Oui, annuler le rendez-vous
             </Button>
           </div>
         </form>

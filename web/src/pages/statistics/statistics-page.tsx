@@ -52,7 +52,7 @@ function Figures() {
             csvHref="/api/statistics/export?table=activity&by=month"
           />
           <ActivitySection
-            title="Rendez-vous par réseau"
+            title="Rendez-vous, réseau par réseau"
             rows={s().networks}
             total={s().total}
             rowHeader="Réseau"

@@ -10,8 +10,9 @@ import { fullName } from "./agenda-words.ts";
 import { SendConfirmation } from "./send-confirmation.tsx";
 import "../../booking/booking.css";
 import "./agenda.css";
+import { PAGES } from "../../../page-paths.ts";
 
-export const DESK_CONFIRMATION_PATH = "/espace/accueil/confirmation";
+export const DESK_CONFIRMATION_PATH = PAGES.deskConfirmation;
 
 /** What the desk leaves for this page, in the history entry: a reload shows it again, nothing else keeps it. */
 export interface DeskConfirmation {

@@ -17,13 +17,17 @@ function changedFields(event: AuditEvent): string | undefined {
   return fields.map((field) => names[String(field)] ?? String(field)).join(", ");
 }
 
+/** A text setting's value: quoted, or « (vide) ». */
+const quoted = (v: number | string) => (v === "" ? "(vide)" : `«\u00a0${v}\u00a0»`);
+
 /** A setting's old and new value (server/db/audit.ts `change`), in words. */
 const SETTINGS: Record<string, { name: string; value: (v: number | string) => string }> = {
   retentionMonths: { name: "Durée de conservation", value: (v) => `${v}\u00a0mois` },
-  dpoContact: {
-    name: "Contact du délégué à la protection des données",
-    value: (v) => (v === "" ? "(vide)" : `«\u00a0${v}\u00a0»`),
-  },
+  dpoContact: { name: "Contact du délégué à la protection des données", value: quoted },
+  publisher: { name: "Éditeur du site", value: quoted },
+  publicationDirector: { name: "Directeur ou directrice de la publication", value: quoted },
+  host: { name: "Hébergeur", value: quoted },
+  accessibilityContact: { name: "Contact pour l'accessibilité", value: quoted },
 };
 
 function change(event: AuditEvent): string | undefined {

@@ -41,6 +41,16 @@ export default function PrivacySettingsPage() {
           <RetentionSection />
         </Loadable>
       </section>
+      <section class="staff__section" aria-labelledby="legal-title">
+        <h2 id="legal-title">Mentions légales et accessibilité</h2>
+        <Loadable
+          loading="Chargement des mentions légales…"
+          failure="Les mentions légales n'ont pas pu être chargées."
+          queryKey={getRetentionSettings.key}
+        >
+          <LegalNoticeSection />
+        </Loadable>
+      </section>
       <section class="staff__section" aria-labelledby="runs-title">
         <h2 id="runs-title">Traitements quotidiens des sept derniers jours</h2>
         <Loadable
@@ -173,6 +183,94 @@ function RetentionForm(props: { settings: RetentionSettings }) {
       </Dialog>
     </>
   );
+}
+
+function LegalNoticeSection() {
+  const settings = createAsync(() => getRetentionSettings());
+  return <Show when={settings()}>{(current) => <LegalNoticeForm settings={current()} />}</Show>;
+}
+
+/** The legal notice's texts and the accessibility contact, shown on /mentions-legales and /accessibilite. */
+const LEGAL_FIELDS = {
+  publisher: {
+    id: "editeur",
+    name: "L'éditeur du site",
+    label: "Éditeur du site",
+    hint: "Nom, adresse et téléphone de l'organisme qui publie le site.",
+  },
+  publicationDirector: {
+    id: "directeur-publication",
+    name: "Le directeur ou la directrice de la publication",
+    label: "Directeur ou directrice de la publication",
+    hint: "Nom ou qualité de la personne qui répond du contenu du site.",
+  },
+  host: { id: "hebergeur", name: "L'hébergeur", label: "Hébergeur", hint: "Nom, adresse et téléphone de l'hébergeur du site." },
+  accessibilityContact: {
+    id: "contact-accessibilite",
+    name: "Le contact pour l'accessibilité",
+    label: "Contact pour signaler un défaut d'accessibilité",
+    hint: "Une adresse électronique, ou l'adresse web (https://…) d'un formulaire ; la déclaration d'accessibilité la donne.",
+  },
+} as const;
+type LegalField = keyof typeof LEGAL_FIELDS;
+const LEGAL_KEYS = Object.keys(LEGAL_FIELDS) as LegalField[];
+
+function LegalNoticeForm(props: { settings: RetentionSettings }) {
+  const form = createAdminForm(
+    Object.fromEntries(LEGAL_KEYS.map((field) => [field, LEGAL_FIELDS[field].id])) as Record<LegalField, string>,
+    Object.fromEntries(LEGAL_KEYS.map((field) => [field, LEGAL_FIELDS[field].name])),
+  );
+  const save = useAction(saveSettings);
+  const success = createSuccess();
+  const [values, setValues] = createSignal(
+    Object.fromEntries(LEGAL_KEYS.map((field) => [field, props.settings[field]])) as Record<LegalField, string>,
+  );
+
+  async function submit() {
+    const texts = Object.fromEntries(LEGAL_KEYS.map((field) => [field, values()[field].trim()])) as Record<LegalField, string>;
+    const problems = Object.fromEntries(
+      LEGAL_KEYS.map((field) => [field, texts[field].length > 300 ? "300 caractères au plus." : undefined]),
+    ) as Record<LegalField, string | undefined>;
+    problems.accessibilityContact ??= accessibilityContactProblem(texts.accessibilityContact);
+    const done = await form.run(problems, () => save(texts));
+    if (done !== undefined) success.say("Les mentions légales sont enregistrées.");
+  }
+
+  return (
+    <>
+      <SuccessNotice said={success.said()} />
+      <AdminForm
+        form={form}
+        label="Mentions légales et accessibilité"
+        submit="Enregistrer les mentions légales"
+        onSubmit={submit}
+      >
+        <For each={LEGAL_KEYS}>
+          {(field) => (
+            <TextField
+              id={LEGAL_FIELDS[field].id}
+              label={LEGAL_FIELDS[field].label}
+              hint={`${LEGAL_FIELDS[field].hint} 300 caractères au plus.`}
+              autocomplete="off"
+              maxlength={300}
+              value={values()[field]}
+              onInput={(event) => {
+                const value = event.currentTarget.value;
+                setValues((current) => ({ ...current, [field]: value }));
+              }}
+              error={form.errors()[field]}
+            />
+          )}
+        </For>
+      </AdminForm>
+    </>
+  );
+}
+
+/** The server's rule, said before sending: an e-mail address or a web address in https. */
+function accessibilityContactProblem(contact: string): string | undefined {
+  if (contact === "" || isEmailAddress(contact) || /^https:\/\/[^\s/]+\.[^\s]+$/.test(contact)) return undefined;
+  return "Adresse électronique ou adresse web en https:// attendue, par exemple accessibilite@exemple.fr.";
 }
 
 /** The server's rule, said before sending: with an @ it is an e-mail address. */

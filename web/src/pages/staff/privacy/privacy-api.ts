@@ -47,7 +47,7 @@ export const getJobRuns = query(async (): Promise<JobRun[]> => {
   return (await response.json()).runs;
 }, "jobRuns");
 
-export const saveSettings = action(async (changes: { retentionMonths?: number; dpoContact?: string }) => {
+export const saveSettings = action(async (changes: Partial<Omit<RetentionSettings, "min" | "max">>) => {
   const outcome: Outcome<unknown> = await send(() => settings.settings.$patch({ json: changes }), 200);
   return json(outcome, { revalidate: outcome.kind === "done" ? [getRetentionSettings.key] : [] });
 }, "saveSettings");
