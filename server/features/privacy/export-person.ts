@@ -21,6 +21,9 @@ const SITUATION: Record<Situation, string> = {
   employee: "salarié·e",
   self_employed: "indépendant·e, artisan, commerçant·e",
   executive: "cadre",
+  retired: "retraité·e",
+  rsa_beneficiary: "bénéficiaire du RSA",
+  other: "autre situation",
 };
 const MODE: Record<Mode, string> = { onsite: "sur place", phone: "par téléphone", video: "en visio" };
 const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = { booked: "réservé", cancelled: "annulé" };
