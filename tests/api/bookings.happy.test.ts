@@ -151,6 +151,25 @@ describe("POST /api/bookings", () => {
   });
 });
 
+describe("an address with accented letters in its domain", () => {
+  it("is kept and shown back as written, whether it came so or in the ASCII form a browser gives", async () => {
+    const slots = await slotsOn("2026-04-07");
+    const asWritten = await book(slots[0]?.key as string, { email: "Jean@EXÄMPLE.fr" });
+    const asBrowserSends = await book(slots[1]?.key as string, { email: "jean@xn--exmple-cua.fr" });
+    for (const res of [asWritten, asBrowserSends]) {
+      expect(res.status).toBe(201);
+      const { manageUrl } = await res.json();
+      const managed = await (await app.request(`/api/manage/${manageUrl.split("/").at(-1)}`)).json();
+      expect(managed.person.email).toBe("jean@exämple.fr");
+    }
+    const refused = await book(slots[2]?.key as string, { email: "jean@xn--zz.fr" });
+    expect([refused.status, (await refused.json()).error.fields["person.email"]]).toEqual([
+      422,
+      expect.stringMatching(/invalide/),
+    ]);
+  });
+});
+
 describe("Idempotency-Key", () => {
   it("replays the same answer for the same key and body, and creates nothing twice", async () => {
     const [slot] = await slotsOn("2026-04-09");

@@ -1,7 +1,49 @@
+import { POPULAR_DOMAINS, run } from "@zootools/email-spell-checker";
+
 /**
  * An address as the server takes it (zod's e-mail pattern, stricter than the browser's:
  * « lea@exemple » needs a domain suffix), checked before it is sent.
  */
 const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+/** What a domain may hold before IDNA converts it, as server/http/fields.ts says. */
+const DOMAIN = /^[\p{L}\p{M}\p{N}.-]+$/u;
 
-export const isEmailAddress = (text: string) => EMAIL.test(text);
+/** « exämple.fr » → « xn--exmple-cua.fr », by the browser's own IDNA (the URL parser); undefined if it is no domain. */
+function asciiDomain(domain: string): string | undefined {
+  if (!DOMAIN.test(domain)) return undefined;
+  try {
+    return new URL(`http://${domain}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the server takes this address: « jean@exämple.fr » is checked as « jean@xn--exmple-cua.fr ». */
+export function isEmailAddress(text: string): boolean {
+  const at = text.lastIndexOf("@");
+  const domain = at > 0 ? asciiDomain(text.slice(at + 1)) : undefined;
+  return domain !== undefined && EMAIL.test(`${text.slice(0, at)}@${domain}`);
+}
+
+/** The providers most addresses here end with: the library's list speaks English, these come first. */
+const DOMAINS = [
+  "orange.fr",
+  "wanadoo.fr",
+  "free.fr",
+  "sfr.fr",
+  "neuf.fr",
+  "laposte.net",
+  "bbox.fr",
+  "hotmail.fr",
+  "outlook.fr",
+  "live.fr",
+  "yahoo.fr",
+  ...POPULAR_DOMAINS,
+];
+
+/** The address the person probably meant, « jean@gmail.com » for « jean@gmial.com »; undefined when none. */
+export function emailSuggestion(text: string): string | undefined {
+  const email = text.trim();
+  if (!isEmailAddress(email)) return undefined;
+  return run({ email, domains: DOMAINS })?.full;
+}

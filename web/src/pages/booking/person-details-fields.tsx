@@ -2,7 +2,8 @@ import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { CommuneField } from "./commune-field.tsx";
-import { type Details, type DetailsField, EMAIL_MAX, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
+import { type Details, type DetailsField, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
+import { PersonEmailField } from "./person-email-field.tsx";
 
 /** Each field's id, after `prefix`: the error summary's links lead there. */
 export function detailsIds(prefix = ""): Record<DetailsField, string> {
@@ -158,17 +159,12 @@ function ContactFields(props: {
 }) {
   return (
     <>
-      <TextField
+      <PersonEmailField
         id={props.ids.email}
         label="Adresse électronique"
         hint={props.emailHint}
-        type="email"
-        autocomplete="email"
-        spellcheck={false}
-        autocapitalize="off"
-        maxlength={EMAIL_MAX}
         value={props.details.email}
-        onInput={(event) => props.onChange({ email: event.currentTarget.value })}
+        onValue={(email) => props.onChange({ email })}
         error={props.errors.email}
       />
       <TextField
