@@ -1,5 +1,6 @@
 import { domainToASCII, domainToUnicode } from "node:url";
 import { z } from "@hono/zod-openapi";
+import { ACCESSIBILITY_AIDS } from "../domain/accessibility.ts";
 import { type Phone, parsePhone, phoneForPeople } from "../domain/phone.ts";
 import { localDateProblem, YEARS } from "../domain/time.ts";
 
@@ -88,6 +89,15 @@ export const communeCode = z
 
 /** No value twice in a list (`.refine(eachOnce, message)`). */
 export const eachOnce = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+/** The arrangements ticked for a meeting (domain/accessibility.ts), each once. */
+export const accessibilityAids = z
+  .array(
+    z.enum(ACCESSIBILITY_AIDS, `aménagement inconnu ; valeurs possibles : ${ACCESSIBILITY_AIDS.join(", ")}.`),
+    "liste d'aménagements attendue.",
+  )
+  .refine(eachOnce, "chaque aménagement ne doit figurer qu'une fois.")
+  .openapi({ description: "Les aménagements demandés pour le rendez-vous ; `accessibilityNeeds` précise le reste." });
 
 /** A short free text (a label, a reason). */
 export const text = (max: number) =>

@@ -2,6 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
+import { ACCESSIBILITY_AID_WORDS } from "../../domain/accessibility.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
@@ -111,6 +112,7 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
           outcomeAt: true,
           channel: true,
           notes: true,
+          accessibilityAids: true,
           accessibilityNeeds: true,
           cancelledAt: true,
           cancelReason: true,
@@ -169,6 +171,7 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
         outcomeAt: at(a.outcomeAt, zone),
         channel: CHANNEL[a.channel],
         notes: a.notes,
+        accessibilityAids: a.accessibilityAids.map((aid) => ACCESSIBILITY_AID_WORDS[aid]),
         accessibilityNeeds: a.accessibilityNeeds,
         cancelledAt: at(a.cancelledAt, zone),
         cancelReason: a.cancelReason,
