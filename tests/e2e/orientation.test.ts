@@ -130,9 +130,7 @@ test("contradictory answers are refused beside the situation before anything is 
   await page.getByRole("radio", { name: "Retraité·e" }).check();
   await page.getByRole("button", { name: "Voir mes interlocuteurs" }).click();
   await page.getByRole("heading", { level: 1, name: "Vos interlocuteurs" }).waitFor();
-  expect((await page.getByRole("heading", { level: 2 }).allTextContents()).join(" | ")).toMatch(
-    /^Opacif.* \| Points Info Conseil VAE/,
-  );
+  expect((await page.getByRole("heading", { level: 2 }).allTextContents()).join(" | ")).toMatch(/^Opacif.* \| France Travail/);
   expect(problems).toEqual([]);
   await close();
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { emailSuggestion, isEmailAddress } from "./email.ts";
+import { isEmailAddress } from "./email.ts";
+import { emailSuggestion } from "./email-suggestion.ts";
 
 describe("isEmailAddress", () => {
   it("takes a domain in any script, as the server does, and refuses what is no domain", () => {

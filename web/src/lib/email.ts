@@ -1,5 +1,3 @@
-import { POPULAR_DOMAINS, run } from "@zootools/email-spell-checker";
-
 /**
  * An address as the server takes it (zod's e-mail pattern, stricter than the browser's:
  * « lea@exemple » needs a domain suffix), checked before it is sent.
@@ -23,27 +21,4 @@ export function isEmailAddress(text: string): boolean {
   const at = text.lastIndexOf("@");
   const domain = at > 0 ? asciiDomain(text.slice(at + 1)) : undefined;
   return domain !== undefined && EMAIL.test(`${text.slice(0, at)}@${domain}`);
-}
-
-/** The providers most addresses here end with: the library's list speaks English, these come first. */
-const DOMAINS = [
-  "orange.fr",
-  "wanadoo.fr",
-  "free.fr",
-  "sfr.fr",
-  "neuf.fr",
-  "laposte.net",
-  "bbox.fr",
-  "hotmail.fr",
-  "outlook.fr",
-  "live.fr",
-  "yahoo.fr",
-  ...POPULAR_DOMAINS,
-];
-
-/** The address the person probably meant, « jean@gmail.com » for « jean@gmial.com »; undefined when none. */
-export function emailSuggestion(text: string): string | undefined {
-  const email = text.trim();
-  if (!isEmailAddress(email)) return undefined;
-  return run({ email, domains: DOMAINS })?.full;
 }

@@ -1,7 +1,7 @@
-import { createMemo, createSignal, Show } from "solid-js";
+import { createMemo, createSignal, onMount, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { TextField } from "../../components/fields.tsx";
-import { emailSuggestion } from "../../lib/email.ts";
+import { emailSuggestion } from "../../lib/email-suggestion.ts";
 import { EMAIL_MAX } from "./details.ts";
 
 /**
@@ -18,14 +18,27 @@ export function PersonEmailField(props: {
   onValue: (value: string) => void;
   error: string | undefined;
 }) {
-  // Said for the address as it was left, not while it is typed: « gmail.co » is on its way to « gmail.com ».
-  const [left, setLeft] = createSignal(props.value);
-  const suggestion = createMemo(() => (left() === props.value ? emailSuggestion(props.value) : undefined));
+  // Said for the address as it was left, not while it is typed: « gmail.co » is on its way to
+  // « gmail.com ». The spell-checker loads then, apart: the pages' first load stays light.
+  const [suggested, setSuggested] = createSignal<{ typed: string; address: string }>();
+  const suggestion = createMemo(() => {
+    const found = suggested();
+    return found && found.typed === props.value ? found.address : undefined;
+  });
   let input: HTMLInputElement | undefined;
+
+  async function check(typed: string) {
+    const { emailSuggestion } = await import("../../lib/email-suggestion.ts");
+    const address = emailSuggestion(typed);
+    setSuggested(address ? { typed, address } : undefined);
+  }
+  onMount(() => {
+    if (props.value.trim()) void check(props.value);
+  });
 
   function apply(address: string) {
     props.onValue(address);
-    setLeft(address);
+    setSuggested(undefined);
     input?.focus();
   }
 
@@ -44,7 +57,7 @@ export function PersonEmailField(props: {
         maxlength={EMAIL_MAX}
         value={props.value}
         onInput={(event) => props.onValue(event.currentTarget.value)}
-        onChange={(event) => setLeft(event.currentTarget.value)}
+        onChange={(event) => void check(event.currentTarget.value)}
         error={props.error}
       />
       <div class="person-email__suggestion" aria-live="polite">
