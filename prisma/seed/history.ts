@@ -957,6 +957,9 @@ const SITUATION_AGES: Record<Situation, [number, number]> = {
   employee: [23, 60],
   self_employed: [26, 60],
   executive: [30, 60],
+  retired: [62, 75],
+  rsa_beneficiary: [25, 60],
+  other: [20, 60],
 };
 
 function pickSituation(random: Random, offering: OfferingInfo): Situation {

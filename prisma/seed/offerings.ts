@@ -47,13 +47,13 @@ const NETWORK_OFFERINGS: Record<NetworkSlug, Partial<Record<ServiceSlug, Offerin
     "information-metiers-formations": { minAge: 16, maxAge: 25, bookableBy: "staff", modes: ["onsite", "phone"] },
   },
   opacif: {
-    "cep-premier-entretien": { modes: ["phone", "video", "onsite"], situations: ["employee", "self_employed"] },
+    "cep-premier-entretien": { modes: ["phone", "video", "onsite"], situations: ["employee", "self_employed", "retired"] },
     "bilan-competences-information": { situations: ["employee", "self_employed"] },
   },
   "france-travail": {
-    "cep-premier-entretien": { situations: ["job_seeker"], horizonDays: 30 },
+    "cep-premier-entretien": { situations: ["job_seeker", "rsa_beneficiary"], horizonDays: 30 },
     // Training funding (AIF, CPF top-up) is discussed with a person's own advisor.
-    "financement-formation": { bookableBy: "staff", situations: ["job_seeker"] },
+    "financement-formation": { bookableBy: "staff", situations: ["job_seeker", "rsa_beneficiary"] },
     "information-metiers-formations": { modes: ["onsite", "phone"] },
   },
   "information-jeunesse": {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Answers, type RoutingRule, recommend, tableProblem } from "../../server/domain/routing.ts";
+import { type Answers, contradiction, type RoutingRule, recommend, tableProblem } from "../../server/domain/routing.ts";
 import { ROUTING_RULES } from "./routing.ts";
 
 // The demo orientation table against the profiles a SPRO meets: who should each be sent to,
@@ -106,6 +106,46 @@ const profiles: [string, Answers, string[]][] = [
     ["apec"],
   ],
   [
+    "a 30-year-old on the RSA looking for work",
+    { ageBand: "from_26_to_44", situation: "rsa_beneficiary", need: "find_job", disability: false },
+    ["france-travail"],
+  ],
+  [
+    "a 22-year-old on the RSA: the Mission Locale first",
+    { ageBand: "from_16_to_25", situation: "rsa_beneficiary", need: "find_job", disability: false },
+    ["missions-locales", "france-travail"],
+  ],
+  [
+    "a 50-year-old on the RSA who wants to retrain: CEP, then VAE",
+    { ageBand: "from_45", situation: "rsa_beneficiary", need: "career_change", disability: false },
+    ["france-travail", "pic-vae"],
+  ],
+  [
+    "a retiree starting a new activity: CEP, then VAE",
+    { ageBand: "from_45", situation: "retired", need: "career_change", disability: false },
+    ["opacif", "pic-vae"],
+  ],
+  [
+    "a retiree looking for a job",
+    { ageBand: "from_45", situation: "retired", need: "find_job", disability: false },
+    ["opacif", "france-travail"],
+  ],
+  [
+    "a retiree wanting their experience recognised",
+    { ageBand: "from_45", situation: "retired", need: "vae", disability: false },
+    ["pic-vae"],
+  ],
+  [
+    "someone in another situation looking for a job",
+    { ageBand: "from_26_to_44", situation: "other", need: "find_job", disability: false },
+    ["france-travail"],
+  ],
+  [
+    "someone in another situation changing career: the general answer",
+    { ageBand: "from_26_to_44", situation: "other", need: "career_change", disability: false },
+    ["cio"],
+  ],
+  [
     "a pupil wanting a job now: nothing fits, the fallback answers",
     { ageBand: "from_16_to_25", situation: "pupil", need: "find_job", disability: false },
     ["cio"],
@@ -121,6 +161,10 @@ describe("the demo orientation table", () => {
     const found = recommend(answers, table);
     expect(found.map((r) => r.networkId)).toEqual(networks);
     for (const r of found) expect(r.reason.length).toBeGreaterThan(40);
+  });
+
+  it.each(profiles)("tests %s, a profile the questionnaire accepts", (_, answers) => {
+    expect(contradiction(answers)).toBeUndefined();
   });
 
   it("covers at least 15 profiles", () => {

@@ -15,7 +15,9 @@ export interface RoutingRuleDef {
   fallback?: true;
 }
 
-const WORKING: Situation[] = ["employee", "executive", "self_employed", "job_seeker"];
+const WORKING: Situation[] = ["employee", "executive", "self_employed", "job_seeker", "rsa_beneficiary"];
+/** Since 2025 every RSA beneficiary is registered with France Travail, which follows them as it does job seekers. */
+const SEEKING: Situation[] = ["job_seeker", "rsa_beneficiary"];
 
 /**
  * The demo orientation table, in order (`position` = index × 10, room to insert between).
@@ -26,7 +28,7 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   {
     key: "handicap-emploi",
     disability: true,
-    situations: ["job_seeker", "employee", "executive", "self_employed", "neet"],
+    situations: ["job_seeker", "rsa_beneficiary", "employee", "executive", "self_employed", "neet"],
     needs: ["find_job", "career_change", "choose_job_or_training", "create_activity"],
     network: "cap-emploi",
     service: "accompagnement-handicap-emploi",
@@ -69,7 +71,7 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   {
     key: "jeune-demandeur-emploi",
     ageBands: ["from_16_to_25"],
-    situations: ["job_seeker"],
+    situations: SEEKING,
     network: "missions-locales",
     service: "accueil-jeunes-16-25",
     reason: "Avant 26 ans, la Mission Locale vous accompagne dans votre recherche d'emploi ou de formation.",
@@ -110,17 +112,26 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   },
   {
     key: "demandeur-emploi",
-    situations: ["job_seeker"],
+    situations: SEEKING,
     needs: ["find_job", "career_change", "choose_job_or_training", "create_activity"],
     network: "france-travail",
     service: "cep-premier-entretien",
     reason:
-      "France Travail accompagne les demandeurs d'emploi : recherche d'emploi, conseil en évolution professionnelle, création d'entreprise.",
+      "France Travail accompagne les demandeurs d'emploi et les bénéficiaires du RSA : recherche d'emploi, conseil en évolution professionnelle, création d'entreprise.",
+  },
+  {
+    key: "retraite-activite",
+    situations: ["retired"],
+    needs: ["find_job", "career_change", "choose_job_or_training", "create_activity"],
+    network: "opacif",
+    service: "cep-premier-entretien",
+    reason:
+      "Le conseil en évolution professionnelle (CEP) est ouvert aux retraité·es qui reprennent une activité : un conseiller vous aide à construire votre projet, gratuitement.",
   },
   {
     key: "experience-vae",
     ageBands: ["from_26_to_44", "from_45"],
-    situations: WORKING,
+    situations: [...WORKING, "retired"],
     needs: ["career_change"],
     network: "pic-vae",
     service: "information-conseil-vae",
@@ -129,11 +140,11 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   },
   {
     key: "salarie-emploi",
-    situations: ["employee", "self_employed"],
+    situations: ["employee", "self_employed", "retired", "other"],
     needs: ["find_job"],
     network: "france-travail",
     service: "information-metiers-formations",
-    reason: "France Travail informe aussi les personnes en poste qui cherchent un autre emploi.",
+    reason: "France Travail informe aussi sur l'emploi celles et ceux qui ne sont pas inscrits comme demandeurs d'emploi.",
   },
   {
     key: "creation-salarie",

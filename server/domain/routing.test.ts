@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Answers, type RoutingRule, recommend, tableProblem } from "./routing.ts";
+import { AGE_BANDS, type Answers, contradiction, type RoutingRule, recommend, SITUATIONS, tableProblem } from "./routing.ts";
 
 const rule = (id: string, position: number, more: Partial<RoutingRule> = {}): RoutingRule => ({
   id,
@@ -80,5 +80,35 @@ describe("tableProblem", () => {
     expect(tableProblem([fallback, { ...fallback, id: "autre" }])).toMatch(/qu'une règle par défaut/);
     expect(tableProblem([{ ...fallback, needs: ["vae"] }])).toMatch(/sans condition/);
     expect(tableProblem([{ ...fallback, active: false }])).toMatch(/active/);
+  });
+});
+
+describe("contradiction", () => {
+  // Every pair of age band and situation that cannot both be true, and no other.
+  const impossible = new Set([
+    "under_16 neet",
+    "from_26_to_44 neet",
+    "from_45 neet",
+    "under_16 job_seeker",
+    "under_16 self_employed",
+    "under_16 executive",
+    "under_16 rsa_beneficiary",
+    "under_16 retired",
+    "from_16_to_25 retired",
+  ]);
+
+  it("refuses exactly the impossible pairs of age and situation", () => {
+    const refused = AGE_BANDS.flatMap((ageBand) =>
+      SITUATIONS.filter((situation) => contradiction({ ageBand, situation })).map((situation) => `${ageBand} ${situation}`),
+    );
+    expect(new Set(refused)).toEqual(impossible);
+  });
+
+  it("says why, and what to change", () => {
+    expect(contradiction({ ageBand: "under_16", situation: "executive" })).toBe(
+      "Cette situation ne correspond pas à l'âge choisi : on ne peut pas être cadre avant 16 ans. Changez votre âge ou votre situation.",
+    );
+    expect(contradiction({ ageBand: "from_16_to_25", situation: "retired" })).toMatch(/retraité·e avant 26 ans/);
+    expect(contradiction({ ageBand: "under_16", situation: "employee" })).toBeUndefined();
   });
 });

@@ -2,7 +2,18 @@
 // regional admin edits); this reads it. Plain functions: no database, no HTTP.
 
 export const AGE_BANDS = ["under_16", "from_16_to_25", "from_26_to_44", "from_45"] as const;
-export const SITUATIONS = ["pupil", "student", "neet", "job_seeker", "employee", "self_employed", "executive"] as const;
+export const SITUATIONS = [
+  "pupil",
+  "student",
+  "neet",
+  "job_seeker",
+  "employee",
+  "self_employed",
+  "executive",
+  "retired",
+  "rsa_beneficiary",
+  "other",
+] as const;
 export const NEEDS = [
   "school_orientation",
   "choose_job_or_training",
@@ -24,6 +35,43 @@ export interface Answers {
   need: Need;
   /** They would like support adapted to a disability (never a diagnosis). */
   disability: boolean;
+}
+
+/**
+ * The one rule on contradictory answers: a situation is possible only from a certain age, and
+ * the young person « sans emploi ni formation » is 16 to 25 by definition. The need and the
+ * disability question never contradict anything (a need is a wish, possibly for later), nor do
+ * the situations open at every age (a pupil of 45 in an adult class, an apprentice of 15, a
+ * student of 15). Each limit, with the reason shown to the person.
+ */
+const SITUATION_LIMITS: Partial<Record<Situation, { ageBands: readonly AgeBand[]; reason: string }>> = {
+  neet: { ageBands: ["from_16_to_25"], reason: "cette situation concerne les jeunes de 16 à 25 ans." },
+  // Compulsory schooling lasts until 16: France Travail registers job seekers from then on.
+  job_seeker: {
+    ageBands: ["from_16_to_25", "from_26_to_44", "from_45"],
+    reason: "on peut s'inscrire comme demandeur d'emploi à partir de 16 ans.",
+  },
+  // A business needs an adult, or a minor emancipated, which is possible from 16.
+  self_employed: {
+    ageBands: ["from_16_to_25", "from_26_to_44", "from_45"],
+    reason: "on peut être indépendant à partir de 16 ans.",
+  },
+  // Before 16, the only work contract is an apprenticeship: never an executive's.
+  executive: { ageBands: ["from_16_to_25", "from_26_to_44", "from_45"], reason: "on ne peut pas être cadre avant 16 ans." },
+  // The RSA is paid from 18 (from 25 but for young parents and young workers).
+  rsa_beneficiary: { ageBands: ["from_16_to_25", "from_26_to_44", "from_45"], reason: "le RSA est versé à partir de 18 ans." },
+  // The earliest pensions (some careers in the armed forces, after 17 years of service) start after 26.
+  retired: { ageBands: ["from_26_to_44", "from_45"], reason: "on ne peut pas être retraité·e avant 26 ans." },
+};
+
+/**
+ * Why these two answers cannot both be true, in French, to show beside the situation; undefined
+ * when they can.
+ */
+export function contradiction(answers: { ageBand: AgeBand; situation: Situation }): string | undefined {
+  const limit = SITUATION_LIMITS[answers.situation];
+  if (!limit || limit.ageBands.includes(answers.ageBand)) return undefined;
+  return `Cette situation ne correspond pas à l'âge choisi : ${limit.reason} Changez votre âge ou votre situation.`;
 }
 
 export interface RoutingRule {

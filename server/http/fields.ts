@@ -1,4 +1,6 @@
+import { domainToASCII, domainToUnicode } from "node:url";
 import { z } from "@hono/zod-openapi";
+import { ACCESSIBILITY_AIDS } from "../domain/accessibility.ts";
 import { type Phone, parsePhone, phoneForPeople } from "../domain/phone.ts";
 import { localDateProblem, YEARS } from "../domain/time.ts";
 
@@ -35,12 +37,30 @@ export const placeName = (what: string, max: number) =>
     `${what} ne peut contenir ni retour à la ligne ni caractère de contrôle.`,
   );
 
-/** Trimmed and lower-cased: « Léa.Durand@Exemple.fr » is the same address as « léa.durand@exemple.fr ». */
+const EMAIL_PROBLEM = "adresse électronique invalide, par exemple prenom.nom@exemple.fr";
+const ASCII_EMAIL = z.email().max(254);
+/** What a domain may hold before IDNA converts it: letters of any script, digits, dots, hyphens (web/src/lib/email.ts says the same). */
+const DOMAIN = /^[\p{L}\p{M}\p{N}.-]+$/u;
+
+/**
+ * Trimmed and lower-cased: « Léa.Durand@Exemple.fr » is the same address as « léa.durand@exemple.fr ».
+ * A domain is kept as people write it, « exämple.fr », whether it came so or as its ASCII form
+ * « xn--exmple-cua.fr » (what a browser's e-mail input gives): one address, one form, shown back
+ * as written. It is checked in its ASCII form, which SMTP needs and nodemailer writes at send time.
+ */
 export const emailAddress = z
   .string("l'adresse électronique est obligatoire.")
   .trim()
-  .pipe(z.email("adresse électronique invalide, par exemple prenom.nom@exemple.fr").max(254))
-  .transform((v) => v.toLowerCase());
+  .transform((value, ctx) => {
+    const at = value.lastIndexOf("@");
+    const [local, domain] = [value.slice(0, at).toLowerCase(), value.slice(at + 1)];
+    const ascii = at > 0 && DOMAIN.test(domain) ? domainToASCII(domain) : "";
+    if (!ascii || !ASCII_EMAIL.safeParse(`${local}@${ascii}`).success) {
+      ctx.addIssue({ code: "custom", message: EMAIL_PROBLEM });
+      return z.NEVER;
+    }
+    return `${local}@${domainToUnicode(ascii) || ascii}`;
+  });
 
 const PHONE_PROBLEM = "numéro de téléphone invalide, par exemple 06 12 34 56 78";
 
@@ -69,6 +89,15 @@ export const communeCode = z
 
 /** No value twice in a list (`.refine(eachOnce, message)`). */
 export const eachOnce = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+/** The arrangements ticked for a meeting (domain/accessibility.ts), each once. */
+export const accessibilityAids = z
+  .array(
+    z.enum(ACCESSIBILITY_AIDS, `aménagement inconnu ; valeurs possibles : ${ACCESSIBILITY_AIDS.join(", ")}.`),
+    "liste d'aménagements attendue.",
+  )
+  .refine(eachOnce, "chaque aménagement ne doit figurer qu'une fois.")
+  .openapi({ description: "Les aménagements demandés pour le rendez-vous ; `accessibilityNeeds` précise le reste." });
 
 /** A short free text (a label, a reason). */
 export const text = (max: number) =>

@@ -151,6 +151,64 @@ describe("POST /api/bookings", () => {
   });
 });
 
+describe("the arrangements asked for the meeting", () => {
+  it("are stored, given back, and written in the advisor's notice with the person's words", async () => {
+    const ticked = await app.request("/api/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `aids-${Date.now()}` },
+      body: JSON.stringify({
+        slotKey: (await slotsOn("2026-04-08"))[0]?.key,
+        person: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org" },
+        accessibilityAids: ["reading_help", "hearing_loop"],
+        accessibilityNeeds: "Accès en fauteuil roulant",
+        noticeAccepted: true,
+      }),
+    });
+    expect(ticked.status).toBe(201);
+    const { appointment } = await ticked.json();
+    expect(appointment).toMatchObject({ accessibilityAids: ["reading_help", "hearing_loop"] });
+    const notice = await db.prisma.outboxMessage.findFirstOrThrow({
+      where: { appointmentId: appointment.id, type: "advisor.booked" },
+    });
+    expect(messageOf(notice).text).toContain("Boucle magnétique ; Aide à la lecture ; Accès en fauteuil roulant");
+  });
+
+  it("refuses an arrangement the list does not have, naming the field", async () => {
+    const [slot] = await slotsOn("2026-04-09");
+    const res = await app.request("/api/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": `aids-unknown-${Date.now()}` },
+      body: JSON.stringify({
+        slotKey: slot?.key,
+        person: { firstName: "Léa", lastName: "Durand", email: "lea.durand@example.org" },
+        accessibilityAids: ["chien"],
+        noticeAccepted: true,
+      }),
+    });
+    expect(res.status).toBe(422);
+    expect((await res.json()).error.fields["accessibilityAids.0"]).toMatch(/^aménagement inconnu/);
+  });
+});
+
+describe("an address with accented letters in its domain", () => {
+  it("is kept and shown back as written, whether it came so or in the ASCII form a browser gives", async () => {
+    const slots = await slotsOn("2026-04-07");
+    const asWritten = await book(slots[0]?.key as string, { email: "Jean@EXÄMPLE.fr" });
+    const asBrowserSends = await book(slots[1]?.key as string, { email: "jean@xn--exmple-cua.fr" });
+    for (const res of [asWritten, asBrowserSends]) {
+      expect(res.status).toBe(201);
+      const { manageUrl } = await res.json();
+      const managed = await (await app.request(`/api/manage/${manageUrl.split("/").at(-1)}`)).json();
+      expect(managed.person.email).toBe("jean@exämple.fr");
+    }
+    const refused = await book(slots[2]?.key as string, { email: "jean@xn--zz.fr" });
+    expect([refused.status, (await refused.json()).error.fields["person.email"]]).toEqual([
+      422,
+      expect.stringMatching(/invalide/),
+    ]);
+  });
+});
+
 describe("Idempotency-Key", () => {
   it("replays the same answer for the same key and body, and creates nothing twice", async () => {
     const [slot] = await slotsOn("2026-04-09");

@@ -42,6 +42,30 @@ describe("the reception desk", () => {
     expect(farAway.body.slots).toHaveLength(20);
   });
 
+  it("books with the arrangements ticked, which the agenda shows; an unknown one is named", async () => {
+    // Far from the days the other tests book.
+    const [slot] = (await deskSlots(`offering=${env.fx.offering.id}&from=2027-02-01`)).body.slots;
+    const unknown = await book(env.fx.cookies.reception, {
+      slotKey: slot.key,
+      person: { firstName: "Anne", lastName: "Roux", phone: "06 11 22 33 44" },
+      accessibilityAids: ["wheelchair", "guide_dog"],
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields["accessibilityAids.1"]).toMatch(/^aménagement inconnu ; valeurs possibles : wheelchair, /);
+    const res = await book(env.fx.cookies.reception, {
+      slotKey: slot.key,
+      person: { firstName: "Anne", lastName: "Roux", phone: "06 11 22 33 44" },
+      accessibilityAids: ["sign_language", "wheelchair"],
+      accessibilityNeeds: "Arrive avec un accompagnant",
+    });
+    expect(res.status).toBe(201);
+    const shown = await send("GET", `/agenda/appointments/${res.body.appointment.id}`, env.fx.cookies.reception);
+    expect(shown.body.appointment).toMatchObject({
+      accessibilityAids: ["sign_language", "wheelchair"],
+      accessibilityNeeds: "Arrive avec un accompagnant",
+    });
+  });
+
   it("books a walk-in known only by a mobile in one call: no e-mail to them but an SMS, the advisor told, a link to print", async () => {
     const [slot] = (await deskSlots(`offering=${env.fx.offering.id}`)).body.slots;
     const res = await book(env.fx.cookies.reception, {

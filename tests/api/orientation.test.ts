@@ -130,6 +130,33 @@ describe("GET /api/orientation", () => {
     expect(unknown.body.error.fields.commune).toMatch(/75056/);
   });
 
+  it("refuses answers that cannot both be true, naming the situation", async () => {
+    const { status, body } = await orient({ ageBand: "under_16", situation: "executive", need: "find_job", commune: LILLE });
+    expect(status).toBe(422);
+    expect(body.error.fields).toEqual({
+      situation:
+        "Cette situation ne correspond pas à l'âge choisi : on ne peut pas être cadre avant 16 ans. Changez votre âge ou votre situation.",
+    });
+    const retired = await orient({ ageBand: "from_16_to_25", situation: "retired", need: "find_job", commune: LILLE });
+    expect([retired.status, retired.body.error.fields.situation]).toEqual([
+      422,
+      expect.stringMatching(/retraité·e avant 26 ans/),
+    ]);
+  });
+
+  it("sends a person on the RSA to France Travail, a retiree to a CEP then VAE, anyone else to the general answer", async () => {
+    const rsa = await recommended({ ageBand: "from_26_to_44", situation: "rsa_beneficiary", need: "find_job", commune: LILLE });
+    expect(rsa.map((r) => [r.network.slug, r.service?.slug])).toEqual([["france-travail", "cep-premier-entretien"]]);
+    await expectBookable(rsa[0] as Recommendation, LILLE);
+    const retired = await recommended({ ageBand: "from_45", situation: "retired", need: "career_change", commune: LILLE });
+    expect(retired.map((r) => [r.network.slug, r.service?.slug])).toEqual([
+      ["opacif", "cep-premier-entretien"],
+      ["pic-vae", "information-conseil-vae"],
+    ]);
+    const other = await recommended({ ageBand: "from_26_to_44", situation: "other", need: "career_change", commune: LILLE });
+    expect(other.map((r) => r.network.slug)).toEqual(["cio"]);
+  });
+
   it("stores nothing and lets no cache keep the answers", async () => {
     const before = await Promise.all([db.prisma.person.count(), db.prisma.auditEvent.count(), db.prisma.appointment.count()]);
     const { status, headers } = await orient({ ageBand: "from_26_to_44", situation: "job_seeker", need: "vae", commune: LILLE });
@@ -176,7 +203,7 @@ describe("the Région edits the orientation table", () => {
 
   it("lists the rules in order, the fallback last, with the names of networks and services", async () => {
     const rules = await table();
-    expect(rules).toHaveLength(18);
+    expect(rules).toHaveLength(19);
     expect(rules.at(-1)).toMatchObject({ fallback: true, network: { slug: "cio" } });
     expect(rules.filter((r) => r.fallback)).toHaveLength(1);
     expect(rules[0]).toMatchObject({

@@ -43,6 +43,7 @@ describe("the retention period", () => {
       structureId: env.fx.structure.id,
       advisorId: env.fx.advisor.id,
       startsAt: old.appointment.startsAt,
+      accessibilityAids: [],
       accessibilityNeeds: "",
       notes: "",
       manageTokenHash: null,
@@ -192,6 +193,7 @@ describe("a person's export and erasure", () => {
         outcome: "rendez-vous honoré",
         channel: "pris à la suite d'une orientation",
         notes: "Projet de VAE d'aide-soignante.",
+        accessibilityAids: ["Accès en fauteuil roulant", "Boucle magnétique"],
         accessibilityNeeds: "Fauteuil roulant",
       }),
     ]);

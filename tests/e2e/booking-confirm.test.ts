@@ -351,3 +351,44 @@ test("a time still free stays chosen when another advisor is offered at it meanw
   expect(problems).toEqual([]);
   await close();
 });
+
+test("a likely typo in the e-mail is pointed out and corrected; a domain with accents reads as typed", {
+  timeout: 90_000,
+}, async () => {
+  const { apec, site, slots } = await euralilleSlots();
+  const slot = slots.at(-2) as ApiSlot;
+  const { page, problems, close } = await harness.openPage();
+  await page.goto(detailsUrl(apec.id, site.id, mondayOf(parisDate(slot.start)), slot));
+  await settled(page);
+  const email = page.getByRole("textbox", { name: "Adresse électronique" });
+  await email.fill("ines@gmial.com");
+  await page.keyboard.press("Tab");
+  const suggestion = page.locator("[aria-live='polite']").filter({ hasText: "Vouliez-vous dire" });
+  await suggestion.waitFor();
+  expect(normalise(await suggestion.textContent())).toBe(
+    "Vouliez-vous dire ines@gmail.com ? Corriger l'adresse en ines@gmail.com",
+  );
+  await expectAccessible(page, "step 3, a suggested address", problems);
+  await page.getByRole("button", { name: "Corriger l'adresse en ines@gmail.com" }).click();
+  expect(await email.inputValue()).toBe("ines@gmail.com");
+  expect((await focused(page)).name).toBe("Adresse électronique");
+  expect(await page.getByText("Vouliez-vous dire").count()).toBe(0);
+
+  await email.fill("ines.martin@exämple.fr");
+  await page.getByRole("textbox", { name: "Prénom" }).fill("Inès");
+  await page.getByRole("textbox", { name: "Nom", exact: true }).fill("Martin");
+  await page.getByRole("checkbox", { name: "J'ai pris connaissance de l'information sur mes données personnelles" }).check();
+  await page.getByRole("button", { name: "Continuer" }).click();
+  await page.waitForURL("**&step=4");
+  await settled(page);
+  expect(normalise(await page.locator("section[aria-labelledby='review-person-title']").textContent())).toContain(
+    "ines.martin@exämple.fr",
+  );
+  await page.getByRole("button", { name: "Confirmer le rendez-vous" }).click();
+  await page.waitForURL("**/rendez-vous/confirmation");
+  await settled(page);
+  expect(normalise(await page.getByRole("main").textContent())).toContain("envoyé à ines.martin@exämple.fr");
+  expect(await appointmentsOf(harness, "ines.martin@exämple.fr")).toHaveLength(1);
+  expect(problems).toEqual([]);
+  await close();
+});

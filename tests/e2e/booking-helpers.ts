@@ -100,7 +100,7 @@ export function bookingApi(harness: Harness) {
 export function appointmentsOf(harness: Harness, email: string) {
   return harness.db.prisma.appointment.findMany({
     where: { person: { email } },
-    select: { id: true, startsAt: true, status: true, cancelReason: true, accessibilityNeeds: true },
+    select: { id: true, startsAt: true, status: true, cancelReason: true, accessibilityAids: true, accessibilityNeeds: true },
     orderBy: { createdAt: "asc" },
   });
 }
@@ -228,6 +228,8 @@ export interface TypedDetails {
   phone: string;
   /** « Recevoir les rappels par SMS », offered for a mobile: ticked unless false. */
   sms?: boolean;
+  /** The labels of the arrangements to tick. */
+  aids?: string[];
   needs?: string;
 }
 
@@ -254,7 +256,12 @@ export async function fillDetailsWithKeyboard(page: Page, details: TypedDetails)
   // The commune comes from step 1: nothing to type.
   const commune = next.type === "checkbox" ? await tabTo(page, (focus) => focus.role === "combobox", { max: 1 }) : next;
   expect(commune.value).toBe(LILLE.label);
-  await tabTo(page, field("Besoins d'aménagement pour le rendez-vous (facultatif)"), { max: 1 });
+  // The arrangements, a checkbox each: Space ticks the ones asked.
+  for (let box = 0; box < 5; box++) {
+    const aid = await tabTo(page, (focus) => focus.type === "checkbox", { max: 1 });
+    if (details.aids?.includes(aid.name)) await page.keyboard.press("Space");
+  }
+  await tabTo(page, field("Autres besoins d'aménagement, ou précisions (facultatif)"), { max: 1 });
   if (details.needs) await page.keyboard.type(details.needs);
   await tabTo(page, (focus) => focus.href === "/donnees-personnelles", { max: 1 });
   const notice = await tabTo(page, (focus) => focus.type === "checkbox", { max: 1 });

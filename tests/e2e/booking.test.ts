@@ -192,7 +192,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     const form = page.getByRole("form", { name: "Vos coordonnées" });
     expect(await form.getByRole("textbox", { name: "Prénom" }).getAttribute("autocomplete")).toBe("given-name");
     expect(await form.getByRole("textbox", { name: "Nom", exact: true }).getAttribute("autocomplete")).toBe("family-name");
-    expect(await form.getByRole("textbox", { name: "Adresse électronique" }).getAttribute("type")).toBe("email");
+    expect(await form.getByRole("textbox", { name: "Adresse électronique" }).getAttribute("inputmode")).toBe("email");
     expect(await form.getByRole("textbox", { name: "Numéro de téléphone" }).getAttribute("autocomplete")).toBe("tel");
     expect(await form.getByRole("link", { name: "Lire l'information sur vos données personnelles" }).getAttribute("href")).toBe(
       "/donnees-personnelles",
@@ -207,6 +207,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       email,
       phone: "06 12 34 56 78",
       sms,
+      aids: ["Interprète en langue des signes (LSF)", "Boucle magnétique"],
       needs: "Accès en fauteuil roulant",
     });
 
@@ -228,7 +229,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       "Adresse électronique": email,
       Téléphone: "06 12 34 56 78",
       Commune: "Lille",
-      "Besoins d'aménagement": "Accès en fauteuil roulant",
+      "Besoins d'aménagement": "Interprète en langue des signes (LSF) ; Boucle magnétique ; Accès en fauteuil roulant",
     });
     const reviewed = normalise(await page.locator("section[aria-labelledby='review-person-title']").textContent());
     expect(reviewed.includes("Rappels par SMS au 06 12 34 56 78.")).toBe(sms);
@@ -244,7 +245,11 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("H1");
     const [booked, ...others] = await appointmentsOf(harness, email);
     expect(others).toEqual([]);
-    expect(booked).toMatchObject({ status: "booked", accessibilityNeeds: "Accès en fauteuil roulant" });
+    expect(booked).toMatchObject({
+      status: "booked",
+      accessibilityAids: ["sign_language", "hearing_loop"],
+      accessibilityNeeds: "Accès en fauteuil roulant",
+    });
     expect(booked?.startsAt.toISOString()).toBe(new Date(chosen.start).toISOString());
     const confirmation = normalise(await page.getByRole("main").textContent());
     expect(confirmation).toContain(
@@ -264,7 +269,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Date: dayNameWithYear(chosen.start),
       Service: CEP.name,
       "Mode de rendez-vous": placeText,
-      "Besoins d'aménagement": "Accès en fauteuil roulant",
+      "Besoins d'aménagement": "Interprète en langue des signes (LSF) ; Boucle magnétique ; Accès en fauteuil roulant",
     });
     // The private link is shown in full, and leads to this site's page of the appointment.
     const link = page.getByRole("link", { name: /\/rdv\// });

@@ -102,6 +102,39 @@ test("a need given in the address is chosen, and missing answers are named", { t
   await close();
 });
 
+test("contradictory answers are refused beside the situation before anything is sent", { timeout: 60_000 }, async () => {
+  const { page, problems, close } = await staff.harness.openPage();
+  await page.goto(`${PATH}?besoin=find_job&commune=${LILLE.code}`);
+  await settled(page);
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/orientation")) asked.push(request.url());
+  });
+  await page.getByRole("radio", { name: "Moins de 16 ans" }).check();
+  await page.getByRole("radio", { name: "Cadre" }).check();
+  await page.getByRole("button", { name: "Voir mes interlocuteurs" }).click();
+  const summary = page.getByRole("alert");
+  await summary.waitFor();
+  const message =
+    "Cette situation ne correspond pas à l'âge choisi : on ne peut pas être cadre avant 16 ans. Changez votre âge ou votre situation.";
+  expect(await summary.getByRole("link").allTextContents()).toEqual([message]);
+  // Beside the question, and read with it: the fieldset is described by the message.
+  const situation = page.getByRole("group", { name: "Votre situation" });
+  expect(await situation.getAttribute("aria-describedby")).toBe("situation-error");
+  expect(normalise(await page.locator("#situation-error").textContent())).toBe(`Erreur : ${message}`);
+  await expectAccessibleAtEveryWidth(page, "questionnaire with contradictory answers");
+  expect(asked).toEqual([]);
+
+  // The new situations are offered; a retiree's answers go through.
+  await page.getByRole("radio", { name: "45 ans et plus" }).check();
+  await page.getByRole("radio", { name: "Retraité·e" }).check();
+  await page.getByRole("button", { name: "Voir mes interlocuteurs" }).click();
+  await page.getByRole("heading", { level: 1, name: "Vos interlocuteurs" }).waitFor();
+  expect((await page.getByRole("heading", { level: 2 }).allTextContents()).join(" | ")).toMatch(/^Opacif.* \| France Travail/);
+  expect(problems).toEqual([]);
+  await close();
+});
+
 test("the Région rewrites a rule's reason, and the questionnaire gives the new one", { timeout: 90_000 }, async () => {
   const { page, problems, close } = await staff.signedIn("admin@demo.example", "Anne");
   await page.goto("/espace/annuaire");

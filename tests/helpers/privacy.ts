@@ -50,6 +50,7 @@ export function usePrivacy() {
         outcome: monthsAgo > 0 && opts.status !== "cancelled" ? "honoured" : null,
         channel: "referral",
         manageTokenHash: `hash-${person.id}`,
+        accessibilityAids: ["wheelchair", "hearing_loop"],
         accessibilityNeeds: "Fauteuil roulant",
         notes: "Projet de VAE d'aide-soignante.",
         cancelReason: opts.status === "cancelled" ? "Empêchement de Léa" : null,

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IANAZone } from "luxon";
+import { SITUATIONS } from "../../domain/routing.ts";
 import {
   communeCode,
   displayedPhoneNumber,
@@ -28,7 +29,7 @@ const minutes = (min: number, max: number) =>
 
 export const Mode = z.enum(["onsite", "phone", "video"]);
 export const BookableBy = z.enum(["public", "staff", "referral"]);
-export const Situation = z.enum(["pupil", "student", "neet", "job_seeker", "employee", "self_employed", "executive"]);
+export const Situation = z.enum(SITUATIONS);
 export const SproRole = z.enum(["spo", "cep", "pic_vae"]);
 export const MembershipRole = z.enum(["advisor", "reception", "structure_admin", "referrer"]);
 export const NetworkKind = z.enum(["spro", "partner"]);
@@ -85,7 +86,7 @@ const offeringFields = {
   bookableBy: BookableBy.optional(),
   minAge: nullable(z.int().min(0).max(120)),
   maxAge: nullable(z.int().min(0).max(120)),
-  situations: uniqueList(Situation, 7).optional(),
+  situations: uniqueList(Situation, SITUATIONS.length).optional(),
   seats: z.int().min(1, "1 place au moins.").max(200, "200 places au plus.").optional(),
   reminderPlan: uniqueList(minutes(15, 20_160), 4).optional(),
   instructions: text(1000).optional(),

@@ -1,5 +1,6 @@
 import type { StaffDeps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
+import { accessibilityWords } from "../../domain/accessibility.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { addDays, epochDay, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -57,6 +58,7 @@ export async function exportAppointments({
       outcome: true,
       channel: true,
       createdAt: true,
+      accessibilityAids: true,
       accessibilityNeeds: true,
       offering: { select: { service: { select: { name: true } } } },
       site: { select: { name: true } },
@@ -104,7 +106,7 @@ export async function exportAppointments({
         a.outcome ? OUTCOME[a.outcome] : null,
         createdOn,
         a.bookedBy ? `${a.bookedBy.firstName} ${a.bookedBy.lastName}` : "La personne",
-        a.accessibilityNeeds,
+        accessibilityWords(a.accessibilityAids, a.accessibilityNeeds),
       ];
     }),
   );

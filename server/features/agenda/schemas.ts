@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { accessibilityAids } from "../../http/fields.ts";
 import { Mode } from "../admin/schemas.ts";
 import {
   AppointmentOutcome,
@@ -80,6 +81,7 @@ export const Agenda = z
 
 export const AppointmentDetail = Meeting.extend({
   notes: z.string(),
+  accessibilityAids,
   accessibilityNeeds: z.string(),
   cancelReason: z.string().nullable(),
   followUpOfId: z.uuid().nullable(),

@@ -14,6 +14,7 @@ export async function showAppointment({ scope, input: { id } }: StaffDeps & { in
       mode: true,
       channel: true,
       notes: true,
+      accessibilityAids: true,
       accessibilityNeeds: true,
       cancelReason: true,
       followUpOfId: true,

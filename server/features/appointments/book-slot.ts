@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Config } from "../../config.ts";
 import { type SqlSession, statement } from "../../db/database.ts";
 import type { BookableBy, Channel } from "../../db/generated/client.ts";
+import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { type Audience, findSlot, type Mode, type Slot } from "../../domain/availability.ts";
 import { localDateOf } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -42,6 +43,7 @@ export interface BookingSpec {
   channel: Channel;
   bookedById?: string;
   followUpOfId?: string | undefined;
+  accessibilityAids?: readonly AccessibilityAid[] | undefined;
   accessibilityNeeds?: string | undefined;
 }
 
@@ -86,9 +88,9 @@ const NEW_APPOINTMENT = statement(
   `WITH inserted AS (
      INSERT INTO "Appointment" (id, "offeringId", "structureId", "siteId", mode, "advisorId", "personId", "startsAt",
                                 "endsAt", "sessionKey", channel, "bookedById", "followUpOfId", "manageTokenHash",
-                                "accessibilityNeeds", "updatedAt")
+                                "accessibilityAids", "accessibilityNeeds", "updatedAt")
      SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Mode", $6::uuid, $7::uuid, $8::timestamptz, $9::timestamptz,
-            $10::text, $11::"Channel", $12::uuid, $13::uuid, $14::text, $15::text, $16::timestamptz
+            $10::text, $11::"Channel", $12::uuid, $13::uuid, $14::text, $15::"AccessibilityAid"[], $16::text, $17::timestamptz
        FROM pg_advisory_xact_lock(${ADVISOR_TURN}, hashtext($6::uuid::text)) AS turn
      RETURNING *)
    ${detailsOf("inserted")}`,
@@ -150,6 +152,7 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
     spec.bookedById ?? null,
     spec.followUpOfId ?? null,
     hash,
+    spec.accessibilityAids ?? [],
     spec.accessibilityNeeds ?? "",
     now,
   ]);

@@ -1,6 +1,7 @@
 import type { AppointmentDetails } from "../../../emails/appointment.ts";
 import { type SqlSession, statement } from "../../db/database.ts";
 import type { AppointmentStatus } from "../../db/generated/client.ts";
+import { type AccessibilityAid, accessibilityWords } from "../../domain/accessibility.ts";
 import type { Mode } from "../../domain/availability.ts";
 import { smsNumber } from "../../domain/contact.ts";
 import { notFound } from "../../errors.ts";
@@ -12,6 +13,7 @@ export interface AppointmentRow {
   status: AppointmentStatus;
   mode: Mode;
   icsSequence: number;
+  accessibilityAids: AccessibilityAid[];
   accessibilityNeeds: string;
   offering: { instructions: string; seats: number; service: { slug: string; name: string } };
   structure: { id: string; name: string; email: string | null; phone: string | null; timeZone: string };
@@ -33,7 +35,8 @@ export interface AppointmentRow {
  */
 export const detailsOf = (source: string) => `
   SELECT a.id, date_part('epoch', a."startsAt") * 1000 AS "startMs", date_part('epoch', a."endsAt") * 1000 AS "endMs",
-         a.status::text AS status, a.mode::text AS mode, a."icsSequence", a."accessibilityNeeds",
+         a.status::text AS status, a.mode::text AS mode, a."icsSequence",
+         a."accessibilityAids"::text[] AS "accessibilityAids", a."accessibilityNeeds",
          json_build_object('instructions', o.instructions, 'seats', o.seats,
                            'service', json_build_object('slug', sv.slug, 'name', sv.name)) AS offering,
          json_build_object('id', st.id, 'name', st.name, 'email', st.email, 'phone', st.phone,
@@ -87,7 +90,8 @@ export function toDetails(row: AppointmentRow, manageUrl: string | null): Appoin
     smsTo: smsNumber(row.person),
     advisor: row.advisor,
     instructions: row.offering.instructions,
-    accessibilityNeeds: row.accessibilityNeeds,
+    // The e-mails' line of needs: the ticked arrangements, then the person's own words.
+    accessibilityNeeds: accessibilityWords(row.accessibilityAids, row.accessibilityNeeds),
     manageUrl,
     seats: row.offering.seats,
   };

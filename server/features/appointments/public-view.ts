@@ -21,6 +21,7 @@ export function publicAppointment(row: AppointmentRow) {
       accessInfo: row.site.accessInfo,
     },
     collective: row.offering.seats > 1,
+    accessibilityAids: row.accessibilityAids,
     accessibilityNeeds: row.accessibilityNeeds,
   };
 }

@@ -42,6 +42,7 @@ function book(sql: SqlSession, ref: SlotRef, input: CreateBookingInput, now: Dat
       refusal: (o) => (o.bookableBy === "public" ? undefined : "Ce créneau ne peut pas être réservé en ligne."),
       person: { ...person, communeCode: commune, noticeAccepted: true },
       channel: "online",
+      accessibilityAids: input.accessibilityAids,
       accessibilityNeeds: input.accessibilityNeeds,
     },
     now,

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { communeCode, emailAddress, personName, phoneNumber } from "../../http/fields.ts";
+import { accessibilityAids, communeCode, emailAddress, personName, phoneNumber } from "../../http/fields.ts";
 
 /** Who the meeting is for: at the desk, someone may come with neither e-mail nor phone. */
 export const PersonFields = z.object({
@@ -23,6 +23,7 @@ export const CreateBookingInput = z
   .object({
     slotKey: z.string("le créneau choisi est obligatoire").min(1, "le créneau choisi est obligatoire").max(200),
     person: PersonInput,
+    accessibilityAids: accessibilityAids.optional(),
     accessibilityNeeds: z.string().trim().max(500, "500 caractères au plus.").optional(),
     noticeAccepted: z.literal(true, "Vous devez prendre connaissance de l'information sur vos données personnelles."),
   })
@@ -60,6 +61,7 @@ export const AppointmentSchema = z
       })
       .nullable(),
     collective: z.boolean(),
+    accessibilityAids,
     accessibilityNeeds: z.string(),
   })
   .openapi("Appointment");

@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { StaffDeps } from "../../context.ts";
 import { sqlIn } from "../../db/database.ts";
+import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { bookSlot } from "../appointments/book-slot.ts";
 import { lockLivePerson } from "../appointments/live-person.ts";
@@ -16,6 +17,7 @@ export interface DeskBookingInput {
   /** A follow-up of this appointment, for its person. */
   followUpOf?: string | undefined;
   channel?: "reception" | "advisor" | undefined;
+  accessibilityAids?: readonly AccessibilityAid[] | undefined;
   accessibilityNeeds?: string | undefined;
 }
 
@@ -69,6 +71,7 @@ export async function bookForPerson({
           channel: input.channel ?? "reception",
           bookedById: scope.user.id,
           followUpOfId: input.followUpOf,
+          accessibilityAids: input.accessibilityAids,
           accessibilityNeeds: input.accessibilityNeeds,
         },
         now,

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { act, staffDeps } from "../../auth/http.ts";
-import { localDate, text } from "../../http/fields.ts";
+import { accessibilityAids, localDate, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
@@ -74,6 +74,7 @@ const book = deskRoute({
           person: z.union([z.object({ id: z.uuid() }).strict(), PersonFields.strict()]).optional(),
           followUpOf: z.uuid("identifiant de rendez-vous attendu.").optional(),
           channel: z.enum(["reception", "advisor"]).optional(),
+          accessibilityAids: accessibilityAids.optional(),
           accessibilityNeeds: text(500).optional(),
         })
         .strict()

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { AGE_BANDS, NEEDS, SITUATIONS } from "../../domain/routing.ts";
+import { AGE_BANDS, contradiction, NEEDS, SITUATIONS } from "../../domain/routing.ts";
 import { eachOnce, requiredText } from "../../http/fields.ts";
 
 // The questionnaire's answers (public) and the orientation table's rows (Région), validated at
@@ -16,20 +16,30 @@ export const AgeBand = answer(AGE_BANDS, "Choisissez votre tranche d'âge.");
 export const Situation = answer(SITUATIONS, "Choisissez votre situation.");
 export const Need = answer(NEEDS, "Choisissez votre besoin.");
 
-export const OrientationQuery = z.object({
-  ageBand: AgeBand.openapi({ description: "La tranche d'âge." }),
-  situation: Situation.openapi({ description: "La situation." }),
-  need: Need.openapi({ description: "Le besoin." }),
-  disability: z
-    .enum(["true", "false"], "Indiquez true ou false pour l'accompagnement adapté à un handicap.")
-    .optional()
-    .transform((value) => value === "true")
-    .openapi({ description: "true : la personne souhaite un accompagnement adapté à un handicap (jamais un diagnostic)." }),
-  commune: z
-    .string("Choisissez votre commune.")
-    .regex(/^(\d{5}|2[AB]\d{3})$/, "Choisissez votre commune : code INSEE à 5 caractères attendu, par exemple 59350 pour Lille.")
-    .openapi({ example: "59350", description: "Code INSEE de la commune de la personne." }),
-});
+export const OrientationQuery = z
+  .object({
+    ageBand: AgeBand.openapi({ description: "La tranche d'âge." }),
+    situation: Situation.openapi({ description: "La situation." }),
+    need: Need.openapi({ description: "Le besoin." }),
+    disability: z
+      .enum(["true", "false"], "Indiquez true ou false pour l'accompagnement adapté à un handicap.")
+      .optional()
+      .transform((value) => value === "true")
+      .openapi({ description: "true : la personne souhaite un accompagnement adapté à un handicap (jamais un diagnostic)." }),
+    commune: z
+      .string("Choisissez votre commune.")
+      .regex(
+        /^(\d{5}|2[AB]\d{3})$/,
+        "Choisissez votre commune : code INSEE à 5 caractères attendu, par exemple 59350 pour Lille.",
+      )
+      .openapi({ example: "59350", description: "Code INSEE de la commune de la personne." }),
+  })
+  // Answers that cannot both be true (« Moins de 16 ans » and « Cadre ») would get advice for
+  // nobody: the situation is named, as the form shows it beside that question.
+  .superRefine((answers, ctx) => {
+    const problem = contradiction(answers);
+    if (problem) ctx.addIssue({ code: "custom", path: ["situation"], message: problem });
+  });
 export type OrientationQuery = z.infer<typeof OrientationQuery>;
 
 const uniqueList = <T extends z.ZodType>(item: T, what: string) =>

@@ -85,7 +85,14 @@ async function scrub(
   // The private link dies with the hash: nobody can open, move or cancel the meeting by it again.
   await tx.appointment.updateMany({
     where: { id: { in: appointmentIds } },
-    data: { accessibilityNeeds: "", notes: "", cancelReason: null, manageTokenHash: null, manageTokenRevokedAt: now },
+    data: {
+      accessibilityAids: [],
+      accessibilityNeeds: "",
+      notes: "",
+      cancelReason: null,
+      manageTokenHash: null,
+      manageTokenRevokedAt: now,
+    },
   });
   await tx.referral.updateMany({
     where: { id: { in: referralIds } },

@@ -2,6 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
 import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
+import { ACCESSIBILITY_AID_WORDS } from "../../domain/accessibility.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
@@ -21,6 +22,9 @@ const SITUATION: Record<Situation, string> = {
   employee: "salarié·e",
   self_employed: "indépendant·e, artisan, commerçant·e",
   executive: "cadre",
+  retired: "retraité·e",
+  rsa_beneficiary: "bénéficiaire du RSA",
+  other: "autre situation",
 };
 const MODE: Record<Mode, string> = { onsite: "sur place", phone: "par téléphone", video: "en visio" };
 const APPOINTMENT_STATUS: Record<AppointmentStatus, string> = { booked: "réservé", cancelled: "annulé" };
@@ -108,6 +112,7 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
           outcomeAt: true,
           channel: true,
           notes: true,
+          accessibilityAids: true,
           accessibilityNeeds: true,
           cancelledAt: true,
           cancelReason: true,
@@ -166,6 +171,7 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
         outcomeAt: at(a.outcomeAt, zone),
         channel: CHANNEL[a.channel],
         notes: a.notes,
+        accessibilityAids: a.accessibilityAids.map((aid) => ACCESSIBILITY_AID_WORDS[aid]),
         accessibilityNeeds: a.accessibilityNeeds,
         cancelledAt: at(a.cancelledAt, zone),
         cancelReason: a.cancelReason,

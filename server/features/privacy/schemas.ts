@@ -63,6 +63,7 @@ export const PersonExport = z
         outcomeAt: ZonedInstant.nullable(),
         channel: z.string(),
         notes: z.string(),
+        accessibilityAids: z.array(z.string()).openapi({ description: "Les aménagements demandés, en mots." }),
         accessibilityNeeds: z.string(),
         cancelledAt: ZonedInstant.nullable(),
         cancelReason: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { Config } from "../../config.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
+import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { AppError } from "../../errors.ts";
 import { bookSlot } from "../appointments/book-slot.ts";
 import type { LivePerson } from "../appointments/live-person.ts";
@@ -21,6 +22,7 @@ export async function bookForReferral(
     config: Config;
     audience: "public" | "staff";
     byId: string | null;
+    accessibilityAids?: readonly AccessibilityAid[] | undefined;
     accessibilityNeeds?: string | undefined;
   },
 ) {
@@ -42,6 +44,7 @@ export async function bookForReferral(
       person,
       channel: "referral",
       ...(options.byId && { bookedById: options.byId }),
+      accessibilityAids: options.accessibilityAids,
       accessibilityNeeds: options.accessibilityNeeds,
     },
     options.now,

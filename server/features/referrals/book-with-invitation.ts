@@ -1,5 +1,6 @@
 import type { Deps } from "../../context.ts";
 import { sqlIn } from "../../db/database.ts";
+import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { lockLivePerson } from "../appointments/live-person.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
 import { once } from "../bookings/idempotency.ts";
@@ -14,6 +15,7 @@ export interface InvitationBookingInput {
   phone?: string | undefined;
   /** « Recevoir les rappels par SMS », for the number given or the one the referral has. */
   smsReminders?: boolean | undefined;
+  accessibilityAids?: readonly AccessibilityAid[] | undefined;
   accessibilityNeeds?: string | undefined;
   noticeAccepted: true;
 }
@@ -54,6 +56,7 @@ export async function bookWithInvitation({
         config,
         audience: "public",
         byId: null,
+        accessibilityAids: body.accessibilityAids,
         accessibilityNeeds: body.accessibilityNeeds,
       });
     }),

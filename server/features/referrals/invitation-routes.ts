@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
+import { accessibilityAids, emailAddress, localDate, phoneNumber, text } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { BookingAnswer, IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
 import { bookWithInvitation } from "./book-with-invitation.ts";
@@ -65,6 +65,7 @@ const book = createRoute({
               email: emailAddress.optional(),
               phone: phoneNumber.optional(),
               smsReminders: PersonFields.shape.smsReminders,
+              accessibilityAids: accessibilityAids.optional(),
               accessibilityNeeds: text(500).optional(),
               noticeAccepted: z.literal(true, "Vous devez prendre connaissance de l'information sur vos données personnelles."),
             })

@@ -20,6 +20,9 @@ export const SITUATION_WORDS = {
   employee: "Salarié·e",
   self_employed: "Indépendant·e, artisan, commerçant·e",
   executive: "Cadre",
+  retired: "Retraité·e",
+  rsa_beneficiary: "Bénéficiaire du RSA",
+  other: "Autre situation",
 } as const satisfies Record<Situation, string>;
 
 export const NEED_WORDS = {

@@ -3,6 +3,7 @@
 // details.test.ts proves the two agree — but for a phone number of the right shape that no
 // numbering plan has, which only the server knows (lib/phone.ts). Pure functions, no component.
 
+import type { AccessibilityAid } from "../../../../server/domain/accessibility.ts";
 import type { BookingInput, Commune } from "../../lib/api.ts";
 import { isEmailAddress } from "../../lib/email.ts";
 import { frenchPhone, isPhoneNumber, mobileShape } from "../../lib/phone.ts";
@@ -16,6 +17,8 @@ export interface Details {
   smsReminders: boolean;
   /** The person's commune: the one of step 1 unless they change it. */
   commune: Commune | undefined;
+  /** The arrangements ticked (server/domain/accessibility.ts); `accessibilityNeeds` says the rest. */
+  accessibilityAids: AccessibilityAid[];
   accessibilityNeeds: string;
   noticeAccepted: boolean;
 }
@@ -30,6 +33,7 @@ export const FIELDS: readonly DetailsField[] = [
   "phone",
   "smsReminders",
   "commune",
+  "accessibilityAids",
   "accessibilityNeeds",
   "noticeAccepted",
 ];
@@ -51,6 +55,7 @@ export const emptyDetails = (commune?: Commune): Details => ({
   phone: "",
   smsReminders: true,
   commune,
+  accessibilityAids: [],
   accessibilityNeeds: "",
   noticeAccepted: false,
 });
@@ -137,11 +142,19 @@ export function smsTo(details: Pick<Details, "phone" | "smsReminders">): { numbe
   return offer && details.smsReminders ? { number: frenchPhone(details.phone), maybe: offer === "maybe" } : undefined;
 }
 
+/** The arrangements and the needs as every booking's body takes them: empty ones left out. */
+export function accessibilityInput(details: Pick<Details, "accessibilityAids" | "accessibilityNeeds">) {
+  const needs = details.accessibilityNeeds.trim();
+  return {
+    ...(details.accessibilityAids.length > 0 && { accessibilityAids: details.accessibilityAids }),
+    ...(needs && { accessibilityNeeds: needs }),
+  };
+}
+
 /** The body of POST /api/bookings: trimmed values, empty optional ones left out (the API refuses ""). */
 export function bookingInput(details: Details, slotKey: string): BookingInput {
   const email = details.email.trim();
   const phone = details.phone.trim();
-  const needs = details.accessibilityNeeds.trim();
   return {
     slotKey,
     person: {
@@ -152,7 +165,7 @@ export function bookingInput(details: Details, slotKey: string): BookingInput {
       ...smsInput(details),
       ...(details.commune && { commune: details.commune.code }),
     },
-    ...(needs && { accessibilityNeeds: needs }),
+    ...accessibilityInput(details),
     noticeAccepted: true,
   };
 }
@@ -164,6 +177,7 @@ const PATHS: Record<string, DetailsField> = {
   "person.phone": "phone",
   "person.smsReminders": "smsReminders",
   "person.commune": "commune",
+  accessibilityAids: "accessibilityAids",
   accessibilityNeeds: "accessibilityNeeds",
   noticeAccepted: "noticeAccepted",
 };

@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import { accessibilityWords } from "../../../../server/domain/accessibility.ts";
 import type { Appointment, Mode, Place, Site, Structure } from "../../lib/api.ts";
 import { dateOf, formatDayWithYear, formatDuration, formatTime, timeOf } from "../../lib/dates.ts";
 import { placeName, siteAddress } from "./slot-choices.ts";
@@ -16,6 +17,7 @@ export interface Meeting {
   site?: { name: string; address: string; accessInfo: string } | undefined;
   /** A collective session: the seats left when booking, or just the fact once booked. */
   collective?: { seatsLeft?: number | undefined } | undefined;
+  /** The arrangements asked and the person's words, in one line (`accessibilityWords`). */
   accessibilityNeeds?: string | undefined;
 }
 
@@ -54,7 +56,7 @@ export function appointmentMeeting(appointment: Appointment): Meeting {
         ? { name: site.name, address: `${site.address}, ${site.postcode} ${site.commune}`, accessInfo: site.accessInfo }
         : undefined,
     collective: appointment.collective ? {} : undefined,
-    accessibilityNeeds: appointment.accessibilityNeeds,
+    accessibilityNeeds: accessibilityWords(appointment.accessibilityAids, appointment.accessibilityNeeds),
   };
 }
 

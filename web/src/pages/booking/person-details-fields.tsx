@@ -1,8 +1,10 @@
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import { CheckboxField, TextAreaField, TextField } from "../../components/fields.tsx";
+import { ACCESSIBILITY_AID_WORDS, ACCESSIBILITY_AIDS } from "../../../../server/domain/accessibility.ts";
+import { CheckboxField, ChoicesField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { CommuneField } from "./commune-field.tsx";
-import { type Details, type DetailsField, EMAIL_MAX, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
+import { type Details, type DetailsField, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
+import { PersonEmailField } from "./person-email-field.tsx";
 
 /** Each field's id, after `prefix`: the error summary's links lead there. */
 export function detailsIds(prefix = ""): Record<DetailsField, string> {
@@ -13,10 +15,13 @@ export function detailsIds(prefix = ""): Record<DetailsField, string> {
     phone: `${prefix}telephone`,
     smsReminders: `${prefix}rappels-sms`,
     commune: `${prefix}commune`,
+    accessibilityAids: `${prefix}amenagements`,
     accessibilityNeeds: `${prefix}besoins`,
     noticeAccepted: `${prefix}information`,
   };
 }
+
+const AID_OPTIONS = ACCESSIBILITY_AIDS.map((value) => ({ value, label: ACCESSIBILITY_AID_WORDS[value] }));
 
 const NAMES = [
   { field: "firstName", label: "Prénom", autocomplete: "given-name" },
@@ -103,17 +108,28 @@ export function PersonDetailsFields(props: {
         />
       </Show>
 
+      <ChoicesField
+        id={props.ids.accessibilityAids}
+        legend="Aménagements souhaités pour le rendez-vous (facultatif)"
+        hint="Cochez ce qui faciliterait le rendez-vous : la structure s'organise en conséquence."
+        type="checkbox"
+        options={AID_OPTIONS}
+        selected={props.details.accessibilityAids}
+        onChange={(accessibilityAids) => props.onChange({ accessibilityAids })}
+        error={error("accessibilityAids")}
+      />
+
       <TextAreaField
         id={props.ids.accessibilityNeeds}
-        label="Besoins d'aménagement pour le rendez-vous (facultatif)"
+        label="Autres besoins d'aménagement, ou précisions (facultatif)"
         hint={
           props.invited ? (
-            `Par exemple : accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, plus de temps. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`
+            `Par exemple : documents en gros caractères, plus de temps, un chien guide. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`
           ) : (
             <>
-              Par exemple&nbsp;: accès en fauteuil roulant, interprète en langue des signes, documents en gros caractères, plus de
-              temps. Dites seulement ce qui faciliterait le rendez-vous&nbsp;: aucun diagnostic ni aucune information sur votre
-              santé ne vous est demandé. {NEEDS_MAX}&nbsp;caractères au plus.
+              Par exemple&nbsp;: documents en gros caractères, plus de temps, un chien guide. Dites seulement ce qui faciliterait
+              le rendez-vous&nbsp;: aucun diagnostic ni aucune information sur votre santé ne vous est demandé. {NEEDS_MAX}
+              &nbsp;caractères au plus.
             </>
           )
         }
@@ -158,17 +174,12 @@ function ContactFields(props: {
 }) {
   return (
     <>
-      <TextField
+      <PersonEmailField
         id={props.ids.email}
         label="Adresse électronique"
         hint={props.emailHint}
-        type="email"
-        autocomplete="email"
-        spellcheck={false}
-        autocapitalize="off"
-        maxlength={EMAIL_MAX}
         value={props.details.email}
-        onInput={(event) => props.onChange({ email: event.currentTarget.value })}
+        onValue={(email) => props.onChange({ email })}
         error={props.errors.email}
       />
       <TextField

@@ -1,5 +1,6 @@
 import { Navigate, useAction, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, type JSX, Show } from "solid-js";
+import { accessibilityWords } from "../../../../server/domain/accessibility.ts";
 import { Button } from "../../components/button.tsx";
 import { ErrorNotice, Loading, Notice } from "../../components/notice.tsx";
 import { bookAppointment, type Slot } from "../../lib/api.ts";
@@ -188,7 +189,9 @@ function PersonReview(props: { href: string }) {
         </div>
         <div class="summary__item">
           <dt>Besoins d'aménagement</dt>
-          <dd class="summary__text">{missing(details().accessibilityNeeds, "Aucun")}</dd>
+          <dd class="summary__text">
+            {missing(accessibilityWords(details().accessibilityAids, details().accessibilityNeeds), "Aucun")}
+          </dd>
         </div>
       </dl>
       <Show when={smsTo(details())}>

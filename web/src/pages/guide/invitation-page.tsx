@@ -9,7 +9,7 @@ import { type Booking, newIdempotencyKey } from "../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatParisInstant, formatTime, timeOf } from "../../lib/dates.ts";
 import { takeToken } from "../../lib/link-token.ts";
 import { BookedConfirmation, PrivateLinkStep } from "../booking/confirmation-page.tsx";
-import { checkInvitedDetails, emptyDetails, smsInput } from "../booking/details.ts";
+import { accessibilityInput, checkInvitedDetails, emptyDetails, smsInput } from "../booking/details.ts";
 import { meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { detailsIds, PersonDetailsFields } from "../booking/person-details-fields.tsx";
 import {
@@ -175,6 +175,7 @@ const IDS = {
   email: DETAILS_IDS.email,
   phone: DETAILS_IDS.phone,
   smsReminders: DETAILS_IDS.smsReminders,
+  accessibilityAids: DETAILS_IDS.accessibilityAids,
   accessibilityNeeds: DETAILS_IDS.accessibilityNeeds,
   noticeAccepted: DETAILS_IDS.noticeAccepted,
 };
@@ -292,13 +293,13 @@ function BookingForm(props: {
       ...checkInvitedDetails(details()),
     };
     if (Object.keys(found).length > 0) return refuse(found);
-    const [email, phone, needs] = [details().email.trim(), details().phone.trim(), details().accessibilityNeeds.trim()];
+    const [email, phone] = [details().email.trim(), details().phone.trim()];
     const input = {
       slotKey: slot() ?? "",
       ...(email && { email }),
       ...(phone && { phone }),
       ...(phone && smsInput(details())),
-      ...(needs && { accessibilityNeeds: needs }),
+      ...accessibilityInput(details()),
       noticeAccepted: true as const,
     };
     const request = JSON.stringify(input);

@@ -8,6 +8,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import "../../components/card-grid.css";
 import { PhoneLine } from "../../components/phone-line.tsx";
 import "../../components/form.css";
+import { contradiction } from "../../../../server/domain/routing.ts";
 import { type Commune, getCommune } from "../../lib/api.ts";
 import { formatMoment } from "../../lib/dates.ts";
 import { distanceWords } from "../../lib/distance.ts";
@@ -41,7 +42,8 @@ export default function OrientationPage() {
   const answers = createMemo<Answers | undefined>(
     () => {
       const { ageBand, situation, need, disability, commune, editing } = state();
-      return ageBand && situation && need && commune && !editing
+      // Contradictory answers (a link written by hand) go back to the questions, which say why.
+      return ageBand && situation && need && commune && !editing && !contradiction({ ageBand, situation })
         ? { ageBand, situation, need, disability: disability ?? false, commune }
         : undefined;
     },
@@ -98,6 +100,13 @@ const MISSING: Record<Field, string> = {
   commune: "Choisissez votre commune dans la liste proposée : saisissez son nom ou son code postal, puis choisissez-la.",
 };
 
+/** The same rule as the server's (domain/routing.ts), checked before anything is sent. */
+function contradictions(answers: { ageBand?: AgeBand | undefined; situation?: Situation | undefined }) {
+  const { ageBand, situation } = answers;
+  const problem = ageBand && situation ? contradiction({ ageBand, situation }) : undefined;
+  return problem ? { situation: problem } : {};
+}
+
 function Form(props: { state: OrientationState; commune: Commune | undefined; onErrors: (shown: boolean) => void }) {
   const navigate = useNavigate();
   const initial = untrack(() => props.state);
@@ -106,7 +115,7 @@ function Form(props: { state: OrientationState; commune: Commune | undefined; on
   const [need, setNeed] = createSignal<Need | undefined>(initial.need);
   const [disability, setDisability] = createSignal(initial.disability ?? false);
   const [commune, setCommune] = createSignal<Commune | undefined>(untrack(() => props.commune));
-  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
+  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>(untrack(() => contradictions(initial)));
   let summary: HTMLElement | undefined;
 
   const links = createMemo(() =>
@@ -121,6 +130,7 @@ function Form(props: { state: OrientationState; commune: Commune | undefined; on
     const chosen = { ageBand: ageBand(), situation: situation(), need: need(), commune: commune()?.code };
     const found: Partial<Record<Field, string>> = {};
     for (const field of Object.keys(IDS) as Field[]) if (!chosen[field]) found[field] = MISSING[field];
+    Object.assign(found, contradictions(chosen));
     setErrors(found);
     props.onErrors(Object.keys(found).length > 0);
     if (Object.keys(found).length > 0) {

@@ -6,7 +6,8 @@ import { Modal } from "../../components/modal.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { type ContactAnswer, changeContact, type ManagedAppointment } from "../../lib/api.ts";
 import { mobileShape } from "../../lib/phone.ts";
-import { EMAIL_MAX, emailError, phoneError } from "../booking/details.ts";
+import { emailError, phoneError } from "../booking/details.ts";
+import { PersonEmailField } from "../booking/person-email-field.tsx";
 
 type Person = ManagedAppointment["person"];
 type Field = "email" | "phone" | "smsReminders";
@@ -99,16 +100,11 @@ export function ContactDialog(props: { token: string; person: Person; onSaved: (
         }
       >
         <form onSubmit={submit} novalidate>
-          <TextField
+          <PersonEmailField
             id={IDS.email}
             label="Adresse électronique (facultative)"
-            type="email"
-            autocomplete="email"
-            spellcheck={false}
-            autocapitalize="off"
-            maxlength={EMAIL_MAX}
             value={email()}
-            onInput={(event) => setEmail(event.currentTarget.value)}
+            onValue={setEmail}
             error={errors().email}
           />
           <TextField

@@ -1,5 +1,6 @@
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { accessibilityWords } from "../../../../../server/domain/accessibility.ts";
 import { Button } from "../../../components/button.tsx";
 import { TextAreaField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
@@ -101,7 +102,7 @@ function Appointment(props: { appointment: AppointmentDetail }) {
           {CHANNELS[a().channel]}
           <Show when={a().bookedBy}>{(by) => `, par ${fullName(by())}`}</Show>
         </dd>
-        <Show when={a().accessibilityNeeds}>
+        <Show when={accessibilityWords(a().accessibilityAids, a().accessibilityNeeds)}>
           {(needs) => (
             <>
               <dt>Besoins d'aménagement</dt>

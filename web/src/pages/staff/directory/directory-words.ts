@@ -52,6 +52,9 @@ export const SITUATIONS: Record<AdminOffering["situations"][number], string> = {
   employee: "Salarié·e",
   self_employed: "Indépendant·e",
   executive: "Cadre",
+  retired: "Retraité·e",
+  rsa_beneficiary: "Bénéficiaire du RSA",
+  other: "Autre situation",
 };
 export const situationOptions = options(SITUATIONS);
 
