@@ -22,5 +22,6 @@ export function publicAppointment(row: AppointmentRow) {
     },
     collective: row.offering.seats > 1,
     accessibilityNeeds: row.accessibilityNeeds,
+    instructions: row.offering.instructions,
   };
 }

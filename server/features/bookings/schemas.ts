@@ -61,6 +61,10 @@ export const AppointmentSchema = z
       .nullable(),
     collective: z.boolean(),
     accessibilityNeeds: z.string(),
+    instructions: z.string().openapi({
+      description: "« À prévoir » : ce qu'il faut apporter au rendez-vous ; vide si rien.",
+      example: "Munissez-vous de votre CV.",
+    }),
   })
   .openapi("Appointment");
 

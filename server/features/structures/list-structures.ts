@@ -43,7 +43,10 @@ const STRUCTURES = statement(
                                WHERE si."structureId" = st.id AND si.active),
                     'services', (SELECT coalesce(json_agg(sv.slug), '[]')
                                    FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
-                                  WHERE o."structureId" = st.id AND o.active))
+                                  WHERE o."structureId" = st.id AND o.active),
+                    'instructions', (SELECT o.instructions
+                                       FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
+                                      WHERE o."structureId" = st.id AND o.active AND sv.slug = $2))
                   ORDER BY st.name), '[]')
              FROM "Structure" st JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
             WHERE st.active
@@ -70,6 +73,8 @@ interface PublicStructure {
   network: { slug: string; name: string };
   sites: PublicSite[];
   services: string[];
+  /** What to bring to a meeting of the service asked for; null when none was. */
+  instructions: string | null;
 }
 
 export async function listStructures({ db, input }: { db: Database; input: ListStructuresInput }): Promise<PublicStructure[]> {

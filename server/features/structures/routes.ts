@@ -21,6 +21,11 @@ export const StructureSchema = z
     website: z.string().nullable(),
     sites: z.array(SiteSchema),
     services: z.array(z.string()).openapi({ description: "Les services offerts (slugs)." }),
+    instructions: z.string().nullable().openapi({
+      description:
+        "« À prévoir » (ce qu'il faut apporter) pour un rendez-vous du service demandé (`service`) ; vide si rien, null sans `service`.",
+      example: "Munissez-vous de votre CV.",
+    }),
   })
   .openapi("Structure");
 
