@@ -51,6 +51,9 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
   }, async () => {
     const { page, problems, close } = await harness.openPage(viewport);
     const apec = await apiStructure(CEP.slug, LILLE.code, "APEC Lille");
+    // What to bring, which phone-only people see nowhere else than on these pages.
+    const instructions = apec.instructions ?? "";
+    expect(instructions).toMatch(/CV/);
 
     // Home page: Tab to the service's link.
     await page.goto("/");
@@ -221,6 +224,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Structure: "APEC Lille (réseau APEC)",
       "Mode de rendez-vous": placeText,
       ...(firstSite.accessInfo && { Accès: firstSite.accessInfo }),
+      "À prévoir": instructions,
     });
     expect(await definitions(page, "section[aria-labelledby='review-person-title'] dl")).toEqual({
       "Prénom et nom": "Léa Durand",
@@ -263,6 +267,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Date: dayNameWithYear(chosen.start),
       Service: CEP.name,
       "Mode de rendez-vous": placeText,
+      "À prévoir": instructions,
       "Besoins d'aménagement": "Accès en fauteuil roulant",
     });
     // The private link is shown in full, and leads to this site's page of the appointment.
@@ -271,8 +276,8 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     const token = manageUrl.split("/").pop() ?? "";
     expect(manageUrl).toMatch(/^https?:\/\/.+\/rdv\/[A-Za-z0-9_-]{22}$/);
     expect(await link.getAttribute("href")).toBe(`/rdv/${token}`);
-    // « Ajouter à mon agenda » is the calendar file of this appointment.
-    const ics = page.getByRole("link", { name: "Ajouter à mon agenda" });
+    // « Ajouter à mon agenda » offers the calendar file of this appointment.
+    const ics = page.getByRole("list", { name: "Ajouter à mon agenda" }).getByRole("link", { name: "Fichier agenda (.ics)" });
     expect(await ics.getAttribute("href")).toBe(`/api/manage/${token}/ics`);
     const calendar = await fetch(`${harness.baseUrl}/api/manage/${token}/ics`);
     expect(calendar.headers.get("Content-Type")).toMatch(/^text\/calendar/);
@@ -290,6 +295,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Date: dayNameWithYear(chosen.start),
       Heure: hoursName(chosen),
       "Mode de rendez-vous": placeText,
+      "À prévoir": instructions,
     });
     await expectAccessible(page, "private link", problems);
 
