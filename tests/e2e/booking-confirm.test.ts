@@ -395,7 +395,8 @@ describe("after booking", () => {
     expect(await page.locator("footer").isVisible()).toBe(false);
     expect(await page.getByRole("button").evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).length)).toBe(0);
     expect(await page.getByRole("list", { name: "Ajouter à mon agenda" }).isVisible()).toBe(false);
-    const paper = normalise(await page.getByRole("main").textContent());
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what prints.
+    const paper = normalise(await page.getByRole("main").innerText());
     expect(paper).toContain(`À prévoir ${apec.instructions}`);
     expect(paper).toContain(dayNameWithYear(slot.start));
     expect(paper).toContain("APEC Lille — Euralille");
@@ -419,18 +420,13 @@ describe("after booking", () => {
     expect(google.searchParams.get("text")).toBe(`${CEP.name} — APEC Lille`);
     expect(google.searchParams.get("location")).toMatch(/^APEC Lille — Euralille, /);
     expect(google.searchParams.get("details")).toContain(manageUrl);
-    for (const [name, origin] of [
-      ["Outlook.com", "https://outlook.live.com"],
-      ["Outlook (Microsoft 365)", "https://outlook.office.com"],
-    ] as const) {
-      const outlook = await hrefOf(name);
-      expect(outlook.origin).toBe(origin);
-      expect([outlook.searchParams.get("startdt"), outlook.searchParams.get("enddt")]).toEqual([
-        `${utc(slot.start)}Z`,
-        `${utc(slot.end)}Z`,
-      ]);
-      expect(outlook.searchParams.get("body")).toContain(manageUrl);
-    }
+    const outlook = await hrefOf("Outlook.com");
+    expect(outlook.origin).toBe("https://outlook.live.com");
+    expect([outlook.searchParams.get("startdt"), outlook.searchParams.get("enddt")]).toEqual([
+      `${utc(slot.start)}Z`,
+      `${utc(slot.end)}Z`,
+    ]);
+    expect(outlook.searchParams.get("body")).toContain(manageUrl);
     await expectAccessible(page, "confirmation, link copied", problems);
     await close();
   });

@@ -7,7 +7,6 @@ import type { Appointment } from "./api.ts";
 export interface CalendarLinks {
   google: string;
   outlook: string;
-  microsoft365: string;
 }
 
 /** « 20260330T070000Z »: Google's `dates`. */
@@ -26,6 +25,7 @@ function place(appointment: Appointment): string {
 /** The appointment as Google Agenda's and Outlook's « new event » addresses, with the private link in its details. */
 export function calendarLinks(appointment: Appointment, manageUrl: string): CalendarLinks {
   const title = `${appointment.service.name} — ${appointment.structure.name}`;
+  const location = place(appointment);
   const details = [appointment.instructions && `À prévoir : ${appointment.instructions}`, `Déplacer ou annuler : ${manageUrl}`]
     .filter(Boolean)
     .join("\n");
@@ -33,21 +33,19 @@ export function calendarLinks(appointment: Appointment, manageUrl: string): Cale
     action: "TEMPLATE",
     text: title,
     dates: `${googleTime(appointment.start)}/${googleTime(appointment.end)}`,
-    location: place(appointment),
+    location,
     details,
   });
   const outlook = new URLSearchParams({
-    path: "/calendar/action/compose",
     rru: "addevent",
     subject: title,
     startdt: outlookTime(appointment.start),
     enddt: outlookTime(appointment.end),
-    location: place(appointment),
+    location,
     body: details,
   });
   return {
     google: `https://calendar.google.com/calendar/render?${google}`,
     outlook: `https://outlook.live.com/calendar/0/action/compose?${outlook}`,
-    microsoft365: `https://outlook.office.com/calendar/0/action/compose?${outlook}`,
   };
 }

@@ -17,23 +17,15 @@ export function PrivateLink(props: { manageUrl: string }) {
   let link!: HTMLAnchorElement;
 
   async function copy() {
-    let copied = await navigator.clipboard?.writeText(props.manageUrl).then(
+    const copied = await navigator.clipboard?.writeText(props.manageUrl).then(
       () => true,
       () => false,
     );
-    if (!copied) {
-      getSelection()?.selectAllChildren(link);
-      // The older way, which still works outside HTTPS; deprecated, hence only a fallback.
-      copied = document.execCommand("copy");
-    }
+    if (!copied) getSelection()?.selectAllChildren(link);
     // Emptied first, so that a second copy is announced again.
     setSaid("");
     requestAnimationFrame(() =>
-      setSaid(
-        copied
-          ? "Lien copié : collez-le où vous le retrouverez (notes, messages…)."
-          : "Le lien n'a pas pu être copié : il est sélectionné, copiez-le (Ctrl+C, ou un appui long sur un téléphone).",
-      ),
+      setSaid(copied ? "Lien copié." : "Copie impossible : le lien est sélectionné, copiez-le (Ctrl+C ou appui long)."),
     );
   }
 
@@ -68,22 +60,17 @@ export function AddToCalendar(props: { appointment: Appointment; manageUrl: stri
           </ButtonLink>
         </li>
         <li>
-          <ButtonLink variant="secondary" href={links().google} rel="noreferrer">
+          <ButtonLink variant="secondary" href={links().google}>
             Google Agenda
           </ButtonLink>
         </li>
         <li>
-          <ButtonLink variant="secondary" href={links().outlook} rel="noreferrer">
+          <ButtonLink variant="secondary" href={links().outlook}>
             Outlook.com
           </ButtonLink>
         </li>
-        <li>
-          <ButtonLink variant="secondary" href={links().microsoft365} rel="noreferrer">
-            Outlook (Microsoft 365)
-          </ButtonLink>
-        </li>
       </ul>
-      <p class="add-to-calendar__hint">Le fichier .ics s'ouvre avec la plupart des agendas : téléphone, Thunderbird, Apple…</p>
+      <p class="add-to-calendar__hint">Le fichier .ics s'ouvre avec la plupart des agendas.</p>
     </div>
   );
 }

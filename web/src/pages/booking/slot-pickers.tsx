@@ -219,8 +219,8 @@ export function WeekPicker(props: {
       return;
     }
     setMissing(true);
-    // The first time on screen: on a narrow screen, the shown day's.
-    [...form.querySelectorAll<HTMLInputElement>('input[name="slot"]')].find((radio) => radio.checkVisibility())?.focus();
+    // The shown day's first time: the only one on screen on a narrow screen, the week's first on a wide one.
+    form.querySelector<HTMLInputElement>('.day:not(.day--other) input[name="slot"]')?.focus();
   }
 
   return (
@@ -309,7 +309,7 @@ export function WeekPicker(props: {
               : "Aucun créneau libre cette semaine\u00a0: changez de semaine, ou allez au premier créneau disponible."}
           </p>
         </Show>
-        <div class="week__submit" classList={{ "week__submit--ready": Boolean(props.slot) }}>
+        <div class="week__submit">
           <Button type="submit">Continuer</Button>
         </div>
       </form>
@@ -342,7 +342,7 @@ function DayStrip(props: { days: DayChoices[]; shown: LocalDate; onPick: (date: 
           >
             <span class="day-strip__name">{formatDay(day.date)}</span>
             <span class="day-strip__count">
-              {day.slots.length === 0 ? "aucun créneau" : `${day.slots.length} créneau${day.slots.length > 1 ? "x" : ""}`}
+              {day.slots.length} créneau{day.slots.length > 1 ? "x" : ""}
             </span>
           </button>
         )}
