@@ -41,6 +41,7 @@ const book = (slotKey: string, person: Record<string, unknown> = {}, key = `test
 
 describe("POST /api/bookings", () => {
   it("books a free slot: 201 with the appointment and a private link; the slot is gone", async () => {
+    await db.prisma.offering.update({ where: { id: fx.offering.id }, data: { instructions: "Apportez votre CV." } });
     const [slot] = await slotsOn("2026-03-30");
     if (!slot) throw new Error("no slot");
     const res = await book(slot.key);
@@ -55,6 +56,7 @@ describe("POST /api/bookings", () => {
       structure: { id: fx.structure.id, name: "Point Info Conseil VAE de Lille" },
       site: { id: fx.site.id, address: "12 rue Nationale", commune: "Lille" },
       accessibilityNeeds: "Accès en fauteuil roulant",
+      instructions: "Apportez votre CV.",
     });
     expect(body.manageUrl).toMatch(/^http:\/\/localhost:3000\/rdv\/[A-Za-z0-9_-]{22}$/);
     expect((await slotsOn("2026-03-30")).map((s) => s.start)).not.toContain("2026-03-30T09:00:00+02:00");

@@ -56,6 +56,15 @@ describe("GET /api/structures", () => {
     });
   });
 
+  it("says what to bring (« À prévoir ») for the service asked for, and null without a service", async () => {
+    await db.prisma.offering.update({ where: { id: directory.offering.id }, data: { instructions: "Apportez votre CV." } });
+    const forService = await (await app.request("/api/structures?service=information-conseil-vae")).json();
+    expect(forService.structures.map((s: { instructions: string | null }) => s.instructions)).toEqual(["Apportez votre CV."]);
+    const all = await (await app.request("/api/structures")).json();
+    expect(all.structures.map((s: { instructions: string | null }) => s.instructions)).toEqual([null]);
+    await db.prisma.offering.update({ where: { id: directory.offering.id }, data: { instructions: "" } });
+  });
+
   it("gives one structure by its id, and 404 for an unknown or partner one", async () => {
     const res = await app.request(`/api/structures/${directory.structure.id}`);
     expect(res.status).toBe(200);

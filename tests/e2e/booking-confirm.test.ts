@@ -392,3 +392,83 @@ test("a likely typo in the e-mail is pointed out and corrected; a domain with ac
   expect(problems).toEqual([]);
   await close();
 });
+
+describe("after booking", () => {
+  /** Books `slot` through the pages; answers the private link shown on the confirmation. */
+  async function confirmed(page: Page, slot: ApiSlot, email: string): Promise<string> {
+    await reachReview(page, slot, email);
+    await tabTo(page, isButton("Confirmer le rendez-vous"));
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/rendez-vous/confirmation");
+    await settled(page);
+    return normalise(await page.getByRole("link", { name: /\/rdv\// }).textContent());
+  }
+
+  /** Google's `dates` and Outlook's `startdt`/`enddt` for a slot, written here from its instants. */
+  const utc = (iso: string) => new Date(iso).toISOString().slice(0, 19);
+  const googleDates = (slot: ApiSlot) => `${utc(slot.start).replace(/[-:]/g, "")}Z/${utc(slot.end).replace(/[-:]/g, "")}Z`;
+
+  test("the confirmation prints without the site's navigation, copies the link, and adds to Google or Outlook", async () => {
+    const { page, context, problems, close } = await harness.openPage();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const { apec, slots } = await euralilleSlots();
+    // Far from the slots the other tests take, and from the alternatives they are offered.
+    const slot = slots.at(-3);
+    if (!slot) throw new Error("no slot");
+    const manageUrl = await confirmed(page, slot, "ambre.leroy@exemple.fr");
+
+    // « Imprimer » opens the browser's print dialog.
+    await page.evaluate(() => {
+      const counted = window as unknown as { printed: number };
+      counted.printed = 0;
+      window.print = () => {
+        counted.printed++;
+      };
+    });
+    await tabTo(page, isButton("Imprimer"));
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // On paper: the appointment, what to bring and the private link; no navigation, no buttons.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("navigation", { name: "Menu principal" }).isVisible()).toBe(false);
+    expect(await page.locator("header.site-header").isVisible()).toBe(false);
+    expect(await page.locator("footer").isVisible()).toBe(false);
+    expect(await page.getByRole("button").evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).length)).toBe(0);
+    expect(await page.getByRole("list", { name: "Ajouter à mon agenda" }).isVisible()).toBe(false);
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what prints.
+    const paper = normalise(await page.getByRole("main").innerText());
+    expect(paper).toContain(`À prévoir ${apec.instructions}`);
+    expect(paper).toContain(dayNameWithYear(slot.start));
+    expect(paper).toContain("APEC Lille — Euralille");
+    expect(await page.getByRole("link", { name: manageUrl }).isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+    expect(await page.locator("header.site-header").isVisible()).toBe(true);
+
+    // « Copier le lien »: on the clipboard, and said.
+    await tabTo(page, isButton("Copier le lien"));
+    await page.keyboard.press("Enter");
+    const said = page.locator(".private-link [aria-live='polite']");
+    await expect.poll(async () => normalise(await said.textContent())).toMatch(/^Lien copié/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(manageUrl);
+
+    // Google Agenda and Outlook get the slot's instants in UTC, the title, the place and the link.
+    const calendars = page.getByRole("list", { name: "Ajouter à mon agenda" });
+    const hrefOf = async (name: string) => new URL((await calendars.getByRole("link", { name }).getAttribute("href")) ?? "");
+    const google = await hrefOf("Google Agenda");
+    expect(google.origin + google.pathname).toBe("https://calendar.google.com/calendar/render");
+    expect(google.searchParams.get("dates")).toBe(googleDates(slot));
+    expect(google.searchParams.get("text")).toBe(`${CEP.name} — APEC Lille`);
+    expect(google.searchParams.get("location")).toMatch(/^APEC Lille — Euralille, /);
+    expect(google.searchParams.get("details")).toContain(manageUrl);
+    const outlook = await hrefOf("Outlook.com");
+    expect(outlook.origin).toBe("https://outlook.live.com");
+    expect([outlook.searchParams.get("startdt"), outlook.searchParams.get("enddt")]).toEqual([
+      `${utc(slot.start)}Z`,
+      `${utc(slot.end)}Z`,
+    ]);
+    expect(outlook.searchParams.get("body")).toContain(manageUrl);
+    await expectAccessible(page, "confirmation, link copied", problems);
+    await close();
+  });
+});

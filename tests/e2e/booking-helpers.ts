@@ -31,6 +31,8 @@ export interface ApiStructure {
   phone: string | null;
   network: { name: string };
   sites: { id: string; name: string; address: string; postcode: string; accessInfo: string; commune: { name: string } }[];
+  /** « À prévoir » for the service asked for. */
+  instructions: string | null;
 }
 
 export interface ApiAppointment {
@@ -42,6 +44,7 @@ export interface ApiAppointment {
   service: { slug: string; name: string };
   structure: { id: string; name: string; phone: string | null };
   site: { id: string; name: string; address: string; postcode: string; commune: string; accessInfo: string } | null;
+  instructions: string;
 }
 
 export function bookingApi(harness: Harness) {

@@ -8,6 +8,7 @@ import {
   dayNameWithYear,
   definitions,
   expectAccessible,
+  expectedWeek,
   expectFocusOnStep,
   expectWeekMatchesApi,
   fillDetailsWithKeyboard,
@@ -52,6 +53,9 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
   }, async () => {
     const { page, problems, close } = await harness.openPage(viewport);
     const apec = await apiStructure(CEP.slug, LILLE.code, "APEC Lille");
+    // What to bring, which phone-only people see nowhere else than on these pages.
+    const instructions = apec.instructions ?? "";
+    expect(instructions).toMatch(/CV/);
 
     // Home page: Tab to the service's link.
     await page.goto("/");
@@ -223,6 +227,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Structure: "APEC Lille (réseau APEC)",
       "Mode de rendez-vous": placeText,
       ...(firstSite.accessInfo && { Accès: firstSite.accessInfo }),
+      "À prévoir": instructions,
     });
     expect(await definitions(page, "section[aria-labelledby='review-person-title'] dl")).toEqual({
       "Prénom et nom": "Léa Durand",
@@ -269,6 +274,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Date: dayNameWithYear(chosen.start),
       Service: CEP.name,
       "Mode de rendez-vous": placeText,
+      "À prévoir": instructions,
       "Besoins d'aménagement": "Interprète en langue des signes (LSF) ; Boucle magnétique ; Accès en fauteuil roulant",
     });
     // The private link is shown in full, and leads to this site's page of the appointment.
@@ -277,8 +283,8 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     const token = manageUrl.split("/").pop() ?? "";
     expect(manageUrl).toMatch(/^https?:\/\/.+\/rdv\/[A-Za-z0-9_-]{22}$/);
     expect(await link.getAttribute("href")).toBe(`/rdv/${token}`);
-    // « Ajouter à mon agenda » is the calendar file of this appointment.
-    const ics = page.getByRole("link", { name: "Ajouter à mon agenda" });
+    // « Ajouter à mon agenda » offers the calendar file of this appointment.
+    const ics = page.getByRole("list", { name: "Ajouter à mon agenda" }).getByRole("link", { name: "Fichier agenda (.ics)" });
     expect(await ics.getAttribute("href")).toBe(`/api/manage/${token}/ics`);
     const calendar = await fetch(`${harness.baseUrl}/api/manage/${token}/ics`);
     expect(calendar.headers.get("Content-Type")).toMatch(/^text\/calendar/);
@@ -296,6 +302,7 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
       Date: dayNameWithYear(chosen.start),
       Heure: hoursName(chosen),
       "Mode de rendez-vous": placeText,
+      "À prévoir": instructions,
     });
     await expectAccessible(page, "private link", problems);
 
@@ -385,6 +392,74 @@ test("previous and next week follow the API, « Premier créneau disponible » c
   await page.goBack();
   await expectWeekMatchesApi(page, await weekSlots(plusDays(firstWeek, 7)), plusDays(firstWeek, 7));
   expect(problems).toEqual([]);
+  await close();
+});
+
+test("at 320 px, the week is a strip of days and one day's slots, with « Continuer » in sight once a slot is chosen", async () => {
+  const viewport = { width: 320, height: 640 };
+  const { page, problems, close } = await harness.openPage(viewport);
+  // By phone, France Travail has the longest weeks: about 3 300 px in one column before.
+  const agency = await apiStructure(CEP.slug, LILLE.code, "France Travail Lille Vauban");
+  const [first] = await apiSlots({ service: CEP.slug, structure: agency.id, mode: "phone", first: "true" });
+  if (!first) throw new Error("France Travail Lille Vauban takes no phone appointment");
+  const week = plusDays(mondayOf(parisDate(first.start)), 7);
+  const slots = await apiSlots({ service: CEP.slug, structure: agency.id, mode: "phone", from: week, to: plusDays(week, 6) });
+  await page.goto(`/rendez-vous?service=${CEP.slug}&commune=${LILLE.code}&structure=${agency.id}&mode=phone&week=${week}`);
+  await settled(page);
+  await expectWeekMatchesApi(page, slots, week);
+
+  // The strip: each day with its count of free times; the first day with one is shown, alone.
+  const expected = expectedWeek(slots, week);
+  const strip = page.getByRole("group", { name: "Jour affiché" }).getByRole("button");
+  expect((await strip.allTextContents()).map(normalise)).toEqual(
+    expected.map(({ day, times }) => `${day}${times.length} créneau${times.length > 1 ? "x" : ""}`),
+  );
+  const visibleDays = () =>
+    page
+      .locator("main fieldset fieldset")
+      .evaluateAll((days) => days.filter((day) => day.checkVisibility()).map((day) => day.querySelector("legend")?.textContent));
+  const busiest = expected.reduce((best, day) => (day.times.length > best.times.length ? day : best));
+  const firstOpen = expected.find((day) => day.times.length > 0);
+  expect(await visibleDays()).toEqual([firstOpen?.day]);
+  expect(await strip.filter({ hasText: firstOpen?.day ?? "" }).getAttribute("aria-pressed")).toBe("true");
+  await expectAccessible(page, "320 px, day strip", problems);
+
+  // The busiest day, with the keyboard: its button, then its first time.
+  await tabTo(page, (focus) => focus.tag === "button" && focus.name.startsWith(busiest.day));
+  await page.keyboard.press("Enter");
+  expect(await visibleDays()).toEqual([busiest.day]);
+  expect(await strip.filter({ hasText: busiest.day }).getAttribute("aria-pressed")).toBe("true");
+  const radio = await tabTo(page, (focus) => focus.type === "radio", { max: 10 });
+  expect(radio.name).toBe(busiest.times[0]);
+  await page.keyboard.press("Space");
+  await page.waitForURL("**&slot=*");
+  // The focused time scrolls into view smoothly: measured once the page is still.
+  const scrolled = () => page.evaluate(() => scrollY);
+  await expect
+    .poll(async () => {
+      const before = await scrolled();
+      await page.waitForTimeout(200);
+      return before === (await scrolled());
+    })
+    .toBe(true);
+
+  // « Continuer » is on screen, and the day's slots take less than two screens from the strip
+  // to it (a week in one column put it some 3 000 px below).
+  const continuer = await page.getByRole("button", { name: "Continuer" }).boundingBox();
+  const stripBox = await page.getByRole("group", { name: "Jour affiché" }).boundingBox();
+  if (!continuer || !stripBox) throw new Error("no « Continuer » or no strip");
+  expect(continuer.y + continuer.height).toBeLessThanOrEqual(viewport.height);
+  expect(continuer.y >= 0).toBe(true);
+  expect(continuer.y + continuer.height - stripBox.y).toBeLessThan(2 * viewport.height);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  console.log(
+    `320 px: page ${height} px high, ${Math.round(continuer.y + continuer.height - stripBox.y)} px from the strip to « Continuer », ${busiest.times.length} times on the day shown`,
+  );
+  expect(height).toBeLessThan(4.5 * viewport.height);
+  await expectAccessible(page, "320 px, slot chosen", problems);
+  await tabTo(page, isButton("Continuer"));
+  await page.keyboard.press("Enter");
+  await page.waitForURL("**&step=3");
   await close();
 });
 

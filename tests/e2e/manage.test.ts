@@ -93,7 +93,10 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     await expectAccessible(page, "private link", problems);
 
     // The calendar file answers text/calendar, for this appointment's time.
-    const ics = await page.getByRole("link", { name: "Ajouter à mon agenda" }).getAttribute("href");
+    const ics = await page
+      .getByRole("list", { name: "Ajouter à mon agenda" })
+      .getByRole("link", { name: "Fichier agenda (.ics)" })
+      .getAttribute("href");
     expect(ics).toBe(`/api/manage/${token}/ics`);
     const calendar = await fetch(`${harness.baseUrl}${ics}`);
     expect(calendar.status).toBe(200);
@@ -156,6 +159,43 @@ describe.each(VIEWPORTS)("at $width px", (viewport) => {
     await expectAccessible(page, "moved", problems);
     await close();
   });
+});
+
+test("the private link says what to bring, prints, and copies itself even without the Clipboard API", async () => {
+  const { page, context, problems, close } = await harness.openPage({ width: 320, height: 640 });
+  // An address outside HTTPS has no Clipboard API: the link is selected for the person to copy.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "clipboard", { get: () => undefined }));
+  const { apec, slots } = await euralille();
+  const booked = slots.at(-2);
+  if (!booked) throw new Error("no free slot");
+  const token = await bookFor(booked, "maelle.papiers@exemple.fr");
+  await page.goto(`/rdv/${token}`);
+  await settled(page);
+  expect(apec.instructions).toMatch(/CV/);
+  expect((await definitions(page, "section[aria-labelledby='appointment-title'] dl"))["À prévoir"]).toBe(apec.instructions);
+  expect((await api.managed(token))?.appointment.instructions).toBe(apec.instructions);
+
+  await page.evaluate(() => {
+    window.print = () => document.body.setAttribute("data-printed", "yes");
+  });
+  await page.getByRole("button", { name: "Imprimer" }).click();
+  expect(await page.locator("body").getAttribute("data-printed")).toBe("yes");
+  await page.emulateMedia({ media: "print" });
+  expect(await page.getByRole("navigation", { name: "Menu principal" }).isVisible()).toBe(false);
+  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what prints: the link in full.
+  expect(normalise(await page.getByRole("main").innerText())).toContain(`${harness.baseUrl}/rdv/${token}`);
+  await page.emulateMedia({ media: "screen" });
+
+  await tabTo(page, isButton("Copier le lien"));
+  await page.keyboard.press("Enter");
+  const said = page.locator(".private-link [aria-live='polite']");
+  await expect.poll(async () => normalise(await said.textContent())).not.toBe("");
+  expect(normalise(await said.textContent())).toBe(
+    "Copie impossible : le lien est sélectionné, copiez-le (Ctrl+C ou appui long).",
+  );
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(`${harness.baseUrl}/rdv/${token}`);
+  await expectAccessible(page, "private link, link copied", problems);
+  await close();
 });
 
 test("a move to a slot taken meanwhile offers the alternatives, and the current appointment stays until one is confirmed", async () => {

@@ -23,5 +23,6 @@ export function publicAppointment(row: AppointmentRow) {
     collective: row.offering.seats > 1,
     accessibilityAids: row.accessibilityAids,
     accessibilityNeeds: row.accessibilityNeeds,
+    instructions: row.offering.instructions,
   };
 }

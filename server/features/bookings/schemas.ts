@@ -63,6 +63,10 @@ export const AppointmentSchema = z
     collective: z.boolean(),
     accessibilityAids,
     accessibilityNeeds: z.string(),
+    instructions: z.string().openapi({
+      description: "« À prévoir » : ce qu'il faut apporter au rendez-vous ; vide si rien.",
+      example: "Munissez-vous de votre CV.",
+    }),
   })
   .openapi("Appointment");
 

@@ -56,7 +56,10 @@ const STRUCTURES = statement(
                                WHERE si."structureId" = st.id AND si.active),
                     'services', (SELECT coalesce(json_agg(sv.slug), '[]')
                                    FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
-                                  WHERE o."structureId" = st.id AND o.active))
+                                  WHERE o."structureId" = st.id AND o.active),
+                    'instructions', (SELECT o.instructions
+                                       FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
+                                      WHERE o."structureId" = st.id AND o.active AND sv.slug = $2))
                   ORDER BY st.name), '[]')
              FROM "Structure" st JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
             WHERE st.active
@@ -86,6 +89,8 @@ interface StructureRow {
   servesCommune: boolean;
   sites: (PublicSite & { place: Place })[];
   services: string[];
+  /** What to bring to a meeting of the service asked for; null when none was. */
+  instructions: string | null;
 }
 
 /**

@@ -26,6 +26,11 @@ export const StructureSchema = z
         "Si la commune demandée fait partie de son secteur (true sans commune). Une structure ne reçoit en ligne que les habitants de son secteur ; hors secteur, on l'appelle.",
     }),
     closeness: Closeness.nullable().openapi({ description: "Sa proximité avec la commune demandée (null sans commune)." }),
+    instructions: z.string().nullable().openapi({
+      description:
+        "« À prévoir » (ce qu'il faut apporter) pour un rendez-vous du service demandé (`service`) ; vide si rien, null sans `service`.",
+      example: "Munissez-vous de votre CV.",
+    }),
   })
   .openapi("Structure");
 

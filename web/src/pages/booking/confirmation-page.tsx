@@ -1,12 +1,11 @@
 import { useLocation } from "@solidjs/router";
 import { createMemo, type JSX, onMount, Show } from "solid-js";
-import { ButtonLink } from "../../components/button.tsx";
 import { Notice } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import type { Booking } from "../../lib/api.ts";
-import { icsHref, manageHref, tokenOf } from "../../lib/private-link.ts";
 import { clearDraft } from "./booking-draft.ts";
 import { bookingHref } from "./booking-href.ts";
+import { AddToCalendar, PrintButton, PrivateLink } from "./keep-appointment.tsx";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "./meeting-details.tsx";
 import "./booking.css";
 import { PAGES } from "../../page-paths.ts";
@@ -82,7 +81,6 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
           <p>{appointment().structure.name} vous attend. Ce rendez-vous est gratuit.</p>
         </Notice>
       }
-      icsHint
       steps={
         <>
           <Show
@@ -129,18 +127,11 @@ function Confirmation(props: { confirmation: ConfirmationState }) {
 
 /**
  * « Rendez-vous confirmé », booked online or from an invitation: `notice` says what was booked;
- * then the meeting and its calendar file, what happens next (`steps`, the private link among
- * them), and whom to ask.
+ * then the meeting, to print or add to an agenda, what happens next (`steps`, the private link
+ * among them), and whom to ask.
  */
-export function BookedConfirmation(props: {
-  booking: Booking;
-  notice: JSX.Element;
-  /** Says under the calendar button what the file is. */
-  icsHint?: boolean;
-  steps: JSX.Element;
-}) {
+export function BookedConfirmation(props: { booking: Booking; notice: JSX.Element; steps: JSX.Element }) {
   const appointment = createMemo(() => props.booking.appointment);
-  const token = createMemo(() => tokenOf(props.booking.manageUrl));
   return (
     <div class="confirmation">
       <PageTitle>Rendez-vous confirmé</PageTitle>
@@ -149,14 +140,10 @@ export function BookedConfirmation(props: {
       <section class="confirmation__section" aria-labelledby="booked-title">
         <h2 id="booked-title">Votre rendez-vous</h2>
         <MeetingDetails meeting={appointmentMeeting(appointment())} />
-        <p>
-          <ButtonLink variant="secondary" href={icsHref(token())} download="rendez-vous.ics">
-            Ajouter à mon agenda
-          </ButtonLink>
+        <p class="no-print">
+          <PrintButton />
         </p>
-        <Show when={props.icsHint}>
-          <p class="confirmation__hint">Un fichier au format iCalendar (.ics), que lisent la plupart des agendas.</p>
-        </Show>
+        <AddToCalendar appointment={appointment()} manageUrl={props.booking.manageUrl} />
       </section>
 
       <section class="confirmation__section" aria-labelledby="next-title">
@@ -177,11 +164,7 @@ export function PrivateLinkStep(props: { manageUrl: string; inEmail: boolean }) 
   return (
     <li>
       Pour déplacer ou annuler ce rendez-vous, utilisez votre lien personnel&nbsp;:
-      <br />
-      <a class="confirmation__link" href={manageHref(tokenOf(props.manageUrl))}>
-        {props.manageUrl}
-      </a>
-      <br />
+      <PrivateLink manageUrl={props.manageUrl} />
       Gardez-le{props.inEmail ? " (il figure aussi dans le courriel)" : ""} et ne le partagez pas&nbsp;: il donne accès à votre
       rendez-vous.
     </li>

@@ -19,6 +19,8 @@ export interface Meeting {
   collective?: { seatsLeft?: number | undefined } | undefined;
   /** The arrangements asked and the person's words, in one line (`accessibilityWords`). */
   accessibilityNeeds?: string | undefined;
+  /** « À prévoir »: what to bring, as the structure wrote it for this service. */
+  instructions?: string | null | undefined;
 }
 
 /** A free slot of `structure` in `place`. */
@@ -39,6 +41,7 @@ export function slotMeeting(
     site:
       place.mode === "onsite" && site ? { name: site.name, address: siteAddress(site), accessInfo: site.accessInfo } : undefined,
     collective: slot.seatsLeft > 1 ? { seatsLeft: slot.seatsLeft } : undefined,
+    instructions: structure.instructions,
   };
 }
 
@@ -57,6 +60,7 @@ export function appointmentMeeting(appointment: Appointment): Meeting {
         : undefined,
     collective: appointment.collective ? {} : undefined,
     accessibilityNeeds: accessibilityWords(appointment.accessibilityAids, appointment.accessibilityNeeds),
+    instructions: appointment.instructions,
   };
 }
 
@@ -164,6 +168,14 @@ export function MeetingDetails(props: { meeting: Meeting }) {
                 ? `${collective().seatsLeft} places restantes`
                 : "Oui\u00a0: d'autres personnes participent à cette séance."}
             </dd>
+          </div>
+        )}
+      </Show>
+      <Show when={props.meeting.instructions}>
+        {(instructions) => (
+          <div class="summary__item">
+            <dt>À prévoir</dt>
+            <dd class="summary__text">{instructions()}</dd>
           </div>
         )}
       </Show>

@@ -1,7 +1,6 @@
 import { createMemo, createSignal, onMount, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { TextField } from "../../components/fields.tsx";
-import { emailSuggestion } from "../../lib/email-suggestion.ts";
 import { EMAIL_MAX } from "./details.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Slot, Structure } from "../../lib/api.ts";
-import { placeCandidates, placeName, SLOT_ID, samePlace, slotId, slotsByDay } from "./slot-choices.ts";
+import { placeCandidates, placeName, SLOT_ID, samePlace, shownDay, slotId, slotsByDay } from "./slot-choices.ts";
 
 const slot = (start: string, key: string, seatsLeft = 1): Slot => ({
   key,
@@ -108,5 +108,30 @@ describe("places", () => {
     expect(onsite && samePlace(onsite, { mode: "onsite", site: "4fb10edb-c89f-5c1f-bc0b-f0ec84d07eae" })).toBe(false);
     expect(phone && samePlace(phone, { mode: "phone" })).toBe(true);
     expect(phone && samePlace(phone, undefined)).toBe(false);
+  });
+});
+
+describe("the day a narrow screen shows", () => {
+  const days = slotsByDay(
+    [
+      slot("2026-04-01T09:00:00+02:00", "wed"),
+      slot("2026-04-02T09:00:00+02:00", "thu"),
+      slot("2026-04-02T11:00:00+02:00", "thu2"),
+    ],
+    "2026-03-30",
+  );
+
+  it("is the day picked, else the chosen slot's, else the first with a free slot", () => {
+    expect(shownDay(days, slotId("2026-04-02T11:00:00+02:00"), "2026-03-31")).toBe("2026-03-31");
+    expect(shownDay(days, slotId("2026-04-02T11:00:00+02:00"), undefined)).toBe("2026-04-02");
+    expect(shownDay(days, undefined, undefined)).toBe("2026-04-01");
+    // A chosen slot of another week: the first day with a free slot.
+    expect(shownDay(days, slotId("2026-04-09T11:00:00+02:00"), undefined)).toBe("2026-04-01");
+    // A day picked in another week counts for nothing in this one.
+    expect(shownDay(days, undefined, "2026-04-07")).toBe("2026-04-01");
+  });
+
+  it("is the Monday of a week without any free slot", () => {
+    expect(shownDay(slotsByDay([], "2026-03-30"), undefined, undefined)).toBe("2026-03-30");
   });
 });

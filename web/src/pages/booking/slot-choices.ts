@@ -98,3 +98,16 @@ export function slotsByDay(slots: readonly Slot[], monday: LocalDate): DayChoice
   const choices = [...byStart.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   return weekDays(monday).map((date) => ({ date, slots: choices.filter((choice) => dateOf(choice.start) === date) }));
 }
+
+/**
+ * The day a narrow screen shows of the week: the one the person picked, else the chosen slot's,
+ * else the first with a free slot (the week's Monday when none has).
+ */
+export function shownDay(days: readonly DayChoices[], chosen: string | undefined, picked: LocalDate | undefined): LocalDate {
+  const day =
+    days.find((candidate) => candidate.date === picked) ??
+    days.find((candidate) => candidate.slots.some((choice) => choice.id === chosen)) ??
+    days.find((candidate) => candidate.slots.length > 0) ??
+    days[0];
+  return day?.date ?? "";
+}

@@ -15,7 +15,16 @@ import {
   mondayOf,
 } from "../../lib/dates.ts";
 import { telHref } from "../../lib/phone.ts";
-import { type PlaceChoice, placeCandidates, placeName, siteAddress, slotId, slotsByDay } from "./slot-choices.ts";
+import {
+  type DayChoices,
+  type PlaceChoice,
+  placeCandidates,
+  placeName,
+  shownDay,
+  siteAddress,
+  slotId,
+  slotsByDay,
+} from "./slot-choices.ts";
 
 // The ways to meet a structure and the week of free slots: step 2 of the booking, and the move
 // of an appointment from its private link.
@@ -167,6 +176,10 @@ export function WeekPicker(props: {
   );
   const days = createMemo(() => slotsByDay(slots() ?? [], week()));
   const count = createMemo(() => days().reduce((total, day) => total + day.slots.length, 0));
+  // A narrow screen shows one day of the week at a time (booking.css): a week in one column
+  // put « Continuer » below some 3 000 px of slots on a phone.
+  const [picked, setPicked] = createSignal<LocalDate>();
+  const shown = createMemo(() => shownDay(days(), props.slot, picked()));
 
   createEffect(() => {
     const start = focusStart();
@@ -181,11 +194,13 @@ export function WeekPicker(props: {
 
   function goToWeek(monday: LocalDate) {
     setMissing(false);
+    setPicked(undefined);
     props.navigate(props.hrefWith({ week: monday, slot: undefined }), { scroll: false });
   }
 
   function goToFirst() {
     setMissing(false);
+    setPicked(dateOf(props.place.first.start));
     props.navigate(props.hrefWith({ week: firstWeek(), slot: slotId(props.place.first.start) }), { scroll: false });
     setFocusStart(props.place.first.start);
   }
@@ -204,7 +219,8 @@ export function WeekPicker(props: {
       return;
     }
     setMissing(true);
-    form.querySelector<HTMLInputElement>('input[name="slot"]')?.focus();
+    // The shown day's first time: the only one on screen on a narrow screen, the week's first on a wide one.
+    form.querySelector<HTMLInputElement>('.day:not(.day--other) input[name="slot"]')?.focus();
   }
 
   return (
@@ -250,10 +266,11 @@ export function WeekPicker(props: {
                 ? `Aucun créneau libre la semaine ${formatWeek(week())}.`
                 : `${count()} créneau${count() > 1 ? "x" : ""} libre${count() > 1 ? "s" : ""} la semaine ${formatWeek(week())}.`}
             </p>
+            <DayStrip days={days()} shown={shown()} onPick={setPicked} />
             <div class="days">
               <For each={days()}>
                 {(day) => (
-                  <fieldset class="day">
+                  <fieldset class="day" classList={{ "day--other": day.date !== shown() }}>
                     <legend class="day__name">{formatDay(day.date)}</legend>
                     <Show when={day.slots.length > 0} fallback={<p class="day__none">Aucun créneau</p>}>
                       <div class="day__slots">
@@ -292,8 +309,44 @@ export function WeekPicker(props: {
               : "Aucun créneau libre cette semaine\u00a0: changez de semaine, ou allez au premier créneau disponible."}
           </p>
         </Show>
-        <Button type="submit">Continuer</Button>
+        <div class="week__submit">
+          <Button type="submit">Continuer</Button>
+        </div>
       </form>
+    </div>
+  );
+}
+
+/**
+ * The days of the week as a strip of toggle buttons, each with its count of free times: on a
+ * narrow screen, the way to the day shown (hidden on wide screens, where every day is).
+ */
+function DayStrip(props: { days: DayChoices[]; shown: LocalDate; onPick: (date: LocalDate) => void }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: buttons that show a day, not fields to fill; a fieldset would read as one more day.
+    <div class="day-strip" role="group" aria-label="Jour affiché">
+      <For each={props.days}>
+        {(day) => (
+          <button
+            type="button"
+            class="day-strip__day"
+            aria-pressed={day.date === props.shown}
+            ref={(button) =>
+              // The shown day stays in sight in the strip, which scrolls sideways (never the page).
+              createEffect(() => {
+                const strip = button.parentElement;
+                if (day.date === props.shown && strip) strip.scrollLeft = button.offsetLeft - strip.clientWidth / 3;
+              })
+            }
+            onClick={() => props.onPick(day.date)}
+          >
+            <span class="day-strip__name">{formatDay(day.date)}</span>
+            <span class="day-strip__count">
+              {day.slots.length} créneau{day.slots.length > 1 ? "x" : ""}
+            </span>
+          </button>
+        )}
+      </For>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { query, revalidate } from "@solidjs/router";
 import { createMemo, createSignal, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
 import { type Appointment, getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
-import { icsHref } from "../../lib/private-link.ts";
+import { manageHref } from "../../lib/private-link.ts";
+import { AddToCalendar, PrintButton, PrivateLink } from "../booking/keep-appointment.tsx";
 import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../booking/meeting-details.tsx";
 import { CancelDialog } from "./cancel-dialog.tsx";
 import { ContactDialog } from "./contact-dialog.tsx";
@@ -23,6 +24,8 @@ export default function Overview(props: {
 }) {
   const appointment = createMemo(() => props.managed.appointment);
   const meeting = createMemo(() => appointmentMeeting(appointment()));
+  // This page's own address, as the booking gave it: the link to keep.
+  const manageUrl = createMemo(() => new URL(manageHref(props.token), location.href).href);
   return (
     <>
       <Show when={props.moved}>
@@ -44,16 +47,15 @@ export default function Overview(props: {
           Le rendez-vous
         </h2>
         <MeetingDetails meeting={meeting()} />
+        <p class="no-print">
+          <PrintButton />
+        </p>
+        <AddToCalendar appointment={appointment()} manageUrl={manageUrl()} />
       </section>
       <section class="manage__section" aria-labelledby="actions-title">
         <h2 id="actions-title">Que souhaitez-vous faire&nbsp;?</h2>
         {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops the list semantics of a <ul> without list-style outside <nav>. */}
         <ul class="manage__actions" role="list">
-          <li>
-            <ButtonLink variant="secondary" href={icsHref(props.token)} download="rendez-vous.ics">
-              Ajouter à mon agenda
-            </ButtonLink>
-          </li>
           <li>
             <ButtonLink variant="secondary" href={manageStateHref(props.token, { view: "deplacer" })}>
               Déplacer le rendez-vous
@@ -63,9 +65,10 @@ export default function Overview(props: {
             <CancelDialog token={props.token} appointment={appointment()} onCancelled={props.onCancelled} />
           </li>
         </ul>
+        <p>Si vous ne pouvez pas venir, annulez le rendez-vous&nbsp;: le créneau sera proposé à quelqu'un d'autre.</p>
         <p>
-          Si vous ne pouvez pas venir, annulez le rendez-vous&nbsp;: le créneau sera proposé à quelqu'un d'autre. Gardez ce lien
-          personnel et ne le partagez pas&nbsp;: il donne accès à votre rendez-vous.
+          Gardez ce lien personnel et ne le partagez pas&nbsp;: il donne accès à votre rendez-vous.
+          <PrivateLink manageUrl={manageUrl()} />
         </p>
       </section>
       <PersonContact token={props.token} managed={props.managed} />
