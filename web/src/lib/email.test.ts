@@ -36,4 +36,10 @@ describe("emailSuggestion", () => {
       expect(emailSuggestion(typed), typed).toBeUndefined();
     }
   });
+
+  it("never turns a French provider into a foreign near-name (the library's own list did)", () => {
+    for (const typed of ["jean@sfr.com", "jean@gmail.fr", "jean@mail.com", "jean@univ-lille.fr", "jean@free.fr"]) {
+      expect(emailSuggestion(typed), typed).toBeUndefined();
+    }
+  });
 });
