@@ -357,8 +357,7 @@ test("the person changes their contact and their SMS choice with the keyboard al
   await dialog.waitFor({ state: "detached" });
   await expect.poll(section).not.toContain("Rappels par SMS au");
   // Said, not only a line gone (a user trial saw nothing say so).
-  expect(await section()).toContain("les prochains messages y seront envoyés. Pas de rappel par SMS.");
-  expect(await section()).toContain("Pas de rappel par SMS.");
+  await expect.poll(section).toContain("les prochains messages y seront envoyés. Pas de rappel par SMS.");
   expect(await person()).toMatchObject({ phone: "+33612345678", smsReminders: false });
   expect(await pendingSms()).toBe(0);
   expect(await harness.db.prisma.auditEvent.count({ where: { action: "person.contact_changed" } })).toBeGreaterThanOrEqual(2);
