@@ -13,6 +13,9 @@ export const ACCESSIBILITY_AID_WORDS = {
   other: "Autre (précisé ci-dessous)",
 } as const satisfies Record<AccessibilityAid, string>;
 
+/** The arrangements as a form offers them, in this order. */
+export const ACCESSIBILITY_AID_CHOICES = ACCESSIBILITY_AIDS.map((value) => ({ value, label: ACCESSIBILITY_AID_WORDS[value] }));
+
 /**
  * The ticked arrangements and the free text in one line for staff and e-mails: « Accès en
  * fauteuil roulant ; Boucle magnétique ; Arrivée 10 minutes avant ». « Autre » says nothing the

@@ -36,6 +36,9 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await form.getByLabel("Service").selectOption({ index: 1 });
   const slots = page.getByRole("group", { name: /Créneau/ });
   await slots.getByRole("radio").first().check();
+  // What the person asks for the meeting, as online: the advisor reads it on the appointment.
+  await form.getByRole("checkbox", { name: "Boucle magnétique" }).check();
+  await form.getByLabel("Autres besoins d'aménagement, ou précisions (facultatif)").fill("Arrive avec sa fille");
   await expectAccessibleAtEveryWidth(page, "desk, slot chosen");
   await page.getByRole("button", { name: "Réserver le rendez-vous" }).click();
 
@@ -43,6 +46,12 @@ test("the reception desk books a walk-in known only by phone, and prints the con
   await page.getByText("Aucun courriel n'est envoyé").waitFor();
   const person = await staff.harness.db.prisma.person.findFirstOrThrow({ where: { lastName: "Benali" } });
   expect(person).toMatchObject({ phone: "+33698765432", email: null, smsReminders: false });
+  expect(
+    await staff.harness.db.prisma.appointment.findFirstOrThrow({
+      where: { personId: person.id },
+      select: { accessibilityAids: true, accessibilityNeeds: true },
+    }),
+  ).toEqual({ accessibilityAids: ["hearing_loop"], accessibilityNeeds: "Arrive avec sa fille" });
   await expectAccessibleAtEveryWidth(page, "desk confirmation");
 
   // Printed: the meeting, the structure's contact and the private link; none of the screen around.

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
-import { ACCESSIBILITY_AID_WORDS, ACCESSIBILITY_AIDS } from "../../../../server/domain/accessibility.ts";
+import { ACCESSIBILITY_AID_CHOICES } from "../../../../server/domain/accessibility.ts";
 import { CheckboxField, ChoicesField, TextAreaField, TextField } from "../../components/fields.tsx";
 import { CommuneField } from "./commune-field.tsx";
 import { type Details, type DetailsField, type FieldErrors, NAME_MAX, NEEDS_MAX, smsOffer } from "./details.ts";
@@ -20,8 +20,6 @@ export function detailsIds(prefix = ""): Record<DetailsField, string> {
     noticeAccepted: `${prefix}information`,
   };
 }
-
-const AID_OPTIONS = ACCESSIBILITY_AIDS.map((value) => ({ value, label: ACCESSIBILITY_AID_WORDS[value] }));
 
 const NAMES = [
   { field: "firstName", label: "Prénom", autocomplete: "given-name" },
@@ -113,7 +111,7 @@ export function PersonDetailsFields(props: {
         legend="Aménagements souhaités pour le rendez-vous (facultatif)"
         hint="Cochez ce qui faciliterait le rendez-vous : la structure s'organise en conséquence."
         type="checkbox"
-        options={AID_OPTIONS}
+        options={ACCESSIBILITY_AID_CHOICES}
         selected={props.details.accessibilityAids}
         onChange={(accessibilityAids) => props.onChange({ accessibilityAids })}
         error={error("accessibilityAids")}

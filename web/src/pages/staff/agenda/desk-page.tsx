@@ -1,11 +1,13 @@
 import { A, createAsync, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
+import { ACCESSIBILITY_AID_CHOICES, type AccessibilityAid } from "../../../../../server/domain/accessibility.ts";
 import { Button } from "../../../components/button.tsx";
-import { CheckboxField, ChoicesField, IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
+import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
 import { mobileShape } from "../../../lib/phone.ts";
+import { NEEDS_MAX } from "../../booking/details.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
@@ -119,6 +121,8 @@ function DeskBooking(props: { structure: string }) {
   const [lastName, setLastName] = createSignal("");
   const [phone, setPhone] = createSignal("");
   const [smsReminders, setSmsReminders] = createSignal(true);
+  const [aids, setAids] = createSignal<AccessibilityAid[]>([]);
+  const [needs, setNeeds] = createSignal("");
   // Offered when the number looks like a mobile (the server texts mobiles only).
   const smsOffer = createMemo(() => mobileShape(phone().trim()));
   const [email, setEmail] = createSignal("");
@@ -166,6 +170,8 @@ function DeskBooking(props: { structure: string }) {
                 ...(optional(email()) && { email: email().trim() }),
               },
           channel: "reception",
+          ...(aids().length > 0 && { accessibilityAids: aids() }),
+          ...(optional(needs()) && { accessibilityNeeds: needs().trim() }),
         })) ?? { kind: "failed", message: "Réservation déjà en cours.", disconnected: false },
     );
     if (done === undefined) return;
@@ -363,6 +369,23 @@ function DeskBooking(props: { structure: string }) {
             </Suspense>
           )}
         </Show>
+        <ChoicesField
+          id="accueil-amenagements"
+          legend="Aménagements souhaités (facultatif)"
+          hint="Ce que la personne demande pour le rendez-vous : le ou la conseiller·ère le voit sur le rendez-vous."
+          type="checkbox"
+          options={ACCESSIBILITY_AID_CHOICES}
+          selected={aids()}
+          onChange={setAids}
+        />
+        <TextAreaField
+          id="accueil-besoins"
+          label="Autres besoins d'aménagement, ou précisions (facultatif)"
+          hint={`Ce qui faciliterait le rendez-vous, jamais un diagnostic. ${NEEDS_MAX} caractères au plus.`}
+          maxLength={NEEDS_MAX}
+          value={needs()}
+          onInput={(event) => setNeeds(event.currentTarget.value)}
+        />
       </AdminForm>
     </>
   );
