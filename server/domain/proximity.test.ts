@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byProximity, closeness, compareCloseness, nearestOf, type Place } from "./proximity.ts";
+import { byDistance, byProximity, closeness, compareCloseness, nearestOf, type Place } from "./proximity.ts";
 
 // Real communes of the Aisne and the Somme (INSEE codes, EPCI, arrondissement, mairie positions).
 const place = (over: Partial<Place> & Pick<Place, "communeCode">): Place => ({
@@ -124,5 +124,21 @@ describe("byProximity", () => {
       (s) => s.name,
     );
     expect(ranked.map((r) => r.item.name)).toEqual(["B Maubeuge", "A Lille"]);
+  });
+});
+
+describe("byDistance", () => {
+  it("puts the nearest first whatever the level, an unknown distance last (Hirson's way out)", () => {
+    const entry = (name: string, nearness: "department" | "region", distanceKm: number | null) => ({
+      name,
+      closeness: { nearness, distanceKm },
+    });
+    const ranked = byDistance([
+      entry("Saint-Quentinois", "department", 57.6),
+      entry("Sans position", "department", null),
+      entry("Sambre-Avesnois", "region", 25),
+      entry("Valenciennois", "region", 63.1),
+    ]);
+    expect(ranked.map((r) => r.name)).toEqual(["Sambre-Avesnois", "Saint-Quentinois", "Valenciennois", "Sans position"]);
   });
 });

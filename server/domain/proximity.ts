@@ -82,3 +82,14 @@ export function byProximity<T>(
   // Array.prototype.sort is stable: equally close items keep their French order.
   return ranked.sort((a, b) => compareCloseness(a.closeness, b.closeness));
 }
+
+/**
+ * Structures that do not serve the person's commune, to call: the nearest first, as the crow
+ * flies (an unknown distance last). The administrative level that orders those serving the
+ * commune counts for nothing here: none takes the person as a resident, and 25 km in the next
+ * département beats 58 km in one's own.
+ */
+export function byDistance<T extends { closeness: Closeness | null }>(entries: readonly T[]): T[] {
+  const km = (entry: T) => entry.closeness?.distanceKm ?? Number.POSITIVE_INFINITY;
+  return [...entries].sort((a, b) => km(a) - km(b) || 0);
+}

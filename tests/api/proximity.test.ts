@@ -39,10 +39,12 @@ describe("GET /api/structures, nothing serving the commune (item 1)", () => {
       expect(s.phone).toMatch(/\d/);
       expect(s.closeness?.distanceKm).toBeGreaterThan(0);
     }
-    const closeness = nearby.map((s) => s.closeness);
-    expect(closeness).toEqual([...closeness].sort(compareCloseness));
-    // The Aisne's first (same département), then the nearest across its border.
-    expect(nearby[0]?.closeness?.nearness).toBe("department");
+    // The nearest first, as the crow flies, whatever the département: 25 km in the Nord before
+    // 57.6 in the Aisne (a user trial found the Aisne's first).
+    const km = nearby.map((s) => s.closeness?.distanceKm ?? 0);
+    expect(km).toEqual([...km].sort((a, b) => a - b));
+    expect(nearby.map((s) => s.closeness?.nearness)).toContain("department");
+    expect(nearby[0]?.closeness?.nearness).toBe("region");
   });
 
   it("offers no way out when a structure serves the commune", async () => {

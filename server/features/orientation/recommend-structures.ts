@@ -1,7 +1,7 @@
 import type { Clock } from "../../clock.ts";
 import type { Database } from "../../db/database.ts";
 import { sortFrench } from "../../domain/french.ts";
-import { byProximity, type Place } from "../../domain/proximity.ts";
+import { byDistance, byProximity, type Place } from "../../domain/proximity.ts";
 import { type Answers, recommend } from "../../domain/routing.ts";
 import { validationError } from "../../errors.ts";
 import { searchSlots } from "../slots/search-slots.ts";
@@ -89,14 +89,16 @@ async function structuresFor(db: Database, clock: Clock, rule: { networkId: stri
   const nearby =
     serving.length > 0
       ? []
-      : ranked.slice(0, STRUCTURES_PER_RECOMMENDATION).map(({ item, closeness }) => ({
-          id: item.id,
-          slug: item.slug,
-          name: item.name,
-          phone: item.phone,
-          sites: sitesOf(item),
-          closeness,
-        }));
+      : byDistance(ranked)
+          .slice(0, STRUCTURES_PER_RECOMMENDATION)
+          .map(({ item, closeness }) => ({
+            id: item.id,
+            slug: item.slug,
+            name: item.name,
+            phone: item.phone,
+            sites: sitesOf(item),
+            closeness,
+          }));
   const chosen = serving.slice(0, STRUCTURES_PER_RECOMMENDATION);
 
   // With the rule's service, one commune-wide search gives every structure's next slot at once.

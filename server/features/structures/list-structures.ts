@@ -1,7 +1,7 @@
 import { type Database, type Json, parsed, statement } from "../../db/database.ts";
 import type { Prisma, SproRole } from "../../db/generated/client.ts";
 import { sortFrench } from "../../domain/french.ts";
-import { byProximity, type Place } from "../../domain/proximity.ts";
+import { byDistance, byProximity, type Place } from "../../domain/proximity.ts";
 import { validationError } from "../../errors.ts";
 
 /** A place of a structure as the public sees it (PublicSite in routes.ts). */
@@ -129,8 +129,7 @@ export async function listStructures({ db, input }: { db: Database; input: ListS
   const structures = ranked.filter((r) => r.item.servesCommune).map(view);
   const nearby =
     structures.length === 0 && input.service && home
-      ? ranked
-          .filter((r) => !r.item.servesCommune)
+      ? byDistance(ranked.filter((r) => !r.item.servesCommune))
           .slice(0, NEARBY_STRUCTURES)
           .map(view)
       : [];
