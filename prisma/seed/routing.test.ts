@@ -141,6 +141,11 @@ const profiles: [string, Answers, string[]][] = [
     ["france-travail"],
   ],
   [
+    "someone in another situation choosing a job or a training: the CIO, open to all, before the EIF found in few places (a user trial got only the EIF, 67 km away)",
+    { ageBand: "from_26_to_44", situation: "other", need: "choose_job_or_training", disability: false },
+    ["cio", "eif"],
+  ],
+  [
     "someone in another situation changing career: the general answer",
     { ageBand: "from_26_to_44", situation: "other", need: "career_change", disability: false },
     ["cio"],

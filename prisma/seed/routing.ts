@@ -166,10 +166,10 @@ export const ROUTING_RULES: RoutingRuleDef[] = [
   },
   {
     key: "metiers-cio",
-    needs: ["jobs_information"],
+    needs: ["jobs_information", "choose_job_or_training"],
     network: "cio",
     service: "information-metiers-formations",
-    reason: "Les CIO reçoivent tout public pour s'informer sur les métiers et les formations qui recrutent.",
+    reason: "Les CIO reçoivent tout public pour s'informer sur les métiers et les formations qui recrutent, et choisir sa voie.",
   },
   {
     key: "metiers-eif",
