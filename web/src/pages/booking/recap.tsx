@@ -1,6 +1,7 @@
 import { type JSX, Show } from "solid-js";
 import { Notice } from "../../components/notice.tsx";
 import { type Commune, getCommune, getServices, type Service } from "../../lib/api.ts";
+import { de } from "../../lib/french.ts";
 import { bookingHref } from "./booking-href.ts";
 
 export interface Chosen {
@@ -90,7 +91,7 @@ export function Recap(props: { service: string; chosen: Chosen; structure?: { na
 export function NotServedHere(props: { communeName: string; structuresHref: string }) {
   return (
     <Notice>
-      <p>Cette structure ne reçoit pas les habitants de {props.communeName} pour ce besoin.</p>
+      <p>Cette structure ne reçoit pas les habitants {de(props.communeName)} pour ce besoin.</p>
       <p>
         <a href={props.structuresHref}>Voir les structures qui vous reçoivent</a>
       </p>

@@ -1,6 +1,7 @@
 import { createAsync } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { ButtonLink } from "../../components/button.tsx";
+import { de } from "../../lib/french.ts";
 import "../../components/card-grid.css";
 import { Loadable, Notice } from "../../components/notice.tsx";
 import { PhoneLine } from "../../components/phone-line.tsx";
@@ -40,7 +41,7 @@ function StructureList(props: { service: string; chosen: Chosen }) {
 
   return (
     <section class="structures" aria-labelledby="structures-title">
-      <h3 id="structures-title">Les structures qui reçoivent les habitants de {props.chosen.commune.name}</h3>
+      <h3 id="structures-title">Les structures qui reçoivent les habitants {de(props.chosen.commune.name)}</h3>
       <Show
         when={(list()?.structures ?? []).length > 0}
         fallback={<WayOut chosen={props.chosen} nearby={list()?.nearby ?? []} />}
@@ -73,7 +74,7 @@ function WayOut(props: { chosen: Chosen; nearby: Structure[] }) {
     <>
       <Notice>
         <p>
-          Aucune structure ne propose «&nbsp;{props.chosen.service.name}&nbsp;» aux habitants de {props.chosen.commune.name}.
+          Aucune structure ne propose «&nbsp;{props.chosen.service.name}&nbsp;» aux habitants {de(props.chosen.commune.name)}.
         </p>
         <p>
           Répondez à quelques questions pour <a href="/trouver-le-bon-interlocuteur">trouver le bon interlocuteur</a>, ou cherchez
@@ -146,7 +147,7 @@ function StructureSummary(props: { structure: Structure; commune: string }) {
       <Show when={distanceWords(props.structure.closeness?.distanceKm)}>
         {(words) => (
           <p class="structure-card__distance">
-            {words()} de {props.commune} (à vol d'oiseau)
+            {words()} {de(props.commune)} (à vol d'oiseau)
           </p>
         )}
       </Show>
