@@ -22,9 +22,9 @@ try {
     await db.transaction((sql) => sql.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`));
   }
   const applied = await migrate(db);
-  const counts = await seedDemo(db.prisma);
+  const counts = await seedDemo(db);
   await seedDemoAccountsFor(db.prisma, config, (line) => console.log(line));
-  await seedDemoHistory(db.prisma, config.now ?? new Date(), { log: (msg) => console.log(msg) });
+  await seedDemoHistory(db, config.now ?? new Date(), { log: (msg) => console.log(msg) });
   console.log(`Base ${db.kind} remise à zéro : ${applied.length} migration(s), annuaire de démonstration chargé.`, counts);
 } finally {
   await db.close();

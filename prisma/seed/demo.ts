@@ -15,11 +15,11 @@ export async function seedDemoDatabase(db: Database, deps: { config: Config; now
   const { config, now, say, log } = deps;
   say("Annuaire de démonstration : structures, lieux, conseillers et horaires…");
   const started = performance.now();
-  const counts = await seedDemo(db.prisma);
+  const counts = await seedDemo(db);
   log.info("demo directory loaded", { ...counts, ms: Math.round(performance.now() - started) });
   await seedDemoAccountsFor(db.prisma, config, say);
   say(`Données de démonstration : ${HISTORY_MONTHS} mois d'historique…`);
   const history = performance.now();
-  const added = await seedDemoHistory(db.prisma, now);
+  const added = await seedDemoHistory(db, now);
   log.info("demo history loaded", { ...added, ms: Math.round(performance.now() - history) });
 }

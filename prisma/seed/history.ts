@@ -4,7 +4,7 @@
 // placed in the advisors' real weekly hours by the slot engine itself, in the past only: the
 // slots from today on stay free.
 import { DateTime } from "luxon";
-import { type PrismaClient, sqlIn } from "../../server/db/database.ts";
+import type { Database, PrismaClient, SqlSession } from "../../server/db/database.ts";
 import type { AppointmentOutcome, Channel, Mode, Prisma, Situation } from "../../server/db/generated/client.ts";
 import { freeSlots, type Slot } from "../../server/domain/availability.ts";
 import {
@@ -17,6 +17,7 @@ import {
   localInstant,
 } from "../../server/domain/time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../../server/features/slots/load-availability.ts";
+import { bulkTransaction, insertRows } from "./bulk.ts";
 import {
   ACCESSIBILITY_NEEDS,
   CANCEL_REASONS,
@@ -71,19 +72,17 @@ const MONTH_LOAD = [1.15, 1.0, 1.05, 0.95, 0.9, 0.95, 0.85, 0.7, 1.25, 1.1, 1.05
 /**
  * Adds the demo history when the database has no appointment yet (otherwise does nothing):
  * persons, appointments (past only, inside the advisors' hours, never overlapping), referrals
- * with their timelines, and a daily WaitingTimeSnapshot per public offering. One transaction.
+ * with their timelines, and a daily WaitingTimeSnapshot per public offering. Built from the
+ * directory as it stands, written in one transaction (which adds nothing if appointments
+ * appeared meanwhile).
  */
-export async function seedDemoHistory(prisma: PrismaClient, now: Date, options: HistoryOptions = {}): Promise<HistoryCounts> {
+export async function seedDemoHistory(db: Database, now: Date, options: HistoryOptions = {}): Promise<HistoryCounts> {
   const started = performance.now();
   const log = options.log ?? (() => {});
-  const counts = await prisma.$transaction(
-    async (tx) => {
-      if ((await tx.appointment.count()) > 0) return undefined;
-      const history = await buildHistory(tx, now, options);
-      return insertHistory(tx, history);
-    },
-    { maxWait: 30_000, timeout: 300_000 },
-  );
+  const history = (await hasAppointments(db.sql)) ? undefined : await buildHistory(db, now, options);
+  const counts =
+    history &&
+    (await bulkTransaction(db, async (sql) => ((await hasAppointments(sql)) ? undefined : insertHistory(sql, history))));
   if (!counts) {
     log("Historique de démonstration : la base a déjà des rendez-vous, rien d'ajouté");
     return { persons: 0, appointments: 0, referrals: 0, referralEvents: 0, snapshots: 0 };
@@ -95,9 +94,10 @@ export async function seedDemoHistory(prisma: PrismaClient, now: Date, options: 
   return counts;
 }
 
-// ---------------------------------------------------------------- what the history is built from
+const hasAppointments = async (sql: SqlSession) =>
+  (await sql.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM "Appointment") AS any'))[0]?.any === true;
 
-type Tx = Prisma.TransactionClient;
+// ---------------------------------------------------------------- what the history is built from
 
 interface Member {
   userId: string;
@@ -155,7 +155,7 @@ interface Booking {
   id?: string;
 }
 
-async function buildHistory(tx: Tx, now: Date, options: HistoryOptions): Promise<History> {
+async function buildHistory(db: Database, now: Date, options: HistoryOptions): Promise<History> {
   const zone = DEFAULT_ZONE;
   const today = localDateOf(now, zone);
   const from = DateTime.fromISO(today, { zone: "UTC" })
@@ -165,8 +165,14 @@ async function buildHistory(tx: Tx, now: Date, options: HistoryOptions): Promise
   const startOfToday = localInstant(today, 0, zone) as Date;
   const idKey = `history:${from}`;
 
-  const { structures, offerings } = await loadDirectory(tx);
-  const bookings = await placeBookings(tx, offerings, structures, { from, to, zone, startOfToday, fill: options.fill ?? FILL });
+  const { structures, offerings } = await loadDirectory(db.prisma);
+  const bookings = await placeBookings(db.sql, offerings, structures, {
+    from,
+    to,
+    zone,
+    startOfToday,
+    fill: options.fill ?? FILL,
+  });
   const writer = new HistoryWriter(idKey, structures, offerings, now, startOfToday);
   writer.writeBookings(bookings);
   writer.writeOpenReferrals(from);
@@ -174,8 +180,8 @@ async function buildHistory(tx: Tx, now: Date, options: HistoryOptions): Promise
   return writer.history;
 }
 
-async function loadDirectory(tx: Tx) {
-  const rows = await tx.structure.findMany({
+async function loadDirectory(prisma: PrismaClient) {
+  const rows = await prisma.structure.findMany({
     where: { active: true },
     orderBy: { slug: "asc" },
     select: {
@@ -205,10 +211,10 @@ async function loadDirectory(tx: Tx) {
       },
     },
   });
-  const sectors = await tx.$queryRaw<{ structureId: string; codes: string[] }[]>`
+  const sectors = await prisma.$queryRaw<{ structureId: string; codes: string[] }[]>`
     SELECT "structureId", array_agg("communeCode" ORDER BY "communeCode") AS codes FROM "StructureCommune" GROUP BY 1`;
   const communesOf = new Map(sectors.map((s) => [s.structureId, s.codes]));
-  const territories = await tx.territoryCommune.findMany({
+  const territories = await prisma.territoryCommune.findMany({
     where: { communeCode: { in: [...new Set(rows.flatMap((r) => r.sites.map((s) => s.communeCode)))] } },
     orderBy: [{ communeCode: "asc" }, { territoryId: "asc" }],
     select: { communeCode: true, territoryId: true },
@@ -261,14 +267,14 @@ async function loadDirectory(tx: Tx) {
  * structure's load for the month, never before the end (and buffer) of the meeting before.
  */
 async function placeBookings(
-  tx: Tx,
+  sql: SqlSession,
   offerings: { row: ReturnType<typeof toOfferingRow>; info: OfferingInfo }[],
   structures: Map<string, StructureInfo>,
   window: { from: LocalDate; to: LocalDate; zone: string; startOfToday: Date; fill: number },
 ): Promise<Booking[]> {
   const windowStart = localInstant(window.from, 0, window.zone) as Date;
   const inputs = await loadAvailability(
-    sqlIn(tx),
+    sql,
     offerings.map((o) => o.row),
     { from: window.from, to: window.to, now: windowStart, audience: "staff" },
   );
@@ -991,127 +997,12 @@ function ageFor(random: Random, situation: Situation, offering: OfferingInfo): n
 
 // ---------------------------------------------------------------- writing
 
-async function insertHistory(tx: Tx, h: History): Promise<HistoryCounts> {
+async function insertHistory(sql: SqlSession, h: History): Promise<HistoryCounts> {
   return {
-    persons: await insertRows(tx, "Person", PERSON_COLUMNS, h.persons),
-    appointments: await insertRows(tx, "Appointment", APPOINTMENT_COLUMNS, h.appointments),
-    referrals: await insertRows(tx, "Referral", REFERRAL_COLUMNS, h.referrals),
-    referralEvents: await insertRows(tx, "ReferralEvent", EVENT_COLUMNS, h.referralEvents),
-    snapshots: await insertRows(tx, "WaitingTimeSnapshot", SNAPSHOT_COLUMNS, h.snapshots, "ON CONFLICT DO NOTHING"),
+    persons: await insertRows(sql, "Person", h.persons),
+    appointments: await insertRows(sql, "Appointment", h.appointments),
+    referrals: await insertRows(sql, "Referral", h.referrals),
+    referralEvents: await insertRows(sql, "ReferralEvent", h.referralEvents),
+    snapshots: await insertRows(sql, "WaitingTimeSnapshot", h.snapshots, { skipDuplicates: true }),
   };
-}
-
-/**
- * A column, its SQL type and the default a NULL takes (for NOT NULL columns left unset);
- * every value travels as text in one array per column.
- */
-type Columns<Row> = [keyof Row & string, string, string?][];
-
-const PERSON_COLUMNS: Columns<Prisma.PersonCreateManyInput> = [
-  ["id", "uuid"],
-  ["firstName", "text"],
-  ["lastName", "text"],
-  ["email", "text"],
-  ["phone", "text"],
-  ["birthYear", "int"],
-  ["situation", '"Situation"'],
-  ["communeCode", "varchar"],
-  ["noticeAcceptedAt", "timestamptz"],
-  ["createdAt", "timestamptz"],
-  ["lastActivityAt", "timestamptz"],
-];
-const APPOINTMENT_COLUMNS: Columns<Prisma.AppointmentCreateManyInput> = [
-  ["id", "uuid"],
-  ["offeringId", "uuid"],
-  ["structureId", "uuid"],
-  ["siteId", "uuid"],
-  ["mode", '"Mode"'],
-  ["advisorId", "uuid"],
-  ["personId", "uuid"],
-  ["startsAt", "timestamptz"],
-  ["endsAt", "timestamptz"],
-  ["sessionKey", "text"],
-  ["status", '"AppointmentStatus"'],
-  ["outcome", '"AppointmentOutcome"'],
-  ["channel", '"Channel"'],
-  ["bookedById", "uuid"],
-  ["icsSequence", "int", "0"],
-  ["accessibilityNeeds", "text", "''"],
-  ["followUpOfId", "uuid"],
-  ["outcomeAt", "timestamptz"],
-  ["cancelledAt", "timestamptz"],
-  ["cancelReason", "text"],
-  ["createdAt", "timestamptz"],
-  ["updatedAt", "timestamptz"],
-];
-const REFERRAL_COLUMNS: Columns<Prisma.ReferralCreateManyInput> = [
-  ["id", "uuid"],
-  ["fromStructureId", "uuid"],
-  ["referrerId", "uuid"],
-  ["toStructureId", "uuid"],
-  ["serviceId", "uuid"],
-  ["personId", "uuid"],
-  ["need", "text"],
-  ["consentAt", "timestamptz"],
-  ["status", '"ReferralStatus"'],
-  ["statusReason", "text"],
-  ["redirectedFromId", "uuid"],
-  ["appointmentId", "uuid"],
-  ["invitedAt", "timestamptz"],
-  ["invitationExpiresAt", "timestamptz"],
-  ["invitationRemindedAt", "timestamptz"],
-  ["createdAt", "timestamptz"],
-  ["updatedAt", "timestamptz"],
-];
-const EVENT_COLUMNS: Columns<Prisma.ReferralEventCreateManyInput> = [
-  ["id", "uuid"],
-  ["referralId", "uuid"],
-  ["at", "timestamptz"],
-  ["kind", '"ReferralEventKind"'],
-  ["byId", "uuid"],
-  ["detail", "text", "''"],
-];
-const SNAPSHOT_COLUMNS: Columns<Prisma.WaitingTimeSnapshotCreateManyInput> = [
-  ["day", "date"],
-  ["structureId", "uuid"],
-  ["serviceId", "uuid"],
-  ["takenAt", "timestamptz"],
-  ["nextSlotAt", "timestamptz"],
-];
-
-/** Rows per INSERT: one array parameter per column, so only the message size bounds it. */
-const ROWS_PER_INSERT = 20_000;
-
-/**
- * INSERT … SELECT FROM unnest(one text array per column): one statement for thousands of rows,
- * several times faster than createMany's one parameter per value (what costs most on PGlite).
- * Columns left out take their default; a missing or undefined value is NULL.
- */
-async function insertRows<Row extends object>(
-  tx: Tx,
-  table: string,
-  columns: Columns<Row>,
-  rows: Row[],
-  onConflict = "",
-): Promise<number> {
-  const names = columns.map(([name]) => `"${name}"`).join(", ");
-  const casts = columns
-    .map(([, type, otherwise], i) => (otherwise === undefined ? `c${i}::${type}` : `coalesce(c${i}::${type}, ${otherwise})`))
-    .join(", ");
-  const arrays = columns.map((_, i) => `$${i + 1}::text[]`).join(", ");
-  const aliases = columns.map((_, i) => `c${i}`).join(", ");
-  const sql = `INSERT INTO "${table}" (${names}) SELECT ${casts} FROM unnest(${arrays}) AS t(${aliases}) ${onConflict}`;
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const values = columns.map(([name]) => chunk.map((row) => asText((row as Record<string, unknown>)[name])));
-    inserted += await tx.$executeRawUnsafe(sql, ...values);
-  }
-  return inserted;
-}
-
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
 }

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../../server/db/database.ts";
-import type { Prisma } from "../../server/db/generated/client.ts";
+import type { Database, PrismaClient, SqlSession } from "../../server/db/database.ts";
 import { buildDemoData, type DemoData } from "./build.ts";
+import { bulkTransaction, insertRows } from "./bulk.ts";
 
 export { buildDemoData } from "./build.ts";
 
@@ -19,60 +19,50 @@ export interface SeedCounts {
 }
 
 /**
- * Rows per INSERT. Prisma binds every value as a parameter and PostgreSQL accepts at most
- * 65 535 of them; with at most 16 columns, 2 000 rows stay well below while keeping the
- * number of round trips (what costs most on PGlite) small.
- */
-const CHUNK = 2000;
-
-type Insert<Row> = (rows: Row[]) => Promise<number>;
-
-/**
  * Loads the Hauts-de-France demo directory: communes, territories, networks, structures, sites,
  * services, offerings, advisors and their weekly hours. Idempotent: every id is derived from a
  * stable name and rows that already exist are skipped (never updated, so what an admin changed
  * in the demo stays changed). Safe to run concurrently from several instances. One transaction:
  * a start interrupted mid-seed leaves nothing, so the next start seeds again.
  */
-export async function seedDemo(prisma: PrismaClient, options: { log?: (msg: string) => void } = {}): Promise<SeedCounts> {
+export async function seedDemo(db: Database, options: { log?: (msg: string) => void } = {}): Promise<SeedCounts> {
   const log = options.log ?? (() => {});
   const started = performance.now();
   const data = buildDemoData();
 
-  const inserted = await prisma.$transaction((tx) => insertAll(tx, data), { maxWait: 30_000, timeout: 300_000 });
-  const counts = await countRows(prisma);
+  const inserted = await bulkTransaction(db, (sql) => insertAll(sql, data));
+  const counts = await countRows(db.prisma);
   log(`Annuaire de démonstration : ${inserted} ligne(s) ajoutée(s) en ${Math.round(performance.now() - started)} ms`);
   return counts;
 }
 
-async function insertAll(prisma: Prisma.TransactionClient, data: DemoData): Promise<number> {
-  // In insertion order: parents before children.
-  const steps: { [K in keyof DemoData]: Insert<DemoData[K][number]> } = {
-    communes: chunked((rows) => prisma.commune.createMany({ data: rows, skipDuplicates: true })),
-    territories: chunked((rows) => prisma.territory.createMany({ data: rows, skipDuplicates: true })),
-    territoryCommunes: (rows) => insertTerritoryCommunes(prisma, rows),
-    networks: chunked((rows) => prisma.network.createMany({ data: rows, skipDuplicates: true })),
-    services: chunked((rows) => prisma.service.createMany({ data: rows, skipDuplicates: true })),
-    structures: chunked((rows) => prisma.structure.createMany({ data: rows, skipDuplicates: true })),
-    structureCommunes: (rows) => insertStructureCommunes(prisma, rows),
-    sites: chunked((rows) => prisma.site.createMany({ data: rows, skipDuplicates: true })),
-    offerings: chunked((rows) => prisma.offering.createMany({ data: rows, skipDuplicates: true })),
-    staffUsers: chunked((rows) => prisma.staffUser.createMany({ data: rows, skipDuplicates: true })),
-    memberships: chunked((rows) => prisma.membership.createMany({ data: rows, skipDuplicates: true })),
-    territoryCoordinators: chunked((rows) => prisma.territoryCoordinator.createMany({ data: rows, skipDuplicates: true })),
-    availabilityRules: chunked((rows) => prisma.availabilityRule.createMany({ data: rows, skipDuplicates: true })),
-    availabilityRuleOfferings: chunked((rows) =>
-      prisma.availabilityRuleOffering.createMany({ data: rows, skipDuplicates: true }),
-    ),
-    closures: chunked((rows) => prisma.closure.createMany({ data: rows, skipDuplicates: true })),
-    routingRules: chunked((rows) => prisma.routingRule.createMany({ data: rows, skipDuplicates: true })),
-    faqEntries: chunked((rows) => prisma.faqEntry.createMany({ data: rows, skipDuplicates: true })),
-  };
+/** Each list's table, in insertion order: parents before children. */
+export const TABLES: { [K in keyof DemoData]: string } = {
+  communes: "Commune",
+  territories: "Territory",
+  territoryCommunes: "TerritoryCommune",
+  networks: "Network",
+  services: "Service",
+  structures: "Structure",
+  structureCommunes: "StructureCommune",
+  sites: "Site",
+  offerings: "Offering",
+  staffUsers: "StaffUser",
+  memberships: "Membership",
+  territoryCoordinators: "TerritoryCoordinator",
+  availabilityRules: "AvailabilityRule",
+  availabilityRuleOfferings: "AvailabilityRuleOffering",
+  closures: "Closure",
+  routingRules: "RoutingRule",
+  faqEntries: "FaqEntry",
+};
+
+async function insertAll(sql: SqlSession, data: DemoData): Promise<number> {
   let inserted = 0;
-  for (const table of Object.keys(steps) as (keyof DemoData)[]) {
-    inserted += await (steps[table] as Insert<unknown>)(data[table]);
+  for (const list of Object.keys(TABLES) as (keyof DemoData)[]) {
+    inserted += await insertRows(sql, TABLES[list], data[list], { skipDuplicates: true });
   }
-  return inserted + (await seedSettings(prisma));
+  return inserted + (await seedSettings(sql));
 }
 
 /** The demo's data protection officer, so that the privacy notice shows a contact. */
@@ -93,43 +83,18 @@ export const DEMO_LEGAL_NOTICE = {
  * changes are audited): like every demo row, never over what an admin chose, an empty value
  * included. Counts as a row added.
  */
-async function seedSettings(prisma: Prisma.TransactionClient): Promise<number> {
-  if ((await prisma.auditEvent.count({ where: { entity: "PlatformSettings" } })) > 0) return 0;
-  const demo = { dpoContact: DEMO_DPO_CONTACT, ...DEMO_LEGAL_NOTICE };
-  const current = await prisma.platformSettings.findUnique({ where: { id: 1 } });
-  if (!current) return 0;
-  const empty = Object.fromEntries(Object.entries(demo).filter(([field]) => current[field as keyof typeof demo] === ""));
-  if (Object.keys(empty).length === 0) return 0;
-  await prisma.platformSettings.update({ where: { id: 1 }, data: empty });
-  return 1;
-}
-
-function chunked<Row>(createMany: (rows: Row[]) => Promise<{ count: number }>): Insert<Row> {
-  return async (rows) => {
-    let inserted = 0;
-    for (let i = 0; i < rows.length; i += CHUNK) inserted += (await createMany(rows.slice(i, i + CHUNK))).count;
-    return inserted;
-  };
-}
-
-/*
- * The sectorisation tables hold most of the rows (40 000: a regional structure serves 3 800
- * communes). Sent as two arrays in one statement, they load in half the time createMany takes
- * to bind 80 000 parameters, and in a sixth of it when they are already there.
- */
-
-function insertStructureCommunes(prisma: Prisma.TransactionClient, rows: DemoData["structureCommunes"]): Promise<number> {
-  return prisma.$executeRaw`
-    INSERT INTO "StructureCommune" ("structureId", "communeCode")
-    SELECT * FROM unnest(${rows.map((r) => r.structureId)}::uuid[], ${rows.map((r) => r.communeCode)}::varchar[])
-    ON CONFLICT DO NOTHING`;
-}
-
-function insertTerritoryCommunes(prisma: Prisma.TransactionClient, rows: DemoData["territoryCommunes"]): Promise<number> {
-  return prisma.$executeRaw`
-    INSERT INTO "TerritoryCommune" ("territoryId", "communeCode")
-    SELECT * FROM unnest(${rows.map((r) => r.territoryId)}::uuid[], ${rows.map((r) => r.communeCode)}::varchar[])
-    ON CONFLICT DO NOTHING`;
+async function seedSettings(sql: SqlSession): Promise<number> {
+  const demo = Object.entries({ dpoContact: DEMO_DPO_CONTACT, ...DEMO_LEGAL_NOTICE });
+  // Each demo value only where the setting is empty, and none once the Région changed a setting.
+  const updated = await sql.query(
+    `UPDATE "PlatformSettings"
+        SET ${demo.map(([field], i) => `"${field}" = CASE WHEN "${field}" = '' THEN $${i + 1} ELSE "${field}" END`).join(", ")}
+      WHERE id = 1 AND (${demo.map(([field]) => `"${field}" = ''`).join(" OR ")})
+        AND NOT EXISTS (SELECT 1 FROM "AuditEvent" WHERE entity = 'PlatformSettings')
+      RETURNING id`,
+    demo.map(([, value]) => value),
+  );
+  return updated.length;
 }
 
 export async function countRows(prisma: PrismaClient): Promise<SeedCounts> {

@@ -8,7 +8,7 @@ let db: Database;
 let app: ReturnType<typeof testApp>;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedDemo(db.prisma);
+  await seedDemo(db);
   app = testApp(db);
 });
 afterAll(() => db.close());

@@ -18,7 +18,7 @@ const cookies = { region: "", structureAdmin: "", coordinator: "", advisor: "" }
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedDemo(db.prisma);
+  await seedDemo(db);
   await seedDemoAccounts(db.prisma, "demo-staff-password-2026");
   app = testApp(db, { clock });
   const emails = {

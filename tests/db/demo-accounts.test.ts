@@ -8,7 +8,7 @@ import { createTestDatabase } from "../helpers/db.ts";
 let db: Database;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seedDemo(db.prisma);
+  await seedDemo(db);
 });
 afterAll(() => db.close());
 

@@ -1,6 +1,13 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildDemoData, DEMO_DPO_CONTACT, DEMO_LEGAL_NOTICE, type SeedCounts, seedDemo } from "../../prisma/seed/index.ts";
+import {
+  buildDemoData,
+  DEMO_DPO_CONTACT,
+  DEMO_LEGAL_NOTICE,
+  type SeedCounts,
+  seedDemo,
+  TABLES,
+} from "../../prisma/seed/index.ts";
 import type { Database } from "../../server/db/database.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 
@@ -41,8 +48,8 @@ let second: SeedCounts;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  first = await seedDemo(db.prisma);
-  second = await seedDemo(db.prisma);
+  first = await seedDemo(db);
+  second = await seedDemo(db);
 });
 
 afterAll(async () => {
@@ -65,8 +72,27 @@ describe("demo directory seed", () => {
     await db.prisma.auditEvent.create({
       data: { actorId: actor.id, action: "settings.update", entity: "PlatformSettings", entityId: "1", at: new Date() },
     });
-    await seedDemo(db.prisma);
+    await seedDemo(db);
     expect((await db.prisma.platformSettings.findUniqueOrThrow({ where: { id: 1 } })).dpoContact).toBe("");
+  });
+
+  it("stores every row as built: dates, arrays, enums and empty values read back unchanged", async () => {
+    const data = buildDemoData();
+    for (const [list, table] of Object.entries(TABLES) as [keyof typeof data, string][]) {
+      const model = `${table[0]?.toLowerCase()}${table.slice(1)}`;
+      // Read back through Prisma, as the app reads them (a model missing reads as no row).
+      const delegates = db.prisma as unknown as Record<string, { findMany(): Promise<Record<string, unknown>[]> } | undefined>;
+      const stored = (await delegates[model]?.findMany()) ?? [];
+      // Each built row, and the stored rows seen through the same columns.
+      const seen = new Map<string, Set<string>>();
+      const missing = data[list].filter((row) => {
+        const columns = Object.keys(row).filter((k) => (row as Record<string, unknown>)[k] !== undefined);
+        const signature = columns.join(",");
+        if (!seen.has(signature)) seen.set(signature, new Set(stored.map((s) => JSON.stringify(columns.map((c) => s[c])))));
+        return !seen.get(signature)?.has(JSON.stringify(columns.map((c) => (row as Record<string, unknown>)[c])));
+      });
+      expect({ table, missing: missing.slice(0, 3) }).toEqual({ table, missing: [] });
+    }
   });
 
   it("builds the same rows on every call", () => {

@@ -32,7 +32,7 @@ export async function createTestDatabase(options: { migrated?: boolean; demo?: b
     if (options.demo) {
       // Imported only here: most test files never seed the demo.
       const { seedDemo } = await import("../../prisma/seed/index.ts");
-      await seedDemo(db.prisma);
+      await seedDemo(db);
     }
   }
   return db;

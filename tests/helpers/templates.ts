@@ -41,7 +41,7 @@ export async function provideTemplates(options: { demo: boolean }): Promise<void
   process.env[TEMPLATE_ENV] = (await once("migrated", (from) => from(undefined, migrate))).ref;
   if (options.demo) {
     process.env[DEMO_TEMPLATE_ENV] = (
-      await once("demo", async (from) => from((await once("migrated")).ref, (db) => seedDemo(db.prisma)))
+      await once("demo", async (from) => from((await once("migrated")).ref, (db) => seedDemo(db)))
     ).ref;
   }
 }

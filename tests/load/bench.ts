@@ -65,7 +65,7 @@ async function withSeeded(db: Database, fn: (db: Database) => Promise<void>) {
   try {
     await migrate(db);
     const started = performance.now();
-    await seedDemo(db.prisma);
+    await seedDemo(db);
     console.log(`${db.kind.padEnd(11)} demo directory seeded in ${Math.round(performance.now() - started)} ms`);
     await fn(db);
   } finally {
