@@ -225,7 +225,8 @@ test("without an e-mail address, the printed code opens the slots; the person bo
   await p.keyboard.press("Space");
   expect((await focused(p)).checked).toBe(true);
   const chosen = radio.name;
-  await tabTo(p, (focus) => focus.type === "checkbox");
+  // Past the arrangements' checkboxes, to the notice's.
+  await tabTo(p, (focus) => focus.type === "checkbox" && focus.name.startsWith("J'ai pris connaissance"));
   await p.keyboard.press("Space");
   await tabTo(p, (focus) => focus.tag === "button" && focus.name === "Réserver ce rendez-vous");
   await p.keyboard.press("Enter");

@@ -53,12 +53,13 @@ const OrientationPage = lazy(() => guidePages().then((pages) => ({ default: page
 const DirectorySearchPage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectorySearchPage })));
 const DirectoryStructurePage = lazy(() => guidePages().then((pages) => ({ default: pages.DirectoryStructurePage })));
 const FaqPage = lazy(() => guidePages().then((pages) => ({ default: pages.FaqPage })));
-const InvitationPage = lazy(() => guidePages().then((pages) => ({ default: pages.InvitationPage })));
+const linkPages = () => import("./pages/guide/link-pages.ts");
+const InvitationPage = lazy(() => linkPages().then((pages) => ({ default: pages.InvitationPage })));
 // « Retrouver mon rendez-vous », for whoever lost their private link: in the guide's chunk, which
 // already brings all it needs. A chunk of its own would take only part of the chunks the public
 // pages share (the fields without the meeting details, the buttons without the dates), and the
 // bundler would split those: two files and 0.7 kB more on every public page.
-const FindMeetingPage = lazy(() => guidePages().then((pages) => ({ default: pages.FindMeetingPage })));
+const FindMeetingPage = lazy(() => linkPages().then((pages) => ({ default: pages.FindMeetingPage })));
 // The statistics are read apart from the guide: a chunk of their own, and the charting library
 // comes later still, with the first chart (components/charts).
 const StatisticsPage = lazy(() => import("./pages/statistics/statistics-page.tsx"));
@@ -105,7 +106,7 @@ export const routes: RouteDefinition[] = [
       }),
   },
   // The link of an invitation holds its token in the fragment, which no server ever sees.
-  { path: PAGES.invitation, component: InvitationPage, preload: () => void guidePages() },
+  { path: PAGES.invitation, component: InvitationPage, preload: () => void linkPages() },
   { path: PAGES.faq, component: FaqPage, preload: () => void guidePages().then((pages) => pages.getFaq()) },
   {
     path: PAGES.manage,
@@ -114,7 +115,7 @@ export const routes: RouteDefinition[] = [
       if (params.token) void getManagedAppointment(pastedToken(params.token));
     },
   },
-  { path: PAGES.findMeeting, component: FindMeetingPage, preload: () => void guidePages() },
+  { path: PAGES.findMeeting, component: FindMeetingPage, preload: () => void linkPages() },
   // /connexion asks /me too: someone already signed in goes on to their space.
   { path: PAGES.signIn, component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
   { path: PAGES.forgottenPassword, component: ForgottenPasswordPage },
