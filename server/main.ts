@@ -22,23 +22,33 @@ const log = createLogger(config.logLevel);
 // One process speaks: SERVER_PROCESSES' workers would each say « Prêt ».
 const say = cluster.isPrimary || cluster.worker?.id === 1 ? (line: string) => console.log(line) : () => {};
 const supervising = config.processes > 1 && cluster.isPrimary;
-let preparing: (Promise<void> | undefined)[] = [];
+let web: Promise<void> | undefined;
+let database: Promise<void> | undefined;
 if (cluster.isPrimary) {
   // Side by side: the bundler and PGlite each keep one core busy.
-  const web = process.argv.includes("--build-web") ? buildWebApp(say) : undefined;
-  const database =
+  web = process.argv.includes("--build-web") ? buildWebApp(say) : undefined;
+  database =
     config.database.kind === "pglite" && config.database.dir && isNewPglite(config.database.dir)
       ? createDemoDatabase(say)
       : undefined;
-  preparing = [web, database];
 }
+// The server opens its database once the seed is done and listens once the web app is built:
+// whichever ends last, the server's own start overlaps with it.
+let stopping: Promise<never> | undefined;
+const stop = (error: unknown): Promise<never> => {
+  if (!(error instanceof StartupError)) throw error;
+  console.error(error.message);
+  // The other child finishes first: a seed or a build cut short would leave work to redo.
+  stopping ??= Promise.allSettled([web, database]).then(() => process.exit(1));
+  return stopping;
+};
+web?.catch(stop);
 const server = supervising ? undefined : import("./serve.ts");
-const failed = (await Promise.allSettled(preparing)).find((r) => r.status === "rejected");
-if (failed) {
-  if (!(failed.reason instanceof StartupError)) throw failed.reason;
-  console.error(failed.reason.message);
-  process.exit(1);
+await database?.catch(stop);
+if (stopping) await stopping;
+if (supervising) {
+  await web;
+  await superviseProcesses(config.processes, log);
 }
-if (supervising) await superviseProcesses(config.processes, log);
 const { startServer } = await (server ?? import("./serve.ts"));
-await startServer(config, log, say);
+await startServer(config, log, say, web);

@@ -17,7 +17,8 @@ import { createTransport } from "./mail/transport.ts";
 import { createSmsTransport } from "./sms/transport.ts";
 import type { Say } from "./startup.ts";
 
-export async function startServer(config: Config, log: Logger, say: Say): Promise<void> {
+/** Starts everything; listens (and says « Prêt ») once `webApp`, the web app's build, is done. */
+export async function startServer(config: Config, log: Logger, say: Say, webApp?: Promise<void>): Promise<void> {
   const clock = config.now ? clockStartingAt(config.now) : systemClock;
   const db = await openDatabase(config.database);
 
@@ -53,6 +54,7 @@ export async function startServer(config: Config, log: Logger, say: Say): Promis
     : undefined;
   const sweeper = startReferralSweeper({ db, clock, config, log });
   const daily = startDailyJobs(deps, DAILY_TASKS);
+  await webApp;
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     log.info("listening", {
       url: config.publicUrl,

@@ -2,7 +2,7 @@
 // and creates the embedded database with its demo, which took a minute without a word. Both
 // run in child processes, side by side on two cores, and give their memory back when they end:
 // the server keeps only what serving needs.
-import { fork } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,10 +18,16 @@ export class StartupError extends Error {
   override name = "StartupError";
 }
 
-/** Runs a script in a child Node (this one's loader flags, its environment), its errors on our stderr. */
-function runChild(script: string, what: string, stdout: "inherit" | "ignore"): Promise<void> {
+/**
+ * Runs a script in a child Node (this one's loader flags, its environment), its errors on our
+ * stderr. A `background` child runs at a lower priority (nice, where there is one): on two
+ * cores the seed is what « Prêt » waits for, and the web build, done sooner, would slow it.
+ */
+function runChild(script: string, what: string, stdout: "inherit" | "ignore", background = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(script, [], { stdio: ["ignore", stdout, "inherit", "ipc"] });
+    const node = [process.execPath, ...process.execArgv, script];
+    const [command, ...args] = background && process.platform !== "win32" ? ["nice", "-n", "10", ...node] : node;
+    const child = spawn(command as string, args, { stdio: ["ignore", stdout, "inherit"] });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
       code === 0 ? resolve() : reject(new StartupError(`${what} a échoué (${signal ?? `code ${code}`}) : voir ci-dessus.`)),
@@ -34,7 +40,7 @@ export async function buildWebApp(say: Say): Promise<void> {
   if (!isStale()) return;
   say("Construction de l'application web…");
   const started = performance.now();
-  await runChild(BUILD_SCRIPT, "La construction de l'application web", "ignore");
+  await runChild(BUILD_SCRIPT, "La construction de l'application web", "ignore", true);
   say(`Application web construite en ${seconds(performance.now() - started)}.`);
 }
 
