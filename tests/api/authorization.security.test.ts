@@ -460,7 +460,10 @@ const ENDPOINTS: Endpoint[] = [
     rule: "agenda",
     ok: 200,
     // The body names the seat the path then makes.
-    body: () => ({ attendance: [{ appointmentId: (attendingSeat = randomUUID()), outcome: "honoured" }] }),
+    body: () => {
+      attendingSeat = randomUUID();
+      return { attendance: [{ appointmentId: attendingSeat, outcome: "honoured" }] };
+    },
     path: async (t) => `/agenda/sessions/${(await sessionIn(t, "past", attendingSeat)).segment}/attendance`,
   },
   {
