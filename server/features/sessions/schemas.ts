@@ -13,6 +13,7 @@ import {
   Told,
   ZonedInstant,
 } from "../appointments/schemas.ts";
+import { PlacedSlot } from "../desk/schemas.ts";
 
 // A collective session's answers (routes.ts): the seats sharing a session key, as one thing.
 
@@ -83,15 +84,5 @@ export const MoveSessionInput = z.object({ slotKey: z.string().min(1, "Choisisse
 /** After a move, the session under its new key: its page's address changes. */
 export const MovedSession = z.object({ key: z.string(), start: ZonedInstant, moved: z.int() });
 
-export const SessionSlots = z.object({
-  slots: z.array(
-    z.object({
-      key: z.string(),
-      start: ZonedInstant,
-      end: ZonedInstant,
-      mode: Mode,
-      site: IdName.nullable(),
-      seatsLeft: z.int(),
-    }),
-  ),
-});
+/** Where the whole session may go: slots of its advisor, as the desk lists them. */
+export const SessionSlots = z.object({ slots: z.array(PlacedSlot) });

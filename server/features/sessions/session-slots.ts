@@ -55,9 +55,6 @@ export async function sessionSlots({
     select: { id: true, name: true },
   });
   return {
-    slots: slots.map((slot) => {
-      const { key, start, end, mode, seatsLeft } = toView(slot, offering);
-      return { key, start, end, mode, seatsLeft, site: sites.find((s) => s.id === slot.siteId) ?? null };
-    }),
+    slots: slots.map((slot) => ({ ...toView(slot, offering), site: sites.find((s) => s.id === slot.siteId) ?? null })),
   };
 }

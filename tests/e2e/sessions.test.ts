@@ -1,0 +1,122 @@
+import { expect, test } from "vitest";
+import { sessionKeyOf } from "../../server/domain/availability.ts";
+import { NOW, normalise } from "./harness.ts";
+import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
+
+// A collective session as its advisor lives it: from the agenda to the session's page, the
+// attendance marked for each participant, then the attendance sheet printed for signatures.
+
+const staff = useStaffHarness();
+
+/** A 12-seat information session of the demo's advisor, begun an hour before the server's clock, with three people. */
+async function sessionWithThree() {
+  const p = staff.harness.db.prisma;
+  const structure = await p.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { sites: { take: 1, orderBy: { name: "asc" } } },
+  });
+  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const service = await p.service.create({ data: { slug: "atelier-cv", name: "Atelier CV collectif" } });
+  const offering = await p.offering.create({
+    data: { structureId: structure.id, serviceId: service.id, durationMinutes: 90, seats: 12, modes: ["onsite"] },
+  });
+  // 06:00 in Paris, before the advisor's hours: no demo meeting of theirs is there.
+  const startsAt = new Date(Date.parse(NOW) - 3 * 3_600_000);
+  const sessionKey = sessionKeyOf(offering.id, advisor.id, startsAt);
+  const people = [
+    { firstName: "Inès", lastName: "Bernard", email: "ines.bernard@example.org" },
+    { firstName: "Hugo", lastName: "Lambert", phone: "+33611223344" },
+    { firstName: "Yasmine", lastName: "Cordier", phone: "+33320112233" },
+  ];
+  for (const data of people) {
+    const person = await p.person.create({ data });
+    await p.appointment.create({
+      data: {
+        offeringId: offering.id,
+        structureId: structure.id,
+        siteId: structure.sites[0]?.id ?? null,
+        mode: "onsite",
+        advisorId: advisor.id,
+        personId: person.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+        sessionKey,
+        channel: "reception",
+      },
+    });
+  }
+  return { sessionKey };
+}
+
+test("an advisor opens a session from the agenda, marks attendance, and prints the attendance sheet", {
+  timeout: 90_000,
+}, async () => {
+  const { sessionKey } = await sessionWithThree();
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  await page.goto(`/espace/agenda?date=${NOW.slice(0, 10)}&vue=jour`);
+  await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  await page.getByRole("link", { name: "Session collective de Inès Bernard : participants et présences" }).click();
+
+  await page.getByRole("heading", { level: 1, name: "Session « Atelier CV collectif » du lundi 23 mars 2026" }).waitFor();
+  const facts = normalise(await page.locator(".directory-facts").textContent());
+  expect(facts).toContain("lundi 23 mars 2026, de 6 h 00 à 7 h 30");
+  expect(facts).toContain("3 prises sur 12, 9 libres");
+  expect(page.url()).not.toMatch(/Bernard|Lambert|Cordier|example/);
+  expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/espace/sessions/${sessionKey.replaceAll("/", "~")}`);
+  await expectAccessibleAtEveryWidth(page, "session");
+
+  // Participants by name, with how to reach them; the landline is to be called.
+  const names = await page.locator(".session-participant__name").allTextContents();
+  expect(names).toEqual(["Inès Bernard", "Yasmine Cordier", "Hugo Lambert"]);
+  expect(normalise(await page.locator(".session-attendance").textContent())).toContain(
+    "03 20 11 22 33 (à prévenir par téléphone)",
+  );
+
+  await page.getByRole("group", { name: "Présence de Inès Bernard" }).getByRole("radio", { name: "Honoré" }).check();
+  await page.getByRole("group", { name: "Présence de Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).check();
+  await page.getByRole("group", { name: "Présence de Yasmine Cordier" }).getByRole("radio", { name: "Excusé·e" }).check();
+  await page.getByRole("button", { name: "Enregistrer les présences" }).click();
+  await page.getByText("Présences enregistrées (3 participants).").waitFor();
+  const seats = await staff.harness.db.prisma.appointment.findMany({
+    where: { sessionKey },
+    select: { outcome: true, person: { select: { lastName: true } } },
+    orderBy: { person: { lastName: "asc" } },
+  });
+  expect(seats.map((s) => [s.person.lastName, s.outcome])).toEqual([
+    ["Bernard", "honoured"],
+    ["Cordier", "excused"],
+    ["Lambert", "no_show"],
+  ]);
+  // Marked, the session took place: it may no longer be cancelled, and the choices stay shown.
+  expect(await page.getByRole("button", { name: "Annuler la session" }).count()).toBe(0);
+  expect(
+    await page.getByRole("group", { name: "Présence de Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).isChecked(),
+  ).toBe(true);
+  await expectAccessibleAtEveryWidth(page, "session, attendance marked");
+
+  // On paper: the sheet alone, with a signature column; none of the screen around it.
+  expect(await page.locator(".emargement").isVisible()).toBe(false);
+  await page.emulateMedia({ media: "print" });
+  expect(await page.locator(".site-header").isVisible()).toBe(false);
+  expect(await page.getByRole("navigation").first().isVisible()).toBe(false);
+  expect(await page.getByRole("heading", { level: 1 }).isVisible()).toBe(false);
+  expect(await page.getByRole("button", { name: "Enregistrer les présences" }).isVisible()).toBe(false);
+  const sheet = page.locator(".emargement");
+  expect(await sheet.isVisible()).toBe(true);
+  expect(await sheet.getByRole("columnheader").allTextContents()).toEqual(["Nom", "Prénom", "Signature"]);
+  const rows = await sheet
+    .locator("tbody tr")
+    .evaluateAll((found) => found.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")));
+  expect(rows).toEqual([
+    ["Bernard", "Inès", ""],
+    ["Cordier", "Yasmine", ""],
+    ["Lambert", "Hugo", ""],
+  ]);
+  const printed = normalise(await sheet.textContent());
+  expect(printed).toContain("Feuille d'émargement");
+  expect(printed).toContain("Atelier CV collectif — Mission Locale de Lille");
+  expect(printed).toContain("Animée par David Conseil");
+  await page.emulateMedia({ media: "screen" });
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
