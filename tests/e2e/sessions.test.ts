@@ -120,3 +120,100 @@ test("an advisor opens a session from the agenda, marks attendance, and prints t
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });
+
+test("a coming session moves whole from its page, then is cancelled with every participant told", {
+  timeout: 90_000,
+}, async () => {
+  const p = staff.harness.db.prisma;
+  const structure = await p.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { sites: { take: 1, orderBy: { name: "asc" } } },
+  });
+  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const service = await p.service.create({ data: { slug: "atelier-entretien", name: "Atelier entretien d'embauche" } });
+  const offering = await p.offering.create({
+    data: { structureId: structure.id, serviceId: service.id, durationMinutes: 60, seats: 8, modes: ["onsite"] },
+  });
+  const siteId = structure.sites[0]?.id ?? null;
+  // Friday 27 March and 3 April, 18:00 in Paris: the advisor's range for this workshop only.
+  await p.availabilityRule.create({
+    data: {
+      advisorId: advisor.id,
+      structureId: structure.id,
+      siteId,
+      modes: ["onsite"],
+      weekdays: [5],
+      startTime: "18:00",
+      endTime: "19:00",
+      validFrom: new Date("2026-03-23"),
+      offerings: { create: [{ offeringId: offering.id }] },
+    },
+  });
+  const startsAt = new Date("2026-03-27T17:00:00Z");
+  const sessionKey = sessionKeyOf(offering.id, advisor.id, startsAt);
+  const ids: string[] = [];
+  for (const data of [
+    { firstName: "Nora", lastName: "Petit", email: "nora.petit@example.org" },
+    { firstName: "Paul", lastName: "Roux", phone: "+33320445566" },
+  ]) {
+    const person = await p.person.create({ data });
+    const seat = await p.appointment.create({
+      data: {
+        offeringId: offering.id,
+        structureId: structure.id,
+        siteId,
+        mode: "onsite",
+        advisorId: advisor.id,
+        personId: person.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 60 * 60_000),
+        sessionKey,
+        channel: "reception",
+      },
+    });
+    ids.push(seat.id);
+  }
+
+  const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
+  // From a seat's own page.
+  await page.goto(`/espace/rendez-vous/${ids[0]}`);
+  await page.getByRole("link", { name: "Voir la session, ses participants et la feuille d'émargement" }).click();
+  await page
+    .getByRole("heading", { level: 1, name: /^Session « Atelier entretien d'embauche » du vendredi 27 mars 2026$/ })
+    .waitFor();
+  await page.getByText("La présence de chacun se note à partir de l'heure de la session").waitFor();
+
+  const move = page.getByRole("group", { name: "Nouveau créneau" });
+  await move.getByRole("radio").first().waitFor();
+  const choices = await move
+    .getByRole("radio")
+    .evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+  expect(normalise(choices[0])).toMatch(/^vendredi 3 avril à 18 h 00 — Sur place/);
+  await move.getByRole("radio").first().check();
+  await expectAccessibleAtEveryWidth(page, "session, a new time chosen");
+  await page.getByRole("button", { name: "Déplacer la session" }).click();
+  const dialog = page.getByRole("dialog", { name: "Déplacer toute la session ?" });
+  // Paul has a landline only: nobody will text him.
+  expect(normalise(await dialog.textContent())).toContain("Paul Roux, 03 20 44 55 66");
+  await expectAccessibleAtEveryWidth(page, "session, move dialog");
+  await dialog.getByRole("button", { name: "Confirmer le déplacement" }).click();
+  await page.getByRole("heading", { level: 1, name: /du vendredi 3 avril 2026$/ }).waitFor();
+  const moved = await p.appointment.findMany({ where: { id: { in: ids } } });
+  expect(moved.map((a) => [a.startsAt.toISOString(), a.icsSequence])).toEqual([
+    ["2026-04-03T16:00:00.000Z", 1],
+    ["2026-04-03T16:00:00.000Z", 1],
+  ]);
+  expect(await p.outboxMessage.count({ where: { appointmentId: { in: ids }, type: "appointment.moved" } })).toBe(1);
+
+  await page.getByRole("button", { name: "Annuler la session" }).click();
+  const cancel = page.getByRole("dialog", { name: "Annuler toute la session ?" });
+  await cancel.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await cancel.getByText("Saisissez le motif de l'annulation.").waitFor();
+  await cancel.getByLabel("Motif").fill("Salle indisponible");
+  await cancel.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await page.getByText("Cette session est annulée : elle n'a plus d'inscrit.").waitFor();
+  expect(await p.appointment.count({ where: { id: { in: ids }, status: "cancelled" } })).toBe(2);
+  await expectAccessibleAtEveryWidth(page, "session cancelled");
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});

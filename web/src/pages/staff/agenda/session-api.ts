@@ -48,5 +48,6 @@ export const cancelSession = action(async (key: string, reason: string) => {
 /** Moves every seat, or none; the session's address changes with its time. */
 export const moveSession = action(async (key: string, slotKey: string) => {
   const result = await send<MovedSession>(() => sessions[":key"].move.$post({ param: { key }, json: { slotKey } }), 200);
-  return json(result, { revalidate: result.kind === "done" ? changed() : [] });
+  // Not the session's own queries: under its old key it is gone (404), and its page goes to the new one.
+  return json(result, { revalidate: result.kind === "done" ? [getAgenda.key, getAppointment.key] : [] });
 }, "sessionMove");
