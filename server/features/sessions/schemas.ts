@@ -21,7 +21,10 @@ export const SessionParam = z.object({
   key: z
     .string()
     .regex(SESSION_SEGMENT, "identifiant de session attendu (offre~conseiller~début).")
-    .openapi({ example: "0b1c…~8d2e…~2026-03-31T12:00:00.000Z", description: "La clé de session, « / » écrits « ~ »." }),
+    .openapi({
+      example: "0b1c7a52-3d4e-4f60-8a9b-1c2d3e4f5a6b~8d2e6f70-1a2b-4c3d-9e8f-7a6b5c4d3e2f~2026-03-31T12:00:00.000Z",
+      description: "La clé de session, « / » écrits « ~ ».",
+    }),
 });
 
 export const SessionParticipant = z.object({
