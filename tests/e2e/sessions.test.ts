@@ -8,50 +8,61 @@ import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.t
 
 const staff = useStaffHarness();
 
-/** A 12-seat information session of the demo's advisor, begun an hour before the server's clock, with three people. */
-async function sessionWithThree() {
+type NewPerson = { firstName: string; lastName: string; email?: string; phone?: string };
+
+/**
+ * A collective offering of the demo's advisor at the Mission Locale de Lille, and a session of it
+ * at `start` with these people, booked at the reception desk.
+ */
+async function session(service: { slug: string; name: string }, start: Date, minutes: number, people: NewPerson[]) {
   const p = staff.harness.db.prisma;
   const structure = await p.structure.findUniqueOrThrow({
     where: { slug: "mission-locale-lille" },
     include: { sites: { take: 1, orderBy: { name: "asc" } } },
   });
   const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
-  const service = await p.service.create({ data: { slug: "atelier-cv", name: "Atelier CV collectif" } });
+  const { id: serviceId } = await p.service.create({ data: service });
   const offering = await p.offering.create({
-    data: { structureId: structure.id, serviceId: service.id, durationMinutes: 90, seats: 12, modes: ["onsite"] },
+    data: { structureId: structure.id, serviceId, durationMinutes: minutes, seats: 12, modes: ["onsite"] },
   });
-  // 06:00 in Paris, before the advisor's hours: no demo meeting of theirs is there.
-  const startsAt = new Date(Date.parse(NOW) - 3 * 3_600_000);
-  const sessionKey = sessionKeyOf(offering.id, advisor.id, startsAt);
-  const people = [
-    { firstName: "Inès", lastName: "Bernard", email: "ines.bernard@example.org" },
-    { firstName: "Hugo", lastName: "Lambert", phone: "+33611223344" },
-    { firstName: "Yasmine", lastName: "Cordier", phone: "+33320112233" },
-  ];
+  const siteId = structure.sites[0]?.id ?? null;
+  const sessionKey = sessionKeyOf(offering.id, advisor.id, start);
+  const ids: string[] = [];
   for (const data of people) {
     const person = await p.person.create({ data });
-    await p.appointment.create({
+    const seat = await p.appointment.create({
       data: {
         offeringId: offering.id,
         structureId: structure.id,
-        siteId: structure.sites[0]?.id ?? null,
+        siteId,
         mode: "onsite",
         advisorId: advisor.id,
         personId: person.id,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 90 * 60_000),
+        startsAt: start,
+        endsAt: new Date(start.getTime() + minutes * 60_000),
         sessionKey,
         channel: "reception",
       },
     });
+    ids.push(seat.id);
   }
-  return { sessionKey };
+  return { sessionKey, ids, structure, advisor, offering, siteId };
 }
 
 test("an advisor opens a session from the agenda, marks attendance, and prints the attendance sheet", {
   timeout: 90_000,
 }, async () => {
-  const { sessionKey } = await sessionWithThree();
+  // 06:00 in Paris, three hours before the server's clock and the advisor's hours: no demo meeting of theirs is there.
+  const { sessionKey } = await session(
+    { slug: "atelier-cv", name: "Atelier CV collectif" },
+    new Date(Date.parse(NOW) - 3 * 3_600_000),
+    90,
+    [
+      { firstName: "Inès", lastName: "Bernard", email: "ines.bernard@example.org" },
+      { firstName: "Hugo", lastName: "Lambert", phone: "+33611223344" },
+      { firstName: "Yasmine", lastName: "Cordier", phone: "+33320112233" },
+    ],
+  );
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.goto(`/espace/agenda?date=${NOW.slice(0, 10)}&vue=jour`);
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
@@ -125,16 +136,15 @@ test("a coming session moves whole from its page, then is cancelled with every p
   timeout: 90_000,
 }, async () => {
   const p = staff.harness.db.prisma;
-  const structure = await p.structure.findUniqueOrThrow({
-    where: { slug: "mission-locale-lille" },
-    include: { sites: { take: 1, orderBy: { name: "asc" } } },
-  });
-  const advisor = await p.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
-  const service = await p.service.create({ data: { slug: "atelier-entretien", name: "Atelier entretien d'embauche" } });
-  const offering = await p.offering.create({
-    data: { structureId: structure.id, serviceId: service.id, durationMinutes: 60, seats: 8, modes: ["onsite"] },
-  });
-  const siteId = structure.sites[0]?.id ?? null;
+  const { ids, structure, advisor, offering, siteId } = await session(
+    { slug: "atelier-entretien", name: "Atelier entretien d'embauche" },
+    new Date("2026-03-27T17:00:00Z"),
+    60,
+    [
+      { firstName: "Nora", lastName: "Petit", email: "nora.petit@example.org" },
+      { firstName: "Paul", lastName: "Roux", phone: "+33320445566" },
+    ],
+  );
   // Friday 27 March and 3 April, 18:00 in Paris: the advisor's range for this workshop only.
   await p.availabilityRule.create({
     data: {
@@ -149,30 +159,6 @@ test("a coming session moves whole from its page, then is cancelled with every p
       offerings: { create: [{ offeringId: offering.id }] },
     },
   });
-  const startsAt = new Date("2026-03-27T17:00:00Z");
-  const sessionKey = sessionKeyOf(offering.id, advisor.id, startsAt);
-  const ids: string[] = [];
-  for (const data of [
-    { firstName: "Nora", lastName: "Petit", email: "nora.petit@example.org" },
-    { firstName: "Paul", lastName: "Roux", phone: "+33320445566" },
-  ]) {
-    const person = await p.person.create({ data });
-    const seat = await p.appointment.create({
-      data: {
-        offeringId: offering.id,
-        structureId: structure.id,
-        siteId,
-        mode: "onsite",
-        advisorId: advisor.id,
-        personId: person.id,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 60 * 60_000),
-        sessionKey,
-        channel: "reception",
-      },
-    });
-    ids.push(seat.id);
-  }
 
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   // From a seat's own page.
