@@ -41,7 +41,8 @@ export async function moveSession(deps: StaffDeps & { input: { key: string; slot
       scope.prisma.$transaction(async (tx) => {
         const sql = sqlIn(tx);
         const seats = await lockBookedSeats(tx, sessionKey);
-        if (seats.length === 0) throw new AppError("CONFLICT", "Cette session est annulée : elle n'a plus d'inscrit.");
+        if (seats.length === 0)
+          throw new AppError("CONFLICT", "Cette session n'a plus d'inscrit à cette heure : elle a été annulée ou déplacée.");
         const offeringRow = await tx.offering.findUniqueOrThrow({
           where: { id: first.offeringId },
           select: { ...offeringSelect, reminderPlan: true },

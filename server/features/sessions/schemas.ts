@@ -18,13 +18,10 @@ import { PlacedSlot } from "../desk/schemas.ts";
 // A collective session's answers (routes.ts): the seats sharing a session key, as one thing.
 
 export const SessionParam = z.object({
-  key: z
-    .string()
-    .regex(SESSION_SEGMENT, "identifiant de session attendu (offre~conseiller~début).")
-    .openapi({
-      example: "0b1c7a52-3d4e-4f60-8a9b-1c2d3e4f5a6b~8d2e6f70-1a2b-4c3d-9e8f-7a6b5c4d3e2f~2026-03-31T12:00:00.000Z",
-      description: "La clé de session, « / » écrits « ~ ».",
-    }),
+  key: z.string().regex(SESSION_SEGMENT, "identifiant de session attendu (offre~conseiller~début).").openapi({
+    example: "0b1c7a52-3d4e-4f60-8a9b-1c2d3e4f5a6b~8d2e6f70-1a2b-4c3d-9e8f-7a6b5c4d3e2f~2026-03-31T12:00:00.000Z",
+    description: "La clé de session, « / » écrits « ~ ».",
+  }),
 });
 
 export const SessionParticipant = z.object({

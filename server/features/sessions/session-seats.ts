@@ -30,10 +30,13 @@ export async function sessionSeats(scope: Scope, segment: string) {
 }
 
 /**
- * The session's booked seats, locked in id order for the rest of the transaction: a change of
- * one seat meanwhile (a person cancelling, an outcome) waits, or comes first and is seen.
+ * The session's booked seats, locked for the rest of the transaction: first the session, under
+ * the lock a booking of a seat takes (appointments/seat.ts), so that no seat is added meanwhile;
+ * then its seats in id order, so that a change of one (a person cancelling, an outcome) waits, or
+ * comes first and is seen.
  */
 export async function lockBookedSeats(tx: Tx, sessionKey: string) {
+  await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${sessionKey}))`;
   return tx.$queryRaw<{ id: string; outcome: string | null; manageTokenHash: string | null }[]>`
     SELECT id, outcome::text AS outcome, "manageTokenHash" FROM "Appointment"
      WHERE "sessionKey" = ${sessionKey} AND status = 'booked'
