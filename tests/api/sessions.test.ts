@@ -151,7 +151,10 @@ describe("a collective session", () => {
     ]);
     const events = await env.db.prisma.auditEvent.findMany({ where: { entityId: { in: seats.map((s) => s.id) } } });
     expect(events.map((e) => e.action)).toEqual(Array(3).fill("appointment.outcome"));
-    // A session that took place is not cancelled.
+    // A session that took place is neither moved nor cancelled.
+    const moved = await send("POST", `/agenda/sessions/${segment}/move`, await advisor(), { slotKey: slotKeyOn("2026-12-15") });
+    expect(moved.status).toBe(409);
+    expect(moved.body.error.message).toMatch(/a commencé/);
     const late = await send("POST", `/agenda/sessions/${segment}/cancel`, await advisor(), { reason: "Trop tard" });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toMatch(/présences sont notées/);
