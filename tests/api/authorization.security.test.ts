@@ -408,6 +408,23 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "POST",
+    route: "/agenda/appointments/{id}/move",
+    rule: "agenda",
+    ok: 409,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/move`,
+    // A well-formed key of the structure's offering at a time nobody works: authorized callers reach the slot check.
+    body: (t) => ({
+      slotKey: encodeSlotKey({
+        offeringId: offeringOf(t) ?? "",
+        advisorId: advisorOf(t).id,
+        siteId: null,
+        mode: "phone",
+        start: new Date("2026-12-20T03:00:00Z"),
+      }),
+    }),
+  },
+  {
+    method: "POST",
     route: "/agenda/appointments/{id}/cancel",
     rule: "agenda",
     ok: 200,

@@ -36,6 +36,7 @@ export const ACTIONS: Record<string, string> = {
   "appointment.notes": "Notes d'un rendez-vous modifiées",
   "appointment.confirmation": "Confirmation d'un rendez-vous envoyée",
   "appointment.cancel": "Rendez-vous annulé par la structure",
+  "appointment.move": "Rendez-vous déplacé par la structure",
   "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
