@@ -170,6 +170,32 @@ describe("staff move a meeting", () => {
   });
 });
 
+describe("the desk's person search", () => {
+  it("shows each person's meetings to come here, soonest first — not those cancelled, over or with an outcome", async () => {
+    const first = await bookFor("2026-12-14", { firstName: "Yasmine", lastName: "Carpentier", phone: "06 55 44 33 22" });
+    const person = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: first.id }, select: { personId: true } });
+    const [later, cancelled] = await onsite("2026-12-15");
+    const again = await book(env.fx.cookies.reception, { slotKey: later?.key, person: { id: person.personId } });
+    const gone = await book(env.fx.cookies.reception, { slotKey: cancelled?.key, person: { id: person.personId } });
+    await send("POST", `/agenda/appointments/${gone.body.appointment.id}/cancel`, env.fx.cookies.reception, {
+      reason: "Erreur de saisie",
+    });
+    const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=06 55 44 33 22`, env.fx.cookies.reception);
+    expect(found.status).toBe(200);
+    expect(found.body.people).toHaveLength(1);
+    expect(found.body.people[0].upcoming).toEqual([
+      {
+        id: first.id,
+        start: "2026-12-14T09:00:00+01:00",
+        mode: "onsite",
+        service: "Information-conseil VAE",
+        advisor: { firstName: "Claire", lastName: "Martin" },
+      },
+      expect.objectContaining({ id: again.body.appointment.id, start: "2026-12-15T09:00:00+01:00" }),
+    ]);
+  });
+});
+
 // PGlite is one connection: only PostgreSQL runs two moves at once.
 describe.skipIf(!TEST_DATABASE_URL)("two staff moving into one slot at once (PostgreSQL)", () => {
   it("one wins, the other gets a 409 and keeps its meeting where it was", async () => {

@@ -27,6 +27,8 @@ export type DeskBooking = InferResponseType<typeof desk.bookings.$post, 201>;
 export type DeskBookingInput = InferRequestType<typeof desk.bookings.$post>["json"];
 /** `newLink`: a new private link was made, the one handed over before no longer works. */
 export type SentConfirmation = InferResponseType<(typeof agenda.appointments)[":id"]["confirmation"]["$post"], 200>;
+/** A meeting moved by staff: its new time, and who was told. */
+export type MovedAppointment = InferResponseType<(typeof agenda.appointments)[":id"]["move"]["$post"], 200>;
 type CalendarFeed = InferResponseType<typeof calendarFeed.index.$get, 200>;
 type NewCalendarFeed = InferResponseType<typeof calendarFeed.index.$post, 201>;
 
@@ -106,6 +108,17 @@ export const cancelForStructure = action(async (id: string, reason: string) => {
   );
   return json(result, { revalidate: result.kind === "done" ? appointmentKeys() : [] });
 }, "agendaCancel");
+
+/** Moves to another free slot: the person and the advisors are told; a slot taken meanwhile comes back as « taken ». */
+export const moveAppointment = action(async (id: string, slotKey: string) => {
+  const result = await send<MovedAppointment>(
+    () => agenda.appointments[":id"].move.$post({ param: { id }, json: { slotKey } }),
+    200,
+  );
+  const stale =
+    result.kind === "done" ? [getDeskSlots.key, ...appointmentKeys()] : result.kind === "taken" ? [getDeskSlots.key] : [];
+  return json(result, { revalidate: stale });
+}, "agendaMove");
 
 /**
  * E-mails the confirmation (with the .ics and reminders). With the private link the page holds,

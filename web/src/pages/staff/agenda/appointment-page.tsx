@@ -24,6 +24,7 @@ import {
 import { CALL_TO_TELL, CHANNELS, cancelNotice, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
 import { AreaGuard } from "./area-guard.tsx";
 import { FollowUp } from "./follow-up.tsx";
+import { MoveAppointment } from "./move-appointment.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
 import "../directory/directory.css";
 import "./agenda.css";
@@ -166,6 +167,9 @@ function Appointment(props: { appointment: AppointmentDetail }) {
           <h2 id="confirmation-title">Confirmation par courriel</h2>
           <SendConfirmation appointmentId={a().id} email={a().person.email ?? undefined} />
         </section>
+      </Show>
+      <Show when={booked() && !a().outcome}>
+        <MoveAppointment appointment={a()} />
       </Show>
       <Show when={booked()}>
         <FollowUp appointment={a()} />
