@@ -196,6 +196,34 @@ describe("the desk's person search", () => {
   });
 });
 
+describe("the printed confirmation, at any time", () => {
+  it("gives the meeting, with whom, and the private link the person's reminders hold; none once unknown; never for another structure", async () => {
+    const [slot] = await onsite("2026-12-21");
+    const booked = await book(env.fx.cookies.reception, {
+      slotKey: slot?.key,
+      person: { firstName: "Rose", lastName: "Lambert", email: "rose@example.org" },
+    });
+    const id = booked.body.appointment.id;
+    const printed = await send("GET", `/agenda/appointments/${id}/confirmation`, await advisorCookie());
+    expect(printed.status).toBe(200);
+    expect(printed.body).toEqual({
+      appointment: booked.body.appointment,
+      person: { firstName: "Rose", lastName: "Lambert" },
+      advisor: { firstName: "Claire", lastName: "Martin" },
+      manageUrl: booked.body.manageUrl,
+    });
+    // Known by name only: no reminder holds the link, the sheet says how to reach the structure.
+    const walkIn = await bookFor("2026-12-22", { firstName: "Jean", lastName: "Marchal" });
+    const bare = await send("GET", `/agenda/appointments/${walkIn.id}/confirmation`, env.fx.cookies.reception);
+    expect(bare.body.manageUrl).toBeNull();
+    expect((await send("GET", `/agenda/appointments/${id}/confirmation`, await outsider())).status).toBe(404);
+    await send("POST", `/agenda/appointments/${id}/cancel`, env.fx.cookies.reception, { reason: "Empêchement" });
+    const cancelled = await send("GET", `/agenda/appointments/${id}/confirmation`, env.fx.cookies.reception);
+    expect(cancelled.status).toBe(409);
+    expect(cancelled.body.error.message).toBe("Ce rendez-vous est annulé : aucune confirmation à imprimer.");
+  });
+});
+
 // PGlite is one connection: only PostgreSQL runs two moves at once.
 describe.skipIf(!TEST_DATABASE_URL)("two staff moving into one slot at once (PostgreSQL)", () => {
   it("one wins, the other gets a 409 and keeps its meeting where it was", async () => {

@@ -407,6 +407,13 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ email: "lea.durand@example.org" }),
   },
   {
+    method: "GET",
+    route: "/agenda/appointments/{id}/confirmation",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/confirmation`,
+  },
+  {
     method: "POST",
     route: "/agenda/appointments/{id}/move",
     rule: "agenda",

@@ -9,10 +9,11 @@ import { cancelWithReason } from "./cancel-with-reason.ts";
 import { exportAppointments } from "./export-appointments.ts";
 import { moveByStaff } from "./move-by-staff.ts";
 import { recordOutcome } from "./record-outcome.ts";
-import { Agenda, AppointmentDetailResponse, MovedAppointment } from "./schemas.ts";
+import { Agenda, AppointmentDetailResponse, MovedAppointment, PrintableConfirmation } from "./schemas.ts";
 import { sendConfirmation } from "./send-confirmation.ts";
 import { showAgenda } from "./show-agenda.ts";
 import { showAppointment } from "./show-appointment.ts";
+import { showConfirmation } from "./show-confirmation.ts";
 import { writeNotes } from "./write-notes.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
@@ -141,6 +142,17 @@ const move = agendaRoute({
   },
 });
 
+const printable = agendaRoute({
+  method: "get",
+  path: "/appointments/{id}/confirmation",
+  summary:
+    "La confirmation à imprimer (ou réimprimer) pour la personne : le rendez-vous, avec qui, et son lien privé s'il est connu",
+  request: { params: IdParam },
+  responses: {
+    200: json(PrintableConfirmation, "La confirmation ; `manageUrl` null quand le lien privé n'est plus connu du serveur."),
+  },
+});
+
 export const agenda = createRouter()
   .openapi(list, async (c) => c.json(await act(c, "agenda", showAgenda, c.req.valid("query")), 200))
   .openapi(exported, async (c) => {
@@ -155,6 +167,7 @@ export const agenda = createRouter()
   .openapi(notes, async (c) =>
     c.json(await act(c, "agenda", writeNotes, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
   )
+  .openapi(printable, async (c) => c.json(await act(c, "agenda", showConfirmation, c.req.valid("param")), 200))
   .openapi(confirmation, async (c) =>
     c.json(await act(c, "agenda", sendConfirmation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
   )

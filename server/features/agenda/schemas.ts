@@ -14,6 +14,7 @@ import {
   Told,
   ZonedInstant,
 } from "../appointments/schemas.ts";
+import { AppointmentSchema } from "../bookings/schemas.ts";
 
 // The agenda's answers (routes.ts, load-agenda.ts).
 
@@ -125,4 +126,12 @@ export const MovedAppointment = z.object({
     call: ShownPhone.openapi({ description: "Le numéro à appeler quand rien ne part à la personne (sinon null)." }),
     advisors: z.array(FullName).openapi({ description: "Les conseillers prévenus : le nouveau, et l'ancien s'il change." }),
   }),
+});
+
+/** The printed confirmation, at any time: what the person is handed at the desk. */
+export const PrintableConfirmation = z.object({
+  appointment: AppointmentSchema,
+  person: FullName,
+  advisor: FullName,
+  manageUrl: z.url().nullable(),
 });

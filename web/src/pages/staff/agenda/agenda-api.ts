@@ -27,6 +27,8 @@ export type DeskBooking = InferResponseType<typeof desk.bookings.$post, 201>;
 export type DeskBookingInput = InferRequestType<typeof desk.bookings.$post>["json"];
 /** `newLink`: a new private link was made, the one handed over before no longer works. */
 export type SentConfirmation = InferResponseType<(typeof agenda.appointments)[":id"]["confirmation"]["$post"], 200>;
+/** What the printed confirmation says; `manageUrl` null when the server no longer knows the private link. */
+export type PrintableConfirmation = InferResponseType<(typeof agenda.appointments)[":id"]["confirmation"]["$get"], 200>;
 /** A meeting moved by staff: its new time, and who was told. */
 export type MovedAppointment = InferResponseType<(typeof agenda.appointments)[":id"]["move"]["$post"], 200>;
 type CalendarFeed = InferResponseType<typeof calendarFeed.index.$get, 200>;
@@ -57,6 +59,14 @@ export const getAppointment = query(async (id: string): Promise<AppointmentDetai
   return (await response.json()).appointment;
 }, "agendaAppointment");
 
+/** The confirmation to print again, from the server; null when the appointment is out of reach. */
+export const getPrintableConfirmation = query(async (id: string): Promise<PrintableConfirmation | null> => {
+  const response = await agenda.appointments[":id"].confirmation.$get({ param: { id } });
+  if (response.status === 404 || response.status === 422) return null;
+  if (response.status !== 200) throw await toApiError(response);
+  return await response.json();
+}, "agendaPrintableConfirmation");
+
 /** The structures one may book in for someone: one's own first. */
 export const getDeskStructures = query(async (): Promise<DeskStructureChoice[]> => {
   const response = await desk.structures.$get();
@@ -85,7 +95,7 @@ export async function searchPeople(structure: string, q: string): Promise<DeskPe
   return (await response.json()).people;
 }
 
-const appointmentKeys = () => [getAppointment.key, getAgenda.key];
+const appointmentKeys = () => [getAppointment.key, getAgenda.key, getPrintableConfirmation.key];
 
 export const markOutcome = action(async (id: string, outcome: AppointmentOutcome) => {
   const result: Outcome<unknown> = await send(

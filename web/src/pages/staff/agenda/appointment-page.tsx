@@ -1,7 +1,7 @@
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { accessibilityWords } from "../../../../../server/domain/accessibility.ts";
-import { Button } from "../../../components/button.tsx";
+import { Button, ButtonLink } from "../../../components/button.tsx";
 import { TextAreaField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -164,7 +164,12 @@ function Appointment(props: { appointment: AppointmentDetail }) {
       </Show>
       <Show when={booked() && !a().outcome}>
         <section class="staff__section" aria-labelledby="confirmation-title">
-          <h2 id="confirmation-title">Confirmation par courriel</h2>
+          <h2 id="confirmation-title">Confirmation</h2>
+          <p>
+            <ButtonLink variant="secondary" href={`/espace/rendez-vous/${a().id}/confirmation`}>
+              Réimprimer la confirmation
+            </ButtonLink>
+          </p>
           <SendConfirmation appointmentId={a().id} email={a().person.email ?? undefined} />
         </section>
       </Show>
