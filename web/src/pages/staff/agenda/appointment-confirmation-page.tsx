@@ -1,52 +1,28 @@
 import { createAsync, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { Loadable, Notice } from "../../../components/notice.tsx";
+import { Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { meetingMoment } from "../../booking/meeting-details.tsx";
-import { BackLink } from "../directory/directory-area.tsx";
 import { getPrintableConfirmation, type PrintableConfirmation } from "./agenda-api.ts";
 import { fullName, ofPerson } from "./agenda-words.ts";
-import { AreaGuard } from "./area-guard.tsx";
+import { AppointmentShell } from "./appointment-shell.tsx";
 import { PrintedConfirmation } from "./printed-confirmation.tsx";
 
 /** `/espace/rendez-vous/:id/confirmation`: the confirmation printed again, at any time, as the server tells it. */
 export default function AppointmentConfirmationPage() {
   const params = useParams();
+  const printable = createAsync(() => getPrintableConfirmation(params.id ?? ""));
   return (
-    <AreaGuard area="agenda" refusal="Les rendez-vous se consultent depuis l'agenda des conseillers et de l'accueil.">
-      <div class="staff">
-        <BackLink href={`/espace/rendez-vous/${params.id ?? ""}`}>Retour au rendez-vous</BackLink>
-        <Loadable
-          loading="Chargement de la confirmation…"
-          failure="La confirmation n'a pas pu être chargée."
-          queryKey={getPrintableConfirmation.key}
-        >
-          <Reprint id={params.id ?? ""} />
-        </Loadable>
-      </div>
-    </AreaGuard>
-  );
-}
-
-function Reprint(props: { id: string }) {
-  const printable = createAsync(() => getPrintableConfirmation(props.id));
-  return (
-    <Show when={printable() !== undefined}>
-      <Show
-        when={printable()}
-        fallback={
-          <>
-            <PageTitle>Rendez-vous introuvable</PageTitle>
-            <Notice>
-              <p>Ce rendez-vous n'existe pas, ou il n'est ni le vôtre ni celui d'une structure où vous travaillez.</p>
-            </Notice>
-          </>
-        }
-      >
-        {(current) => <Sheet confirmation={current()} />}
-      </Show>
-    </Show>
+    <AppointmentShell
+      back={{ href: `/espace/rendez-vous/${params.id ?? ""}`, label: "Retour au rendez-vous" }}
+      loading="Chargement de la confirmation…"
+      failure="La confirmation n'a pas pu être chargée."
+      queryKey={getPrintableConfirmation.key}
+      loaded={printable}
+    >
+      {(current) => <Sheet confirmation={current()} />}
+    </AppointmentShell>
   );
 }
 
