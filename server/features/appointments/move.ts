@@ -47,8 +47,9 @@ export async function moveAppointment(
   const [found] = await sql.query<OfferingRow & { active: boolean; bookableBy: BookableBy; reminderPlan: number[] }>(OFFERING, [
     spec.ref.offeringId,
   ]);
-  const refusal = found ? spec.refusal(found) : "Ce créneau n'est plus proposé.";
-  if (refusal || !found) throw validationError({ slotKey: refusal ?? "Ce créneau n'est plus proposé." });
+  if (!found) throw validationError({ slotKey: "Ce créneau n'est plus proposé." });
+  const refusal = spec.refusal(found);
+  if (refusal) throw validationError({ slotKey: refusal });
   const { active: _, bookableBy: __, reminderPlan, ...offering } = found;
   const slot = await freeSlotFor(sql, offering, spec.ref, now, current.id, spec.audience);
   if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
