@@ -75,6 +75,16 @@ const invitedIn = async (t: Target) =>
   ).id;
 
 /** A past meeting (so that its outcome can be noted) in the target structure, or a coming one. */
+/** A well-formed key of the target's offering and advisor, by phone at `start`, a time nobody works. */
+const unworkedSlotKey = (t: Target, start: string) =>
+  encodeSlotKey({
+    offeringId: offeringOf(t) ?? "",
+    advisorId: advisorOf(t).id,
+    siteId: null,
+    mode: "phone",
+    start: new Date(start),
+  });
+
 const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "+33612345678" } });
   const startsAt = new Date(Date.UTC(2026, when === "past" ? 9 : 11, 1) + fresh() * 3_600_000);
@@ -268,15 +278,7 @@ const ENDPOINTS: Endpoint[] = [
     ok: 409,
     path: async (t) => `/referrals/${await referralTo(t)}/booking`,
     // A well-formed key for a time nobody works: authorized callers reach the slot check.
-    body: (t) => ({
-      slotKey: encodeSlotKey({
-        offeringId: offeringOf(t) ?? "",
-        advisorId: advisorOf(t).id,
-        siteId: null,
-        mode: "phone",
-        start: new Date("2026-11-01T03:00:00Z"),
-      }),
-    }),
+    body: (t) => ({ slotKey: unworkedSlotKey(t, "2026-11-01T03:00:00Z") }),
     headers: { "Idempotency-Key": "cle-de-test-orientation" },
   },
   {
@@ -438,6 +440,22 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
     path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/confirmation`,
     body: () => ({ email: "lea.durand@example.org" }),
+  },
+  {
+    method: "GET",
+    route: "/agenda/appointments/{id}/confirmation",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/confirmation`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/appointments/{id}/move",
+    rule: "agenda",
+    ok: 409,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/move`,
+    // A well-formed key of the structure's offering at a time nobody works: authorized callers reach the slot check.
+    body: (t) => ({ slotKey: unworkedSlotKey(t, "2026-12-20T03:00:00Z") }),
   },
   {
     method: "POST",

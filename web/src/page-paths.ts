@@ -29,6 +29,7 @@ export const PAGES = {
   availability: "/espace/agenda/disponibilites",
   appointment: "/espace/rendez-vous/:id",
   session: "/espace/sessions/:key",
+  appointmentConfirmation: "/espace/rendez-vous/:id/confirmation",
   desk: "/espace/accueil",
   deskConfirmation: "/espace/accueil/confirmation",
   referrals: "/espace/orientations",

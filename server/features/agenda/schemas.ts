@@ -14,6 +14,7 @@ import {
   Told,
   ZonedInstant,
 } from "../appointments/schemas.ts";
+import { AppointmentSchema } from "../bookings/schemas.ts";
 
 // The agenda's answers (routes.ts, load-agenda.ts).
 
@@ -124,3 +125,21 @@ export const AppointmentDetail = Meeting.extend({
 }).openapi("StaffAppointment");
 
 export const AppointmentDetailResponse = z.object({ appointment: AppointmentDetail });
+
+/** A meeting moved by staff: its new time, and who was told (for the page to say so). */
+export const MovedAppointment = z.object({
+  appointment: z.object({ id: z.uuid(), start: ZonedInstant, end: ZonedInstant }),
+  told: z.object({
+    person: Told,
+    call: ShownPhone.openapi({ description: "Le numéro à appeler quand rien ne part à la personne (sinon null)." }),
+    advisors: z.array(FullName).openapi({ description: "Les conseillers prévenus : le nouveau, et l'ancien s'il change." }),
+  }),
+});
+
+/** The printed confirmation, at any time: what the person is handed at the desk. */
+export const PrintableConfirmation = z.object({
+  appointment: AppointmentSchema,
+  person: FullName,
+  advisor: FullName,
+  manageUrl: z.url().nullable(),
+});

@@ -9,7 +9,7 @@ import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { takeAdvisorTurn } from "../appointments/book-slot.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
-import { linkHeld } from "../manage/change-contact.ts";
+import { linkHeld } from "../appointments/held-link.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { decodeSlotKey } from "../slots/slot-key.ts";
 import { lockBookedSeats, sessionSeats } from "./session-seats.ts";

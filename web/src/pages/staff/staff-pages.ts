@@ -2,6 +2,7 @@
 // bundler from splitting what the public pages share with it out of their own bundle.
 export { default as AccountPage } from "./account-page.tsx";
 export { default as AgendaPage } from "./agenda/agenda-page.tsx";
+export { default as AppointmentConfirmationPage } from "./agenda/appointment-confirmation-page.tsx";
 export { default as AppointmentPage } from "./agenda/appointment-page.tsx";
 export { default as DeskConfirmationPage } from "./agenda/desk-confirmation-page.tsx";
 export { default as DeskPage } from "./agenda/desk-page.tsx";

@@ -38,6 +38,7 @@ export const ACTIONS: Record<string, string> = {
   "appointment.cancel": "Rendez-vous annulé par la structure",
   "session.cancel": "Place annulée avec toute sa session collective",
   "session.move": "Place déplacée avec toute sa session collective",
+  "appointment.move": "Rendez-vous déplacé par la structure",
   "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
