@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sortFrench } from "./french.ts";
+import { de, sortFrench } from "./french.ts";
 
 describe("French order", () => {
   it("ignores accents and case, and counts numbers as numbers", () => {
@@ -24,6 +24,29 @@ describe("French order", () => {
       "Écoles de la 2e chance",
       "Lefèvre",
       "Lefranc",
+    ]);
+  });
+});
+
+describe("« de » before a name", () => {
+  it("de elides before a vowel, accented or not", () => {
+    expect([de("Eva Lefebvre"), de("Paul Martin"), de("Emma Accueil"), de("Inès Dupont"), de("Arrageois")]).toEqual([
+      "d'Eva Lefebvre",
+      "de Paul Martin",
+      "d'Emma Accueil",
+      "d'Inès Dupont",
+      "d'Arrageois",
+    ]);
+  });
+
+  it("de elides before a mute h, not an aspirated one, and not before a consonant", () => {
+    expect([de("Adam Dewitte"), de("Hélène Roy"), de("Hugo Petit"), de("Hazebrouck"), de("Hem"), de("Maxime Gomes")]).toEqual([
+      "d'Adam Dewitte",
+      "d'Hélène Roy",
+      "d'Hugo Petit",
+      "de Hazebrouck",
+      "de Hem",
+      "de Maxime Gomes",
     ]);
   });
 });
