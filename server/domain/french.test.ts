@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { de, sortFrench } from "./french.ts";
+import { counted, de, sortFrench } from "./french.ts";
 
 describe("French order", () => {
   it("ignores accents and case, and counts numbers as numbers", () => {
@@ -48,5 +48,15 @@ describe("« de » before a name", () => {
       "de Hem",
       "de Maxime Gomes",
     ]);
+  });
+});
+
+describe("a count and its words", () => {
+  it("agree: the singular below 2, the plural from 2", () => {
+    expect(counted(1, "rendez-vous annulé", "rendez-vous annulés")).toBe("1 rendez-vous annulé");
+    expect(counted(2, "rendez-vous annulé", "rendez-vous annulés")).toBe("2 rendez-vous annulés");
+    expect(counted(0, "place restante", "places restantes")).toBe("0 place restante");
+    expect(counted(1, "minute")).toBe("1 minute");
+    expect(counted(15, "minute")).toBe("15 minutes");
   });
 });

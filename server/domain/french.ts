@@ -66,3 +66,11 @@ function elides(name: string): boolean {
 export function de(name: string): string {
   return elides(name) ? `d'${name}` : `de ${name}`;
 }
+
+/**
+ * A count and its words, agreed with it: « 1 rendez-vous annulé », « 2 rendez-vous annulés »,
+ * « 0 place restante » (French takes the singular below 2). `many` defaults to `one` with an s.
+ */
+export function counted(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${Math.abs(count) < 2 ? one : many}`;
+}
