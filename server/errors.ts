@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { fieldLabel } from "./http/field-labels.ts";
 
 /** Every failure the API reports, with its HTTP status. */
 export const ERROR_STATUS = {
@@ -38,14 +39,19 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} introuvable.`);
 
-/** A 422 naming each invalid field (`fields` maps a path such as `person.email` to its message). */
+/**
+ * A 422 naming each invalid field: `fields` maps a path such as `person.email` to its message,
+ * `labels` the same path to the field's French name (« adresse électronique »), which the
+ * message uses too: a form shows each error on its field, and names those it does not show.
+ */
 export function validationError(fields: Record<string, string>): AppError {
   const paths = Object.keys(fields);
+  const labels = Object.fromEntries(paths.map((path) => [path, fieldLabel(path)]));
   const message =
     paths.length === 1
-      ? `Le champ « ${paths[0]} » est invalide : ${fields[paths[0] as string]}`
-      : `Plusieurs champs sont invalides : ${paths.map((p) => `« ${p} »`).join(", ")}.`;
-  return new AppError("VALIDATION", message, { fields });
+      ? `Le champ « ${labels[paths[0] as string]} » est invalide : ${fields[paths[0] as string]}`
+      : `Plusieurs champs sont invalides : ${[...new Set(Object.values(labels))].map((label) => `« ${label} »`).join(", ")}.`;
+  return new AppError("VALIDATION", message, { fields, labels });
 }
 
 export interface ErrorBody {
