@@ -23,13 +23,20 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** A failure the domain knows how to explain; `message` is French and shown to people. */
 export class AppError extends Error {
   override name = "AppError";
+  /** Extra fields of the error body, e.g. `fields` or `alternatives`; `fields` comes with its `labels`. */
+  readonly details: Record<string, unknown>;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Extra fields of the error body, e.g. `fields` or `alternatives`. */
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
     super(message);
+    // A 409 or a 403 that names a field names it in French too, as a 422 does.
+    const fields = details.fields as Record<string, string> | undefined;
+    this.details =
+      fields && !details.labels
+        ? { ...details, labels: Object.fromEntries(Object.keys(fields).map((path) => [path, fieldLabel(path)])) }
+        : details;
   }
 
   get status(): ContentfulStatusCode {
@@ -46,12 +53,12 @@ export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} int
  */
 export function validationError(fields: Record<string, string>): AppError {
   const paths = Object.keys(fields);
-  const labels = Object.fromEntries(paths.map((path) => [path, fieldLabel(path)]));
+  const labels = [...new Set(paths.map(fieldLabel))];
   const message =
     paths.length === 1
-      ? `Le champ « ${labels[paths[0] as string]} » est invalide : ${fields[paths[0] as string]}`
-      : `Plusieurs champs sont invalides : ${[...new Set(Object.values(labels))].map((label) => `« ${label} »`).join(", ")}.`;
-  return new AppError("VALIDATION", message, { fields, labels });
+      ? `Le champ « ${labels[0]} » est invalide : ${fields[paths[0] as string]}`
+      : `Plusieurs champs sont invalides : ${labels.map((label) => `« ${label} »`).join(", ")}.`;
+  return new AppError("VALIDATION", message, { fields });
 }
 
 export interface ErrorBody {

@@ -52,6 +52,7 @@ const LABELS: Readonly<Record<string, string>> = {
   horizonDays: "horizon de réservation",
   host: "hébergeur",
   id: "identifiant",
+  "Idempotency-Key": "clé d'idempotence",
   ids: "ordre des règles",
   instructions: "consignes",
   key: "lien d'invitation",
