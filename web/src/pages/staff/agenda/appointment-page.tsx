@@ -6,7 +6,7 @@ import { TextAreaField } from "../../../components/fields.tsx";
 import { Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
-import { capitalize } from "../../../lib/french.ts";
+import { capitalize, de } from "../../../lib/french.ts";
 import { telHref } from "../../../lib/phone.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
@@ -287,7 +287,7 @@ function CancelSection(props: { appointment: AppointmentDetail }) {
         }
         onDone={() => setDone(true)}
       >
-        Le rendez-vous de {fullName(props.appointment.person)} du {formatMoment(props.appointment.start)} sera annulé, et le
+        Le rendez-vous {de(fullName(props.appointment.person))} du {formatMoment(props.appointment.start)} sera annulé, et le
         créneau libéré.
       </ConfirmButton>
     </section>
