@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.ts";
 import { sqlState } from "../../server/db/errors.ts";
+import { migrate, readMigrations } from "../../server/db/migrate.ts";
 import {
   APPOINTMENT_STATES,
   type AppointmentOutcome,
@@ -95,5 +96,47 @@ describe("the database keeps an appointment's states as the domain's table says"
       })
       .catch((e: unknown) => e);
     expect(sqlState(error)).toBe("23514");
+  });
+});
+
+describe("the migration that brings the table in", () => {
+  it("puts back the meetings cancelled after their outcome, unless their time was given to another", async () => {
+    // Every other migration first, then this one over rows the old code could write.
+    const before = await createTestDatabase({ migrated: false });
+    try {
+      const states = (m: { name: string }) => m.name.endsWith("_appointment_states");
+      await migrate(
+        before,
+        readMigrations().filter((m) => !states(m)),
+      );
+      const dir = await smallDirectory(before);
+      const { id: person } = await before.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } });
+      const meeting = (hhmm: string, extra: object) =>
+        before.prisma.appointment.create({
+          data: {
+            ...atFixture(dir),
+            personId: person,
+            startsAt: new Date(`2026-03-24T${hhmm}:00+01:00`),
+            endsAt: new Date(`2026-03-24T${hhmm}:45+01:00`),
+            channel: "online",
+            ...extra,
+          },
+        });
+      const cancelledLate = { status: "cancelled", outcome: "honoured", cancelledAt: new Date("2026-03-24T12:00:00Z") };
+      const attended = await meeting("09", cancelledLate);
+      const given = await meeting("10", { ...cancelledLate, outcome: "no_show" });
+      const taken = await meeting("10", {}); // booked on the time the cancellation freed
+      await migrate(before);
+      const rows = await before.prisma.appointment.findMany({
+        where: { id: { in: [attended.id, given.id, taken.id] } },
+        select: { id: true, status: true, outcome: true, cancelledAt: true },
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      expect(byId.get(attended.id)).toEqual({ id: attended.id, status: "booked", outcome: "honoured", cancelledAt: null });
+      expect(byId.get(given.id)).toMatchObject({ status: "cancelled", outcome: null });
+      expect(byId.get(taken.id)).toMatchObject({ status: "booked", outcome: null });
+    } finally {
+      await before.close();
+    }
   });
 });
