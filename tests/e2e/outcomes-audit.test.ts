@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { NOW, normalise } from "./harness.ts";
-import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
+import { expectAccessibleAtEveryWidth, lilleMeeting, useStaffHarness } from "./staff-helpers.ts";
 
 // Issue 22: an outcome is final — the page of a meeting marked honoured offers no « Annuler » —
 // and the Région's journal traces who opened it, found with the journal's filters.
@@ -10,30 +10,12 @@ const staff = useStaffHarness();
 test("a meeting marked honoured is no longer offered to cancel, and its opening is in the journal", {
   timeout: 90_000,
 }, async () => {
-  const db = staff.harness.db.prisma;
-  const structure = await db.structure.findUniqueOrThrow({
-    where: { slug: "mission-locale-lille" },
-    include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
-  });
-  const advisor = await db.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
-  const offering = structure.offerings[0];
-  if (!offering) throw new Error("no offering at Mission Locale de Lille");
-  const mode = offering.modes[0] ?? "onsite";
-  const person = await db.person.create({ data: { firstName: "Inès", lastName: "Venue", phone: "+33611223355" } });
   // Started twenty minutes before the server's clock (8 h 00 UTC), over at 8 h 10.
-  const appointment = await db.appointment.create({
-    data: {
-      offeringId: offering.id,
-      structureId: structure.id,
-      siteId: mode === "onsite" ? (structure.sites[0]?.id ?? null) : null,
-      mode,
-      advisorId: advisor.id,
-      personId: person.id,
-      startsAt: new Date(Date.parse(NOW) - 20 * 60_000),
-      endsAt: new Date(Date.parse(NOW) + 10 * 60_000),
-      channel: "online",
-    },
-  });
+  const { appointment, advisor } = await lilleMeeting(
+    staff.harness.db.prisma,
+    { firstName: "Inès", lastName: "Venue", phone: "+33611223355" },
+    { startsAt: new Date(Date.parse(NOW) - 20 * 60_000), endsAt: new Date(Date.parse(NOW) + 10 * 60_000) },
+  );
 
   const advisorPage = await staff.signedIn("conseiller@demo.example", "David");
   const { page } = advisorPage;
