@@ -28,6 +28,7 @@ export const PAGES = {
   agenda: "/espace/agenda",
   availability: "/espace/agenda/disponibilites",
   appointment: "/espace/rendez-vous/:id",
+  session: "/espace/sessions/:key",
   desk: "/espace/accueil",
   deskConfirmation: "/espace/accueil/confirmation",
   referrals: "/espace/orientations",

@@ -1,6 +1,7 @@
 import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
 import { freeSlots, type Slot } from "../../domain/availability.ts";
+import { sessionSegment } from "../../domain/session-path.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -43,6 +44,7 @@ export async function loadAgenda(
         ...meetingFields,
         mode: true,
         channel: true,
+        sessionKey: true,
         structure: { select: { id: true, name: true } },
         site: { select: { id: true, name: true } },
         offering: { select: { service: { select: { name: true } } } },
@@ -92,8 +94,9 @@ export async function loadAgenda(
     today: localDateOf(range.now, view.zone),
     /** The structures' sites, to name the places of free slots and closures. */
     sites,
-    appointments: appointments.map(({ startsAt, endsAt, offering, ...a }) => ({
+    appointments: appointments.map(({ startsAt, endsAt, offering, sessionKey, ...a }) => ({
       ...a,
+      session: sessionKey && sessionSegment(sessionKey),
       start: iso(startsAt),
       end: iso(endsAt),
       service: offering.service,

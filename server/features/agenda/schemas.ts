@@ -26,6 +26,12 @@ const Meeting = z.object({
   channel: Channel,
 });
 
+/** The collective session a seat belongs to, as its page's address names it (domain/session-path.ts). */
+const SessionOf = z.string().nullable().openapi({
+  description:
+    "La session collective dont ce rendez-vous est une place (sa clé dans une adresse) ; null pour un rendez-vous individuel.",
+});
+
 export const AgendaAppointment = Meeting.extend({
   structure: IdName,
   site: IdName.nullable(),
@@ -34,6 +40,7 @@ export const AgendaAppointment = Meeting.extend({
   start: ZonedInstant,
   end: ZonedInstant,
   service: z.object({ name: z.string() }),
+  session: SessionOf,
 }).openapi("AgendaAppointment");
 
 export const Agenda = z
@@ -80,6 +87,7 @@ export const Agenda = z
   .openapi("Agenda");
 
 export const AppointmentDetail = Meeting.extend({
+  session: SessionOf,
   notes: z.string(),
   accessibilityAids,
   accessibilityNeeds: z.string(),

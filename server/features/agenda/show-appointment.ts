@@ -1,5 +1,6 @@
 import type { StaffDeps } from "../../context.ts";
 import { recordView } from "../../db/audit.ts";
+import { sessionSegment } from "../../domain/session-path.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { contactFields, contactForStaff, meetingFields } from "./selects.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
@@ -25,6 +26,7 @@ export async function showAppointment(deps: StaffDeps & { input: { id: string } 
       accessibilityNeeds: true,
       cancelReason: true,
       followUpOfId: true,
+      sessionKey: true,
       structure: { select: { id: true, name: true, timeZone: true } },
       site: { select: { id: true, name: true, address: true } },
       offering: { select: { id: true, service: { select: { id: true, name: true } } } },
@@ -47,10 +49,11 @@ export async function showAppointment(deps: StaffDeps & { input: { id: string } 
     },
   });
   const zone = a.structure.timeZone;
-  const { startsAt, endsAt, outcomeAt, structure, person, ...rest } = a;
+  const { startsAt, endsAt, outcomeAt, structure, person, sessionKey, ...rest } = a;
   return {
     appointment: {
       ...rest,
+      session: sessionKey && sessionSegment(sessionKey),
       person: contactForStaff(person),
       structure: { id: structure.id, name: structure.name },
       start: toZonedIso(startsAt, zone),

@@ -102,7 +102,11 @@ const LINK = /\/rdv\/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g;
  * its pending reminders hold, when the stored hash says it is still the meeting's. Without it,
  * the reminders rendered again say how to reach the structure instead.
  */
-async function linkHeld(sql: SqlSession, secret: string, meeting: Meeting): Promise<string | undefined> {
+export async function linkHeld(
+  sql: SqlSession,
+  secret: string,
+  meeting: Pick<Meeting, "id" | "manageTokenHash">,
+): Promise<string | undefined> {
   if (!meeting.manageTokenHash) return undefined;
   for (const { payload } of await sql.query<{ payload: unknown }>(PENDING_REMINDERS, [meeting.id])) {
     let text: string;

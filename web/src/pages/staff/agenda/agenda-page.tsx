@@ -304,6 +304,14 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
                   {(name) => ` · ${name()}`}
                 </Show>
               </span>
+              <Show when={appointment.session}>
+                {(session) => (
+                  <A href={`/espace/sessions/${session()}`} class="agenda-item__meta">
+                    Session collective<span class="visually-hidden"> de {fullName(appointment.person)}</span> : participants et
+                    présences
+                  </A>
+                )}
+              </Show>
             </>
           ),
         }),

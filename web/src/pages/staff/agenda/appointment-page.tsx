@@ -111,6 +111,16 @@ function Appointment(props: { appointment: AppointmentDetail }) {
             </>
           )}
         </Show>
+        <Show when={a().session}>
+          {(session) => (
+            <>
+              <dt>Session collective</dt>
+              <dd>
+                <A href={`/espace/sessions/${session()}`}>Voir la session, ses participants et la feuille d'émargement</A>
+              </dd>
+            </>
+          )}
+        </Show>
         <Show when={a().followUpOfId}>
           {(id) => (
             <>

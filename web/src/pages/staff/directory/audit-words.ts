@@ -40,6 +40,8 @@ export const ACTIONS: Record<string, string> = {
   "appointment.notes": "Notes d'un rendez-vous modifiées",
   "appointment.confirmation": "Confirmation d'un rendez-vous envoyée",
   "appointment.cancel": "Rendez-vous annulé par la structure",
+  "session.cancel": "Place annulée avec toute sa session collective",
+  "session.move": "Place déplacée avec toute sa session collective",
   "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
