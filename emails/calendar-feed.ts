@@ -1,3 +1,5 @@
+import type { Mode } from "../server/domain/availability.ts";
+import { phoneForPeople } from "../server/domain/phone.ts";
 import { calendarText } from "./calendar-text.ts";
 import { eventUid } from "./ics.ts";
 
@@ -8,11 +10,24 @@ export interface FeedEvent {
   zone: string;
   service: string;
   structure: string;
-  /** The site's name, or how the meeting is held. */
+  /** Where the meeting is held (`feedPlace`). */
   place: string;
   /** Only a first name and an initial: the feed lives in third-party calendar apps. */
   person: string;
   url: string;
+}
+
+/**
+ * The feed's LOCATION: the site's name on site; for a phone meeting « Par téléphone » and the
+ * number the advisor calls, the French way — whatever site the meeting was booked at, which the
+ * advisor would otherwise travel to; « En visio » for a video meeting. The number is the only
+ * contact the feed carries: the advisor cannot hold the meeting without it.
+ */
+export function feedPlace(a: { mode: Mode; site: { name: string } | null; personPhone: string | null }): string {
+  if (a.mode === "phone")
+    return a.personPhone ? `Par téléphone : ${phoneForPeople(a.personPhone)}` : "Par téléphone (numéro non communiqué)";
+  if (a.mode === "video") return "En visio";
+  return a.site?.name ?? "Sur place";
 }
 
 /** An advisor's subscription calendar (RFC 5545, no METHOD: it is published, not an invitation). */

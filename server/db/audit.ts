@@ -24,12 +24,38 @@ export interface AuditEntry {
     change?: { field: string; from: number | string; to: number | string };
     /** The days an export covered (local dates, both included). */
     period?: { from: string; to: string };
+    /** How a meeting was booked (desk, advisor, referral): no one's data. */
+    channel?: "online" | "reception" | "referral" | "advisor";
   };
 }
 
 /** Writes an audit event in the caller's transaction: the change and its trace land together. */
 export async function recordAudit(tx: Tx, entry: AuditEntry, at: Date): Promise<void> {
   await tx.auditEvent.create({ data: { ...entry, at } });
+}
+
+/**
+ * Traces that a staff user opened a record holding personal data (a person's or an
+ * appointment's page): one row per opening, written after the read, outside any transaction —
+ * a consultation changes nothing, and its trace must not cost the page more than one insert.
+ */
+export async function recordView(
+  { db, scope, clock }: { db: { prisma: PrismaClient }; scope: Scope; clock: Clock },
+  entity: "Appointment" | "Person",
+  entityId: string,
+  structureId?: string,
+): Promise<void> {
+  await recordAudit(
+    db.prisma,
+    {
+      actorId: scope.userId,
+      action: `${entity === "Person" ? "person" : "appointment"}.view`,
+      entity,
+      entityId,
+      ...(structureId && { details: { structureId } }),
+    },
+    clock.now(),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkIsLive, moveProblem, outcomeProblem, reminderDueTimes, retryDelayMs } from "./booking.ts";
+import { linkIsLive, outcomeProblem, reminderDueTimes, retryDelayMs } from "./booking.ts";
 
 const start = new Date("2026-03-30T07:00:00Z");
 
@@ -20,10 +20,17 @@ describe("reminders", () => {
 describe("private links", () => {
   const now = new Date("2026-03-25T00:00:00Z");
   it("work while the meeting is booked and ahead, until revoked", () => {
-    expect(linkIsLive({ status: "booked", end: start, revokedAt: null }, now)).toBe(true);
-    expect(linkIsLive({ status: "cancelled", end: start, revokedAt: null }, now)).toBe(false);
-    expect(linkIsLive({ status: "booked", end: start, revokedAt: now }, now)).toBe(false);
-    expect(linkIsLive({ status: "booked", end: start, revokedAt: null }, new Date("2026-03-30T08:00:00Z"))).toBe(false);
+    expect(linkIsLive({ status: "booked", outcome: null, end: start, revokedAt: null }, now)).toBe(true);
+    expect(linkIsLive({ status: "cancelled", outcome: null, end: start, revokedAt: null }, now)).toBe(false);
+    expect(linkIsLive({ status: "booked", outcome: null, end: start, revokedAt: now }, now)).toBe(false);
+    expect(linkIsLive({ status: "booked", outcome: null, end: start, revokedAt: null }, new Date("2026-03-30T08:00:00Z"))).toBe(
+      false,
+    );
+  });
+
+  it("stop once the meeting's outcome is recorded: nothing is left to cancel or move", () => {
+    expect(linkIsLive({ status: "booked", outcome: "honoured", end: start, revokedAt: null }, now)).toBe(false);
+    expect(linkIsLive({ status: "booked", outcome: "excused", end: start, revokedAt: null }, now)).toBe(false);
   });
 });
 
@@ -39,17 +46,15 @@ describe("retry delays", () => {
 describe("outcomes", () => {
   const start = new Date("2026-10-25T08:00:00Z"); // the Sunday clocks go back: 9 h 00 in Paris
   it("are recorded from the start of a booked meeting, not before", () => {
-    expect(outcomeProblem({ status: "booked", start }, new Date("2026-10-25T07:59:59Z"))).toMatch(/pas encore commencé/);
-    expect(outcomeProblem({ status: "booked", start }, start)).toBeUndefined();
-    expect(outcomeProblem({ status: "cancelled", start }, new Date("2026-10-26T00:00:00Z"))).toMatch(/annulé/);
+    const booked = { status: "booked", outcome: null, start } as const;
+    expect(outcomeProblem(booked, "honoured", new Date("2026-10-25T07:59:59Z"))).toMatch(/pas encore commencé/);
+    expect(outcomeProblem(booked, "honoured", start)).toBeUndefined();
+    expect(outcomeProblem({ status: "cancelled", outcome: null, start }, "no_show", new Date("2026-10-26T00:00:00Z"))).toMatch(
+      /annulé/,
+    );
   });
-});
 
-describe("moves by staff", () => {
-  it("are for a booked meeting without an outcome", () => {
-    expect(moveProblem({ status: "booked", outcome: null })).toBeUndefined();
-    expect(moveProblem({ status: "cancelled", outcome: null })).toMatch(/annulé/);
-    for (const outcome of ["honoured", "no_show", "excused"])
-      expect(moveProblem({ status: "booked", outcome })).toMatch(/issue de ce rendez-vous est notée/);
+  it("may be corrected once recorded", () => {
+    expect(outcomeProblem({ status: "booked", outcome: "no_show", start }, "excused", start)).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 // Booking rules that need no database: reminders, and what a private link still allows.
 
+import { type AppointmentOutcome, type AppointmentStatus, stateOf, transitionProblem } from "./appointment-states.ts";
+
 /** When the reminders of a meeting are due: each entry of the plan (minutes before) still ahead. */
 export function reminderDueTimes(start: Date, planMinutes: readonly number[], now: Date): Date[] {
   return [...new Set(planMinutes)]
@@ -8,9 +10,16 @@ export function reminderDueTimes(start: Date, planMinutes: readonly number[], no
     .sort((a, b) => a.getTime() - b.getTime());
 }
 
-/** A private link works while the meeting is booked and not yet over, and until revoked. */
-export function linkIsLive(a: { status: "booked" | "cancelled"; end: Date; revokedAt: Date | null }, now: Date): boolean {
-  return a.status === "booked" && a.revokedAt === null && a.end.getTime() > now.getTime();
+/**
+ * A private link works while the meeting is booked, not yet over and its outcome not recorded
+ * (then it took place, or the person's absence is noted: nothing is left to cancel or move), and
+ * until revoked.
+ */
+export function linkIsLive(
+  a: { status: AppointmentStatus; outcome: AppointmentOutcome | null; end: Date; revokedAt: Date | null },
+  now: Date,
+): boolean {
+  return stateOf(a) === "booked" && a.revokedAt === null && a.end.getTime() > now.getTime();
 }
 
 /** Capped exponential backoff with full jitter, for transient delivery failures (attempt ≥ 1). */
@@ -20,23 +29,18 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
 }
 
 /**
- * Why an outcome (honoured, no-show, excused) cannot be recorded yet, if it cannot: only for a
- * meeting that is still booked, and not before it starts.
+ * Why an outcome (honoured, no-show, excused) cannot be recorded, if it cannot: the states'
+ * table says whether the appointment may take it (a cancelled one may not; an outcome may be
+ * corrected), and it is not recorded before the meeting starts.
  */
-export function outcomeProblem(a: { status: "booked" | "cancelled"; start: Date }, now: Date): string | undefined {
-  if (a.status !== "booked") return "Ce rendez-vous est annulé : il n'a pas d'issue à noter.";
+export function outcomeProblem(
+  a: { status: AppointmentStatus; outcome: AppointmentOutcome | null; start: Date },
+  outcome: AppointmentOutcome,
+  now: Date,
+): string | undefined {
+  const refused = transitionProblem(stateOf(a), outcome);
+  if (refused) return refused;
   if (now.getTime() < a.start.getTime())
     return "Le rendez-vous n'a pas encore commencé : son issue se note à partir de son heure.";
-  return undefined;
-}
-
-/**
- * Why staff cannot move a meeting, if they cannot: a cancelled one is gone, and one with an
- * outcome has happened (or was missed): what became of it is final, a new meeting is booked.
- */
-export function moveProblem(a: { status: "booked" | "cancelled"; outcome: string | null }): string | undefined {
-  if (a.status !== "booked") return "Ce rendez-vous est annulé : il ne peut plus être déplacé.";
-  if (a.outcome !== null)
-    return "L'issue de ce rendez-vous est notée : il ne peut plus être déplacé. Réservez un nouveau rendez-vous.";
   return undefined;
 }

@@ -145,7 +145,7 @@ describe("staff move a meeting", () => {
     const final = await move(id, later?.key as string);
     expect(final.status).toBe(409);
     expect(final.body.error.message).toBe(
-      "L'issue de ce rendez-vous est notée : il ne peut plus être déplacé. Réservez un nouveau rendez-vous.",
+      "Ce rendez-vous a son issue notée « absence » : il ne peut plus être déplacé. Prenez un nouveau rendez-vous.",
     );
     const cancel = await send("POST", `/agenda/appointments/${taken.id}/cancel`, env.fx.cookies.reception, {
       reason: "Empêchement",
@@ -153,7 +153,7 @@ describe("staff move a meeting", () => {
     expect(cancel.status).toBe(200);
     const gone = await move(taken.id, later?.key as string);
     expect(gone.status).toBe(409);
-    expect(gone.body.error.message).toBe("Ce rendez-vous est annulé : il ne peut plus être déplacé.");
+    expect(gone.body.error.message).toBe("Ce rendez-vous est annulé : il ne peut plus être déplacé. Prenez-en un nouveau.");
     expect(await env.db.prisma.auditEvent.count({ where: { action: "appointment.move", entityId: id } })).toBe(0);
   });
 

@@ -65,6 +65,40 @@ describe("the advisor's calendar feed", () => {
     expect((await send("GET", "/calendar-feed", await advisor())).body.active).toBe(true);
   });
 
+  it("places a phone meeting « Par téléphone » with the person's number, never at the site it was booked at", async () => {
+    const person = await env.db.prisma.person.create({
+      data: { firstName: "Karim", lastName: "Benali", phone: "+33639981234" },
+    });
+    const silent = await env.db.prisma.person.create({
+      data: { firstName: "Inès", lastName: "Roux", email: "ines@example.org" },
+    });
+    const common = {
+      offeringId: env.fx.offering.id,
+      structureId: env.fx.structure.id,
+      advisorId: env.fx.advisor.id,
+      channel: "reception" as const,
+      // A phone meeting keeps the site of the range it was booked in: the advisor must not go there.
+      siteId: env.fx.site.id,
+      mode: "phone" as const,
+    };
+    await env.db.prisma.appointment.createMany({
+      data: [
+        { ...common, personId: person.id, startsAt: new Date("2026-11-02T09:00:00Z"), endsAt: new Date("2026-11-02T09:45:00Z") },
+        { ...common, personId: silent.id, startsAt: new Date("2026-11-02T10:00:00Z"), endsAt: new Date("2026-11-02T10:45:00Z") },
+      ],
+    });
+    const created = await send("POST", "/calendar-feed", await advisor(), {});
+    const calendar = new ICAL.Component(ICAL.parse(await (await fetchFeed(created.body.url)).text()));
+    const byPerson = new Map(
+      calendar
+        .getAllSubcomponents("vevent")
+        .map((v) => new ICAL.Event(v))
+        .map((e) => [e.summary.split(" — ")[0], e.location]),
+    );
+    expect(byPerson.get("Karim B.")).toBe("Par téléphone : 06 39 98 12 34");
+    expect(byPerson.get("Inès R.")).toBe("Par téléphone (numéro non communiqué)");
+  });
+
   it("stops working when replaced or revoked", async () => {
     const first = await send("POST", "/calendar-feed", await advisor(), {});
     const second = await send("POST", "/calendar-feed", await advisor(), {});

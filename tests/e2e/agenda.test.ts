@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { messageOf } from "../helpers/app.ts";
 import { focused, NOW, normalise, tabTo } from "./harness.ts";
-import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, lilleMeeting, useStaffHarness } from "./staff-helpers.ts";
 
 // The agenda, an appointment and the reception desk as their users live them: the desk books a
 // walk-in and prints the confirmation, an advisor marks what became of a meeting and books the
@@ -176,31 +176,12 @@ test("the reception desk sees its team's week, an advisor's meetings in another 
 test("an advisor marks a started appointment honoured and books a follow-up, with the keyboard", {
   timeout: 60_000,
 }, async () => {
-  const structure = await staff.harness.db.prisma.structure.findUniqueOrThrow({
-    where: { slug: "mission-locale-lille" },
-    include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
-  });
-  const advisor = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
-  const offering = structure.offerings[0];
-  if (!offering) throw new Error("no offering at Mission Locale de Lille");
-  const mode = offering.modes[0] ?? "onsite";
-  const person = await staff.harness.db.prisma.person.create({
-    data: { firstName: "Léa", lastName: "Suivie", phone: "+33611223344" },
-  });
   // Started half an hour before the server's clock: its outcome may be noted.
-  const appointment = await staff.harness.db.prisma.appointment.create({
-    data: {
-      offeringId: offering.id,
-      structureId: structure.id,
-      siteId: mode === "onsite" ? (structure.sites[0]?.id ?? null) : null,
-      mode,
-      advisorId: advisor.id,
-      personId: person.id,
-      startsAt: new Date(Date.parse(NOW) - 30 * 60_000),
-      endsAt: new Date(Date.parse(NOW) + 15 * 60_000),
-      channel: "online",
-    },
-  });
+  const { appointment } = await lilleMeeting(
+    staff.harness.db.prisma,
+    { firstName: "Léa", lastName: "Suivie", phone: "+33611223344" },
+    { startsAt: new Date(Date.parse(NOW) - 30 * 60_000), endsAt: new Date(Date.parse(NOW) + 15 * 60_000) },
+  );
 
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Agenda" }).click();
@@ -238,7 +219,7 @@ test("an advisor marks a started appointment honoured and books a follow-up, wit
   await page.getByText(/Rendez-vous de suivi réservé le/).waitFor();
 
   const followUp = await staff.harness.db.prisma.appointment.findFirstOrThrow({ where: { followUpOfId: appointment.id } });
-  expect(followUp).toMatchObject({ personId: appointment.personId, offeringId: offering.id, channel: "advisor" });
+  expect(followUp).toMatchObject({ personId: appointment.personId, offeringId: appointment.offeringId, channel: "advisor" });
   const stored = await staff.harness.db.prisma.appointment.findUniqueOrThrow({ where: { id: appointment.id } });
   expect(stored.notes).toBe("A apporté son CV.");
 

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { focused, normalise, tabTo } from "./harness.ts";
-import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
+import { expectAccessibleAtEveryWidth, expectAxeClean, lilleMeeting, useStaffHarness } from "./staff-helpers.ts";
 
 // « Messages non parvenus » as a structure admin lives it: a reminder texted to a wrong number
 // was given up; she finds it from the directory, with the keyboard alone, and sends it again.
@@ -8,30 +8,13 @@ import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from ".
 const staff = useStaffHarness();
 
 /** A meeting of the Mission Locale de Lille on Tuesday 24 March 2026 at 9:00 in Paris, for a person with a mobile only. */
-async function lilleMeeting() {
-  const prisma = staff.harness.db.prisma;
-  const structure = await prisma.structure.findUniqueOrThrow({
-    where: { slug: "mission-locale-lille" },
-    include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
-  });
-  const advisor = await prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
-  const offering = structure.offerings[0];
-  if (!offering) throw new Error("no offering at Mission Locale de Lille");
-  const mode = offering.modes[0] ?? "onsite";
-  const person = await prisma.person.create({ data: { firstName: "Léa", lastName: "Injoignable", phone: "+33612345678" } });
-  return prisma.appointment.create({
-    data: {
-      offeringId: offering.id,
-      structureId: structure.id,
-      siteId: mode === "onsite" ? (structure.sites[0]?.id ?? null) : null,
-      mode,
-      advisorId: advisor.id,
-      personId: person.id,
-      startsAt: new Date("2026-03-24T08:00:00Z"),
-      endsAt: new Date("2026-03-24T08:45:00Z"),
-      channel: "online",
-    },
-  });
+async function injoignable() {
+  const { appointment } = await lilleMeeting(
+    staff.harness.db.prisma,
+    { firstName: "Léa", lastName: "Injoignable", phone: "+33612345678" },
+    { startsAt: new Date("2026-03-24T08:00:00Z"), endsAt: new Date("2026-03-24T08:45:00Z") },
+  );
+  return appointment;
 }
 
 /** A message the outbox gave up on (or, with `overrides`, one it still tries). */
@@ -57,7 +40,7 @@ test("a structure admin finds a failed SMS from the directory, with the keyboard
   timeout: 60_000,
 }, async () => {
   const prisma = staff.harness.db.prisma;
-  const meeting = await lilleMeeting();
+  const meeting = await injoignable();
   const sms = await undelivered(meeting.id);
   // Still tried, and sent meanwhile by the time she asks: the server no longer has it to resend.
   const email = await undelivered(meeting.id, {

@@ -233,7 +233,9 @@ test("the Région changes the retention period, and the public notice states it"
       /Contact du délégué à la protection des données\u00a0: «\u00a0dpo@hautsdefrance\.example\u00a0» → «\u00a0dpo@region\.example\u00a0»/,
     )
     .waitFor();
+  // In the log's rows: the filter's list of actions names it too.
   await page
+    .locator(".directory-row")
     .getByText(/^Export des rendez-vous/)
     .first()
     .waitFor();

@@ -68,3 +68,36 @@ export function useStaffHarness() {
     },
   };
 }
+
+/**
+ * A meeting of the Mission Locale de Lille with its demo advisor (conseiller@demo.example), for a
+ * new person, in the first mode of its first offering (on site at its first site, if so).
+ */
+export async function lilleMeeting(
+  prisma: Harness["db"]["prisma"],
+  person: { firstName: string; lastName: string; phone: string },
+  times: { startsAt: Date; endsAt: Date },
+) {
+  const structure = await prisma.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { sites: { take: 1, orderBy: { name: "asc" } }, offerings: { take: 1, orderBy: { id: "asc" } } },
+  });
+  const advisor = await prisma.staffUser.findUniqueOrThrow({ where: { email: "conseiller@demo.example" } });
+  const offering = structure.offerings[0];
+  if (!offering) throw new Error("no offering at Mission Locale de Lille");
+  const mode = offering.modes[0] ?? "onsite";
+  const { id: personId } = await prisma.person.create({ data: person });
+  const appointment = await prisma.appointment.create({
+    data: {
+      offeringId: offering.id,
+      structureId: structure.id,
+      siteId: mode === "onsite" ? (structure.sites[0]?.id ?? null) : null,
+      mode,
+      advisorId: advisor.id,
+      personId,
+      ...times,
+      channel: "online",
+    },
+  });
+  return { appointment, advisor };
+}

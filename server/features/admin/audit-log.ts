@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { staffDeps } from "../../auth/http.ts";
-import { dateProblem } from "../../http/fields.ts";
+import { dateProblem, localDate } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json } from "../../http/staff-routes.ts";
 import { listAuditEvents } from "./list-audit-events.ts";
@@ -34,9 +34,29 @@ const list = adminRoute({
         })
         .optional()
         .openapi({ description: "Page suivante : les événements antérieurs." }),
+      actor: z.uuid("identifiant de compte attendu.").optional().openapi({ description: "Les événements d'un compte." }),
+      action: z
+        .string()
+        .max(60, "60 caractères au plus.")
+        .regex(/^[a-z_]+\.[a-z_]+$/, "action attendue, par exemple « appointment.view ».")
+        .optional()
+        .openapi({ description: "Les événements d'une action." }),
+      from: localDate.optional().openapi({ description: "Premier jour (heure de Paris)." }),
+      to: localDate.optional().openapi({ description: "Dernier jour (heure de Paris), compris." }),
     }),
   },
-  responses: { 200: json(z.object({ events: z.array(Event) }), "100 événements au plus.") },
+  responses: {
+    200: json(
+      z.object({
+        events: z.array(Event),
+        actors: z.array(z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() })).openapi({
+          description: "Les comptes auteurs d'au moins un événement, à choisir pour filtrer.",
+        }),
+        actions: z.array(z.string()).openapi({ description: "Les actions que le journal contient, à choisir pour filtrer." }),
+      }),
+      "100 événements au plus.",
+    ),
+  },
 });
 
 export const auditLog = createRouter().openapi(list, async (c) => {

@@ -1,6 +1,5 @@
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
-import { AppError } from "../../errors.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
 
@@ -10,7 +9,8 @@ export async function cancelWithReason(deps: StaffDeps & { input: { id: string; 
   const { id, reason } = input;
   const row = await visibleAppointment(scope, id);
   const now = clock.now();
-  if (row.status !== "booked") throw new AppError("CONFLICT", "Ce rendez-vous est déjà annulé.");
+  // cancelAppointment asks the states' table under the row's lock: a meeting already cancelled,
+  // or whose outcome is recorded, is a 409 that says so.
   await audited(
     deps,
     { action: "appointment.cancel", entity: "Appointment", details: { structureId: row.structureId } },

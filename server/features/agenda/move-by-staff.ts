@@ -2,7 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
-import { moveProblem } from "../../domain/booking.ts";
+import { stateOf, transitionProblem } from "../../domain/appointment-states.ts";
 import { toldOf } from "../../domain/contact.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { toZonedIso } from "../../domain/time.ts";
@@ -10,6 +10,7 @@ import { AppError, notFound } from "../../errors.ts";
 import { loadAppointment } from "../appointments/details.ts";
 import { linkHeld } from "../appointments/held-link.ts";
 import { moveAppointment } from "../appointments/move.ts";
+import { lockForChange } from "../appointments/state-change.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
 
 /**
@@ -29,7 +30,7 @@ export async function moveByStaff(deps: StaffDeps & { input: { id: string; slotK
     select: { structureId: true, status: true, outcome: true },
   });
   if (!seen) throw notFound("Rendez-vous");
-  const problem = moveProblem(seen);
+  const problem = transitionProblem(stateOf(seen), "booked");
   if (problem) throw new AppError("CONFLICT", problem);
   const moved = await securingSlot(db, input.slotKey, now, (ref) =>
     retried(() =>
@@ -38,17 +39,10 @@ export async function moveByStaff(deps: StaffDeps & { input: { id: string; slotK
         { action: "appointment.move", entity: "Appointment", details: { structureId: seen.structureId } },
         async (tx) => {
           const sql = sqlIn(tx);
-          // Two moves of one meeting, or a move and a cancellation, happen one after the other.
-          const [locked] = await sql.query<{ status: "booked" | "cancelled"; outcome: string | null; manageTokenHash: string }>(
-            `SELECT status::text AS status, outcome::text AS outcome, "manageTokenHash"
-               FROM "Appointment" WHERE id = $1::uuid FOR UPDATE`,
-            [id],
-          );
-          if (!locked) throw notFound("Rendez-vous");
-          const again = moveProblem(locked);
-          if (again) throw new AppError("CONFLICT", again);
+          // Two moves of one meeting, or a move and a cancellation or an outcome, happen one after the other.
+          const { manageTokenHash } = await lockForChange(tx, id, "booked");
           const current = await loadAppointment(sql, id);
-          const token = await linkHeld(sql, config.sessionSecret, { id, manageTokenHash: locked.manageTokenHash });
+          const token = await linkHeld(sql, config.sessionSecret, { id, manageTokenHash });
           const row = await moveAppointment(
             sql,
             current,

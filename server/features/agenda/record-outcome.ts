@@ -3,6 +3,7 @@ import { audited } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { AppError } from "../../errors.ts";
+import { lockForChange } from "../appointments/state-change.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
 
 const OUTCOME_WORDS = { honoured: "rendez-vous honoré", no_show: "absence au rendez-vous", excused: "absence excusée" } as const;
@@ -13,12 +14,14 @@ export async function recordOutcome(deps: StaffDeps & { input: { id: string; out
   const { id, outcome: value } = input;
   const row = await visibleAppointment(scope, id);
   const now = clock.now();
-  const problem = outcomeProblem({ status: row.status, start: row.startsAt }, now);
+  const problem = outcomeProblem({ status: row.status, outcome: row.outcome, start: row.startsAt }, value, now);
   if (problem) throw new AppError("CONFLICT", problem);
   await audited(
     deps,
     { action: "appointment.outcome", entity: "Appointment", details: { structureId: row.structureId } },
     async (tx) => {
+      // Asked again under the row's lock: a cancellation may have come meanwhile.
+      await lockForChange(tx, id, value);
       // What became of a referred person's meeting flows back to the referral's timeline,
       // whether or not the user sees the referral: plain SQL, outside their scope.
       const [referral] = await sqlIn(tx).query<{ id: string }>(`SELECT id FROM "Referral" WHERE "appointmentId" = $1::uuid`, [

@@ -1,12 +1,19 @@
 import type { StaffDeps } from "../../context.ts";
+import { recordView } from "../../db/audit.ts";
 import { sessionSegment } from "../../domain/session-path.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { contactFields, contactForStaff, meetingFields } from "./selects.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
 
 /** An appointment: the person and their contacts, the service, the channel, the notes, the history with the structure. */
-export async function showAppointment({ scope, input: { id } }: StaffDeps & { input: { id: string } }) {
+export async function showAppointment(deps: StaffDeps & { input: { id: string } }) {
+  const {
+    scope,
+    input: { id },
+  } = deps;
   const visible = await visibleAppointment(scope, id);
+  // The privacy notice says staff consultations are traced: this one is.
+  await recordView(deps, "Appointment", id, visible.structureId);
   const a = await scope.prisma.appointment.findUniqueOrThrow({
     where: { id },
     select: {

@@ -1,5 +1,4 @@
 import type { StaffDeps } from "../../context.ts";
-import { sqlIn } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { loadAppointment } from "../appointments/details.ts";
 import { linkHeld } from "../appointments/held-link.ts";

@@ -5,7 +5,7 @@ import { notFound } from "../../errors.ts";
 export async function visibleAppointment(scope: Scope, id: string) {
   const row = await scope.prisma.appointment.findUnique({
     where: { id },
-    select: { id: true, structureId: true, advisorId: true, status: true, startsAt: true, personId: true },
+    select: { id: true, structureId: true, advisorId: true, status: true, outcome: true, startsAt: true, personId: true },
   });
   if (!row) throw notFound("Rendez-vous");
   return row;

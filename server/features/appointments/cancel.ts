@@ -4,11 +4,13 @@ import { sqlIn, type Tx } from "../../db/database.ts";
 import { enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { referrerNotice } from "../referrals/referrals.ts";
 import { loadAppointment, toDetails } from "./details.ts";
+import { lockForChange } from "./state-change.ts";
 
 type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> };
 
 /**
- * Cancels a booked appointment, by the person or by the structure: the private link is
+ * Cancels a booked appointment whose outcome is not recorded (a 409 otherwise: the states'
+ * table), by the person or by the structure: the private link is
  * revoked, pending reminders withdrawn, and both sides told (the person with the .ics CANCEL,
  * when they have an address). In the caller's transaction.
  */
@@ -19,6 +21,7 @@ export async function cancelAppointment(
   context: CancelContext,
 ) {
   const { now, config } = context;
+  await lockForChange(tx, id, "cancelled");
   await tx.appointment.update({
     where: { id },
     data: {

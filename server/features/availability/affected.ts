@@ -36,7 +36,8 @@ export interface Conflict {
  */
 export async function misfits(tx: Tx, structureId: string, advisorIds: string[], now: Date): Promise<AffectedAppointment[]> {
   const coming = await tx.appointment.findMany({
-    where: { structureId, advisorId: { in: advisorIds }, status: "booked", startsAt: { gt: now } },
+    // A meeting whose outcome is recorded (an absence excused ahead) is not left to cancel.
+    where: { structureId, advisorId: { in: advisorIds }, status: "booked", outcome: null, startsAt: { gt: now } },
     orderBy: { startsAt: "asc" },
     select: {
       id: true,
@@ -114,6 +115,7 @@ export async function changeAvailability(
                 structureId: target.structureId,
                 advisorId: { in: target.advisorIds },
                 status: "booked",
+                outcome: null,
                 startsAt: { gt: now, lt: span.to },
                 endsAt: { gt: span.from },
               },

@@ -1,4 +1,4 @@
-import { calendarFeed } from "../../../emails/calendar-feed.ts";
+import { calendarFeed, feedPlace } from "../../../emails/calendar-feed.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Deps } from "../../context.ts";
 import { notFound } from "../../errors.ts";
@@ -8,7 +8,8 @@ const AHEAD_DAYS = 365;
 
 /**
  * An advisor's calendar (iCalendar text) at their private address: their meetings from a month
- * back to a year ahead. Read by the token alone, for whoever holds it; a 404 once revoked or
+ * back to a year ahead, the person named by first name and initial, with their number for a phone
+ * meeting. Read by the token alone, for whoever holds it; a 404 once revoked or
  * when the account is deactivated.
  */
 export async function readFeed({
@@ -38,10 +39,9 @@ export async function readFeed({
       structure: { select: { name: true, timeZone: true } },
       site: { select: { name: true } },
       offering: { select: { service: { select: { name: true } } } },
-      person: { select: { firstName: true, lastName: true } },
+      person: { select: { firstName: true, lastName: true, phone: true } },
     },
   });
-  const place = { phone: "Par téléphone", video: "En visio", onsite: "Sur place" } as const;
   return calendarFeed(
     `RDV Orientation — ${subscription.user.firstName} ${subscription.user.lastName}`,
     appointments.map((a) => ({
@@ -51,7 +51,7 @@ export async function readFeed({
       zone: a.structure.timeZone,
       service: a.offering.service.name,
       structure: a.structure.name,
-      place: a.site?.name ?? place[a.mode],
+      place: feedPlace({ mode: a.mode, site: a.site, personPhone: a.person.phone }),
       person: `${a.person.firstName} ${a.person.lastName.slice(0, 1)}.`,
       url: `${config.publicUrl}/espace/rendez-vous/${a.id}`,
     })),

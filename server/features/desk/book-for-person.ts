@@ -1,5 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import type { StaffDeps } from "../../context.ts";
+import { recordAudit } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -80,8 +81,24 @@ export async function bookForPerson({
       // What the desk tells the person: with whom, and whether a confirmation is on its way.
       const made = await tx.appointment.findUniqueOrThrow({
         where: { id: result.appointment.id },
-        select: { advisor: { select: { firstName: true, lastName: true } }, person: { select: { email: true } } },
+        select: {
+          structureId: true,
+          channel: true,
+          advisor: { select: { firstName: true, lastName: true } },
+          person: { select: { email: true } },
+        },
       });
+      await recordAudit(
+        tx,
+        {
+          actorId: scope.user.id,
+          action: "appointment.book",
+          entity: "Appointment",
+          entityId: result.appointment.id,
+          details: { structureId: made.structureId, channel: made.channel },
+        },
+        now,
+      );
       return { ...result, advisor: made.advisor, confirmationSent: Boolean(made.person.email) };
     }),
   );

@@ -4,6 +4,7 @@ import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Deps } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
+import { canBecome, stateOf } from "../../domain/appointment-states.ts";
 import { linkIsLive } from "../../domain/booking.ts";
 import { AppError } from "../../errors.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
@@ -23,6 +24,12 @@ export const deadLink = () =>
 const cancelledLink = (at: Date, zone: string) =>
   new AppError("NOT_FOUND", `Ce rendez-vous a été annulé le ${day(at, zone)} à ${time(at, zone)} : ce lien ne sert plus.`);
 
+const markedLink = () =>
+  new AppError(
+    "NOT_FOUND",
+    "Ce rendez-vous a eu lieu ou votre absence y est notée : ce lien ne sert plus. Pour un autre rendez-vous, contactez la structure.",
+  );
+
 /** The appointment a live private link leads to, as found (not locked): a 404 for any other link. */
 export async function liveLink(tx: Tx, token: string, now: Date) {
   if (!TOKEN.test(token)) throw deadLink();
@@ -34,29 +41,43 @@ export async function liveLink(tx: Tx, token: string, now: Date) {
       personId: true,
       structureId: true,
       status: true,
+      outcome: true,
       endsAt: true,
       manageTokenRevokedAt: true,
       cancelledAt: true,
       structure: { select: { timeZone: true } },
     },
   });
-  if (!found || !linkIsLive({ status: found.status, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now)) {
+  if (
+    !found ||
+    !linkIsLive({ status: found.status, outcome: found.outcome, end: found.endsAt, revokedAt: found.manageTokenRevokedAt }, now)
+  ) {
     // A cancelled meeting's own link says so, and when: « annulé » beats a generic dead link.
     if (found?.status === "cancelled" && found.cancelledAt) throw cancelledLink(found.cancelledAt, found.structure.timeZone);
+    if (found?.outcome) throw markedLink();
     throw deadLink();
   }
-  const { cancelledAt: _, structure: __, ...live } = found;
+  const { cancelledAt: _, structure: __, outcome: ___, ...live } = found;
   return live;
 }
 
-/** The appointment a live private link leads to, locked for the rest of the transaction. */
-async function byToken(tx: Tx, token: string, now: Date, lock = false): Promise<AppointmentRow & { offeringId: string }> {
+/**
+ * The appointment a live private link leads to; for a change (`to`: cancelled, or booked for a
+ * move), locked for the rest of the transaction and checked against the states' table.
+ */
+async function byToken(
+  tx: Tx,
+  token: string,
+  now: Date,
+  to?: "cancelled" | "booked",
+): Promise<AppointmentRow & { offeringId: string }> {
   const found = await liveLink(tx, token, now);
-  if (lock) {
-    // Two changes through the same link (a double click, two tabs) happen one after the other.
+  if (to) {
+    // Two changes through the same link (a double click, two tabs) happen one after the other,
+    // and after an outcome staff record meanwhile.
     await tx.$executeRaw`SELECT 1 FROM "Appointment" WHERE id = ${found.id}::uuid FOR UPDATE`;
-    const again = await tx.appointment.findUnique({ where: { id: found.id }, select: { status: true } });
-    if (again?.status !== "booked") throw deadLink();
+    const again = await tx.appointment.findUnique({ where: { id: found.id }, select: { status: true, outcome: true } });
+    if (!again || !canBecome(stateOf(again), to)) throw again?.outcome ? markedLink() : deadLink();
   }
   return { ...(await loadAppointment(sqlIn(tx), found.id)), offeringId: found.offeringId };
 }
@@ -79,7 +100,7 @@ export async function managedAppointmentIcs({ db, clock, config }: LinkDeps, tok
 export async function cancelByPerson({ db, clock, config }: LinkDeps, token: string, reason: string | undefined) {
   const now = clock.now();
   return db.prisma.$transaction(async (tx) => {
-    const row = await byToken(tx, token, now, true);
+    const row = await byToken(tx, token, now, "cancelled");
     const cancelled = await cancelAppointment(tx, row.id, { by: "person", reason: reason || null }, { now, config });
     return { appointment: publicAppointment(cancelled) };
   });
@@ -95,7 +116,7 @@ export async function rescheduleByPerson({ db, clock, config }: LinkDeps, token:
   return securingSlot(db, slotKey, now, (ref) =>
     retried(() =>
       db.prisma.$transaction(async (tx) => {
-        const row = await byToken(tx, token, now, true);
+        const row = await byToken(tx, token, now, "booked");
         const moved = await moveAppointment(
           sqlIn(tx),
           row,

@@ -1,4 +1,5 @@
 import type { Config } from "../../config.ts";
+import { recordAudit } from "../../db/audit.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import type { AccessibilityAid } from "../../domain/accessibility.ts";
 import { AppError } from "../../errors.ts";
@@ -52,6 +53,19 @@ export async function bookForReferral(
   );
   await tx.referral.update({ where: { id: r.id }, data: { appointmentId: result.appointment.id } });
   await withdrawInvitation(tx, r.id);
+  // Staff bookings are audited (the referrer's or the target's); the person's own, with their
+  // invitation, too, with no account as its author.
+  await recordAudit(
+    tx,
+    {
+      actorId: options.byId,
+      action: options.byId ? "appointment.book" : "appointment.book_by_invitation",
+      entity: "Appointment",
+      entityId: result.appointment.id,
+      details: { structureId: r.toStructureId, channel: "referral" },
+    },
+    options.now,
+  );
   await recordEvent(tx, r.id, {
     kind: "booked",
     at: options.now,

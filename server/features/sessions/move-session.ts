@@ -2,6 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import { isExclusionViolation, retried } from "../../db/errors.ts";
+import { canBecome, stateOf } from "../../domain/appointment-states.ts";
 import { findSlot } from "../../domain/availability.ts";
 import { sessionSegment } from "../../domain/session-path.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
@@ -43,6 +44,9 @@ export async function moveSession(deps: StaffDeps & { input: { key: string; slot
         const seats = await lockBookedSeats(tx, sessionKey);
         if (seats.length === 0)
           throw new AppError("CONFLICT", "Cette session n'a plus d'inscrit à cette heure : elle a été annulée ou déplacée.");
+        // The states' table: a seat whose presence is noted is not moved (an absence excused ahead).
+        if (seats.some((s) => !canBecome(stateOf({ status: "booked", outcome: s.outcome }), "booked")))
+          throw new AppError("CONFLICT", "Des présences ou absences sont notées : la session ne se déplace plus.");
         const offeringRow = await tx.offering.findUniqueOrThrow({
           where: { id: first.offeringId },
           select: { ...offeringSelect, reminderPlan: true },

@@ -29,7 +29,8 @@ export async function recordAttendance(
   const now = clock.now();
   for (const line of input.attendance) {
     const seat = seats.find((s) => s.id === line.appointmentId);
-    const problem = seat && outcomeProblem({ status: seat.status, start: seat.startsAt }, now);
+    const problem =
+      seat && outcomeProblem({ status: seat.status, outcome: seat.outcome, start: seat.startsAt }, line.outcome, now);
     if (problem) throw new AppError("CONFLICT", problem);
   }
   for (const line of input.attendance) {

@@ -1,5 +1,6 @@
 import type { Scope } from "../../auth/scope.ts";
 import type { Tx } from "../../db/database.ts";
+import type { AppointmentOutcome } from "../../domain/appointment-states.ts";
 import { sessionKeyOfSegment } from "../../domain/session-path.ts";
 import { notFound } from "../../errors.ts";
 
@@ -37,7 +38,7 @@ export async function sessionSeats(scope: Scope, segment: string) {
  */
 export async function lockBookedSeats(tx: Tx, sessionKey: string) {
   await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtext(${sessionKey}))`;
-  return tx.$queryRaw<{ id: string; outcome: string | null; manageTokenHash: string | null }[]>`
+  return tx.$queryRaw<{ id: string; outcome: AppointmentOutcome | null; manageTokenHash: string | null }[]>`
     SELECT id, outcome::text AS outcome, "manageTokenHash" FROM "Appointment"
      WHERE "sessionKey" = ${sessionKey} AND status = 'booked'
      ORDER BY id

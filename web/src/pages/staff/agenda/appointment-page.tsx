@@ -1,6 +1,7 @@
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { accessibilityWords } from "../../../../../server/domain/accessibility.ts";
+import { canBecome, stateOf } from "../../../../../server/domain/appointment-states.ts";
 import { Button, ButtonLink } from "../../../components/button.tsx";
 import { TextAreaField } from "../../../components/fields.tsx";
 import { Notice, Refusal } from "../../../components/notice.tsx";
@@ -164,6 +165,9 @@ function Appointment(props: { appointment: AppointmentDetail }) {
       </Show>
       <Show when={booked()}>
         <FollowUp appointment={a()} />
+      </Show>
+      {/* Outcomes are final (domain/appointment-states.ts): a meeting that took place, or whose absence is noted, is not cancelled. */}
+      <Show when={canBecome(stateOf(a()), "cancelled")}>
         <CancelSection appointment={a()} />
       </Show>
       <HistorySection appointment={a()} />

@@ -19,7 +19,8 @@ export function CalendarFeedSection() {
       <h2 id="feed-title">Abonnement à votre agenda</h2>
       <p>
         Vos rendez-vous dans votre logiciel d'agenda (Thunderbird, Outlook, Agenda d'Apple, etc.), mis à jour automatiquement,
-        d'un mois en arrière à un an en avant. Les personnes n'y sont désignées que par leur prénom et leur initiale.
+        d'un mois en arrière à un an en avant. Les personnes n'y sont désignées que par leur prénom et leur initiale ; un
+        rendez-vous par téléphone donne aussi le numéro à appeler.
       </p>
       <Loadable
         loading="Chargement de l'abonnement…"

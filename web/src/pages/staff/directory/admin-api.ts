@@ -76,10 +76,14 @@ export const getAccounts = query(async (q: string): Promise<Account[]> => {
 }, "adminAccounts");
 
 /** One page of the change log, newest first: the events before `before` (an ISO instant) when given. */
-export async function getAuditPage(before: string | undefined): Promise<AuditEvent[]> {
-  const response = await audit.audit.$get({ query: before ? { before } : {} });
+export type AuditQuery = InferRequestType<typeof audit.audit.$get>["query"];
+export type AuditLogPage = InferResponseType<typeof audit.audit.$get, 200>;
+
+/** A page of the audit log (100 events), filtered, with the authors and actions to filter by. */
+export async function getAuditPage(query: AuditQuery): Promise<AuditLogPage> {
+  const response = await audit.audit.$get({ query });
   if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()).events;
+  return response.json();
 }
 
 /** The e-mails and SMS that did not reach their person, of one's structures (all of them for the Région), the latest first. */

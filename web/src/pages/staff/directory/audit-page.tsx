@@ -1,11 +1,12 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
+import { IdOptions, SelectField, TextField } from "../../../components/fields.tsx";
 import { ErrorNotice, Loading } from "../../../components/notice.tsx";
 import { describeError } from "../../../lib/api.ts";
 import { formatParisInstant, type LocalDate } from "../../../lib/dates.ts";
 import { du } from "../../../lib/french.ts";
-import { type AuditEvent, getAuditPage } from "./admin-api.ts";
+import { type AuditEvent, type AuditLogPage, type AuditQuery, getAuditPage } from "./admin-api.ts";
 import { ACTIONS, authorOf } from "./audit-words.ts";
 import { RegionPage } from "./directory-area.tsx";
 import { FIELD_NAMES } from "./directory-words.ts";
@@ -50,39 +51,111 @@ function subject(event: AuditEvent): string | undefined {
 }
 
 /**
- * `/espace/annuaire/journal` (Région): who changed what in the directory, newest first. « Plus
- * anciens » asks for the events before the last one shown, and adds them below.
+ * `/espace/annuaire/journal` (Région): who changed or opened what, newest first, filtered by
+ * author, action and days. « Plus anciens » asks for the events before the last one shown, and
+ * adds them below; « Filtrer » starts again from the newest.
  */
 export default function AuditPage() {
   return (
-    <RegionPage title="Journal des modifications">
+    <RegionPage
+      title="Journal des modifications"
+      lead="Les modifications de l'annuaire, les rendez-vous pris par le personnel, et chaque consultation d'un rendez-vous ou de la fiche d'une personne."
+    >
       <AuditLog />
     </RegionPage>
   );
 }
 
+interface Filter {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+const NO_FILTER: Filter = { actor: "", action: "", from: "", to: "" };
+
+/** The query of a page: the filter's chosen fields only, and the cursor. */
+function queryOf(filter: Filter, before: string): AuditQuery {
+  return {
+    ...(filter.actor && { actor: filter.actor }),
+    ...(filter.action && { action: filter.action }),
+    ...(filter.from && { from: filter.from }),
+    ...(filter.to && { to: filter.to }),
+    ...(before && { before }),
+  };
+}
+
 function AuditLog() {
-  // "" is the first page: a resource does not fetch for an undefined source.
-  const [before, setBefore] = createSignal("");
+  // The filter applied and the page asked for; a new filter starts again from the newest.
+  const [request, setRequest] = createSignal({ filter: NO_FILTER, before: "" });
+  const [draft, setDraft] = createSignal<Filter>(NO_FILTER);
   const [events, setEvents] = createSignal<AuditEvent[]>([]);
+  const [choices, setChoices] = createSignal<Pick<AuditLogPage, "actors" | "actions">>({ actors: [], actions: [] });
   const [more, setMore] = createSignal(true);
   // Not a router query: the pages pile up, and none is read again.
-  const [page, { refetch }] = createResource(before, async (cursor) => {
-    const shown = events().length;
-    const found = await getAuditPage(cursor || undefined);
-    setEvents([...events(), ...found]);
-    setMore(found.length === 100);
+  const [page, { refetch }] = createResource(request, async ({ filter, before }) => {
+    const shown = before ? events().length : 0;
+    const found = await getAuditPage(queryOf(filter, before));
+    setEvents([...(before ? events() : []), ...found.events]);
+    setChoices({ actors: found.actors, actions: found.actions });
+    setMore(found.events.length === 100);
     // The button that asked is gone meanwhile: the focus goes to the first event added.
-    if (cursor) queueMicrotask(() => (list?.children[shown] as HTMLElement | undefined)?.focus());
+    if (before) queueMicrotask(() => (list?.children[shown] as HTMLElement | undefined)?.focus());
     return found;
   });
   let list: HTMLOListElement | undefined;
+  const backwards = () => Boolean(draft().from && draft().to && draft().to < draft().from);
+  const set = (field: keyof Filter) => (event: { currentTarget: { value: string } }) =>
+    setDraft({ ...draft(), [field]: event.currentTarget.value });
 
   return (
     <>
+      <form
+        class="staff-form audit-filter"
+        aria-label="Filtrer le journal"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!backwards()) setRequest({ filter: draft(), before: "" });
+        }}
+      >
+        <SelectField id="journal-auteur" label="Auteur" value={draft().actor} onChange={set("actor")}>
+          <option value="">Tous les auteurs</option>
+          <IdOptions each={choices().actors} selected={draft().actor} label={(a) => `${a.firstName} ${a.lastName}`} />
+        </SelectField>
+        <SelectField id="journal-action" label="Action" value={draft().action} onChange={set("action")}>
+          <option value="">Toutes les actions</option>
+          <For each={choices().actions}>
+            {(action) => (
+              <option value={action} selected={action === draft().action}>
+                {ACTIONS[action] ?? action}
+              </option>
+            )}
+          </For>
+        </SelectField>
+        <TextField id="journal-du" label="Du" type="date" value={draft().from} onInput={set("from")} />
+        <TextField
+          id="journal-au"
+          label="Au (inclus)"
+          type="date"
+          value={draft().to}
+          onInput={set("to")}
+          error={backwards() ? "La date de fin précède la date de début." : undefined}
+        />
+        <p>
+          <Button type="submit" variant="secondary">
+            Filtrer
+          </Button>
+        </p>
+      </form>
       <Show
         when={events().length > 0}
-        fallback={<Show when={!page.loading && !page.error}>{<p>Aucune modification enregistrée.</p>}</Show>}
+        fallback={
+          <Show when={!page.loading && !page.error}>
+            <p role="status">
+              {request().filter === NO_FILTER ? "Aucune modification enregistrée." : "Aucun événement ne répond à ce filtre."}
+            </p>
+          </Show>
+        }
       >
         <ol
           class="directory-rows"
@@ -99,6 +172,14 @@ function AuditLog() {
                 </p>
                 <p class="directory-row__text">
                   Le {formatParisInstant(event.at)}, par {authorOf(event)}
+                  <Show when={event.entity === "Appointment" && event.entityId}>
+                    {(id) => (
+                      <>
+                        <br />
+                        <A href={`/espace/rendez-vous/${id()}`}>Voir le rendez-vous</A>
+                      </>
+                    )}
+                  </Show>
                   <Show when={event.entity === "Person" && event.entityId}>
                     {(id) => (
                       <>
@@ -141,7 +222,7 @@ function AuditLog() {
         />
       </Show>
       <Show when={more() && !page.loading && events().length > 0}>
-        <Button variant="secondary" onClick={() => setBefore(events().at(-1)?.at ?? "")}>
+        <Button variant="secondary" onClick={() => setRequest({ filter: request().filter, before: events().at(-1)?.at ?? "" })}>
           Plus anciens
         </Button>
       </Show>

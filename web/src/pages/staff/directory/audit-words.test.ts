@@ -36,6 +36,7 @@ describe("who made a change", () => {
     const actor = { firstName: "Claire", lastName: "Martin" };
     expect(authorOf({ action: "site.update", actor })).toBe("Claire Martin");
     expect(authorOf({ action: "person.contact_changed", actor: null })).toBe("la personne, avec son lien personnel");
+    expect(authorOf({ action: "appointment.book_by_invitation", actor: null })).toBe("la personne, avec son invitation");
     expect(authorOf({ action: "site.update", actor: null })).toBe("un compte supprimé");
   });
 });

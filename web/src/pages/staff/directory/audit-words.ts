@@ -32,6 +32,10 @@ export const ACTIONS: Record<string, string> = {
   "rule.delete": "Plage d'ouverture supprimée",
   "absence.create": "Absence déclarée",
   "absence.delete": "Absence supprimée",
+  "appointment.book": "Rendez-vous pris pour une personne (accueil, conseiller ou orientation)",
+  "appointment.book_by_invitation": "Rendez-vous pris par la personne avec son invitation",
+  "appointment.view": "Rendez-vous consulté",
+  "person.view": "Fiche d'une personne consultée",
   "appointment.outcome": "Issue d'un rendez-vous notée",
   "appointment.notes": "Notes d'un rendez-vous modifiées",
   "appointment.confirmation": "Confirmation d'un rendez-vous envoyée",
@@ -62,11 +66,14 @@ export const ACTIONS: Record<string, string> = {
   "person.contact_changed": "Coordonnées changées par la personne",
 };
 
-/** What a person does themself, with their private link: no account is its author. */
-const BY_THE_PERSON = new Set(["person.contact_changed"]);
+/** What a person does themself, with their private link or their invitation: no account is its author. */
+const BY_THE_PERSON: Record<string, string> = {
+  "person.contact_changed": "la personne, avec son lien personnel",
+  "appointment.book_by_invitation": "la personne, avec son invitation",
+};
 
 /** Who made a change: the account, else the person with their link, else an account since deleted. */
 export function authorOf(event: { action: string; actor: { firstName: string; lastName: string } | null }): string {
   if (event.actor) return `${event.actor.firstName} ${event.actor.lastName}`;
-  return BY_THE_PERSON.has(event.action) ? "la personne, avec son lien personnel" : "un compte supprimé";
+  return BY_THE_PERSON[event.action] ?? "un compte supprimé";
 }
