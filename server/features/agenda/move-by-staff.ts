@@ -10,8 +10,8 @@ import { AppError, notFound } from "../../errors.ts";
 import { loadAppointment } from "../appointments/details.ts";
 import { linkHeld } from "../appointments/held-link.ts";
 import { moveAppointment } from "../appointments/move.ts";
-import { lockForChange } from "../appointments/state-change.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
+import { lockForChange } from "../appointments/state-change.ts";
 
 /**
  * Staff move a meeting they see in full (scope.ts) to another slot: of its offering, with any
