@@ -79,6 +79,25 @@ describe("the agenda", () => {
     await env.db.prisma.staffUser.delete({ where: { id: second.id } });
   });
 
+  it("gives today's when no day is asked for: the advisor's home says how many meetings and when the next is", async () => {
+    const later = await meetingAt(env, "2026-10-26T10:00:00Z");
+    const tomorrow = await meetingAt(env, "2026-10-27T10:00:00Z");
+    const { status, body } = await send("GET", "/agenda", await advisor());
+    expect(status).toBe(200);
+    expect(body.today).toBe("2026-10-26");
+    // The answer spans the day's edges in every zone; its day's meetings are those dated today.
+    const ids = body.appointments
+      .filter((a: { start: string }) => a.start.startsWith(body.today))
+      .map((a: { id: string }) => a.id);
+    expect(ids).toContain(later.id);
+    expect(ids).not.toContain(tomorrow.id);
+    expect(body.appointments.find((a: { id: string }) => a.id === later.id)).toMatchObject({
+      start: "2026-10-26T11:00:00+01:00",
+      seats: 1,
+    });
+    await env.db.prisma.appointment.deleteMany({ where: { id: { in: [later.id, tomorrow.id] } } });
+  });
+
   it("lets an advisor open their structure's team, not another's", async () => {
     const team = await send("GET", `/agenda?from=2026-10-26&to=2026-10-26&structure=${env.fx.structure.id}`, await advisor());
     expect(team.status).toBe(200);

@@ -47,7 +47,7 @@ export async function loadAgenda(
         channel: true,
         structure: { select: { id: true, name: true } },
         site: { select: { id: true, name: true } },
-        offering: { select: { service: { select: { name: true } } } },
+        offering: { select: { seats: true, service: { select: { name: true } } } },
         advisor: { select: { id: true, firstName: true, lastName: true } },
         person: { select: { firstName: true, lastName: true, phone: true } },
       },
@@ -108,6 +108,7 @@ export async function loadAgenda(
       start: iso(startsAt),
       end: iso(endsAt),
       service: offering.service,
+      seats: offering.seats,
     })),
     /** Meetings of the advisors in their other structures: when, nothing more. */
     busy: busy.map((b) => ({ advisorId: b.advisorId, start: iso(b.start), end: iso(b.end) })),

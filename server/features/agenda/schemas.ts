@@ -34,6 +34,9 @@ export const AgendaAppointment = Meeting.extend({
   start: ZonedInstant,
   end: ZonedInstant,
   service: z.object({ name: z.string() }),
+  seats: z
+    .int()
+    .openapi({ description: "Les places de l'offre : plus d'une, une séance collective dont ce rendez-vous est une place." }),
 }).openapi("AgendaAppointment");
 
 export const Agenda = z

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { boxOf, hourRange, minuteOn, placeOnDay } from "./agenda-grid.ts";
+import { boxOf, hourRange, joinedSpans, minuteOn, placeOnDay } from "./agenda-grid.ts";
 
 /** An instant as the API writes it: the wall clock of Paris and its offset at that instant. */
 function paris(utc: string): string {
@@ -122,5 +122,20 @@ describe("the agenda grid", () => {
     // A whole day's absence fills the hours shown; a night's meeting is not drawn.
     expect(boxOf({ top: 0, bottom: 24 * 60, lane: 0, lanes: 1 }, range)).toMatchObject({ top: 0, height: 100 });
     expect(boxOf({ top: 20 * 60, bottom: 21 * 60, lane: 0, lanes: 1 }, range)).toBeNull();
+  });
+
+  it("joins free times that touch or overlap into bands", () => {
+    expect(
+      joinedSpans([
+        { top: 600, bottom: 645 },
+        { top: 540, bottom: 585 },
+        { top: 585, bottom: 600 },
+        { top: 840, bottom: 960 },
+        { top: 900, bottom: 930 },
+      ]),
+    ).toEqual([
+      { top: 540, bottom: 645 },
+      { top: 840, bottom: 960 },
+    ]);
   });
 });

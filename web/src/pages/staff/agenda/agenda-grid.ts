@@ -104,3 +104,18 @@ export function boxOf(span: Pick<Placed<Span>, "top" | "bottom" | "lane" | "lane
     width: 100 / span.lanes,
   };
 }
+
+/**
+ * Placed spans joined where they touch or overlap, by time only: the free time of a column,
+ * drawn behind its meetings as bands (a team's week holds hundreds of free slots, which side
+ * by side would leave the meetings no width).
+ */
+export function joinedSpans(spans: readonly { top: number; bottom: number }[]): { top: number; bottom: number }[] {
+  const joined: { top: number; bottom: number }[] = [];
+  for (const span of [...spans].sort((a, b) => a.top - b.top)) {
+    const last = joined.at(-1);
+    if (last && span.top <= last.bottom) last.bottom = Math.max(last.bottom, span.bottom);
+    else joined.push({ top: span.top, bottom: span.bottom });
+  }
+  return joined;
+}
