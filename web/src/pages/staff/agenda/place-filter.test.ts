@@ -15,7 +15,11 @@ describe("« Lieu ou mode »", () => {
       "Sur place — Lille Centre",
       "Par téléphone",
     ]);
-    expect(placeChoices([sites[0] ?? { id: "", name: "" }], ["phone", "video"]).map((c) => c.value)).toEqual(["", "phone", "video"]);
+    expect(placeChoices([sites[0] ?? { id: "", name: "" }], ["phone", "video"]).map((c) => c.value)).toEqual([
+      "",
+      "phone",
+      "video",
+    ]);
   });
 
   it("filters by a site (on site there), or by a way, and not at all for a value no longer offered", () => {

@@ -33,6 +33,7 @@ export function placeChoices(
     if (sites.length !== 1) choices.push({ value: "onsite", label: `${MODES.onsite}, tous les lieux` });
     for (const site of sites) choices.push({ value: site.id, label: `${MODES.onsite} — ${site.name}` });
   }
-  for (const mode of MODE_VALUES) if (mode !== "onsite" && modes.includes(mode)) choices.push({ value: mode, label: MODES[mode] });
+  for (const mode of MODE_VALUES)
+    if (mode !== "onsite" && modes.includes(mode)) choices.push({ value: mode, label: MODES[mode] });
   return choices;
 }
