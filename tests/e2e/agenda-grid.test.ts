@@ -155,3 +155,45 @@ test("reception sees a team's day with one column per advisor, phones to call, a
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });
+
+test("the desk's first slots are filtered by place: by phone only, or at one site only", { timeout: 90_000 }, async () => {
+  const p = staff.harness.db.prisma;
+  const structure = await p.structure.findUniqueOrThrow({
+    where: { slug: "mission-locale-lille" },
+    include: { offerings: { where: { active: true }, include: { service: true } }, sites: { where: { active: true } } },
+  });
+  const offering = structure.offerings.find((o) => o.modes.includes("phone") && o.modes.includes("onsite"));
+  const [site] = structure.sites;
+  if (!offering || !site) throw new Error("no offering held on site and by phone at Mission Locale de Lille");
+  const { page, problems, close } = await staff.signedIn("accueil@demo.example", "Emma");
+  await page.goto("/espace/accueil");
+  const form = page.getByRole("form", { name: "Réserver pour la personne" });
+  await form.getByLabel("Service").locator("option").nth(1).waitFor({ state: "attached" });
+  await form.getByLabel("Service").selectOption({ label: offering.service.name });
+  const slots = page.getByRole("group", { name: /Créneau/ });
+  await slots.getByRole("radio").first().waitFor();
+  const labels = () =>
+    slots
+      .getByRole("radio")
+      .evaluateAll((radios) => radios.map((radio) => (radio as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+
+  await form.getByLabel("Lieu ou mode").selectOption({ label: "Par téléphone" });
+  // The radios change once the filtered slots come: all by phone then.
+  await expect
+    .poll(labels, { timeout: 10_000 })
+    .toSatisfy((shown: string[]) => shown.length > 0 && shown.every((label) => label.endsWith("Par téléphone")));
+  const byPhone = await labels();
+  expect(byPhone.length).toBeGreaterThan(0);
+  expect(byPhone.every((label) => label.endsWith("Par téléphone"))).toBe(true);
+  await expectAccessibleAtEveryWidth(page, "desk slots by phone");
+
+  await form.getByLabel("Lieu ou mode").selectOption({ label: `Sur place — ${site.name}` });
+  await slots
+    .getByRole("radio", { name: new RegExp(`Sur place — ${site.name}$`) })
+    .first()
+    .waitFor();
+  const here = await labels();
+  expect(here.every((label) => label.endsWith(`Sur place — ${site.name}`))).toBe(true);
+  expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
+  await close();
+});
