@@ -110,6 +110,13 @@ test("an advisor's home says today's meetings; the week is a grid, filtered by p
   await tabTo(page, (focus) => focus.tag === "a" && focus.name === "Inès Grille", { max: 80 });
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { level: 1, name: "Rendez-vous d'Inès Grille" }).waitFor();
+
+  // On a phone, with no choice made yet, the agenda opens as the list.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`/espace/agenda?date=${TODAY}`);
+  await page.locator(".agenda-day").first().waitFor();
+  expect(await page.getByRole("button", { name: "Liste" }).getAttribute("aria-pressed")).toBe("true");
+  expect(await page.getByRole("region", { name: "Grille horaire" }).count()).toBe(0);
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();
 });

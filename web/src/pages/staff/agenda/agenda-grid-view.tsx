@@ -3,7 +3,7 @@ import { createMemo, For, type JSX, Show } from "solid-js";
 import { formatTime, type LocalDate } from "../../../lib/dates.ts";
 import { telHref } from "../../../lib/phone.ts";
 import type { Agenda, AgendaAppointment } from "./agenda-api.ts";
-import { boxOf, hourRange, joinedSpans, placeOnDay, type Span } from "./agenda-grid.ts";
+import { boxOf, hourRange, joinedSpans, type Meeting, meetingBlocks, placeOnDay, type Span } from "./agenda-grid.ts";
 import { fullName, hoursOn, OUTCOMES, placeOf } from "./agenda-words.ts";
 
 // The agenda as a time grid: hours down, one column per day (a week, or a day) or per advisor
@@ -21,13 +21,9 @@ export interface GridColumn {
 }
 
 /** A block of the grid: a meeting, a collective session's meetings as one, an absence, a time busy elsewhere. */
-type Block = Span &
-  (
-    | { kind: "appointment"; appointment: AgendaAppointment }
-    | { kind: "session"; appointments: AgendaAppointment[] }
-    | { kind: "absence"; reason: string | null; advisorId: string }
-    | { kind: "busy"; advisorId: string }
-  );
+type Block =
+  | Meeting<AgendaAppointment>
+  | (Span & ({ kind: "absence"; reason: string | null; advisorId: string } | { kind: "busy"; advisorId: string }));
 
 const TAGS: Record<Block["kind"], string> = {
   appointment: "Rendez-vous",
@@ -35,28 +31,6 @@ const TAGS: Record<Block["kind"], string> = {
   absence: "Absence",
   busy: "Occupé·e",
 };
-
-/** The meetings of a session (one advisor, one time, an offering of several seats) as one block; cancelled seats left out. */
-function blocksOf(appointments: readonly AgendaAppointment[]): Block[] {
-  const sessions = new Map<string, AgendaAppointment[]>();
-  const blocks: Block[] = [];
-  for (const appointment of appointments) {
-    if (appointment.seats <= 1) {
-      blocks.push({ kind: "appointment", start: appointment.start, end: appointment.end, appointment });
-      continue;
-    }
-    if (appointment.status === "cancelled") continue;
-    const key = `${appointment.advisor.id}|${appointment.start}|${appointment.service.name}`;
-    const seats = sessions.get(key);
-    if (seats) seats.push(appointment);
-    else {
-      const group = [appointment];
-      sessions.set(key, group);
-      blocks.push({ kind: "session", start: appointment.start, end: appointment.end, appointments: group });
-    }
-  }
-  return blocks;
-}
 
 export function AgendaGrid(props: {
   agenda: Agenda;
@@ -70,7 +44,7 @@ export function AgendaGrid(props: {
   const columns = createMemo(() =>
     props.columns.map((column) => {
       const blocks: Block[] = [
-        ...blocksOf(props.agenda.appointments.filter((a) => mine(a.advisor.id, column))),
+        ...meetingBlocks(props.agenda.appointments.filter((a) => mine(a.advisor.id, column))),
         ...props.agenda.absences
           .filter((a) => mine(a.advisorId, column))
           .map((a): Block => ({ kind: "absence", start: a.start, end: a.end, reason: a.reason, advisorId: a.advisorId })),

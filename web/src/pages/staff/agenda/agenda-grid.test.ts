@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { boxOf, hourRange, joinedSpans, minuteOn, placeOnDay } from "./agenda-grid.ts";
+import { boxOf, hourRange, joinedSpans, meetingBlocks, minuteOn, placeOnDay } from "./agenda-grid.ts";
 
 /** An instant as the API writes it: the wall clock of Paris and its offset at that instant. */
 function paris(utc: string): string {
@@ -137,5 +137,28 @@ describe("the agenda grid", () => {
       { top: 540, bottom: 645 },
       { top: 840, bottom: 960 },
     ]);
+  });
+
+  it("draws a collective session's seats as one block, without its cancelled seats, and a meeting as itself", () => {
+    const at = (id: string, start: string, seats: number, status = "booked", advisor = "david") => ({
+      id,
+      start: `2026-03-24T${start}:00+01:00`,
+      end: `2026-03-24T${start.replace(/^1/, "2")}:00+01:00`,
+      seats,
+      status,
+      advisor: { id: advisor },
+      service: { name: seats > 1 ? "Réunion d'information collective VAE" : "Entretien" },
+    });
+    const blocks = meetingBlocks([
+      at("a", "14:00", 8),
+      at("b", "14:00", 8),
+      at("annulé", "14:00", 8, "cancelled"),
+      at("c", "14:00", 8),
+      at("autre conseiller", "14:00", 8, "booked", "emma"),
+      at("seul", "10:00", 1),
+    ]);
+    expect(
+      blocks.map((block) => (block.kind === "session" ? block.appointments.map((m) => m.id) : block.appointment.id)),
+    ).toEqual([["a", "b", "c"], ["autre conseiller"], "seul"]);
   });
 });

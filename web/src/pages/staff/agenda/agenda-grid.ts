@@ -119,3 +119,33 @@ export function joinedSpans(spans: readonly { top: number; bottom: number }[]): 
   }
   return joined;
 }
+
+/** A meeting as the grid draws it: alone, or a collective session's seats as one block. */
+export type Meeting<M> = Span & ({ kind: "appointment"; appointment: M } | { kind: "session"; appointments: M[] });
+
+/**
+ * The meetings of a session (one advisor, one time, one service of several seats) as one block
+ * (« 3/8 places »), its cancelled seats left out; every other meeting as itself.
+ */
+export function meetingBlocks<
+  M extends Span & { seats: number; status: string; advisor: { id: string }; service: { name: string } },
+>(appointments: readonly M[]): Meeting<M>[] {
+  const sessions = new Map<string, M[]>();
+  const blocks: Meeting<M>[] = [];
+  for (const appointment of appointments) {
+    if (appointment.seats <= 1) {
+      blocks.push({ kind: "appointment", start: appointment.start, end: appointment.end, appointment });
+      continue;
+    }
+    if (appointment.status === "cancelled") continue;
+    const key = `${appointment.advisor.id}|${appointment.start}|${appointment.service.name}`;
+    const seats = sessions.get(key);
+    if (seats) seats.push(appointment);
+    else {
+      const group = [appointment];
+      sessions.set(key, group);
+      blocks.push({ kind: "session", start: appointment.start, end: appointment.end, appointments: group });
+    }
+  }
+  return blocks;
+}
