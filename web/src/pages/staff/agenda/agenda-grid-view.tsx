@@ -152,40 +152,18 @@ function BlockContent(props: { block: Block; day: LocalDate; advisorName: (id: s
   const when = () => hoursOn(props.day, props.block.start, props.block.end);
   const block = props.block;
   switch (block.kind) {
-    case "appointment": {
-      const appointment = block.appointment;
+    case "appointment":
       return (
         <>
           <span class="agenda-block__when">{when()}</span>{" "}
-          <A href={`/espace/rendez-vous/${appointment.id}`} class="agenda-block__title">
-            {fullName(appointment.person)}
-          </A>
-          <Show when={appointment.status === "cancelled"}>
-            {" "}
-            <span class="directory-tag">annulé</span>
-          </Show>
-          <Show when={appointment.outcome}>
-            {(outcome) => (
-              <>
-                {" "}
-                <span class="directory-tag">{OUTCOMES[outcome()].toLowerCase()}</span>
-              </>
-            )}
-          </Show>
-          <span class="agenda-block__meta">
-            {appointment.service.name} · {placeOf(appointment)}
-            <Show when={props.advisorName(appointment.advisor.id)}>{(name) => ` · ${name()}`}</Show>
-          </span>
-          <Show when={props.phones && appointment.status !== "cancelled" && appointment.person.phone}>
-            {(phone) => (
-              <a class="agenda-block__phone" href={telHref(phone())}>
-                {phone()}
-              </a>
-            )}
-          </Show>
+          <MeetingFacts
+            look="agenda-block"
+            appointment={block.appointment}
+            advisor={props.advisorName(block.appointment.advisor.id)}
+            phone={props.phones}
+          />
         </>
       );
-    }
     case "session": {
       const first = block.appointments[0];
       return (
@@ -237,4 +215,47 @@ function BlockContent(props: { block: Block; day: LocalDate; advisorName: (id: s
         </>
       );
   }
+}
+
+/**
+ * A meeting's facts wherever the agenda lists one (the grid, the list, the staff home): the
+ * person (a link to the meeting), its state, service and place, the advisor when `advisor` is
+ * given, and with `phone` the number to call.
+ */
+export function MeetingFacts(props: {
+  look: "agenda-block" | "agenda-item";
+  appointment: AgendaAppointment;
+  advisor?: string | undefined;
+  phone: boolean;
+}) {
+  return (
+    <>
+      <A href={`/espace/rendez-vous/${props.appointment.id}`} class={`${props.look}__title`}>
+        {fullName(props.appointment.person)}
+      </A>
+      <Show when={props.appointment.status === "cancelled"}>
+        {" "}
+        <span class="directory-tag">annulé</span>
+      </Show>
+      <Show when={props.appointment.outcome}>
+        {(outcome) => (
+          <>
+            {" "}
+            <span class="directory-tag">{OUTCOMES[outcome()].toLowerCase()}</span>
+          </>
+        )}
+      </Show>
+      <span class={`${props.look}__meta`}>
+        {props.appointment.service.name} · {placeOf(props.appointment)}
+        <Show when={props.advisor}>{(name) => ` · ${name()}`}</Show>
+      </span>
+      <Show when={props.phone && props.appointment.status !== "cancelled" && props.appointment.person.phone}>
+        {(phone) => (
+          <a class={`${props.look}__meta`} href={telHref(phone())}>
+            {phone()}
+          </a>
+        )}
+      </Show>
+    </>
+  );
 }

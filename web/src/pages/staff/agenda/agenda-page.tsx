@@ -22,10 +22,11 @@ import { AvailabilityLinks } from "../availability/availability-links.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
-import { AgendaGrid, type GridColumn } from "./agenda-grid-view.tsx";
+import { AgendaGrid, type GridColumn, MeetingFacts } from "./agenda-grid-view.tsx";
 import { fullName, hoursOn, OUTCOMES, placeOf, takesDay } from "./agenda-words.ts";
 import { AppointmentsExport } from "./appointments-export.tsx";
 import { AreaGuard, agendaTeams } from "./area-guard.tsx";
+import { PlaceField } from "./place-field.tsx";
 import { keepsPlace, type PlaceFilter, placeChoices, placeFilterOf } from "./place-filter.ts";
 import "./agenda.css";
 
@@ -342,20 +343,7 @@ function Days(props: {
       {(current) => (
         <>
           <div class="agenda__place">
-            <SelectField
-              id="agenda-lieu"
-              label="Lieu ou mode"
-              value={value()}
-              onChange={(event) => props.onPlace(event.currentTarget.value)}
-            >
-              <For each={choices()}>
-                {(choice) => (
-                  <option value={choice.value} selected={choice.value === value()}>
-                    {choice.label}
-                  </option>
-                )}
-              </For>
-            </SelectField>
+            <PlaceField id="agenda-lieu" choices={choices()} value={value()} onChange={props.onPlace} />
           </div>
           <Show
             when={props.display === "grille"}
@@ -406,34 +394,12 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           key: appointment.id,
           content: () => (
             <>
-              <A href={`/espace/rendez-vous/${appointment.id}`} class="agenda-item__title">
-                {fullName(appointment.person)}
-              </A>
-              <Show when={appointment.status === "cancelled"}>
-                {" "}
-                <span class="directory-tag">annulé</span>
-              </Show>
-              <Show when={appointment.outcome}>
-                {(outcome) => (
-                  <>
-                    {" "}
-                    <span class="directory-tag">{OUTCOMES[outcome()].toLowerCase()}</span>
-                  </>
-                )}
-              </Show>
-              <span class="agenda-item__meta">
-                {appointment.service.name} · {placeOf(appointment)}
-                <Show when={props.advisorName(appointment.advisor.id) && fullName(appointment.advisor)}>
-                  {(name) => ` · ${name()}`}
-                </Show>
-              </span>
-              <Show when={appointment.status !== "cancelled" && appointment.person.phone}>
-                {(phone) => (
-                  <a class="agenda-item__meta" href={telHref(phone())}>
-                    {phone()}
-                  </a>
-                )}
-              </Show>
+              <MeetingFacts
+                look="agenda-item"
+                appointment={appointment}
+                advisor={props.advisorName(appointment.advisor.id)}
+                phone={true}
+              />
             </>
           ),
         }),

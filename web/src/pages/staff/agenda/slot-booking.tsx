@@ -1,12 +1,13 @@
 import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, For, Show, useTransition } from "solid-js";
+import { createSignal, Show, useTransition } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { ChoicesField, SelectField, TextField } from "../../../components/fields.tsx";
+import { ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loading } from "../../../components/notice.tsx";
 import { type Mode, newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatMoment } from "../../../lib/dates.ts";
 import { bookForPerson, type DeskBooking, type DeskBookingInput, type SlotChoice } from "./agenda-api.ts";
 import { fullName, placeOf } from "./agenda-words.ts";
+import { PlaceField } from "./place-field.tsx";
 import { type PlaceFilter, placeChoices, placeFilterOf } from "./place-filter.ts";
 
 /** « lundi 23 mars à 10 h 00 — David Conseil — Sur place — Antenne de Lille ». */
@@ -71,20 +72,7 @@ export function SlotChoices<S extends SlotChoice>(props: {
     <div class="slot-choices">
       {/* Two choices are « all » and the only way there is: nothing to filter. */}
       <Show when={choices().length > 2}>
-        <SelectField
-          id={`${props.id}-lieu`}
-          label="Lieu ou mode"
-          value={placeValue()}
-          onChange={(event) => showAt(event.currentTarget.value)}
-        >
-          <For each={choices()}>
-            {(choice) => (
-              <option value={choice.value} selected={choice.value === placeValue()}>
-                {choice.label}
-              </option>
-            )}
-          </For>
-        </SelectField>
+        <PlaceField id={`${props.id}-lieu`} choices={choices()} value={placeValue()} onChange={showAt} />
       </Show>
       <TextField
         id={`${props.id}-a-partir-du`}

@@ -2,9 +2,9 @@ import { A, createAsync } from "@solidjs/router";
 import { createMemo, For, Show } from "solid-js";
 import { Loadable } from "../../../components/notice.tsx";
 import { formatTime, timeOf } from "../../../lib/dates.ts";
-import { telHref } from "../../../lib/phone.ts";
 import { getAgenda } from "./agenda-api.ts";
-import { dayMeetings, fullName, placeOf, todaySentence } from "./agenda-words.ts";
+import { MeetingFacts } from "./agenda-grid-view.tsx";
+import { dayMeetings, fullName, todaySentence } from "./agenda-words.ts";
 import "../directory/directory.css";
 import "./agenda.css";
 
@@ -50,21 +50,15 @@ function TodayMeetings(props: { structure?: string | undefined }) {
                 {(meeting) => (
                   <li class="today__meeting" classList={{ "today__meeting--next": meeting === current().next }}>
                     <span class="agenda-item__when">{formatTime(timeOf(meeting.start))}</span>{" "}
-                    <A href={`/espace/rendez-vous/${meeting.id}`}>{fullName(meeting.person)}</A>
                     <Show when={meeting === current().next}>
-                      <span class="directory-tag">prochain</span>
+                      <span class="directory-tag">prochain</span>{" "}
                     </Show>
-                    <span class="agenda-item__meta">
-                      {meeting.service.name} · {placeOf(meeting)}
-                      <Show when={props.structure}>{` · ${fullName(meeting.advisor)}`}</Show>
-                    </span>
-                    <Show when={meeting.person.phone}>
-                      {(phone) => (
-                        <a class="agenda-item__meta" href={telHref(phone())}>
-                          {phone()}
-                        </a>
-                      )}
-                    </Show>
+                    <MeetingFacts
+                      look="agenda-item"
+                      appointment={meeting}
+                      advisor={props.structure ? fullName(meeting.advisor) : undefined}
+                      phone={true}
+                    />
                   </li>
                 )}
               </For>
