@@ -128,7 +128,29 @@ test("reception sees a team's day with one column per advisor, phones to call, a
   const p = staff.harness.db.prisma;
   const team = await p.staffUser.findMany({
     where: { memberships: { some: { structureId: structure.id, role: "advisor" } } },
-    select: { firstName: true, lastName: true },
+    select: { id: true, firstName: true, lastName: true },
+  });
+  // Another advisor is away this afternoon: declared here, the reason shows; declared elsewhere, only the time.
+  const away = team.find((person) => person.id !== advisor.id);
+  const elsewhere = await p.structure.findFirstOrThrow({ where: { id: { not: structure.id } } });
+  if (!away) throw new Error("a team of one");
+  await p.absence.createMany({
+    data: [
+      {
+        advisorId: away.id,
+        structureId: structure.id,
+        startsAt: new Date(`${TODAY}T13:00:00Z`),
+        endsAt: new Date(`${TODAY}T14:00:00Z`),
+        reason: "Formation interne",
+      },
+      {
+        advisorId: away.id,
+        structureId: elsewhere.id,
+        startsAt: new Date(`${TODAY}T15:00:00Z`),
+        endsAt: new Date(`${TODAY}T16:00:00Z`),
+        reason: "Permanence au secret",
+      },
+    ],
   });
   const { page, problems, close } = await staff.signedIn("accueil@demo.example", "Emma");
   // Reception's home: the team's day.
@@ -148,6 +170,11 @@ test("reception sees a team's day with one column per advisor, phones to call, a
   expect(await block.getByRole("link", { name: "06 12 34 56 78" }).getAttribute("href")).toBe("tel:0612345678");
   expect(normalise(await block.textContent())).toContain("Par téléphone");
   expect(phone.mode).toBe("phone");
+  const awayColumn = normalise(await grid.getByRole("region", { name: `${away.firstName} ${away.lastName}` }).textContent());
+  // The facts are blocks of their own: read apart, written without a space between them.
+  expect(awayColumn).toMatch(/Absence 14 h 00 à 15 h 00 ?Formation interne/);
+  expect(awayColumn).toMatch(/Absence 16 h 00 à 17 h 00 ?Indisponible/);
+  expect(awayColumn).not.toContain("Permanence au secret");
   await expectAccessibleAtEveryWidth(page, "team day grid");
 
   // The list, for a screen reader or a phone: remembered on the next visit.
