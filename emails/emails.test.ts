@@ -12,6 +12,7 @@ import { appointmentReminder } from "./appointment-reminder.ts";
 import { day, time } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
 import { passwordLinkEmail } from "./password-link.ts";
+import { meetingCancelledEmail } from "./referral.ts";
 
 const details = (a: Partial<AppointmentDetails> = {}) =>
   sampleDetails({
@@ -196,5 +197,18 @@ describe("dates in messages", () => {
     expect(time(new Date("2026-10-24T22:00:00Z"), "Europe/Paris")).toBe("0 h 00");
     expect(day(new Date("2026-10-24T22:00:00Z"), "Europe/Paris")).toBe("dimanche 25 octobre 2026");
     expect(day(new Date("2026-10-24T21:59:00Z"), "Europe/Paris")).toBe("samedi 24 octobre 2026");
+  });
+});
+
+describe("names after « de »", () => {
+  it("elide before a vowel: « le rendez-vous d'Eva Martin », « de Paul Roy »", () => {
+    const notice = { referrerFirstName: "Léa", to: "CIO de Lille", service: "Bilan", url: "https://rdv.example/o/1" };
+    const meeting = { start: new Date("2026-10-26T08:00:00Z"), zone: "Europe/Paris", reason: null };
+    expect(meetingCancelledEmail({ ...notice, person: "Eva Martin" }, meeting).text).toContain(
+      "le rendez-vous d'Eva Martin (Bilan)",
+    );
+    expect(meetingCancelledEmail({ ...notice, person: "Paul Roy" }, meeting).text).toContain(
+      "le rendez-vous de Paul Roy (Bilan)",
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { de } from "../server/domain/french.ts";
 import type { RenderedEmail } from "./appointment.ts";
 import { day, time } from "./format.ts";
 import { render } from "./layout.ts";
@@ -80,7 +81,7 @@ export function meetingCancelledEmail(
   return render(`Rendez-vous annulé : ${notice.person}`, `Bonjour ${notice.referrerFirstName}`, [
     {
       kind: "text",
-      text: `${notice.to} a annulé le rendez-vous de ${notice.person} (${notice.service}) du ${at}.${meeting.reason ? ` Motif : ${meeting.reason}` : ""} La personne est prévenue ; l'orientation attend un nouveau rendez-vous : vous pouvez lui renvoyer une invitation ou le prendre pour elle.`,
+      text: `${notice.to} a annulé le rendez-vous ${de(notice.person)} (${notice.service}) du ${at}.${meeting.reason ? ` Motif : ${meeting.reason}` : ""} La personne est prévenue ; l'orientation attend un nouveau rendez-vous : vous pouvez lui renvoyer une invitation ou le prendre pour elle.`,
     },
     { kind: "link", label: "Voir l'orientation", url: notice.url },
   ]);

@@ -28,6 +28,7 @@ import { people, privacy } from "./features/privacy/routes.ts";
 import { invitations } from "./features/referrals/invitation-routes.ts";
 import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
+import { sessions } from "./features/sessions/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
 import { compressAnswers } from "./http/compress.ts";
@@ -68,6 +69,7 @@ api.route("/invitations", invitations);
 api.route("/orientation", orientation);
 api.route("/people", people);
 api.route("/dashboards", dashboards);
+api.route("/agenda/sessions", sessions);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -92,6 +94,7 @@ export type InvitationsType = typeof invitations;
 export type OrientationType = typeof orientation;
 export type PeopleType = typeof people;
 export type DashboardsType = typeof dashboards;
+export type SessionsType = typeof sessions;
 
 const BODY_LIMIT = 64 * 1024;
 

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { fieldLabel } from "./http/field-labels.ts";
 
 /** Every failure the API reports, with its HTTP status. */
 export const ERROR_STATUS = {
@@ -22,13 +23,20 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** A failure the domain knows how to explain; `message` is French and shown to people. */
 export class AppError extends Error {
   override name = "AppError";
+  /** Extra fields of the error body, e.g. `fields` or `alternatives`; `fields` comes with its `labels`. */
+  readonly details: Record<string, unknown>;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    /** Extra fields of the error body, e.g. `fields` or `alternatives`. */
-    readonly details: Record<string, unknown> = {},
+    details: Record<string, unknown> = {},
   ) {
     super(message);
+    // A 409 or a 403 that names a field names it in French too, as a 422 does.
+    const fields = details.fields as Record<string, string> | undefined;
+    this.details =
+      fields && !details.labels
+        ? { ...details, labels: Object.fromEntries(Object.keys(fields).map((path) => [path, fieldLabel(path)])) }
+        : details;
   }
 
   get status(): ContentfulStatusCode {
@@ -38,13 +46,18 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} introuvable.`);
 
-/** A 422 naming each invalid field (`fields` maps a path such as `person.email` to its message). */
+/**
+ * A 422 naming each invalid field: `fields` maps a path such as `person.email` to its message,
+ * `labels` the same path to the field's French name (« adresse électronique »), which the
+ * message uses too: a form shows each error on its field, and names those it does not show.
+ */
 export function validationError(fields: Record<string, string>): AppError {
   const paths = Object.keys(fields);
+  const labels = [...new Set(paths.map(fieldLabel))];
   const message =
     paths.length === 1
-      ? `Le champ « ${paths[0]} » est invalide : ${fields[paths[0] as string]}`
-      : `Plusieurs champs sont invalides : ${paths.map((p) => `« ${p} »`).join(", ")}.`;
+      ? `Le champ « ${labels[0]} » est invalide : ${fields[paths[0] as string]}`
+      : `Plusieurs champs sont invalides : ${labels.map((label) => `« ${label} »`).join(", ")}.`;
   return new AppError("VALIDATION", message, { fields });
 }
 

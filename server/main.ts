@@ -29,7 +29,7 @@ if (cluster.isPrimary) {
   web = process.argv.includes("--build-web") ? buildWebApp(say) : undefined;
   database =
     config.database.kind === "pglite" && config.database.dir && isNewPglite(config.database.dir)
-      ? createDemoDatabase(say)
+      ? createDemoDatabase(say, config.database.dir)
       : undefined;
 }
 // The server opens its database once the seed is done and listens once the web app is built:

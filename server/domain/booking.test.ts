@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkIsLive, outcomeProblem, reminderDueTimes, retryDelayMs } from "./booking.ts";
+import { linkIsLive, moveProblem, outcomeProblem, reminderDueTimes, retryDelayMs } from "./booking.ts";
 
 const start = new Date("2026-03-30T07:00:00Z");
 
@@ -42,5 +42,14 @@ describe("outcomes", () => {
     expect(outcomeProblem({ status: "booked", start }, new Date("2026-10-25T07:59:59Z"))).toMatch(/pas encore commencé/);
     expect(outcomeProblem({ status: "booked", start }, start)).toBeUndefined();
     expect(outcomeProblem({ status: "cancelled", start }, new Date("2026-10-26T00:00:00Z"))).toMatch(/annulé/);
+  });
+});
+
+describe("moves by staff", () => {
+  it("are for a booked meeting without an outcome", () => {
+    expect(moveProblem({ status: "booked", outcome: null })).toBeUndefined();
+    expect(moveProblem({ status: "cancelled", outcome: null })).toMatch(/annulé/);
+    for (const outcome of ["honoured", "no_show", "excused"])
+      expect(moveProblem({ status: "booked", outcome })).toMatch(/issue de ce rendez-vous est notée/);
   });
 });

@@ -29,3 +29,14 @@ export function outcomeProblem(a: { status: "booked" | "cancelled"; start: Date 
     return "Le rendez-vous n'a pas encore commencé : son issue se note à partir de son heure.";
   return undefined;
 }
+
+/**
+ * Why staff cannot move a meeting, if they cannot: a cancelled one is gone, and one with an
+ * outcome has happened (or was missed): what became of it is final, a new meeting is booked.
+ */
+export function moveProblem(a: { status: "booked" | "cancelled"; outcome: string | null }): string | undefined {
+  if (a.status !== "booked") return "Ce rendez-vous est annulé : il ne peut plus être déplacé.";
+  if (a.outcome !== null)
+    return "L'issue de ce rendez-vous est notée : il ne peut plus être déplacé. Réservez un nouveau rendez-vous.";
+  return undefined;
+}

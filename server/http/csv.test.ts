@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCell, toCsv } from "./csv.ts";
+import { countCell, csvDate, csvDateAndTime, toCsv } from "./csv.ts";
 
 describe("toCsv", () => {
   it("writes what a French Excel opens: BOM, semicolons, decimal commas, quoted cells, CRLF", () => {
@@ -39,5 +39,14 @@ describe("toCsv", () => {
       `"'\rretour";Léa;0`,
       "",
     ]);
+  });
+});
+
+describe("the dates of every CSV", () => {
+  it("read « jj/mm/aaaa » and « hh:mm » in the structure's zone", () => {
+    expect(csvDate("2026-10-01")).toBe("01/10/2026");
+    // 23 h 30 UTC on 31 October is already 1 November in Paris (winter time), 19 h 30 in Martinique.
+    expect(csvDateAndTime(new Date("2026-10-31T23:30:00Z"), "Europe/Paris")).toEqual(["01/11/2026", "00:30"]);
+    expect(csvDateAndTime(new Date("2026-10-31T23:30:00Z"), "America/Martinique")).toEqual(["31/10/2026", "19:30"]);
   });
 });

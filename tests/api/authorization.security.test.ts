@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { sessionKeyOf } from "../../server/domain/availability.ts";
+import { sessionSegment } from "../../server/domain/session-path.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { ROLES, type Role, useStaffApp } from "../helpers/staff.ts";
 
@@ -72,6 +75,16 @@ const invitedIn = async (t: Target) =>
   ).id;
 
 /** A past meeting (so that its outcome can be noted) in the target structure, or a coming one. */
+/** A well-formed key of the target's offering and advisor, by phone at `start`, a time nobody works. */
+const unworkedSlotKey = (t: Target, start: string) =>
+  encodeSlotKey({
+    offeringId: offeringOf(t) ?? "",
+    advisorId: advisorOf(t).id,
+    siteId: null,
+    mode: "phone",
+    start: new Date(start),
+  });
+
 const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "+33612345678" } });
   const startsAt = new Date(Date.UTC(2026, when === "past" ? 9 : 11, 1) + fresh() * 3_600_000);
@@ -90,6 +103,36 @@ const appointmentIn = async (t: Target, when: "past" | "coming" = "past") => {
   });
   return appointment.id;
 };
+
+/**
+ * A collective session of one seat in the target structure (its address's key), past or coming;
+ * `seatId` names the seat when a body must name it before the path is made.
+ */
+const sessionIn = async (t: Target, when: "past" | "coming" = "past", seatId: string = randomUUID()) => {
+  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand", phone: "+33612345678" } });
+  const startsAt = new Date(Date.UTC(2026, when === "past" ? 9 : 11, 1) + fresh() * 3_600_000);
+  const offeringId = sessionOfferingOf(t);
+  const advisorId = sessionAdvisorOf(t);
+  const sessionKey = sessionKeyOf(offeringId, advisorId, startsAt);
+  await env.db.prisma.appointment.create({
+    data: {
+      id: seatId,
+      offeringId,
+      structureId: structureOf(t).id,
+      mode: "phone",
+      advisorId,
+      personId: person.id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+      sessionKey,
+      channel: "online",
+    },
+  });
+  return { segment: sessionSegment(sessionKey) };
+};
+const sessionOfferingOf = (t: Target) => (t === "own" ? env.fx.collective.offeringId : (env.fx.other.offerings[0]?.id ?? ""));
+const sessionAdvisorOf = (t: Target) => (t === "own" ? env.fx.advisor.id : env.fx.otherAdvisor.id);
+let attendingSeat = "";
 
 /** A question of « Questions / Réponses », for a call that edits or deletes one. */
 const faqEntry = async () =>
@@ -235,15 +278,7 @@ const ENDPOINTS: Endpoint[] = [
     ok: 409,
     path: async (t) => `/referrals/${await referralTo(t)}/booking`,
     // A well-formed key for a time nobody works: authorized callers reach the slot check.
-    body: (t) => ({
-      slotKey: encodeSlotKey({
-        offeringId: offeringOf(t) ?? "",
-        advisorId: advisorOf(t).id,
-        siteId: null,
-        mode: "phone",
-        start: new Date("2026-11-01T03:00:00Z"),
-      }),
-    }),
+    body: (t) => ({ slotKey: unworkedSlotKey(t, "2026-11-01T03:00:00Z") }),
     headers: { "Idempotency-Key": "cle-de-test-orientation" },
   },
   {
@@ -407,12 +442,79 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ email: "lea.durand@example.org" }),
   },
   {
+    method: "GET",
+    route: "/agenda/appointments/{id}/confirmation",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/confirmation`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/appointments/{id}/move",
+    rule: "agenda",
+    ok: 409,
+    path: async (t) => `/agenda/appointments/${await appointmentIn(t, "coming")}/move`,
+    // A well-formed key of the structure's offering at a time nobody works: authorized callers reach the slot check.
+    body: (t) => ({ slotKey: unworkedSlotKey(t, "2026-12-20T03:00:00Z") }),
+  },
+  {
     method: "POST",
     route: "/agenda/appointments/{id}/cancel",
     rule: "agenda",
     ok: 200,
     path: async (t) => `/agenda/appointments/${await appointmentIn(t)}/cancel`,
     body: () => ({ reason: "Absence de la conseillère" }),
+  },
+  {
+    method: "GET",
+    route: "/agenda/sessions/{key}",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/sessions/${(await sessionIn(t)).segment}`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/sessions/{key}/attendance",
+    rule: "agenda",
+    ok: 200,
+    // The body names the seat the path then makes.
+    body: () => {
+      attendingSeat = randomUUID();
+      return { attendance: [{ appointmentId: attendingSeat, outcome: "honoured" }] };
+    },
+    path: async (t) => `/agenda/sessions/${(await sessionIn(t, "past", attendingSeat)).segment}/attendance`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/sessions/{key}/cancel",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/sessions/${(await sessionIn(t, "coming")).segment}/cancel`,
+    body: () => ({ reason: "Salle indisponible" }),
+  },
+  {
+    method: "GET",
+    route: "/agenda/sessions/{key}/slots",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/sessions/${(await sessionIn(t, "coming")).segment}/slots`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/sessions/{key}/move",
+    rule: "agenda",
+    // A time the advisor does not work: past authorization, the move is refused (409).
+    ok: 409,
+    path: async (t) => `/agenda/sessions/${(await sessionIn(t, "coming")).segment}/move`,
+    body: (t) => ({
+      slotKey: encodeSlotKey({
+        offeringId: sessionOfferingOf(t),
+        advisorId: sessionAdvisorOf(t),
+        siteId: null,
+        mode: "phone",
+        start: new Date("2026-12-25T03:00:00Z"),
+      }),
+    }),
   },
   { method: "GET", route: "/auth/me", rule: "signedIn", ok: 200, path: () => "/auth/me" },
   { method: "GET", route: "/admin/networks", rule: "directory", ok: 200, path: () => "/admin/networks" },

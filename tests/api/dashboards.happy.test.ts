@@ -167,6 +167,18 @@ describe("the coordination figures", () => {
       "2 autres flux, masqués un à un;—;11",
       "",
     ]);
+
+    // Days as in every CSV (and the appointments' export below): « jj/mm/aaaa », never ISO.
+    const waiting = await env.app.request(`/api/dashboards/export?${OCTOBER}&by=month&table=waiting`, {
+      headers: { Cookie: env.fx.cookies.coordinator },
+    });
+    expect((await waiting.text()).split("\r\n")).toEqual([
+      "Service;Jour;Délai jusqu'au premier créneau libre (jours)",
+      "Information-conseil VAE;01/10/2026;1",
+      "Information-conseil VAE;02/10/2026;4",
+      "Information-conseil VAE;03/10/2026;aucun créneau",
+      "",
+    ]);
   });
 
   it("publish the SPRO's activity over twelve months, without a name in it", async () => {

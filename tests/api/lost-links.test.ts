@@ -270,7 +270,7 @@ describe("refusals", () => {
     expect(landline.status).toBe(422);
     const { error } = await landline.json();
     expect(error.fields).toEqual({ contact: NOT_A_MOBILE });
-    expect(error.message).toContain("« contact »");
+    expect(error.message).toContain("« adresse électronique ou téléphone »");
     for (const contact of ["lea@", "pas un contact", "", "0612", 42, null]) {
       const res = await ask(contact);
       expect(res.status, String(contact)).toBe(422);

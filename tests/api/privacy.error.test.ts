@@ -18,7 +18,7 @@ describe("the settings", () => {
       const res = await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, { retentionMonths });
       expect(res.status).toBe(422);
       expect(Object.keys(res.body.error.fields)).toEqual(["retentionMonths"]);
-      expect(res.body.error.message).toMatch(/retentionMonths/);
+      expect(res.body.error.message).toMatch(/« durée de conservation »/);
     }
     expect((await send("PATCH", "/admin/settings", env.fx.cookies.regionalAdmin, {})).status).toBe(422);
     expect((await send("GET", "/admin/settings", env.fx.cookies.regionalAdmin)).body.retentionMonths).toBe(24);

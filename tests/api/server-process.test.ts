@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -97,6 +97,36 @@ describe("npm start", () => {
     expect(await server.exited).toBe(0);
     expect(server.lines.join("")).toContain('"msg":"stopped"');
   }, 240_000);
+
+  it("stopped while it creates the database, stops its seed too and leaves no half-made database", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "rdv-start-"));
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      env: { PATH: process.env.PATH ?? "", PORT: String(await freePort()), DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    let output = "";
+    await new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        // The seed is under way: its child has written the database's first files.
+        if (output.includes("Annuaire de démonstration")) resolve();
+      };
+      child.stdout.on("data", onData);
+      child.stderr.on("data", onData);
+    });
+    const seed = childrenOf(child.pid as number).filter((pid) =>
+      readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("prisma/seed/cli.ts"),
+    );
+    expect(seed.length).toBe(1);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(143);
+    // The seed ended with it, and said nothing failed.
+    expect(seed.filter((pid) => existsSync(`/proc/${pid}`))).toEqual([]);
+    expect(output).not.toContain("a échoué");
+    // What the next start finds: no database, so it creates one.
+    expect(existsSync(join(dataDir, "pglite"))).toBe(false);
+  }, 120_000);
 
   it("refuses to start on a bad setting, with one line naming it", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {

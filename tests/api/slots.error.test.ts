@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.ts";
+import { fieldLabel } from "../../server/http/field-labels.ts";
 import { testApp } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { smallDirectory } from "../helpers/fixtures.ts";
@@ -37,7 +38,9 @@ describe("GET /api/slots refuses bad parameters with a 422 naming them", () => {
     const { error } = await res.json();
     expect(error.code).toBe("VALIDATION");
     expect(error.fields[field]).toMatch(message);
-    expect(error.message).toContain(`« ${field} »`);
+    // Named in French, as a form labels it (server/http/field-labels.ts), in the message too.
+    expect(error.labels[field]).toBe(fieldLabel(field));
+    expect(error.message).toContain(`« ${fieldLabel(field)} »`);
   });
 
   it("accepts exactly 31 days", async () => {

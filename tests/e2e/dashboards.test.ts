@@ -64,6 +64,21 @@ test("the coordinator reads, breaks down and downloads their territory's figures
   expect(await page.locator(".chart__drawing svg").count()).toBeGreaterThan(0);
   await page.getByRole("heading", { name: "Délai jusqu'au premier créneau libre" }).waitFor();
   await expectAccessibleAtEveryWidth(page, "dashboards");
+  // The outcomes of the referrals with a meeting: right under « Avec un rendez-vous », indented,
+  // and said « dont … » to those who hear the table rather than see it.
+  const outcomes = page.getByRole("table", { name: "Ce que sont devenues les orientations" });
+  const heads = outcomes.getByRole("rowheader");
+  expect((await heads.allTextContents()).slice(2, 6)).toEqual([
+    "Avec un rendez-vous",
+    "dont rendez-vous honorés",
+    "dont absences au rendez-vous",
+    "dont absences excusées",
+  ]);
+  const indent = (name: string) =>
+    outcomes
+      .getByRole("rowheader", { name, exact: true })
+      .evaluate((cell) => Number.parseFloat(getComputedStyle(cell).paddingLeft));
+  expect(await indent("dont rendez-vous honorés")).toBeGreaterThan((await indent("Avec un rendez-vous")) + 16);
 
   // One line per structure, with the keyboard alone.
   await page.getByLabel("Une ligne par").focus();

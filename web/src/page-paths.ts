@@ -28,6 +28,8 @@ export const PAGES = {
   agenda: "/espace/agenda",
   availability: "/espace/agenda/disponibilites",
   appointment: "/espace/rendez-vous/:id",
+  session: "/espace/sessions/:key",
+  appointmentConfirmation: "/espace/rendez-vous/:id/confirmation",
   desk: "/espace/accueil",
   deskConfirmation: "/espace/accueil/confirmation",
   referrals: "/espace/orientations",

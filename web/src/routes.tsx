@@ -39,6 +39,8 @@ const AuditPage = lazy(() => staffPages().then((pages) => ({ default: pages.Audi
 const OutboxPage = lazy(() => staffPages().then((pages) => ({ default: pages.OutboxPage })));
 const AgendaPage = lazy(() => staffPages().then((pages) => ({ default: pages.AgendaPage })));
 const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentPage })));
+const SessionPage = lazy(() => staffPages().then((pages) => ({ default: pages.SessionPage })));
+const AppointmentConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentConfirmationPage })));
 const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pages.AvailabilityPage })));
 const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
 const DeskConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskConfirmationPage })));
@@ -131,6 +133,8 @@ export const routes: RouteDefinition[] = [
       { path: inStaff(PAGES.agenda), component: AgendaPage },
       { path: inStaff(PAGES.availability), component: AvailabilityPage },
       { path: inStaff(PAGES.appointment), component: AppointmentPage },
+      { path: inStaff(PAGES.session), component: SessionPage },
+      { path: inStaff(PAGES.appointmentConfirmation), component: AppointmentConfirmationPage },
       { path: inStaff(PAGES.desk), component: DeskPage },
       { path: inStaff(PAGES.deskConfirmation), component: DeskConfirmationPage },
       { path: inStaff(PAGES.referrals), component: ReferralsPage },

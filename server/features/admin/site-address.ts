@@ -1,4 +1,5 @@
 import type { Database } from "../../db/database.ts";
+import { de } from "../../domain/french.ts";
 import { validationError } from "../../errors.ts";
 
 /** The postcode must be one of the commune's: the address is printed on confirmations. */
@@ -7,7 +8,7 @@ export async function checkPostcode(db: Database, communeCode: string, postcode:
   if (!commune) throw validationError({ communeCode: "commune inconnue." });
   if (!commune.postcodes.includes(postcode)) {
     throw validationError({
-      postcode: `Ce code postal n'est pas celui de ${commune.name} (${commune.postcodes.join(", ")}).`,
+      postcode: `Ce code postal n'est pas celui ${de(commune.name)} (${commune.postcodes.join(", ")}).`,
     });
   }
 }

@@ -2,19 +2,13 @@ import type { StaffDeps } from "../../context.ts";
 import { recordAudit } from "../../db/audit.ts";
 import { accessibilityWords } from "../../domain/accessibility.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
-import { addDays, epochDay, type LocalDate, localInstant, toZonedIso } from "../../domain/time.ts";
+import { addDays, epochDay, type LocalDate, localInstant } from "../../domain/time.ts";
 import { AppError, validationError } from "../../errors.ts";
-import { toCsv } from "../../http/csv.ts";
+import { csvDateAndTime, toCsv } from "../../http/csv.ts";
 
 const MODE = { onsite: "Sur place", phone: "Téléphone", video: "Visio" } as const;
 const CHANNEL = { online: "En ligne", reception: "Accueil", referral: "Orientation", advisor: "Conseiller·ère" } as const;
 const OUTCOME = { honoured: "Honoré", no_show: "Absence", excused: "Absence excusée" } as const;
-
-/** "2026-10-26T09:30:00+01:00" → ["26/10/2026", "09:30"], read in the structure's zone. */
-function dayAndTime(instant: Date, zone: string): [string, string] {
-  const iso = toZonedIso(instant, zone);
-  return [`${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, iso.slice(11, 16)];
-}
 
 /**
  * A structure's appointments of a period, as CSV, for its own admins only: people's names and
@@ -87,12 +81,12 @@ export async function exportAppointments({
       "Besoins d'accessibilité",
     ],
     appointments.map((a) => {
-      const [date, start] = dayAndTime(a.startsAt, zone);
-      const [createdOn] = dayAndTime(a.createdAt, zone);
+      const [date, start] = csvDateAndTime(a.startsAt, zone);
+      const [createdOn] = csvDateAndTime(a.createdAt, zone);
       return [
         date,
         start,
-        dayAndTime(a.endsAt, zone)[1],
+        csvDateAndTime(a.endsAt, zone)[1],
         a.offering.service.name,
         a.mode === "onsite" ? (a.site?.name ?? MODE.onsite) : MODE[a.mode],
         `${a.advisor.firstName} ${a.advisor.lastName}`,

@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.ts";
 import { freeSlots, type Slot } from "../../domain/availability.ts";
 import { sortFrench } from "../../domain/french.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
+import { sessionSegment } from "../../domain/session-path.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -45,6 +46,7 @@ export async function loadAgenda(
         ...meetingFields,
         mode: true,
         channel: true,
+        sessionKey: true,
         structure: { select: { id: true, name: true } },
         site: { select: { id: true, name: true } },
         offering: { select: { seats: true, service: { select: { name: true } } } },
@@ -101,8 +103,9 @@ export async function loadAgenda(
     advisors: sortFrench(advisors, (a) => `${a.lastName} ${a.firstName}`),
     /** The structures' sites, to name the places of free slots and closures. */
     sites,
-    appointments: appointments.map(({ startsAt, endsAt, offering, person, ...a }) => ({
+    appointments: appointments.map(({ startsAt, endsAt, offering, sessionKey, person, ...a }) => ({
       ...a,
+      session: sessionKey && sessionSegment(sessionKey),
       // The user sees these meetings in full (the scope's client read them): the number to call is theirs to see.
       person: { ...person, phone: person.phone && phoneForPeople(person.phone) },
       start: iso(startsAt),

@@ -2,16 +2,18 @@ import { z } from "@hono/zod-openapi";
 import { act, staffDeps } from "../../auth/http.ts";
 import { csvHeaders } from "../../http/csv.ts";
 import { emailAddress, localDate, text } from "../../http/fields.ts";
-import { createRouter } from "../../http/router.ts";
+import { createRouter, errorResponse } from "../../http/router.ts";
 import { done, json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdParam } from "../admin/schemas.ts";
 import { cancelWithReason } from "./cancel-with-reason.ts";
 import { exportAppointments } from "./export-appointments.ts";
+import { moveByStaff } from "./move-by-staff.ts";
 import { recordOutcome } from "./record-outcome.ts";
-import { Agenda, AppointmentDetailResponse } from "./schemas.ts";
+import { Agenda, AppointmentDetailResponse, MovedAppointment, PrintableConfirmation } from "./schemas.ts";
 import { sendConfirmation } from "./send-confirmation.ts";
 import { showAgenda } from "./show-agenda.ts";
 import { showAppointment } from "./show-appointment.ts";
+import { showConfirmation } from "./show-confirmation.ts";
 import { writeNotes } from "./write-notes.ts";
 
 // The agenda: an advisor's appointments across their structures, or a structure's team, and
@@ -123,6 +125,34 @@ const confirmation = agendaRoute({
   },
 });
 
+const move = agendaRoute({
+  method: "post",
+  path: "/appointments/{id}/move",
+  summary:
+    "Déplacer un rendez-vous sur un autre créneau libre (même offre, tout conseiller ou site, ou une autre offre de la structure) : la personne et les conseillers sont prévenus",
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ slotKey: z.string().min(1, "Le créneau est obligatoire.").max(200) }).strict()),
+  },
+  responses: {
+    200: json(MovedAppointment, "Le rendez-vous est déplacé ; `told` dit qui est prévenu."),
+    409: errorResponse(
+      "Le créneau a été pris entre-temps (SLOT_TAKEN, `alternatives` en propose d'autres), ou le rendez-vous est annulé ou son issue notée (CONFLICT).",
+    ),
+  },
+});
+
+const printable = agendaRoute({
+  method: "get",
+  path: "/appointments/{id}/confirmation",
+  summary:
+    "La confirmation à imprimer (ou réimprimer) pour la personne : le rendez-vous, avec qui, et son lien privé s'il est connu",
+  request: { params: IdParam },
+  responses: {
+    200: json(PrintableConfirmation, "La confirmation ; `manageUrl` null quand le lien privé n'est plus connu du serveur."),
+  },
+});
+
 export const agenda = createRouter()
   .openapi(list, async (c) => c.json(await act(c, "agenda", showAgenda, c.req.valid("query")), 200))
   .openapi(exported, async (c) => {
@@ -137,8 +167,12 @@ export const agenda = createRouter()
   .openapi(notes, async (c) =>
     c.json(await act(c, "agenda", writeNotes, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
   )
+  .openapi(printable, async (c) => c.json(await act(c, "agenda", showConfirmation, c.req.valid("param")), 200))
   .openapi(confirmation, async (c) =>
     c.json(await act(c, "agenda", sendConfirmation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(move, async (c) =>
+    c.json(await act(c, "agenda", moveByStaff, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
   )
   .openapi(cancel, async (c) =>
     c.json(await act(c, "agenda", cancelWithReason, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),

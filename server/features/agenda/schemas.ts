@@ -14,6 +14,7 @@ import {
   Told,
   ZonedInstant,
 } from "../appointments/schemas.ts";
+import { AppointmentSchema } from "../bookings/schemas.ts";
 
 // The agenda's answers (routes.ts, load-agenda.ts).
 
@@ -24,6 +25,12 @@ const Meeting = z.object({
   outcome: AppointmentOutcome.nullable(),
   mode: Mode,
   channel: Channel,
+});
+
+/** The collective session a seat belongs to, as its page's address names it (domain/session-path.ts). */
+const SessionOf = z.string().nullable().openapi({
+  description:
+    "La session collective dont ce rendez-vous est une place (sa clé dans une adresse) ; null pour un rendez-vous individuel.",
 });
 
 export const AgendaAppointment = Meeting.extend({
@@ -37,6 +44,7 @@ export const AgendaAppointment = Meeting.extend({
   seats: z
     .int()
     .openapi({ description: "Les places de l'offre : plus d'une, une séance collective dont ce rendez-vous est une place." }),
+  session: SessionOf,
 }).openapi("AgendaAppointment");
 
 export const Agenda = z
@@ -87,6 +95,7 @@ export const Agenda = z
   .openapi("Agenda");
 
 export const AppointmentDetail = Meeting.extend({
+  session: SessionOf,
   notes: z.string(),
   accessibilityAids,
   accessibilityNeeds: z.string(),
@@ -123,3 +132,21 @@ export const AppointmentDetail = Meeting.extend({
 }).openapi("StaffAppointment");
 
 export const AppointmentDetailResponse = z.object({ appointment: AppointmentDetail });
+
+/** A meeting moved by staff: its new time, and who was told (for the page to say so). */
+export const MovedAppointment = z.object({
+  appointment: z.object({ id: z.uuid(), start: ZonedInstant, end: ZonedInstant }),
+  told: z.object({
+    person: Told,
+    call: ShownPhone.openapi({ description: "Le numéro à appeler quand rien ne part à la personne (sinon null)." }),
+    advisors: z.array(FullName).openapi({ description: "Les conseillers prévenus : le nouveau, et l'ancien s'il change." }),
+  }),
+});
+
+/** The printed confirmation, at any time: what the person is handed at the desk. */
+export const PrintableConfirmation = z.object({
+  appointment: AppointmentSchema,
+  person: FullName,
+  advisor: FullName,
+  manageUrl: z.url().nullable(),
+});

@@ -1,4 +1,5 @@
 import type { StaffDeps } from "../../context.ts";
+import { sessionSegment } from "../../domain/session-path.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { contactFields, contactForStaff, meetingFields } from "./selects.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
@@ -18,6 +19,7 @@ export async function showAppointment({ scope, input: { id } }: StaffDeps & { in
       accessibilityNeeds: true,
       cancelReason: true,
       followUpOfId: true,
+      sessionKey: true,
       structure: { select: { id: true, name: true, timeZone: true } },
       site: { select: { id: true, name: true, address: true } },
       offering: { select: { id: true, service: { select: { id: true, name: true } } } },
@@ -40,10 +42,11 @@ export async function showAppointment({ scope, input: { id } }: StaffDeps & { in
     },
   });
   const zone = a.structure.timeZone;
-  const { startsAt, endsAt, outcomeAt, structure, person, ...rest } = a;
+  const { startsAt, endsAt, outcomeAt, structure, person, sessionKey, ...rest } = a;
   return {
     appointment: {
       ...rest,
+      session: sessionKey && sessionSegment(sessionKey),
       person: contactForStaff(person),
       structure: { id: structure.id, name: structure.name },
       start: toZonedIso(startsAt, zone),

@@ -10,6 +10,7 @@ import {
 } from "../../auth/http.ts";
 import { AREAS } from "../../auth/policy.ts";
 import { closeAllSessions, closeSession } from "../../auth/sessions.ts";
+import { counted } from "../../domain/french.ts";
 import { AppError } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { changeOwnPassword } from "./change-own-password.ts";
@@ -117,10 +118,10 @@ const changePassword = createRoute({
   },
 });
 
-/** « dans 5 secondes », « dans 3 minutes », « dans 15 minutes ». */
+/** « dans 5 secondes », « dans 1 minute », « dans 15 minutes ». */
 const inAWhile = (ms: number) => {
   const seconds = Math.ceil(ms / 1000);
-  return seconds < 60 ? `dans ${seconds} seconde${seconds > 1 ? "s" : ""}` : `dans ${Math.ceil(seconds / 60)} minutes`;
+  return `dans ${seconds < 60 ? counted(seconds, "seconde") : counted(Math.ceil(seconds / 60), "minute")}`;
 };
 
 export const auth = createRouter()

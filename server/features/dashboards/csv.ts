@@ -1,4 +1,4 @@
-import { type Cell, countCell, toCsv } from "../../http/csv.ts";
+import { type Cell, countCell, csvDate, toCsv } from "../../http/csv.ts";
 import type { Breakdown } from "./coverage.ts";
 import type { Figures } from "./figures.ts";
 
@@ -86,7 +86,7 @@ export function figuresCsv(figures: Figures, table: Table): string {
           w.series.map((point) => [
             w.service.name,
             ...(grouped ? [w.group?.label ?? ""] : []),
-            point.day,
+            csvDate(point.day),
             point.days ?? "aucun créneau",
           ]),
         ),
@@ -101,14 +101,15 @@ export function figuresCsv(figures: Figures, table: Table): string {
           ["En attente de réponse", countCell(r.sent)],
           ["Acceptées, sans rendez-vous encore", countCell(r.accepted)],
           ["Avec un rendez-vous", countCell(r.booked)],
+          // Parts of the row above, as the page shows them.
+          ["dont rendez-vous honorés", countCell(r.honoured)],
+          ["dont absences au rendez-vous", countCell(r.noShow)],
+          ["dont absences excusées", countCell(r.excused)],
           ["Refusées", countCell(r.declined)],
           ["Réorientées", countCell(r.redirected)],
           ["Expirées", countCell(r.expired)],
           ["Taux d'acceptation (%)", percent(r.acceptanceRate, r.acceptanceRateRounded)],
           ["Délai médian jusqu'au rendez-vous (jours)", r.medianDaysToAppointment],
-          ["Rendez-vous honorés", countCell(r.honoured)],
-          ["Absences", countCell(r.noShow)],
-          ["Absences excusées", countCell(r.excused)],
         ],
       );
     }

@@ -1,11 +1,16 @@
 import type { StaffDeps } from "../../context.ts";
 import { literally } from "../../db/database.ts";
 import { PHONE_SHAPES } from "../../domain/phone.ts";
+import { toZonedIso } from "../../domain/time.ts";
 import { notFound } from "../../errors.ts";
 import { contactFields, contactForStaff } from "../agenda/selects.ts";
 
 /** Someone who came to the structure before, by name, address or phone: 20 at most, the most recently seen first. */
-export async function findPeople({ scope, input: { structure, q } }: StaffDeps & { input: { structure: string; q: string } }) {
+export async function findPeople({
+  scope,
+  clock,
+  input: { structure, q },
+}: StaffDeps & { input: { structure: string; q: string } }) {
   if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
   // Phones are stored in E.164 (« +33612345678 », « +262692123456 »): a number as people say it
   // (« 06.12… », « +33 6 12… », « 0692… ») is looked for without its prefix, « 612… », « 692… ».
@@ -37,10 +42,40 @@ export async function findPeople({ scope, input: { structure, q } }: StaffDeps &
       appointments: { where: here, orderBy: { startsAt: "desc" }, take: 1, select: { startsAt: true } },
     },
   });
+  // Their meetings here still to come (or under way), so that a caller's is found in one search.
+  const upcoming = await scope.prisma.appointment.findMany({
+    where: {
+      ...here,
+      personId: { in: found.map((p) => p.id) },
+      status: "booked",
+      outcome: null,
+      endsAt: { gt: clock.now() },
+    },
+    orderBy: { startsAt: "asc" },
+    select: {
+      id: true,
+      personId: true,
+      startsAt: true,
+      mode: true,
+      offering: { select: { service: { select: { name: true } } } },
+      advisor: { select: { firstName: true, lastName: true } },
+      structure: { select: { timeZone: true } },
+    },
+  });
   const people = found
     .map(({ appointments, ...p }) => ({
       ...contactForStaff(p),
       lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString(),
+      upcoming: upcoming
+        .filter((a) => a.personId === p.id)
+        .slice(0, 5)
+        .map((a) => ({
+          id: a.id,
+          start: toZonedIso(a.startsAt, a.structure.timeZone),
+          mode: a.mode,
+          service: a.offering.service.name,
+          advisor: a.advisor,
+        })),
     }))
     .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
     .slice(0, 20);

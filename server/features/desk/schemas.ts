@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { BookableBy, Mode } from "../admin/schemas.ts";
-import { FullName, IdName, NamedPerson, NotifiedBy, ShownPhone, Told } from "../appointments/schemas.ts";
+import { FullName, IdName, NamedPerson, NotifiedBy, ShownPhone, Told, ZonedInstant } from "../appointments/schemas.ts";
 import { BookingAnswer } from "../bookings/schemas.ts";
 import { SlotSchema } from "../slots/schemas.ts";
 
@@ -13,6 +13,9 @@ export const DeskPerson = NamedPerson.extend({
   told: Told,
   birthYear: z.int().nullable(),
   lastSeen: z.string().openapi({ description: "Son dernier rendez-vous dans la structure (ISO 8601, UTC)." }),
+  upcoming: z
+    .array(z.object({ id: z.uuid(), start: ZonedInstant, mode: Mode, service: z.string(), advisor: FullName }))
+    .openapi({ description: "Ses rendez-vous à venir (ou en cours) dans la structure, les plus proches d'abord ; 5 au plus." }),
 });
 
 export const DeskStructureChoice = z.object({

@@ -1,11 +1,11 @@
 import { hashSecret } from "../../auth/hash-secret.ts";
 import { recordAudit } from "../../db/audit.ts";
-import { type SqlSession, sqlIn } from "../../db/database.ts";
+import { sqlIn } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
-import { unseal } from "../../db/sealed.ts";
 import { validationError } from "../../errors.ts";
 import { renewReminders } from "../../mail/outbox.ts";
 import { loadAppointment, toDetails } from "../appointments/details.ts";
+import { linkHeld } from "../appointments/held-link.ts";
 import { lockLivePerson } from "../appointments/live-person.ts";
 import { deadLink, type LinkDeps, liveLink } from "./manage-appointment.ts";
 import { personView } from "./person-view.ts";
@@ -90,30 +90,4 @@ export async function changeContactByPerson({ db, clock, config }: LinkDeps, tok
       return { person: personView(next), changed };
     }),
   );
-}
-
-const PENDING_REMINDERS = `
-  SELECT payload FROM "OutboxMessage"
-   WHERE "appointmentId" = $1::uuid AND type = 'appointment.reminder' AND status = 'pending'`;
-const LINK = /\/rdv\/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])/g;
-
-/**
- * The private link of another meeting of the person, which is stored nowhere in clear: the one
- * its pending reminders hold, when the stored hash says it is still the meeting's. Without it,
- * the reminders rendered again say how to reach the structure instead.
- */
-async function linkHeld(sql: SqlSession, secret: string, meeting: Meeting): Promise<string | undefined> {
-  if (!meeting.manageTokenHash) return undefined;
-  for (const { payload } of await sql.query<{ payload: unknown }>(PENDING_REMINDERS, [meeting.id])) {
-    let text: string;
-    try {
-      text = JSON.stringify(unseal(secret, payload));
-    } catch {
-      continue; // sealed under another secret: it will fail to send, and says why
-    }
-    for (const [, candidate] of text.matchAll(LINK)) {
-      if (candidate && hashSecret(candidate) === meeting.manageTokenHash) return candidate;
-    }
-  }
-  return undefined;
 }

@@ -5,15 +5,12 @@ import type { Deps } from "../../context.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
 import { linkIsLive } from "../../domain/booking.ts";
-import { AppError, validationError } from "../../errors.ts";
-import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
-import { freeSlotFor, takeAdvisorTurn } from "../appointments/book-slot.ts";
+import { AppError } from "../../errors.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
+import { moveAppointment } from "../appointments/move.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
-import { takeSeat } from "../appointments/seat.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
-import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { personView } from "./person-view.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -98,37 +95,18 @@ export async function rescheduleByPerson({ db, clock, config }: LinkDeps, token:
   return securingSlot(db, slotKey, now, (ref) =>
     retried(() =>
       db.prisma.$transaction(async (tx) => {
-        const sql = sqlIn(tx);
         const row = await byToken(tx, token, now, true);
-        if (ref.offeringId !== row.offeringId)
-          throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
-        const offeringRow = await tx.offering.findUniqueOrThrow({
-          where: { id: row.offeringId },
-          select: { ...offeringSelect, reminderPlan: true },
-        });
-        const offering = toOfferingRow(offeringRow);
-        const slot = await freeSlotFor(sql, offering, ref, now, row.id);
-        if (!slot) throw new AppError("SLOT_TAKEN", "Ce créneau n'est plus libre : choisissez-en un autre.");
-        await takeSeat(sql, slot, offering.seats, row.id);
-        await takeAdvisorTurn(sql, slot.advisorId);
-        await tx.appointment.update({
-          where: { id: row.id },
-          data: {
-            startsAt: slot.start,
-            endsAt: slot.end,
-            advisorId: slot.advisorId,
-            siteId: slot.siteId,
-            mode: slot.mode,
-            sessionKey: slot.sessionKey,
-            icsSequence: { increment: 1 },
+        const moved = await moveAppointment(
+          sqlIn(tx),
+          row,
+          {
+            ref,
+            audience: "public",
+            refusal: (offering) =>
+              offering.id === row.offeringId ? undefined : "Choisissez un créneau du même service et de la même structure.",
+            manageUrl: `${config.publicUrl}/rdv/${token}`,
           },
-        });
-        const moved = await loadAppointment(sql, row.id);
-        await enqueueAppointmentMessages(
-          sql,
-          toDetails(moved, `${config.publicUrl}/rdv/${token}`),
-          { kind: "moved", previous: { start: row.startsAt, end: row.endsAt, advisor: row.advisor } },
-          { now, reminderPlan: offeringRow.reminderPlan, secret: config.sessionSecret },
+          { now, config },
         );
         return { appointment: publicAppointment(moved) };
       }),

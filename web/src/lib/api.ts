@@ -39,7 +39,7 @@ const DISCONNECTED =
   "La connexion avec le service a été interrompue. Vérifiez votre connexion à Internet, puis réessayez\u00a0: votre demande ne sera pas enregistrée deux fois.";
 
 interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; fields?: unknown; alternatives?: unknown };
+  error?: { code?: unknown; message?: unknown; fields?: unknown; labels?: unknown; alternatives?: unknown };
 }
 
 async function errorBody(response: { json(): Promise<unknown> }): Promise<ErrorBody["error"]> {
@@ -171,8 +171,11 @@ export type Outcome<T> =
   | { kind: "done"; value: T }
   /** 409 SLOT_TAKEN: the slot went meanwhile; the server proposes others. */
   | { kind: "taken"; message: string; alternatives: Slot[] }
-  /** 422, or a 409 / 403 that names fields: `fields` maps a path ("person.email") to its French message. */
-  | { kind: "invalid"; message: string; fields: Record<string, string> }
+  /**
+   * 422, or a 409 / 403 that names fields: `fields` maps a path ("person.email") to its French
+   * message, `labels` (a 422's) the same path to the field's French name (« adresse électronique »).
+   */
+  | { kind: "invalid"; message: string; fields: Record<string, string>; labels: Record<string, string> }
   /** Any other failure; `disconnected` when no answer came at all (the request may have gone through). */
   | { kind: "failed"; message: string; disconnected: boolean };
 
@@ -188,7 +191,8 @@ async function refusal(response: {
   // The directory administration names the field of a conflict (a slug taken) or of a refusal
   // (a field reserved to the Région) as a 422 does: the form shows it on that field.
   if (error?.fields && typeof error.fields === "object" && Object.keys(error.fields).length > 0) {
-    return { kind: "invalid", message, fields: error.fields as Record<string, string> };
+    const labels = error.labels && typeof error.labels === "object" ? (error.labels as Record<string, string>) : {};
+    return { kind: "invalid", message, fields: error.fields as Record<string, string>, labels };
   }
   return { kind: "failed", message, disconnected: false };
 }

@@ -1,28 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { formatParisInstant } from "./dates.ts";
-import { capitalize, de, du } from "./french.ts";
+import { capitalize, du } from "./french.ts";
 
 describe("french", () => {
-  test("de elides before a vowel, accented or not", () => {
-    expect([de("Paul Martin"), de("Emma Accueil"), de("Inès Dupont"), de("Arrageois")]).toEqual([
-      "de Paul Martin",
-      "d'Emma Accueil",
-      "d'Inès Dupont",
-      "d'Arrageois",
-    ]);
-  });
-
-  test("de elides before a mute h, not an aspirated one, and not before a consonant", () => {
-    expect([de("Adam Dewitte"), de("Hélène Roy"), de("Hugo Petit"), de("Hazebrouck"), de("Hem"), de("Maxime Gomes")]).toEqual([
-      "d'Adam Dewitte",
-      "d'Hélène Roy",
-      "d'Hugo Petit",
-      "de Hazebrouck",
-      "de Hem",
-      "de Maxime Gomes",
-    ]);
-  });
-
   test("du names a day or a span, the first of the month as an ordinal", () => {
     expect(du("2027-05-07")).toBe("du 7 mai 2027");
     expect(du("2026-12-28", "2027-01-01")).toBe("du 28 décembre 2026 au 1er janvier 2027");

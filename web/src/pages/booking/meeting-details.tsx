@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import { accessibilityWords } from "../../../../server/domain/accessibility.ts";
 import type { Appointment, Mode, Place, Site, Structure } from "../../lib/api.ts";
 import { dateOf, formatDayWithYear, formatDuration, formatTime, timeOf } from "../../lib/dates.ts";
+import { counted } from "../../lib/french.ts";
 import { placeName, siteAddress } from "./slot-choices.ts";
 import { PhoneLink } from "./slot-pickers.tsx";
 
@@ -164,9 +165,9 @@ export function MeetingDetails(props: { meeting: Meeting }) {
           <div class="summary__item">
             <dt>Séance collective</dt>
             <dd>
-              {collective().seatsLeft
-                ? `${collective().seatsLeft} places restantes`
-                : "Oui\u00a0: d'autres personnes participent à cette séance."}
+              <Show when={collective().seatsLeft} fallback="Oui\u00a0: d'autres personnes participent à cette séance.">
+                {(left) => counted(left(), "place restante", "places restantes")}
+              </Show>
             </dd>
           </div>
         )}

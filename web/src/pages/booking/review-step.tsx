@@ -4,6 +4,7 @@ import { accessibilityWords } from "../../../../server/domain/accessibility.ts";
 import { Button } from "../../components/button.tsx";
 import { ErrorNotice, Loading, Notice } from "../../components/notice.tsx";
 import { bookAppointment, type Slot } from "../../lib/api.ts";
+import { de } from "../../lib/french.ts";
 import { frenchPhone } from "../../lib/phone.ts";
 import { attemptKey, draft, endAttempt, setRefusal } from "./booking-draft.ts";
 import { type ChosenSlot, type SlotParams, slotsHref, stepHref, WithChosenSlot } from "./chosen-slot.tsx";
@@ -148,7 +149,7 @@ function Review(props: { params: SlotParams; slot: ChosenSlot }) {
       <Show when={!taken()}>
         <div class="review__confirm">
           <p>
-            En confirmant, vous réservez ce créneau auprès de {props.slot.structure.name}. Vous pourrez le déplacer ou l'annuler
+            En confirmant, vous réservez ce créneau auprès {de(props.slot.structure.name)}. Vous pourrez le déplacer ou l'annuler
             avec le lien personnel que vous recevrez.
           </p>
           {status()}

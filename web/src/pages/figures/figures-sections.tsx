@@ -344,23 +344,25 @@ export function ReferralsSection(props: {
           </tr>
         </thead>
         <tbody>
+          {/* The outcomes are part of « Avec un rendez-vous »: right under it, indented, and
+              each named « dont … », so that a screen reader, which reads no indent, says it too. */}
           <For
             each={
               [
-                ["En attente de réponse", r().sent],
-                ["Acceptées, sans rendez-vous encore", r().accepted],
-                ["Avec un rendez-vous", r().booked],
-                ["Refusées", r().declined],
-                ["Réorientées ailleurs", r().redirected],
-                ["Invitation expirée", r().expired],
-                ["Rendez-vous honorés", r().honoured],
-                ["Absences au rendez-vous", r().noShow],
-                ["Absences excusées", r().excused],
+                ["En attente de réponse", r().sent, false],
+                ["Acceptées, sans rendez-vous encore", r().accepted, false],
+                ["Avec un rendez-vous", r().booked, false],
+                ["dont rendez-vous honorés", r().honoured, true],
+                ["dont absences au rendez-vous", r().noShow, true],
+                ["dont absences excusées", r().excused, true],
+                ["Refusées", r().declined, false],
+                ["Réorientées ailleurs", r().redirected, false],
+                ["Invitation expirée", r().expired, false],
               ] as const
             }
           >
-            {([name, count]) => (
-              <tr>
+            {([name, count, part]) => (
+              <tr classList={{ "figures-table__part": part }}>
                 <th scope="row">{name}</th>
                 <td>{countText(count)}</td>
               </tr>

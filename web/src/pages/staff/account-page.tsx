@@ -48,7 +48,7 @@ function PasswordForm() {
   const send = useAction(changePassword);
   const [current, setCurrent] = createSignal("");
   const [next, setNext] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse, clear } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse, clear, fixing } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
   const [changed, setChanged] = createSignal(false);
   let confirmation: HTMLElement | undefined;
@@ -101,7 +101,7 @@ function PasswordForm() {
           <p>Vos sessions ouvertes sur d'autres appareils ont été fermées&nbsp;; celle-ci continue.</p>
         </div>
       </Show>
-      <form class="staff-form" onSubmit={submit} novalidate aria-labelledby="password-title">
+      <form class="staff-form" onSubmit={submit} onInput={fixing} onChange={fixing} novalidate aria-labelledby="password-title">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary
             level={3}

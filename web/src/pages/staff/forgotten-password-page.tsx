@@ -17,7 +17,7 @@ const IDS: Record<Field, string> = { email: "courriel" };
 export default function ForgottenPasswordPage() {
   const send = useAction(requestPasswordReset);
   const [email, setEmail] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse, clear } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse, clear, fixing } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
   const [sent, setSent] = createSignal(false);
   let confirmation: HTMLElement | undefined;
@@ -68,7 +68,7 @@ export default function ForgottenPasswordPage() {
           <p>Rien reçu&nbsp;? Vérifiez l'adresse et vos courriers indésirables, puis refaites la demande.</p>
         </div>
       </Show>
-      <form class="staff-form" onSubmit={submit} novalidate aria-label="Demander un lien">
+      <form class="staff-form" onSubmit={submit} onInput={fixing} onChange={fixing} novalidate aria-label="Demander un lien">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary
             links={links()}

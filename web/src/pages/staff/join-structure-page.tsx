@@ -84,7 +84,7 @@ function Accept(props: {
   const accept = useAction(acceptMembershipInvitation);
   const [password, setPassword] = createSignal("");
   const [confirmation, setConfirmation] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse, fixing } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
 
   async function submit(event: SubmitEvent) {
@@ -121,7 +121,7 @@ function Accept(props: {
         En acceptant, vous verrez les rendez-vous et les personnes que cette structure vous confie. Si vous ne la connaissez pas,
         fermez simplement cette page&nbsp;: rien ne change.
       </p>
-      <form class="staff-form" onSubmit={submit} novalidate aria-label="Accepter l'invitation">
+      <form class="staff-form" onSubmit={submit} onInput={fixing} onChange={fixing} novalidate aria-label="Accepter l'invitation">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary
             links={links()}

@@ -57,7 +57,7 @@ function ChoosePassword(props: { link: PasswordLink & { token: string }; onSpent
   const send = useAction(setPasswordWithLink);
   const [password, setPassword] = createSignal("");
   const [confirmation, setConfirmation] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse, fixing } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
   const invitation = () => props.link.kind === "invitation";
 
@@ -87,7 +87,14 @@ function ChoosePassword(props: { link: PasswordLink & { token: string }; onSpent
         Bonjour {props.link.firstName}, {invitation() ? "choisissez le mot de passe" : "choisissez un nouveau mot de passe"} pour
         le compte <strong>{props.link.email}</strong>. Vous arriverez ensuite directement dans votre espace.
       </p>
-      <form class="staff-form" onSubmit={submit} novalidate aria-label="Choisir le mot de passe">
+      <form
+        class="staff-form"
+        onSubmit={submit}
+        onInput={fixing}
+        onChange={fixing}
+        novalidate
+        aria-label="Choisir le mot de passe"
+      >
         {/* A password manager files the new password under this address (it reads a username field). */}
         <input type="email" autocomplete="username" value={props.link.email} readonly hidden />
         <Show when={links().length + messages().length > 0}>

@@ -24,7 +24,7 @@ export default function SignInPage() {
   const send = useAction(signIn);
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const { errors, messages, links, summaryRef, refuse } = createFormErrors(IDS);
+  const { errors, messages, links, summaryRef, refuse, fixing } = createFormErrors(IDS);
   const [sending, setSending] = createSignal(false);
   // Someone already signed in (a bookmark, the back button) has nothing to do here. A failing
   // /me must not keep anyone from signing in: it counts as nobody.
@@ -68,7 +68,7 @@ export default function SignInPage() {
       <p class="staff__lead">
         Vous cherchez un rendez-vous&nbsp;? <a href="/rendez-vous">Prenez rendez-vous sans compte</a>.
       </p>
-      <form class="staff-form" onSubmit={submit} novalidate aria-label="Connexion">
+      <form class="staff-form" onSubmit={submit} onInput={fixing} onChange={fixing} novalidate aria-label="Connexion">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary
             links={links()}

@@ -2,9 +2,11 @@
 // bundler from splitting what the public pages share with it out of their own bundle.
 export { default as AccountPage } from "./account-page.tsx";
 export { default as AgendaPage } from "./agenda/agenda-page.tsx";
+export { default as AppointmentConfirmationPage } from "./agenda/appointment-confirmation-page.tsx";
 export { default as AppointmentPage } from "./agenda/appointment-page.tsx";
 export { default as DeskConfirmationPage } from "./agenda/desk-confirmation-page.tsx";
 export { default as DeskPage } from "./agenda/desk-page.tsx";
+export { default as SessionPage } from "./agenda/session-page.tsx";
 export { default as AvailabilityPage } from "./availability/availability-page.tsx";
 export { default as DashboardsPage } from "./dashboards/dashboards-page.tsx";
 export { default as AccountsPage } from "./directory/accounts-page.tsx";

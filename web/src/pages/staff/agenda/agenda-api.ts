@@ -28,6 +28,10 @@ export type DeskBooking = InferResponseType<typeof desk.bookings.$post, 201>;
 export type DeskBookingInput = InferRequestType<typeof desk.bookings.$post>["json"];
 /** `newLink`: a new private link was made, the one handed over before no longer works. */
 export type SentConfirmation = InferResponseType<(typeof agenda.appointments)[":id"]["confirmation"]["$post"], 200>;
+/** What the printed confirmation says; `manageUrl` null when the server no longer knows the private link. */
+export type PrintableConfirmation = InferResponseType<(typeof agenda.appointments)[":id"]["confirmation"]["$get"], 200>;
+/** A meeting moved by staff: its new time, and who was told. */
+export type MovedAppointment = InferResponseType<(typeof agenda.appointments)[":id"]["move"]["$post"], 200>;
 type CalendarFeed = InferResponseType<typeof calendarFeed.index.$get, 200>;
 type NewCalendarFeed = InferResponseType<typeof calendarFeed.index.$post, 201>;
 
@@ -63,6 +67,14 @@ export const getAppointment = query(async (id: string): Promise<AppointmentDetai
   if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).appointment;
 }, "agendaAppointment");
+
+/** The confirmation to print again, from the server; null when the appointment is out of reach. */
+export const getPrintableConfirmation = query(async (id: string): Promise<PrintableConfirmation | null> => {
+  const response = await agenda.appointments[":id"].confirmation.$get({ param: { id } });
+  if (response.status === 404 || response.status === 422) return null;
+  if (response.status !== 200) throw await toApiError(response);
+  return await response.json();
+}, "agendaPrintableConfirmation");
 
 /** The structures one may book in for someone: one's own first. */
 export const getDeskStructures = query(async (): Promise<DeskStructureChoice[]> => {
@@ -106,7 +118,7 @@ export async function searchPeople(structure: string, q: string): Promise<DeskPe
   return (await response.json()).people;
 }
 
-const appointmentKeys = () => [getAppointment.key, getAgenda.key];
+const appointmentKeys = () => [getAppointment.key, getAgenda.key, getPrintableConfirmation.key];
 
 export const markOutcome = action(async (id: string, outcome: AppointmentOutcome) => {
   const result: Outcome<unknown> = await send(
@@ -129,6 +141,17 @@ export const cancelForStructure = action(async (id: string, reason: string) => {
   );
   return json(result, { revalidate: result.kind === "done" ? appointmentKeys() : [] });
 }, "agendaCancel");
+
+/** Moves to another free slot: the person and the advisors are told; a slot taken meanwhile comes back as « taken ». */
+export const moveAppointment = action(async (id: string, slotKey: string) => {
+  const result = await send<MovedAppointment>(
+    () => agenda.appointments[":id"].move.$post({ param: { id }, json: { slotKey } }),
+    200,
+  );
+  const stale =
+    result.kind === "done" ? [getDeskSlots.key, ...appointmentKeys()] : result.kind === "taken" ? [getDeskSlots.key] : [];
+  return json(result, { revalidate: stale });
+}, "agendaMove");
 
 /**
  * E-mails the confirmation (with the .ics and reminders). With the private link the page holds,

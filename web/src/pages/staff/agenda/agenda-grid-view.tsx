@@ -27,7 +27,7 @@ type Block =
 
 const TAGS: Record<Block["kind"], string> = {
   appointment: "Rendez-vous",
-  session: "Séance collective",
+  session: "Session collective",
   absence: "Absence",
   busy: "Occupé·e",
 };
@@ -171,7 +171,14 @@ function BlockContent(props: { block: Block; day: LocalDate; advisorName: (id: s
           {(session) => (
             <>
               <span class="agenda-block__when">{when()}</span>{" "}
-              <span class="agenda-tag agenda-tag--appointment">{TAGS.session}</span>
+              <Show when={session().session} fallback={<span class="agenda-tag agenda-tag--appointment">{TAGS.session}</span>}>
+                {(key) => (
+                  <A href={`/espace/sessions/${key()}`} class="agenda-block__title">
+                    {TAGS.session}
+                    <span class="visually-hidden"> « {session().service.name} » : participants et présences</span>
+                  </A>
+                )}
+              </Show>
               <span class="agenda-block__meta">
                 {session().service.name} · {placeOf(session())} —{" "}
                 <strong>
@@ -249,6 +256,14 @@ export function MeetingFacts(props: {
         {props.appointment.service.name} · {placeOf(props.appointment)}
         <Show when={props.advisor}>{(name) => ` · ${name()}`}</Show>
       </span>
+      <Show when={props.appointment.session}>
+        {(session) => (
+          <A href={`/espace/sessions/${session()}`} class={`${props.look}__meta`}>
+            Session collective<span class="visually-hidden"> de {fullName(props.appointment.person)}</span> : participants et
+            présences
+          </A>
+        )}
+      </Show>
       <Show when={props.phone && props.appointment.status !== "cancelled" && props.appointment.person.phone}>
         {(phone) => (
           <a class={`${props.look}__meta`} href={telHref(phone())}>

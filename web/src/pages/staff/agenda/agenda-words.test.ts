@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cancelNotice, dayMeetings, hoursOn, takesDay, todaySentence } from "./agenda-words.ts";
+import { cancelNotice, dayMeetings, hoursOn, moveNotice, takesDay, todaySentence } from "./agenda-words.ts";
 
 describe("a span on the agenda's days", () => {
   const wholeDay = ["2026-12-17T00:00:00+01:00", "2026-12-18T00:00:00+01:00"] as const;
@@ -56,5 +56,18 @@ describe("today's summary", () => {
     const { held, next } = dayMeetings(meetings, "2026-03-23", "2026-03-23T08:00:00Z");
     expect(held.map((m) => m.id)).toEqual(["commencé", "prochain"]);
     expect(next?.id).toBe("prochain");
+  });
+});
+
+describe("the move's notice", () => {
+  it("says how the person hears of it, or which number to call", () => {
+    expect(moveNotice(["email", "sms"])).toBe(
+      "La personne est prévenue par courriel, avec le rendez-vous mis à jour pour son agenda, et par SMS.",
+    );
+    expect(moveNotice(["sms"])).toBe("La personne est prévenue par SMS.");
+    expect(moveNotice([], "03 20 12 34 56")).toBe(
+      "La personne ne reçoit ni courriel ni SMS : prévenez-la par téléphone au 03 20 12 34 56.",
+    );
+    expect(moveNotice([], null)).toMatch(/ne peut pas être prévenue/);
   });
 });

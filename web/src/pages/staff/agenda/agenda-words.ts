@@ -84,3 +84,15 @@ export function dayMeetings<M extends { start: string; status: string }>(
   const held = appointments.filter((a) => dateOf(a.start) === day && a.status !== "cancelled");
   return { held, next: held.find((a) => Date.parse(a.start) > Date.parse(now)) };
 }
+
+/** How the person will hear of a move (the server's `told`), or that they must be called. */
+export function moveNotice(told: readonly ("email" | "sms")[], phone?: string | null): string {
+  const email = told.includes("email");
+  const sms = told.includes("sms");
+  if (email && sms) return "La personne est prévenue par courriel, avec le rendez-vous mis à jour pour son agenda, et par SMS.";
+  if (email) return "La personne est prévenue par courriel, avec le rendez-vous mis à jour pour son agenda.";
+  if (sms) return "La personne est prévenue par SMS.";
+  return phone
+    ? `La personne ne reçoit ni courriel ni SMS : prévenez-la par téléphone au ${phone}.`
+    : "La personne ne reçoit ni courriel ni SMS, et n'a pas laissé de numéro : elle ne peut pas être prévenue.";
+}

@@ -1,16 +1,15 @@
 import { A, createAsync, useAction, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { accessibilityWords } from "../../../../../server/domain/accessibility.ts";
-import { Button } from "../../../components/button.tsx";
+import { Button, ButtonLink } from "../../../components/button.tsx";
 import { TextAreaField } from "../../../components/fields.tsx";
-import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
+import { Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
-import { capitalize } from "../../../lib/french.ts";
+import { capitalize, de } from "../../../lib/french.ts";
 import { telHref } from "../../../lib/phone.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
-import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
 import {
@@ -22,8 +21,9 @@ import {
   saveNotes,
 } from "./agenda-api.ts";
 import { CALL_TO_TELL, CHANNELS, cancelNotice, fullName, OUTCOMES, ofPerson, placeOf } from "./agenda-words.ts";
-import { AreaGuard } from "./area-guard.tsx";
+import { AppointmentShell } from "./appointment-shell.tsx";
 import { FollowUp } from "./follow-up.tsx";
+import { MoveAppointment } from "./move-appointment.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
 import "../directory/directory.css";
 import "./agenda.css";
@@ -31,40 +31,17 @@ import "./agenda.css";
 /** `/espace/rendez-vous/:id`: one appointment — the person, the meeting, its outcome, notes, cancellation, a follow-up. */
 export default function AppointmentPage() {
   const params = useParams();
+  const appointment = createAsync(() => getAppointment(params.id ?? ""));
   return (
-    <AreaGuard area="agenda" refusal="Les rendez-vous se consultent depuis l'agenda des conseillers et de l'accueil.">
-      <div class="staff">
-        <BackLink href="/espace/agenda">Retour à l'agenda</BackLink>
-        <Loadable
-          loading="Chargement du rendez-vous…"
-          failure="Le rendez-vous n'a pas pu être chargé."
-          queryKey={getAppointment.key}
-        >
-          <AppointmentView id={params.id ?? ""} />
-        </Loadable>
-      </div>
-    </AreaGuard>
-  );
-}
-
-function AppointmentView(props: { id: string }) {
-  const appointment = createAsync(() => getAppointment(props.id));
-  return (
-    <Show when={appointment() !== undefined}>
-      <Show
-        when={appointment()}
-        fallback={
-          <>
-            <PageTitle>Rendez-vous introuvable</PageTitle>
-            <Notice>
-              <p>Ce rendez-vous n'existe pas, ou il n'est ni le vôtre ni celui d'une structure où vous travaillez.</p>
-            </Notice>
-          </>
-        }
-      >
-        {(current) => <Appointment appointment={current()} />}
-      </Show>
-    </Show>
+    <AppointmentShell
+      back={{ href: "/espace/agenda", label: "Retour à l'agenda" }}
+      loading="Chargement du rendez-vous…"
+      failure="Le rendez-vous n'a pas pu être chargé."
+      queryKey={getAppointment.key}
+      loaded={appointment}
+    >
+      {(current) => <Appointment appointment={current()} />}
+    </AppointmentShell>
   );
 }
 
@@ -107,6 +84,16 @@ function Appointment(props: { appointment: AppointmentDetail }) {
             <>
               <dt>Besoins d'aménagement</dt>
               <dd>{needs()}</dd>
+            </>
+          )}
+        </Show>
+        <Show when={a().session}>
+          {(session) => (
+            <>
+              <dt>Session collective</dt>
+              <dd>
+                <A href={`/espace/sessions/${session()}`}>Voir la session, ses participants et la feuille d'émargement</A>
+              </dd>
             </>
           )}
         </Show>
@@ -163,9 +150,17 @@ function Appointment(props: { appointment: AppointmentDetail }) {
       </Show>
       <Show when={booked() && !a().outcome}>
         <section class="staff__section" aria-labelledby="confirmation-title">
-          <h2 id="confirmation-title">Confirmation par courriel</h2>
+          <h2 id="confirmation-title">Confirmation</h2>
+          <p>
+            <ButtonLink variant="secondary" href={`/espace/rendez-vous/${a().id}/confirmation`}>
+              Réimprimer la confirmation
+            </ButtonLink>
+          </p>
           <SendConfirmation appointmentId={a().id} email={a().person.email ?? undefined} />
         </section>
+      </Show>
+      <Show when={booked() && !a().outcome}>
+        <MoveAppointment appointment={a()} />
       </Show>
       <Show when={booked()}>
         <FollowUp appointment={a()} />
@@ -292,7 +287,7 @@ function CancelSection(props: { appointment: AppointmentDetail }) {
         }
         onDone={() => setDone(true)}
       >
-        Le rendez-vous de {fullName(props.appointment.person)} du {formatMoment(props.appointment.start)} sera annulé, et le
+        Le rendez-vous {de(fullName(props.appointment.person))} du {formatMoment(props.appointment.start)} sera annulé, et le
         créneau libéré.
       </ConfirmButton>
     </section>

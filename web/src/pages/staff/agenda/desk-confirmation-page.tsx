@@ -3,10 +3,10 @@ import { createMemo, Show } from "solid-js";
 import { Button, ButtonLink } from "../../../components/button.tsx";
 import { Notice } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { appointmentMeeting, MeetingDetails, meetingMoment, StructureContact } from "../../booking/meeting-details.tsx";
+import { meetingMoment } from "../../booking/meeting-details.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import type { DeskBooking } from "./agenda-api.ts";
-import { fullName } from "./agenda-words.ts";
+import { PrintedConfirmation } from "./printed-confirmation.tsx";
 import { SendConfirmation } from "./send-confirmation.tsx";
 import "../../booking/booking.css";
 import "./agenda.css";
@@ -97,21 +97,12 @@ function Confirmation(props: { confirmation: DeskConfirmation }) {
           onSent={(sent) => navigate(location.pathname, { replace: true, state: { ...props.confirmation, sentTo: sent.sentTo } })}
         />
       </section>
-      <section class="desk-print" aria-labelledby="print-title">
-        <h2 id="print-title">
-          Votre rendez-vous, {person().firstName} {person().lastName}
-        </h2>
-        <MeetingDetails meeting={appointmentMeeting(appointment())} />
-        <p>Avec {fullName(props.confirmation.booking.advisor)}.</p>
-        <h3>Une question&nbsp;?</h3>
-        <StructureContact structure={appointment().structure} />
-        <h3>Déplacer ou annuler</h3>
-        <p>
-          Avec votre lien personnel, à garder pour vous&nbsp;:
-          <br />
-          <span class="confirmation__link">{props.confirmation.booking.manageUrl}</span>
-        </p>
-      </section>
+      <PrintedConfirmation
+        appointment={appointment()}
+        person={person()}
+        advisor={props.confirmation.booking.advisor}
+        manageUrl={props.confirmation.booking.manageUrl}
+      />
     </>
   );
 }

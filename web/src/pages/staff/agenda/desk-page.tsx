@@ -5,7 +5,7 @@ import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { formatParisInstant } from "../../../lib/dates.ts";
+import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
 import { mobileShape } from "../../../lib/phone.ts";
 import { NEEDS_MAX } from "../../booking/details.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
@@ -21,7 +21,7 @@ import {
   getDeskStructures,
   searchPeople,
 } from "./agenda-api.ts";
-import { CALL_TO_TELL, fullName } from "./agenda-words.ts";
+import { CALL_TO_TELL, fullName, MODES } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
 import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
@@ -44,6 +44,37 @@ function whoIs(person: DeskPerson): string {
   ]
     .filter(Boolean)
     .join(" — ");
+}
+
+/**
+ * The meetings to come of the people found, each a link to its page: a caller who wants to move
+ * or cancel theirs is found in one search.
+ */
+function UpcomingMeetings(props: { people: readonly DeskPerson[] }) {
+  const expected = () => props.people.filter((person) => person.upcoming.length > 0);
+  return (
+    <Show when={expected().length > 0}>
+      <h3 id="desk-upcoming">Rendez-vous à venir</h3>
+      <ul class="directory-list" aria-labelledby="desk-upcoming">
+        <For each={expected()}>
+          {(person) => (
+            <For each={person.upcoming}>
+              {(meeting) => (
+                <li class="directory-list__item">
+                  <A href={`/espace/rendez-vous/${meeting.id}`}>
+                    {fullName(person)}, le {formatMoment(meeting.start)}
+                  </A>
+                  <span class="directory-list__meta">
+                    {meeting.service} — avec {fullName(meeting.advisor)} — {MODES[meeting.mode]}
+                  </span>
+                </li>
+              )}
+            </For>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
 }
 
 export default function DeskPage() {
@@ -234,6 +265,7 @@ function DeskBooking(props: { structure: string }) {
                 selected={[personId()]}
                 onChange={([id]) => setPersonId(id ?? NEW)}
               />
+              <UpcomingMeetings people={people()} />
               <Show when={people().length > 0 && canManage(user(), props.structure)}>
                 <p id="desk-people-data">Données personnelles (export, effacement)&nbsp;:</p>
                 <ul aria-labelledby="desk-people-data">

@@ -5,6 +5,7 @@ import { fullName } from "../agenda/agenda-words.ts";
 import { useStaffUser } from "../staff-area.tsx";
 import { advisorStructures, availabilityHref, managesStructure } from "./who.ts";
 import "./availability.css";
+import { de } from "../../../lib/french.ts";
 
 /**
  * The agenda's ways to the availability editor: one's own (per structure where one is an
@@ -54,7 +55,7 @@ function TeamLink(props: { structure: string; advisor: string }) {
       {(found) => (
         <ul class="availability-links">
           <li>
-            <a href={availabilityHref(props.structure, props.advisor)}>Disponibilités de {fullName(found())}</a>
+            <a href={availabilityHref(props.structure, props.advisor)}>Disponibilités {de(fullName(found()))}</a>
           </li>
         </ul>
       )}

@@ -12,6 +12,7 @@ import { AvailabilityEditor } from "./availability-editor.tsx";
 import { advisorStructures, availabilityHref, availabilityTarget, managesStructure } from "./who.ts";
 import "../directory/directory.css";
 import "./availability.css";
+import { de } from "../../../lib/french.ts";
 
 /** `/espace/agenda/disponibilites?structure=…&advisor=…`: an advisor's ranges, single dates and absences in a structure. */
 export default function AvailabilityPage() {
@@ -120,7 +121,7 @@ function Whose(props: { structure: string; advisor: string }) {
       <p class="staff__lead">
         {mine()
           ? "Vos plages d'ouverture, dates ajoutées et absences"
-          : `Les plages d'ouverture, dates et absences de ${advisorName()}`}
+          : `Les plages d'ouverture, dates et absences ${de(advisorName())}`}
         , à {ownName() ?? team()?.name ?? "la structure"}.
       </p>
     </Suspense>

@@ -3,7 +3,7 @@ import { Button } from "../../../components/button.tsx";
 import { type ErrorLink, ErrorSummary } from "../../../components/error-summary.tsx";
 import { Loading } from "../../../components/notice.tsx";
 import type { Outcome } from "../../../lib/api.ts";
-import { capitalize, createFormErrors } from "../form-errors.ts";
+import { capitalize, createFormErrors, fieldOfPath } from "../form-errors.ts";
 
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
@@ -46,17 +46,19 @@ export function createAdminForm<Field extends string>(ids: Record<Field, string>
       errors.refuse({}, [outcome.message]);
       return undefined;
     }
-    // A path such as "reminderPlan.1" belongs to the field "reminderPlan"; a field this form
-    // does not show is said in the summary, so that nothing is refused in silence.
+    // A path such as "person.email" belongs to the field "email", "reminderPlan.1" to
+    // "reminderPlan"; a field this form does not show is said in the summary by its name (the
+    // form's, else the API's French label), so that nothing is refused in silence.
     const fields: FieldErrors<Field> = {};
     const summary: FieldErrors<Field> = {};
     const others: string[] = [];
     for (const [path, message] of Object.entries(outcome.fields)) {
-      const field = path.split(".")[0] ?? path;
-      if (field in ids) {
-        fields[field as Field] ??= capitalize(message);
-        summary[field as Field] ??= named(names[field], message);
-      } else others.push(names[field] ? named(names[field], message) : `${capitalize(path)}\u00a0: ${message}`);
+      const field = fieldOfPath(ids, path);
+      const name = (field && names[field]) ?? capitalize(outcome.labels[path] ?? path);
+      if (field) {
+        fields[field] ??= capitalize(message);
+        summary[field] ??= named(name, message);
+      } else others.push(named(name, message));
     }
     errors.refuse(fields, others.length > 0 || Object.keys(fields).length === 0 ? [outcome.message, ...others] : [], summary);
     return undefined;
@@ -68,6 +70,7 @@ export function createAdminForm<Field extends string>(ids: Record<Field, string>
 /** What the form's frame shows of its state. */
 export interface AdminFormState {
   links: () => ErrorLink[];
+  fixing: (event: Event) => void;
   messages: () => string[];
   summaryRef: (element: HTMLElement) => void;
   sending: () => boolean;
@@ -101,6 +104,8 @@ export function AdminForm(props: {
       class="staff-form"
       novalidate
       aria-label={props.label}
+      onInput={(event) => props.form.fixing(event)}
+      onChange={(event) => props.form.fixing(event)}
       onSubmit={(event) => {
         event.preventDefault();
         props.onSubmit();

@@ -138,6 +138,19 @@ type Field =
 
 const numberText = (value: number | null | undefined) => (value == null ? "" : String(value));
 
+/** What the add form opens with, and comes back to once an offering is added. */
+const NEW_OFFERING = {
+  durationMinutes: 45,
+  bufferMinutes: 0,
+  modes: ["onsite"],
+  minNoticeMinutes: 1440,
+  horizonDays: 60,
+  bookableBy: "public",
+  situations: [],
+  seats: 1,
+  reminderPlan: [1440],
+} as const satisfies Partial<AdminOffering>;
+
 /** Adds an offering (choosing its service), or edits `offering`'s settings. */
 function OfferingForm(props: {
   structure: StructureDetail;
@@ -176,19 +189,19 @@ function OfferingForm(props: {
   );
 
   const [serviceId, setServiceId] = createSignal("");
-  const [durationMinutes, setDuration] = createSignal(numberText(offering?.durationMinutes ?? 45));
-  const [bufferMinutes, setBuffer] = createSignal(numberText(offering?.bufferMinutes ?? 0));
-  const [modes, setModes] = createSignal<AdminOffering["modes"]>(offering?.modes ?? ["onsite"]);
-  const initialNotice = offering?.minNoticeMinutes ?? 1440;
+  const [durationMinutes, setDuration] = createSignal(numberText(offering?.durationMinutes ?? NEW_OFFERING.durationMinutes));
+  const [bufferMinutes, setBuffer] = createSignal(numberText(offering?.bufferMinutes ?? NEW_OFFERING.bufferMinutes));
+  const [modes, setModes] = createSignal<AdminOffering["modes"]>(offering?.modes ?? NEW_OFFERING.modes);
+  const initialNotice = offering?.minNoticeMinutes ?? NEW_OFFERING.minNoticeMinutes;
   const [noticeUnit, setNoticeUnit] = createSignal<NoticeUnit>(noticeUnitOf(initialNotice));
   const [minNotice, setMinNotice] = createSignal(numberText(initialNotice / Number(noticeUnitOf(initialNotice))));
-  const [horizonDays, setHorizon] = createSignal(numberText(offering?.horizonDays ?? 60));
-  const [bookableBy, setBookableBy] = createSignal<AdminOffering["bookableBy"]>(offering?.bookableBy ?? "public");
+  const [horizonDays, setHorizon] = createSignal(numberText(offering?.horizonDays ?? NEW_OFFERING.horizonDays));
+  const [bookableBy, setBookableBy] = createSignal<AdminOffering["bookableBy"]>(offering?.bookableBy ?? NEW_OFFERING.bookableBy);
   const [minAge, setMinAge] = createSignal(numberText(offering?.minAge));
   const [maxAge, setMaxAge] = createSignal(numberText(offering?.maxAge));
-  const [situations, setSituations] = createSignal<AdminOffering["situations"]>(offering?.situations ?? []);
-  const [seats, setSeats] = createSignal(numberText(offering?.seats ?? 1));
-  const [reminders, setReminders] = createSignal<string[]>((offering?.reminderPlan ?? [1440]).map(String));
+  const [situations, setSituations] = createSignal<AdminOffering["situations"]>(offering?.situations ?? NEW_OFFERING.situations);
+  const [seats, setSeats] = createSignal(numberText(offering?.seats ?? NEW_OFFERING.seats));
+  const [reminders, setReminders] = createSignal<string[]>((offering?.reminderPlan ?? NEW_OFFERING.reminderPlan).map(String));
   const [instructions, setInstructions] = createSignal(offering?.instructions ?? "");
   const [active, setActive] = createSignal(offering?.active ?? true);
   const reminderOptions = createMemo(() =>
@@ -196,6 +209,26 @@ function OfferingForm(props: {
       .sort((a, b) => a - b)
       .map((minutes) => ({ value: String(minutes), label: `${duration(minutes)} avant` })),
   );
+
+  /** The add form once an offering is added: empty again, with the defaults it opened with. */
+  function startOver() {
+    const fresh = NEW_OFFERING;
+    setServiceId("");
+    setDuration(numberText(fresh.durationMinutes));
+    setBuffer(numberText(fresh.bufferMinutes));
+    setModes(fresh.modes);
+    setNoticeUnit(noticeUnitOf(fresh.minNoticeMinutes));
+    setMinNotice(numberText(fresh.minNoticeMinutes / Number(noticeUnitOf(fresh.minNoticeMinutes))));
+    setHorizon(numberText(fresh.horizonDays));
+    setBookableBy(fresh.bookableBy);
+    setMinAge("");
+    setMaxAge("");
+    setSituations(fresh.situations);
+    setSeats(numberText(fresh.seats));
+    setReminders(fresh.reminderPlan.map(String));
+    setInstructions("");
+    setActive(true);
+  }
 
   async function submit() {
     const found: FieldErrors<Field> = {};
@@ -230,7 +263,7 @@ function OfferingForm(props: {
         : create(props.structure.id, { ...settings, serviceId: serviceId() }),
     );
     if (done === undefined) return;
-    if (!offering) setServiceId("");
+    if (!offering) startOver();
     props.onDone(offering ? `L'offre « ${service} » est enregistrée.` : `L'offre « ${service} » est ajoutée.`);
   }
 

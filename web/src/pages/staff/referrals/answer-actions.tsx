@@ -3,6 +3,7 @@ import { createSignal, Show, Suspense } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { IdOptions, SelectField, TextAreaField } from "../../../components/fields.tsx";
 import type { Outcome } from "../../../lib/api.ts";
+import { de } from "../../../lib/french.ts";
 import { fullName } from "../agenda/agenda-words.ts";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
 import { acceptReferral, declineReferral, type ReferralDetail, redirectReferral } from "./referrals-api.ts";
@@ -153,7 +154,7 @@ function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string
       }}
       onDone={() => props.onDone("L'orientation est réorientée ; une nouvelle orientation est envoyée à la structure choisie.")}
     >
-      Une nouvelle orientation part de {props.referral.to.name} vers la structure choisie, avec l'accord déjà donné par la
+      Une nouvelle orientation part {de(props.referral.to.name)} vers la structure choisie, avec l'accord déjà donné par la
       personne. {props.referral.from.name} est prévenu.
     </ConfirmButton>
   );

@@ -2,6 +2,7 @@ import { useAction } from "@solidjs/router";
 import { createSignal, Suspense } from "solid-js";
 import { Loading } from "../../../components/notice.tsx";
 import { type Booking, newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
+import { de } from "../../../lib/french.ts";
 import { SlotChoices } from "../agenda/slot-booking.tsx";
 import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
 import { bookReferral, getReferralSlots, type ReferralDetail } from "./referrals-api.ts";
@@ -39,7 +40,7 @@ export function BookForPerson(props: { referral: ReferralDetail; onBooked: (book
     <section class="staff__section" aria-labelledby="referral-book-title">
       <h2 id="referral-book-title">Prendre le rendez-vous</h2>
       <p>
-        Avec la personne, choisissez un créneau de {props.referral.to.name} pour «&nbsp;{props.referral.service.name}&nbsp;».
+        Avec la personne, choisissez un créneau {de(props.referral.to.name)} pour «&nbsp;{props.referral.service.name}&nbsp;».
         {props.referral.person.email ? " Elle reçoit la confirmation par courriel." : ""}
       </p>
       <AdminForm form={form} label="Prendre le rendez-vous pour la personne" submit="Réserver ce créneau" onSubmit={submit}>
