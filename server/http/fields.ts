@@ -20,6 +20,9 @@ const UNWRITABLE = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
  */
 const NAME = /^[^<>{}\d]*$/;
 
+/** How a meeting is held, as a query filter. */
+export const meetingMode = z.enum(["onsite", "phone", "video"], "mode attendu : onsite, phone ou video");
+
 /** A first or last name. */
 export const personName = (what: string) =>
   z

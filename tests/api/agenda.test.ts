@@ -34,7 +34,7 @@ describe("the agenda", () => {
       expect.objectContaining({
         id: booked.id,
         start: "2026-10-27T09:00:00+01:00",
-        person: { firstName: "Léa", lastName: "Durand" },
+        person: { firstName: "Léa", lastName: "Durand", phone: "06 12 34 56 78" },
       }),
     ]);
     expect(body.absences).toEqual([expect.objectContaining({ start: "2026-10-29T09:00:00+01:00", reason: "Formation" })]);
@@ -47,6 +47,62 @@ describe("the agenda", () => {
       .map((s: { start: string }) => s.start);
     expect(tuesday).not.toContain("2026-10-27T09:00:00+01:00");
     expect(tuesday[0]).toBe("2026-10-27T10:00:00+01:00"); // 45 min + 15 min buffer
+  });
+
+  it("names the advisors shown, one column each, and says the server's time in the agenda's zone", async () => {
+    // A second advisor of the structure with nothing booked still has their column in the team's day.
+    const second = await env.db.prisma.staffUser.create({
+      data: {
+        email: `${randomUUID()}@pic-vae-lille.test`,
+        firstName: "Bruno",
+        lastName: "Aubert",
+        memberships: { create: [{ structureId: env.fx.structure.id, role: "advisor" }] },
+      },
+    });
+    const team = await send(
+      "GET",
+      `/agenda?from=2026-10-26&to=2026-10-26&structure=${env.fx.structure.id}`,
+      env.fx.cookies.reception,
+    );
+    expect(team.status).toBe(200);
+    expect(team.body.now).toBe("2026-10-26T09:00:00+01:00");
+    const names = team.body.advisors.map((a: { lastName: string }) => a.lastName);
+    expect(names).toContain("Aubert");
+    expect(names).toContain(env.fx.advisor.lastName);
+    // By name, as the columns are read.
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, "fr")));
+    const own = await send("GET", "/agenda?from=2026-10-26&to=2026-10-26", await advisor());
+    expect(own.body.advisors).toEqual([
+      { id: env.fx.advisor.id, firstName: env.fx.advisor.firstName, lastName: env.fx.advisor.lastName },
+    ]);
+    await env.db.prisma.membership.deleteMany({ where: { userId: second.id } });
+    await env.db.prisma.staffUser.delete({ where: { id: second.id } });
+  });
+
+  it("gives today's when no day is asked for: the advisor's home says how many meetings and when the next is", async () => {
+    const later = await meetingAt(env, "2026-10-26T10:00:00Z");
+    const tomorrow = await meetingAt(env, "2026-10-27T10:00:00Z");
+    const { status, body } = await send("GET", "/agenda", await advisor());
+    expect(status).toBe(200);
+    expect(body.today).toBe("2026-10-26");
+    // The answer spans the day's edges in every zone; its day's meetings are those dated today.
+    const ids = body.appointments
+      .filter((a: { start: string }) => a.start.startsWith(body.today))
+      .map((a: { id: string }) => a.id);
+    expect(ids).toContain(later.id);
+    expect(ids).not.toContain(tomorrow.id);
+    expect(body.appointments.find((a: { id: string }) => a.id === later.id)).toMatchObject({
+      start: "2026-10-26T11:00:00+01:00",
+      seats: 1,
+    });
+    await env.db.prisma.appointment.deleteMany({ where: { id: { in: [later.id, tomorrow.id] } } });
+  });
+
+  it("lets an advisor open their structure's team, not another's", async () => {
+    const team = await send("GET", `/agenda?from=2026-10-26&to=2026-10-26&structure=${env.fx.structure.id}`, await advisor());
+    expect(team.status).toBe(200);
+    const other = await send("GET", `/agenda?from=2026-10-26&to=2026-10-26&structure=${env.fx.other.id}`, await advisor());
+    expect(other.status).toBe(404);
   });
 
   it("gives the reception desk the team of its structure, and nothing of another", async () => {

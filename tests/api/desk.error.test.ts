@@ -40,6 +40,13 @@ describe("the reception desk is refused", () => {
     expect([ended.status, ended.body.error.message]).toEqual([409, expect.stringMatching(/terminé/)]);
   });
 
+  it("a slot filter that is no mode or no place, naming the field", async () => {
+    const mode = await send("GET", `/desk/slots?offering=${env.fx.offering.id}&mode=sms`, env.fx.cookies.reception);
+    expect([mode.status, mode.body.error.fields.mode]).toEqual([422, expect.stringMatching(/onsite, phone ou video/)]);
+    const site = await send("GET", `/desk/slots?offering=${env.fx.offering.id}&site=lille`, env.fx.cookies.reception);
+    expect([site.status, site.body.error.fields.site]).toEqual([422, expect.stringMatching(/lieu/)]);
+  });
+
   it("what is not the desk's to book, naming the field", async () => {
     const appointments = await env.db.prisma.appointment.count();
     await env.db.prisma.offering.update({ where: { id: env.fx.other.offerings[0]?.id }, data: { bookableBy: "referral" } });

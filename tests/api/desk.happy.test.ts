@@ -42,6 +42,25 @@ describe("the reception desk", () => {
     expect(farAway.body.slots).toHaveLength(20);
   });
 
+  it("filters the first slots by mode or site before counting twenty", async () => {
+    const phone = await deskSlots(`offering=${env.fx.offering.id}&mode=phone`);
+    expect(phone.status).toBe(200);
+    expect(phone.body.slots).toHaveLength(20);
+    expect(new Set(phone.body.slots.map((s: { mode: string }) => s.mode))).toEqual(new Set(["phone"]));
+    const here = await deskSlots(`offering=${env.fx.offering.id}&site=${env.fx.site.id}`);
+    expect(here.body.slots).toHaveLength(20);
+    expect(here.body.slots.every((s: { site: { id: string } | null }) => s.site?.id === env.fx.site.id)).toBe(true);
+    // Unfiltered, each time comes on site and by phone: the filter gives twenty distinct times, not ten.
+    const all = await deskSlots(`offering=${env.fx.offering.id}`);
+    expect(new Set(all.body.slots.map((s: { start: string }) => s.start)).size).toBe(10);
+    expect(new Set(phone.body.slots.map((s: { start: string }) => s.start)).size).toBe(20);
+    // A site of another structure holds none of this offering's slots.
+    const elsewhere = await deskSlots(`offering=${env.fx.offering.id}&site=${env.fx.other.sites[0]?.id}`);
+    expect(elsewhere.body.slots).toEqual([]);
+    const offerings = await send("GET", `/desk/offerings?structure=${env.fx.structure.id}`, env.fx.cookies.reception);
+    expect(offerings.body.structure.sites).toEqual([{ id: env.fx.site.id, name: "Lille Centre" }]);
+  });
+
   it("books with the arrangements ticked, which the agenda shows; an unknown one is named", async () => {
     // Far from the days the other tests book.
     const [slot] = (await deskSlots(`offering=${env.fx.offering.id}&from=2027-02-01`)).body.slots;

@@ -151,6 +151,8 @@ test("the reception desk sees its team's week, an advisor's meetings in another 
   const { page, close } = await staff.signedIn("accueil@demo.example", "Emma");
   await page.goto(`/espace/agenda?date=${TODAY}`);
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
+  // The list view (the grid is agenda-grid.test.ts's).
+  await page.getByRole("button", { name: "Liste" }).click();
   await page.locator(".agenda-day").first().waitFor();
   expect(await page.getByLabel("Agenda", { exact: true }).inputValue()).not.toBe("");
   expect(await page.locator(".agenda-day").count()).toBe(7);

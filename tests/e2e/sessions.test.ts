@@ -66,7 +66,8 @@ test("an advisor opens a session from the agenda, marks attendance, and prints t
   const { page, problems, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.goto(`/espace/agenda?date=${NOW.slice(0, 10)}&vue=jour`);
   await page.getByRole("heading", { level: 1, name: "Agenda" }).waitFor();
-  await page.getByRole("link", { name: "Session collective de Inès Bernard : participants et présences" }).click();
+  // The agenda's grid draws the session as one block, its link naming the session.
+  await page.getByRole("link", { name: "Session collective « Atelier CV collectif » : participants et présences" }).click();
 
   await page.getByRole("heading", { level: 1, name: "Session « Atelier CV collectif » du lundi 23 mars 2026" }).waitFor();
   const facts = normalise(await page.locator(".directory-facts").textContent());

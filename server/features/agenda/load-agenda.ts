@@ -1,6 +1,8 @@
 import type { Scope } from "../../auth/scope.ts";
 import type { Database } from "../../db/database.ts";
 import { freeSlots, type Slot } from "../../domain/availability.ts";
+import { sortFrench } from "../../domain/french.ts";
+import { phoneForPeople } from "../../domain/phone.ts";
 import { sessionSegment } from "../../domain/session-path.ts";
 import { type LocalDate, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
@@ -36,7 +38,7 @@ export async function loadAgenda(
   const toInstant = new Date(Date.parse(`${range.to}T00:00:00Z`) + 38 * 3_600_000);
   const iso = (d: Date) => toZonedIso(d, view.zone);
   const during = { startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } };
-  const [appointments, busy, absences, closures, sites, offerings] = await Promise.all([
+  const [appointments, busy, absences, closures, sites, offerings, advisors] = await Promise.all([
     scope.prisma.appointment.findMany({
       where: { advisorId: { in: view.advisorIds }, ...(view.team && { structureId: view.team }), ...during },
       orderBy: { startsAt: "asc" },
@@ -47,9 +49,9 @@ export async function loadAgenda(
         sessionKey: true,
         structure: { select: { id: true, name: true } },
         site: { select: { id: true, name: true } },
-        offering: { select: { service: { select: { name: true } } } },
+        offering: { select: { seats: true, service: { select: { name: true } } } },
         advisor: { select: { id: true, firstName: true, lastName: true } },
-        person: { select: { firstName: true, lastName: true } },
+        person: { select: { firstName: true, lastName: true, phone: true } },
       },
     }),
     view.team ? busyTimes(db, { advisorIds: view.advisorIds, structureId: view.team, from: fromInstant, to: toInstant }) : [],
@@ -70,6 +72,10 @@ export async function loadAgenda(
     db.prisma.offering.findMany({
       where: { structureId: { in: view.structureIds }, active: true, bookableBy: { in: ["public", "staff"] } },
       select: { ...offeringSelect, service: { select: { name: true } } },
+    }),
+    db.prisma.staffUser.findMany({
+      where: { id: { in: view.advisorIds } },
+      select: { id: true, firstName: true, lastName: true },
     }),
   ]);
 
@@ -92,14 +98,20 @@ export async function loadAgenda(
 
   return {
     today: localDateOf(range.now, view.zone),
+    now: iso(range.now),
+    /** The advisors shown, by name: a team's day has one column each, even those with nothing booked. */
+    advisors: sortFrench(advisors, (a) => `${a.lastName} ${a.firstName}`),
     /** The structures' sites, to name the places of free slots and closures. */
     sites,
-    appointments: appointments.map(({ startsAt, endsAt, offering, sessionKey, ...a }) => ({
+    appointments: appointments.map(({ startsAt, endsAt, offering, sessionKey, person, ...a }) => ({
       ...a,
       session: sessionKey && sessionSegment(sessionKey),
+      // The user sees these meetings in full (the scope's client read them): the number to call is theirs to see.
+      person: { ...person, phone: person.phone && phoneForPeople(person.phone) },
       start: iso(startsAt),
       end: iso(endsAt),
       service: offering.service,
+      seats: offering.seats,
     })),
     /** Meetings of the advisors in their other structures: when, nothing more. */
     busy: busy.map((b) => ({ advisorId: b.advisorId, start: iso(b.start), end: iso(b.end) })),

@@ -27,8 +27,8 @@ const list = agendaRoute({
   summary: "L'agenda : ses rendez-vous (toutes structures), ou l'équipe d'une structure ; créneaux libres, absences, fermetures",
   request: {
     query: z.object({
-      from: localDate,
-      to: localDate,
+      from: localDate.optional().openapi({ description: "Premier jour ; par défaut, aujourd'hui dans le fuseau de l'agenda." }),
+      to: localDate.optional().openapi({ description: "Dernier jour inclus ; par défaut, le premier." }),
       structure: z
         .uuid("identifiant de structure attendu.")
         .optional()

@@ -37,10 +37,13 @@ export const AgendaAppointment = Meeting.extend({
   structure: IdName,
   site: IdName.nullable(),
   advisor: NamedPerson,
-  person: FullName,
+  person: FullName.extend({ phone: ShownPhone }),
   start: ZonedInstant,
   end: ZonedInstant,
   service: z.object({ name: z.string() }),
+  seats: z
+    .int()
+    .openapi({ description: "Les places de l'offre : plus d'une, une séance collective dont ce rendez-vous est une place." }),
   session: SessionOf,
 }).openapi("AgendaAppointment");
 
@@ -48,6 +51,10 @@ export const Agenda = z
   .object({
     zone: z.string().openapi({ example: "Europe/Paris" }),
     today: DateOnly.openapi({ description: "Le jour du serveur dans le fuseau de l'agenda." }),
+    now: ZonedInstant.openapi({ description: "L'heure du serveur : le prochain rendez-vous est le premier qui la suit." }),
+    advisors: z
+      .array(NamedPerson)
+      .openapi({ description: "Les conseillers affichés, par nom (une colonne chacun en vue d'équipe)." }),
     sites: z.array(IdName).openapi({ description: "Les lieux des structures : ceux des créneaux libres et des fermetures." }),
     appointments: z.array(AgendaAppointment),
     busy: z.array(z.object({ advisorId: z.uuid(), start: ZonedInstant, end: ZonedInstant })).openapi({

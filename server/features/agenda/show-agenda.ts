@@ -1,5 +1,5 @@
 import type { StaffDeps } from "../../context.ts";
-import { DEFAULT_ZONE, epochDay, type LocalDate } from "../../domain/time.ts";
+import { DEFAULT_ZONE, epochDay, type LocalDate, localDateOf } from "../../domain/time.ts";
 import { notFound, validationError } from "../../errors.ts";
 import { type AgendaView, loadAgenda } from "./load-agenda.ts";
 
@@ -13,10 +13,15 @@ export async function showAgenda({
   db,
   clock,
   scope,
-  input: { from, to, structure, advisor },
-}: StaffDeps & { input: { from: LocalDate; to: LocalDate; structure?: string | undefined; advisor?: string | undefined } }) {
-  if (to < from) throw validationError({ to: "La fin doit suivre le début." });
-  if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw validationError({ to: `${MAX_DAYS} jours au plus.` });
+  input: { structure, advisor, ...period },
+}: StaffDeps & {
+  input: {
+    from?: LocalDate | undefined;
+    to?: LocalDate | undefined;
+    structure?: string | undefined;
+    advisor?: string | undefined;
+  };
+}) {
   let view: AgendaView;
   if (structure) {
     if (!scope.seesPeopleOf(structure)) throw notFound("Structure");
@@ -32,5 +37,11 @@ export async function showAgenda({
     const mine = scope.roles.memberships.filter((m) => m.role === "advisor").map((m) => m.structureId);
     view = { advisorIds: [scope.userId], structureIds: mine, zone: DEFAULT_ZONE };
   }
-  return { zone: view.zone, ...(await loadAgenda(db, scope, view, { from, to, now: clock.now() })) };
+  // Without dates, today where the agenda is (a home page does not know the server's day).
+  const now = clock.now();
+  const from = period.from ?? localDateOf(now, view.zone);
+  const to = period.to ?? from;
+  if (to < from) throw validationError({ to: "La fin doit suivre le début." });
+  if (epochDay(to) - epochDay(from) + 1 > MAX_DAYS) throw validationError({ to: `${MAX_DAYS} jours au plus.` });
+  return { zone: view.zone, ...(await loadAgenda(db, scope, view, { from, to, now })) };
 }

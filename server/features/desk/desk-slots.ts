@@ -1,5 +1,5 @@
 import type { Database } from "../../db/database.ts";
-import { type Audience, freeSlots, type Slot } from "../../domain/availability.ts";
+import { type Audience, freeSlots, type Mode, type Slot } from "../../domain/availability.ts";
 import { addDays, type LocalDate } from "../../domain/time.ts";
 import { loadAvailability, type OfferingRow } from "../slots/load-availability.ts";
 import { toView } from "../slots/search-slots.ts";
@@ -15,8 +15,20 @@ const WINDOWS = [7, 14, 28, 56];
 export async function firstStaffSlots(
   db: Database,
   offering: OfferingRow,
-  options: { from: LocalDate; now: Date; advisorId?: string | undefined; limit: number; audience?: Audience },
+  options: {
+    from: LocalDate;
+    now: Date;
+    advisorId?: string | undefined;
+    /** Only the slots at this site, or held this way. */
+    where?: { siteId?: string | undefined; mode?: Mode | undefined };
+    limit: number;
+    audience?: Audience;
+  },
 ) {
+  const kept = (slot: Slot) =>
+    (!options.advisorId || slot.advisorId === options.advisorId) &&
+    (!options.where?.siteId || slot.siteId === options.where.siteId) &&
+    (!options.where?.mode || slot.mode === options.where.mode);
   const found: Slot[] = [];
   let from = options.from;
   for (const days of WINDOWS) {
@@ -29,7 +41,7 @@ export async function firstStaffSlots(
         audience: options.audience ?? "staff",
       })
     ).get(offering.id);
-    if (input) found.push(...freeSlots(input).filter((s) => !options.advisorId || s.advisorId === options.advisorId));
+    if (input) found.push(...freeSlots(input).filter(kept));
     if (found.length >= options.limit) break;
     from = addDays(to, 1);
   }

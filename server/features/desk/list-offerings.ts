@@ -21,6 +21,8 @@ export async function listOfferings({ db, scope, input: { structure } }: StaffDe
           service: { select: { id: true, name: true } },
         },
       },
+      // The places a slot may be filtered by (the desk's « Lieu ou mode »).
+      sites: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } },
       memberships: {
         where: { role: "advisor", user: { active: true } },
         select: { user: { select: { id: true, firstName: true, lastName: true } } },

@@ -1,4 +1,5 @@
 import type { StaffDeps } from "../../context.ts";
+import type { Mode } from "../../domain/availability.ts";
 import { type LocalDate, localDateOf } from "../../domain/time.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -10,8 +11,16 @@ export async function listSlots({
   db,
   clock,
   scope,
-  input: { offering: offeringId, advisor, from },
-}: StaffDeps & { input: { offering: string; advisor?: string | undefined; from?: LocalDate | undefined } }) {
+  input: { offering: offeringId, advisor, from, site, mode },
+}: StaffDeps & {
+  input: {
+    offering: string;
+    advisor?: string | undefined;
+    from?: LocalDate | undefined;
+    site?: string | undefined;
+    mode?: Mode | undefined;
+  };
+}) {
   const row = await db.prisma.offering.findFirst({
     where: { id: offeringId, active: true, structure: { active: true } },
     select: { ...offeringSelect, bookableBy: true },
@@ -25,6 +34,8 @@ export async function listSlots({
     from: from ?? localDateOf(now, offering.timeZone),
     now,
     advisorId: advisor,
+    // The first 20 of the place asked for: filtered before counting, not after.
+    where: { siteId: site, mode },
     limit: 20,
   });
   return { slots: list };

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { act, staffDeps } from "../../auth/http.ts";
-import { accessibilityAids, localDate, text } from "../../http/fields.ts";
+import { accessibilityAids, localDate, meetingMode, text } from "../../http/fields.ts";
 import { createRouter } from "../../http/router.ts";
 import { json, jsonBody, staffRoute } from "../../http/staff-routes.ts";
 import { IdempotencyHeader, PersonFields } from "../bookings/schemas.ts";
@@ -56,6 +56,11 @@ const slots = deskRoute({
       offering: z.uuid("identifiant d'offre attendu."),
       advisor: z.uuid("identifiant de conseiller attendu.").optional(),
       from: localDate.optional(),
+      site: z
+        .uuid("identifiant de lieu attendu.")
+        .optional()
+        .openapi({ description: "Seulement les créneaux sur place dans ce lieu." }),
+      mode: meetingMode.optional().openapi({ description: "Seulement les créneaux de ce mode (sur place, téléphone, visio)." }),
     }),
   },
   responses: { 200: json(DeskSlotsResponse, "20 créneaux au plus, dans l'ordre.") },

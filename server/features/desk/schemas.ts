@@ -38,6 +38,7 @@ export const DeskStructure = z.object({
     }),
   ),
   advisors: z.array(NamedPerson),
+  sites: z.array(IdName).openapi({ description: "Les lieux de la structure, par nom." }),
 });
 
 /** A free slot as staff choose it: with the advisor's name and the place's. */

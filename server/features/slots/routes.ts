@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { communeCode, localDate } from "../../http/fields.ts";
+import { communeCode, localDate, meetingMode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { ServiceSlug } from "../structures/schemas.ts";
 import { SlotSchema } from "./schemas.ts";
@@ -16,7 +16,7 @@ const SlotsQuery = z.object({
   to: localDate.optional().openapi({
     description: "Dernier jour inclus, au plus 31 jours après `from`. Par défaut : `from` + 6 jours.",
   }),
-  mode: z.enum(["onsite", "phone", "video"], "mode attendu : onsite, phone ou video").optional(),
+  mode: meetingMode.optional(),
   first: z
     .enum(["true", "false"], "true ou false attendu")
     .optional()

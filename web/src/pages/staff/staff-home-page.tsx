@@ -1,15 +1,23 @@
 import { A } from "@solidjs/router";
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
+import { agendaTeams } from "./agenda/area-guard.tsx";
+import { TodaySummary } from "./agenda/today-summary.tsx";
 import { navigation, roleLines } from "./roles.ts";
 import { useStaffUser } from "./staff-area.tsx";
 
 /** `/espace`: the staff home — who is signed in, in which roles, and what they can open (signing out is in the header). */
 export default function StaffHomePage() {
   const user = useStaffUser();
+  const advises = () => user().memberships.some((membership) => membership.role === "advisor");
+  // An advisor's day is their own; reception and admins see their first structure's team's.
+  const team = () => (advises() ? undefined : agendaTeams(user())[0]);
   return (
     <div class="staff">
       <PageTitle documentTitle="Espace professionnel">{`Bonjour ${user().firstName}`}</PageTitle>
+      <Show when={user().areas.includes("agenda") && (advises() || team())}>
+        <TodaySummary structure={team()?.id} team={team()?.name} />
+      </Show>
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">Vos rôles</h2>
         <ul class="staff__roles">

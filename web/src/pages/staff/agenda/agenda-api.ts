@@ -2,6 +2,7 @@ import { action, json, query } from "@solidjs/router";
 import { hc, type InferRequestType, type InferResponseType } from "hono/client";
 import type { AgendaType, CalendarFeedType, DeskType } from "../../../../../server/app.ts";
 import { type Outcome, send, toApiError } from "../../../lib/api.ts";
+import type { PlaceFilter } from "./place-filter.ts";
 
 // The agenda's and the reception desk's calls, typed from the server's routes
 // (server/features/agenda/schemas.ts, server/features/desk/schemas.ts).
@@ -34,13 +35,21 @@ export type MovedAppointment = InferResponseType<(typeof agenda.appointments)[":
 type CalendarFeed = InferResponseType<typeof calendarFeed.index.$get, 200>;
 type NewCalendarFeed = InferResponseType<typeof calendarFeed.index.$post, 201>;
 
-/** The agenda of a period: one's own without `structure`, the structure's team (or one advisor of it) with it. */
+/**
+ * The agenda of a period: one's own without `structure`, the structure's team (or one advisor of
+ * it) with it; without dates, the server's today.
+ */
 export const getAgenda = query(
-  async (range: { from: string; to: string; structure?: string | undefined; advisor?: string | undefined }): Promise<Agenda> => {
+  async (range: {
+    from?: string;
+    to?: string;
+    structure?: string | undefined;
+    advisor?: string | undefined;
+  }): Promise<Agenda> => {
     const response = await agenda.index.$get({
       query: {
-        from: range.from,
-        to: range.to,
+        ...(range.from && { from: range.from }),
+        ...(range.to && { to: range.to }),
         ...(range.structure && { structure: range.structure }),
         ...(range.structure && range.advisor && { advisor: range.advisor }),
       },
@@ -81,12 +90,26 @@ export const getDeskStructure = query(async (structure: string): Promise<DeskStr
   return (await response.json()).structure;
 }, "deskStructure");
 
-/** The first 20 free slots of an offering, as staff may book them: of every advisor, or of one; from a day on (today by default). */
-export const getDeskSlots = query(async (offering: string, advisor?: string, from?: string): Promise<DeskSlot[]> => {
-  const response = await desk.slots.$get({ query: { offering, ...(advisor && { advisor }), ...(from && { from }) } });
-  if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()).slots;
-}, "deskSlots");
+/**
+ * The first 20 free slots of an offering, as staff may book them: of every advisor, or of one;
+ * from a day on (today by default); at a site or held one way only (`place`).
+ */
+export const getDeskSlots = query(
+  async (offering: string, advisor?: string, from?: string, place: PlaceFilter = {}): Promise<DeskSlot[]> => {
+    const response = await desk.slots.$get({
+      query: {
+        offering,
+        ...(advisor && { advisor }),
+        ...(from && { from }),
+        ...(place.site && { site: place.site }),
+        ...(place.mode && { mode: place.mode }),
+      },
+    });
+    if (response.status !== 200) throw await toApiError(response);
+    return (await response.json()).slots;
+  },
+  "deskSlots",
+);
 
 /** People already seen by the structure whose name, address or phone holds `q`. Not cached: asked as one types. */
 export async function searchPeople(structure: string, q: string): Promise<DeskPerson[]> {

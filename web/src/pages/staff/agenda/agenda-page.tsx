@@ -1,5 +1,6 @@
-import { A, createAsync, useSearchParams } from "@solidjs/router";
+import { createAsync, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, type JSX, Show, Suspense } from "solid-js";
+import { isServer } from "solid-js/web";
 import { Button } from "../../../components/button.tsx";
 import { IdOptions, SelectField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
@@ -20,12 +21,41 @@ import { AvailabilityLinks } from "../availability/availability-links.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { type Agenda, getAgenda, getDeskStructure } from "./agenda-api.ts";
-import { fullName, hoursOn, OUTCOMES, placeOf, takesDay } from "./agenda-words.ts";
+import { AgendaGrid, type GridColumn, MeetingFacts } from "./agenda-grid-view.tsx";
+import { fullName, hoursOn, placeOf, takesDay } from "./agenda-words.ts";
 import { AppointmentsExport } from "./appointments-export.tsx";
-import { AreaGuard, teamStructures } from "./area-guard.tsx";
+import { AreaGuard, agendaTeams } from "./area-guard.tsx";
+import { PlaceField } from "./place-field.tsx";
+import { keepsPlace, type PlaceFilter, placeChoices, placeFilterOf } from "./place-filter.ts";
 import "./agenda.css";
 
 type View = "jour" | "semaine";
+type Display = "grille" | "liste";
+
+const DISPLAY_KEY = "rdv.agenda.affichage";
+
+/**
+ * The grid or the list, as the user last chose on this browser; the first time, the grid where
+ * a week's columns fit (48rem), the list on a phone.
+ */
+function storedDisplay(): Display {
+  if (isServer) return "grille";
+  try {
+    const stored = localStorage.getItem(DISPLAY_KEY);
+    if (stored === "grille" || stored === "liste") return stored;
+  } catch {
+    // Storage refused (private browsing, policy): the screen's width decides.
+  }
+  return window.matchMedia("(min-width: 48rem)").matches ? "grille" : "liste";
+}
+
+function storeDisplay(display: Display) {
+  try {
+    localStorage.setItem(DISPLAY_KEY, display);
+  } catch {
+    // Not remembered: the choice holds for this page.
+  }
+}
 
 /** `/espace/agenda`: one's own appointments, or a structure's team; a week, or a day. Everything shown is in the address. */
 export default function AgendaPage() {
@@ -40,7 +70,12 @@ function AgendaView() {
   const user = useStaffUser();
   const [search, setSearch] = useSearchParams();
   const isAdvisor = () => user().memberships.some((membership) => membership.role === "advisor");
-  const teams = createMemo(() => teamStructures(user()));
+  const teams = createMemo(() => agendaTeams(user()));
+  const [display, setDisplay] = createSignal<Display>(storedDisplay());
+  const choose = (next: Display) => {
+    setDisplay(next);
+    storeDisplay(next);
+  };
   const view = (): View => (search.vue === "jour" ? "jour" : "semaine");
   const date = () => (typeof search.date === "string" && isLocalDate(search.date) ? search.date : parisDate(new Date()));
   // Someone who receives no appointment of their own sees their structure's team.
@@ -54,9 +89,10 @@ function AgendaView() {
   const days = () => (view() === "jour" ? [date()] : weekDays(mondayOf(date())));
   const step = () => (view() === "jour" ? 1 : 7);
   const period = () => (view() === "jour" ? formatDay(date()) : `semaine ${formatWeek(mondayOf(date()))}`);
-  const go = (next: Partial<Record<"vue" | "date" | "structure" | "conseiller", string | undefined>>) => {
+  const place = () => (typeof search.lieu === "string" ? search.lieu : undefined);
+  const go = (next: Partial<Record<"vue" | "date" | "structure" | "conseiller" | "lieu", string | undefined>>) => {
     const params = new URLSearchParams();
-    const merged = { vue: view(), date: date(), structure: structure(), conseiller: advisor(), ...next };
+    const merged = { vue: view(), date: date(), structure: structure(), conseiller: advisor(), lieu: place(), ...next };
     for (const [key, value] of Object.entries(merged)) if (value) params.set(key, value);
     return `/espace/agenda?${params}`;
   };
@@ -73,7 +109,7 @@ function AgendaView() {
           teams={teams()}
           structure={structure()}
           advisor={advisor()}
-          onShow={(choice) => setSearch({ structure: choice.structure, conseiller: choice.advisor })}
+          onShow={(choice) => setSearch({ structure: choice.structure, conseiller: choice.advisor, lieu: undefined })}
         />
       </Show>
       <nav class="agenda__nav" aria-label="Période affichée">
@@ -104,9 +140,25 @@ function AgendaView() {
       <h2 class="agenda__period" aria-live="polite">
         {capitalize(period())}
       </h2>
+      <fieldset class="agenda__display">
+        <legend class="visually-hidden">Affichage</legend>
+        <Button variant="secondary" aria-pressed={display() === "grille"} onClick={() => choose("grille")}>
+          Grille
+        </Button>
+        <Button variant="secondary" aria-pressed={display() === "liste"} onClick={() => choose("liste")}>
+          Liste
+        </Button>
+      </fieldset>
       <Legend />
       <Loadable loading="Chargement de l'agenda…" failure="L'agenda n'a pas pu être chargé." queryKey={getAgenda.key}>
-        <Days days={days()} structure={structure()} advisor={advisor()} />
+        <Days
+          days={days()}
+          structure={structure()}
+          advisor={advisor()}
+          place={place()}
+          display={display()}
+          onPlace={(lieu) => setSearch({ lieu: lieu || undefined })}
+        />
       </Loadable>
       <AppointmentsExport shown={structure()} />
     </div>
@@ -235,32 +287,91 @@ function freeTimes(agenda: Agenda, day: string): FreeTime[] {
   return [...merged.values()];
 }
 
-function Days(props: { days: string[]; structure: string | undefined; advisor: string | undefined }) {
+/** What the filter « Lieu ou mode » leaves: meetings and free slots held there; a closure of another site goes. */
+function filtered(agenda: Agenda, filter: PlaceFilter): Agenda {
+  if (!filter.mode && !filter.site) return agenda;
+  return {
+    ...agenda,
+    appointments: agenda.appointments.filter((a) => keepsPlace(filter, { mode: a.mode, siteId: a.site?.id ?? null })),
+    freeSlots: agenda.freeSlots.filter((slot) => keepsPlace(filter, slot)),
+    closures: agenda.closures.filter((closure) => !filter.site || !closure.siteId || closure.siteId === filter.site),
+  };
+}
+
+function Days(props: {
+  days: string[];
+  structure: string | undefined;
+  advisor: string | undefined;
+  place: string | undefined;
+  display: Display;
+  onPlace: (value: string) => void;
+}) {
   const agenda = createAsync(() =>
     getAgenda({ from: props.days[0] ?? "", to: props.days.at(-1) ?? "", structure: props.structure, advisor: props.advisor }),
   );
-  const team = createAsync(async () => (props.structure ? getDeskStructure(props.structure) : undefined));
   // In a team's view, each line names its advisor; one's own agenda needs no name.
   const advisorName = (id: string) => {
-    const person = team()?.advisors.find((candidate) => candidate.id === id);
-    return person ? fullName(person) : undefined;
+    const person = agenda()?.advisors.find((candidate) => candidate.id === id);
+    return props.structure && person ? fullName(person) : undefined;
   };
+  const choices = createMemo(() => placeChoices(agenda()?.sites ?? []));
+  const value = () => (choices().some((choice) => choice.value === props.place) ? (props.place ?? "") : "");
+  const shown = createMemo(() => {
+    const current = agenda();
+    return current && filtered(current, placeFilterOf(value(), current.sites));
+  });
+  // A team's day: one column per advisor. Otherwise one per day, everyone in it.
+  const perAdvisor = () => props.days.length === 1 && Boolean(props.structure) && !props.advisor;
+  const columns = createMemo((): GridColumn[] => {
+    const current = shown();
+    if (!current) return [];
+    if (perAdvisor()) {
+      const day = props.days[0] ?? current.today;
+      return current.advisors.map((person) => ({
+        key: `${day}-${person.id}`,
+        title: fullName(person),
+        day,
+        advisorId: person.id,
+        // The period's title says the day: a column is an advisor.
+        today: false,
+      }));
+    }
+    return props.days.map((day) => ({ key: day, title: capitalize(formatDay(day)), day, today: day === current.today }));
+  });
   return (
-    <Show when={agenda()}>
+    <Show when={shown()}>
       {(current) => (
-        <div class="agenda__days" classList={{ "agenda__days--week": props.days.length > 1 }}>
-          <For each={props.days}>
-            {(day) => (
-              <Day
-                day={day}
-                agenda={current()}
-                advisorName={props.structure ? advisorName : () => undefined}
-                // A team's week holds hundreds of free slots: each day's are folded, one click away.
-                freeOpen={props.days.length === 1 || !props.structure}
-              />
-            )}
-          </For>
-        </div>
+        <>
+          <div class="agenda__place">
+            <PlaceField id="agenda-lieu" choices={choices()} value={value()} onChange={props.onPlace} />
+          </div>
+          <Show
+            when={props.display === "grille"}
+            fallback={
+              <div class="agenda__days" classList={{ "agenda__days--week": props.days.length > 1 }}>
+                <For each={props.days}>
+                  {(day) => (
+                    <Day
+                      day={day}
+                      agenda={current()}
+                      advisorName={advisorName}
+                      // A team's week holds hundreds of free slots: each day's are folded, one click away.
+                      freeOpen={props.days.length === 1 || !props.structure}
+                    />
+                  )}
+                </For>
+              </div>
+            }
+          >
+            <AgendaGrid
+              agenda={current()}
+              columns={columns()}
+              // A team's day names each column; a team's week names the advisor on each block.
+              advisorName={perAdvisor() ? () => undefined : advisorName}
+              phones={props.days.length === 1}
+            />
+          </Show>
+        </>
       )}
     </Show>
   );
@@ -283,35 +394,12 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           key: appointment.id,
           content: () => (
             <>
-              <A href={`/espace/rendez-vous/${appointment.id}`} class="agenda-item__title">
-                {fullName(appointment.person)}
-              </A>
-              <Show when={appointment.status === "cancelled"}>
-                {" "}
-                <span class="directory-tag">annulé</span>
-              </Show>
-              <Show when={appointment.outcome}>
-                {(outcome) => (
-                  <>
-                    {" "}
-                    <span class="directory-tag">{OUTCOMES[outcome()].toLowerCase()}</span>
-                  </>
-                )}
-              </Show>
-              <span class="agenda-item__meta">
-                {appointment.service.name} · {placeOf(appointment)}
-                <Show when={props.advisorName(appointment.advisor.id) && fullName(appointment.advisor)}>
-                  {(name) => ` · ${name()}`}
-                </Show>
-              </span>
-              <Show when={appointment.session}>
-                {(session) => (
-                  <A href={`/espace/sessions/${session()}`} class="agenda-item__meta">
-                    Session collective<span class="visually-hidden"> de {fullName(appointment.person)}</span> : participants et
-                    présences
-                  </A>
-                )}
-              </Show>
+              <MeetingFacts
+                look="agenda-item"
+                appointment={appointment}
+                advisor={props.advisorName(appointment.advisor.id)}
+                phone={true}
+              />
             </>
           ),
         }),

@@ -65,6 +65,26 @@ export function cancelNotice(told: readonly ("email" | "sms")[]): string {
   return "La personne ne reçoit ni courriel ni SMS : prévenez-la par téléphone.";
 }
 
+/**
+ * « Aujourd'hui : 5 rendez-vous, prochain à 10 h 00. », « Aujourd'hui : 1 rendez-vous, plus
+ * aucun à venir. », « Aujourd'hui : aucun rendez-vous. » (« rendez-vous » takes no s).
+ */
+export function todaySentence(count: number, next: string | undefined): string {
+  if (count === 0) return "Aujourd'hui : aucun rendez-vous.";
+  const meetings = `Aujourd'hui : ${count} rendez-vous`;
+  return next ? `${meetings}, prochain à ${formatTime(timeOf(next))}.` : `${meetings}, plus aucun à venir.`;
+}
+
+/** A day's meetings still held (not cancelled), in order, and the first that starts after `now`. */
+export function dayMeetings<M extends { start: string; status: string }>(
+  appointments: readonly M[],
+  day: LocalDate,
+  now: string,
+) {
+  const held = appointments.filter((a) => dateOf(a.start) === day && a.status !== "cancelled");
+  return { held, next: held.find((a) => Date.parse(a.start) > Date.parse(now)) };
+}
+
 /** How the person will hear of a move (the server's `told`), or that they must be called. */
 export function moveNotice(told: readonly ("email" | "sms")[], phone?: string | null): string {
   const email = told.includes("email");

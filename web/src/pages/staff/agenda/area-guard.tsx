@@ -24,3 +24,12 @@ export function teamStructures(user: StaffUser): { id: string; name: string }[] 
     .map((membership) => membership.structure);
   return teams.filter((team, index) => teams.findIndex((other) => other.id === team.id) === index);
 }
+
+/**
+ * The structures whose team's agenda one may open: those of `teamStructures`, and those where
+ * one advises (the server shows a structure's team to whoever sees its people).
+ */
+export function agendaTeams(user: StaffUser): { id: string; name: string }[] {
+  const teams = user.memberships.filter((membership) => membership.role !== "referrer").map((membership) => membership.structure);
+  return teams.filter((team, index) => teams.findIndex((other) => other.id === team.id) === index);
+}

@@ -12,7 +12,15 @@ import { AdminForm, createAdminForm, optional } from "../directory/admin-form.ts
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
-import { type DeskPerson, type DeskSlot, getDeskSlots, getDeskStructure, getDeskStructures, searchPeople } from "./agenda-api.ts";
+import {
+  type DeskPerson,
+  type DeskSlot,
+  type DeskStructure,
+  getDeskSlots,
+  getDeskStructure,
+  getDeskStructures,
+  searchPeople,
+} from "./agenda-api.ts";
 import { CALL_TO_TELL, fullName, MODES } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
@@ -392,7 +400,8 @@ function DeskBooking(props: { structure: string }) {
               <SlotChoices
                 id={IDS.slotKey}
                 legend="Créneau"
-                load={(from) => getDeskSlots(id(), advisor() || undefined, from)}
+                load={(from, place) => getDeskSlots(id(), advisor() || undefined, from, place)}
+                places={placesOf(desk(), id())}
                 empty="Aucun créneau libre dans les huit semaines à venir. Essayez un autre conseiller, ou un autre service."
                 selected={slot()?.key}
                 error={form.errors().slotKey}
@@ -421,4 +430,10 @@ function DeskBooking(props: { structure: string }) {
       </AdminForm>
     </>
   );
+}
+
+/** What « Lieu ou mode » offers for an offering: the structure's sites when it is held on site, and its ways. */
+function placesOf(structure: DeskStructure | undefined, offering: string) {
+  const chosen = structure?.offerings.find((candidate) => candidate.id === offering);
+  return chosen && structure ? { sites: chosen.modes.includes("onsite") ? structure.sites : [], modes: chosen.modes } : undefined;
 }

@@ -85,8 +85,13 @@ export function FollowUp(props: { appointment: AppointmentDetail }) {
               <SlotChoices
                 id={IDS.slotKey}
                 legend="Créneau du suivi"
-                load={(from) =>
-                  getDeskSlots(props.appointment.offering.id, anyAdvisor() ? undefined : props.appointment.advisor.id, from)
+                load={(from, place) =>
+                  getDeskSlots(
+                    props.appointment.offering.id,
+                    anyAdvisor() ? undefined : props.appointment.advisor.id,
+                    from,
+                    place,
+                  )
                 }
                 empty="Aucun créneau libre dans les huit semaines à venir. Essayez un autre conseiller, ou un autre service."
                 selected={slotKey()}

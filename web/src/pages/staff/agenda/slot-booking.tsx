@@ -3,10 +3,12 @@ import { createSignal, Show, useTransition } from "solid-js";
 import { Button } from "../../../components/button.tsx";
 import { ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loading } from "../../../components/notice.tsx";
-import { newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
+import { type Mode, newIdempotencyKey, type Outcome } from "../../../lib/api.ts";
 import { addDays, dateOf, formatDay, formatMoment } from "../../../lib/dates.ts";
 import { bookForPerson, type DeskBooking, type DeskBookingInput, type SlotChoice } from "./agenda-api.ts";
 import { fullName, placeOf } from "./agenda-words.ts";
+import { PlaceField } from "./place-field.tsx";
+import { type PlaceFilter, placeChoices, placeFilterOf } from "./place-filter.ts";
 
 /** « lundi 23 mars à 10 h 00 — David Conseil — Sur place — Antenne de Lille ». */
 export function slotLabel(slot: SlotChoice): string {
@@ -21,13 +23,17 @@ function slotsWords(count: number, from: string, empty: string): string {
 
 /**
  * The first free slots (20 at most, from a day on: `load`), one to choose with radio buttons;
- * « À partir du » and « Créneaux suivants » reach later ones. A change of day is said in a
- * live region and drops the choice (`onSelect(undefined)`): it would no longer be on screen.
+ * « À partir du » and « Créneaux suivants » reach later ones. With `places`, « Lieu ou mode »
+ * asks for the first slots at one site or held one way (`load` is given the filter). A change
+ * of day or place is said in a live region and drops the choice (`onSelect(undefined)`): it
+ * would no longer be on screen.
  */
 export function SlotChoices<S extends SlotChoice>(props: {
   id: string;
   legend: string;
-  load: (from: string | undefined) => Promise<S[]>;
+  load: (from: string | undefined, place: PlaceFilter) => Promise<S[]>;
+  /** The sites and ways of meeting to filter by; without, no filter is offered. */
+  places?: { sites: readonly { id: string; name: string }[]; modes: readonly Mode[] } | undefined;
   /** Said when there is no free slot from today. */
   empty: string;
   selected: string | undefined;
@@ -35,7 +41,11 @@ export function SlotChoices<S extends SlotChoice>(props: {
   onSelect: (slot: S | undefined) => void;
 }) {
   const [from, setFrom] = createSignal("");
-  const slots = createAsync(() => props.load(from() || undefined));
+  const [place, setPlace] = createSignal("");
+  const choices = () => (props.places ? placeChoices(props.places.sites, props.places.modes) : []);
+  // A value no longer offered (another offering, another structure) filters nothing.
+  const placeValue = () => (choices().some((choice) => choice.value === place()) ? place() : "");
+  const slots = createAsync(() => props.load(from() || undefined, placeFilterOf(placeValue(), props.places?.sites ?? [])));
   // A transition keeps the slots shown while the others load.
   const [turning, turn] = useTransition();
   let fromField: HTMLInputElement | undefined;
@@ -53,8 +63,17 @@ export function SlotChoices<S extends SlotChoice>(props: {
     if (slots()?.length === 0) fromField?.focus();
   }
 
+  async function showAt(value: string) {
+    props.onSelect(undefined);
+    await turn(() => setPlace(value));
+  }
+
   return (
     <div class="slot-choices">
+      {/* Two choices are « all » and the only way there is: nothing to filter. */}
+      <Show when={choices().length > 2}>
+        <PlaceField id={`${props.id}-lieu`} choices={choices()} value={placeValue()} onChange={showAt} />
+      </Show>
       <TextField
         id={`${props.id}-a-partir-du`}
         label="À partir du"
