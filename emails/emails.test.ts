@@ -12,6 +12,7 @@ import { appointmentReminder } from "./appointment-reminder.ts";
 import { day, time } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
 import { passwordLinkEmail } from "./password-link.ts";
+import { referralReceivedEmail } from "./referral.ts";
 
 const details = (a: Partial<AppointmentDetails> = {}) =>
   sampleDetails({
@@ -180,6 +181,18 @@ describe("messages to staff", () => {
     expect(email.subject).toBe("Choisir un nouveau mot de passe");
     expect(email.text).toContain("expire le dimanche 29 mars 2026 à 3 h 30");
     expect(email.text).toMatch(/ignorez ce message/);
+  });
+  it("a referral received tells the structure who sent it and links to it, and nothing of the person", () => {
+    const email = referralReceivedEmail({
+      from: "CCAS de Roubaix <b>",
+      url: "https://rdv.example/espace/orientations/0b7e2c1a-0000-4000-8000-000000000001",
+    });
+    expect(email.subject).toBe("Nouvelle orientation reçue de CCAS de Roubaix <b>");
+    expect(email.text).toContain(
+      "Voir l'orientation : https://rdv.example/espace/orientations/0b7e2c1a-0000-4000-8000-000000000001",
+    );
+    expect(email.html).toContain("CCAS de Roubaix &lt;b&gt;");
+    expect(email.html).not.toContain("<b>");
   });
 });
 
