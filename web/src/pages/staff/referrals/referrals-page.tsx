@@ -92,7 +92,6 @@ function ReferralList(props: { box: Box; title: string; empty: string; pending?:
       </h2>
       <form
         class="referral-filters"
-        role="search"
         aria-label={`Chercher parmi les orientations ${props.box === "sent" ? "envoyées" : "reçues"}`}
         onSubmit={(event) => {
           event.preventDefault();
