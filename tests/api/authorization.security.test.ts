@@ -46,7 +46,7 @@ type Rule =
   | "structureExport";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The OpenAPI path, e.g. /admin/sites/{id}. */
   route: string;
   rule: Rule;
@@ -211,6 +211,15 @@ const ENDPOINTS: Endpoint[] = [
   { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
   { method: "GET", route: "/referrals", rule: "member", ok: 200, path: () => "/referrals?box=sent" },
   { method: "GET", route: "/referrals/pending", rule: "member", ok: 200, path: () => "/referrals/pending" },
+  { method: "GET", route: "/notices", rule: "signedIn", ok: 200, path: () => "/notices" },
+  {
+    method: "PUT",
+    route: "/notices",
+    rule: "signedIn",
+    ok: 200,
+    path: () => "/notices",
+    body: () => ({ choices: [{ kind: "agenda_booked", delivery: "every" }] }),
+  },
   {
     method: "GET",
     route: "/referrals/{id}/targets",
@@ -805,7 +814,7 @@ describe("the authorization matrix", () => {
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(
         ([path]) =>
-          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|people|dashboards)\b/.test(path) || path === "/auth/me",
+          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|notices|people|dashboards)\b/.test(path) || path === "/auth/me",
       )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();

@@ -1,11 +1,11 @@
 import { meetingCancelledEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
-import { enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { type Caused, enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { referrerNotice } from "../referrals/referrals.ts";
 import { loadAppointment, toDetails } from "./details.ts";
 
-type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> };
+type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> } & Caused;
 
 /**
  * Cancels a booked appointment, by the person or by the structure: the private link is
@@ -36,7 +36,7 @@ export async function cancelAppointment(
     sql,
     toDetails(cancelled, null),
     { kind: "cancelled", ...cancel },
-    { now, reminderPlan: [], secret: config.sessionSecret },
+    { now, reminderPlan: [], secret: config.sessionSecret, actorId: context.actorId },
   );
   return cancelled;
 }
@@ -52,7 +52,7 @@ async function reopenReferral(
   tx: Tx,
   appointmentId: string,
   cancel: { by: "person" | "structure"; reason: string | null },
-  { now, config, start, zone }: CancelContext & { start: Date; zone: string },
+  { now, config, start, zone, actorId }: CancelContext & { start: Date; zone: string },
 ) {
   const [referral] = await sqlIn(tx).query<ReopenedReferral>(REOPEN, [appointmentId, now]);
   if (!referral) return;
@@ -65,6 +65,8 @@ async function reopenReferral(
         dueAt: now,
         payload: email,
         referralId: referral.id,
+        notice: "referral_followed",
+        actorId,
       },
     ]);
   }

@@ -53,7 +53,16 @@ export async function redirectReferral(
         byId: scope.user.id,
         detail: `réorientée par ${r.toStructure.name}`,
       });
-      await tellReferrer(tx, r, { kind: "redirected", reason: input.reason, elsewhere: elsewhere.name }, { now, config });
+      await tellReferrer(
+        tx,
+        r,
+        { kind: "redirected", reason: input.reason, elsewhere: elsewhere.name },
+        {
+          now,
+          config,
+          actorId: scope.user.id,
+        },
+      );
       await alertTarget(
         tx,
         { id: made.id, fromStructureId: r.toStructureId, toStructureId: input.toStructureId },

@@ -132,12 +132,16 @@ function ReferralList(props: { box: Box; title: string; empty: string; pending?:
         <Show when={list()}>
           {(found) => (
             <>
-              <p class="referral-count" role="status">
+              <p class="referral-count" aria-live="polite">
                 {countWords(found().total, filtered())}
               </p>
               <Show
                 when={found().referrals.length > 0}
-                fallback={<p>{filtered() ? "Aucune orientation ne correspond." : props.empty}</p>}
+                fallback={
+                  <Show when={!filtered()}>
+                    <p>{props.empty}</p>
+                  </Show>
+                }
               >
                 <ul class="directory-list referral-list">
                   <For each={found().referrals}>{(referral) => <ReferralItem referral={referral} />}</For>
@@ -169,6 +173,7 @@ function ReferralList(props: { box: Box; title: string; empty: string; pending?:
 }
 
 function countWords(total: number, filtered: boolean): string {
+  if (total === 0) return filtered ? "Aucune orientation ne correspond." : "Aucune orientation.";
   const noun = total > 1 ? "orientations" : "orientation";
   return filtered ? `${total} ${noun} ${total > 1 ? "correspondent" : "correspond"}` : `${total} ${noun}`;
 }
