@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Clock } from "../../server/clock.ts";
 import { sendNoticeDigests } from "../../server/features/notices/notice-digest.ts";
 import { runDailyTasks } from "../../server/jobs/daily.ts";
 import { DAILY_TASKS } from "../../server/jobs/tasks.ts";
@@ -125,7 +126,7 @@ describe("choices per kind", () => {
   it("« digest » holds the notices for one e-mail a day, sent by the daily jobs through SMTP", async () => {
     const smtp = await startSmtpServer();
     const night = new Date("2026-10-27T01:00:00Z");
-    const worker = (at = clock) =>
+    const worker = (at: Clock = clock) =>
       testOutboxWorker(env.db, { clock: at, send: smtpTransport(smtp.url, { timeoutMs: 3000 }), log: createLogger("silent") });
     try {
       // What the earlier tests left to send goes first.
