@@ -1,4 +1,3 @@
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { normalise, settled } from "./harness.ts";
 import { PARTNER, refer, TARGET } from "./referral-helpers.ts";
@@ -12,8 +11,7 @@ import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.t
 const staff = useStaffHarness();
 
 /** « 12 » from a heading or a link that reads « Envoyées (12 en attente) »; 0 without a count. */
-async function waiting(page: Page, text: () => Promise<string | null>): Promise<number> {
-  await settled(page);
+async function waiting(text: () => Promise<string | null>): Promise<number> {
   const match = normalise(await text()).match(/\((\d+) en attente\)/);
   return match ? Number(match[1]) : 0;
 }
@@ -26,20 +24,21 @@ test("a partner refers, finds the referral waiting, and sees the answer arrive; 
   const sentTitle = () => page.getByRole("heading", { level: 2, name: "Envoyées" }).textContent();
   await page.goto("/espace/orientations");
   await page.getByRole("heading", { level: 2, name: "Envoyées" }).waitFor();
-  const before = await waiting(page, sentTitle);
+  await settled(page);
+  const before = await waiting(sentTitle);
 
-  await refer(page, { firstName: "Yanis", lastName: "Morel" });
+  await refer(page, { firstName: "Théo", lastName: "Morel" });
   await page.goto("/espace/orientations");
   const sent = page.getByRole("region", { name: "Envoyées" });
   await sent.getByRole("listitem").first().waitFor();
-  expect(await waiting(page, sentTitle)).toBe(before + 1);
+  await expect.poll(() => waiting(sentTitle)).toBe(before + 1);
 
   // Among many: by the name, then « en attente de réponse ».
   await sent.getByLabel("Nom de la personne").fill("morel");
   await sent.getByRole("button", { name: "Rechercher" }).click();
   await sent.getByText("1 orientation correspond").waitFor();
   await sent.getByLabel("Statut").selectOption({ label: "En attente de réponse" });
-  const item = sent.getByRole("listitem").filter({ hasText: "Yanis Morel" });
+  const item = sent.getByRole("listitem").filter({ hasText: "Théo Morel" });
   await item.waitFor();
   expect(normalise(await item.textContent())).toContain("Statut : Envoyée");
   await expectAccessibleAtEveryWidth(page, "sent referrals, searched and filtered");
@@ -47,34 +46,34 @@ test("a partner refers, finds the referral waiting, and sees the answer arrive; 
   // The Mission Locale's reception: the count in the header leads to the inbox.
   const desk = await staff.signedIn("accueil@demo.example", "Emma");
   const inbox = desk.page.getByRole("link", { name: /^Orientations reçues/ });
-  const received = await waiting(desk.page, () => inbox.textContent());
-  expect(received).toBeGreaterThan(0);
+  await expect.poll(() => waiting(() => inbox.textContent())).toBeGreaterThan(0);
+  const received = await waiting(() => inbox.textContent());
   await inbox.click();
   const box = desk.page.getByRole("region", { name: "Reçues" });
-  await box.getByLabel("Nom de la personne").fill("Yanis Morel");
+  await box.getByLabel("Nom de la personne").fill("Théo Morel");
   await box.getByRole("button", { name: "Rechercher" }).click();
-  await box.getByRole("link", { name: "Yanis Morel" }).click();
-  await desk.page.getByRole("heading", { level: 1, name: "Orientation de Yanis Morel" }).waitFor();
+  await box.getByRole("link", { name: "Théo Morel" }).click();
+  await desk.page.getByRole("heading", { level: 1, name: "Orientation de Théo Morel" }).waitFor();
   await desk.page.getByRole("button", { name: "Refuser" }).click();
   const decline = desk.page.getByRole("dialog", { name: "Refuser cette orientation ?" });
   await decline.getByLabel("Motif du refus").fill("Plus de place en alternance avant mars.");
   await decline.getByRole("button", { name: "Confirmer le refus" }).click();
   await desk.page.getByText("L'orientation est refusée ; l'orienteur est prévenu.").waitFor();
-  expect(await waiting(desk.page, () => inbox.textContent())).toBe(received - 1);
+  await expect.poll(() => waiting(() => inbox.textContent())).toBe(received - 1);
   await desk.close();
 
   // The partner sees the answer arrive: one fewer waiting, and the refusal among the refused.
   await page.reload();
   await sent.getByRole("listitem").first().waitFor();
-  expect(await waiting(page, sentTitle)).toBe(before);
+  await expect.poll(() => waiting(sentTitle)).toBe(before);
   await sent.getByLabel("Statut").selectOption({ label: "Refusées" });
   await sent.getByLabel("Nom de la personne").fill("Morel");
   await sent.getByRole("button", { name: "Rechercher" }).click();
-  const refused = sent.getByRole("listitem").filter({ hasText: "Yanis Morel" });
+  const refused = sent.getByRole("listitem").filter({ hasText: "Théo Morel" });
   await refused.waitFor();
   expect(normalise(await refused.textContent())).toContain("Statut : Refusée");
-  await refused.getByRole("link", { name: "Yanis Morel" }).click();
-  await page.getByRole("heading", { level: 1, name: "Orientation de Yanis Morel" }).waitFor();
+  await refused.getByRole("link", { name: "Théo Morel" }).click();
+  await page.getByRole("heading", { level: 1, name: "Orientation de Théo Morel" }).waitFor();
 
   // Sent elsewhere without typing the person again: the structures near Lille first.
   await page.getByRole("button", { name: "Adresser à une autre structure" }).click();
@@ -84,14 +83,15 @@ test("a partner refers, finds the referral waiting, and sees the answer arrive; 
   await dialog.getByText("Les plus proches de Lille d'abord.").waitFor();
   const options = (await structure.locator("option").allTextContents()).slice(1);
   expect(options).not.toContain(TARGET);
-  expect(options[0]).toMatch(/— même commune$/);
+  // The nearest says how near: the Mission Locale de Roubaix, a few kilometres away.
+  expect(options[0]).toMatch(/ — (même commune|\d+(,\d)? km)$/);
   expect(await dialog.getByLabel("Son besoin").inputValue()).toContain("Sortie du lycée sans diplôme");
   await expectAccessibleAtEveryWidth(page, "re-address dialog");
   const elsewhere = (options[0] ?? "").replace(/ — .*$/, "");
   await structure.selectOption({ index: 1 });
   await dialog.getByRole("button", { name: "Envoyer la nouvelle orientation" }).click();
-  await page.getByRole("heading", { level: 1, name: "Orientation de Yanis Morel" }).waitFor();
-  await page.getByText("Après le refus de").waitFor();
+  await page.getByRole("heading", { level: 1, name: "Orientation de Théo Morel" }).waitFor();
+  await page.getByText("Après le refus de", { exact: true }).waitFor();
   // The declined referral is one link away.
   await page.getByRole("main").getByRole("link", { name: TARGET }).waitFor();
   expect(normalise(await page.getByRole("main").textContent())).toContain(`CCAS de Roubaix → vers ${elsewhere}`);
