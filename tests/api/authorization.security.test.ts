@@ -814,7 +814,8 @@ describe("the authorization matrix", () => {
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(
         ([path]) =>
-          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|notices|people|dashboards)\b/.test(path) || path === "/auth/me",
+          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|notices|people|dashboards)\b/.test(path) ||
+          path === "/auth/me",
       )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();
