@@ -99,3 +99,27 @@ test("a partner refers, finds the referral waiting, and sees the answer arrive; 
   expect(partner.problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await partner.close();
 });
+
+test("a partner chooses a daily digest for the answers to their referrals, on their account page", {
+  timeout: 120_000,
+}, async () => {
+  const { page, close } = await staff.signedIn(PARTNER.email, PARTNER.firstName);
+  await page.getByRole("navigation", { name: "Votre espace" }).getByRole("link", { name: "Mon compte" }).click();
+  const section = page.getByRole("region", { name: "Mes courriels" });
+  const answers = section.getByRole("group", { name: "Une orientation que j'ai envoyée est refusée ou réorientée" });
+  await answers.getByRole("radio", { name: "Chaque courriel" }).waitFor();
+  expect(await answers.getByRole("radio", { name: "Chaque courriel" }).isChecked()).toBe(true);
+  await expectAccessibleAtEveryWidth(page, "account, e-mail choices");
+  await answers.getByRole("radio", { name: "Un résumé par jour" }).check();
+  await section.getByRole("button", { name: "Enregistrer mes choix" }).click();
+  await section.getByText("Vos choix de courriels sont enregistrés.").waitFor();
+  await page.reload();
+  await answers.getByRole("radio", { name: "Un résumé par jour" }).waitFor();
+  expect(await answers.getByRole("radio", { name: "Un résumé par jour" }).isChecked()).toBe(true);
+  const partner = await staff.harness.db.prisma.staffUser.findUniqueOrThrow({ where: { email: PARTNER.email } });
+  const stored = await staff.harness.db.prisma.noticeChoice.findMany({
+    where: { userId: partner.id, delivery: { not: "every" } },
+  });
+  expect(stored.map((choice) => [choice.kind, choice.delivery])).toEqual([["referral_answered", "digest"]]);
+  await close();
+});
