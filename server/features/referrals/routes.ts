@@ -35,6 +35,11 @@ import { showReferral } from "./show-referral.ts";
 const referralRoute = staffRoute("Orientations");
 const Reason = requiredText("Le motif", 500);
 const Referral = json(ReferralResponse, "L'orientation.");
+/** Where a redirection or a re-addressing sends the person: a structure, and a service (the referral's by default). */
+const Elsewhere = {
+  toStructureId: z.uuid("identifiant de structure attendu."),
+  serviceId: z.uuid("identifiant de service attendu.").optional(),
+};
 
 const list = referralRoute({
   method: "get",
@@ -115,15 +120,7 @@ const redirect = referralRoute({
   summary: "Réorienter vers une autre structure : une nouvelle orientation, liée à celle-ci",
   request: {
     params: IdParam,
-    body: jsonBody(
-      z
-        .object({
-          toStructureId: z.uuid("identifiant de structure attendu."),
-          serviceId: z.uuid("identifiant de service attendu.").optional(),
-          reason: Reason,
-        })
-        .strict(),
-    ),
+    body: jsonBody(z.object({ ...Elsewhere, reason: Reason }).strict()),
   },
   responses: { 200: json(z.object({ id: z.uuid() }), "La nouvelle orientation.") },
 });
@@ -142,15 +139,7 @@ const readdress = referralRoute({
   summary: "Après un refus, adresser la personne à une autre structure : une nouvelle orientation, liée à celle-ci",
   request: {
     params: IdParam,
-    body: jsonBody(
-      z
-        .object({
-          toStructureId: z.uuid("identifiant de structure attendu."),
-          serviceId: z.uuid("identifiant de service attendu.").optional(),
-          need: requiredText("Le besoin", 2000).optional(),
-        })
-        .strict(),
-    ),
+    body: jsonBody(z.object({ ...Elsewhere, need: requiredText("Le besoin", 2000).optional() }).strict()),
   },
   responses: { 201: json(z.object({ id: z.uuid() }), "La nouvelle orientation.") },
 });
