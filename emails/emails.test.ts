@@ -11,8 +11,9 @@ import { appointmentMoved } from "./appointment-moved.ts";
 import { appointmentReminder } from "./appointment-reminder.ts";
 import { day, time } from "./format.ts";
 import { appointmentIcs, eventUid } from "./ics.ts";
+import { noticeDigestEmail } from "./notice-digest.ts";
 import { passwordLinkEmail } from "./password-link.ts";
-import { meetingCancelledEmail } from "./referral.ts";
+import { meetingCancelledEmail, referralReceivedEmail } from "./referral.ts";
 
 const details = (a: Partial<AppointmentDetails> = {}) =>
   sampleDetails({
@@ -181,6 +182,32 @@ describe("messages to staff", () => {
     expect(email.subject).toBe("Choisir un nouveau mot de passe");
     expect(email.text).toContain("expire le dimanche 29 mars 2026 à 3 h 30");
     expect(email.text).toMatch(/ignorez ce message/);
+  });
+  it("a daily digest gathers the day's notices, each under its subject, without their titles and footers", () => {
+    const notices = [
+      advisorNotice(details(), { kind: "booked" }),
+      advisorNotice(details(), { kind: "cancelled", reason: "Empêchement" }),
+    ];
+    const email = noticeDigestEmail(notices);
+    expect(email.subject).toBe("Votre résumé du jour : 2 messages");
+    for (const notice of notices) expect(email.text).toContain(`${notice.subject}\n`);
+    expect(email.text).toContain("Motif : Empêchement");
+    // One footer, the digest's own.
+    expect(email.text.split("RDV Orientation — Service public régional de l'orientation")).toHaveLength(2);
+    expect(email.html).toContain("Durand &lt;script&gt;");
+    expect(noticeDigestEmail(notices.slice(0, 1)).subject).toBe("Votre résumé du jour : 1 message");
+  });
+  it("a referral received tells the structure who sent it and links to it, and nothing of the person", () => {
+    const email = referralReceivedEmail({
+      from: "CCAS de Roubaix <b>",
+      url: "https://rdv.example/espace/orientations/0b7e2c1a-0000-4000-8000-000000000001",
+    });
+    expect(email.subject).toBe("Nouvelle orientation reçue de CCAS de Roubaix <b>");
+    expect(email.text).toContain(
+      "Voir l'orientation : https://rdv.example/espace/orientations/0b7e2c1a-0000-4000-8000-000000000001",
+    );
+    expect(email.html).toContain("CCAS de Roubaix &lt;b&gt;");
+    expect(email.html).not.toContain("<b>");
   });
 });
 

@@ -86,3 +86,18 @@ export function meetingCancelledEmail(
     { kind: "link", label: "Voir l'orientation", url: notice.url },
   ]);
 }
+
+/**
+ * To the target structure's shared address (accueil@…), when it asks for it: a referral arrived.
+ * Who sends it and a link, nothing of the person: the address may be read by anyone at the
+ * desk, and the referral is read in full behind the sign-in.
+ */
+export function referralReceivedEmail(received: { from: string; url: string }): RenderedEmail {
+  return render(`Nouvelle orientation reçue de ${received.from}`, "Bonjour", [
+    {
+      kind: "text",
+      text: `${received.from} vous adresse une nouvelle orientation. Elle attend votre réponse dans l'espace professionnel : l'accepter, la refuser ou réorienter la personne.`,
+    },
+    { kind: "link", label: "Voir l'orientation", url: received.url },
+  ]);
+}

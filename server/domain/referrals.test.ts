@@ -19,10 +19,10 @@ describe("what a referral allows in each state", () => {
     ["accepted", ["decline", "redirect", "book", "invite", "expire"]],
     ["expired", ["invite"]],
     ["booked", []],
-    ["declined", []],
+    ["declined", ["readdress"]],
     ["redirected", []],
   ];
-  const actions: ReferralAction[] = ["accept", "decline", "redirect", "book", "invite", "expire"];
+  const actions: ReferralAction[] = ["accept", "decline", "redirect", "book", "invite", "expire", "readdress"];
   it.each(table)("%s allows %j and refuses the rest in French", (status, allowed) => {
     for (const action of actions) {
       const problem = actionProblem(status, action);

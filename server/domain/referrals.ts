@@ -2,7 +2,7 @@
 // each party sees. Plain functions: no database, no HTTP.
 
 export type ReferralStatus = "sent" | "accepted" | "declined" | "redirected" | "booked" | "expired";
-export type ReferralAction = "accept" | "decline" | "redirect" | "book" | "invite" | "expire";
+export type ReferralAction = "accept" | "decline" | "redirect" | "book" | "invite" | "expire" | "readdress";
 export type MeetingOutcome = "honoured" | "no_show" | "excused";
 /** What the referrer follows: the referral's status, or what became of its meeting. */
 export type FollowedStatus = ReferralStatus | MeetingOutcome;
@@ -21,6 +21,8 @@ const ALLOWED: Record<ReferralAction, readonly ReferralStatus[]> = {
   // A new invitation after one expired puts the referral back in the running.
   invite: ["sent", "accepted", "expired"],
   expire: ["sent", "accepted"],
+  // The referrer sends a declined referral again, elsewhere: the person needs not be typed twice.
+  readdress: ["declined"],
 };
 
 const NOT_NOW: Record<ReferralStatus, string> = {

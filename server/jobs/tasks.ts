@@ -4,12 +4,20 @@ import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
 import type { Deps } from "../context.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
 import { LINKS_ASKED, sendLinks } from "../features/lost-links/send-links.ts";
+import { noticeDigestTask } from "../features/notices/notice-digest.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
 import type { OutboxTasks } from "../mail/outbox-worker.ts";
 import type { DailyTask } from "./daily.ts";
 
-export const DAILY_TASKS: readonly DailyTask[] = [waitingTimesTask, retentionTask, auditLogTask, housekeepingTask];
+export const DAILY_TASKS: readonly DailyTask[] = [
+  waitingTimesTask,
+  retentionTask,
+  // After retention: the notices about someone anonymised tonight are deleted with their messages, not sent on.
+  noticeDigestTask,
+  auditLogTask,
+  housekeepingTask,
+];
 
 /** The outbox worker's tasks (mail/outbox-worker.ts): requests queued as messages, by type. */
 export const outboxTasks = ({ clock, config }: Pick<Deps, "clock" | "config">): OutboxTasks => ({

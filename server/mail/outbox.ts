@@ -7,6 +7,7 @@ import { appointmentReminder } from "../../emails/appointment-reminder.ts";
 import { appointmentIcs } from "../../emails/ics.ts";
 import { smsBooked, smsCancelled, smsMoved, smsReminder } from "../../sms/appointment-sms.ts";
 import { type SqlSession, statement } from "../db/database.ts";
+import type { NoticeKind } from "../db/generated/client.ts";
 import { seal } from "../db/sealed.ts";
 import { reminderDueTimes } from "../domain/booking.ts";
 import { smsDueAt } from "../domain/quiet-hours.ts";
@@ -44,17 +45,33 @@ export interface OutboxRow {
   payload?: OutboxPayload;
   appointmentId?: string | undefined;
   referralId?: string | undefined;
+  /**
+   * A notice to a staff user about what happened to their meetings or referrals (the recipient
+   * is their account's address): sent as they chose for its kind — at once, in the daily digest,
+   * or not at all — and never for what they did themselves (`actorId`).
+   */
+  notice?: NoticeKind | undefined;
+  /** The staff user who caused the message, if any. */
+  actorId?: string | null | undefined;
 }
 
-// The rows as one JSON parameter: one statement whatever their number, on every driver.
+// The rows as one JSON parameter: one statement whatever their number, on every driver. A staff
+// notice finds its recipient's account by address and their choice for its kind in the same
+// statement (no round trip more on a booking): held for the digest, dropped for « none » and
+// for the recipient's own action.
 const ENQUEUE = statement(
   "outbox-enqueue",
-  `INSERT INTO "OutboxMessage" (id, type, channel, recipient, payload, "dueAt", "appointmentId", "referralId")
+  `INSERT INTO "OutboxMessage" (id, type, channel, recipient, payload, "dueAt", "appointmentId", "referralId", status)
    SELECT gen_random_uuid(), r.type, COALESCE(r.channel, 'email')::"OutboxChannel", r.recipient, r.payload, r."dueAt",
-          r."appointmentId", r."referralId"
+          r."appointmentId", r."referralId",
+          CASE WHEN c.delivery = 'digest' THEN 'digest' ELSE 'pending' END::"OutboxStatus"
      FROM jsonb_to_recordset($1::jsonb)
        AS r(type text, channel text, recipient text, payload jsonb, "dueAt" timestamptz, "appointmentId" uuid,
-            "referralId" uuid)`,
+            "referralId" uuid, notice text, "actorId" uuid)
+     LEFT JOIN "StaffUser" u ON r.notice IS NOT NULL AND u.email = r.recipient
+     LEFT JOIN "NoticeChoice" c ON c."userId" = u.id AND c.kind::text = r.notice
+    WHERE (r.notice IS NULL OR u.id IS DISTINCT FROM r."actorId")
+      AND (c.delivery IS NULL OR c.delivery <> 'none')`,
 );
 
 /** Writes messages, sealed, in the caller's transaction: every message of the platform comes here. */
@@ -71,6 +88,11 @@ export type AppointmentEvent =
   | { kind: "confirmed" }
   | { kind: "moved"; previous: { start: Date; end: Date; advisor: AppointmentDetails["advisor"] } }
   | { kind: "cancelled"; by: "person" | "structure"; reason: string | null };
+
+/** Who caused an appointment's messages: a staff user (never told of their own act), or nobody (the person, the platform). */
+export interface Caused {
+  actorId?: string | null | undefined;
+}
 
 /** An SMS about a meeting, due when quiet hours allow. */
 export function smsRow(
@@ -104,7 +126,7 @@ export async function enqueueAppointmentMessages(
   sql: SqlSession,
   details: AppointmentDetails,
   event: AppointmentEvent,
-  context: { now: Date; reminderPlan: readonly number[]; secret: string },
+  context: { now: Date; reminderPlan: readonly number[]; secret: string } & Caused,
 ): Promise<void> {
   if (event.kind !== "booked") {
     // Reminders rendered earlier hold the address they were due to and the link of then.
@@ -139,7 +161,7 @@ export async function enqueueAppointmentMessages(
     }
     if (event.kind !== "cancelled") rows.push(...smsReminders(details, details.smsTo, context));
   }
-  rows.push(...advisorNotices(details, event, context.now));
+  rows.push(...advisorNotices(details, event, context.now).map((row) => ({ ...row, actorId: context.actorId })));
   await enqueue(
     sql,
     context.secret,
@@ -205,6 +227,7 @@ function advisorNotices(details: AppointmentDetails, event: AppointmentEvent, no
     recipient: to.email,
     dueAt: now,
     payload,
+    notice: type === "advisor.booked" ? "agenda_booked" : "agenda_changed",
   });
   switch (event.kind) {
     case "confirmed":

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
 import { sessionKeyOf } from "../../server/domain/availability.ts";
 import { sessionSegment } from "../../server/domain/session-path.ts";
@@ -13,6 +13,11 @@ import { ROLES, type Role, useStaffApp } from "../helpers/staff.ts";
 
 const clock = fixedClock("2026-10-26T09:00:00Z");
 const env = useStaffApp(clock);
+/** A third structure offering the VAE (bookableDirectory's CIBC of Lille), where a declined referral may go. */
+let cibcId = "";
+beforeAll(async () => {
+  cibcId = (await env.db.prisma.structure.findUniqueOrThrow({ where: { slug: "cibc-lille" } })).id;
+});
 
 type Target = "own" | "other";
 /**
@@ -21,7 +26,8 @@ type Target = "own" | "other";
  * people only · ownAgenda: the same, for their own agenda · availability: an advisor's own ranges, or
  * their structure admin's · member: anyone working for a structure · referFrom: refer from one's own
  * structure · referral: a referral to the target structure, sent by the partner's referrer — its
- * target's staff and its sender see it · referralInbox: its target's staff only · figures: the
+ * target's staff and its sender see it · referralInbox: its target's staff only · referralSender: its
+ * sender only (its target's staff see it: 403) · figures: the
  * Région and coordinators · territoryFigures: the same, a coordinator only on a structure of their
  * territory (the own one) · structureExport: a structure's admins only (its advisors: 403).
  */
@@ -37,12 +43,13 @@ type Rule =
   | "referFrom"
   | "referral"
   | "referralInbox"
+  | "referralSender"
   | "figures"
   | "territoryFigures"
   | "structureExport";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The OpenAPI path, e.g. /admin/sites/{id}. */
   route: string;
   rule: Rule;
@@ -167,6 +174,12 @@ const referralTo = async (t: Target) => {
   });
   return referral.id;
 };
+/** The same, declined by its target: its sender may send the person elsewhere. */
+const declinedReferralTo = async (t: Target) => {
+  const id = await referralTo(t);
+  await env.db.prisma.referral.update({ where: { id }, data: { status: "declined", statusReason: "Complet." } });
+  return id;
+};
 const opposite = (t: Target): Target => (t === "own" ? "other" : "own");
 
 /** A person met in the target structure (a cancelled meeting: nothing to come, so erasure goes through). */
@@ -240,6 +253,35 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
   { method: "GET", route: "/referrals", rule: "member", ok: 200, path: () => "/referrals?box=sent" },
+  { method: "GET", route: "/referrals/pending", rule: "member", ok: 200, path: () => "/referrals/pending" },
+  { method: "GET", route: "/notices", rule: "signedIn", ok: 200, path: () => "/notices" },
+  {
+    method: "PUT",
+    route: "/notices",
+    rule: "signedIn",
+    ok: 200,
+    path: () => "/notices",
+    body: () => ({ choices: [{ kind: "agenda_booked", delivery: "every" }] }),
+  },
+  {
+    method: "GET",
+    route: "/referrals/{id}/targets",
+    rule: "referral",
+    ok: 200,
+    path: async (t) => `/referrals/${await referralTo(t)}/targets?service=${env.fx.services.vae.id}`,
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/readdress",
+    rule: "referralSender",
+    ok: 201,
+    path: async (t) => `/referrals/${await declinedReferralTo(t)}/readdress`,
+    // Elsewhere, for the VAE: the CIBC of Lille after the PIC's refusal, the PIC after the CIO's.
+    body: (t) => ({
+      toStructureId: t === "own" ? cibcId : env.fx.structure.id,
+      serviceId: env.fx.services.vae.id,
+    }),
+  },
   {
     method: "POST",
     route: "/referrals",
@@ -832,11 +874,12 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
     if (target === "other") return 404;
     return role === "structureAdmin" ? ok : 403;
   }
-  if (rule === "member" || rule === "referFrom" || rule === "referral" || rule === "referralInbox") {
+  if (rule === "member" || rule === "referFrom" || rule === "referral" || rule === "referralInbox" || rule === "referralSender") {
     if (role === "regionalAdmin" || role === "coordinator") return 403;
     if (rule === "member") return ok;
     // The partner's referrer sent every referral of the matrix, and works for neither structure.
-    if (role === "referrer") return rule === "referral" ? ok : rule === "referralInbox" ? 403 : 404;
+    if (role === "referrer") return rule === "referral" || rule === "referralSender" ? ok : rule === "referralInbox" ? 403 : 404;
+    if (rule === "referralSender") return target === "own" ? 403 : 404;
     return target === "own" ? ok : 404;
   }
   if (rule === "availability") {
@@ -873,7 +916,8 @@ describe("the authorization matrix", () => {
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(
         ([path]) =>
-          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|people|dashboards)\b/.test(path) || path === "/auth/me",
+          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|notices|people|dashboards)\b/.test(path) ||
+          path === "/auth/me",
       )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))
       .sort();

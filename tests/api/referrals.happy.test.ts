@@ -278,6 +278,8 @@ describe("a referral", () => {
       redirect: false,
       book: false,
       invite: false,
+      // The referrer may send the person elsewhere (referral-inbox.test.ts).
+      readdress: true,
     });
     expect(await kinds(id)).toEqual(["created", "accepted", "declined"]);
   });

@@ -1,8 +1,7 @@
-import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { messageOf, smsOf } from "../helpers/app.ts";
-import { LILLE } from "./booking-helpers.ts";
 import { focused, NOW, normalise, settled, tabTo } from "./harness.ts";
+import { PARTNER, refer, TARGET } from "./referral-helpers.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
 
 // Referrals as their users live them: a partner (the CCAS of Roubaix) refers a young person to
@@ -11,55 +10,6 @@ import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.t
 // referral in its inbox and answers it.
 
 const staff = useStaffHarness();
-const PARTNER = { email: "partenaire@demo.example", firstName: "Farid" };
-const TARGET = "Mission Locale de Lille";
-const SERVICE = "Accueil jeunes 16-25 ans";
-
-/** The partner's referral form, filled for a person; the target chosen directly or from the suggestions. */
-async function refer(
-  page: Page,
-  person: { firstName: string; lastName: string; email?: string },
-  options: { suggest?: boolean; check?: boolean } = {},
-) {
-  await page.goto("/espace/orientations/nouvelle");
-  await page.getByRole("heading", { level: 1, name: "Nouvelle orientation" }).waitFor();
-  const form = page.getByRole("form", { name: "Orienter une personne" });
-  await form.getByLabel("Service").locator("option").nth(1).waitFor({ state: "attached" });
-  if (options.check) await expectAccessibleAtEveryWidth(page, "referral form");
-  await form.getByLabel("Prénom").fill(person.firstName);
-  await form.getByLabel("Nom", { exact: true }).fill(person.lastName);
-  if (person.email) await form.getByLabel("Adresse électronique (facultative)").fill(person.email);
-  await form.getByLabel("Téléphone (facultatif)").fill("06 11 22 33 44");
-  await form.getByRole("combobox", { name: "Commune de la personne (facultatif)" }).fill("Lille");
-  await page.getByRole("option", { name: LILLE.label }).click();
-  await form.getByLabel("Son besoin", { exact: true }).fill("Sortie du lycée sans diplôme, cherche une formation en alternance.");
-  if (options.suggest) {
-    await form.getByLabel("Son besoin principal").selectOption("find_job");
-    await form.getByLabel("Sa situation").selectOption("neet");
-    await form.getByLabel("Son âge").selectOption("from_16_to_25");
-    await form.getByRole("button", { name: "Voir les structures conseillées" }).click();
-    const choose = form.getByRole("button", { name: `Choisir ${TARGET}` });
-    await choose.first().waitFor();
-    if (options.check) await expectAccessibleAtEveryWidth(page, "referral form, suggestions");
-    await choose.first().click();
-    await form.getByText(`${TARGET} est choisie`).waitFor();
-    await form
-      .getByLabel("Structure", { exact: true })
-      .locator(`option:checked`, { hasText: TARGET })
-      .waitFor({ state: "attached" });
-  } else {
-    await form.getByLabel("Service").selectOption({ label: SERVICE });
-    await form.getByLabel("Structure", { exact: true }).locator("option", { hasText: TARGET }).waitFor({ state: "attached" });
-    await form.getByLabel("Structure", { exact: true }).selectOption({ label: TARGET });
-  }
-  // Without the person's agreement, nothing is sent.
-  await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
-  await form.getByText("Cochez la case si la personne accepte").first().waitFor();
-  await form.getByLabel("La personne accepte que ses coordonnées soient transmises à la structure").check();
-  await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
-  const of = /^[AEIOUYÉ]/.test(person.firstName) ? "d'" : "de ";
-  await page.getByRole("heading", { level: 1, name: `Orientation ${of}${person.firstName} ${person.lastName}` }).waitFor();
-}
 
 test("a partner refers with the person's agreement, e-mails and texts the invitation; the person books from the link", {
   timeout: 120_000,

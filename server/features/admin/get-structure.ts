@@ -25,6 +25,8 @@ async function loadStructure(db: Database, scope: Scope, id: string, now: Date) 
       phone: true,
       email: true,
       website: true,
+      inboxAlert: true,
+      inboxEmail: true,
       communes: { select: { commune: { select: { code: true, name: true } } }, orderBy: { commune: { name: "asc" } } },
       sites: {
         select: {

@@ -45,6 +45,13 @@ const structureFields = {
   phone: nullable(displayedPhoneNumber),
   email: nullable(emailAddress),
   website: nullable(z.url({ protocol: /^https?$/, error: "adresse web attendue, par exemple https://exemple.fr" }).max(300)),
+  inboxAlert: z
+    .boolean("vrai ou faux attendu.")
+    .optional()
+    .openapi({ description: "Prévenir `inboxEmail` par courriel de chaque orientation reçue." }),
+  inboxEmail: nullable(emailAddress).openapi({
+    description: "L'adresse partagée (accueil@…) prévenue des orientations reçues : le courriel ne nomme pas la personne.",
+  }),
   timeZone: z
     .string()
     .refine((zone) => IANAZone.isValidZone(zone), "fuseau horaire inconnu, par exemple Europe/Paris ou America/Cayenne.")

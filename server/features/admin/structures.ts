@@ -24,6 +24,8 @@ const StructureDetail = StructureSummary.extend({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   website: z.string().nullable(),
+  inboxAlert: z.boolean(),
+  inboxEmail: z.string().nullable(),
   communes: z.array(z.object({ code: z.string(), name: z.string() })),
   sites: z.array(
     z.object({

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { StaffDeps } from "../../context.ts";
 import { audited, changedFields } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
-import { AppError } from "../../errors.ts";
+import { AppError, validationError } from "../../errors.ts";
 import { checkCommunes, managedStructure } from "./access.ts";
 import { REGIONAL_STRUCTURE_FIELDS, type StructurePatch } from "./schemas.ts";
 import { checkNetwork, SLUG_TAKEN } from "./structure-fields.ts";
@@ -19,6 +19,9 @@ export async function updateStructure(deps: StaffDeps & { input: { id: string } 
     throw new AppError("FORBIDDEN", `Seule la Région peut modifier « ${regional.join(" », « ")} » d'une structure.`, {
       fields: Object.fromEntries(regional.map((f) => [f, "réservé à l'administration régionale."])),
     });
+  }
+  if ((patch.inboxAlert ?? current.inboxAlert) && !(patch.inboxEmail === undefined ? current.inboxEmail : patch.inboxEmail)) {
+    throw validationError({ inboxEmail: "saisissez l'adresse à prévenir des orientations reçues." });
   }
   if (patch.networkId) await checkNetwork(db, patch.networkId);
   await checkCommunes(db, communes);

@@ -15,7 +15,7 @@ export async function cancelWithReason(deps: StaffDeps & { input: { id: string; 
     deps,
     { action: "appointment.cancel", entity: "Appointment", details: { structureId: row.structureId } },
     async (tx) => {
-      await cancelAppointment(tx, id, { by: "structure", reason }, { now, config });
+      await cancelAppointment(tx, id, { by: "structure", reason }, { now, config, actorId: scope.user.id });
       return { id };
     },
   );

@@ -57,7 +57,7 @@ export async function moveByStaff(deps: StaffDeps & { input: { id: string; slotK
                     : "Ce créneau n'est plus proposé.",
               manageUrl: token ? `${config.publicUrl}/rdv/${token}` : null,
             },
-            { now, config },
+            { now, config, actorId: scope.userId },
           );
           return { id, row, previous: current };
         },

@@ -162,7 +162,8 @@ export async function bookSlot(sql: SqlSession, spec: BookingSpec, now: Date, co
     sql,
     toDetails(loaded, manageUrl),
     { kind: "booked" },
-    { now, reminderPlan, secret: config.sessionSecret },
+    // A follow-up booked by the advisor in their own agenda is not news to them.
+    { now, reminderPlan, secret: config.sessionSecret, actorId: spec.bookedById },
   );
   return { appointment: publicAppointment(loaded), manageUrl };
 }

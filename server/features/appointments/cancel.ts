@@ -1,12 +1,12 @@
 import { meetingCancelledEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
-import { enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
+import { type Caused, enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { referrerNotice } from "../referrals/referrals.ts";
 import { loadAppointment, toDetails } from "./details.ts";
 import { lockForChange } from "./state-change.ts";
 
-type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> };
+type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl"> } & Caused;
 
 /**
  * Cancels a booked appointment whose outcome is not recorded (a 409 otherwise: the states'
@@ -39,7 +39,7 @@ export async function cancelAppointment(
     sql,
     toDetails(cancelled, null),
     { kind: "cancelled", ...cancel },
-    { now, reminderPlan: [], secret: config.sessionSecret },
+    { now, reminderPlan: [], secret: config.sessionSecret, actorId: context.actorId },
   );
   return cancelled;
 }
@@ -55,7 +55,7 @@ async function reopenReferral(
   tx: Tx,
   appointmentId: string,
   cancel: { by: "person" | "structure"; reason: string | null },
-  { now, config, start, zone }: CancelContext & { start: Date; zone: string },
+  { now, config, start, zone, actorId }: CancelContext & { start: Date; zone: string },
 ) {
   const [referral] = await sqlIn(tx).query<ReopenedReferral>(REOPEN, [appointmentId, now]);
   if (!referral) return;
@@ -68,6 +68,8 @@ async function reopenReferral(
         dueAt: now,
         payload: email,
         referralId: referral.id,
+        notice: "referral_followed",
+        actorId,
       },
     ]);
   }

@@ -36,13 +36,14 @@ const MOVE = statement(
  * checked as a booking checks it (`freeSlotFor`, a session's seat, the advisor's turn), the row
  * updated in place, so the old time is released only when the new one is secured, and the
  * exclusion constraint still guards it against any concurrent booking. The person (e-mail,
- * SMS, as their contact allows) and the advisors, the new one and the one who had it, are told.
+ * SMS, as their contact allows) and the advisors, the new one and the one who had it, are told
+ * — save `actorId`, who moved it and knows.
  */
 export async function moveAppointment(
   sql: SqlSession,
   current: AppointmentRow,
   spec: MoveSpec,
-  { now, config }: { now: Date; config: Pick<Config, "sessionSecret"> },
+  { now, config, actorId }: { now: Date; config: Pick<Config, "sessionSecret">; actorId?: string },
 ): Promise<AppointmentRow> {
   const [found] = await sql.query<OfferingRow & { active: boolean; bookableBy: BookableBy; reminderPlan: number[] }>(OFFERING, [
     spec.ref.offeringId,
@@ -71,7 +72,7 @@ export async function moveAppointment(
     sql,
     toDetails(moved, spec.manageUrl),
     { kind: "moved", previous: { start: current.startsAt, end: current.endsAt, advisor: current.advisor } },
-    { now, reminderPlan, secret: config.sessionSecret },
+    { now, reminderPlan, secret: config.sessionSecret, actorId },
   );
   return moved;
 }

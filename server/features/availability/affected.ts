@@ -141,7 +141,13 @@ export async function changeAvailability(
     if (target.onBooked === "cancel") {
       for (const a of orphaned) {
         const reason = "Le conseiller n'est plus disponible à cette heure.";
-        const { person } = await cancelAppointment(tx, a.id, { by: "structure", reason }, { now, config });
+        // An absence they declare themselves cancels their meetings: not news to them.
+        const { person } = await cancelAppointment(
+          tx,
+          a.id,
+          { by: "structure", reason },
+          { now, config, actorId: deps.scope.user.id },
+        );
         const told = toldOf(person);
         cancelledMeetings.push({ ...a, told: told.by, phone: told.call && phoneForPeople(told.call) });
       }

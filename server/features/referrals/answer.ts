@@ -18,11 +18,19 @@ export async function tellReferrer(
   tx: Tx,
   r: ReferralRow,
   answer: Parameters<typeof referralAnsweredEmail>[1],
-  { now, config }: { now: Date; config: Config },
+  { now, config, actorId }: { now: Date; config: Config; actorId: string },
 ) {
   const email = referralAnsweredEmail(referrerNotice(r, config.publicUrl), answer);
   await enqueue(sqlIn(tx), config.sessionSecret, [
-    { type: `referral.${answer.kind}`, recipient: r.referrer.email, dueAt: now, payload: email, referralId: r.id },
+    {
+      type: `referral.${answer.kind}`,
+      recipient: r.referrer.email,
+      dueAt: now,
+      payload: email,
+      referralId: r.id,
+      notice: "referral_answered",
+      actorId,
+    },
   ]);
 }
 

@@ -4,7 +4,7 @@ import { audited } from "../../db/audit.ts";
 import { notFound } from "../../errors.ts";
 import type { PersonFields } from "../bookings/schemas.ts";
 import { checkTarget } from "./guards.ts";
-import { recordEvent } from "./referrals.ts";
+import { alertTarget, recordEvent } from "./referrals.ts";
 
 export interface CreateReferralInput {
   fromStructureId: string;
@@ -20,7 +20,7 @@ export interface CreateReferralInput {
  * agreement: the person and the referral are written, with the referral's first event.
  */
 export async function createReferral(deps: StaffDeps & { input: CreateReferralInput }): Promise<{ id: string }> {
-  const { db, clock, scope, input } = deps;
+  const { db, clock, config, scope, input } = deps;
   if (!scope.refersFrom(input.fromStructureId)) throw notFound("Structure");
   await checkTarget(db, input.toStructureId, input.serviceId, input.fromStructureId);
   const now = clock.now();
@@ -48,6 +48,11 @@ export async function createReferral(deps: StaffDeps & { input: CreateReferralIn
         select: { id: true },
       });
       await recordEvent(tx, referral.id, { kind: "created", at: now, byId: scope.user.id });
+      await alertTarget(
+        tx,
+        { id: referral.id, fromStructureId: input.fromStructureId, toStructureId: input.toStructureId },
+        { now, config },
+      );
       return referral;
     },
   );

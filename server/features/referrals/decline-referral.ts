@@ -18,7 +18,7 @@ export async function declineReferral(deps: StaffDeps & { input: { id: string; r
     async (tx) => {
       await closeReferral(tx, r, "declined", reason);
       await recordEvent(tx, r.id, { kind: "declined", at: now, byId: scope.user.id, detail: reason });
-      await tellReferrer(tx, r, { kind: "declined", reason }, { now, config });
+      await tellReferrer(tx, r, { kind: "declined", reason }, { now, config, actorId: scope.user.id });
       return { id: r.id };
     },
   );

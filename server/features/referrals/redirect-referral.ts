@@ -2,7 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { closeReferral, tellReferrer } from "./answer.ts";
 import { allowed, answering, checkTarget, visibleReferral } from "./guards.ts";
-import { recordEvent } from "./referrals.ts";
+import { alertTarget, recordEvent } from "./referrals.ts";
 
 /**
  * The target refers the person on to another structure, with a reason: a new referral, the
@@ -53,7 +53,21 @@ export async function redirectReferral(
         byId: scope.user.id,
         detail: `réorientée par ${r.toStructure.name}`,
       });
-      await tellReferrer(tx, r, { kind: "redirected", reason: input.reason, elsewhere: elsewhere.name }, { now, config });
+      await tellReferrer(
+        tx,
+        r,
+        { kind: "redirected", reason: input.reason, elsewhere: elsewhere.name },
+        {
+          now,
+          config,
+          actorId: scope.user.id,
+        },
+      );
+      await alertTarget(
+        tx,
+        { id: made.id, fromStructureId: r.toStructureId, toStructureId: input.toStructureId },
+        { now, config },
+      );
       return made;
     },
   );

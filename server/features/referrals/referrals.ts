@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { invitationEmail, type ReferralNoticeDetails } from "../../../emails/referral.ts";
+import { invitationEmail, type ReferralNoticeDetails, referralReceivedEmail } from "../../../emails/referral.ts";
 import { smsInvitation } from "../../../sms/referral-sms.ts";
 import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Config } from "../../config.ts";
@@ -53,10 +53,21 @@ export const referralSelect = {
   service: { select: { id: true, slug: true, name: true } },
   referrer: { select: { id: true, firstName: true, lastName: true, email: true } },
   person: {
-    select: { id: true, firstName: true, lastName: true, email: true, phone: true, smsReminders: true, anonymisedAt: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      email: true,
+      phone: true,
+      smsReminders: true,
+      anonymisedAt: true,
+      commune: { select: { code: true, name: true } },
+    },
   },
   redirectedFrom: { select: { id: true, fromStructure: { select: { name: true } } } },
   redirectedTo: { select: { id: true, toStructure: { select: { name: true } } } },
+  readdressedFrom: { select: { id: true, toStructure: { select: { name: true } } } },
+  readdressedTo: { select: { id: true, toStructure: { select: { name: true } } } },
   // Never the meeting's notes: they are the target structure's alone.
   appointment: {
     select: {
@@ -106,6 +117,8 @@ export function referralView(r: ReferralRow) {
     },
     redirectedFrom: r.redirectedFrom && { id: r.redirectedFrom.id, structure: r.redirectedFrom.fromStructure.name },
     redirectedTo: r.redirectedTo && { id: r.redirectedTo.id, structure: r.redirectedTo.toStructure.name },
+    readdressedFrom: r.readdressedFrom && { id: r.readdressedFrom.id, structure: r.readdressedFrom.toStructure.name },
+    readdressedTo: r.readdressedTo && { id: r.readdressedTo.id, structure: r.readdressedTo.toStructure.name },
     invitation: r.invitationExpiresAt && {
       sentAt: r.invitedAt && toZonedIso(r.invitedAt, zone),
       expiresAt: toZonedIso(r.invitationExpiresAt, zone),
@@ -227,6 +240,26 @@ export async function invite(
 function invitedWords(sentTo: string | null, textedTo: string | null): string {
   const ways = [...(sentTo ? [`par courriel à ${sentTo}`] : []), ...(textedTo ? [`par SMS au ${phoneForPeople(textedTo)}`] : [])];
   return ways.length ? ways.join(" et ") : "code remis à la personne";
+}
+
+/**
+ * A new referral is told to its target's shared address (accueil@…) when the structure asks for
+ * it, in the referral's transaction: who sends it and a link, nothing of the person.
+ */
+export async function alertTarget(
+  tx: Tx,
+  referral: { id: string; fromStructureId: string; toStructureId: string },
+  { now, config }: { now: Date; config: Config },
+) {
+  const [to, from] = await Promise.all([
+    tx.structure.findUniqueOrThrow({ where: { id: referral.toStructureId }, select: { inboxAlert: true, inboxEmail: true } }),
+    tx.structure.findUniqueOrThrow({ where: { id: referral.fromStructureId }, select: { name: true } }),
+  ]);
+  if (!to.inboxAlert || !to.inboxEmail) return;
+  const payload = referralReceivedEmail({ from: from.name, url: `${config.publicUrl}/espace/orientations/${referral.id}` });
+  await enqueue(sqlIn(tx), config.sessionSecret, [
+    { type: "referral.received", recipient: to.inboxEmail, dueAt: now, payload, referralId: referral.id },
+  ]);
 }
 
 /**

@@ -10,9 +10,20 @@ import { bookReferral } from "./book-referral.ts";
 import { createReferral } from "./create-referral.ts";
 import { declineReferral } from "./decline-referral.ts";
 import { listReferralSlots } from "./list-referral-slots.ts";
-import { listReferrals } from "./list-referrals.ts";
+import { countPending, listReferrals } from "./list-referrals.ts";
+import { readdressReferral } from "./readdress-referral.ts";
 import { redirectReferral } from "./redirect-referral.ts";
-import { InvitationSent, ReferralDetailResponse, ReferralResponse, ReferralSlotsResponse, ReferralsResponse } from "./schemas.ts";
+import { listReferralTargets } from "./referral-targets.ts";
+import {
+  FollowedStatus,
+  InvitationSent,
+  PendingReferralsResponse,
+  ReferralDetailResponse,
+  ReferralResponse,
+  ReferralSlotsResponse,
+  ReferralsResponse,
+  ReferralTargetsResponse,
+} from "./schemas.ts";
 import { sendInvitation } from "./send-invitation.ts";
 import { showReferral } from "./show-referral.ts";
 
@@ -24,6 +35,11 @@ import { showReferral } from "./show-referral.ts";
 const referralRoute = staffRoute("Orientations");
 const Reason = requiredText("Le motif", 500);
 const Referral = json(ReferralResponse, "L'orientation.");
+/** Where a redirection or a re-addressing sends the person: a structure, and a service (the referral's by default). */
+const Elsewhere = {
+  toStructureId: z.uuid("identifiant de structure attendu."),
+  serviceId: z.uuid("identifiant de service attendu.").optional(),
+};
 
 const list = referralRoute({
   method: "get",
@@ -33,9 +49,29 @@ const list = referralRoute({
     query: z.object({
       box: z.enum(["sent", "received"], "« sent » (envoyées) ou « received » (reçues)."),
       structure: z.uuid("identifiant de structure attendu.").optional(),
+      q: z
+        .string()
+        .trim()
+        .max(100, "100 caractères au plus.")
+        .optional()
+        .openapi({ description: "Des mots du nom de la personne (prénom ou nom)." }),
+      status: FollowedStatus.optional().openapi({
+        description: "Un état suivi : « sent » pour celles en attente de réponse, ou ce qu'est devenu le rendez-vous.",
+      }),
+      page: z
+        .string()
+        .regex(/^[1-9]\d{0,3}$/, "numéro de page attendu, à partir de 1")
+        .optional()
+        .transform((v) => (v === undefined ? undefined : Number(v))),
     }),
   },
-  responses: { 200: json(ReferralsResponse, "200 orientations au plus, les plus récentes d'abord.") },
+  responses: { 200: json(ReferralsResponse, "Une page de 20 orientations, les plus récentes d'abord.") },
+});
+const pending = referralRoute({
+  method: "get",
+  path: "/pending",
+  summary: "Combien d'orientations attendent une réponse : reçues par ses structures, envoyées par elles",
+  responses: { 200: json(PendingReferralsResponse, "Les deux nombres.") },
 });
 const create = referralRoute({
   method: "post",
@@ -84,17 +120,28 @@ const redirect = referralRoute({
   summary: "Réorienter vers une autre structure : une nouvelle orientation, liée à celle-ci",
   request: {
     params: IdParam,
-    body: jsonBody(
-      z
-        .object({
-          toStructureId: z.uuid("identifiant de structure attendu."),
-          serviceId: z.uuid("identifiant de service attendu.").optional(),
-          reason: Reason,
-        })
-        .strict(),
-    ),
+    body: jsonBody(z.object({ ...Elsewhere, reason: Reason }).strict()),
   },
   responses: { 200: json(z.object({ id: z.uuid() }), "La nouvelle orientation.") },
+});
+const targets = referralRoute({
+  method: "get",
+  path: "/{id}/targets",
+  summary: "Les structures où adresser la personne pour un service, les plus proches de sa commune d'abord",
+  request: { params: IdParam, query: z.object({ service: z.uuid("identifiant de service attendu.") }) },
+  responses: {
+    200: json(ReferralTargetsResponse, "Les structures du SPRO qui offrent le service, hors celles de l'orientation."),
+  },
+});
+const readdress = referralRoute({
+  method: "post",
+  path: "/{id}/readdress",
+  summary: "Après un refus, adresser la personne à une autre structure : une nouvelle orientation, liée à celle-ci",
+  request: {
+    params: IdParam,
+    body: jsonBody(z.object({ ...Elsewhere, need: requiredText("Le besoin", 2000).optional() }).strict()),
+  },
+  responses: { 201: json(z.object({ id: z.uuid() }), "La nouvelle orientation.") },
 });
 const invitation = referralRoute({
   method: "post",
@@ -143,6 +190,7 @@ const booking = referralRoute({
 
 export const referrals = createRouter()
   .openapi(list, async (c) => c.json(await act(c, "referrals", listReferrals, c.req.valid("query")), 200))
+  .openapi(pending, async (c) => c.json(await act(c, "referrals", countPending), 200))
   .openapi(create, async (c) => c.json(await act(c, "referrals", createReferral, c.req.valid("json")), 201))
   .openapi(detail, async (c) => c.json(await act(c, "referrals", showReferral, c.req.valid("param")), 200))
   .openapi(accept, async (c) => c.json(await act(c, "referrals", acceptReferral, c.req.valid("param")), 200))
@@ -151,6 +199,12 @@ export const referrals = createRouter()
   )
   .openapi(redirect, async (c) =>
     c.json(await act(c, "referrals", redirectReferral, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
+  )
+  .openapi(targets, async (c) =>
+    c.json(await act(c, "referrals", listReferralTargets, { ...c.req.valid("param"), ...c.req.valid("query") }), 200),
+  )
+  .openapi(readdress, async (c) =>
+    c.json(await act(c, "referrals", readdressReferral, { ...c.req.valid("param"), ...c.req.valid("json") }), 201),
   )
   .openapi(invitation, async (c) =>
     c.json(await act(c, "referrals", sendInvitation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),

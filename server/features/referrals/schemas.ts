@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { NEARNESS } from "../../domain/proximity.ts";
 import { Mode } from "../admin/schemas.ts";
 import {
   AppointmentOutcome,
@@ -60,9 +61,17 @@ export const Referral = z
         description: "Un mobile qui reçoit les SMS (« Recevoir les rappels par SMS » non décoché) : l'invitation peut y aller.",
       }),
       anonymisedAt: z.string().nullable(),
+      commune: z.object({ code: z.string(), name: z.string() }).nullable(),
     }),
     redirectedFrom: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
     redirectedTo: z.object({ id: z.uuid(), structure: z.string() }).nullable(),
+    readdressedFrom: z.object({ id: z.uuid(), structure: z.string() }).nullable().openapi({
+      description: "L'orientation refusée que celle-ci adresse de nouveau : `structure` est celle qui l'avait refusée.",
+    }),
+    readdressedTo: z
+      .object({ id: z.uuid(), structure: z.string() })
+      .nullable()
+      .openapi({ description: "La nouvelle orientation qui adresse ailleurs la personne, après ce refus." }),
     invitation: z.object({ sentAt: ZonedInstant.nullable(), expiresAt: ZonedInstant }).nullable(),
     appointment: z
       .object({
@@ -94,6 +103,7 @@ export const ReferralDetail = Referral.extend({
     redirect: z.boolean(),
     book: z.boolean(),
     invite: z.boolean(),
+    readdress: z.boolean().openapi({ description: "Adresser la personne à une autre structure après un refus." }),
   }),
 }).openapi("ReferralDetail");
 
@@ -108,7 +118,31 @@ export const InvitationSent = z
   })
   .openapi("InvitationSent");
 
-export const ReferralsResponse = z.object({ referrals: z.array(Referral) });
+export const ReferralsResponse = z.object({
+  referrals: z.array(Referral),
+  total: z.int().openapi({ description: "Les orientations qui répondent aux filtres, toutes pages comprises." }),
+  page: z.int(),
+  pages: z.int(),
+  pageSize: z.int(),
+});
+export const PendingReferralsResponse = z.object({
+  received: z.int().openapi({ description: "Reçues par ses structures et en attente de leur réponse." }),
+  sent: z.int().openapi({ description: "Envoyées par ses structures et en attente de la réponse de la destinataire." }),
+});
+/** Where a referral may go for a service: the structures nearest the person's commune first. */
+export const ReferralTargetsResponse = z.object({
+  commune: z.object({ code: z.string(), name: z.string() }).nullable(),
+  structures: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      closeness: z
+        .object({ nearness: z.enum(NEARNESS), distanceKm: z.number().nullable() })
+        .nullable()
+        .openapi({ description: "Null : commune de la personne inconnue, ou structure sans lieu." }),
+    }),
+  ),
+});
 export const ReferralResponse = z.object({ referral: Referral });
 export const ReferralDetailResponse = z.object({ referral: ReferralDetail });
 export const ReferralSlotsResponse = z.object({

@@ -17,6 +17,7 @@ export async function showReferral({ db, scope, input }: StaffDeps & { input: { 
         redirect: handler && can("redirect"),
         book: can("book"),
         invite: (follower || handler) && can("invite"),
+        readdress: scope.refersFrom(r.fromStructureId) && can("readdress") && !r.readdressedTo,
       },
     },
   };

@@ -38,7 +38,14 @@ export async function sweepReferrals(db: Database, now: Date, config: Pick<Confi
       await recordEvent(tx, id, { kind: "expired", at: now, detail: "l'invitation n'a pas servi" });
       const email = invitationExpiredEmail(referrerNotice({ id, ...r }, config.publicUrl));
       await enqueue(sqlIn(tx), config.sessionSecret, [
-        { type: "referral.expired", recipient: r.referrer.email, dueAt: now, payload: email, referralId: id },
+        {
+          type: "referral.expired",
+          recipient: r.referrer.email,
+          dueAt: now,
+          payload: email,
+          referralId: id,
+          notice: "referral_followed",
+        },
       ]);
     });
   }

@@ -20,7 +20,7 @@ export async function cancelSession(deps: StaffDeps & { input: { key: string; re
     if (seats.some((s) => s.outcome !== null))
       throw new AppError("CONFLICT", "Des présences sont notées : la session a eu lieu, elle ne s'annule plus.");
     for (const seat of seats) {
-      await cancelAppointment(tx, seat.id, { by: "structure", reason: input.reason }, { now, config });
+      await cancelAppointment(tx, seat.id, { by: "structure", reason: input.reason }, { now, config, actorId: scope.userId });
       await recordAudit(
         tx,
         {

@@ -101,7 +101,7 @@ export async function moveSession(deps: StaffDeps & { input: { key: string; slot
             sql,
             toDetails(moved, link ? `${config.publicUrl}/rdv/${link}` : null),
             { kind: "moved", previous: { start: previous.startsAt, end: previous.endsAt, advisor: previous.advisor } },
-            { now, reminderPlan: offeringRow.reminderPlan, secret: config.sessionSecret },
+            { now, reminderPlan: offeringRow.reminderPlan, secret: config.sessionSecret, actorId: scope.userId },
           );
           await recordAudit(
             tx,

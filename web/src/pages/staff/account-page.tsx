@@ -6,6 +6,7 @@ import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { CalendarFeedSection } from "./agenda/calendar-feed.tsx";
 import { capitalize, createFormErrors } from "./form-errors.ts";
+import { NoticeChoicesSection } from "./notice-choices.tsx";
 import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
 import { SignOutButton } from "./sign-out.tsx";
 import { changePassword } from "./staff-api.ts";
@@ -31,6 +32,9 @@ export default function AccountPage() {
       <PasswordForm />
       <Show when={user().memberships.some((membership) => membership.role === "advisor")}>
         <CalendarFeedSection />
+      </Show>
+      <Show when={user().memberships.length > 0}>
+        <NoticeChoicesSection />
       </Show>
       <section class="staff__section" aria-labelledby="everywhere-title">
         <h2 id="everywhere-title">Se déconnecter de tous les appareils</h2>

@@ -70,6 +70,8 @@ export const FIELD_NAMES = {
     phone: "Téléphone",
     email: "Adresse électronique",
     website: "Site web",
+    inboxAlert: "Prévenir de chaque orientation reçue",
+    inboxEmail: "Adresse à prévenir des orientations reçues",
     timeZone: "Fuseau horaire",
     slug: "Identifiant",
     networkId: "Réseau",

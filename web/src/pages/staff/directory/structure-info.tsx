@@ -13,6 +13,8 @@ type Field =
   | "phone"
   | "email"
   | "website"
+  | "inboxAlert"
+  | "inboxEmail"
   | "timeZone"
   | "slug"
   | "networkId"
@@ -25,6 +27,8 @@ const IDS: Record<Field, string> = {
   phone: "info-telephone",
   email: "info-courriel",
   website: "info-site-web",
+  inboxAlert: "info-alerte-orientations",
+  inboxEmail: "info-courriel-orientations",
   timeZone: "info-fuseau",
   slug: "info-identifiant",
   networkId: "info-reseau",
@@ -48,6 +52,8 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
   const [phone, setPhone] = createSignal(initial.phone ?? "");
   const [email, setEmail] = createSignal(initial.email ?? "");
   const [website, setWebsite] = createSignal(initial.website ?? "");
+  const [inboxAlert, setInboxAlert] = createSignal(initial.inboxAlert);
+  const [inboxEmail, setInboxEmail] = createSignal(initial.inboxEmail ?? "");
   const [timeZone, setTimeZone] = createSignal(initial.timeZone);
   const [slug, setSlug] = createSignal(initial.slug);
   const [networkId, setNetworkId] = createSignal(initial.network.id);
@@ -62,6 +68,8 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
       phone: optional(phone()) ?? null,
       email: optional(email()) ?? null,
       website: optional(website()) ?? null,
+      inboxAlert: inboxAlert(),
+      inboxEmail: optional(inboxEmail()) ?? null,
       timeZone: timeZone().trim(),
       ...(props.regional && {
         slug: slug().trim(),
@@ -75,6 +83,7 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
       {
         name: patch.name ? undefined : "Saisissez le nom de la structure.",
         slug: !props.regional || patch.slug ? undefined : "Saisissez l'identifiant de la structure.",
+        inboxEmail: !patch.inboxAlert || patch.inboxEmail ? undefined : "Saisissez l'adresse à prévenir des orientations reçues.",
       },
       () => save(props.structure.id, patch),
     );
@@ -135,6 +144,29 @@ export function StructureInfo(props: { structure: StructureDetail; regional: boo
           onInput={(event) => setWebsite(event.currentTarget.value)}
           error={form.errors().website}
         />
+        <fieldset class="fieldset">
+          <legend class="fieldset__legend">Orientations reçues</legend>
+          <CheckboxField
+            id={IDS.inboxAlert}
+            label="Prévenir par courriel de chaque orientation reçue"
+            hint="Le courriel dit quelle structure oriente et donne le lien de l'orientation, sans nommer la personne."
+            checked={inboxAlert()}
+            onChange={(event) => setInboxAlert(event.currentTarget.checked)}
+            error={form.errors().inboxAlert}
+          />
+          <TextField
+            id={IDS.inboxEmail}
+            label="Adresse à prévenir (facultatif sans alerte)"
+            hint="Une adresse partagée, par exemple accueil@… : elle sert aussi quand l'équipe change."
+            type="email"
+            spellcheck={false}
+            autocapitalize="off"
+            maxlength={254}
+            value={inboxEmail()}
+            onInput={(event) => setInboxEmail(event.currentTarget.value)}
+            error={form.errors().inboxEmail}
+          />
+        </fieldset>
         <TextField
           id={IDS.timeZone}
           label="Fuseau horaire"

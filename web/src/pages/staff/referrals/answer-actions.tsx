@@ -1,13 +1,13 @@
 import { useAction } from "@solidjs/router";
-import { createSignal, Show, Suspense } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { Button } from "../../../components/button.tsx";
-import { IdOptions, SelectField, TextAreaField } from "../../../components/fields.tsx";
+import { TextAreaField } from "../../../components/fields.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { de } from "../../../lib/french.ts";
 import { fullName } from "../agenda/agenda-words.ts";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
+import { NearTargetFields } from "./near-targets.tsx";
 import { acceptReferral, declineReferral, type ReferralDetail, redirectReferral } from "./referrals-api.ts";
-import { createTargetChoices } from "./target-choices.ts";
 
 const refused = (message: string): Outcome<never> => ({ kind: "failed", message, disconnected: false });
 
@@ -102,7 +102,6 @@ function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string
   const [serviceId, setServiceId] = createSignal(props.referral.service.id);
   const [target, setTarget] = createSignal("");
   const [reason, setReason] = createSignal("");
-  const { services, targets } = createTargetChoices(serviceId, () => props.referral.to.id);
   return (
     <ConfirmButton
       label="Réorienter"
@@ -110,32 +109,14 @@ function RedirectButton(props: { referral: ReferralDetail; onDone: (text: string
       confirm="Confirmer la réorientation"
       fields={
         <>
-          <SelectField
-            id="reorientation-service"
-            label="Service"
-            value={serviceId()}
-            onChange={(event) => {
-              setServiceId(event.currentTarget.value);
-              setTarget("");
-            }}
-          >
-            <Suspense>
-              <IdOptions each={services()} selected={serviceId()} label={(choice) => choice.name} />
-            </Suspense>
-          </SelectField>
-          <SelectField
-            id="reorientation-structure"
-            label="Structure"
-            value={target()}
-            onChange={(event) => setTarget(event.currentTarget.value)}
-          >
-            <option value="" selected={target() === ""}>
-              Choisissez une structure
-            </option>
-            <Suspense>
-              <IdOptions each={targets()} selected={target()} label={(structure) => structure.name} />
-            </Suspense>
-          </SelectField>
+          <NearTargetFields
+            referralId={props.referral.id}
+            idPrefix="reorientation"
+            serviceId={serviceId()}
+            onService={setServiceId}
+            target={target()}
+            onTarget={setTarget}
+          />
           <TextAreaField
             id="reorientation-motif"
             label="Motif"

@@ -11,6 +11,7 @@ import { BackLink } from "../directory/directory-area.tsx";
 import { AnswerActions } from "./answer-actions.tsx";
 import { BookForPerson, type ReferralBooked } from "./book-for-person.tsx";
 import { InvitationSlip, InvitePerson } from "./invite-person.tsx";
+import { ReaddressAction } from "./readdress-action.tsx";
 import { STATUSES, timelineWords } from "./referral-words.ts";
 import { getReferral, type Invitation, type ReferralDetail } from "./referrals-api.ts";
 import { FromTo, REFERRALS_PATH, referralHref } from "./referrals-page.tsx";
@@ -100,6 +101,9 @@ function Referral(props: { referral: ReferralDetail }) {
         </Show>
         <ReferralFacts referral={r()} />
         <AnswerActions referral={r()} onDone={success.say} />
+        <Show when={r().can.readdress}>
+          <ReaddressAction referral={r()} />
+        </Show>
         <Show when={r().can.book}>
           <BookForPerson referral={r()} onBooked={setBooked} />
         </Show>
@@ -173,6 +177,20 @@ function ReferralFacts(props: { referral: ReferralDetail }) {
         <Show when={r().redirectedTo}>
           {(next) => (
             <Fact name="Réorientée vers">
+              <A href={referralHref(next().id)}>{next().structure}</A>
+            </Fact>
+          )}
+        </Show>
+        <Show when={r().readdressedFrom}>
+          {(previous) => (
+            <Fact name="Après le refus de">
+              <A href={referralHref(previous().id)}>{previous().structure}</A>
+            </Fact>
+          )}
+        </Show>
+        <Show when={r().readdressedTo}>
+          {(next) => (
+            <Fact name="Adressée ensuite à">
               <A href={referralHref(next().id)}>{next().structure}</A>
             </Fact>
           )}

@@ -17,6 +17,9 @@ export const STATUSES: Record<FollowedStatus, string> = {
   expired: "Expirée",
 };
 
+/** « 1 en attente », « 3 en attente »: the referrals waiting for an answer, beside a heading or a link that names them. */
+export const waitingWords = (count: number) => `${count} en attente`;
+
 const EVENTS: Record<TimelineKind, string> = {
   created: "Orientation envoyée",
   invited: "Invitation à prendre rendez-vous",

@@ -25,13 +25,43 @@ export type InvitationInput = InferRequestType<(typeof referrals)[":id"]["invita
 type ReferralBooking = InferResponseType<(typeof referrals)[":id"]["booking"]["$post"], 201>;
 
 export type Box = "sent" | "received";
+type ReferralsPage = InferResponseType<typeof referrals.index.$get, 200>;
+/** What a list is narrowed to: words of the person's name, a status, a page. */
+export interface ReferralFilters {
+  q?: string | undefined;
+  status?: FollowedStatus | undefined;
+  page?: number | undefined;
+}
 
-/** The referrals sent by one's structures, or received by those where one handles them; the latest first. */
-export const getReferrals = query(async (box: Box): Promise<Referral[]> => {
-  const response = await referrals.index.$get({ query: { box } });
+/** A page of the referrals sent by one's structures, or received by those where one handles them; the latest first. */
+export const getReferrals = query(async (box: Box, filters: ReferralFilters = {}): Promise<ReferralsPage> => {
+  const response = await referrals.index.$get({
+    query: {
+      box,
+      ...(filters.q?.trim() && { q: filters.q.trim() }),
+      ...(filters.status && { status: filters.status }),
+      ...(filters.page && filters.page > 1 && { page: String(filters.page) }),
+    },
+  });
   if (response.status !== 200) throw await toApiError(response);
-  return (await response.json()).referrals;
+  return response.json();
 }, "referrals");
+
+/** How many referrals wait for an answer: received by one's structures, sent by them. */
+export const getPendingReferrals = query(async () => {
+  const response = await referrals.pending.$get();
+  if (response.status !== 200) throw await toApiError(response);
+  return response.json();
+}, "referralsPending");
+
+export type ReferralTarget = InferResponseType<(typeof referrals)[":id"]["targets"]["$get"], 200>["structures"][number];
+
+/** Where the referral's person may be sent for a service: the structures nearest their commune first. */
+export const getReferralTargets = query(async (id: string, service: string) => {
+  const response = await referrals[":id"].targets.$get({ param: { id }, query: { service } });
+  if (response.status !== 200) throw await toApiError(response);
+  return response.json();
+}, "referralTargets");
 
 /** One referral; null when it is out of reach (404: unknown, or neither sent nor received by one's structures). */
 export const getReferral = query(async (id: string): Promise<ReferralDetail | null> => {
@@ -48,12 +78,21 @@ export const getReferralSlots = query(async (id: string, from?: string): Promise
   return (await response.json()).slots;
 }, "referralSlots");
 
-const changed = () => [getReferral.key, getReferrals.key];
+const changed = () => [getReferral.key, getReferrals.key, getPendingReferrals.key];
 
 export const createReferral = action(async (input: NewReferral) => {
   const result = await send<Created>(() => referrals.index.$post({ json: input }), 201);
-  return json(result, { revalidate: result.kind === "done" ? [getReferrals.key] : [] });
+  return json(result, { revalidate: result.kind === "done" ? [getReferrals.key, getPendingReferrals.key] : [] });
 }, "referralCreate");
+
+/** After a refusal, the same person sent to another structure: a new referral, linked to the declined one. */
+export const readdressReferral = action(
+  async (id: string, input: { toStructureId: string; serviceId?: string; need?: string }) => {
+    const result = await send<Created>(() => referrals[":id"].readdress.$post({ param: { id }, json: input }), 201);
+    return json(result, { revalidate: result.kind === "done" ? changed() : [] });
+  },
+  "referralReaddress",
+);
 
 export const acceptReferral = action(async (id: string) => {
   const result: Outcome<unknown> = await send(() => referrals[":id"].accept.$post({ param: { id }, json: {} }), 200);
