@@ -40,6 +40,12 @@ describe("« de » before a name", () => {
   });
 
   it("de elides before a mute h, not an aspirated one, and not before a consonant", () => {
+    expect([de("Yanis Benali"), de("Yasmine Haddad"), de("Yves Petit"), de("Yvelines")]).toEqual([
+      "de Yanis Benali",
+      "de Yasmine Haddad",
+      "d'Yves Petit",
+      "d'Yvelines",
+    ]);
     expect([de("Adam Dewitte"), de("Hélène Roy"), de("Hugo Petit"), de("Hazebrouck"), de("Hem"), de("Maxime Gomes")]).toEqual([
       "d'Adam Dewitte",
       "d'Hélène Roy",

@@ -30,6 +30,8 @@ export const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "sam
 // sentence that puts a name after « de » goes through `de`, on the server and in the web app.
 
 const VOWEL = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
+/** A y before a vowel is a consonant: « de Yanis », « de Yasmine », « de Yoann » (but « d'Yves »). */
+const Y_THEN_VOWEL = /^y[aeiouàâäéèêëîïôöùûü]/i;
 const H_THEN_VOWEL = /^h[aeiouyàâäéèêëîïôöùûüœæ]/i;
 /**
  * Words whose h is aspirated: « de Hazebrouck », « de Hem », « de Hautmont ». Names and most
@@ -56,7 +58,7 @@ const ASPIRATED_H = new Set([
 
 /** Whether « de » elides before this word: a vowel, or an h that is not aspirated. */
 function elides(name: string): boolean {
-  if (VOWEL.test(name)) return true;
+  if (VOWEL.test(name)) return !Y_THEN_VOWEL.test(name);
   if (!H_THEN_VOWEL.test(name)) return false;
   const word = (name.toLowerCase().split(/[\s-]/)[0] ?? "").normalize("NFC");
   return !ASPIRATED_H.has(word);
