@@ -315,6 +315,14 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     method: "POST",
+    route: "/referrals/{id}/invitation/reprint",
+    rule: "referral",
+    // No invitation runs: authorized callers reach that check.
+    ok: 409,
+    path: async (t) => `/referrals/${await referralTo(t)}/invitation/reprint`,
+  },
+  {
+    method: "POST",
     route: "/referrals/{id}/booking",
     rule: "referral",
     ok: 409,

@@ -180,6 +180,40 @@ describe("a referral", () => {
     expect(left).toEqual([]);
   });
 
+  it("reprints the running invitation's slip: a new code, the same link, the pending SMS carrying the new code", async () => {
+    const id = await refer();
+    const reprint = () => post(`/referrals/${id}/invitation/reprint`, env.fx.cookies.referrer, {});
+    const none = await reprint();
+    expect(none.status).toBe(409);
+    expect(none.body.error.message).toBe("Aucune invitation en cours : envoyez-en une nouvelle.");
+
+    const texted = await post(`/referrals/${id}/invitation`, env.fx.cookies.referrer, { email: false, sms: true });
+    const token = texted.body.url.split("#")[1];
+    const again = await reprint();
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ expiresAt: texted.body.expiresAt, sentTo: null, textedTo: null });
+    expect(again.body.url).toMatch(/\/invitation$/);
+    expect(again.body.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(again.body.code).not.toBe(texted.body.code);
+    // The old code is dead, the new one and the link open the invitation.
+    expect((await env.app.request(`/api/invitations/${texted.body.code}`)).status).toBe(404);
+    expect((await env.app.request(`/api/invitations/${again.body.code}`)).status).toBe(200);
+    expect((await env.app.request(`/api/invitations/${token}`)).status).toBe(200);
+    // The SMS not yet sent say the new code, and still the link.
+    const pending = await env.db.prisma.outboxMessage.findMany({ where: { referralId: id, status: "pending" } });
+    expect(pending.map((m) => m.type).sort()).toEqual(["referral.invitation", "referral.reminder"]);
+    for (const message of pending) {
+      const text = smsOf(message)?.sms.text ?? "";
+      expect(text).not.toContain(texted.body.code);
+      expect(text).toContain(token);
+    }
+    const invitationSms = pending.find((m) => m.type === "referral.invitation");
+    expect(invitationSms && smsOf(invitationSms)?.sms.text).toContain(again.body.code);
+    const timeline = (await detail(id)).body.referral.timeline as { kind: string; detail: string }[];
+    expect(timeline.at(-1)).toMatchObject({ kind: "invited", detail: "feuillet réimprimé, nouveau code" });
+    expect(await env.db.prisma.auditEvent.count({ where: { action: "referral.reprint", entityId: id } })).toBe(1);
+  });
+
   it("sends the invitation by SMS to the person's mobile, with the code and a reminder, both withdrawn like the e-mail's", async () => {
     const id = await refer();
     expect((await detail(id)).body.referral.person).toMatchObject({ phone: "06 12 34 56 78", textable: true });

@@ -140,8 +140,14 @@ test("without an e-mail address, the printed code opens the slots; the person bo
   await page.getByRole("button", { name: "Créer le code à imprimer" }).click();
   await page.getByText("Invitation créée : imprimez le feuillet").waitFor();
   const slip = page.locator(".referral-print");
+  const first = normalise(await slip.locator(".referral-code").textContent());
+  expect(first).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  // The slip lost: printed again from the referral's page, with a new code (the first is dead).
+  await page.getByRole("button", { name: "Réimprimer le feuillet" }).click();
+  await page.getByText("Nouveau code créé : imprimez le feuillet").waitFor();
   const code = normalise(await slip.locator(".referral-code").textContent());
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  expect(code).not.toBe(first);
   await expectAccessibleAtEveryWidth(page, "referral, printed code");
 
   // Printed: the slip alone, for the person.

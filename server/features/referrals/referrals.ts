@@ -5,6 +5,7 @@ import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn, type Tx } from "../../db/database.ts";
 import type { Prisma, ReferralEventKind } from "../../db/generated/client.ts";
+import { seal, unseal } from "../../db/sealed.ts";
 import { smsNumber } from "../../domain/contact.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
@@ -260,6 +261,33 @@ export async function alertTarget(
   await enqueue(sqlIn(tx), config.sessionSecret, [
     { type: "referral.received", recipient: to.inboxEmail, dueAt: now, payload, referralId: referral.id },
   ]);
+}
+
+// A printed code as the person's SMS write it (« ABCD-EFGH-JKMN »).
+const PRINTED_CODE = /\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b/g;
+
+/**
+ * A new printed code for the invitation in progress, its link and its end unchanged: a slip lost,
+ * or one to print again. Codes are stored hashed only, so the previous one stops working; the
+ * pending SMS that carry it (the invitation held by quiet hours, its reminder) carry the new one.
+ */
+export async function replaceInvitationCode(tx: Tx, r: { id: string; invitationCodeHash: string | null }, secret: string) {
+  const { code, codeHash } = newInvitationSecrets();
+  await tx.referral.update({ where: { id: r.id }, data: { invitationCodeHash: codeHash } });
+  const pending = await tx.outboxMessage.findMany({
+    where: { referralId: r.id, channel: "sms", status: "pending", type: { in: ["referral.invitation", "referral.reminder"] } },
+    select: { id: true, payload: true },
+  });
+  for (const message of pending) {
+    const text = JSON.stringify(unseal(secret, message.payload));
+    const previous = text.match(PRINTED_CODE)?.find((found) => hashSecret(found.replaceAll("-", "")) === r.invitationCodeHash);
+    if (!previous) continue;
+    await sqlIn(tx).query(`UPDATE "OutboxMessage" SET payload = $2::jsonb WHERE id = $1::uuid`, [
+      message.id,
+      JSON.stringify(seal(secret, JSON.parse(text.replaceAll(previous, code)))),
+    ]);
+  }
+  return code;
 }
 
 /**

@@ -14,6 +14,7 @@ import { countPending, listReferrals } from "./list-referrals.ts";
 import { readdressReferral } from "./readdress-referral.ts";
 import { redirectReferral } from "./redirect-referral.ts";
 import { listReferralTargets } from "./referral-targets.ts";
+import { reprintInvitation } from "./reprint-invitation.ts";
 import {
   FollowedStatus,
   InvitationSent,
@@ -143,6 +144,16 @@ const readdress = referralRoute({
   },
   responses: { 201: json(z.object({ id: z.uuid() }), "La nouvelle orientation.") },
 });
+const reprint = referralRoute({
+  method: "post",
+  path: "/{id}/invitation/reprint",
+  summary: "Réimprimer le feuillet de l'invitation en cours : un nouveau code, le même lien, la même échéance",
+  request: { params: IdParam },
+  responses: {
+    200: json(InvitationSent, "L'adresse et le nouveau code, montrés une fois ; le code précédent ne fonctionne plus."),
+  },
+});
+
 const invitation = referralRoute({
   method: "post",
   path: "/{id}/invitation",
@@ -209,6 +220,7 @@ export const referrals = createRouter()
   .openapi(invitation, async (c) =>
     c.json(await act(c, "referrals", sendInvitation, { ...c.req.valid("param"), ...c.req.valid("json") }), 200),
   )
+  .openapi(reprint, async (c) => c.json(await act(c, "referrals", reprintInvitation, c.req.valid("param")), 200))
   .openapi(slots, async (c) =>
     c.json(await act(c, "referrals", listReferralSlots, { ...c.req.valid("param"), ...c.req.valid("query") }), 200),
   )

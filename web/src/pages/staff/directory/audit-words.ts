@@ -58,6 +58,7 @@ export const ACTIONS: Record<string, string> = {
   "referral.decline": "Orientation refusée",
   "referral.redirect": "Orientation réorientée",
   "referral.invite": "Invitation à prendre rendez-vous envoyée",
+  "referral.reprint": "Feuillet d'invitation réimprimé, avec un nouveau code",
   "person.exported": "Données d'une personne exportées",
   "person.erased": "Données d'une personne effacées pour une structure, à sa demande",
   "person.erased_everywhere": "Données d'une personne effacées partout, à sa demande",

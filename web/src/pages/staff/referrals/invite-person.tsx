@@ -5,7 +5,7 @@ import { ChoicesField, SelectField } from "../../../components/fields.tsx";
 import { formatParisInstant } from "../../../lib/dates.ts";
 import { AdminForm, createAdminForm } from "../directory/admin-form.tsx";
 import { sentWords } from "./referral-words.ts";
-import { type Invitation, inviteToReferral, type ReferralDetail } from "./referrals-api.ts";
+import { type Invitation, inviteToReferral, type ReferralDetail, reprintInvitation } from "./referrals-api.ts";
 
 // Both ways are said by one group of choices: a refusal of either is shown there.
 const IDS = { email: "invitation-envoi", sms: "invitation-envoi", days: "invitation-duree" };
@@ -17,8 +17,13 @@ type Way = "email" | "sms" | "both" | "print";
  * link and the code are shown once (the server keeps only their hashes); a new invitation
  * replaces the previous one.
  */
-export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invitation: Invitation) => void }) {
+export function InvitePerson(props: {
+  referral: ReferralDetail;
+  onInvited: (invitation: Invitation, reprinted?: boolean) => void;
+}) {
   const invite = useAction(inviteToReferral);
+  const reprint = useAction(reprintInvitation);
+  const reprintForm = createAdminForm({}, {});
   const form = createAdminForm(IDS, { email: "Envoi", sms: "Envoi par SMS", days: "Durée" });
   const person = () => props.referral.person;
   const ways = createMemo(() => {
@@ -54,6 +59,20 @@ export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invi
           <strong>Une invitation est déjà en cours.</strong> Une nouvelle la remplace&nbsp;: le lien et le code déjà donnés ne
           fonctionneront plus.
         </p>
+        <AdminForm
+          form={reprintForm}
+          label="Réimprimer le feuillet de l'invitation en cours"
+          submit="Réimprimer le feuillet"
+          onSubmit={async () => {
+            const sent = await reprintForm.run({}, () => reprint(props.referral.id));
+            if (sent) props.onInvited(sent, true);
+          }}
+        >
+          <p>
+            Le feuillet porte un nouveau code&nbsp;: l'ancien ne fonctionnera plus. Le lien déjà envoyé par courriel reste
+            valable, et un SMS pas encore parti portera le nouveau code.
+          </p>
+        </AdminForm>
       </Show>
       <AdminForm
         form={form}
@@ -90,7 +109,7 @@ export function InvitePerson(props: { referral: ReferralDetail; onInvited: (invi
 }
 
 /** The invitation just made: said on screen once, and a slip for the person that prints alone. */
-export function InvitationSlip(props: { referral: ReferralDetail; invitation: Invitation }) {
+export function InvitationSlip(props: { referral: ReferralDetail; invitation: Invitation; reprinted?: boolean }) {
   let notice!: HTMLDivElement;
   // The form that was sent may be gone (the invitation changes what the page offers): the focus comes here.
   onMount(() => notice.focus());
@@ -99,11 +118,21 @@ export function InvitationSlip(props: { referral: ReferralDetail; invitation: In
   return (
     <>
       <div class="notice no-print" role="status" tabindex="-1" ref={notice}>
-        <p class="notice__title">{sentWords(props.invitation)}</p>
-        <p>
-          Le lien et le code ne sont montrés qu'une fois, et valables jusqu'au {until()}. Le lien direct, pour le donner
-          autrement&nbsp;: <span class="referral-link">{props.invitation.url}</span>
-        </p>
+        <Show
+          when={!props.reprinted}
+          fallback={
+            <>
+              <p class="notice__title">Nouveau code créé : imprimez le feuillet et remettez-le à la personne.</p>
+              <p>Le code n'est montré qu'une fois, et valable jusqu'au {until()}. L'ancien ne fonctionne plus.</p>
+            </>
+          }
+        >
+          <p class="notice__title">{sentWords(props.invitation)}</p>
+          <p>
+            Le lien et le code ne sont montrés qu'une fois, et valables jusqu'au {until()}. Le lien direct, pour le donner
+            autrement&nbsp;: <span class="referral-link">{props.invitation.url}</span>
+          </p>
+        </Show>
         <Button variant="secondary" onClick={() => window.print()}>
           Imprimer le feuillet
         </Button>

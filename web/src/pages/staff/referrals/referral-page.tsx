@@ -68,7 +68,7 @@ function Referral(props: { referral: ReferralDetail }) {
   const r = () => props.referral;
   const success = createSuccess();
   // Shown once, as the API gives them once: a reload does not show them again.
-  const [invitation, setInvitation] = createSignal<Invitation>();
+  const [invitation, setInvitation] = createSignal<{ sent: Invitation; reprinted: boolean }>();
   const [booked, setBooked] = createSignal<ReferralBooked>();
   return (
     <>
@@ -108,11 +108,13 @@ function Referral(props: { referral: ReferralDetail }) {
           <BookForPerson referral={r()} onBooked={setBooked} />
         </Show>
         <Show when={r().can.invite}>
-          <InvitePerson referral={r()} onInvited={setInvitation} />
+          <InvitePerson referral={r()} onInvited={(sent, reprinted = false) => setInvitation({ sent, reprinted })} />
         </Show>
         <Timeline referral={r()} />
       </div>
-      <Show when={invitation()}>{(sent) => <InvitationSlip referral={r()} invitation={sent()} />}</Show>
+      <Show when={invitation()}>
+        {(made) => <InvitationSlip referral={r()} invitation={made().sent} reprinted={made().reprinted} />}
+      </Show>
     </>
   );
 }

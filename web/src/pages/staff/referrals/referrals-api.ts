@@ -117,6 +117,12 @@ export const inviteToReferral = action(async (id: string, input: InvitationInput
   return json(result, { revalidate: result.kind === "done" ? changed() : [] });
 }, "referralInvite");
 
+/** The running invitation's slip again: a new code, the same link and end. */
+export const reprintInvitation = action(async (id: string) => {
+  const result = await send<Invitation>(() => referrals[":id"].invitation.reprint.$post({ param: { id } }), 200);
+  return json(result, { revalidate: result.kind === "done" ? changed() : [] });
+}, "referralReprint");
+
 /** Books the referral's meeting; the same `idempotencyKey` never books twice. */
 export const bookReferral = action(async (id: string, slotKey: string, idempotencyKey: string) => {
   const result = await send<ReferralBooking>(
