@@ -320,6 +320,7 @@ const ENDPOINTS: Endpoint[] = [
     // No invitation runs: authorized callers reach that check.
     ok: 409,
     path: async (t) => `/referrals/${await referralTo(t)}/invitation/reprint`,
+    body: () => ({}),
   },
   {
     method: "POST",

@@ -50,6 +50,7 @@ export async function refer(
   await form.getByText("Cochez la case si la personne accepte").first().waitFor();
   await form.getByLabel("La personne accepte que ses coordonnées soient transmises à la structure").check();
   await form.getByRole("button", { name: "Envoyer l'orientation" }).click();
-  const of = /^[AEIOUYÉ]/.test(person.firstName) ? "d'" : "de ";
+  // « d'Inès », « d'Yves », « de Yanis »: a y before a vowel is a consonant.
+  const of = /^([AEIOUÉ]|Y[^aeiouéè])/.test(person.firstName) ? "d'" : "de ";
   await page.getByRole("heading", { level: 1, name: `Orientation ${of}${person.firstName} ${person.lastName}` }).waitFor();
 }

@@ -148,7 +148,7 @@ const reprint = referralRoute({
   method: "post",
   path: "/{id}/invitation/reprint",
   summary: "Réimprimer le feuillet de l'invitation en cours : un nouveau code, le même lien, la même échéance",
-  request: { params: IdParam },
+  request: { params: IdParam, body: jsonBody(z.object({}).strict()) },
   responses: {
     200: json(InvitationSent, "L'adresse et le nouveau code, montrés une fois ; le code précédent ne fonctionne plus."),
   },

@@ -119,7 +119,7 @@ export const inviteToReferral = action(async (id: string, input: InvitationInput
 
 /** The running invitation's slip again: a new code, the same link and end. */
 export const reprintInvitation = action(async (id: string) => {
-  const result = await send<Invitation>(() => referrals[":id"].invitation.reprint.$post({ param: { id } }), 200);
+  const result = await send<Invitation>(() => referrals[":id"].invitation.reprint.$post({ param: { id }, json: {} }), 200);
   return json(result, { revalidate: result.kind === "done" ? changed() : [] });
 }, "referralReprint");
 
