@@ -69,7 +69,6 @@ describe("the client's address", () => {
 const OUTSIDE_THE_SCOPE: Record<string, string> = {
   "agenda/send-confirmation.ts": "whoever booked at the desk may send the confirmation while holding the private link",
   "agenda/record-outcome.ts": "a meeting's outcome reaches its referral, seen or not",
-  "agenda/move-by-staff.ts": "locks the meeting the user's scope has just shown, so that two moves take turns",
   "privacy/person-scope.ts": "the Région reaches every person",
   "privacy/person-summary.ts": "reads what personInScope said the user's structures hold",
   "privacy/export-person.ts": "reads what personInScope said the user's structures hold",

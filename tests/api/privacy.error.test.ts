@@ -62,7 +62,14 @@ describe("after an erasure, nothing more for the person", () => {
       expect(row.events.at(-1)).toMatchObject({ kind: "expired", detail: "données de la personne effacées" });
       expect(await env.db.prisma.outboxMessage.count({ where: { referralId: referral.id } })).toBe(0);
       const view = await send("GET", `/referrals/${referral.id}`, env.fx.cookies.structureAdmin);
-      expect(view.body.referral.can).toEqual({ accept: false, decline: false, redirect: false, book: false, invite: false });
+      expect(view.body.referral.can).toEqual({
+        accept: false,
+        decline: false,
+        redirect: false,
+        book: false,
+        invite: false,
+        readdress: false,
+      });
     }
     // Not even a new invitation brings it back.
     const invite = await send("POST", `/referrals/${accepted.id}/invitation`, env.fx.cookies.referrer, { email: false });

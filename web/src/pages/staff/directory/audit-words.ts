@@ -57,6 +57,8 @@ export const ACTIONS: Record<string, string> = {
   "referral.accept": "Orientation acceptée",
   "referral.decline": "Orientation refusée",
   "referral.redirect": "Orientation réorientée",
+  "referral.readdress": "Orientation refusée adressée à une autre structure",
+  "account.notices": "Choix des courriels reçus modifiés",
   "referral.invite": "Invitation à prendre rendez-vous envoyée",
   "referral.reprint": "Feuillet d'invitation réimprimé, avec un nouveau code",
   "person.exported": "Données d'une personne exportées",

@@ -15,6 +15,8 @@ export const MESSAGE_TYPES: Record<string, string> = {
   "advisor.cancelled": "Avis au conseiller : rendez-vous annulé",
   "referral.invitation": "Invitation à prendre rendez-vous",
   "referral.reminder": "Relance de l'invitation",
+  "referral.received": "Nouvelle orientation reçue (adresse de la structure)",
+  "staff.digest": "Résumé du jour des courriels d'un membre de l'équipe",
   "referral.expired": "Avis au prescripteur : invitation expirée",
   "referral.declined": "Avis au prescripteur : orientation refusée",
   "referral.redirected": "Avis au prescripteur : orientation réorientée",
