@@ -71,6 +71,17 @@ describe("staff move a meeting", () => {
     expect((await onsite("2026-11-02"))[0]?.start).toBe("2026-11-02T09:00:00+01:00");
   });
 
+  it("by the advisor themself: they are neither e-mailed nor named among those told", async () => {
+    const { id } = await bookFor("2026-11-09", { firstName: "Lina", lastName: "Roux", email: "lina@example.org" });
+    const [, target] = await onsite("2026-11-10");
+    // Claire Martin, whose meeting it is, moves it.
+    const moved = await move(id, target?.key as string, await advisorCookie());
+    expect(moved.status).toBe(200);
+    expect(moved.body.told).toEqual({ person: ["email"], call: null, advisors: [] });
+    const sent = await messagesOf(id, "appointment.moved");
+    expect(sent.map((m) => m.recipient)).toEqual(["lina@example.org"]);
+  });
+
   it("moves to another offering of the structure (the collective session); a person to call is named", async () => {
     const { id } = await bookFor("2026-11-09", { firstName: "Paul", lastName: "Morel", phone: "03 20 12 34 56" });
     const { slots } = (await deskSlots(`offering=${env.fx.collective.offeringId}&from=2026-11-09`)).body;

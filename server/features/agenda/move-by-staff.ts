@@ -67,7 +67,10 @@ export async function moveByStaff(deps: StaffDeps & { input: { id: string; slotK
   const { row, previous } = moved;
   const zone = row.structure.timeZone;
   const told = toldOf(row.person);
-  const advisors = [row.advisor, ...(previous.advisor.email === row.advisor.email ? [] : [previous.advisor])];
+  // Whoever moved it knows: they are not told (outbox.ts), so not named among those who are.
+  const advisors = [row.advisor, ...(previous.advisor.email === row.advisor.email ? [] : [previous.advisor])].filter(
+    (advisor) => advisor.email !== scope.user.email,
+  );
   return {
     appointment: { id, start: toZonedIso(row.startsAt, zone), end: toZonedIso(row.endsAt, zone) },
     told: {

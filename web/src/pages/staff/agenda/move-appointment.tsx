@@ -5,7 +5,9 @@ import { IdOptions, SelectField } from "../../../components/fields.tsx";
 import { Loading, Notice } from "../../../components/notice.tsx";
 import type { Outcome } from "../../../lib/api.ts";
 import { formatMoment } from "../../../lib/dates.ts";
+import { de } from "../../../lib/french.ts";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
+import { useStaffUser } from "../staff-area.tsx";
 import {
   type AppointmentDetail,
   type DeskSlot,
@@ -22,14 +24,18 @@ const IDS = { offering: "deplacer-service", advisor: "deplacer-conseiller", slot
 /** « Claire Martin est prévenue… », « Claire Martin et Hugo Petit sont prévenus… »: the new advisor first. */
 function advisorsTold(advisors: readonly { firstName: string; lastName: string }[]): string {
   const names = advisors.map(fullName);
+  if (names.length === 0) return "";
   return names.length === 1
     ? `${names.join("")} est prévenu·e par courriel.`
     : `${names.join(" et ")} sont prévenu·es par courriel (l'un·e l'a désormais, l'autre ne l'a plus).`;
 }
 
-/** The advisors a move to `slot` tells: who will have the meeting, and who had it if someone else. */
-function advisorsOf(slot: DeskSlot, before: { id: string; firstName: string; lastName: string }) {
-  return slot.advisor && slot.advisor.id !== before.id ? [slot.advisor, before] : [before];
+/**
+ * The advisors a move to `slot` tells: who will have the meeting, and who had it if someone
+ * else — never the one moving it, who knows.
+ */
+function advisorsOf(slot: DeskSlot, before: { id: string; firstName: string; lastName: string }, mover: string) {
+  return (slot.advisor && slot.advisor.id !== before.id ? [slot.advisor, before] : [before]).filter((a) => a.id !== mover);
 }
 
 /**
@@ -39,6 +45,7 @@ function advisorsOf(slot: DeskSlot, before: { id: string; firstName: string; las
  */
 export function MoveAppointment(props: { appointment: AppointmentDetail }) {
   const move = useAction(moveAppointment);
+  const user = useStaffUser();
   const structure = createAsync(() => getDeskStructure(props.appointment.structure.id));
   const [open, setOpen] = createSignal(false);
   const [offering, setOffering] = createSignal(props.appointment.offering.id);
@@ -70,7 +77,7 @@ export function MoveAppointment(props: { appointment: AppointmentDetail }) {
               Rendez-vous déplacé au {formatMoment(done().appointment.start)}.
             </p>
             <p>{moveNotice(done().told.person, done().told.call)}</p>
-            <p>{advisorsTold(done().told.advisors)}</p>
+            <Show when={advisorsTold(done().told.advisors)}>{(words) => <p>{words()}</p>}</Show>
           </Notice>
         )}
       </Show>
@@ -139,9 +146,9 @@ export function MoveAppointment(props: { appointment: AppointmentDetail }) {
                   setSlot(undefined);
                 }}
               >
-                Le rendez-vous de {fullName(props.appointment.person)} du {formatMoment(props.appointment.start)} passe au{" "}
+                Le rendez-vous {de(fullName(props.appointment.person))} du {formatMoment(props.appointment.start)} passe au{" "}
                 {slotLabel(chosen())}. {moveNotice(props.appointment.person.told, props.appointment.person.phone)}{" "}
-                {advisorsTold(advisorsOf(chosen(), props.appointment.advisor))}
+                {advisorsTold(advisorsOf(chosen(), props.appointment.advisor, user().id))}
               </ConfirmButton>
             )}
           </Show>
