@@ -209,6 +209,37 @@ describe("where to send the person", () => {
       "CIBC de Lille",
       "Point Info Conseil VAE de Roubaix",
     ]);
+    // Nearest first in kilometres, across a département line: Lens (Pas-de-Calais, 38 km from
+    // Roubaix) before Dunkerque (Nord, 68 km), as the dialog says.
+    const at = { "59512": [50.6942, 3.1746], "59350": [50.6292, 3.0573] } as const;
+    for (const [code, [latitude, longitude]] of Object.entries(at))
+      await env.db.prisma.commune.update({ where: { code }, data: { latitude, longitude } });
+    for (const [slug, name, code, departmentCode, latitude, longitude] of [
+      ["pic-vae-lens", "Point Info Conseil VAE de Lens", "62498", "62", 50.432, 2.8333],
+      ["pic-vae-dunkerque", "Point Info Conseil VAE de Dunkerque", "59183", "59", 51.0343, 2.3768],
+    ] as const) {
+      await env.db.prisma.commune.create({
+        data: { code, name: name.split(" de ")[1] as string, departmentCode, latitude, longitude },
+      });
+      await env.db.prisma.structure.create({
+        data: {
+          slug,
+          name,
+          networkId: network.id,
+          communes: { create: [{ communeCode: code }] },
+          sites: {
+            create: [{ name: code, address: "1 rue de la Gare", postcode: "00000", communeCode: code, latitude, longitude }],
+          },
+          offerings: { create: [{ serviceId: env.fx.services.vae.id, durationMinutes: 45, modes: ["onsite"] }] },
+        },
+      });
+    }
+    expect((await targets(fromRoubaix, env.fx.cookies.reception)).structures.map((s: { name: string }) => s.name)).toEqual([
+      "Point Info Conseil VAE de Roubaix",
+      "CIBC de Lille",
+      "Point Info Conseil VAE de Lens",
+      "Point Info Conseil VAE de Dunkerque",
+    ]);
     // Another structure's referral: not found.
     const cio = `rdv-session=${await openFor(env.fx.otherAdvisor.id)}`;
     expect((await send("GET", `/referrals/${fromRoubaix}/targets?service=${env.fx.services.vae.id}`, cio)).status).toBe(404);

@@ -1,6 +1,6 @@
 import type { StaffDeps } from "../../context.ts";
 import { sortFrench } from "../../domain/french.ts";
-import { byProximity } from "../../domain/proximity.ts";
+import { byDistance, byProximity } from "../../domain/proximity.ts";
 import { validationError } from "../../errors.ts";
 import { homeOf, placeOf, sitePlaceSelect } from "../structures/places.ts";
 import { visibleReferral } from "./guards.ts";
@@ -27,12 +27,16 @@ export async function listReferralTargets({ db, scope, input }: StaffDeps & { in
   });
   const commune = r.person.commune;
   const home = commune ? await homeOf(db, commune.code) : null;
+  // Nearest first in kilometres, as the dialog says (« Les plus proches d'abord »): a structure
+  // 38 km away across a département line comes before one 68 km away within it.
   const ranked = home
-    ? byProximity(
-        home,
-        structures,
-        (s) => s.sites.map(placeOf),
-        (s) => s.name,
+    ? byDistance(
+        byProximity(
+          home,
+          structures,
+          (s) => s.sites.map(placeOf),
+          (s) => s.name,
+        ),
       )
     : sortFrench(structures, (s) => s.name).map((item) => ({ item, closeness: null }));
   return {
