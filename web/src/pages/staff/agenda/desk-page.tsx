@@ -7,7 +7,7 @@ import { Loadable, Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
 import { mobileShape } from "../../../lib/phone.ts";
-import { NEEDS_MAX } from "../../booking/details.ts";
+import { emailError, NEEDS_MAX, phoneError } from "../../booking/details.ts";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
@@ -193,6 +193,9 @@ function DeskBooking(props: { structure: string }) {
       {
         firstName: fresh && !firstName().trim() ? "Saisissez le prénom." : undefined,
         lastName: fresh && !lastName().trim() ? "Saisissez le nom." : undefined,
+        // Every mistake at once: the formats too, as the server would say them after.
+        phone: fresh ? phoneError(phone().trim()) : undefined,
+        email: fresh ? emailError(email().trim()) : undefined,
         offering: offering() ? undefined : "Choisissez le service.",
         slotKey: chosen || !offering() ? undefined : "Choisissez un créneau.",
       },

@@ -5,6 +5,7 @@ import { Loading } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import type { Commune } from "../../../lib/api.ts";
 import { CommuneField } from "../../booking/commune-field.tsx";
+import { emailError, phoneError } from "../../booking/details.ts";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
@@ -111,6 +112,9 @@ function ReferralForm() {
         fromStructureId: from() ? undefined : "Choisissez la structure qui oriente.",
         firstName: firstName().trim() ? undefined : "Saisissez le prénom de la personne.",
         lastName: lastName().trim() ? undefined : "Saisissez le nom de la personne.",
+        // Every mistake at once: the formats too, as the server would say them after.
+        email: emailError(email().trim()),
+        phone: phoneError(phone().trim()),
         need: need().trim() ? undefined : "Décrivez le besoin de la personne.",
         serviceId: serviceId() ? undefined : "Choisissez le service.",
         toStructureId: target() ? undefined : "Choisissez la structure destinataire.",
