@@ -46,7 +46,8 @@ test("the desk is told every mistake at once — a missing name and two bad form
     expect(normalise(await error.textContent())).toMatch(/^Erreur : .+ valide, par exemple/);
   }
   // The link takes the keyboard to its field.
-  await summary.getByRole("link", { name: /adresse électronique valide/ }).click();
+  const left = page.getByRole("alert").filter({ hasText: "Le formulaire contient 2 erreurs" });
+  await left.getByRole("link", { name: /adresse électronique valide/ }).click();
   expect(await email.evaluate((element) => element === document.activeElement)).toBe(true);
   await expectAccessibleAtEveryWidth(page, "desk, three mistakes at once");
 
