@@ -28,6 +28,21 @@ test("a meeting marked honoured is no longer offered to cancel, and its opening 
   await page.getByRole("heading", { level: 2, name: "Annuler le rendez-vous" }).waitFor({ state: "detached" });
   expect(await page.getByRole("button", { name: "Annuler le rendez-vous" }).count()).toBe(0);
   expect(await page.getByRole("button", { name: "Absent·e" }).isEnabled()).toBe(true);
+  // A correction says its own date at once, not the first one's (the user trial saw the old date
+  // until a reload): the first outcome is dated the day before here.
+  await staff.harness.db.prisma.appointment.update({
+    where: { id: appointment.id },
+    data: { outcomeAt: new Date(Date.parse(NOW) - 24 * 3600_000) },
+  });
+  await page.reload();
+  const hint = page.locator("#outcome-hint");
+  await hint.getByText("Honoré").waitFor();
+  const first = normalise(await hint.textContent());
+  await page.getByRole("button", { name: "Absent·e" }).click();
+  await page.getByText("Issue enregistrée : absent·e.").waitFor();
+  await hint.getByText("Absent·e").waitFor();
+  const corrected = normalise(await hint.textContent());
+  expect(corrected.match(/\(le ([^)]+)\)/)?.[1]).not.toBe(first.match(/\(le ([^)]+)\)/)?.[1]);
   await expectAccessibleAtEveryWidth(page, "appointment with its outcome");
   expect(advisorPage.problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await advisorPage.close();

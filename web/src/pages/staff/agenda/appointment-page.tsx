@@ -199,7 +199,8 @@ function OutcomeSection(props: { appointment: AppointmentDetail }) {
           {(outcome) => (
             <>
               Notée&nbsp;: <strong>{OUTCOMES[outcome()]}</strong>
-              <Show when={props.appointment.outcomeAt}>{(at) => ` (le ${formatMoment(at())})`}</Show>.
+              {/* JSX, not a string: Show runs its child once, and a correction changes the date. */}
+              <Show when={props.appointment.outcomeAt}>{(at) => <> (le {formatMoment(at())})</>}</Show>.
             </>
           )}
         </Show>{" "}
