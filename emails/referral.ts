@@ -93,7 +93,7 @@ export function meetingCancelledEmail(
  * desk, and the referral is read in full behind the sign-in.
  */
 export function referralReceivedEmail(received: { from: string; url: string }): RenderedEmail {
-  return render(`Nouvelle orientation reçue de ${received.from}`, "Bonjour", [
+  return render(`Nouvelle orientation reçue ${de(received.from)}`, "Bonjour", [
     {
       kind: "text",
       text: `${received.from} vous adresse une nouvelle orientation. Elle attend votre réponse dans l'espace professionnel : l'accepter, la refuser ou réorienter la personne.`,

@@ -84,8 +84,8 @@ test("an advisor opens a session from the agenda, marks attendance, and prints t
     "03 20 11 22 33 (à prévenir par téléphone)",
   );
 
-  await page.getByRole("group", { name: "Présence de Inès Bernard" }).getByRole("radio", { name: "Honoré" }).check();
-  await page.getByRole("group", { name: "Présence de Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).check();
+  await page.getByRole("group", { name: "Présence d'Inès Bernard" }).getByRole("radio", { name: "Honoré" }).check();
+  await page.getByRole("group", { name: "Présence d'Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).check();
   await page.getByRole("group", { name: "Présence de Yasmine Cordier" }).getByRole("radio", { name: "Excusé·e" }).check();
   await page.getByRole("button", { name: "Enregistrer les présences" }).click();
   await page.getByText("Présences enregistrées (3 participants).").waitFor();
@@ -102,7 +102,7 @@ test("an advisor opens a session from the agenda, marks attendance, and prints t
   // Marked, the session took place: it may no longer be cancelled, and the choices stay shown.
   expect(await page.getByRole("button", { name: "Annuler la session" }).count()).toBe(0);
   expect(
-    await page.getByRole("group", { name: "Présence de Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).isChecked(),
+    await page.getByRole("group", { name: "Présence d'Hugo Lambert" }).getByRole("radio", { name: "Absent·e" }).isChecked(),
   ).toBe(true);
   await expectAccessibleAtEveryWidth(page, "session, attendance marked");
 

@@ -1,6 +1,7 @@
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { unique } from "../../db/errors.ts";
+import { de } from "../../domain/french.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { allowed, checkTarget, visibleReferral } from "./guards.ts";
 import { alertTarget, recordEvent } from "./referrals.ts";
@@ -63,7 +64,7 @@ export async function readdressReferral(deps: StaffDeps & { input: ReaddressInpu
             kind: "created",
             at: now,
             byId: scope.user.id,
-            detail: `après le refus de ${r.toStructure.name}`,
+            detail: `après le refus ${de(r.toStructure.name)}`,
           });
           await alertTarget(
             tx,

@@ -5,6 +5,7 @@ import { ChoicesField, TextAreaField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateOf, formatDayWithYear, formatMoment, formatTime, timeOf } from "../../../lib/dates.ts";
+import { de } from "../../../lib/french.ts";
 import { telHref } from "../../../lib/phone.ts";
 import { createSuccess, SuccessNotice } from "../directory/admin-form.tsx";
 import { ConfirmButton } from "../directory/confirm-button.tsx";
@@ -220,7 +221,7 @@ function AttendanceForm(props: { session: Session; participants: SessionParticip
               <ParticipantFacts participant={p} />
               <ChoicesField
                 id={`presence-${p.appointmentId}`}
-                legend={`Présence de ${fullName(p.person)}`}
+                legend={`Présence ${de(fullName(p.person))}`}
                 type="radio"
                 options={OUTCOME_CHOICES.map((value) => ({ value, label: OUTCOMES[value] }))}
                 selected={choiceOf(p) ? [choiceOf(p) as AppointmentOutcome] : []}

@@ -2,6 +2,7 @@ import { createAsync } from "@solidjs/router";
 import { Suspense } from "solid-js";
 import { IdOptions, SelectField } from "../../../components/fields.tsx";
 import { getServices } from "../../../lib/api.ts";
+import { de } from "../../../lib/french.ts";
 import { getReferralTargets, type ReferralTarget } from "./referrals-api.ts";
 
 const NEAR: Record<NonNullable<ReferralTarget["closeness"]>["nearness"], string> = {
@@ -42,7 +43,7 @@ export function NearTargetFields(props: {
   const hint = () => {
     const commune = targets()?.commune;
     return commune
-      ? `Les plus proches de ${commune.name} d'abord.`
+      ? `Les plus proches ${de(commune.name)} d'abord.`
       : "Par ordre alphabétique : la commune de la personne n'est pas connue.";
   };
   return (
