@@ -28,7 +28,7 @@ const SEPARATOR = /^[\s,:;/—–-]+/;
  * name it often starts with (« PIC VAE Nord — Lille »), and null when what is left is only its
  * commune, which the address says.
  */
-export function siteLabel(a: Pick<AppointmentDetails, "site" | "structure">): string | null {
+export function siteLabel(a: Pick<AppointmentDetails, "site"> & { structure: { name: string } }): string | null {
   if (!a.site) return null;
   const site = a.site.name.replace(/\s+/g, " ").trim();
   const structure = a.structure.name.replace(/\s+/g, " ").trim();
@@ -40,7 +40,7 @@ export function siteLabel(a: Pick<AppointmentDetails, "site" | "structure">): st
 }
 
 /** Where, in words, for the person: the structure once, then the site when it has a name of its own, then the address. */
-export function where(a: Pick<AppointmentDetails, "mode" | "site" | "structure">): string {
+export function where(a: Pick<AppointmentDetails, "mode" | "site"> & { structure: { name: string } }): string {
   if (a.mode === "phone") return "Rendez-vous téléphonique : le conseiller vous appelle au numéro que vous avez donné.";
   if (a.mode === "video") return "Rendez-vous en visio : le lien de connexion vous sera envoyé par la structure.";
   const site = a.site;

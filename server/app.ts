@@ -32,6 +32,7 @@ import { services } from "./features/services/routes.ts";
 import { sessions } from "./features/sessions/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
+import { offers, waitlist } from "./features/waitlist/routes.ts";
 import { compressAnswers } from "./http/compress.ts";
 import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
@@ -54,6 +55,8 @@ const api = createRouter()
   .route("/statistics", statistics)
   .route("/manage", manage)
   .route("/manage", lostLinks)
+  .route("/waitlist", waitlist)
+  .route("/offers", offers)
   .route("/auth", auth)
   .route("/auth", passwordLinks)
   .route("/auth", membershipInvitations);
@@ -120,7 +123,16 @@ export function createApp(deps: Deps, options: { webDir?: string } = {}) {
   });
   // A private link must not leak through the Referer header or a shared cache. Registered
   // before secureHeaders so that it has the last word on the way out.
-  for (const path of ["/api/manage/*", "/rdv/*", "/api/feeds/*", "/api/invitations/*"]) {
+  for (const path of [
+    "/api/manage/*",
+    "/rdv/*",
+    "/api/feeds/*",
+    "/api/invitations/*",
+    "/api/waitlist/*",
+    "/api/offers/*",
+    "/offre/*",
+    "/attente/*",
+  ]) {
     app.use(path, async (c, next) => {
       await next();
       c.header("Referrer-Policy", "no-referrer");

@@ -32,7 +32,7 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
  */
 export function redactPath(path: string): string {
   return path.replace(
-    /^((?:\/|%2f)+(?:api(?:\/|%2f)+)?(?:manage|rdv|feeds|invitations))(?:\/|%2f)+[^/]+/i,
+    /^((?:\/|%2f)+(?:api(?:\/|%2f)+)?(?:manage|rdv|feeds|invitations|offers|offre|waitlist|attente))(?:\/|%2f)+[^/]+/i,
     (_, prefix: string) => `${prefix}/:token`,
   );
 }

@@ -2,11 +2,14 @@
 // any row is anonymised. And what the outbox carries out rather than sends.
 import { RESET_ASKED, resetAsked } from "../auth/password-links.ts";
 import type { Deps } from "../context.ts";
+import { sqlIn } from "../db/database.ts";
 import { waitingTimesTask } from "../features/dashboards/waiting-times.ts";
 import { LINKS_ASKED, sendLinks } from "../features/lost-links/send-links.ts";
 import { noticeDigestTask } from "../features/notices/notice-digest.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
+import { HOLD_ENDS } from "../features/waitlist/offer-freed-time.ts";
+import { passOn } from "../features/waitlist/pass-on.ts";
 import type { OutboxTasks } from "../mail/outbox-worker.ts";
 import type { DailyTask } from "./daily.ts";
 
@@ -24,4 +27,8 @@ export const outboxTasks = ({ clock, config }: Pick<Deps, "clock" | "config">): 
   [RESET_ASKED]: (tx, email) =>
     resetAsked(tx, email, { now: clock.now(), publicUrl: config.publicUrl, secret: config.sessionSecret }),
   [LINKS_ASKED]: (tx, contact) => sendLinks(tx, contact, { now: clock.now(), config }),
+  // A hold ended unanswered: the slot goes to the next person waiting.
+  [HOLD_ENDS]: async (tx, offerId) => {
+    await passOn(sqlIn(tx), offerId, "expired", { now: clock.now(), config });
+  },
 });

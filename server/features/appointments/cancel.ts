@@ -3,6 +3,8 @@ import type { Config } from "../../config.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { type Caused, enqueue, enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import { referrerNotice } from "../referrals/referrals.ts";
+import { offerFreedTime } from "../waitlist/offer-freed-time.ts";
+import { endWaiting } from "../waitlist/pass-on.ts";
 import { loadAppointment, toDetails } from "./details.ts";
 import { lockForChange } from "./state-change.ts";
 
@@ -12,7 +14,8 @@ type CancelContext = { now: Date; config: Pick<Config, "sessionSecret" | "public
  * Cancels a booked appointment whose outcome is not recorded (a 409 otherwise: the states'
  * table), by the person or by the structure: the private link is
  * revoked, pending reminders withdrawn, and both sides told (the person with the .ics CANCEL,
- * when they have an address). In the caller's transaction.
+ * when they have an address); its time is offered to whoever waits for it (features/waitlist/).
+ * In the caller's transaction.
  */
 export async function cancelAppointment(
   tx: Tx,
@@ -34,6 +37,9 @@ export async function cancelAppointment(
   });
   const sql = sqlIn(tx);
   const cancelled = await loadAppointment(sql, id);
+  // The meeting leaves the waiting list, and its time goes to whoever waits for it.
+  await endWaiting(sql, { appointmentId: id }, "meeting", { now, config });
+  await offerFreedTime(sql, { advisorId: cancelled.advisor.id, from: cancelled.startsAt, to: cancelled.endsAt }, { now, config });
   await reopenReferral(tx, id, cancel, { ...context, start: cancelled.startsAt, zone: cancelled.structure.timeZone });
   await enqueueAppointmentMessages(
     sql,

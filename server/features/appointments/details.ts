@@ -26,7 +26,7 @@ export interface AppointmentRow {
     commune: { name: string };
   } | null;
   person: { firstName: string; lastName: string; email: string | null; phone: string | null; smsReminders: boolean };
-  advisor: { firstName: string; lastName: string; email: string };
+  advisor: { id: string; firstName: string; lastName: string; email: string };
 }
 
 /**
@@ -46,7 +46,7 @@ export const detailsOf = (source: string) => `
                              'accessInfo', si."accessInfo", 'commune', json_build_object('name', c.name)) END AS site,
          json_build_object('firstName', p."firstName", 'lastName', p."lastName", 'email', p.email,
                            'phone', p.phone, 'smsReminders', p."smsReminders") AS person,
-         json_build_object('firstName', u."firstName", 'lastName', u."lastName", 'email', u.email) AS advisor
+         json_build_object('id', u.id, 'firstName', u."firstName", 'lastName', u."lastName", 'email', u.email) AS advisor
     FROM ${source} a
     JOIN "Offering" o ON o.id = a."offeringId"
     JOIN "Service" sv ON sv.id = o."serviceId"
@@ -88,7 +88,7 @@ export function toDetails(row: AppointmentRow, manageUrl: string | null): Appoin
     site: row.site && { ...row.site, commune: row.site.commune.name },
     person: { firstName: row.person.firstName, lastName: row.person.lastName, email: row.person.email, phone: row.person.phone },
     smsTo: smsNumber(row.person),
-    advisor: row.advisor,
+    advisor: { firstName: row.advisor.firstName, lastName: row.advisor.lastName, email: row.advisor.email },
     instructions: row.offering.instructions,
     // The e-mails' line of needs: the ticked arrangements, then the person's own words.
     accessibilityNeeds: accessibilityWords(row.accessibilityAids, row.accessibilityNeeds),

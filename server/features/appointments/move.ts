@@ -6,6 +6,7 @@ import { AppError, validationError } from "../../errors.ts";
 import { enqueueAppointmentMessages } from "../../mail/outbox.ts";
 import type { OfferingRow } from "../slots/load-availability.ts";
 import type { SlotRef } from "../slots/slot-key.ts";
+import { offerFreedTime } from "../waitlist/offer-freed-time.ts";
 import { freeSlotFor, OFFERING, takeAdvisorTurn } from "./book-slot.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "./details.ts";
 import { takeSeat } from "./seat.ts";
@@ -37,13 +38,13 @@ const MOVE = statement(
  * updated in place, so the old time is released only when the new one is secured, and the
  * exclusion constraint still guards it against any concurrent booking. The person (e-mail,
  * SMS, as their contact allows) and the advisors, the new one and the one who had it, are told
- * — save `actorId`, who moved it and knows.
+ * — save `actorId`, who moved it and knows. The time it leaves is offered to whoever waits for it.
  */
 export async function moveAppointment(
   sql: SqlSession,
   current: AppointmentRow,
   spec: MoveSpec,
-  { now, config, actorId }: { now: Date; config: Pick<Config, "sessionSecret">; actorId?: string },
+  { now, config, actorId }: { now: Date; config: Pick<Config, "sessionSecret" | "publicUrl">; actorId?: string },
 ): Promise<AppointmentRow> {
   const [found] = await sql.query<OfferingRow & { active: boolean; bookableBy: BookableBy; reminderPlan: number[] }>(OFFERING, [
     spec.ref.offeringId,
@@ -74,5 +75,7 @@ export async function moveAppointment(
     { kind: "moved", previous: { start: current.startsAt, end: current.endsAt, advisor: current.advisor } },
     { now, reminderPlan, secret: config.sessionSecret, actorId },
   );
+  // The time it leaves goes to whoever waits for it: a move through the list cascades so.
+  await offerFreedTime(sql, { advisorId: current.advisor.id, from: current.startsAt, to: current.endsAt }, { now, config });
   return moved;
 }

@@ -9,6 +9,7 @@ import { AppError } from "../../errors.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { offerOpenedTime } from "../waitlist/offer-freed-time.ts";
 
 export interface AffectedAppointment {
   id: string;
@@ -152,6 +153,8 @@ export async function changeAvailability(
         cancelledMeetings.push({ ...a, told: told.by, phone: told.call && phoneForPeople(told.call) });
       }
     }
+    // Time opened (a range added or widened, an absence removed) goes to whoever waits for it.
+    for (const advisorId of target.advisorIds) await offerOpenedTime(sqlIn(tx), advisorId, { now, config });
     return { id, affected: orphaned.length, cancelled: cancelledMeetings.length, cancelledMeetings, conflicts };
   });
 }

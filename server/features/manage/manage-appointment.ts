@@ -6,12 +6,14 @@ import { sqlIn, type Tx } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
 import { canBecome, stateOf } from "../../domain/appointment-states.ts";
 import { linkIsLive } from "../../domain/booking.ts";
+import { joinProblem } from "../../domain/waitlist.ts";
 import { AppError } from "../../errors.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { type AppointmentRow, loadAppointment, toDetails } from "../appointments/details.ts";
 import { moveAppointment } from "../appointments/move.ts";
 import { publicAppointment } from "../appointments/public-view.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
+import { entrySelect, entryView } from "../waitlist/entry-view.ts";
 import { personView } from "./person-view.ts";
 
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -86,8 +88,16 @@ async function byToken(
 export type LinkDeps = Pick<Deps, "db" | "clock" | "config">;
 
 export async function getManagedAppointment({ db, clock }: LinkDeps, token: string) {
-  const row = await byToken(db.prisma, token, clock.now());
-  return { appointment: publicAppointment(row), person: personView(row.person) };
+  const now = clock.now();
+  const row = await byToken(db.prisma, token, now);
+  const entry = await db.prisma.waitlistEntry.findFirst({ where: { appointmentId: row.id, endedAt: null }, select: entrySelect });
+  return {
+    appointment: publicAppointment(row),
+    person: personView(row.person),
+    waitlist: entry && entryView(entry),
+    // « Me prévenir si un créneau se libère plus tôt » is offered, or why not.
+    waitlistProblem: joinProblem({ start: row.startsAt, seats: row.offering.seats }, now) ?? null,
+  };
 }
 
 export async function managedAppointmentIcs({ db, clock, config }: LinkDeps, token: string) {

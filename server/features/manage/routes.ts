@@ -1,6 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { AppointmentSchema } from "../bookings/schemas.ts";
+import { joinFromMeeting } from "../waitlist/join-from-meeting.ts";
+import { leaveFromMeeting } from "../waitlist/leave-list.ts";
+import { WaitlistEntrySchema, WishesInput } from "../waitlist/schemas.ts";
 import { changeContactByPerson } from "./change-contact.ts";
 import { cancelByPerson, getManagedAppointment, managedAppointmentIcs, rescheduleByPerson } from "./manage-appointment.ts";
 import { ContactAnswer, ContactChange, ManagedPerson } from "./schemas.ts";
@@ -24,7 +27,15 @@ const get = createRoute({
       description: "Le rendez-vous.",
       content: {
         "application/json": {
-          schema: z.object({ appointment: AppointmentSchema, person: ManagedPerson }),
+          schema: z.object({
+            appointment: AppointmentSchema,
+            person: ManagedPerson,
+            waitlist: WaitlistEntrySchema.nullable().openapi({ description: "Sa place sur la liste d'attente, s'il y est." }),
+            waitlistProblem: z
+              .string()
+              .nullable()
+              .openapi({ description: "Pourquoi ce rendez-vous ne peut pas entrer en liste d'attente ; null s'il le peut." }),
+          }),
         },
       },
     },
@@ -97,6 +108,37 @@ const contact = createRoute({
   },
 });
 
+const joinList = createRoute({
+  method: "post",
+  path: "/{token}/waitlist",
+  summary: "« Me prévenir si un créneau se libère plus tôt » (rendez-vous à plus de deux jours)",
+  description: "S'y inscrire à nouveau change les souhaits et garde la place dans la file.",
+  request: { params, body: { required: false, content: { "application/json": { schema: WishesInput } } } },
+  responses: {
+    201: {
+      description: "Inscrit.",
+      content: { "application/json": { schema: z.object({ entry: WaitlistEntrySchema }) } },
+    },
+    404: notFound,
+    409: errorResponse("Rendez-vous à moins de deux jours, ou séance collective."),
+    422: errorResponse("Un souhait est invalide ; `fields` le nomme."),
+  },
+});
+
+const leaveList = createRoute({
+  method: "delete",
+  path: "/{token}/waitlist",
+  summary: "Ne plus être prévenu",
+  request: { params },
+  responses: {
+    200: {
+      description: "Sorti de la liste ; une proposition en cours passe à la personne suivante.",
+      content: { "application/json": { schema: z.object({ left: z.boolean(), offersWithdrawn: z.int() }) } },
+    },
+    404: notFound,
+  },
+});
+
 export const manage = createRouter()
   .openapi(get, async (c) => c.json(await getManagedAppointment(c.var.deps, c.req.valid("param").token), 200))
   .openapi(ics, async (c) => {
@@ -112,6 +154,11 @@ export const manage = createRouter()
   .openapi(reschedule, async (c) =>
     c.json(await rescheduleByPerson(c.var.deps, c.req.valid("param").token, c.req.valid("json").slotKey), 200),
   )
+  .openapi(joinList, async (c) => {
+    const wishes = c.req.header("content-type")?.includes("json") ? c.req.valid("json") : {};
+    return c.json(await joinFromMeeting(c.var.deps, c.req.valid("param").token, wishes), 201);
+  })
+  .openapi(leaveList, async (c) => c.json(await leaveFromMeeting(c.var.deps, c.req.valid("param").token), 200))
   .openapi(contact, async (c) =>
     c.json(await changeContactByPerson(c.var.deps, c.req.valid("param").token, c.req.valid("json")), 200),
   );

@@ -87,7 +87,7 @@ type RuleRow = Rule & { offeringIds: string[] };
  * columns for the (advisor, start) index, as a range for the exclusion constraint's index —
  * whichever the planner picks, even while the table's statistics still say it is empty (a
  * new database filling up), it reads only the days asked for (it read every meeting of the
- * advisors before).
+ * advisors before). A slot held for someone on a waiting list counts as an appointment.
  */
 export const AVAILABILITY = statement(
   "availability",
@@ -118,13 +118,21 @@ export const AVAILABILITY = statement(
        FROM "Closure" c
       WHERE c."structureId" = ANY($2::uuid[]) AND c."startDate" <= $3::date AND c."endDate" >= $4::date) AS closures,
     (SELECT coalesce(json_object_agg(v.id, b.list), '{}') FROM advisors v CROSS JOIN LATERAL (
-       SELECT json_agg(json_build_array(date_part('epoch', a."startsAt") * 1000, date_part('epoch', a."endsAt") * 1000,
-                                        o."bufferMinutes", a."sessionKey")) AS list
-         FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
-        WHERE a."advisorId" = v.id AND a.status = 'booked'
-          AND a."startsAt" < $6 AND a."endsAt" > $8 AND a."startsAt" > $8::timestamptz - interval '1 day'
-          AND tstzrange(a."startsAt", a."endsAt", '[)') && tstzrange($8, $6)
-          AND a.id IS DISTINCT FROM $9::uuid) b
+       SELECT json_agg(t.e) AS list FROM (
+         SELECT json_build_array(date_part('epoch', a."startsAt") * 1000, date_part('epoch', a."endsAt") * 1000,
+                                 o."bufferMinutes", a."sessionKey") AS e
+           FROM "Appointment" a JOIN "Offering" o ON o.id = a."offeringId"
+          WHERE a."advisorId" = v.id AND a.status = 'booked'
+            AND a."startsAt" < $6 AND a."endsAt" > $8 AND a."startsAt" > $8::timestamptz - interval '1 day'
+            AND tstzrange(a."startsAt", a."endsAt", '[)') && tstzrange($8, $6)
+            AND a.id IS DISTINCT FROM $9::uuid
+         UNION ALL
+         -- A slot offered to someone on a waiting list is theirs while the hold lasts.
+         SELECT json_build_array(date_part('epoch', w."startsAt") * 1000, date_part('epoch', w."endsAt") * 1000,
+                                 o."bufferMinutes", NULL)
+           FROM "WaitlistOffer" w JOIN "Offering" o ON o.id = w."offeringId"
+          WHERE w."advisorId" = v.id AND w.status = 'open' AND w."holdUntil" > $11
+            AND w."startsAt" < $6 AND w."endsAt" > $8) t) b
       WHERE b.list IS NOT NULL
     ) AS appointments`,
 );
@@ -174,6 +182,7 @@ export async function loadAvailability(
     new Date(fromInstant.getTime() - REACH_MS),
     range.ignoreAppointmentId ?? null,
     range.advisorId ?? null,
+    range.now,
   ]);
   const rules = parsed(row?.rules ?? []);
   const absences = parsed(row?.absences ?? []);

@@ -1,0 +1,97 @@
+import { waitlistJoinedEmail } from "../../../emails/waitlist.ts";
+import { smsWaitlistJoined } from "../../../sms/waitlist-sms.ts";
+import { sqlIn } from "../../db/database.ts";
+import { smsNumber } from "../../domain/contact.ts";
+import { addDays, localDateOf } from "../../domain/time.ts";
+import { LONGEST_WAIT_DAYS } from "../../domain/waitlist.ts";
+import { AppError, validationError } from "../../errors.ts";
+import { enqueue, type OutboxRow, smsRow } from "../../mail/outbox.ts";
+import { newManageToken } from "../appointments/manage-token.ts";
+import type { LinkDeps } from "../manage/manage-appointment.ts";
+import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
+import { offeredSlots, toView } from "../slots/search-slots.ts";
+import { entrySelect, entryView, storedWishes } from "./entry-view.ts";
+import type { JoinInput } from "./schemas.ts";
+
+/**
+ * « Me prévenir dès qu'un créneau s'ouvre »: someone who found no free time with a service in a
+ * structure joins its list with what a booking keeps (name, contact, commune, the notice read).
+ * Refused (409, with them) while slots are free: booking one is better than waiting. The person
+ * gets a message with the link to see or leave the list.
+ */
+export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input: JoinInput) {
+  const now = clock.now();
+  const found = await db.prisma.offering.findFirst({
+    where: {
+      service: { slug: input.service },
+      structureId: input.structure,
+      active: true,
+      bookableBy: "public",
+      structure: { active: true, network: { kind: "spro" } },
+    },
+    select: { ...offeringSelect, service: { select: { name: true } }, structure: { select: { timeZone: true, name: true } } },
+  });
+  if (!found) throw validationError({ service: "Ce service n'est pas proposé en ligne par cette structure." });
+  if (found.seats > 1)
+    throw validationError({ service: "Une séance collective n'a pas de liste d'attente : choisissez une autre séance." });
+  const offering = toOfferingRow(found);
+  const wishes = storedWishes(input, offering, now);
+
+  const today = localDateOf(now, offering.timeZone);
+  const open = await offeredSlots(db, [offering], { from: today, to: addDays(today, offering.horizonDays), now });
+  const free = open.get(offering)?.slots ?? [];
+  if (free.length > 0) {
+    throw new AppError("CONFLICT", "Des créneaux sont libres pour ce service : choisissez-en un plutôt que d'attendre.", {
+      alternatives: free.slice(0, 3).map((s) => toView(s, offering)),
+    });
+  }
+
+  const { token, hash } = newManageToken();
+  const url = `${config.publicUrl}/attente/${token}`;
+  const p = input.person;
+  const entry = await db.prisma.$transaction(async (tx) => {
+    const commune = p.commune && (await tx.commune.findUnique({ where: { code: p.commune }, select: { code: true } }));
+    const person = await tx.person.create({
+      data: {
+        firstName: p.firstName,
+        lastName: p.lastName,
+        email: p.email ?? null,
+        phone: p.phone ?? null,
+        smsReminders: p.smsReminders ?? true,
+        communeCode: commune ? commune.code : null,
+        noticeAcceptedAt: now,
+        createdAt: now,
+        lastActivityAt: now,
+      },
+      select: { id: true, firstName: true, email: true, phone: true, smsReminders: true },
+    });
+    const created = await tx.waitlistEntry.create({
+      data: {
+        ...wishes,
+        until: wishes.until ?? new Date(now.getTime() + LONGEST_WAIT_DAYS * 86_400_000),
+        offeringId: offering.id,
+        personId: person.id,
+        otherwiseAt: new Date(now.getTime() + offering.horizonDays * 86_400_000),
+        tokenHash: hash,
+        channel: "online",
+        createdAt: now,
+      },
+      select: { ...entrySelect, until: true },
+    });
+    const zone = offering.timeZone;
+    const joined = { firstName: person.firstName, service: found.service.name, structure: found.structure.name, url };
+    const rows: OutboxRow[] = [];
+    if (person.email)
+      rows.push({
+        type: "waitlist.joined",
+        recipient: person.email,
+        dueAt: now,
+        payload: waitlistJoinedEmail({ ...joined, until: created.until, zone }),
+      });
+    const mobile = smsNumber(person);
+    if (mobile) rows.push(smsRow("waitlist.joined", mobile, now, smsWaitlistJoined(joined), { zone }));
+    await enqueue(sqlIn(tx), config.sessionSecret, rows);
+    return created;
+  });
+  return { entry: entryView(entry), waitlistUrl: url };
+}
