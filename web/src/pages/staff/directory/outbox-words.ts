@@ -25,6 +25,9 @@ export const MESSAGE_TYPES: Record<string, string> = {
   "staff.reset": "Lien de mot de passe",
   "staff.reset_asked": "Demande de mot de passe oublié",
   "staff.membership_invitation": "Invitation à rejoindre une structure",
+  "waitlist.offer": "Liste d'attente : créneau libéré proposé",
+  "waitlist.joined": "Liste d'attente : inscription",
+  "waitlist.hold-ends": "Liste d'attente : fin de la réservation d'un créneau proposé",
 };
 
 const CHANNELS: Record<UndeliveredMessage["channel"], string> = { email: "par courriel", sms: "par SMS" };
