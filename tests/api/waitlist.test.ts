@@ -215,6 +215,30 @@ describe("the waiting list", () => {
     expect(await offersTo(open.email)).toHaveLength(1);
   });
 
+  it("of the places free at the freed time, the offer is in the mode of the person's meeting", async () => {
+    const { slots } = await (
+      await app.request(
+        `/api/slots?service=information-conseil-vae&structure=${fx.structure.id}&from=2026-04-08&to=2026-04-08&mode=phone`,
+      )
+    ).json();
+    const res = await app.request("/api/bookings", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": "waitlist-phone-meeting" },
+      body: JSON.stringify({
+        slotKey: slots[0].key,
+        person: { firstName: "Paul", lastName: "Martin", email: "paul@example.org" },
+        noticeAccepted: true,
+      }),
+    });
+    expect(res.status).toBe(201);
+    const token = (await res.json()).manageUrl.split("/").pop();
+    expect((await send("POST", `/api/manage/${token}/waitlist`, {})).status).toBe(201);
+    const b = await bookOnline(app, fx.structure.id, { date: "2026-03-25", time: "10:00", person: { email: "o@example.org" } });
+    await send("POST", `/api/manage/${b.token}/cancel`, {});
+    const offer = await db.prisma.waitlistOffer.findFirstOrThrow();
+    expect(offer).toMatchObject({ mode: "phone", startsAt: new Date("2026-03-25T09:00:00Z") });
+  });
+
   it("joining: refused within two days and for a collective session; again changes the wishes; leaving passes the held offer on", async () => {
     const near = await bookOnline(app, fx.structure.id, {
       date: "2026-03-23",

@@ -48,7 +48,7 @@ type WaitedOffering = OfferingRow & { service: string; structure: string };
 const WAITING = statement(
   "waitlist-waiting",
   `SELECT e.id, e."personId", e."halfDays", e.modes::text[] AS modes, e.until, e."appointmentId",
-          a."startsAt" AS "meetingStart", coalesce(w.sent, 0)::int AS "offersSent", w.last AS "lastOfferAt",
+          a."startsAt" AS "meetingStart", a.mode::text AS "meetingMode", coalesce(w.sent, 0)::int AS "offersSent", w.last AS "lastOfferAt",
           p."firstName", p.email, p.phone, p."smsReminders"
      FROM "WaitlistEntry" e
      JOIN "Person" p ON p.id = e."personId" AND p."anonymisedAt" IS NULL
@@ -65,6 +65,7 @@ const WAITING = statement(
 
 interface WaitingRow extends Waiting {
   id: string;
+  meetingMode: Mode | null;
   personId: string;
   appointmentId: string | null;
   firstName: string;
@@ -139,32 +140,36 @@ async function offerSlots(
     offering.id,
   );
   if (!input) return 0;
-  const slots = freeSlots(input).filter(
-    (s) => s.advisorId === freed.advisorId && s.start < freed.to && s.end > freed.from && s.seatsLeft > 0,
-  );
-  const first = slots[0];
-  if (!first) return 0;
+  // Earliest first; the slots of one time (two places or modes of the advisor) are one freed time.
+  const times = new Map<number, Slot[]>();
+  for (const slot of freeSlots(input)) {
+    if (slot.advisorId !== freed.advisorId || slot.start >= freed.to || slot.end <= freed.from || slot.seatsLeft < 1) continue;
+    const same = times.get(slot.start.getTime());
+    if (same) same.push(slot);
+    else times.set(slot.start.getTime(), [slot]);
+  }
+  const starts = [...times.keys()].sort((a, b) => a - b);
+  if (starts.length === 0) return 0;
   const today = localInstant(localDateOf(now, zone), 0, zone) ?? now;
-  const waiting = await sql.query<WaitingRow>(WAITING, [offering.id, now, today, first.start]);
+  const waiting = await sql.query<WaitingRow>(WAITING, [offering.id, now, today, new Date(starts[0] as number)]);
   const served = new Set<string>();
-  // Two slots at one time (the same advisor, two places or modes) are one freed time: offered once.
-  const taken = new Set<number>();
   let sent = 0;
-  for (const slot of slots) {
+  for (const start of starts) {
     if (sent >= most) break;
-    if (taken.has(slot.start.getTime())) continue;
-    const until = holdEnds(now, zone, { start: slot.start, minNoticeMinutes: offering.minNoticeMinutes });
+    const until = holdEnds(now, zone, { start: new Date(start), minNoticeMinutes: offering.minNoticeMinutes });
     if (!until) continue;
+    const choices = times.get(start) ?? [];
     for (const person of waiting) {
-      if (served.has(person.id) || !mayOffer(person, slot, now, zone)) continue;
-      if (!(await hold(sql, offering, slot, person, until, { now, config }))) {
-        served.add(person.id);
-        continue;
-      }
+      if (served.has(person.id)) continue;
+      // Of the places at that time, one that suits them — the mode of their meeting if it can be.
+      const suiting = choices.filter((slot) => mayOffer(person, slot, now, zone));
+      const slot = suiting.find((s) => s.mode === person.meetingMode) ?? suiting[0];
+      if (!slot) continue;
       served.add(person.id);
-      taken.add(slot.start.getTime());
-      sent++;
-      break;
+      if (await hold(sql, offering, slot, person, until, { now, config })) {
+        sent++;
+        break;
+      }
     }
   }
   return sent;
