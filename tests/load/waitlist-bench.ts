@@ -15,6 +15,7 @@ import { addDays, isoWeekday, localInstant } from "../../server/domain/time.ts";
 import { newManageToken } from "../../server/features/appointments/manage-token.ts";
 import { messageOf, testConfig, testDeps } from "../helpers/app.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
+import { openWeekdays } from "./open-weekdays.ts";
 import { ADMIN_URL, appendReport, percentile, postgresqlVersion, table } from "./report.ts";
 
 const WAITING = Number(process.env.BENCH_WAITING ?? 1000);
@@ -65,19 +66,11 @@ async function build(p: PrismaClient) {
   await p.membership.createMany({
     data: advisors.map((userId) => ({ userId, structureId: structure.id, role: "advisor" as const })),
   });
-  const rules = advisors.map((advisorId) => ({
-    id: randomUUID(),
-    advisorId,
-    structureId: structure.id,
-    siteId: site.id,
-    modes: ["onsite" as const],
-    weekdays: [1, 2, 3, 4, 5],
-    startTime: "08:00",
-    endTime: "18:00",
-    validFrom: new Date(FIRST_DAY),
-  }));
-  await p.availabilityRule.createMany({ data: rules });
-  await p.availabilityRuleOffering.createMany({ data: rules.map((r) => ({ ruleId: r.id, offeringId: offering.id })) });
+  await openWeekdays(
+    p,
+    advisors.map((id) => ({ id, structureId: structure.id, siteId: site.id, offeringId: offering.id })),
+    FIRST_DAY,
+  );
   return { structure, site, offering, advisors };
 }
 
