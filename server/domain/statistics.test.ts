@@ -8,7 +8,9 @@ import {
   rate,
   shownActivityTable,
   shownReferrals,
+  shownWaitlist,
   summariseActivity,
+  summariseWaitlist,
   suppress,
   waitingSeries,
   waitingSummary,
@@ -244,5 +246,68 @@ describe("openTime", () => {
     // Every other week from Monday 5 January: the 12th and the 26th of October, not the 5th nor the 19th.
     const fortnightly = openTime({ ...base, ...october, rules: [rule({ ...mondays, everyWeeks: 2 })] });
     expect(fortnightly.map((o) => o.date)).toEqual(["2026-10-12", "2026-10-26"]);
+  });
+});
+
+describe("the waiting list's figures", () => {
+  const here = { structureId: "s1", siteId: "a" };
+  const elsewhere = { structureId: "s2", siteId: null };
+  const facts = {
+    waiting: [
+      { ...here, count: 12 },
+      { ...elsewhere, count: 40 },
+    ],
+    slots: [
+      { ...here, accepted: true, count: 15 },
+      { ...here, accepted: false, count: 5 },
+      { ...elsewhere, accepted: true, count: 100 },
+    ],
+    offers: [
+      { ...here, status: "accepted" as const, daysGained: 3, count: 10 },
+      { ...here, status: "accepted" as const, daysGained: 9.5, count: 5 },
+      { ...here, status: "declined" as const, daysGained: null, count: 7 },
+      { ...here, status: "expired" as const, daysGained: null, count: 6 },
+      { ...here, status: "open" as const, daysGained: null, count: 2 },
+      { ...elsewhere, status: "expired" as const, daysGained: null, count: 50 },
+    ],
+  };
+  const onlyHere = (place: { structureId: string }) => place.structureId === "s1";
+
+  it("count the slots re-booked among the distinct slots offered, in the places kept", () => {
+    const figures = summariseWaitlist(facts, onlyHere);
+    expect(figures).toMatchObject({ waiting: 12, slotsOffered: 20, slotsAccepted: 15, declined: 7, expired: 6 });
+    expect(shownWaitlist(figures)).toEqual({
+      waiting: 12,
+      slotsOffered: 20,
+      slotsAccepted: 15,
+      rebookedRate: 0.75,
+      rebookedRateRounded: false,
+      // 10 offers gained 3 days, 5 gained 9,5: the 8th of 15 is a 3.
+      medianDaysGained: 3,
+      declined: 7,
+      expired: 6,
+    });
+  });
+
+  it("mask the small counts, and whatever would give them back", () => {
+    const shown = shownWaitlist({
+      waiting: 3,
+      slotsOffered: 9,
+      slotsAccepted: 6,
+      declined: 0,
+      expired: 2,
+      daysGained: new Map([[4, 4]]),
+    });
+    // 3 not taken would be 9 − 6: both masked, and so the rate that gives them back.
+    expect(shown).toEqual({
+      waiting: null,
+      slotsOffered: 9,
+      slotsAccepted: null,
+      rebookedRate: null,
+      rebookedRateRounded: true,
+      medianDaysGained: null,
+      declined: 0,
+      expired: null,
+    });
   });
 });

@@ -398,3 +398,84 @@ export function flows(
   }
   return [...counts.values()].sort((a, b) => b.count - a.count);
 }
+
+// ------------------------------------------------------------------ waiting list
+
+/** Where a waiting-list count stands: its offering's structure and site (null: remote, or none yet). */
+export interface ListPlace {
+  structureId: string;
+  siteId: string | null;
+}
+
+/** The people waiting at one place at the end of the period (or now, if sooner). */
+export interface ListWaitingFact extends ListPlace {
+  count: number;
+}
+
+/** One freed time offered through the list in the period (an advisor, a start): taken by someone or not. */
+export interface ListSlotFact extends ListPlace {
+  accepted: boolean;
+  count: number;
+}
+
+/** Offers made in the period, by how they ended (open, accepted, declined, expired, withdrawn). */
+export interface ListOfferFact extends ListPlace {
+  status: "open" | "accepted" | "declined" | "expired" | "withdrawn";
+  /** Of an accepted offer, the days it brought the meeting forward, to the tenth; else null. */
+  daysGained: number | null;
+  count: number;
+}
+
+export interface ListFigures {
+  waiting: number;
+  slotsOffered: number;
+  slotsAccepted: number;
+  declined: number;
+  expired: number;
+  daysGained: Histogram;
+}
+
+/** Sums the waiting list's facts of the places `counts` keeps. */
+export function summariseWaitlist(
+  facts: { waiting: readonly ListWaitingFact[]; slots: readonly ListSlotFact[]; offers: readonly ListOfferFact[] },
+  counts: (place: ListPlace) => boolean,
+): ListFigures {
+  const figures: ListFigures = { waiting: 0, slotsOffered: 0, slotsAccepted: 0, declined: 0, expired: 0, daysGained: new Map() };
+  for (const f of facts.waiting) if (counts(f)) figures.waiting += f.count;
+  for (const f of facts.slots) {
+    if (!counts(f)) continue;
+    figures.slotsOffered += f.count;
+    if (f.accepted) figures.slotsAccepted += f.count;
+  }
+  for (const f of facts.offers) {
+    if (!counts(f)) continue;
+    if (f.status === "declined") figures.declined += f.count;
+    else if (f.status === "expired") figures.expired += f.count;
+    else if (f.status === "accepted" && f.daysGained !== null) addTo(figures.daysGained, f.daysGained, f.count);
+  }
+  return figures;
+}
+
+/**
+ * The waiting list's figures as shown outside a structure: counts from 1 to 4 masked, and the
+ * slots taken with those not taken, which add up to the slots offered, masked together; the
+ * share re-booked rounded (or not given) where a term is masked, the median over 5 offers or more.
+ */
+export function shownWaitlist(f: ListFigures) {
+  const cells = [f.waiting, f.slotsOffered, f.slotsAccepted, f.slotsOffered - f.slotsAccepted, f.declined, f.expired];
+  const { hidden, known } = mask(cells, [{ whole: 1, parts: [2, 3] }]);
+  const count = (i: number) => (hidden[i] ? null : (cells[i] as number));
+  const rebooked = shownRate(known, [2], [3]);
+  return {
+    waiting: count(0),
+    slotsOffered: count(1),
+    slotsAccepted: count(2),
+    /** Distinct slots offered through the list that were accepted ÷ distinct slots offered. */
+    rebookedRate: rebooked.rate,
+    rebookedRateRounded: rebooked.rounded,
+    medianDaysGained: median(f.daysGained),
+    declined: count(4),
+    expired: count(5),
+  };
+}
+export type ShownWaitlist = ReturnType<typeof shownWaitlist>;

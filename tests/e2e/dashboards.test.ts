@@ -16,8 +16,8 @@ const cells = async (row: Locator) => (await row.locator("th, td").allInnerTexts
 
 /**
  * Twelve meetings this month at the demo's Mission Locale de Lille (in the coordinator's
- * territory): seven honoured, five no-shows; six booked online, six at the desk. And tonight's
- * waiting times.
+ * territory): seven honoured, five no-shows; six booked online, six at the desk; six people on its
+ * waiting list. And tonight's waiting times.
  */
 async function monthOfActivity() {
   const p = staff.harness.db.prisma;
@@ -45,6 +45,19 @@ async function monthOfActivity() {
       },
     });
   }
+  // Six people waiting for an earlier meeting there, since the 1st of March.
+  for (let i = 0; i < 6; i++) {
+    const person = await p.person.create({ data: { firstName: "Malik", lastName: `Attente-${i}` } });
+    await p.waitlistEntry.create({
+      data: {
+        offeringId: offering.id,
+        personId: person.id,
+        otherwiseAt: new Date("2026-04-20T08:00:00Z"),
+        channel: "online",
+        createdAt: new Date("2026-03-01T08:00:00Z"),
+      },
+    });
+  }
   await recordWaitingTimes(testDeps(staff.harness.db), new Date(NOW));
   return advisor.structure;
 }
@@ -63,6 +76,9 @@ test("the coordinator reads, breaks down and downloads their territory's figures
   expect(march).toMatch(/^mars 2026 12 7 5 0 0 0 41,7 % .* 3 jours$/);
   expect(await page.locator(".chart__drawing svg").count()).toBeGreaterThan(0);
   await page.getByRole("heading", { name: "Délai jusqu'au premier créneau libre" }).waitFor();
+  const waitlist = page.getByRole("region", { name: "Liste d'attente" });
+  const waitingNow = waitlist.locator(".key-figures__item", { hasText: "Personnes en attente à la fin de la période" });
+  expect(await waitingNow.locator("dd").textContent()).toBe("6");
   await expectAccessibleAtEveryWidth(page, "dashboards");
   // The outcomes of the referrals with a meeting: right under « Avec un rendez-vous », indented,
   // and said « dont … » to those who hear the table rather than see it.

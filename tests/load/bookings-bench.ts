@@ -21,6 +21,7 @@ import { APPOINTMENT } from "../../server/features/appointments/details.ts";
 import { AVAILABILITY } from "../../server/features/slots/load-availability.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { createPostgresqlUrl } from "../helpers/db.ts";
+import { openWeekdays } from "./open-weekdays.ts";
 import { ADMIN_URL, appendReport, postgresqlVersion, table } from "./report.ts";
 import { cpuBudget, rssMiB, type Server, sampleRss, smtpSink, startServer } from "./server-child.ts";
 
@@ -108,21 +109,7 @@ async function build(p: PrismaClient, count = STRUCTURES): Promise<Advisor[]> {
   await p.membership.createMany({
     data: advisors.map((a) => ({ userId: a.id, structureId: a.structureId, role: "advisor" as const })),
   });
-  const rules = advisors.map((a) => ({
-    id: randomUUID(),
-    advisorId: a.id,
-    structureId: a.structureId,
-    siteId: a.siteId,
-    modes: ["onsite" as const],
-    weekdays: [1, 2, 3, 4, 5],
-    startTime: "08:00",
-    endTime: "18:00",
-    validFrom: new Date(FIRST_DAY),
-  }));
-  await p.availabilityRule.createMany({ data: rules });
-  await p.availabilityRuleOffering.createMany({
-    data: rules.map((r, i) => ({ ruleId: r.id, offeringId: advisors[i]?.offeringId as string })),
-  });
+  await openWeekdays(p, advisors, FIRST_DAY);
   return advisors;
 }
 

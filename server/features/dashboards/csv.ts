@@ -1,9 +1,10 @@
+import type { ShownWaitlist } from "../../domain/statistics.ts";
 import { type Cell, countCell, csvDate, toCsv } from "../../http/csv.ts";
 import type { Breakdown } from "./coverage.ts";
 import type { Figures } from "./figures.ts";
 
 /** The tables a dashboard exports, one per CSV file (one table per file opens cleanly in Excel). */
-export const TABLES = ["activity", "waiting", "referrals", "flows", "network-flows"] as const;
+export const TABLES = ["activity", "waiting", "referrals", "flows", "network-flows", "waitlist"] as const;
 export type Table = (typeof TABLES)[number];
 
 /** Each table's name in its file's name, in French like the rest of what people download. */
@@ -13,6 +14,7 @@ export const TABLE_FILE_NAMES: Record<Table, string> = {
   referrals: "orientations",
   flows: "flux-entre-structures",
   "network-flows": "flux-entre-reseaux",
+  waitlist: "liste-d-attente",
 };
 
 export const BREAKDOWN_NAMES: Record<Breakdown, string> = {
@@ -67,8 +69,11 @@ const activityCells = (a: Activity): Cell[] => [
   a.medianLeadDays,
 ];
 
+/** The share re-booked, named in the CSV as the page explains it. */
+const WAITLIST_REBOOKED = "Créneaux libérés repris par la liste (%) : créneaux acceptés / créneaux distincts proposés";
+
 /** One table of a dashboard as CSV; masked counts read « masqué », as on screen. */
-export function figuresCsv(figures: Figures, table: Table): string {
+export function figuresCsv(figures: Figures, table: Exclude<Table, "waitlist">): string {
   switch (table) {
     case "activity":
       return toCsv(
@@ -124,4 +129,20 @@ export function figuresCsv(figures: Figures, table: Table): string {
         figures.referrals.networkFlows.map((f) => [f.from, f.to, countCell(f.count)]),
       );
   }
+}
+
+/** The waiting list's totals as CSV, one figure a line, as the page shows them. */
+export function waitlistCsv(w: ShownWaitlist): string {
+  return toCsv(
+    ["Indicateur", "Valeur"],
+    [
+      ["Personnes en attente à la fin de la période", countCell(w.waiting)],
+      ["Créneaux distincts proposés par la liste", countCell(w.slotsOffered)],
+      ["dont acceptés", countCell(w.slotsAccepted)],
+      [WAITLIST_REBOOKED, percent(w.rebookedRate, w.rebookedRateRounded)],
+      ["Jours gagnés par offre acceptée, médiane", w.medianDaysGained],
+      ["Offres restées sans réponse (expirées)", countCell(w.expired)],
+      ["Offres refusées", countCell(w.declined)],
+    ],
+  );
 }

@@ -7,14 +7,16 @@ import {
   type ShownActivity,
   shownActivityTable,
   shownReferrals,
+  shownWaitlist,
   summariseActivity,
   summariseReferrals,
+  summariseWaitlist,
   type WaitingFact,
   waitingSeries,
   waitingSummary,
 } from "../../domain/statistics.ts";
 import { BREAKDOWNS, type Breakdown, type Coverage } from "./coverage.ts";
-import { type Facts, loadFacts } from "./load-facts.ts";
+import { type Facts, loadFacts, loadWaitlistFacts } from "./load-facts.ts";
 
 /** "2026-03" → « mars 2026 ». */
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
@@ -82,11 +84,19 @@ function groupsOfBreakdown(coverage: Coverage, by: Breakdown) {
   }
 }
 
-/** A coverage's figures, broken down by `by`: activity, waiting time, referrals. Masked: shown outside the structures. */
-export async function dashboardFigures(db: Database, coverage: Coverage, by: Breakdown) {
-  const facts = await loadFacts(db, coverage);
-  return figuresOf(facts, coverage, by);
+/**
+ * A coverage's figures, broken down by `by`: activity, waiting time, referrals, and the waiting
+ * list's totals (people waiting at the period's end, or `now` if sooner). Masked: shown outside
+ * the structures.
+ */
+export async function dashboardFigures(db: Database, coverage: Coverage, by: Breakdown, now: Date) {
+  const [facts, list] = await Promise.all([loadFacts(db, coverage), loadWaitlistFacts(db, coverage, now)]);
+  return {
+    ...figuresOf(facts, coverage, by),
+    waitlist: shownWaitlist(summariseWaitlist(list, (place) => coverage.includes(place))),
+  };
 }
+export type DashboardFigures = Awaited<ReturnType<typeof dashboardFigures>>;
 
 export function figuresOf(facts: Facts, coverage: Coverage, by: Breakdown) {
   const covered = (place: { structureId: string; siteId: string | null }) => coverage.includes(place);

@@ -4,6 +4,9 @@ import { holidaysBetween } from "../../domain/holidays.ts";
 import type {
   AppointmentFact,
   Channel,
+  ListOfferFact,
+  ListSlotFact,
+  ListWaitingFact,
   MinutesFact,
   Outcome,
   ReferralFact,
@@ -174,4 +177,56 @@ async function offeredMinutes(db: Database, coverage: Coverage, structureIds: st
     }
   }
   return [...sums.values()];
+}
+
+/**
+ * The waiting list's facts of a coverage: the people waiting at the end of the period (or `now`,
+ * if sooner), and the offers made in the period — by the distinct times offered (an advisor, a
+ * start: one freed time passed from one person to the next is one slot) and by how each ended.
+ * A count stands where its offering's structure is, at the offer's site (an entry, at its meeting's).
+ */
+export async function loadWaitlistFacts(db: Database, coverage: Coverage, now: Date) {
+  const ids = [...coverage.structures.keys()];
+  const start = localInstant(coverage.from, 0, DEFAULT_ZONE) as Date;
+  const periodEnd = localInstant(addDays(coverage.to, 1), 0, DEFAULT_ZONE) as Date;
+  const asOf = periodEnd < now ? periodEnd : now;
+  const serviceId = coverage.service?.id ?? null;
+  const p = db.prisma;
+  const offersOfPeriod = `FROM "WaitlistOffer" w JOIN "Offering" o ON o.id = w."offeringId"
+        WHERE o."structureId" = ANY($1::uuid[]) AND w."createdAt" >= $2 AND w."createdAt" < $3
+          AND ($4::uuid IS NULL OR o."serviceId" = $4::uuid)`;
+  const [waiting, slots, offers] = await Promise.all([
+    p.$queryRawUnsafe<ListWaitingFact[]>(
+      `SELECT o."structureId", a."siteId", count(*)::int AS count
+         FROM "WaitlistEntry" e JOIN "Offering" o ON o.id = e."offeringId"
+         LEFT JOIN "Appointment" a ON a.id = e."appointmentId"
+        WHERE o."structureId" = ANY($1::uuid[]) AND e."createdAt" < $2 AND (e."endedAt" IS NULL OR e."endedAt" > $2)
+          AND ($3::uuid IS NULL OR o."serviceId" = $3::uuid)
+        GROUP BY 1, 2`,
+      ids,
+      asOf,
+      serviceId,
+    ),
+    p.$queryRawUnsafe<ListSlotFact[]>(
+      `SELECT "structureId", "siteId", accepted, count(*)::int AS count FROM (
+         SELECT o."structureId", w."siteId", bool_or(w.status = 'accepted') AS accepted ${offersOfPeriod}
+          GROUP BY o."structureId", w."siteId", w."advisorId", w."startsAt") t
+        GROUP BY 1, 2, 3`,
+      ids,
+      start,
+      periodEnd,
+      serviceId,
+    ),
+    p.$queryRawUnsafe<ListOfferFact[]>(
+      `SELECT o."structureId", w."siteId", w.status::text AS status,
+              CASE WHEN w.status = 'accepted' THEN round(w."daysGained"::numeric, 1)::float8 END AS "daysGained",
+              count(*)::int AS count ${offersOfPeriod}
+        GROUP BY 1, 2, 3, 4`,
+      ids,
+      start,
+      periodEnd,
+      serviceId,
+    ),
+  ]);
+  return { waiting, slots, offers };
 }

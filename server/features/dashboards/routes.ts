@@ -42,7 +42,7 @@ const figures = dashboardRoute({
   method: "get",
   path: "/",
   summary:
-    "Les chiffres : rendez-vous et leur issue, canaux, part du temps offert réservée, délais, orientations (effectifs de moins de 5 masqués : null)",
+    "Les chiffres : rendez-vous et leur issue, canaux, part du temps offert réservée, délais, orientations, liste d'attente (effectifs de moins de 5 masqués : null)",
   request: { query: Filters },
   responses: { 200: json(DashboardFigures, "Les chiffres de la période.") },
 });
@@ -51,11 +51,11 @@ const exported = dashboardRoute({
   method: "get",
   path: "/export",
   summary:
-    "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : activité, délais d'attente, orientations, leurs flux entre structures ou entre réseaux",
+    "Les mêmes chiffres en CSV (UTF-8 avec BOM, point-virgule) : activité, délais d'attente, orientations, leurs flux entre structures ou entre réseaux, liste d'attente",
   request: {
     query: Filters.extend({
       table: z
-        .enum(TABLES, "« activity », « waiting », « referrals » ou « flows ».")
+        .enum(TABLES, "« activity », « waiting », « referrals », « flows », « network-flows » ou « waitlist ».")
         .openapi({ description: "Le tableau exporté." }),
     }),
   },

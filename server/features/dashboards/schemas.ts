@@ -64,6 +64,27 @@ const ReferralCounts = {
   networkFlows: z.array(Flow),
 };
 
+/** The waiting list's totals over the coverage (domain/statistics.ts `shownWaitlist`). */
+export const WaitlistFigures = z
+  .object({
+    waiting: Count.openapi({
+      description: "Personnes en attente à la fin de la période (ou maintenant, si elle n'est pas finie).",
+    }),
+    slotsOffered: Count.openapi({
+      description: "Créneaux distincts (un conseiller, une heure) proposés par la liste sur la période.",
+    }),
+    slotsAccepted: Count.openapi({ description: "Parmi eux, ceux qu'une personne a acceptés." }),
+    rebookedRate: z
+      .number()
+      .nullable()
+      .openapi({ description: "Créneaux distincts proposés sur la période et acceptés ÷ créneaux distincts proposés." }),
+    rebookedRateRounded: z.boolean(),
+    medianDaysGained: z.number().nullable().openapi({ description: "Jours gagnés par offre acceptée, médiane." }),
+    declined: Count.openapi({ description: "Offres refusées." }),
+    expired: Count.openapi({ description: "Offres restées sans réponse jusqu'à la fin de leur réservation." }),
+  })
+  .openapi("WaitlistFigures");
+
 export const DashboardChoices = z
   .object({
     territories: z.array(Slugged),
@@ -87,6 +108,7 @@ export const DashboardFigures = z
     activity: z.object({ rows: z.array(ActivityRow), total: Activity }),
     waiting: z.array(WaitingRow),
     referrals: z.object({ ...ReferralCounts, structureFlows: z.array(Flow) }),
+    waitlist: WaitlistFigures,
   })
   .openapi("DashboardFigures");
 

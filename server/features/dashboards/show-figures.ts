@@ -4,5 +4,5 @@ import { dashboardFigures } from "./figures.ts";
 
 /** The figures of a period, broken down one way, small counts masked (domain/statistics.ts). */
 export async function showFigures(deps: StaffDeps & { input: CoverageFilters & { by: Breakdown } }) {
-  return dashboardFigures(deps.db, await coverageOf(deps, deps.input), deps.input.by);
+  return dashboardFigures(deps.db, await coverageOf(deps, deps.input), deps.input.by, deps.clock.now());
 }

@@ -1,7 +1,7 @@
 import { createMemo, createUniqueId, For, type JSX, Show } from "solid-js";
 import { BarOrLineChart } from "../../components/charts/chart.tsx";
 import { formatDate } from "../../lib/dates.ts";
-import type { Activity, ActivityRow, Flow, ReferralFigures, WaitingRow } from "../statistics/statistics-api.ts";
+import type { Activity, ActivityRow, Flow, ReferralFigures, WaitingRow, WaitlistFigures } from "../statistics/statistics-api.ts";
 import { countText, daysText, drawn, hoursText, MASKING_NOTE, percentText } from "./figures-words.ts";
 import "./figures.css";
 
@@ -388,6 +388,35 @@ export function ReferralsSection(props: {
           )}
         </Show>
       </Show>
+    </section>
+  );
+}
+
+/** The waiting list's totals over the period (the dashboards only). */
+export function WaitlistSection(props: { figures: WaitlistFigures; csvHref: string }) {
+  const id = createUniqueId();
+  const w = () => props.figures;
+  return (
+    <section class="figures__section" aria-labelledby={id}>
+      <h2 id={id}>Liste d'attente</h2>
+      <KeyFigures
+        items={[
+          ["Personnes en attente à la fin de la période", countText(w().waiting)],
+          ["Créneaux libérés repris par la liste", percentText(w().rebookedRate, w().rebookedRateRounded)],
+          ["Jours gagnés par offre acceptée (médiane)", daysText(w().medianDaysGained)],
+          ["Offres restées sans réponse", countText(w().expired)],
+          ["Offres refusées", countText(w().declined)],
+        ]}
+      />
+      <p class="figures__note">
+        Créneaux libérés repris par la liste : parmi les créneaux distincts (un conseiller ou une conseillère, une heure) proposés
+        par la liste d'attente sur la période, la part qui a été acceptée — créneaux distincts proposés sur la période et
+        acceptés, divisés par les créneaux distincts proposés ({countText(w().slotsAccepted)} sur {countText(w().slotsOffered)}).
+        Un créneau refusé ou laissé sans réponse passe à la personne suivante : il ne compte qu'une fois. Les personnes en attente
+        sont comptées au dernier jour de la période, ou aujourd'hui s'il n'est pas passé. Jours gagnés : entre le rendez-vous que
+        la personne avait (ou aurait eu) et celui qu'elle a accepté.
+      </p>
+      <CsvLink href={props.csvHref}>Télécharger ces chiffres</CsvLink>
     </section>
   );
 }

@@ -13,6 +13,8 @@ export type Activity = PublicStatistics["total"];
 export type ActivityRow = PublicStatistics["months"][number];
 export type WaitingRow = PublicStatistics["waiting"][number] & Partial<Pick<DashboardFigures["waiting"][number], "series">>;
 export type Flow = PublicStatistics["referrals"]["networkFlows"][number];
+/** The waiting list's totals: the dashboards only. */
+export type WaitlistFigures = DashboardFigures["waitlist"];
 export type ReferralFigures = PublicStatistics["referrals"] & Partial<Pick<DashboardFigures["referrals"], "structureFlows">>;
 
 export const getStatistics = query(async (): Promise<PublicStatistics> => {

@@ -7,7 +7,7 @@ import "../../../components/form.css";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { formatDate } from "../../../lib/dates.ts";
-import { ActivitySection, ReferralsSection, WaitingSection } from "../../figures/figures-sections.tsx";
+import { ActivitySection, ReferralsSection, WaitingSection, WaitlistSection } from "../../figures/figures-sections.tsx";
 import { AreaGuard } from "../agenda/area-guard.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { useStaffUser } from "../staff-area.tsx";
@@ -277,6 +277,7 @@ function Figures(props: { search: DashboardSearch; figures: DashboardFigures }) 
         networkFlowsCsvHref={csv("network-flows")}
         structureFlowsCsvHref={csv("flows")}
       />
+      <WaitlistSection figures={f().waitlist} csvHref={csv("waitlist")} />
     </>
   );
 }
