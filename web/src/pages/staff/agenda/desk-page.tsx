@@ -1,4 +1,4 @@
-import { A, createAsync, useNavigate } from "@solidjs/router";
+import { A, createAsync, useAction, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { ACCESSIBILITY_AID_CHOICES, type AccessibilityAid } from "../../../../../server/domain/accessibility.ts";
 import { Button } from "../../../components/button.tsx";
@@ -8,7 +8,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
 import { mobileShape } from "../../../lib/phone.ts";
 import { emailError, NEEDS_MAX, phoneError } from "../../booking/details.ts";
-import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
+import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
@@ -25,6 +25,7 @@ import { CALL_TO_TELL, fullName, MODES } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
 import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
+import { addToWaitlist } from "./waitlist-api.ts";
 import "../directory/directory.css";
 import "./agenda.css";
 
@@ -169,6 +170,8 @@ function DeskBooking(props: { structure: string }) {
   const [advisor, setAdvisor] = createSignal("");
   const [slot, setSlot] = createSignal<DeskSlot>();
   const known = () => found()?.find((person) => person.id === personId());
+  const waitlist = useAction(addToWaitlist);
+  const success = createSuccess();
 
   async function search(event: Event) {
     event.preventDefault();
@@ -202,15 +205,7 @@ function DeskBooking(props: { structure: string }) {
       async () =>
         (await booking.run({
           slotKey: chosen?.key ?? "",
-          person: person
-            ? { id: person.id }
-            : {
-                firstName: firstName().trim(),
-                lastName: lastName().trim(),
-                ...(optional(phone()) && { phone: phone().trim() }),
-                ...(smsOffer() && { smsReminders: smsReminders() }),
-                ...(optional(email()) && { email: email().trim() }),
-              },
+          person: person ? { id: person.id } : newPerson(),
           channel: "reception",
           ...(aids().length > 0 && { accessibilityAids: aids() }),
           ...(optional(needs()) && { accessibilityNeeds: needs().trim() }),
@@ -226,6 +221,35 @@ function DeskBooking(props: { structure: string }) {
     };
     navigate(DESK_CONFIRMATION_PATH, { state });
   }
+
+  /** No slot suits: the same person, on the list of the service chosen (a structure of one's own). */
+  async function wait() {
+    const person = known();
+    const fresh = !person;
+    const added = await form.run(
+      {
+        firstName: fresh && !firstName().trim() ? "Saisissez le prénom." : undefined,
+        lastName: fresh && !lastName().trim() ? "Saisissez le nom." : undefined,
+        phone: fresh ? phoneError(phone().trim()) : undefined,
+        email: fresh ? emailError(email().trim()) : undefined,
+        offering: offering() ? undefined : "Choisissez le service.",
+      },
+      () =>
+        waitlist({
+          offering: offering(),
+          person: person ? { id: person.id } : newPerson(),
+        }),
+    );
+    if (added) success.say(`${fullName(added.entry.person)} est en liste d'attente pour « ${added.entry.service.name} ».`);
+  }
+
+  const newPerson = () => ({
+    firstName: firstName().trim(),
+    lastName: lastName().trim(),
+    ...(optional(phone()) && { phone: phone().trim() }),
+    ...(smsOffer() && { smsReminders: smsReminders() }),
+    ...(optional(email()) && { email: email().trim() }),
+  });
 
   return (
     <>
@@ -431,6 +455,22 @@ function DeskBooking(props: { structure: string }) {
           onInput={(event) => setNeeds(event.currentTarget.value)}
         />
       </AdminForm>
+      <section class="staff__section" aria-labelledby="desk-waitlist-title">
+        <h2 id="desk-waitlist-title">Aucun créneau ne convient&nbsp;?</h2>
+        <p>
+          Mettez la personne en liste d'attente du service choisi&nbsp;: un créneau qui se libère lui sera proposé par courriel ou
+          SMS, avant d'être ouvert à tous.
+        </p>
+        <Button variant="secondary" onClick={wait} disabled={form.sending()}>
+          Mettre en liste d'attente
+        </Button>
+        <SuccessNotice said={success.said()} />
+        <Show when={success.said()}>
+          <p>
+            <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+          </p>
+        </Show>
+      </section>
     </>
   );
 }
