@@ -57,6 +57,13 @@ export function halfDayOf(start: Date, zone: string): HalfDay {
   return `${isoWeekday(date)}${minutes < 12 * 60 ? "am" : "pm"}` as HalfDay;
 }
 
+const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
+/** A half-day in words: « 1am » → « lundi matin », « 3pm » → « mercredi après-midi ». */
+export function halfDayWords(halfDay: string): string {
+  return `${WEEKDAYS[Number(halfDay[0]) - 1] ?? halfDay} ${halfDay.endsWith("am") ? "matin" : "après-midi"}`;
+}
+
 /** What a person on the list asked for: when they can come, how, and until when they wait. */
 export interface Wishes {
   halfDays: readonly string[];

@@ -14,6 +14,7 @@ import { ACCESSIBILITY_AID_WORDS } from "../../domain/accessibility.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, localDateOf, toZonedIso } from "../../domain/time.ts";
+import { halfDayWords } from "../../domain/waitlist.ts";
 import { heldBy, personInScope } from "./person-scope.ts";
 import { identitySelect, lastActivity } from "./person-summary.ts";
 
@@ -93,10 +94,6 @@ const OFFER_STATUS: Record<WaitlistOfferStatus, string> = {
   expired: "sans réponse à temps",
   withdrawn: "retirée",
 };
-const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-/** « 1am » → « lundi matin ». */
-const halfDayWords = (halfDay: string) =>
-  `${WEEKDAYS[Number(halfDay[0]) - 1] ?? halfDay} ${halfDay.endsWith("am") ? "matin" : "après-midi"}`;
 
 function at(instant: Date, zone?: string): string;
 function at(instant: Date | null, zone?: string): string | null;

@@ -3,7 +3,7 @@ import { audited } from "../../db/audit.ts";
 import { sqlIn, type Tx } from "../../db/database.ts";
 import { notFound, validationError } from "../../errors.ts";
 import { lockLivePerson } from "../appointments/live-person.ts";
-import { addEntry, type Joiner, listedOfferingSelect } from "./add-entry.ts";
+import { addEntry, type Joiner, listedOfferingSelect, newJoiner } from "./add-entry.ts";
 import type { DeskWaitlistInput } from "./staff-schemas.ts";
 import { staffEntrySelect, staffEntryView } from "./staff-view.ts";
 
@@ -64,20 +64,7 @@ export async function liveJoiner(tx: Tx, id: string): Promise<Joiner & { id: str
 }
 
 /** Someone new at the desk, as the desk's booking records them (the notice is the desk's to give). */
-async function newPerson(tx: Tx, fields: DeskWaitlistInput["person"], now: Date): Promise<Joiner & { id: string }> {
+function newPerson(tx: Tx, fields: DeskWaitlistInput["person"], now: Date): Promise<Joiner & { id: string }> {
   if (!fields || "id" in fields) throw validationError({ person: "Indiquez la personne." });
-  const commune = fields.commune && (await tx.commune.findUnique({ where: { code: fields.commune }, select: { code: true } }));
-  return tx.person.create({
-    data: {
-      firstName: fields.firstName,
-      lastName: fields.lastName,
-      email: fields.email ?? null,
-      phone: fields.phone ?? null,
-      smsReminders: fields.smsReminders ?? true,
-      communeCode: commune ? commune.code : null,
-      createdAt: now,
-      lastActivityAt: now,
-    },
-    select: joinerSelect,
-  });
+  return newJoiner(tx, fields, now, false);
 }

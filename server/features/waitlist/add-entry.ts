@@ -1,3 +1,4 @@
+import type { z } from "@hono/zod-openapi";
 import { waitlistJoinedEmail } from "../../../emails/waitlist.ts";
 import { smsWaitlistJoined } from "../../../sms/waitlist-sms.ts";
 import type { Config } from "../../config.ts";
@@ -8,6 +9,7 @@ import { joinProblem, LONGEST_WAIT_DAYS } from "../../domain/waitlist.ts";
 import { AppError, validationError } from "../../errors.ts";
 import { enqueue, type OutboxRow, smsRow } from "../../mail/outbox.ts";
 import { newManageToken } from "../appointments/manage-token.ts";
+import type { PersonFields } from "../bookings/schemas.ts";
 import { storedWishes } from "./entry-view.ts";
 import type { WishesInput } from "./schemas.ts";
 
@@ -64,6 +66,30 @@ export async function tellJoined(
   const mobile = smsNumber(person);
   if (mobile) rows.push(smsRow("waitlist.joined", mobile, now, smsWaitlistJoined(message), { zone }));
   await enqueue(sqlIn(tx), config.sessionSecret, rows);
+}
+
+/** Someone new, with what booking keeps of them; `noticeAccepted` when they read the notice themselves (online). */
+export async function newJoiner(
+  tx: Tx,
+  fields: z.infer<typeof PersonFields>,
+  now: Date,
+  noticeAccepted: boolean,
+): Promise<Joiner & { id: string }> {
+  const commune = fields.commune && (await tx.commune.findUnique({ where: { code: fields.commune }, select: { code: true } }));
+  return tx.person.create({
+    data: {
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+      email: fields.email ?? null,
+      phone: fields.phone ?? null,
+      smsReminders: fields.smsReminders ?? true,
+      communeCode: commune ? commune.code : null,
+      noticeAcceptedAt: noticeAccepted ? now : null,
+      createdAt: now,
+      lastActivityAt: now,
+    },
+    select: { id: true, firstName: true, email: true, phone: true, smsReminders: true },
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { newManageToken } from "../appointments/manage-token.ts";
 import type { LinkDeps } from "../manage/manage-appointment.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, toView } from "../slots/search-slots.ts";
-import { tellJoined } from "./add-entry.ts";
+import { newJoiner, tellJoined } from "./add-entry.ts";
 import { entrySelect, entryView, storedWishes } from "./entry-view.ts";
 import type { JoinInput } from "./schemas.ts";
 
@@ -44,23 +44,8 @@ export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input:
 
   const { token, hash } = newManageToken();
   const url = `${config.publicUrl}/attente/${token}`;
-  const p = input.person;
   const entry = await db.prisma.$transaction(async (tx) => {
-    const commune = p.commune && (await tx.commune.findUnique({ where: { code: p.commune }, select: { code: true } }));
-    const person = await tx.person.create({
-      data: {
-        firstName: p.firstName,
-        lastName: p.lastName,
-        email: p.email ?? null,
-        phone: p.phone ?? null,
-        smsReminders: p.smsReminders ?? true,
-        communeCode: commune ? commune.code : null,
-        noticeAcceptedAt: now,
-        createdAt: now,
-        lastActivityAt: now,
-      },
-      select: { id: true, firstName: true, email: true, phone: true, smsReminders: true },
-    });
+    const person = await newJoiner(tx, input.person, now, true);
     const created = await tx.waitlistEntry.create({
       data: {
         ...wishes,

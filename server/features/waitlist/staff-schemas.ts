@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { meetingMode } from "../../http/fields.ts";
-import { Channel, FullName, IdName, NamedPerson, NotifiedBy, ShownPhone, Told, ZonedInstant } from "../appointments/schemas.ts";
+import { Channel, FullName, IdName, ZonedInstant } from "../appointments/schemas.ts";
 import { PersonFields } from "../bookings/schemas.ts";
+import { DeskPerson } from "../desk/schemas.ts";
 import { WishesInput } from "./schemas.ts";
 
 // The waiting lists as a structure's staff read and change them (staff-routes.ts).
@@ -13,13 +14,7 @@ const EndReason = z.enum(["accepted", "left", "removed", "meeting", "expired", "
 export const StaffWaitlistEntry = z
   .object({
     id: z.uuid(),
-    person: NamedPerson.extend({
-      email: z.string().nullable(),
-      phone: ShownPhone,
-      notifiedBy: NotifiedBy,
-      told: Told,
-      birthYear: z.int().nullable(),
-    }),
+    person: DeskPerson.omit({ lastSeen: true, upcoming: true }),
     service: IdName.openapi({ description: "Le service de l'offre attendue." }),
     offeringId: z.uuid(),
     since: ZonedInstant.openapi({ description: "Inscription (heure de la structure)." }),

@@ -1,5 +1,6 @@
 import { A, createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
+import { halfDayWords } from "../../../../../server/domain/waitlist.ts";
 import { CheckboxField, IdOptions, SelectField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -113,12 +114,9 @@ function Lists(props: { structure: string; ended: boolean }) {
 const offeringLabel = (offering: Waitlist["offerings"][number]) =>
   `${offering.service.name} (${offering.waiting === 0 ? "personne n'attend" : offering.waiting === 1 ? "1 personne" : `${offering.waiting} personnes`})`;
 
-const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 /** « lundi matin, mercredi après-midi »; nothing asked: any time. */
 const halfDaysWords = (halfDays: readonly string[]) =>
-  halfDays.length === 0
-    ? "tous les jours"
-    : halfDays.map((d) => `${WEEKDAYS[Number(d[0]) - 1] ?? d} ${d.endsWith("am") ? "matin" : "après-midi"}`).join(", ");
+  halfDays.length === 0 ? "tous les jours" : halfDays.map(halfDayWords).join(", ");
 
 const OFFER_STATUS: Record<NonNullable<WaitlistEntry["lastOffer"]>["status"], string> = {
   open: "en attente de réponse",
