@@ -158,6 +158,18 @@ describe("added at the desk", () => {
     expect(video.body.error.fields).toEqual({ modes: "ce service ne se tient pas en visio." });
   });
 
+  it("someone added with no meeting is found at the desk afterwards, to be booked without typing them again", async () => {
+    const added = await addAtDesk(env.fx.cookies.reception, newcomer("Nadia", "nadia@example.org"));
+    expect(added.status).toBe(201);
+    const found = await send("GET", `/desk/people?structure=${env.fx.structure.id}&q=nadia`, env.fx.cookies.reception);
+    expect(found.body.people).toEqual([
+      expect.objectContaining({ id: added.body.entry.person.id, lastSeen: null, upcoming: [] }),
+    ]);
+    // Another structure's desk does not find her.
+    const elsewhere = await send("GET", `/desk/people?structure=${env.fx.other.id}&q=nadia`, env.fx.cookies.sharedAdvisor);
+    expect(elsewhere.body.people).toEqual([]);
+  });
+
   it("a meeting of theirs, by the manage join's rules: not within two days", async () => {
     const soon = await meetingAt(env, "2026-10-27T09:00:00Z");
     const refused = await addAtDesk(env.fx.cookies.reception, { appointmentId: soon.id });

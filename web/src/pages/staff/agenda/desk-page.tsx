@@ -41,7 +41,7 @@ function whoIs(person: DeskPerson): string {
     person.phone,
     person.notifiedBy === "phone-call" && CALL_TO_TELL,
     person.birthYear && `né·e en ${person.birthYear}`,
-    `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}`,
+    person.lastSeen ? `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}` : "en liste d'attente ici",
   ]
     .filter(Boolean)
     .join(" — ");
