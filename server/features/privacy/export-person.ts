@@ -11,10 +11,10 @@ import type {
   WaitlistOfferStatus,
 } from "../../db/generated/client.ts";
 import { ACCESSIBILITY_AID_WORDS } from "../../domain/accessibility.ts";
+import { halfDayWords } from "../../domain/half-days.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
 import { DEFAULT_ZONE, localDateOf, toZonedIso } from "../../domain/time.ts";
-import { halfDayWords } from "../../domain/waitlist.ts";
 import { heldBy, personInScope } from "./person-scope.ts";
 import { identitySelect, lastActivity } from "./person-summary.ts";
 

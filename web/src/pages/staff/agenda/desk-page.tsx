@@ -1,6 +1,7 @@
 import { A, createAsync, useAction, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { ACCESSIBILITY_AID_CHOICES, type AccessibilityAid } from "../../../../../server/domain/accessibility.ts";
+import { HALF_DAYS, type HalfDay, halfDayWords } from "../../../../../server/domain/half-days.ts";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
@@ -123,7 +124,17 @@ function DeskView() {
   );
 }
 
-type Field = "person" | "firstName" | "lastName" | "phone" | "smsReminders" | "email" | "offering" | "slotKey";
+type Field =
+  | "person"
+  | "firstName"
+  | "lastName"
+  | "phone"
+  | "smsReminders"
+  | "email"
+  | "offering"
+  | "slotKey"
+  | "halfDays"
+  | "until";
 const IDS: Record<Field, string> = {
   person: "accueil-personne",
   firstName: "accueil-prenom",
@@ -133,6 +144,8 @@ const IDS: Record<Field, string> = {
   email: "accueil-courriel",
   offering: "accueil-service",
   slotKey: "accueil-creneau",
+  halfDays: "accueil-attente-demi-journees",
+  until: "accueil-attente-jusqu-au",
 };
 const NAMES = {
   firstName: "Prénom",
@@ -141,6 +154,8 @@ const NAMES = {
   smsReminders: "Recevoir les rappels par SMS",
   email: "Adresse électronique",
   slotKey: "Créneau",
+  halfDays: "Demi-journées possibles",
+  until: "Dernier jour d'attente",
 };
 const NEW = "nouvelle";
 
@@ -171,6 +186,8 @@ function DeskBooking(props: { structure: string }) {
   const [slot, setSlot] = createSignal<DeskSlot>();
   const known = () => found()?.find((person) => person.id === personId());
   const waitlist = useAction(addToWaitlist);
+  const [halfDays, setHalfDays] = createSignal<HalfDay[]>([]);
+  const [until, setUntil] = createSignal("");
   const success = createSuccess();
 
   async function search(event: Event) {
@@ -238,6 +255,8 @@ function DeskBooking(props: { structure: string }) {
         waitlist({
           offering: offering(),
           person: person ? { id: person.id } : newPerson(),
+          ...(halfDays().length > 0 && { halfDays: halfDays() }),
+          ...(optional(until()) && { until: until() }),
         }),
     );
     if (added) success.say(`${fullName(added.entry.person)} est en liste d'attente pour « ${added.entry.service.name} ».`);
@@ -461,6 +480,25 @@ function DeskBooking(props: { structure: string }) {
           Mettez la personne en liste d'attente du service choisi&nbsp;: un créneau qui se libère lui sera proposé par courriel ou
           SMS, avant d'être ouvert à tous.
         </p>
+        <ChoicesField
+          id={IDS.halfDays}
+          legend="Demi-journées possibles (facultatif)"
+          hint="Rien de coché : tous les jours."
+          type="checkbox"
+          options={HALF_DAYS.map((value) => ({ value, label: halfDayWords(value) }))}
+          selected={halfDays()}
+          onChange={setHalfDays}
+          error={form.errors().halfDays}
+        />
+        <TextField
+          id={IDS.until}
+          label="Dernier jour d'attente (facultatif)"
+          hint="Vide : jusqu'à son rendez-vous, ou un an."
+          type="date"
+          value={until()}
+          onInput={(event) => setUntil(event.currentTarget.value)}
+          error={form.errors().until}
+        />
         <Button variant="secondary" onClick={wait} disabled={form.sending()}>
           Mettre en liste d'attente
         </Button>

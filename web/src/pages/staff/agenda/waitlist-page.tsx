@@ -1,6 +1,6 @@
 import { A, createAsync, useAction } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
-import { halfDayWords } from "../../../../../server/domain/waitlist.ts";
+import { halfDayWords } from "../../../../../server/domain/half-days.ts";
 import { CheckboxField, IdOptions, SelectField } from "../../../components/fields.tsx";
 import { Loadable } from "../../../components/notice.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
