@@ -33,6 +33,7 @@ import { sessions } from "./features/sessions/routes.ts";
 import { slots } from "./features/slots/routes.ts";
 import { structures } from "./features/structures/routes.ts";
 import { offers, waitlist } from "./features/waitlist/routes.ts";
+import { referralWaitlist, staffWaitlist } from "./features/waitlist/staff-routes.ts";
 import { compressAnswers } from "./http/compress.ts";
 import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
@@ -75,6 +76,8 @@ api.route("/orientation", orientation);
 api.route("/people", people);
 api.route("/dashboards", dashboards);
 api.route("/agenda/sessions", sessions);
+api.route("/agenda/waitlist", staffWaitlist);
+api.route("/referrals", referralWaitlist);
 
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
@@ -101,6 +104,8 @@ export type OrientationType = typeof orientation;
 export type PeopleType = typeof people;
 export type DashboardsType = typeof dashboards;
 export type SessionsType = typeof sessions;
+export type StaffWaitlistType = typeof staffWaitlist;
+export type ReferralWaitlistType = typeof referralWaitlist;
 
 const BODY_LIMIT = 64 * 1024;
 

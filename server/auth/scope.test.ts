@@ -79,8 +79,22 @@ const OUTSIDE_THE_SCOPE: Record<string, string> = {
   "dashboards/public-figures.ts": "the first meeting's date, for the public statistics' period",
   "dashboards/load-facts.ts": "the coverage's counts, masked before they leave (domain/secrecy.ts)",
   "privacy/retention.ts": "the platform's retention job, no user",
+  "waitlist/end-due.ts": "the platform's daily end of the waits that are over, no user",
+  "waitlist/join-from-meeting.ts": "the person's own meeting, by its private link",
+  "waitlist/offer-freed-time.ts":
+    "who waits for freed time, in the transaction that freed it: offered by message, read by no user",
 };
-const STAFF_FEATURES = ["admin", "agenda", "availability", "calendar-feed", "dashboards", "desk", "privacy", "referrals"];
+const STAFF_FEATURES = [
+  "admin",
+  "agenda",
+  "availability",
+  "calendar-feed",
+  "dashboards",
+  "desk",
+  "privacy",
+  "referrals",
+  "waitlist",
+];
 
 describe("staff features", () => {
   it("read people, appointments and referrals through the user's scope, or say why not", () => {

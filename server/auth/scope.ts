@@ -120,10 +120,19 @@ export class Scope {
     };
   }
 
-  /** The people of their appointments and referrals; undefined: everyone (the Région). */
+  /**
+   * The people of their appointments and referrals, and those waiting on their structures'
+   * lists (someone with no meeting yet is the structure's to serve); undefined: everyone (the Région).
+   */
   get personRows(): Prisma.PersonWhereInput | undefined {
     if (this.region) return undefined;
-    return { OR: [{ appointments: { some: this.appointmentRows } }, { referrals: { some: this.referralRows } }] };
+    return {
+      OR: [
+        { appointments: { some: this.appointmentRows } },
+        { referrals: { some: this.referralRows } },
+        { waitlist: { some: { offering: { structureId: { in: [...this.staffOf] } } } } },
+      ],
+    };
   }
 
   /**

@@ -1,6 +1,7 @@
 // The waiting list's rules, pure: who may be offered a freed slot, for how long it is held for
 // them, and what they gained. The features (features/waitlist/) find the people and the slots.
 import type { Mode } from "./availability.ts";
+import type { HalfDay } from "./half-days.ts";
 import { addDays, isoWeekday, localDateOf, localInstant, wallClock } from "./time.ts";
 
 /** Offers one person may receive for one meeting: past the third, they leave the list. */
@@ -43,13 +44,6 @@ export function holdEnds(now: Date, zone: string, slot: { start: Date; minNotice
   const end = Math.min(ends.getTime(), lastBooking);
   return end - now.getTime() >= SHORTEST_HOLD_MINUTES * 60_000 ? new Date(end) : undefined;
 }
-
-/** A half-day a person may choose: ISO weekday and « am » (before noon) or « pm ». */
-export type HalfDay = `${1 | 2 | 3 | 4 | 5 | 6 | 7}${"am" | "pm"}`;
-export const HALF_DAYS: readonly HalfDay[] = (["1", "2", "3", "4", "5", "6", "7"] as const).flatMap((d) => [
-  `${d}am` as HalfDay,
-  `${d}pm` as HalfDay,
-]);
 
 /** The half-day a slot starts in, in the structure's zone. */
 export function halfDayOf(start: Date, zone: string): HalfDay {

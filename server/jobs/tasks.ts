@@ -8,6 +8,7 @@ import { LINKS_ASKED, sendLinks } from "../features/lost-links/send-links.ts";
 import { noticeDigestTask } from "../features/notices/notice-digest.ts";
 import { auditLogTask, housekeepingTask } from "../features/privacy/purge.ts";
 import { retentionTask } from "../features/privacy/retention.ts";
+import { waitlistEndsTask } from "../features/waitlist/end-due.ts";
 import { HOLD_ENDS } from "../features/waitlist/offer-freed-time.ts";
 import { passOn } from "../features/waitlist/pass-on.ts";
 import type { OutboxTasks } from "../mail/outbox-worker.ts";
@@ -15,6 +16,8 @@ import type { DailyTask } from "./daily.ts";
 
 export const DAILY_TASKS: readonly DailyTask[] = [
   waitingTimesTask,
+  // Before retention: a place whose wait is over no longer keeps its person from the period's end.
+  waitlistEndsTask,
   retentionTask,
   // After retention: the notices about someone anonymised tonight are deleted with their messages, not sent on.
   noticeDigestTask,

@@ -180,6 +180,19 @@ const declinedReferralTo = async (t: Target) => {
   await env.db.prisma.referral.update({ where: { id }, data: { status: "declined", statusReason: "Complet." } });
   return id;
 };
+/** Someone with no meeting waiting for the target structure's offering. */
+const waitingIn = async (t: Target) => {
+  const person = await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } });
+  const entry = await env.db.prisma.waitlistEntry.create({
+    data: {
+      offeringId: offeringOf(t) ?? "",
+      personId: person.id,
+      otherwiseAt: new Date("2026-12-01T09:00:00Z"),
+      channel: "online",
+    },
+  });
+  return entry.id;
+};
 const opposite = (t: Target): Target => (t === "own" ? "other" : "own");
 
 /** A person met in the target structure (a cancelled meeting: nothing to come, so erasure goes through). */
@@ -452,6 +465,36 @@ const ENDPOINTS: Endpoint[] = [
       person: { firstName: "Léa", lastName: "Durand" },
     }),
     headers: { "Idempotency-Key": "cle-de-test-unique" },
+  },
+  {
+    method: "GET",
+    route: "/agenda/waitlist",
+    rule: "agenda",
+    ok: 200,
+    path: (t) => `/agenda/waitlist?structure=${structureOf(t).id}&ended=true`,
+  },
+  {
+    method: "POST",
+    route: "/agenda/waitlist",
+    rule: "agenda",
+    ok: 201,
+    path: () => "/agenda/waitlist",
+    body: (t) => ({ offering: offeringOf(t), person: { firstName: "Léa", lastName: "Durand", phone: "0612345678" } }),
+  },
+  {
+    method: "DELETE",
+    route: "/agenda/waitlist/{id}",
+    rule: "agenda",
+    ok: 200,
+    path: async (t) => `/agenda/waitlist/${await waitingIn(t)}`,
+  },
+  {
+    method: "POST",
+    route: "/referrals/{id}/waitlist",
+    rule: "referralInbox",
+    ok: 201,
+    path: async (t) => `/referrals/${await referralTo(t)}/waitlist`,
+    body: () => ({}),
   },
   { method: "GET", route: "/agenda", rule: "ownAgenda", ok: 200, path: () => "/agenda?from=2026-10-26&to=2026-11-01" },
   {

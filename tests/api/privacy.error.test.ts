@@ -69,6 +69,7 @@ describe("after an erasure, nothing more for the person", () => {
         book: false,
         invite: false,
         readdress: false,
+        waitlist: false,
       });
     }
     // Not even a new invitation brings it back.

@@ -19,7 +19,7 @@ describe("a referral", () => {
       from: { name: "CCAS de Roubaix" },
       to: { name: "Point Info Conseil VAE de Lille" },
       person: { firstName: "Nadia", phone: "06 12 34 56 78" },
-      can: { accept: false, book: true, invite: true },
+      can: { accept: false, book: true, invite: true, waitlist: false },
     });
     // The referrer books with the public notice: 9 h 00 is now, the first slot is later.
     const offered = (await send("GET", `/referrals/${id}/slots`, env.fx.cookies.referrer)).body.slots as {
@@ -314,6 +314,7 @@ describe("a referral", () => {
       invite: false,
       // The referrer may send the person elsewhere (referral-inbox.test.ts).
       readdress: true,
+      waitlist: false,
     });
     expect(await kinds(id)).toEqual(["created", "accepted", "declined"]);
   });

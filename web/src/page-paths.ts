@@ -30,6 +30,7 @@ export const PAGES = {
   appointment: "/espace/rendez-vous/:id",
   session: "/espace/sessions/:key",
   appointmentConfirmation: "/espace/rendez-vous/:id/confirmation",
+  waitlist: "/espace/liste-d-attente",
   desk: "/espace/accueil",
   deskConfirmation: "/espace/accueil/confirmation",
   referrals: "/espace/orientations",

@@ -40,6 +40,7 @@ const OutboxPage = lazy(() => staffPages().then((pages) => ({ default: pages.Out
 const AgendaPage = lazy(() => staffPages().then((pages) => ({ default: pages.AgendaPage })));
 const AppointmentPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentPage })));
 const SessionPage = lazy(() => staffPages().then((pages) => ({ default: pages.SessionPage })));
+const WaitlistPage = lazy(() => staffPages().then((pages) => ({ default: pages.WaitlistPage })));
 const AppointmentConfirmationPage = lazy(() => staffPages().then((pages) => ({ default: pages.AppointmentConfirmationPage })));
 const AvailabilityPage = lazy(() => staffPages().then((pages) => ({ default: pages.AvailabilityPage })));
 const DeskPage = lazy(() => staffPages().then((pages) => ({ default: pages.DeskPage })));
@@ -135,6 +136,7 @@ export const routes: RouteDefinition[] = [
       { path: inStaff(PAGES.appointment), component: AppointmentPage },
       { path: inStaff(PAGES.session), component: SessionPage },
       { path: inStaff(PAGES.appointmentConfirmation), component: AppointmentConfirmationPage },
+      { path: inStaff(PAGES.waitlist), component: WaitlistPage },
       { path: inStaff(PAGES.desk), component: DeskPage },
       { path: inStaff(PAGES.deskConfirmation), component: DeskConfirmationPage },
       { path: inStaff(PAGES.referrals), component: ReferralsPage },

@@ -5,7 +5,7 @@ import { toZonedIso } from "../../domain/time.ts";
 import { notFound } from "../../errors.ts";
 import { contactFields, contactForStaff } from "../agenda/selects.ts";
 
-/** Someone who came to the structure before, by name, address or phone: 20 at most, the most recently seen first. */
+/** Someone who came to the structure before, or waits on its list, by name, address or phone: 20 at most, the most recently seen first. */
 export async function findPeople({
   scope,
   clock,
@@ -33,7 +33,14 @@ export async function findPeople({
   const here = { structureId: structure };
   const found = await scope.prisma.person.findMany({
     // An erased person is nobody to find: every one of them is « Personne anonymisée ».
-    where: { anonymisedAt: null, appointments: { some: here }, OR: [byWords, ...byPhone] },
+    // Met here, or waiting on one of its lists (added at the desk, with no meeting yet).
+    where: {
+      anonymisedAt: null,
+      AND: [
+        { OR: [{ appointments: { some: here } }, { waitlist: { some: { offering: here } } }] },
+        { OR: [byWords, ...byPhone] },
+      ],
+    },
     orderBy: { lastActivityAt: "desc" },
     take: 50,
     select: {
@@ -65,7 +72,7 @@ export async function findPeople({
   const people = found
     .map(({ appointments, ...p }) => ({
       ...contactForStaff(p),
-      lastSeen: (appointments[0]?.startsAt ?? new Date(0)).toISOString(),
+      lastSeen: appointments[0]?.startsAt.toISOString() ?? null,
       upcoming: upcoming
         .filter((a) => a.personId === p.id)
         .slice(0, 5)
@@ -77,7 +84,7 @@ export async function findPeople({
           advisor: a.advisor,
         })),
     }))
-    .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen))
+    .sort((a, b) => (b.lastSeen ?? "").localeCompare(a.lastSeen ?? ""))
     .slice(0, 20);
   return { people };
 }

@@ -12,7 +12,9 @@ export const DeskPerson = NamedPerson.extend({
   notifiedBy: NotifiedBy,
   told: Told,
   birthYear: z.int().nullable(),
-  lastSeen: z.string().openapi({ description: "Son dernier rendez-vous dans la structure (ISO 8601, UTC)." }),
+  lastSeen: z.string().nullable().openapi({
+    description: "Son dernier rendez-vous dans la structure (ISO 8601, UTC) ; null : en liste d'attente, sans rendez-vous.",
+  }),
   upcoming: z
     .array(z.object({ id: z.uuid(), start: ZonedInstant, mode: Mode, service: z.string(), advisor: FullName }))
     .openapi({ description: "Ses rendez-vous à venir (ou en cours) dans la structure, les plus proches d'abord ; 5 au plus." }),

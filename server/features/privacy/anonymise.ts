@@ -29,6 +29,17 @@ export async function anonymisePersons(
 ): Promise<string[]> {
   if (personIds.length === 0) return [];
   const ids = [...personIds];
+  // The waiting list's messages name them and hold their links, and belong to no meeting: they
+  // go by their addresses, before these are erased.
+  const contacts = await tx.person.findMany({ where: { id: { in: ids } }, select: { email: true, phone: true } });
+  const recipients = contacts.flatMap((c) => [c.email, c.phone]).filter((r): r is string => r !== null);
+  const listMessages = (
+    await tx.outboxMessage.findMany({
+      where: { type: { startsWith: "waitlist." }, recipient: { in: recipients } },
+      select: { id: true },
+    })
+  ).map((m) => m.id);
+  await tx.outboxMessage.deleteMany({ where: { id: { in: listMessages } } });
   await tx.person.updateMany({
     where: { id: { in: ids } },
     data: {
@@ -45,7 +56,10 @@ export async function anonymisePersons(
     (a) => a.id,
   );
   const referralIds = (await tx.referral.findMany({ where: { personId: { in: ids } }, select: { id: true } })).map((r) => r.id);
-  return scrub(tx, { appointmentIds, referralIds }, now, options);
+  // Their places on waiting lists stay, ended, for the figures (days gained, offers answered):
+  // what said who waited goes with the person's row; the link to the place dies here.
+  await tx.waitlistEntry.updateMany({ where: { personId: { in: ids } }, data: { tokenHash: null } });
+  return [...listMessages, ...(await scrub(tx, { appointmentIds, referralIds }, now, options))];
 }
 
 /**
@@ -65,13 +79,19 @@ export async function detachPerson(tx: Tx, personId: string, structureIds: reado
   const referralIds = (await tx.referral.findMany({ where: { personId, ...held.referrals }, select: { id: true } })).map(
     (r) => r.id,
   );
-  if (appointmentIds.length + referralIds.length === 0) return [];
+  const entryIds = (await tx.waitlistEntry.findMany({ where: { personId, ...held.waitlist }, select: { id: true } })).map(
+    (e) => e.id,
+  );
+  if (appointmentIds.length + referralIds.length + entryIds.length === 0) return [];
   const standIn = await tx.person.create({
     data: { ...ANONYMOUS, anonymisedAt: now, lastActivityAt: now, createdAt: now },
     select: { id: true },
   });
   await tx.appointment.updateMany({ where: { id: { in: appointmentIds } }, data: { personId: standIn.id } });
   await tx.referral.updateMany({ where: { id: { in: referralIds } }, data: { personId: standIn.id } });
+  // Their places on these structures' lists (ended by the erasure: erase-person.ts) stay for the
+  // figures, the stand-in's, their link dead.
+  await tx.waitlistEntry.updateMany({ where: { id: { in: entryIds } }, data: { personId: standIn.id, tokenHash: null } });
   return scrub(tx, { appointmentIds, referralIds }, now, { closeOpenReferrals: true });
 }
 

@@ -6,8 +6,10 @@ import { formatLongFr } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
 import { forgetCopies } from "../../mail/copies.ts";
 import { lockPerson } from "../appointments/live-person.ts";
+import type { WaitlistContext } from "../waitlist/offer-freed-time.ts";
+import { endWaiting } from "../waitlist/pass-on.ts";
 import { anonymisePersons, detachPerson } from "./anonymise.ts";
-import { personInScope } from "./person-scope.ts";
+import { heldBy, personInScope } from "./person-scope.ts";
 import { upcomingAppointments } from "./person-summary.ts";
 
 /**
@@ -28,7 +30,7 @@ export async function erasePerson(deps: StaffDeps & { input: { id: string } }) {
   const done = await audited(
     deps,
     { action: person.structureIds ? "person.erased" : "person.erased_everywhere", entity: "Person", details },
-    (tx) => eraseHeld(tx, person.id, person.structureIds, now),
+    (tx) => eraseHeld(tx, person.id, person.structureIds, { now, config }),
     db.prisma,
   );
   await forgetCopies(config, done.messageIds);
@@ -80,8 +82,9 @@ async function eraseHeld(
   tx: Tx,
   personId: string,
   structureIds: readonly string[] | undefined,
-  now: Date,
+  context: WaitlistContext,
 ): Promise<{ id: string; erased: boolean; messageIds: string[] }> {
+  const { now } = context;
   // Locked first: a booking for this person (the desk's « déjà venue ») waits for the erasure,
   // then sees it.
   const row = await lockPerson(sqlIn(tx), personId);
@@ -99,9 +102,20 @@ async function eraseHeld(
       { appointments: upcoming.map((a) => a.id) },
     );
   }
+  // They leave these structures' lists (everyone's, erased everywhere); a slot held for them
+  // goes to the next person, in this transaction.
+  const places = await tx.waitlistEntry.findMany({
+    where: { personId, endedAt: null, ...heldBy(structureIds).waitlist },
+    select: { id: true },
+  });
+  for (const place of places) await endWaiting(sqlIn(tx), { entryId: place.id }, "erased", context);
   const messageIds = structureIds ? await detachPerson(tx, personId, structureIds, now) : [];
-  const held = await Promise.all([tx.appointment.count({ where: { personId } }), tx.referral.count({ where: { personId } })]);
-  if (!structureIds || held[0] + held[1] === 0) {
+  const held = await Promise.all([
+    tx.appointment.count({ where: { personId } }),
+    tx.referral.count({ where: { personId } }),
+    tx.waitlistEntry.count({ where: { personId } }),
+  ]);
+  if (!structureIds || held[0] + held[1] + held[2] === 0) {
     messageIds.push(...(await anonymisePersons(tx, [personId], now, { closeOpenReferrals: true })));
   }
   return { id: personId, erased: true, messageIds };

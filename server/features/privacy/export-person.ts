@@ -1,11 +1,20 @@
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import type { Database } from "../../db/database.ts";
-import type { AppointmentStatus, Channel, Mode, ReferralEventKind, Situation } from "../../db/generated/client.ts";
+import type {
+  AppointmentStatus,
+  Channel,
+  Mode,
+  ReferralEventKind,
+  Situation,
+  WaitlistEnd,
+  WaitlistOfferStatus,
+} from "../../db/generated/client.ts";
 import { ACCESSIBILITY_AID_WORDS } from "../../domain/accessibility.ts";
+import { halfDayWords } from "../../domain/half-days.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { type FollowedStatus, followedStatus, type MeetingOutcome } from "../../domain/referrals.ts";
-import { DEFAULT_ZONE, toZonedIso } from "../../domain/time.ts";
+import { DEFAULT_ZONE, localDateOf, toZonedIso } from "../../domain/time.ts";
 import { heldBy, personInScope } from "./person-scope.ts";
 import { identitySelect, lastActivity } from "./person-summary.ts";
 
@@ -63,6 +72,29 @@ const EVENT: Record<ReferralEventKind, string> = {
   outcome: "suite du rendez-vous",
   expired: "orientation close",
 };
+const WAITLIST_CHANNEL: Record<Channel, string> = {
+  online: "inscription en ligne",
+  reception: "inscription à l'accueil",
+  referral: "inscription à la suite d'une orientation",
+  advisor: "inscription par le conseiller ou la conseillère",
+};
+const WAITLIST_END: Record<WaitlistEnd, string> = {
+  accepted: "créneau proposé accepté",
+  left: "sortie de la liste à sa demande",
+  removed: "retirée de la liste par la structure",
+  meeting: "rendez-vous commencé, annulé ou passé",
+  expired: "date choisie passée",
+  offers: "trois propositions sans réponse",
+  erased: "données effacées",
+};
+const OFFER_STATUS: Record<WaitlistOfferStatus, string> = {
+  open: "en attente de réponse",
+  accepted: "acceptée",
+  declined: "refusée",
+  expired: "sans réponse à temps",
+  withdrawn: "retirée",
+};
+
 function at(instant: Date, zone?: string): string;
 function at(instant: Date | null, zone?: string): string | null;
 function at(instant: Date | null, zone = DEFAULT_ZONE) {
@@ -140,9 +172,31 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
           events: { orderBy: { at: "asc" }, select: { at: true, kind: true, detail: true } },
         },
       },
+      waitlist: {
+        where: held.waitlist,
+        orderBy: { createdAt: "asc" },
+        select: {
+          id: true,
+          offering: {
+            select: { service: { select: { name: true } }, structure: { select: { name: true, timeZone: true } } },
+          },
+          appointmentId: true,
+          halfDays: true,
+          modes: true,
+          until: true,
+          channel: true,
+          createdAt: true,
+          endedAt: true,
+          endReason: true,
+          offers: {
+            orderBy: { createdAt: "asc" },
+            select: { startsAt: true, mode: true, createdAt: true, holdUntil: true, status: true, answeredAt: true },
+          },
+        },
+      },
     },
   });
-  const { appointments, referrals, createdAt, noticeAcceptedAt, lastActivityAt: _, ...identity } = person;
+  const { appointments, referrals, waitlist, createdAt, noticeAcceptedAt, lastActivityAt: _, ...identity } = person;
   return {
     exportedAt: at(now),
     person: {
@@ -194,5 +248,30 @@ async function personFile(db: Database, id: string, structureIds: readonly strin
       createdAt: at(r.createdAt),
       timeline: r.events.map((e) => ({ at: at(e.at), kind: EVENT[e.kind], detail: e.detail })),
     })),
+    waitingLists: waitlist.map((w) => {
+      const zone = w.offering.structure.timeZone;
+      return {
+        id: w.id,
+        structure: w.offering.structure.name,
+        service: w.offering.service.name,
+        appointmentId: w.appointmentId,
+        halfDays: w.halfDays.map(halfDayWords),
+        modes: w.modes.map((m) => MODE[m]),
+        // Kept as the end of the chosen day: the day itself.
+        until: w.until && localDateOf(new Date(w.until.getTime() - 1), zone),
+        channel: WAITLIST_CHANNEL[w.channel],
+        joinedAt: at(w.createdAt, zone),
+        endedAt: at(w.endedAt, zone),
+        endReason: w.endReason && WAITLIST_END[w.endReason],
+        offers: w.offers.map((o) => ({
+          start: at(o.startsAt, zone),
+          mode: MODE[o.mode],
+          sentAt: at(o.createdAt, zone),
+          heldUntil: at(o.holdUntil, zone),
+          status: OFFER_STATUS[o.status],
+          answeredAt: at(o.answeredAt, zone),
+        })),
+      };
+    }),
   };
 }

@@ -4,8 +4,8 @@ import { notFound } from "../../errors.ts";
 
 /**
  * A person whose data the user may export or erase, and what of it is theirs to: for a
- * structure admin, what the structures they run hold of the person (a meeting there, or a
- * referral from or to there); for the Région, everything (`structureIds` undefined). Anyone
+ * structure admin, what the structures they run hold of the person (a meeting there, a
+ * referral from or to there, a place on one of their waiting lists); for the Région, everything (`structureIds` undefined). Anyone
  * else is answered as if they did not exist, so that guessing ids tells nothing — and nothing
  * says whether another structure knows the person too.
  */
@@ -29,20 +29,26 @@ export async function personInScope(
         where: { OR: [{ fromStructureId: { in: managed } }, { toStructureId: { in: managed } }] },
         select: { fromStructureId: true, toStructureId: true },
       },
+      waitlist: {
+        where: { offering: { structureId: { in: managed } } },
+        select: { offering: { select: { structureId: true } } },
+      },
     },
   });
   const structureIds = [
     ...new Set([
       ...(person?.appointments.map((a) => a.structureId) ?? []),
       ...(person?.referrals.flatMap((r) => [r.fromStructureId, r.toStructureId]) ?? []),
+      ...(person?.waitlist.map((w) => w.offering.structureId) ?? []),
     ]),
   ].filter((structureId) => managed.includes(structureId));
   if (!person || structureIds.length === 0) throw notFound("Personne");
   return { id: person.id, structureIds };
 }
 
-/** What of a person's appointments and referrals a holding counts: theirs, or all (the Région). */
+/** What of a person's appointments, referrals and places on waiting lists a holding counts: theirs, or all (the Région). */
 export const heldBy = (structureIds: readonly string[] | undefined) => ({
+  waitlist: structureIds ? { offering: { structureId: { in: [...structureIds] } } } : {},
   appointments: structureIds ? { structureId: { in: [...structureIds] } } : {},
   referrals: structureIds
     ? { OR: [{ fromStructureId: { in: [...structureIds] } }, { toStructureId: { in: [...structureIds] } }] }

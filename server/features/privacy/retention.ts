@@ -19,7 +19,9 @@ export function retentionCutoff(now: Date, months: number): Date {
 const expiredAt = (cutoff: Date) => Prisma.sql`
   p."anonymisedAt" IS NULL AND p."lastActivityAt" < ${cutoff}
   AND NOT EXISTS (SELECT 1 FROM "Appointment" a WHERE a."personId" = p."id" AND a."endsAt" >= ${cutoff})
-  AND NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p."id" AND r."updatedAt" >= ${cutoff})`;
+  AND NOT EXISTS (SELECT 1 FROM "Referral" r WHERE r."personId" = p."id" AND r."updatedAt" >= ${cutoff})
+  AND NOT EXISTS (SELECT 1 FROM "WaitlistEntry" w WHERE w."personId" = p."id"
+                     AND (w."endedAt" IS NULL OR w."endedAt" >= ${cutoff}))`;
 
 /**
  * How many persons a run now would anonymise with a period of `months`: what the Région is shown

@@ -88,5 +88,32 @@ export const PersonExport = z
         timeline: z.array(z.object({ at: ZonedInstant, kind: z.string(), detail: z.string() })),
       }),
     ),
+    waitingLists: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          structure: z.string(),
+          service: z.string(),
+          appointmentId: z.uuid().nullable().openapi({ description: "Le rendez-vous à avancer, s'il y en avait un." }),
+          halfDays: z.array(z.string()).openapi({ description: "Les demi-journées possibles, en mots ; vide : toutes." }),
+          modes: z.array(z.string()),
+          until: z.string().nullable().openapi({ description: "Dernier jour d'attente, « AAAA-MM-JJ »." }),
+          channel: z.string(),
+          joinedAt: ZonedInstant,
+          endedAt: ZonedInstant.nullable(),
+          endReason: z.string().nullable(),
+          offers: z.array(
+            z.object({
+              start: ZonedInstant,
+              mode: z.string(),
+              sentAt: ZonedInstant,
+              heldUntil: ZonedInstant,
+              status: z.string(),
+              answeredAt: ZonedInstant.nullable(),
+            }),
+          ),
+        }),
+      )
+      .openapi({ description: "Ses inscriptions sur les listes d'attente, et les créneaux qui lui ont été proposés." }),
   })
   .openapi("PersonExport");

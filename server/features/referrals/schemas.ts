@@ -104,6 +104,9 @@ export const ReferralDetail = Referral.extend({
     book: z.boolean(),
     invite: z.boolean(),
     readdress: z.boolean().openapi({ description: "Adresser la personne à une autre structure après un refus." }),
+    waitlist: z
+      .boolean()
+      .openapi({ description: "La mettre en liste d'attente du service, faute de créneau (structure destinataire)." }),
   }),
 }).openapi("ReferralDetail");
 

@@ -18,6 +18,7 @@ export async function showReferral({ db, scope, input }: StaffDeps & { input: { 
         book: can("book"),
         invite: (follower || handler) && can("invite"),
         readdress: scope.refersFrom(r.fromStructureId) && can("readdress") && !r.readdressedTo,
+        waitlist: handler && can("book"),
       },
     },
   };

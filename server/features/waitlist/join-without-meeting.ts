@@ -1,15 +1,11 @@
-import { waitlistJoinedEmail } from "../../../emails/waitlist.ts";
-import { smsWaitlistJoined } from "../../../sms/waitlist-sms.ts";
-import { sqlIn } from "../../db/database.ts";
-import { smsNumber } from "../../domain/contact.ts";
 import { addDays, localDateOf } from "../../domain/time.ts";
 import { LONGEST_WAIT_DAYS } from "../../domain/waitlist.ts";
 import { AppError, validationError } from "../../errors.ts";
-import { enqueue, type OutboxRow, smsRow } from "../../mail/outbox.ts";
 import { newManageToken } from "../appointments/manage-token.ts";
 import type { LinkDeps } from "../manage/manage-appointment.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, toView } from "../slots/search-slots.ts";
+import { newJoiner, tellJoined } from "./add-entry.ts";
 import { entrySelect, entryView, storedWishes } from "./entry-view.ts";
 import type { JoinInput } from "./schemas.ts";
 
@@ -48,23 +44,8 @@ export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input:
 
   const { token, hash } = newManageToken();
   const url = `${config.publicUrl}/attente/${token}`;
-  const p = input.person;
   const entry = await db.prisma.$transaction(async (tx) => {
-    const commune = p.commune && (await tx.commune.findUnique({ where: { code: p.commune }, select: { code: true } }));
-    const person = await tx.person.create({
-      data: {
-        firstName: p.firstName,
-        lastName: p.lastName,
-        email: p.email ?? null,
-        phone: p.phone ?? null,
-        smsReminders: p.smsReminders ?? true,
-        communeCode: commune ? commune.code : null,
-        noticeAcceptedAt: now,
-        createdAt: now,
-        lastActivityAt: now,
-      },
-      select: { id: true, firstName: true, email: true, phone: true, smsReminders: true },
-    });
+    const person = await newJoiner(tx, input.person, now, true);
     const created = await tx.waitlistEntry.create({
       data: {
         ...wishes,
@@ -78,19 +59,8 @@ export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input:
       },
       select: { ...entrySelect, until: true },
     });
-    const zone = offering.timeZone;
-    const joined = { firstName: person.firstName, service: found.service.name, structure: found.structure.name, url };
-    const rows: OutboxRow[] = [];
-    if (person.email)
-      rows.push({
-        type: "waitlist.joined",
-        recipient: person.email,
-        dueAt: now,
-        payload: waitlistJoinedEmail({ ...joined, until: created.until, zone }),
-      });
-    const mobile = smsNumber(person);
-    if (mobile) rows.push(smsRow("waitlist.joined", mobile, now, smsWaitlistJoined(joined), { zone }));
-    await enqueue(sqlIn(tx), config.sessionSecret, rows);
+    const where = { service: found.service.name, structure: found.structure.name, zone: offering.timeZone };
+    await tellJoined(tx, config, person, { ...where, url, until: created.until }, now);
     return created;
   });
   return { entry: entryView(entry), waitlistUrl: url };

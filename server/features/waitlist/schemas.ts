@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { HALF_DAYS } from "../../domain/waitlist.ts";
+import { HALF_DAYS } from "../../domain/half-days.ts";
 import { eachOnce, localDate, meetingMode } from "../../http/fields.ts";
 import { AppointmentSchema, PersonInput } from "../bookings/schemas.ts";
 import { SlotSchema } from "../slots/schemas.ts";

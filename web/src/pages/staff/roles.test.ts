@@ -22,6 +22,7 @@ describe("roles", () => {
   test("the navigation names and links the server's areas, in its order", () => {
     expect(navigation(["agenda", "referrals", "dashboards", "account"])).toEqual([
       { name: "Agenda", href: "/espace/agenda" },
+      { name: "Liste d'attente", href: "/espace/liste-d-attente" },
       { name: "Orientations", href: "/espace/orientations" },
       { name: "Tableaux de bord", href: "/espace/tableaux-de-bord" },
       { name: "Mon compte", href: "/espace/compte" },

@@ -51,9 +51,14 @@ export const AREA_PATHS: Record<Area, string> = {
   account: "/espace/compte",
 };
 
+/** Pages of an area that the navigation lists beside it: the agenda's waiting list. */
+const AREA_PAGES: Partial<Record<Area, { name: string; href: string }[]>> = {
+  agenda: [{ name: "Liste d'attente", href: "/espace/liste-d-attente" }],
+};
+
 /** The navigation of the staff space: the areas the server opens to this person, in its order. */
 export function navigation(areas: readonly Area[]): { name: string; href: string }[] {
-  return areas.map((area) => ({ name: AREA_NAMES[area], href: AREA_PATHS[area] }));
+  return areas.flatMap((area) => [{ name: AREA_NAMES[area], href: AREA_PATHS[area] }, ...(AREA_PAGES[area] ?? [])]);
 }
 
 /** Whether one runs a structure (its admins, and the Région): as policy.ts's canManageStructure says. */

@@ -7,6 +7,7 @@ export { default as AppointmentPage } from "./agenda/appointment-page.tsx";
 export { default as DeskConfirmationPage } from "./agenda/desk-confirmation-page.tsx";
 export { default as DeskPage } from "./agenda/desk-page.tsx";
 export { default as SessionPage } from "./agenda/session-page.tsx";
+export { default as WaitlistPage } from "./agenda/waitlist-page.tsx";
 export { default as AvailabilityPage } from "./availability/availability-page.tsx";
 export { default as DashboardsPage } from "./dashboards/dashboards-page.tsx";
 export { default as AccountsPage } from "./directory/accounts-page.tsx";

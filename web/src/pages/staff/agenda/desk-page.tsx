@@ -1,6 +1,7 @@
-import { A, createAsync, useNavigate } from "@solidjs/router";
+import { A, createAsync, useAction, useNavigate } from "@solidjs/router";
 import { createMemo, createSignal, For, Show, Suspense } from "solid-js";
 import { ACCESSIBILITY_AID_CHOICES, type AccessibilityAid } from "../../../../../server/domain/accessibility.ts";
+import { HALF_DAYS, type HalfDay, halfDayWords } from "../../../../../server/domain/half-days.ts";
 import { Button } from "../../../components/button.tsx";
 import { CheckboxField, ChoicesField, IdOptions, SelectField, TextAreaField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Loading } from "../../../components/notice.tsx";
@@ -8,7 +9,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { formatMoment, formatParisInstant } from "../../../lib/dates.ts";
 import { mobileShape } from "../../../lib/phone.ts";
 import { emailError, NEEDS_MAX, phoneError } from "../../booking/details.ts";
-import { AdminForm, createAdminForm, optional } from "../directory/admin-form.tsx";
+import { AdminForm, createAdminForm, createSuccess, optional, SuccessNotice } from "../directory/admin-form.tsx";
 import { BackLink } from "../directory/directory-area.tsx";
 import { canManage } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
@@ -25,6 +26,7 @@ import { CALL_TO_TELL, fullName, MODES } from "./agenda-words.ts";
 import { AreaGuard, teamStructures } from "./area-guard.tsx";
 import { DESK_CONFIRMATION_PATH, type DeskConfirmation } from "./desk-confirmation-page.tsx";
 import { createDeskBooking, SlotChoices } from "./slot-booking.tsx";
+import { addToWaitlist } from "./waitlist-api.ts";
 import "../directory/directory.css";
 import "./agenda.css";
 
@@ -40,7 +42,7 @@ function whoIs(person: DeskPerson): string {
     person.phone,
     person.notifiedBy === "phone-call" && CALL_TO_TELL,
     person.birthYear && `né·e en ${person.birthYear}`,
-    `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}`,
+    person.lastSeen ? `dernier rendez-vous ici le ${formatParisInstant(person.lastSeen)}` : "en liste d'attente ici",
   ]
     .filter(Boolean)
     .join(" — ");
@@ -122,7 +124,17 @@ function DeskView() {
   );
 }
 
-type Field = "person" | "firstName" | "lastName" | "phone" | "smsReminders" | "email" | "offering" | "slotKey";
+type Field =
+  | "person"
+  | "firstName"
+  | "lastName"
+  | "phone"
+  | "smsReminders"
+  | "email"
+  | "offering"
+  | "slotKey"
+  | "halfDays"
+  | "until";
 const IDS: Record<Field, string> = {
   person: "accueil-personne",
   firstName: "accueil-prenom",
@@ -132,6 +144,8 @@ const IDS: Record<Field, string> = {
   email: "accueil-courriel",
   offering: "accueil-service",
   slotKey: "accueil-creneau",
+  halfDays: "accueil-attente-demi-journees",
+  until: "accueil-attente-jusqu-au",
 };
 const NAMES = {
   firstName: "Prénom",
@@ -140,6 +154,8 @@ const NAMES = {
   smsReminders: "Recevoir les rappels par SMS",
   email: "Adresse électronique",
   slotKey: "Créneau",
+  halfDays: "Demi-journées possibles",
+  until: "Dernier jour d'attente",
 };
 const NEW = "nouvelle";
 
@@ -169,6 +185,10 @@ function DeskBooking(props: { structure: string }) {
   const [advisor, setAdvisor] = createSignal("");
   const [slot, setSlot] = createSignal<DeskSlot>();
   const known = () => found()?.find((person) => person.id === personId());
+  const waitlist = useAction(addToWaitlist);
+  const [halfDays, setHalfDays] = createSignal<HalfDay[]>([]);
+  const [until, setUntil] = createSignal("");
+  const success = createSuccess();
 
   async function search(event: Event) {
     event.preventDefault();
@@ -202,15 +222,7 @@ function DeskBooking(props: { structure: string }) {
       async () =>
         (await booking.run({
           slotKey: chosen?.key ?? "",
-          person: person
-            ? { id: person.id }
-            : {
-                firstName: firstName().trim(),
-                lastName: lastName().trim(),
-                ...(optional(phone()) && { phone: phone().trim() }),
-                ...(smsOffer() && { smsReminders: smsReminders() }),
-                ...(optional(email()) && { email: email().trim() }),
-              },
+          person: person ? { id: person.id } : newPerson(),
           channel: "reception",
           ...(aids().length > 0 && { accessibilityAids: aids() }),
           ...(optional(needs()) && { accessibilityNeeds: needs().trim() }),
@@ -226,6 +238,37 @@ function DeskBooking(props: { structure: string }) {
     };
     navigate(DESK_CONFIRMATION_PATH, { state });
   }
+
+  /** No slot suits: the same person, on the list of the service chosen (a structure of one's own). */
+  async function wait() {
+    const person = known();
+    const fresh = !person;
+    const added = await form.run(
+      {
+        firstName: fresh && !firstName().trim() ? "Saisissez le prénom." : undefined,
+        lastName: fresh && !lastName().trim() ? "Saisissez le nom." : undefined,
+        phone: fresh ? phoneError(phone().trim()) : undefined,
+        email: fresh ? emailError(email().trim()) : undefined,
+        offering: offering() ? undefined : "Choisissez le service.",
+      },
+      () =>
+        waitlist({
+          offering: offering(),
+          person: person ? { id: person.id } : newPerson(),
+          ...(halfDays().length > 0 && { halfDays: halfDays() }),
+          ...(optional(until()) && { until: until() }),
+        }),
+    );
+    if (added) success.say(`${fullName(added.entry.person)} est en liste d'attente pour « ${added.entry.service.name} ».`);
+  }
+
+  const newPerson = () => ({
+    firstName: firstName().trim(),
+    lastName: lastName().trim(),
+    ...(optional(phone()) && { phone: phone().trim() }),
+    ...(smsOffer() && { smsReminders: smsReminders() }),
+    ...(optional(email()) && { email: email().trim() }),
+  });
 
   return (
     <>
@@ -431,6 +474,41 @@ function DeskBooking(props: { structure: string }) {
           onInput={(event) => setNeeds(event.currentTarget.value)}
         />
       </AdminForm>
+      <section class="staff__section" aria-labelledby="desk-waitlist-title">
+        <h2 id="desk-waitlist-title">Aucun créneau ne convient&nbsp;?</h2>
+        <p>
+          Mettez la personne en liste d'attente du service choisi&nbsp;: un créneau qui se libère lui sera proposé par courriel ou
+          SMS, avant d'être ouvert à tous.
+        </p>
+        <ChoicesField
+          id={IDS.halfDays}
+          legend="Demi-journées possibles (facultatif)"
+          hint="Rien de coché : tous les jours."
+          type="checkbox"
+          options={HALF_DAYS.map((value) => ({ value, label: halfDayWords(value) }))}
+          selected={halfDays()}
+          onChange={setHalfDays}
+          error={form.errors().halfDays}
+        />
+        <TextField
+          id={IDS.until}
+          label="Dernier jour d'attente (facultatif)"
+          hint="Vide : jusqu'à son rendez-vous, ou un an."
+          type="date"
+          value={until()}
+          onInput={(event) => setUntil(event.currentTarget.value)}
+          error={form.errors().until}
+        />
+        <Button variant="secondary" onClick={wait} disabled={form.sending()}>
+          Mettre en liste d'attente
+        </Button>
+        <SuccessNotice said={success.said()} />
+        <Show when={success.said()}>
+          <p>
+            <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+          </p>
+        </Show>
+      </section>
     </>
   );
 }

@@ -67,6 +67,8 @@ export const ACTIONS: Record<string, string> = {
   "settings.update": "Réglage des données personnelles modifié",
   "outbox.resend": "Message non parvenu renvoyé",
   "person.contact_changed": "Coordonnées changées par la personne",
+  "waitlist.add": "Personne mise en liste d'attente (accueil ou orientation)",
+  "waitlist.remove": "Personne retirée d'une liste d'attente",
 };
 
 /** What a person does themself, with their private link or their invitation: no account is its author. */

@@ -12,6 +12,9 @@ describe("job words", () => {
       "2 personnes anonymisées",
     ]);
     expect(describeResult({ job: "audit-log", result: { events: 1 } })).toBe("1 événement supprimé");
+    expect(describeResult({ job: "waitlist-ends", result: { meeting: 2, expired: 1 } })).toBe(
+      "2 inscriptions closes (rendez-vous passé ou annulé), 1 inscription expirée (date choisie passée)",
+    );
     expect(describeResult({ job: "housekeeping", result: { idempotencyKeys: 0, messages: 3 } })).toBe(
       "0 réponse de réservation oubliée, 3 courriels envoyés supprimés (plus d'un mois)",
     );

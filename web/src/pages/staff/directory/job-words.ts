@@ -15,6 +15,11 @@ const JOBS: Record<string, { name: string; describe: (result: Record<string, num
     name: "Délais d'attente du jour",
     describe: (r) => `${count(r.recorded ?? 0, ["relevé", "relevés"])}, dont ${r.withoutSlot ?? 0} sans créneau`,
   },
+  "waitlist-ends": {
+    name: "Fin des attentes terminées (listes d'attente)",
+    describe: (r) =>
+      `${count(r.meeting ?? 0, ["inscription close", "inscriptions closes"])} (rendez-vous passé ou annulé), ${count(r.expired ?? 0, ["inscription expirée", "inscriptions expirées"])} (date choisie passée)`,
+  },
   retention: {
     name: "Anonymisation au terme de la conservation",
     describe: (r) => count(r.persons ?? 0, ["personne anonymisée", "personnes anonymisées"]),

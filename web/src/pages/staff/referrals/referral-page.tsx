@@ -12,6 +12,7 @@ import { AnswerActions } from "./answer-actions.tsx";
 import { BookForPerson, type ReferralBooked } from "./book-for-person.tsx";
 import { InvitationSlip, InvitePerson } from "./invite-person.tsx";
 import { ReaddressAction } from "./readdress-action.tsx";
+import { ReferralWaitlist } from "./referral-waitlist.tsx";
 import { STATUSES, timelineWords } from "./referral-words.ts";
 import { getReferral, type Invitation, type ReferralDetail } from "./referrals-api.ts";
 import { FromTo, REFERRALS_PATH, referralHref } from "./referrals-page.tsx";
@@ -106,6 +107,9 @@ function Referral(props: { referral: ReferralDetail }) {
         </Show>
         <Show when={r().can.book}>
           <BookForPerson referral={r()} onBooked={setBooked} />
+        </Show>
+        <Show when={r().can.waitlist}>
+          <ReferralWaitlist referral={r()} onDone={success.say} />
         </Show>
         <Show when={r().can.invite}>
           <InvitePerson referral={r()} onInvited={(sent, reprinted = false) => setInvitation({ sent, reprinted })} />
