@@ -149,7 +149,7 @@ describe("added at the desk", () => {
     });
     expect(refused.status).toBe(422);
     expect(Object.keys(refused.body.error.fields).sort()).toEqual(["halfDays.0", "person.firstName"]);
-    expect(refused.body.error.labels["halfDays.0"]).toBe("demi-journées");
+    expect(refused.body.error.labels["halfDays.0"]).toBe("demi-journées possibles");
 
     const pastDay = await addAtDesk(env.fx.cookies.reception, { ...newcomer("Eva"), until: "2026-10-20" });
     expect(pastDay.status).toBe(422);

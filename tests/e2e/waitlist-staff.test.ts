@@ -62,13 +62,18 @@ test("the waiting list: shown in order, someone removed, someone added at the de
   await page.getByLabel("Téléphone (facultatif)").fill("06 98 76 54 32");
   await page.getByLabel("Service", { exact: true }).selectOption({ label: offering.service.name });
   // She can come on Monday mornings only.
-  await page.getByRole("group", { name: /Demi-journées possibles/ }).getByLabel("lundi matin").check();
+  await page
+    .getByRole("group", { name: /Demi-journées possibles/ })
+    .getByLabel("lundi matin")
+    .check();
   await page.getByRole("button", { name: "Mettre en liste d'attente" }).click();
   await page.getByText(`Sami Rappel est en liste d'attente pour « ${offering.service.name} ».`).waitFor();
   await expectAccessibleAtEveryWidth(page, "desk after putting someone on the list");
   await page.getByRole("link", { name: "Voir la liste d'attente" }).click();
   await rows.nth(1).waitFor();
-  expect(normalise(await rows.nth(1).textContent())).toMatch(/^Sami Rappel.*06 98 76 54 32.*lundi matin.*À l'accueil.*par Emma Accueil/);
+  expect(normalise(await rows.nth(1).textContent())).toMatch(
+    /^Sami Rappel.*06 98 76 54 32.*lundi matin.*À l'accueil.*par Emma Accueil/,
+  );
   // The sign-in page asks /me before anyone is signed in: its 401 is expected.
   expect(desk.problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await desk.close();
