@@ -36,6 +36,11 @@ const live = (found: WaitlistEntry | DeadLink | undefined) => (found && !("dead"
 function EntryView(props: { token: string }) {
   const found = createAsync(() => getWaitlistEntry(props.token));
   const [left, setLeft] = createSignal<WaitlistEntry>();
+  // The button pressed is gone with the dialog: the page's new title takes the focus.
+  const leave = (entry: WaitlistEntry) => {
+    setLeft(entry);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>("main h1")?.focus());
+  };
   const entry = () => left() ?? live(found());
   return (
     <Switch>
@@ -59,7 +64,7 @@ function EntryView(props: { token: string }) {
             <Show
               when={current().waiting}
               fallback={
-                <div class="notice" role="status">
+                <div class="notice">
                   <p>
                     {left()
                       ? "C'est fait : vous ne serez plus prévenu des créneaux qui se libèrent."
@@ -85,7 +90,7 @@ function EntryView(props: { token: string }) {
                 </p>
               }
             >
-              <LeaveDialog token={props.token} entry={current()} onLeft={setLeft} />
+              <LeaveDialog token={props.token} entry={current()} onLeft={leave} />
             </Show>
           </div>
         )}

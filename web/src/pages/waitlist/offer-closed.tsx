@@ -23,7 +23,7 @@ export function ClosedOffer(props: { offer: Offer; message: string; alternatives
   return (
     <div class="prose">
       <PageTitle documentTitle="Proposition close — Créneau libéré">Cette proposition n'est plus ouverte</PageTitle>
-      <div class="notice" role="status">
+      <div class="notice">
         <p>{props.message}</p>
       </div>
       <Show

@@ -73,7 +73,7 @@ function Declined(props: { left: boolean; offer: Offer }) {
   return (
     <div class="prose">
       <PageTitle documentTitle="Créneau refusé">C'est noté</PageTitle>
-      <div class="notice" role="status">
+      <div class="notice">
         <p class="notice__title">Vous avez refusé ce créneau&nbsp;: il est proposé à quelqu'un d'autre.</p>
         <p>
           {props.left
