@@ -89,8 +89,11 @@ test("from the private link, one asks with the keyboard to be told of earlier ti
   await page.getByRole("heading", { name: "Me prévenir si un créneau se libère plus tôt" }).waitFor();
   await expectAccessible(page, "private link, waiting list offered", problems);
 
-  // Keyboard alone: tick Tuesday morning, then « Me prévenir ».
-  expect(await tabTo(page, (focus) => focus.type === "checkbox" && focus.name === "Mardi matin", { max: 80 })).toMatchObject({
+  // Keyboard alone: open the form (the focus goes to its first box), tick Tuesday morning, then « Me prévenir ».
+  await tabTo(page, isButton("M'inscrire sur la liste d'attente"), { max: 80 });
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("demi-journees");
+  expect(await tabTo(page, (focus) => focus.type === "checkbox" && focus.name === "Mardi matin", { max: 3 })).toMatchObject({
     checked: false,
   });
   await page.keyboard.press("Space");
@@ -116,6 +119,7 @@ test("from the private link, one asks with the keyboard to be told of earlier ti
   await page.getByRole("button", { name: "Ne plus être prévenu" }).click();
   await page.getByText("Vous ne serez plus prévenu. Votre rendez-vous reste inchangé.").waitFor();
   expect(await page.getByRole("button", { name: "Me prévenir" }).isVisible()).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("waitlist-title");
   expect((await harness.getJson<{ waitlist: unknown }>(`/api/manage/${person.token}`)).waitlist).toBeNull();
   await close();
 });

@@ -1,8 +1,7 @@
 import { createAsync, useAction, useParams } from "@solidjs/router";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import { Button, ButtonLink } from "../../components/button.tsx";
-import { Modal } from "../../components/modal.tsx";
-import { Loadable, Loading } from "../../components/notice.tsx";
+import { Loadable, Loading, Refusal } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import type { DeadLink } from "../../lib/api.ts";
 import { pastedToken } from "../../lib/private-link.ts";
@@ -99,12 +98,17 @@ function EntryView(props: { token: string }) {
   );
 }
 
-/** « Quitter la liste d'attente », then a confirmation in a dialog, the safe choice first. */
+/**
+ * « Quitter la liste d'attente », then a confirmation in place, the safe choice first. In place
+ * rather than in the modal dialog: the dialog would become a chunk shared with the private
+ * link's page, whose budget it would cost (tests/e2e/budget.test.ts).
+ */
 function LeaveDialog(props: { token: string; entry: WaitlistEntry; onLeft: (entry: WaitlistEntry) => void }) {
   const leave = useAction(leaveWaitlist);
-  const [open, setOpen] = createSignal(false);
+  const [asking, setAsking] = createSignal(false);
   const [sending, setSending] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
+  let opener: HTMLButtonElement | undefined;
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -113,48 +117,51 @@ function LeaveDialog(props: { token: string; entry: WaitlistEntry; onLeft: (entr
     setFailure(undefined);
     const outcome = await leave(props.token);
     setSending(false);
-    if (outcome.kind === "done") {
-      setOpen(false);
-      props.onLeft(outcome.value.entry);
-    } else setFailure(outcome.message);
+    if (outcome.kind === "done") props.onLeft(outcome.value.entry);
+    else setFailure(outcome.message);
   }
 
   return (
-    <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Quitter la liste d'attente
-      </Button>
-      <Modal
-        id="quitter-liste"
-        open={open()}
-        onOpenChange={(next) => !sending() && setOpen(next)}
-        title={<>Quitter la liste d'attente&nbsp;?</>}
-        description={
-          <>
-            Vous ne serez plus prévenu des créneaux qui se libèrent pour «&nbsp;{props.entry.service.name}&nbsp;» avec{" "}
-            {props.entry.structure.name}. Un créneau qui vous serait réservé passe à la personne suivante.
-          </>
-        }
+    <Show
+      when={asking()}
+      fallback={
+        <Button variant="secondary" ref={opener} onClick={() => setAsking(true)}>
+          Quitter la liste d'attente
+        </Button>
+      }
+    >
+      <form
+        class="notice"
+        onSubmit={submit}
+        novalidate
+        aria-labelledby="leave-title"
+        ref={(form) => requestAnimationFrame(() => form.querySelector("h2")?.focus())}
       >
-        <form onSubmit={submit} novalidate>
-          <Show when={sending()}>
-            <Loading>Envoi en cours…</Loading>
-          </Show>
-          <Show when={failure()}>
-            {(message) => (
-              <p class="field__error" role="alert">
-                {message()}
-              </p>
-            )}
-          </Show>
-          <div class="dialog__actions">
-            <Button onClick={() => setOpen(false)}>Rester sur la liste</Button>
-            <Button type="submit" variant="danger">
-              Oui, quitter la liste
-            </Button>
-          </div>
-        </form>
-      </Modal>
-    </>
+        <h2 id="leave-title" class="notice__title" tabindex="-1">
+          Quitter la liste d'attente&nbsp;?
+        </h2>
+        <p>
+          Vous ne serez plus prévenu des créneaux qui se libèrent pour «&nbsp;{props.entry.service.name}&nbsp;» avec{" "}
+          {props.entry.structure.name}. Un créneau qui vous serait réservé passe à la personne suivante.
+        </p>
+        <Show when={sending()}>
+          <Loading>Envoi en cours…</Loading>
+        </Show>
+        <Refusal message={failure()} />
+        <div class="waitlist__actions">
+          <Button
+            onClick={() => {
+              setAsking(false);
+              requestAnimationFrame(() => opener?.focus());
+            }}
+          >
+            Rester sur la liste
+          </Button>
+          <Button type="submit" variant="danger">
+            Oui, quitter la liste
+          </Button>
+        </div>
+      </form>
+    </Show>
   );
 }

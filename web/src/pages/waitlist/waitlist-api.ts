@@ -6,8 +6,9 @@ import { api, type DeadLink, getManagedAppointment, send, toApiError } from "../
 // requests that join, leave, accept or decline. Types inferred from the API, never written.
 
 export type WaitlistEntry = InferResponseType<(typeof api.waitlist)[":token"]["$get"], 200>["entry"];
-export type Offer = InferResponseType<(typeof api.offers)[":token"]["$get"], 200>;
+/** When and how the person can come, and until when: what they wait for. */
 export type Wishes = InferRequestType<(typeof api.manage)[":token"]["waitlist"]["$post"]>["json"];
+export type Offer = InferResponseType<(typeof api.offers)[":token"]["$get"], 200>;
 export type JoinInput = InferRequestType<typeof api.waitlist.$post>["json"];
 export type Joined = InferResponseType<typeof api.waitlist.$post, 201>;
 export type Accepted = InferResponseType<(typeof api.offers)[":token"]["accept"]["$post"], 200>;
