@@ -237,3 +237,22 @@ test("with nothing free for months, one joins the list from the booking, is told
   await expectAccessible(page, "waiting list left", problems);
   await close();
 });
+
+test("an offer let go, with « et ne plus être prévenu », passes the slot on and leaves the list", async () => {
+  const { page, problems, close } = await harness.openPage();
+  const { waiting, offer } = await offered();
+  await page.goto(`/offre/${offer}`);
+  await settled(page);
+  await tabTo(
+    page,
+    (focus) => focus.type === "checkbox" && focus.name === "et ne plus être prévenu (quitter la liste d'attente)",
+  );
+  await page.keyboard.press("Space");
+  await tabTo(page, isButton("Ce créneau ne me convient pas"), { max: 1 });
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "C'est noté" }).waitFor();
+  expect(await mainText(page)).toContain("Vous avez quitté la liste d'attente : vous ne serez plus prévenu.");
+  expect((await harness.getJson<{ waitlist: unknown }>(`/api/manage/${waiting.token}`)).waitlist).toBeNull();
+  await expectAccessible(page, "offer declined", problems);
+  await close();
+});
