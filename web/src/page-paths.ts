@@ -15,6 +15,8 @@ export const PAGES = {
   faq: "/questions-reponses",
   manage: "/rdv/:token",
   findMeeting: "/retrouver-mon-rendez-vous",
+  offer: "/offre/:token",
+  waitlist: "/attente/:token",
   signIn: "/connexion",
   forgottenPassword: "/connexion/mot-de-passe-oublie",
   passwordLink: "/connexion/mot-de-passe",

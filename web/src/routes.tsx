@@ -63,6 +63,11 @@ const InvitationPage = lazy(() => linkPages().then((pages) => ({ default: pages.
 // pages share (the fields without the meeting details, the buttons without the dates), and the
 // bundler would split those: two files and 0.7 kB more on every public page.
 const FindMeetingPage = lazy(() => linkPages().then((pages) => ({ default: pages.FindMeetingPage })));
+// The waiting list's pages (an offer of freed time, a place on the list) are reached from a
+// message, never while booking: a chunk of their own.
+const waitlistPages = () => import("./pages/waitlist/waitlist-pages.ts");
+const OfferPage = lazy(() => waitlistPages().then((pages) => ({ default: pages.OfferPage })));
+const EntryPage = lazy(() => waitlistPages().then((pages) => ({ default: pages.EntryPage })));
 // The statistics are read apart from the guide: a chunk of their own, and the charting library
 // comes later still, with the first chart (components/charts).
 const StatisticsPage = lazy(() => import("./pages/statistics/statistics-page.tsx"));
@@ -119,6 +124,8 @@ export const routes: RouteDefinition[] = [
     },
   },
   { path: PAGES.findMeeting, component: FindMeetingPage, preload: () => void linkPages() },
+  { path: PAGES.offer, component: OfferPage, preload: () => void waitlistPages() },
+  { path: PAGES.waitlist, component: EntryPage, preload: () => void waitlistPages() },
   // /connexion asks /me too: someone already signed in goes on to their space.
   { path: PAGES.signIn, component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
   { path: PAGES.forgottenPassword, component: ForgottenPasswordPage },

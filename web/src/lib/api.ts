@@ -169,8 +169,11 @@ export const getManagedAppointment = query(async (token: string): Promise<Manage
  */
 export type Outcome<T> =
   | { kind: "done"; value: T }
-  /** 409 SLOT_TAKEN: the slot went meanwhile; the server proposes others. */
-  | { kind: "taken"; message: string; alternatives: Slot[] }
+  /**
+   * 409 SLOT_TAKEN: the slot went meanwhile; the server proposes others. Also any refusal that
+   * comes with free slots (`code` says which: a waiting list's 409 CONFLICT, an offer's 410 GONE).
+   */
+  | { kind: "taken"; code: string; message: string; alternatives: Slot[] }
   /**
    * 422, or a 409 / 403 that names fields: `fields` maps a path ("person.email") to its French
    * message, `labels` (a 422's) the same path to the field's French name (« adresse électronique »).
@@ -185,8 +188,9 @@ async function refusal(response: {
 }): Promise<Exclude<Outcome<never>, { kind: "done" }>> {
   const error = await errorBody(response);
   const message = typeof error?.message === "string" ? error.message : UNAVAILABLE;
-  if (error?.code === "SLOT_TAKEN") {
-    return { kind: "taken", message, alternatives: Array.isArray(error.alternatives) ? (error.alternatives as Slot[]) : [] };
+  if (error?.code === "SLOT_TAKEN" || Array.isArray(error?.alternatives)) {
+    const alternatives = Array.isArray(error?.alternatives) ? (error.alternatives as Slot[]) : [];
+    return { kind: "taken", code: typeof error?.code === "string" ? error.code : "SLOT_TAKEN", message, alternatives };
   }
   // The directory administration names the field of a conflict (a slug taken) or of a refusal
   // (a field reserved to the Région) as a 422 does: the form shows it on that field.

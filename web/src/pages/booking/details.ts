@@ -153,20 +153,20 @@ export function accessibilityInput(details: Pick<Details, "accessibilityAids" | 
 
 /** The body of POST /api/bookings: trimmed values, empty optional ones left out (the API refuses ""). */
 export function bookingInput(details: Details, slotKey: string): BookingInput {
+  return { slotKey, person: personInput(details), ...accessibilityInput(details), noticeAccepted: true };
+}
+
+/** The person as every public body takes them (a booking, a waiting list): trimmed, empty ones left out. */
+export function personInput(details: Details): BookingInput["person"] {
   const email = details.email.trim();
   const phone = details.phone.trim();
   return {
-    slotKey,
-    person: {
-      firstName: details.firstName.trim(),
-      lastName: details.lastName.trim(),
-      ...(email && { email }),
-      ...(phone && { phone }),
-      ...smsInput(details),
-      ...(details.commune && { commune: details.commune.code }),
-    },
-    ...accessibilityInput(details),
-    noticeAccepted: true,
+    firstName: details.firstName.trim(),
+    lastName: details.lastName.trim(),
+    ...(email && { email }),
+    ...(phone && { phone }),
+    ...smsInput(details),
+    ...(details.commune && { commune: details.commune.code }),
   };
 }
 

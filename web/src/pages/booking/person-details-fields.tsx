@@ -37,9 +37,14 @@ export function PersonDetailsFields(props: {
   errors: FieldErrors;
   onChange: (change: Partial<Details>) => void;
   /** The notice's heading: one level below the form's title. */
-  level: 3 | 4;
+  level: 3 | 4 | 5;
   /** Booking from an invitation; `hasEmail`: the structure already has an address for the person. */
   invited?: { hasEmail: boolean } | undefined;
+  /**
+   * Joining a waiting list, no meeting yet: names, contact and notice only, their hints saying
+   * what they serve there (the commune and the arrangements are asked when a slot is taken).
+   */
+  waiting?: boolean | undefined;
 }) {
   const error = (field: DetailsField) => props.errors[field];
   return (
@@ -67,8 +72,9 @@ export function PersonDetailsFields(props: {
           <fieldset class="fieldset details-form__contact" aria-describedby="contact-hint">
             <legend class="fieldset__legend">Comment vous joindre</legend>
             <p class="field__hint" id="contact-hint">
-              Donnez au moins l'un des deux. La confirmation du rendez-vous et les rappels sont envoyés par courriel, et par SMS à
-              un mobile si vous le souhaitez, avec le lien pour le déplacer ou l'annuler.
+              {props.waiting
+                ? "Donnez au moins l'un des deux\u00a0: c'est là que vous serez prévenu dès qu'un créneau s'ouvre, avec le lien pour le prendre."
+                : "Donnez au moins l'un des deux. La confirmation du rendez-vous et les rappels sont envoyés par courriel, et par SMS à un mobile si vous le souhaitez, avec le lien pour le déplacer ou l'annuler."}
             </p>
             <ContactFields
               ids={props.ids}
@@ -93,7 +99,7 @@ export function PersonDetailsFields(props: {
         )}
       </Show>
 
-      <Show when={!props.invited}>
+      <Show when={!props.invited && !props.waiting}>
         <CommuneField
           id={props.ids.commune}
           label="Votre commune (facultatif)"
@@ -106,37 +112,9 @@ export function PersonDetailsFields(props: {
         />
       </Show>
 
-      <ChoicesField
-        id={props.ids.accessibilityAids}
-        legend="Aménagements souhaités pour le rendez-vous (facultatif)"
-        hint="Cochez ce qui faciliterait le rendez-vous : la structure s'organise en conséquence."
-        type="checkbox"
-        options={ACCESSIBILITY_AID_CHOICES}
-        selected={props.details.accessibilityAids}
-        onChange={(accessibilityAids) => props.onChange({ accessibilityAids })}
-        error={error("accessibilityAids")}
-      />
-
-      <TextAreaField
-        id={props.ids.accessibilityNeeds}
-        label="Autres besoins d'aménagement, ou précisions (facultatif)"
-        hint={
-          props.invited ? (
-            `Par exemple : documents en gros caractères, plus de temps, un chien guide. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`
-          ) : (
-            <>
-              Par exemple&nbsp;: documents en gros caractères, plus de temps, un chien guide. Dites seulement ce qui faciliterait
-              le rendez-vous&nbsp;: aucun diagnostic ni aucune information sur votre santé ne vous est demandé. {NEEDS_MAX}
-              &nbsp;caractères au plus.
-            </>
-          )
-        }
-        rows={4}
-        maxlength={NEEDS_MAX}
-        value={props.details.accessibilityNeeds}
-        onInput={(event) => props.onChange({ accessibilityNeeds: event.currentTarget.value })}
-        error={error("accessibilityNeeds")}
-      />
+      <Show when={!props.waiting}>
+        <AccessibilityFields {...props} />
+      </Show>
 
       <div class="details-form__notice">
         <Dynamic component={`h${props.level}`} class="details-form__notice-title">
@@ -147,8 +125,10 @@ export function PersonDetailsFields(props: {
           label="J'ai pris connaissance de l'information sur mes données personnelles"
           hint={
             <>
-              Vos coordonnées servent à organiser ce rendez-vous&nbsp;: confirmation, rappels et accueil par la structure. Ce
-              traitement relève de la mission de service public de l'orientation (RGPD, article&nbsp;6, paragraphe&nbsp;1,
+              {props.waiting
+                ? "Vos coordonnées servent à vous prévenir des créneaux qui s'ouvrent, puis à organiser le rendez-vous pris. "
+                : "Vos coordonnées servent à organiser ce rendez-vous\u00a0: confirmation, rappels et accueil par la structure. "}
+              Ce traitement relève de la mission de service public de l'orientation (RGPD, article&nbsp;6, paragraphe&nbsp;1,
               point&nbsp;e)&nbsp;: il ne repose pas sur votre consentement, mais vous devez en être informé.{" "}
               <a href="/donnees-personnelles">Lire l'information sur vos données personnelles</a>
             </>
@@ -202,6 +182,52 @@ function ContactFields(props: {
           />
         )}
       </Show>
+    </>
+  );
+}
+
+/** The arrangements for the meeting and the person's own words. */
+function AccessibilityFields(props: {
+  ids: Record<DetailsField, string>;
+  details: Details;
+  errors: FieldErrors;
+  onChange: (change: Partial<Details>) => void;
+  invited?: { hasEmail: boolean } | undefined;
+}) {
+  const error = (field: DetailsField) => props.errors[field];
+  return (
+    <>
+      <ChoicesField
+        id={props.ids.accessibilityAids}
+        legend="Aménagements souhaités pour le rendez-vous (facultatif)"
+        hint="Cochez ce qui faciliterait le rendez-vous : la structure s'organise en conséquence."
+        type="checkbox"
+        options={ACCESSIBILITY_AID_CHOICES}
+        selected={props.details.accessibilityAids}
+        onChange={(accessibilityAids) => props.onChange({ accessibilityAids })}
+        error={error("accessibilityAids")}
+      />
+
+      <TextAreaField
+        id={props.ids.accessibilityNeeds}
+        label="Autres besoins d'aménagement, ou précisions (facultatif)"
+        hint={
+          props.invited ? (
+            `Par exemple : documents en gros caractères, plus de temps, un chien guide. Aucun diagnostic ni aucune information sur votre santé ne vous est demandé. ${NEEDS_MAX} caractères au plus.`
+          ) : (
+            <>
+              Par exemple&nbsp;: documents en gros caractères, plus de temps, un chien guide. Dites seulement ce qui faciliterait
+              le rendez-vous&nbsp;: aucun diagnostic ni aucune information sur votre santé ne vous est demandé. {NEEDS_MAX}
+              &nbsp;caractères au plus.
+            </>
+          )
+        }
+        rows={4}
+        maxlength={NEEDS_MAX}
+        value={props.details.accessibilityNeeds}
+        onInput={(event) => props.onChange({ accessibilityNeeds: event.currentTarget.value })}
+        error={error("accessibilityNeeds")}
+      />
     </>
   );
 }

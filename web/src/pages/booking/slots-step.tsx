@@ -1,5 +1,5 @@
 import { createAsync, useNavigate } from "@solidjs/router";
-import { createMemo, Show } from "solid-js";
+import { createMemo, lazy, Show } from "solid-js";
 import { Loadable } from "../../components/notice.tsx";
 import { getCommune, getFirstSlots, getServices, getStructures, type Place } from "../../lib/api.ts";
 import type { LocalDate } from "../../lib/dates.ts";
@@ -7,6 +7,9 @@ import { type BookingState, bookingHref } from "./booking-href.ts";
 import { type Chosen, loadChosen, NotServedHere, Recap, WhenChosen } from "./recap.tsx";
 import { samePlace } from "./slot-choices.ts";
 import { loadPlaces, NoAvailability, type OpenPlace, PlacePicker, WeekPicker } from "./slot-pickers.tsx";
+
+// Rarely needed (nothing free for months): its form and the waiting list's words load only then.
+const WaitlistJoin = lazy(() => import("./waitlist-join.tsx"));
 
 interface SlotsProps {
   service: string;
@@ -86,7 +89,15 @@ function StructureSlots(props: SlotsProps & { chosen: Chosen }) {
               />
               <section class="slots" aria-labelledby="slots-title">
                 <h3 id="slots-title">Choisissez un créneau</h3>
-                <Show when={data().places.length > 0} fallback={<NoAvailability structure={structure()} />}>
+                <Show
+                  when={data().places.length > 0}
+                  fallback={
+                    <>
+                      <NoAvailability structure={structure()} />
+                      <WaitlistJoin service={props.chosen.service} structure={structure()} commune={props.chosen.commune} />
+                    </>
+                  }
+                >
                   <PlacePicker places={data().places} current={place()} onChoose={choosePlace} />
                   <Show
                     when={place()}

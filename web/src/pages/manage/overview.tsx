@@ -9,6 +9,7 @@ import { CancelDialog } from "./cancel-dialog.tsx";
 import { ContactDialog } from "./contact-dialog.tsx";
 import { manageStateHref, toldWords } from "./manage-href.ts";
 import type { Arrive } from "./move-view.tsx";
+import { WaitlistSection } from "./waitlist-section.tsx";
 
 // The private link's first view: the appointment, what can be done with it, the person's
 // contact. Its own chunk, with the dialogs and their primitives, which the move's views do not
@@ -71,6 +72,7 @@ export default function Overview(props: {
           <PrivateLink manageUrl={manageUrl()} />
         </p>
       </section>
+      <WaitlistSection token={props.token} managed={props.managed} />
       <PersonContact token={props.token} managed={props.managed} />
       <section class="manage__section" aria-labelledby="contact-title">
         <h2 id="contact-title">Une question&nbsp;?</h2>
