@@ -16,7 +16,7 @@ export const PAGES = {
   manage: "/rdv/:token",
   findMeeting: "/retrouver-mon-rendez-vous",
   offer: "/offre/:token",
-  waitlist: "/attente/:token",
+  waitlistEntry: "/attente/:token",
   signIn: "/connexion",
   forgottenPassword: "/connexion/mot-de-passe-oublie",
   passwordLink: "/connexion/mot-de-passe",

@@ -125,7 +125,7 @@ export const routes: RouteDefinition[] = [
   },
   { path: PAGES.findMeeting, component: FindMeetingPage, preload: () => void linkPages() },
   { path: PAGES.offer, component: OfferPage, preload: () => void waitlistPages() },
-  { path: PAGES.waitlist, component: EntryPage, preload: () => void waitlistPages() },
+  { path: PAGES.waitlistEntry, component: EntryPage, preload: () => void waitlistPages() },
   // /connexion asks /me too: someone already signed in goes on to their space.
   { path: PAGES.signIn, component: SignInPage, preload: () => void staffPages().then((pages) => pages.getMe()) },
   { path: PAGES.forgottenPassword, component: ForgottenPasswordPage },

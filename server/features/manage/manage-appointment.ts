@@ -90,11 +90,16 @@ export type LinkDeps = Pick<Deps, "db" | "clock" | "config">;
 export async function getManagedAppointment({ db, clock }: LinkDeps, token: string) {
   const now = clock.now();
   const row = await byToken(db.prisma, token, now);
-  const entry = await db.prisma.waitlistEntry.findFirst({ where: { appointmentId: row.id, endedAt: null }, select: entrySelect });
+  const [entry, offering] = await Promise.all([
+    db.prisma.waitlistEntry.findFirst({ where: { appointmentId: row.id, endedAt: null }, select: entrySelect }),
+    db.prisma.offering.findUniqueOrThrow({ where: { id: row.offeringId }, select: { modes: true } }),
+  ]);
   return {
     appointment: publicAppointment(row),
     person: personView(row.person),
     waitlist: entry && entryView(entry),
+    // The modes a wish may name: the service's.
+    waitlistModes: offering.modes,
     // « Me prévenir si un créneau se libère plus tôt » is offered, or why not.
     waitlistProblem: joinProblem({ start: row.startsAt, seats: row.offering.seats }, now) ?? null,
   };

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { meetingMode } from "../../http/fields.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { AppointmentSchema } from "../bookings/schemas.ts";
 import { joinFromMeeting } from "../waitlist/join-from-meeting.ts";
@@ -31,6 +32,9 @@ const get = createRoute({
             appointment: AppointmentSchema,
             person: ManagedPerson,
             waitlist: WaitlistEntrySchema.nullable().openapi({ description: "Sa place sur la liste d'attente, s'il y est." }),
+            waitlistModes: z
+              .array(meetingMode)
+              .openapi({ description: "Les modes du service, que les souhaits peuvent nommer." }),
             waitlistProblem: z
               .string()
               .nullable()

@@ -2,7 +2,7 @@ import { query, revalidate, useAction } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { Refusal } from "../../components/notice.tsx";
-import { getManagedAppointment, type ManagedAppointment } from "../../lib/api.ts";
+import { getManagedAppointment, type ManagedAppointment, type Mode } from "../../lib/api.ts";
 import { EntrySummary, sinceWords } from "./entry-summary.tsx";
 import { joinFromMeeting, leaveFromMeeting } from "./waitlist-api.ts";
 import { noWishes, type WishesState, wishesInput, wishesState } from "./wishes.ts";
@@ -33,6 +33,7 @@ export function WaitlistPanel(props: { token: string; managed: ManagedAppointmen
         fallback={
           <Join
             token={props.token}
+            modes={props.managed.waitlistModes}
             opened={props.opened}
             onJoined={(entry) => keep(entry, "C'est noté : vous serez prévenu par message si un créneau se libère plus tôt.")}
           />
@@ -41,6 +42,7 @@ export function WaitlistPanel(props: { token: string; managed: ManagedAppointmen
         {(entry) => (
           <OnTheList
             token={props.token}
+            modes={props.managed.waitlistModes}
             entry={entry()}
             onChanged={(changed) => keep(changed, "Vos souhaits sont enregistrés.")}
             onLeft={() => {
@@ -60,6 +62,7 @@ export type Entry = NonNullable<ManagedAppointment["waitlist"]>;
 /** The form of the wishes, sent to the list; `submit` names the button. */
 function WishesForm(props: {
   token: string;
+  modes: readonly Mode[];
   initial: WishesState;
   submit: string;
   onSaved: (entry: Entry) => void;
@@ -95,7 +98,12 @@ function WishesForm(props: {
 
   return (
     <form onSubmit={send} novalidate aria-label="Vos souhaits">
-      <WishesFields wishes={wishes()} onChange={(change) => setWishes({ ...wishes(), ...change })} errors={errors()} />
+      <WishesFields
+        modes={props.modes}
+        wishes={wishes()}
+        onChange={(change) => setWishes({ ...wishes(), ...change })}
+        errors={errors()}
+      />
       <Refusal message={failure()} />
       <div class="waitlist__actions">
         <Button type="submit" aria-disabled={sending() ? "true" : undefined}>
@@ -117,7 +125,7 @@ function WishesForm(props: {
  * What the list does, the wishes, none chosen yet, and « Me prévenir ». Opened by a button,
  * which it replaces (`opened`), it takes the focus on its first box.
  */
-function Join(props: { token: string; opened: boolean; onJoined: (entry: Entry) => void }) {
+function Join(props: { token: string; modes: readonly Mode[]; opened: boolean; onJoined: (entry: Entry) => void }) {
   onMount(() => props.opened && document.getElementById("demi-journees")?.focus());
   return (
     <>
@@ -125,12 +133,18 @@ function Join(props: { token: string; opened: boolean; onJoined: (entry: Entry) 
         Une annulation, de nouvelles disponibilités&nbsp;: le créneau libéré vous est proposé par message et réservé pour vous
         quelques minutes. Vous choisissez de le prendre ou non&nbsp;; sinon, votre rendez-vous reste tel quel.
       </p>
-      <WishesForm token={props.token} initial={noWishes()} submit="Me prévenir" onSaved={props.onJoined} />
+      <WishesForm token={props.token} modes={props.modes} initial={noWishes()} submit="Me prévenir" onSaved={props.onJoined} />
     </>
   );
 }
 
-function OnTheList(props: { token: string; entry: Entry; onChanged: (entry: Entry) => void; onLeft: () => void }) {
+function OnTheList(props: {
+  token: string;
+  modes: readonly Mode[];
+  entry: Entry;
+  onChanged: (entry: Entry) => void;
+  onLeft: () => void;
+}) {
   const leave = useAction(leaveFromMeeting);
   const [editing, setEditing] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
@@ -170,6 +184,7 @@ function OnTheList(props: { token: string; entry: Entry; onChanged: (entry: Entr
       >
         <WishesForm
           token={props.token}
+          modes={props.modes}
           initial={wishesState(props.entry)}
           submit="Enregistrer mes souhaits"
           onSaved={(entry) => {

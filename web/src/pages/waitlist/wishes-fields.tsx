@@ -1,5 +1,6 @@
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
 import { ChoicesField, FieldError, TextField } from "../../components/fields.tsx";
+import type { Mode } from "../../lib/api.ts";
 import { DAYS, HALVES, type HalfDay, MODES, type WishesState } from "./wishes.ts";
 import "./waitlist.css";
 
@@ -9,10 +10,13 @@ import "./waitlist.css";
  * « jusqu-au »), the server's refusals among them.
  */
 export function WishesFields(props: {
+  /** The service's modes, when known: only those are offered, and no choice at all for one. */
+  modes?: readonly Mode[] | undefined;
   wishes: WishesState;
   onChange: (change: Partial<WishesState>) => void;
   errors: Record<string, string>;
 }) {
+  const modeChoices = () => MODES.filter((mode) => !props.modes || props.modes.includes(mode.value));
   const toggle = (code: HalfDay, checked: boolean) =>
     props.onChange({
       halfDays: checked ? [...props.wishes.halfDays, code] : props.wishes.halfDays.filter((other) => other !== code),
@@ -62,16 +66,18 @@ export function WishesFields(props: {
           </For>
         </div>
       </fieldset>
-      <ChoicesField
-        id="modes"
-        legend={"Comment souhaitez-vous être reçu\u00a0? (facultatif)"}
-        hint="Sans choix, tous les modes de rendez-vous du service vous sont proposés."
-        type="checkbox"
-        options={MODES}
-        selected={props.wishes.modes}
-        onChange={(modes) => props.onChange({ modes })}
-        error={props.errors.modes}
-      />
+      <Show when={modeChoices().length > 1}>
+        <ChoicesField
+          id="modes"
+          legend={"Comment souhaitez-vous être reçu\u00a0? (facultatif)"}
+          hint="Sans choix, tous les modes de rendez-vous du service vous sont proposés."
+          type="checkbox"
+          options={modeChoices()}
+          selected={props.wishes.modes}
+          onChange={(modes) => props.onChange({ modes })}
+          error={props.errors.modes}
+        />
+      </Show>
       <TextField
         id="jusqu-au"
         label="Jusqu'au (facultatif)"
