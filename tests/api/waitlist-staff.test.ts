@@ -220,6 +220,42 @@ describe("added for a referral received", () => {
     await env.db.prisma.referral.update({ where: { id: r.id }, data: { status: "booked" } });
     expect((await send("POST", `/referrals/${r.id}/waitlist`, env.fx.cookies.reception, {})).status).toBe(409);
   });
+
+  it("an offer the person takes books the referral's meeting: the referral is booked, its timeline says how", async () => {
+    const r = await referral();
+    expect((await send("POST", `/referrals/${r.id}/waitlist`, env.fx.cookies.reception, {})).status).toBe(201);
+    const freed = await meetingAt(env, "2026-11-04T09:00:00Z");
+    await send("POST", `/agenda/appointments/${freed.id}/cancel`, env.fx.cookies.advisor, { reason: "Conseiller absent." });
+    const offer = await env.db.prisma.outboxMessage.findFirstOrThrow({
+      where: { type: "waitlist.offer", recipient: "sami@example.org" },
+    });
+    const token = /\/offre\/([A-Za-z0-9_-]{22})/.exec(messageOf(offer).text)?.[1];
+    const taken = await env.app.request(`/api/offers/${token}/accept`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(taken.status, await taken.clone().text()).toBe(200);
+    const { appointment } = await taken.json();
+    const booked = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: r.id }, include: { events: true } });
+    expect(booked).toMatchObject({ status: "booked", appointmentId: appointment.id });
+    expect(booked.events.map((e) => e.detail)).toContain("par la personne, sur une proposition de la liste d'attente");
+  });
+
+  it("booked otherwise (the referrer books it), the referral's place on the list ends", async () => {
+    const r = await referral();
+    expect((await send("POST", `/referrals/${r.id}/waitlist`, env.fx.cookies.reception, {})).status).toBe(201);
+    const { slots } = (await send("GET", `/referrals/${r.id}/slots`, env.fx.cookies.referrer)).body;
+    const res = await env.app.request(`/api/referrals/${r.id}/booking`, {
+      method: "POST",
+      headers: { Cookie: env.fx.cookies.referrer, "Content-Type": "application/json", "Idempotency-Key": `wl-${r.id}` },
+      body: JSON.stringify({ slotKey: slots[0].key }),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(await env.db.prisma.waitlistEntry.findFirstOrThrow({ where: { referralId: r.id } })).toMatchObject({
+      endReason: "meeting",
+    });
+  });
 });
 
 describe("privacy", () => {

@@ -6,6 +6,7 @@ import { AppError } from "../../errors.ts";
 import { bookSlot } from "../appointments/book-slot.ts";
 import type { LivePerson } from "../appointments/live-person.ts";
 import type { SlotRef } from "../slots/slot-key.ts";
+import { endWaiting } from "../waitlist/pass-on.ts";
 import { type ReferralRow, recordEvent, withdrawInvitation } from "./referrals.ts";
 
 /**
@@ -53,6 +54,8 @@ export async function bookForReferral(
   );
   await tx.referral.update({ where: { id: r.id }, data: { appointmentId: result.appointment.id } });
   await withdrawInvitation(tx, r.id);
+  // Booked otherwise than through the list it was put on: its place there ends (a held slot passed on).
+  await endWaiting(sql, { referralId: r.id }, "meeting", { now: options.now, config: options.config });
   // Staff bookings are audited (the referrer's or the target's); the person's own, with their
   // invitation, too, with no account as its author.
   await recordAudit(

@@ -1,4 +1,4 @@
-import { type SqlSession, sqlIn } from "../../db/database.ts";
+import { type SqlSession, sqlIn, type Tx } from "../../db/database.ts";
 import { retried } from "../../db/errors.ts";
 import { daysGained } from "../../domain/waitlist.ts";
 import { AppError, validationError } from "../../errors.ts";
@@ -11,6 +11,7 @@ import { publicAppointment } from "../appointments/public-view.ts";
 import { securingSlot } from "../appointments/slot-taken.ts";
 import { lockForChange } from "../appointments/state-change.ts";
 import type { LinkDeps } from "../manage/manage-appointment.ts";
+import { recordEvent, withdrawInvitation } from "../referrals/referrals.ts";
 import { encodeSlotKey, type SlotRef } from "../slots/slot-key.ts";
 import { offerFreedTime } from "./offer-freed-time.ts";
 import { earlierSlots, heldRef, type OfferRow, offerByToken, otherwise } from "./offer-link.ts";
@@ -42,7 +43,7 @@ type Taken = { appointment: ReturnType<typeof publicAppointment>; manageUrl: str
 
 async function take(
   sql: SqlSession,
-  tx: Parameters<typeof lockForChange>[0],
+  tx: Tx,
   offer: OfferRow,
   ref: SlotRef,
   { now, config }: Pick<LinkDeps, "config"> & { now: Date },
@@ -77,6 +78,7 @@ async function take(
       config,
     );
     answer = { ...booked, id: booked.appointment.id };
+    if (offer.entry.referralId) await referralBooked(tx, offer.entry.referralId, booked.appointment.id, now);
   }
   await sql.query(`UPDATE "WaitlistOffer" SET "appointmentId" = $2::uuid, "daysGained" = $3 WHERE id = $1::uuid`, [
     offer.id,
@@ -88,4 +90,19 @@ async function take(
     await offerFreedTime(sql, { advisorId: offer.advisorId, from: offer.startsAt, to: offer.endsAt }, context);
   }
   return { appointment: answer.appointment, manageUrl: answer.manageUrl };
+}
+
+/** The referral the person was listed for gets its meeting, as an invitation's booking gives it. */
+async function referralBooked(tx: Tx, referralId: string, appointmentId: string, now: Date) {
+  const claimed = await tx.referral.updateMany({
+    where: { id: referralId, status: { in: ["sent", "accepted"] } },
+    data: { status: "booked", appointmentId },
+  });
+  if (claimed.count === 0) return;
+  await withdrawInvitation(tx, referralId);
+  await recordEvent(tx, referralId, {
+    kind: "booked",
+    at: now,
+    detail: "par la personne, sur une proposition de la liste d'attente",
+  });
 }

@@ -108,6 +108,8 @@ export async function addEntry(
     wishes: WishesInput;
     channel: Channel;
     addedById: string;
+    /** The referral the person is listed for: an offer taken books its meeting. */
+    referralId?: string | undefined;
   },
 ): Promise<{ id: string }> {
   const { offering, person, meeting } = entry;
@@ -130,6 +132,7 @@ export async function addEntry(
       offeringId: offering.id,
       personId: person.id,
       appointmentId: meeting?.id ?? null,
+      referralId: entry.referralId ?? null,
       otherwiseAt: meeting?.startsAt ?? new Date(now.getTime() + offering.horizonDays * 86_400_000),
       tokenHash: token?.hash ?? null,
       channel: entry.channel,

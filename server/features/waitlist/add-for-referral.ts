@@ -11,7 +11,7 @@ import { staffEntrySelect, staffEntryView } from "./staff-view.ts";
  * The structure a person was referred to has no slot for them: it puts them on its list for
  * the service asked (or another of its offerings), channel « referral ». Its part, as
  * answering is: the sender follows the referral, not the receiver's lists. The referral stays
- * open: the meeting an offer becomes is booked by the person, as with an invitation.
+ * open till the person takes an offer: its meeting is then the referral's, as with an invitation.
  */
 export async function addForReferral(deps: StaffDeps & { input: ReferralWaitlistInput & { id: string } }) {
   const { scope, clock, config, input } = deps;
@@ -35,7 +35,7 @@ export async function addForReferral(deps: StaffDeps & { input: ReferralWaitlist
       const { id } = await addEntry(
         tx,
         { config, now },
-        { offering, person, wishes: input, channel: "referral", addedById: scope.userId },
+        { offering, person, wishes: input, channel: "referral", addedById: scope.userId, referralId: r.id },
       );
       return staffEntryView(await tx.waitlistEntry.findUniqueOrThrow({ where: { id }, select: staffEntrySelect }));
     },

@@ -25,6 +25,7 @@ export const offerSelect = {
       id: true,
       personId: true,
       appointmentId: true,
+      referralId: true,
       otherwiseAt: true,
       appointment: { select: { startsAt: true } },
       offering: {

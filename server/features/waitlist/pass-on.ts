@@ -42,7 +42,7 @@ const END = statement(
   `WITH ended AS (
      UPDATE "WaitlistEntry" SET "endedAt" = $4, "endReason" = $5::"WaitlistEnd"
       WHERE "endedAt" IS NULL
-        AND (id = $1::uuid OR "appointmentId" = $2::uuid OR "personId" = $3::uuid)
+        AND (id = $1::uuid OR "appointmentId" = $2::uuid OR "personId" = $3::uuid OR "referralId" = $6::uuid)
      RETURNING id)
    UPDATE "WaitlistOffer" w SET status = 'withdrawn', "answeredAt" = $4
      FROM ended WHERE w."entryId" = ended.id AND w.status = 'open'
@@ -50,12 +50,12 @@ const END = statement(
 );
 
 /**
- * Ends the waiting of an entry, of a meeting's entry or of every entry of a person, for
+ * Ends the waiting of an entry, of a meeting's entry, of every entry of a person or of a referral, for
  * `reason`; the slots they held go to the next people. Returns how many holds were passed on.
  */
 export async function endWaiting(
   sql: SqlSession,
-  which: { entryId?: string; appointmentId?: string; personId?: string },
+  which: { entryId?: string; appointmentId?: string; personId?: string; referralId?: string },
   reason: WaitlistEnd,
   context: WaitlistContext,
 ): Promise<number> {
@@ -65,6 +65,7 @@ export async function endWaiting(
     which.personId ?? null,
     context.now,
     reason,
+    which.referralId ?? null,
   ]);
   for (const freed of withdrawn) await offerFreedTime(sql, freed, context);
   return withdrawn.length;
