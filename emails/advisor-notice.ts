@@ -38,7 +38,8 @@ export function advisorNotice(a: AppointmentDetails, event: AdvisorEvent): Rende
             ] as [string, string][])
           : [["Quand", when(a)] as [string, string]]),
         ...(event.kind === "moved" ? [["Auparavant", when({ ...event.previous, zone: a.zone })] as [string, string]] : []),
-        ["Où", where(a)],
+        // where() speaks to the person (« le conseiller vous appelle »); the advisor is the one who calls.
+        ["Où", a.mode === "phone" ? "Par téléphone : vous appelez la personne (numéro ci-dessous)." : where(a)],
         ["Service", a.service.name],
         ["Personne", person],
         ["Contact", contact],

@@ -19,7 +19,8 @@ export interface OfferDetails extends Pick<AppointmentDetails, "start" | "end" |
 /** The offer: the slot, how long it is kept, the link to take it (or let it go). */
 export function waitlistOfferEmail(offer: OfferDetails): RenderedEmail {
   const held = `${time(offer.holdUntil, offer.zone)}${sameDay(offer) ? "" : ` le ${day(offer.holdUntil, offer.zone)}`}`;
-  return render(`Un créneau plus tôt s'est libéré : ${offer.service}`, `Bonjour ${offer.firstName}`, [
+  const freed = offer.current ? "Un créneau plus tôt s'est libéré" : "Un créneau s'est libéré";
+  return render(`${freed} : ${offer.service}`, `Bonjour ${offer.firstName}`, [
     {
       kind: "text",
       text: offer.current

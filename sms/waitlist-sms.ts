@@ -20,7 +20,7 @@ export function smsWaitlistOffer(offer: OfferDetails): SmsText {
             ? ` à ${name(field(offer.site.commune))}`
             : "";
     const opening = stop(
-      `un créneau s'est libéré${offer.current ? " plus tôt" : ""} : ${moment(offer.start, offer.zone)}${place}${service}`,
+      `un créneau s'est libéré${offer.current ? " avant votre RDV" : ""} : ${moment(offer.start, offer.zone)}${place}${service}`,
     );
     return lines(
       greet(keep("greeting") && first ? name(first) : null, opening),

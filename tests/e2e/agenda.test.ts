@@ -283,7 +283,7 @@ test("an advisor has no reception desk, and is told so", async () => {
   const { page, close } = await staff.signedIn("conseiller@demo.example", "David");
   await page.goto("/espace/accueil");
   await page.getByRole("heading", { level: 1, name: "Accès non autorisé" }).waitFor();
-  await page.getByText("Il n'est pas ouvert à votre rôle.").waitFor();
+  await page.getByText("Cet espace n'est pas ouvert à votre rôle.").waitFor();
   await close();
 });
 

@@ -166,7 +166,7 @@ test("at 320 px, an offer answered meanwhile says it is no longer open, and show
   expect((await post(`/api/offers/${offer}/decline`)).status).toBe(200);
   await page.getByRole("button", { name: "Prendre ce créneau", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Cette proposition n'est plus ouverte" }).waitFor();
-  expect(await mainText(page)).toContain("Cette proposition a expiré : le créneau a été proposé à la personne suivante.");
+  expect(await mainText(page)).toContain("Vous avez refusé ce créneau : il est libéré pour d'autres personnes.");
   expect(await page.getByRole("heading", { name: "D'autres créneaux libres plus tôt" }).isVisible()).toBe(true);
   // The browser logs the 410 it was answered: expected here, and the only one.
   expect(problems).toEqual([expect.stringMatching(/status of 410/)]);
@@ -176,7 +176,7 @@ test("at 320 px, an offer answered meanwhile says it is no longer open, and show
   // Opened again, the offer says what became of it.
   await page.reload();
   await settled(page);
-  expect(await mainText(page)).toContain("Vous avez refusé ce créneau : il a été proposé à quelqu'un d'autre.");
+  expect(await mainText(page)).toContain("Vous avez refusé ce créneau : il est libéré pour d'autres personnes.");
   await close();
 });
 

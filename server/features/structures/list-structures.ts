@@ -59,7 +59,11 @@ const STRUCTURES = statement(
                                   WHERE o."structureId" = st.id AND o.active),
                     'instructions', (SELECT o.instructions
                                        FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
-                                      WHERE o."structureId" = st.id AND o.active AND sv.slug = $2))
+                                      WHERE o."structureId" = st.id AND o.active AND sv.slug = $2),
+                    'waitlist', EXISTS (SELECT 1
+                                          FROM "Offering" o JOIN "Service" sv ON sv.id = o."serviceId"
+                                         WHERE o."structureId" = st.id AND o.active AND sv.slug = $2
+                                           AND o."bookableBy" = 'public' AND o.seats = 1))
                   ORDER BY st.name), '[]')
              FROM "Structure" st JOIN "Network" n ON n.id = st."networkId" AND n.kind = 'spro'
             WHERE st.active
@@ -91,6 +95,7 @@ interface StructureRow {
   services: string[];
   /** What to bring to a meeting of the service asked for; null when none was. */
   instructions: string | null;
+  waitlist: boolean;
 }
 
 /**

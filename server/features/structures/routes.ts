@@ -31,6 +31,10 @@ export const StructureSchema = z
         "« À prévoir » (ce qu'il faut apporter) pour un rendez-vous du service demandé (`service`) ; vide si rien, null sans `service`.",
       example: "Munissez-vous de votre CV.",
     }),
+    waitlist: z.boolean().openapi({
+      description:
+        "Si l'on peut s'inscrire en ligne sur sa liste d'attente pour le service demandé (`service`) : réservable en ligne, rendez-vous individuel ; faux sans `service`.",
+    }),
   })
   .openapi("Structure");
 

@@ -50,8 +50,13 @@ async function take(
 ): Promise<Taken> {
   const [lock] = await sql.query<{ status: string; holdUntil: Date }>(LOCK, [offer.id]);
   if (lock?.status === "accepted") return { gone: "Vous avez déjà accepté cette proposition : votre rendez-vous est pris." };
+  if (lock?.status === "declined") return { gone: "Vous avez refusé ce créneau : il est libéré pour d'autres personnes." };
+  if (lock?.status === "withdrawn")
+    return { gone: "Ce créneau ne vous est plus proposé : vous n'êtes plus sur la liste d'attente." };
   if (lock?.status !== "open" || lock.holdUntil <= now)
-    return { gone: "Cette proposition a expiré : le créneau a été proposé à la personne suivante." };
+    return {
+      gone: "Cette proposition a expiré : le délai pour répondre est passé, le créneau est libéré pour d'autres personnes.",
+    };
   if (ref.offeringId !== offer.offeringId)
     throw validationError({ slotKey: "Choisissez un créneau du même service et de la même structure." });
   if (ref.start >= otherwise(offer)) throw validationError({ slotKey: "Choisissez un créneau plus tôt que votre rendez-vous." });

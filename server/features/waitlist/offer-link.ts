@@ -2,6 +2,7 @@ import { hashSecret } from "../../auth/hash-secret.ts";
 import type { Database } from "../../db/database.ts";
 import type { Prisma } from "../../db/generated/client.ts";
 import { addDays, localDateOf, toZonedIso } from "../../domain/time.ts";
+import { suits } from "../../domain/waitlist.ts";
 import { AppError } from "../../errors.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, toView } from "../slots/search-slots.ts";
@@ -27,6 +28,8 @@ export const offerSelect = {
       appointmentId: true,
       referralId: true,
       otherwiseAt: true,
+      halfDays: true,
+      modes: true,
       appointment: { select: { startsAt: true } },
       offering: {
         select: {
@@ -61,7 +64,7 @@ export const heldRef = (offer: OfferRow): SlotRef => ({
 /** What the person had, or would have had without the list: only earlier time is offered. */
 export const otherwise = (offer: OfferRow): Date => offer.entry.appointment?.startsAt ?? offer.entry.otherwiseAt;
 
-/** Free slots, not held for anyone, earlier than what the person has: five at most, first first. */
+/** Free slots, not held for anyone, earlier than what the person has and as they wished: five at most, first first. */
 export async function earlierSlots(db: Database, offer: OfferRow, now: Date) {
   const offering = toOfferingRow(offer.entry.offering);
   const today = localDateOf(now, offering.timeZone);
@@ -72,7 +75,7 @@ export async function earlierSlots(db: Database, offer: OfferRow, now: Date) {
   if (to < today) return [];
   const found = await offeredSlots(db, [offering], { from: today, to, now });
   return (found.get(offering)?.slots ?? [])
-    .filter((s) => s.start < otherwise(offer))
+    .filter((s) => s.start < otherwise(offer) && suits(offer.entry, s, offering.timeZone))
     .slice(0, 5)
     .map((s) => toView(s, offering));
 }
@@ -81,13 +84,16 @@ export async function earlierSlots(db: Database, offer: OfferRow, now: Date) {
 export async function offerView(db: Database, offer: OfferRow, now: Date) {
   const { offering } = offer.entry;
   const zone = offering.structure.timeZone;
-  const site = offer.siteId
-    ? await db.prisma.site.findUnique({
-        where: { id: offer.siteId },
-        select: { name: true, address: true, postcode: true, commune: { select: { name: true } } },
-      })
-    : null;
   const open = offer.status === "open" && offer.holdUntil > now;
+  const alternatives = offer.status === "accepted" ? [] : await earlierSlots(db, offer, now);
+  // The places named by the held slot and the others, in one read.
+  const siteIds = [...new Set([offer.siteId, ...alternatives.map((s) => s.siteId)].filter((id) => id !== null))];
+  const sites = (
+    await db.prisma.site.findMany({
+      where: { id: { in: siteIds } },
+      select: { id: true, name: true, address: true, postcode: true, commune: { select: { name: true } } },
+    })
+  ).map(({ commune, ...site }) => ({ ...site, commune: commune.name }));
   return {
     status: offer.status === "open" && !open ? ("expired" as const) : offer.status,
     holdUntil: toZonedIso(offer.holdUntil, zone),
@@ -101,10 +107,11 @@ export async function offerView(db: Database, offer: OfferRow, now: Date) {
       mode: offer.mode,
       seatsLeft: 1,
     },
-    site: site && { name: site.name, address: site.address, postcode: site.postcode, commune: site.commune.name },
+    site: sites.find((site) => site.id === offer.siteId) ?? null,
+    sites,
     current: offer.entry.appointment ? toZonedIso(offer.entry.appointment.startsAt, zone) : null,
     service: offering.service,
     structure: { id: offering.structure.id, name: offering.structure.name },
-    alternatives: offer.status === "accepted" ? [] : await earlierSlots(db, offer, now),
+    alternatives,
   };
 }

@@ -60,13 +60,16 @@ export const JoinAnswer = z.object({
     .openapi({ description: "Le lien privé pour voir ou quitter la liste (montré une fois, envoyé par message)." }),
 });
 
+const OfferSite = z.object({ id: z.uuid(), name: z.string(), address: z.string(), postcode: z.string(), commune: z.string() });
+
 /** A freed slot offered to someone waiting, with the other free ones earlier than their meeting. */
 export const OfferSchema = z
   .object({
     status: z.enum(["open", "accepted", "declined", "expired", "withdrawn"]),
     holdUntil: z.string().openapi({ description: "Le créneau est réservé à la personne jusqu'à cette heure." }),
     slot: SlotSchema,
-    site: z.object({ name: z.string(), address: z.string(), postcode: z.string(), commune: z.string() }).nullable(),
+    site: OfferSite.nullable().openapi({ description: "Le lieu du créneau réservé ; null à distance." }),
+    sites: z.array(OfferSite).openapi({ description: "Les lieux du créneau réservé et des autres créneaux." }),
     current: z
       .string()
       .nullable()

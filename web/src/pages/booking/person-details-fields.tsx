@@ -82,6 +82,7 @@ export function PersonDetailsFields(props: {
               errors={props.errors}
               onChange={props.onChange}
               emailHint={"Par exemple\u00a0: prenom.nom@exemple.fr"}
+              waiting={props.waiting}
             />
           </fieldset>
         }
@@ -149,6 +150,8 @@ function ContactFields(props: {
   errors: FieldErrors;
   onChange: (change: Partial<Details>) => void;
   emailHint?: string | undefined;
+  /** On a waiting list: the texts are the offers, then the meeting's messages. */
+  waiting?: boolean | undefined;
 }) {
   return (
     <>
@@ -175,7 +178,7 @@ function ContactFields(props: {
           <CheckboxField
             id={props.ids.smsReminders}
             label="Recevoir les rappels par SMS"
-            hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, la" : "La"} confirmation, les rappels et tout changement du rendez-vous vous sont envoyés par SMS à ce numéro${props.details.email.trim() ? ", en plus des courriels" : ""}.`}
+            hint={`${offer() === "maybe" ? "Si ce numéro est celui d'un mobile, l" : "L"}${props.waiting ? "es créneaux qui s'ouvrent, puis la confirmation et les rappels du rendez-vous pris" : "a confirmation, les rappels et tout changement du rendez-vous"} vous sont envoyés par SMS à ce numéro${props.details.email.trim() ? ", en plus des courriels" : ""}.`}
             checked={props.details.smsReminders}
             onChange={(event) => props.onChange({ smsReminders: event.currentTarget.checked })}
             error={props.errors.smsReminders}

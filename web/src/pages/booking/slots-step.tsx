@@ -94,7 +94,9 @@ function StructureSlots(props: SlotsProps & { chosen: Chosen }) {
                   fallback={
                     <>
                       <NoAvailability structure={structure()} />
-                      <WaitlistJoin service={props.chosen.service} structure={structure()} commune={props.chosen.commune} />
+                      <Show when={structure().waitlist}>
+                        <WaitlistJoin service={props.chosen.service} structure={structure()} commune={props.chosen.commune} />
+                      </Show>
                     </>
                   }
                 >

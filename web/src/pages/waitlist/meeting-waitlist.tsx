@@ -35,7 +35,11 @@ export function WaitlistPanel(props: { token: string; managed: ManagedAppointmen
             token={props.token}
             modes={props.managed.waitlistModes}
             opened={props.opened}
-            onJoined={(entry) => keep(entry, "C'est noté : vous serez prévenu par message si un créneau se libère plus tôt.")}
+            onJoined={(entry) => {
+              keep(entry, "C'est noté : vous serez prévenu par message si un créneau se libère plus tôt.");
+              // The form pressed is gone: the section's heading takes the focus, the news follows.
+              requestAnimationFrame(() => document.getElementById("waitlist-title")?.focus());
+            }}
           />
         }
       >

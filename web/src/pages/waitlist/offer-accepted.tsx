@@ -13,8 +13,8 @@ export function OfferAccepted(props: { answer: Accepted; moved: boolean }) {
   const notice = () => (
     <Notice>
       <p class="notice__title">
-        C'est fait&nbsp;: votre rendez-vous {props.moved ? "est avancé" : "est pris"} au {meetingMoment(props.answer.appointment)}
-        .
+        C'est fait&nbsp;: votre rendez-vous {props.moved ? "est avancé au" : "est pris pour le"}{" "}
+        {meetingMoment(props.answer.appointment)}.
       </p>
       <p>
         {props.moved ? "L'ancien créneau est libéré pour quelqu'un d'autre. " : ""}Une confirmation vous est envoyée, et vous

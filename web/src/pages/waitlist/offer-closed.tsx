@@ -10,8 +10,8 @@ import type { Offer } from "./waitlist-api.ts";
 /** What became of an offer no longer open, in the person's words. */
 export const CLOSED_WORDS: Record<Exclude<Offer["status"], "open">, string> = {
   accepted: "Vous avez déjà accepté cette proposition : votre rendez-vous est pris.",
-  declined: "Vous avez refusé ce créneau : il a été proposé à quelqu'un d'autre.",
-  expired: "Le délai pour répondre est passé : le créneau a été proposé à la personne suivante.",
+  declined: "Vous avez refusé ce créneau : il est libéré pour d'autres personnes.",
+  expired: "Le délai pour répondre est passé : le créneau est libéré pour d'autres personnes.",
   withdrawn: "Ce créneau n'est plus proposé : il a été repris, ou vous n'êtes plus sur la liste d'attente.",
 };
 
@@ -37,8 +37,10 @@ export function ClosedOffer(props: { offer: Offer; message: string; alternatives
       >
         {(current) => (
           <p>
-            Votre rendez-vous du {meetingMoment({ start: current() })} reste inchangé, sauf si vous l'avez déplacé. Pour le
-            déplacer vous-même, utilisez le lien personnel reçu lors de sa réservation.
+            {props.offer.status === "accepted"
+              ? `Votre rendez-vous est le ${meetingMoment({ start: current() })}.`
+              : `Votre rendez-vous du ${meetingMoment({ start: current() })} reste inchangé.`}{" "}
+            Pour le déplacer ou l'annuler, utilisez le lien personnel reçu lors de sa réservation.
           </p>
         )}
       </Show>

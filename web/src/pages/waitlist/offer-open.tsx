@@ -59,7 +59,9 @@ export function OpenOffer(props: { token: string; offer: Offer; onAnswered: (ans
 
   return (
     <div class="manage">
-      <PageTitle documentTitle="Un créneau s'est libéré">Un créneau plus tôt s'est libéré</PageTitle>
+      <PageTitle documentTitle="Un créneau s'est libéré">
+        {props.offer.current ? "Un créneau plus tôt s'est libéré" : "Un créneau s'est libéré"}
+      </PageTitle>
       <p class="lead">
         Pour «&nbsp;{props.offer.service.name}&nbsp;» avec {props.offer.structure.name}, ce créneau vous est proposé.
       </p>

@@ -74,7 +74,7 @@ function Declined(props: { left: boolean; offer: Offer }) {
     <div class="prose">
       <PageTitle documentTitle="Créneau refusé">C'est noté</PageTitle>
       <div class="notice">
-        <p class="notice__title">Vous avez refusé ce créneau&nbsp;: il est proposé à quelqu'un d'autre.</p>
+        <p class="notice__title">Vous avez refusé ce créneau&nbsp;: il est libéré pour d'autres personnes.</p>
         <p>
           {props.left
             ? "Vous avez quitté la liste d'attente : vous ne serez plus prévenu."

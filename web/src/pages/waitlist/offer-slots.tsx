@@ -8,8 +8,7 @@ import type { Offer } from "./waitlist-api.ts";
 
 /** The held slot as the booking's details show a meeting. */
 export function offerMeeting(offer: Offer, slot: Slot = offer.slot): Meeting {
-  // The place's name is known for the held slot's site; another site is said as « Sur place ».
-  const site = slot.mode === "onsite" && offer.site && slot.siteId === offer.slot.siteId ? offer.site : undefined;
+  const site = slot.mode === "onsite" ? offer.sites.find((place) => place.id === slot.siteId) : undefined;
   return {
     start: slot.start,
     end: slot.end,
@@ -51,7 +50,11 @@ export function OtherSlots(props: { offer: Offer; slots: Slot[]; onTake?: ((slot
                   <Show when={props.onTake}>
                     {(take) => (
                       <Button variant="secondary" onClick={() => take()(slot)}>
-                        Prendre ce créneau<span class="visually-hidden"> : {meetingMoment(slot)}</span>
+                        Prendre ce créneau
+                        <span class="visually-hidden">
+                          {" "}
+                          : {meetingMoment(slot)}, {meetingPlace(meeting)}
+                        </span>
                       </Button>
                     )}
                   </Show>

@@ -10,7 +10,7 @@ export function AreaGuard(props: { area: Area; refusal: string; children: JSX.El
   return (
     <Show
       when={user().areas.includes(props.area)}
-      fallback={<Refused>{props.refusal} Il n'est pas ouvert à votre rôle.</Refused>}
+      fallback={<Refused>{props.refusal} Cet espace n'est pas ouvert à votre rôle.</Refused>}
     >
       {props.children}
     </Show>

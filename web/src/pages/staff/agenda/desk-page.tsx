@@ -474,41 +474,44 @@ function DeskBooking(props: { structure: string }) {
           onInput={(event) => setNeeds(event.currentTarget.value)}
         />
       </AdminForm>
-      <section class="staff__section" aria-labelledby="desk-waitlist-title">
-        <h2 id="desk-waitlist-title">Aucun créneau ne convient&nbsp;?</h2>
-        <p>
-          Mettez la personne en liste d'attente du service choisi&nbsp;: un créneau qui se libère lui sera proposé par courriel ou
-          SMS, avant d'être ouvert à tous.
-        </p>
-        <ChoicesField
-          id={IDS.halfDays}
-          legend="Demi-journées possibles (facultatif)"
-          hint="Rien de coché : tous les jours."
-          type="checkbox"
-          options={HALF_DAYS.map((value) => ({ value, label: halfDayWords(value) }))}
-          selected={halfDays()}
-          onChange={setHalfDays}
-          error={form.errors().halfDays}
-        />
-        <TextField
-          id={IDS.until}
-          label="Dernier jour d'attente (facultatif)"
-          hint="Vide : jusqu'à son rendez-vous, ou un an."
-          type="date"
-          value={until()}
-          onInput={(event) => setUntil(event.currentTarget.value)}
-          error={form.errors().until}
-        />
-        <Button variant="secondary" onClick={wait} disabled={form.sending()}>
-          Mettre en liste d'attente
-        </Button>
-        <SuccessNotice said={success.said()} />
-        <Show when={success.said()}>
+      {/* A structure's list is its own staff's: for another structure, its own desk adds people. */}
+      <Show when={target() === props.structure}>
+        <section class="staff__section" aria-labelledby="desk-waitlist-title">
+          <h2 id="desk-waitlist-title">Aucun créneau ne convient&nbsp;?</h2>
           <p>
-            <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+            Mettez la personne en liste d'attente du service choisi&nbsp;: un créneau qui se libère lui sera proposé par courriel
+            ou SMS, avant d'être ouvert à tous.
           </p>
-        </Show>
-      </section>
+          <ChoicesField
+            id={IDS.halfDays}
+            legend="Demi-journées possibles (facultatif)"
+            hint="Rien de coché : tous les jours."
+            type="checkbox"
+            options={HALF_DAYS.map((value) => ({ value, label: halfDayWords(value) }))}
+            selected={halfDays()}
+            onChange={setHalfDays}
+            error={form.errors().halfDays}
+          />
+          <TextField
+            id={IDS.until}
+            label="Dernier jour d'attente (facultatif)"
+            hint="Vide : jusqu'à son rendez-vous, ou un an."
+            type="date"
+            value={until()}
+            onInput={(event) => setUntil(event.currentTarget.value)}
+            error={form.errors().until}
+          />
+          <Button variant="secondary" onClick={wait} disabled={form.sending()}>
+            Mettre en liste d'attente
+          </Button>
+          <SuccessNotice said={success.said()} />
+          <Show when={success.said()}>
+            <p>
+              <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+            </p>
+          </Show>
+        </section>
+      </Show>
     </>
   );
 }

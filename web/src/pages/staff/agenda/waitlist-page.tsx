@@ -34,8 +34,9 @@ function WaitlistView() {
       <BackLink href="/espace">Retour à l'espace professionnel</BackLink>
       <PageTitle>Liste d'attente</PageTitle>
       <p class="staff__lead">
-        Les personnes qui attendent qu'un créneau se libère, dans l'ordre où elles seront prévenues. Un créneau libéré
-        (annulation, déplacement, plage ouverte) est proposé à la première qui peut le prendre.
+        Les personnes qui attendent qu'un créneau se libère, dans l'ordre d'inscription. Un créneau libéré (annulation,
+        déplacement, plage ouverte) est proposé à la première à qui il convient et qui n'a pas déjà reçu une proposition
+        aujourd'hui (une par jour, trois en tout).
         <Show when={user().areas.includes("reception")}>
           {" "}
           Pour inscrire quelqu'un, passez par <A href="/espace/accueil">l'accueil</A>.
