@@ -327,6 +327,36 @@ describe("the waiting list", () => {
     expect((await (await app.request(`/api/waitlist/${token}`)).json()).entry.waiting).toBe(false);
   });
 
+  it("the other earlier slots are as the person wished, their places named", async () => {
+    const picky = await waiting("2026-04-08", "10:00", { halfDays: ["3am"], modes: ["onsite"] });
+    const b = await bookOnline(app, fx.structure.id, { date: "2026-03-25", time: "10:00", person: { email: "w@example.org" } });
+    await send("POST", `/api/manage/${b.token}/cancel`, {});
+    const [token] = await offersTo(picky.email);
+    const page = await (await app.request(`/api/offers/${token}`)).json();
+    expect(page.alternatives.length).toBeGreaterThan(0);
+    for (const slot of page.alternatives) {
+      // Wednesday mornings, on site: 25 March, 1 April.
+      expect(["2026-03-25", "2026-04-01"]).toContain(slot.start.slice(0, 10));
+      expect(slot.start.slice(11, 13) < "12").toBe(true);
+      expect(slot.mode).toBe("onsite");
+    }
+    expect(page.sites).toEqual([expect.objectContaining({ id: fx.site.id, name: expect.any(String) })]);
+  });
+
+  it("the public join is offered only where the list is open online: bookable by the public, one person a meeting", async () => {
+    const listed = async () =>
+      (await (await app.request(`/api/structures?service=information-conseil-vae&commune=59350`)).json()).structures.find(
+        (s: { id: string }) => s.id === fx.structure.id,
+      ).waitlist;
+    expect(await listed()).toBe(true);
+    await db.prisma.offering.update({ where: { id: fx.offering.id }, data: { bookableBy: "staff" } });
+    try {
+      expect(await listed()).toBe(false);
+    } finally {
+      await db.prisma.offering.update({ where: { id: fx.offering.id }, data: { bookableBy: "public" } });
+    }
+  });
+
   it("two people taking one free slot at once: one 200, one 409, one meeting", async () => {
     const a = await waiting("2026-04-08", "10:00");
     const b = await waiting("2026-04-09", "10:00");

@@ -60,6 +60,16 @@ test("the waiting list: shown in order, someone removed, someone added at the de
   await page.getByLabel("Prénom").fill("Sami");
   await page.getByLabel("Nom", { exact: true }).fill("Rappel");
   await page.getByLabel("Téléphone (facultatif)").fill("06 98 76 54 32");
+  // Another structure's list is its own desk's: the section goes when the meeting would be elsewhere.
+  const target = page.getByLabel("Structure du rendez-vous");
+  const own = await target.inputValue();
+  const other = (await target.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value)))
+    .filter((value) => value && value !== own)
+    .at(0);
+  expect(other).toBeDefined();
+  await target.selectOption(other as string);
+  await page.getByRole("heading", { name: "Aucun créneau ne convient ?" }).waitFor({ state: "detached" });
+  await target.selectOption(own);
   await page.getByLabel("Service", { exact: true }).selectOption({ label: offering.service.name });
   // She can come on Monday mornings only.
   await page
