@@ -216,6 +216,12 @@ describe("added for a referral received", () => {
     );
     const again = await send("POST", `/referrals/${r.id}/waitlist`, env.fx.cookies.reception, {});
     expect(again.status).toBe(409);
+    // The referral says so, to both sides, and offers it no more.
+    for (const cookie of [env.fx.cookies.reception, env.fx.cookies.referrer]) {
+      const shown = (await send("GET", `/referrals/${r.id}`, cookie)).body.referral;
+      expect(shown.waitingSince).toBe("2026-10-26T10:00:00+01:00");
+      expect(shown.can.waitlist).toBe(false);
+    }
     // Once booked, the referral has nothing to wait for.
     await env.db.prisma.referral.update({ where: { id: r.id }, data: { status: "booked" } });
     expect((await send("POST", `/referrals/${r.id}/waitlist`, env.fx.cookies.reception, {})).status).toBe(409);

@@ -116,7 +116,13 @@ test("from the private link, one asks with the keyboard to be told of earlier ti
   await page.reload();
   await settled(page);
   expect(await mainText(page)).toContain("Vous êtes sur la liste d'attente depuis le");
-  await page.getByRole("button", { name: "Ne plus être prévenu" }).click();
+  await page.getByRole("button", { name: "Ne plus être prévenu", exact: true }).click();
+  // Asked once more: « Rester sur la liste » first, and it keeps the place.
+  await page.getByRole("button", { name: "Rester sur la liste" }).click();
+  expect(await page.getByRole("button", { name: "Oui, ne plus être prévenu" }).count()).toBe(0);
+  await page.getByRole("button", { name: "Ne plus être prévenu", exact: true }).click();
+  await expectAccessible(page, "private link, leaving the list asked", problems);
+  await page.getByRole("button", { name: "Oui, ne plus être prévenu" }).click();
   await page.getByText("Vous ne serez plus prévenu. Votre rendez-vous reste inchangé.").waitFor();
   expect(await page.getByRole("button", { name: "Me prévenir" }).isVisible()).toBe(true);
   expect(await page.evaluate(() => document.activeElement?.id)).toBe("waitlist-title");

@@ -97,6 +97,9 @@ export const ReferralDetail = Referral.extend({
       by: FullName.nullable().openapi({ description: "Null : la personne, ou la plateforme." }),
     }),
   ),
+  waitingSince: z.string().nullable().openapi({
+    description: "Depuis quand la personne est sur la liste d'attente de la structure destinataire pour cette orientation.",
+  }),
   can: z.object({
     accept: z.boolean(),
     decline: z.boolean(),

@@ -151,8 +151,11 @@ function OnTheList(props: {
 }) {
   const leave = useAction(leaveFromMeeting);
   const [editing, setEditing] = createSignal(false);
+  // Leaving loses one's place in the queue: asked once more, the safe choice first.
+  const [asking, setAsking] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
   let modify: HTMLButtonElement | undefined;
+  let stop: HTMLButtonElement | undefined;
 
   async function quit() {
     setFailure(undefined);
@@ -178,11 +181,35 @@ function OnTheList(props: {
                 </Button>
               </li>
               <li>
-                <Button variant="secondary" onClick={() => void quit()}>
+                <Button variant="secondary" ref={stop} onClick={() => setAsking(true)}>
                   Ne plus être prévenu
                 </Button>
               </li>
             </ul>
+            <Show when={asking()}>
+              <section
+                class="notice"
+                aria-labelledby="waitlist-leave-title"
+                ref={(box) => requestAnimationFrame(() => box.querySelector("p")?.focus())}
+              >
+                <p id="waitlist-leave-title" class="notice__title" tabindex="-1">
+                  Ne plus être prévenu&nbsp;? Vous perdez votre place dans la file&nbsp;; votre rendez-vous, lui, ne change pas.
+                </p>
+                <div class="waitlist__actions">
+                  <Button
+                    onClick={() => {
+                      setAsking(false);
+                      requestAnimationFrame(() => stop?.focus());
+                    }}
+                  >
+                    Rester sur la liste
+                  </Button>
+                  <Button variant="danger" onClick={() => void quit()}>
+                    Oui, ne plus être prévenu
+                  </Button>
+                </div>
+              </section>
+            </Show>
           </>
         }
       >

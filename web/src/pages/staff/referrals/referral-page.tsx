@@ -111,6 +111,14 @@ function Referral(props: { referral: ReferralDetail }) {
         <Show when={r().can.waitlist}>
           <ReferralWaitlist referral={r()} onDone={success.say} />
         </Show>
+        <Show when={r().waitingSince}>
+          {(since) => (
+            <p>
+              En liste d'attente depuis le {formatMoment(since())}&nbsp;: le premier créneau libéré qui lui convient lui est
+              proposé. <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+            </p>
+          )}
+        </Show>
         <Show when={r().can.invite}>
           <InvitePerson referral={r()} onInvited={(sent, reprinted = false) => setInvitation({ sent, reprinted })} />
         </Show>
