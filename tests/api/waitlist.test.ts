@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
@@ -328,7 +328,34 @@ describe("the waiting list", () => {
   });
 
   it("the other earlier slots are as the person wished, their places named", async () => {
-    const picky = await waiting("2026-04-08", "10:00", { halfDays: ["3am"], modes: ["onsite"] });
+    // A second advisor at the same hours: the held time is free with her, and must not be shown again.
+    const colleague = await db.prisma.staffUser.create({
+      data: {
+        email: "collegue@pic-vae-lille.test",
+        firstName: "Anne",
+        lastName: "Collègue",
+        memberships: { create: [{ structureId: fx.structure.id, role: "advisor" }] },
+      },
+    });
+    const rule = await db.prisma.availabilityRule.create({
+      data: {
+        advisorId: colleague.id,
+        structureId: fx.structure.id,
+        siteId: fx.site.id,
+        modes: ["onsite"],
+        weekdays: [3],
+        startTime: "09:00",
+        endTime: "12:00",
+        validFrom: new Date("2026-01-05"),
+        offerings: { create: [{ offeringId: fx.offering.id }] },
+      },
+    });
+    onTestFinished(async () => {
+      await db.prisma.availabilityRule.delete({ where: { id: rule.id } });
+      await db.prisma.membership.deleteMany({ where: { userId: colleague.id } });
+      await db.prisma.staffUser.delete({ where: { id: colleague.id } });
+    });
+    const picky = await waiting("2026-04-08", "10:00", { halfDays: ["3am"] });
     const b = await bookOnline(app, fx.structure.id, { date: "2026-03-25", time: "10:00", person: { email: "w@example.org" } });
     await send("POST", `/api/manage/${b.token}/cancel`, {});
     const [token] = await offersTo(picky.email);
@@ -338,9 +365,10 @@ describe("the waiting list", () => {
       // Wednesday mornings, on site: 25 March, 1 April.
       expect(["2026-03-25", "2026-04-01"]).toContain(slot.start.slice(0, 10));
       expect(slot.start.slice(11, 13) < "12").toBe(true);
-      expect(slot.mode).toBe("onsite");
     }
     expect(page.sites).toEqual([expect.objectContaining({ id: fx.site.id, name: expect.any(String) })]);
+    // Not the held time again, elsewhere or by another mode: it would read as the offer itself.
+    expect(page.alternatives.map((s: { start: string }) => s.start)).not.toContain(page.slot.start);
   });
 
   it("the public join is offered only where the list is open online: bookable by the public, one person a meeting", async () => {

@@ -74,10 +74,13 @@ export async function earlierSlots(db: Database, offer: OfferRow, now: Date) {
   const to = [last, horizon].sort()[0] ?? last;
   if (to < today) return [];
   const found = await offeredSlots(db, [offering], { from: today, to, now });
-  return (found.get(offering)?.slots ?? [])
-    .filter((s) => s.start < otherwise(offer) && suits(offer.entry, s, offering.timeZone))
-    .slice(0, 5)
-    .map((s) => toView(s, offering));
+  return (
+    (found.get(offering)?.slots ?? [])
+      // Not the held slot's time: the same time elsewhere reads as the offer itself.
+      .filter((s) => s.start < otherwise(offer) && +s.start !== +offer.startsAt && suits(offer.entry, s, offering.timeZone))
+      .slice(0, 5)
+      .map((s) => toView(s, offering))
+  );
 }
 
 /** The offer as its page shows it. */

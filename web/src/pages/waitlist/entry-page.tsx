@@ -73,8 +73,8 @@ function EntryView(props: { token: string }) {
               }
             >
               <p class="lead">
-                Vous serez prévenu par message dès qu'un créneau se libère pour ce service. Il vous sera réservé quelques minutes,
-                le temps de le prendre.
+                Vous serez prévenu par message dès qu'un créneau se libère pour ce service. Il vous est réservé le temps de le
+                prendre&nbsp;: un quart d'heure en journée, jusqu'à 9&nbsp;h le lendemain s'il se libère le soir ou la nuit.
               </p>
             </Show>
             <section class="manage__section" aria-labelledby="entry-title">

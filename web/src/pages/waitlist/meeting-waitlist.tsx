@@ -134,8 +134,9 @@ function Join(props: { token: string; modes: readonly Mode[]; opened: boolean; o
   return (
     <>
       <p>
-        Une annulation, de nouvelles disponibilités&nbsp;: le créneau libéré vous est proposé par message et réservé pour vous
-        quelques minutes. Vous choisissez de le prendre ou non&nbsp;; sinon, votre rendez-vous reste tel quel.
+        Une annulation, de nouvelles disponibilités&nbsp;: le créneau libéré vous est proposé par message et réservé pour vous (un
+        quart d'heure en journée, jusqu'à 9&nbsp;h le lendemain s'il se libère le soir ou la nuit). Vous choisissez de le prendre
+        ou non&nbsp;; sinon, votre rendez-vous reste tel quel.
       </p>
       <WishesForm token={props.token} modes={props.modes} initial={noWishes()} submit="Me prévenir" onSaved={props.onJoined} />
     </>

@@ -30,8 +30,9 @@ export function ClosedOffer(props: { offer: Offer; message: string; alternatives
         when={props.offer.current}
         fallback={
           <p>
-            Vous restez sur la liste d'attente tant que vous ne l'avez pas quittée&nbsp;: un autre créneau pourra vous être
-            proposé.
+            {props.offer.status === "accepted"
+              ? "Le lien personnel de votre rendez-vous, pour le déplacer ou l'annuler, vous a été envoyé par message."
+              : "Vous restez sur la liste d'attente tant que vous ne l'avez pas quittée : un autre créneau pourra vous être proposé."}
           </p>
         }
       >

@@ -27,7 +27,7 @@ export function OtherSlots(props: { offer: Offer; slots: Slot[]; onTake?: ((slot
   return (
     <Show when={props.slots.length > 0}>
       <section class="manage__section" aria-labelledby="other-slots-title">
-        <h2 id="other-slots-title">D'autres créneaux libres plus tôt</h2>
+        <h2 id="other-slots-title">{props.offer.current ? "D'autres créneaux libres plus tôt" : "D'autres créneaux libres"}</h2>
         <p>
           {props.onTake
             ? "Ils ne vous sont pas réservés : ils restent à qui les prend en premier."

@@ -115,7 +115,7 @@ function Referral(props: { referral: ReferralDetail }) {
           {(since) => (
             <p>
               En liste d'attente depuis le {formatMoment(since())}&nbsp;: le premier créneau libéré qui lui convient lui est
-              proposé. <A href="/espace/liste-d-attente">Voir la liste d'attente</A>
+              proposé.
             </p>
           )}
         </Show>
