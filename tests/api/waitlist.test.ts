@@ -351,6 +351,8 @@ describe("the waiting list", () => {
       },
     });
     onTestFinished(async () => {
+      // Either advisor's slot may have been booked: hers go with her.
+      await db.prisma.appointment.deleteMany({ where: { advisorId: colleague.id } });
       await db.prisma.availabilityRule.delete({ where: { id: rule.id } });
       await db.prisma.membership.deleteMany({ where: { userId: colleague.id } });
       await db.prisma.staffUser.delete({ where: { id: colleague.id } });
