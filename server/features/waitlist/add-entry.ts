@@ -93,7 +93,7 @@ export async function newJoiner(
 }
 
 /**
- * Staff put someone on one of their structure's lists (the desk, a referral received): after
+ * Someone goes on a list — online, or put there by staff (the desk, a referral received): after
  * whoever is already waiting, with what they can do. For a meeting of theirs, to bring it
  * forward (the manage link's rules); without one, the person gets their own link to see or
  * leave the list, as if they had joined online. Once per person and offering while waiting.
@@ -107,11 +107,12 @@ export async function addEntry(
     meeting?: { id: string; startsAt: Date } | undefined;
     wishes: WishesInput;
     channel: Channel;
-    addedById: string;
+    /** The staff user who added them; none when they joined online. */
+    addedById?: string | undefined;
     /** The referral the person is listed for: an offer taken books its meeting. */
     referralId?: string | undefined;
   },
-): Promise<{ id: string }> {
+): Promise<{ id: string; url?: string }> {
   const { offering, person, meeting } = entry;
   if (offering.seats > 1)
     throw validationError({ offering: "Une séance collective n'a pas de liste d'attente : choisissez une autre offre." });
@@ -136,7 +137,7 @@ export async function addEntry(
       otherwiseAt: meeting?.startsAt ?? new Date(now.getTime() + offering.horizonDays * 86_400_000),
       tokenHash: token?.hash ?? null,
       channel: entry.channel,
-      addedById: entry.addedById,
+      addedById: entry.addedById ?? null,
       createdAt: now,
     },
     select: { id: true, until: true },
@@ -145,6 +146,7 @@ export async function addEntry(
     const url = `${config.publicUrl}/attente/${token.token}`;
     const where = { service: offering.service.name, structure: offering.structure.name, zone: offering.structure.timeZone };
     await tellJoined(tx, config, person, { ...where, url, until: created.until }, now);
+    return { id: created.id, url };
   }
   return { id: created.id };
 }

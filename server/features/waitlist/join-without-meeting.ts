@@ -1,11 +1,9 @@
 import { addDays, localDateOf } from "../../domain/time.ts";
-import { LONGEST_WAIT_DAYS } from "../../domain/waitlist.ts";
 import { AppError, validationError } from "../../errors.ts";
-import { newManageToken } from "../appointments/manage-token.ts";
 import type { LinkDeps } from "../manage/manage-appointment.ts";
 import { offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
 import { offeredSlots, toView } from "../slots/search-slots.ts";
-import { newJoiner, tellJoined } from "./add-entry.ts";
+import { addEntry, newJoiner } from "./add-entry.ts";
 import { entrySelect, entryView, storedWishes } from "./entry-view.ts";
 import type { JoinInput } from "./schemas.ts";
 
@@ -31,7 +29,8 @@ export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input:
   if (found.seats > 1)
     throw validationError({ service: "Une séance collective n'a pas de liste d'attente : choisissez une autre séance." });
   const offering = toOfferingRow(found);
-  const wishes = storedWishes(input, offering, now);
+  // The wishes checked first: a mistake in them is named before any question of free slots.
+  storedWishes(input, offering, now);
 
   const today = localDateOf(now, offering.timeZone);
   const open = await offeredSlots(db, [offering], { from: today, to: addDays(today, offering.horizonDays), now });
@@ -42,26 +41,10 @@ export async function joinWithoutMeeting({ db, clock, config }: LinkDeps, input:
     });
   }
 
-  const { token, hash } = newManageToken();
-  const url = `${config.publicUrl}/attente/${token}`;
-  const entry = await db.prisma.$transaction(async (tx) => {
+  return db.prisma.$transaction(async (tx) => {
     const person = await newJoiner(tx, input.person, now, true);
-    const created = await tx.waitlistEntry.create({
-      data: {
-        ...wishes,
-        until: wishes.until ?? new Date(now.getTime() + LONGEST_WAIT_DAYS * 86_400_000),
-        offeringId: offering.id,
-        personId: person.id,
-        otherwiseAt: new Date(now.getTime() + offering.horizonDays * 86_400_000),
-        tokenHash: hash,
-        channel: "online",
-        createdAt: now,
-      },
-      select: { ...entrySelect, until: true },
-    });
-    const where = { service: found.service.name, structure: found.structure.name, zone: offering.timeZone };
-    await tellJoined(tx, config, person, { ...where, url, until: created.until }, now);
-    return created;
+    const { id, url } = await addEntry(tx, { config, now }, { offering: found, person, wishes: input, channel: "online" });
+    const entry = await tx.waitlistEntry.findUniqueOrThrow({ where: { id }, select: entrySelect });
+    return { entry: entryView(entry), waitlistUrl: url ?? "" };
   });
-  return { entry: entryView(entry), waitlistUrl: url };
 }
