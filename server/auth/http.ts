@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv, StaffDeps } from "../context.ts";
-import { CLOSED_TO_TOKENS, tokenRefusal } from "../domain/api-tokens.ts";
+import { CLOSED_TO_TOKENS, tokenRefusal } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
 import { readApiToken, tokenRateExceeded } from "./api-tokens.ts";
 import { type Area, tokenPermission } from "./policy.ts";

@@ -1,4 +1,4 @@
-import { type ApiPermission, permissionFor, type TokenArea } from "../domain/api-tokens.ts";
+import { type ApiPermission, permissionFor, type TokenArea } from "../domain/api-permissions.ts";
 
 // Authorization in one place: what a staff user may do, from their roles. Pure functions, so
 // every route asks the same question the same way, and the tests can ask it directly.
@@ -102,7 +102,7 @@ export const canHandleReferral = (roles: Roles, referral: { toStructureId: strin
 
 /**
  * What an API token needs to call a route of the staff space: reading or writing the area the
- * route belongs to (domain/api-tokens.ts), or undefined when no token may call it at all — the
+ * route belongs to (domain/api-permissions.ts), or undefined when no token may call it at all — the
  * directory and its administration, figures, one's account and calendar subscription, people's
  * files: what a person signed in does for themself, or what no partner's system has to automate.
  * `path` is the request's (`/api/agenda/…`): the desk and the agenda are the same area, the

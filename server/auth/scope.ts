@@ -1,6 +1,6 @@
 import type { Database, PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { ApiPermission } from "../domain/api-tokens.ts";
+import type { ApiPermission } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
 import {
   type AccountRoles,

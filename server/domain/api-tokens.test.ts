@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  deadToken,
-  dueForTouch,
-  expiryOf,
-  grants,
-  looksLikeToken,
-  permissionFor,
-  secondsLeft,
-  shownPrefix,
-  tokenOf,
-  tokenRefusal,
-} from "./api-tokens.ts";
+import { grants, permissionFor, tokenRefusal } from "./api-permissions.ts";
+import { deadToken, dueForTouch, expiryOf, looksLikeToken, secondsLeft, shownPrefix, tokenOf } from "./api-tokens.ts";
 
 const now = new Date("2026-10-26T09:00:00Z");
 

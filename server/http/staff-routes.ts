@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import { tokenPermission } from "../auth/policy.ts";
-import { API_PERMISSIONS } from "../domain/api-tokens.ts";
+import { API_PERMISSIONS } from "../domain/api-permissions.ts";
 import { errorResponse } from "./router.ts";
 
 // What every route of the staff space shares: its documented failures, JSON bodies and answers.

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hashSecret } from "../../server/auth/hash-secret.ts";
 import { openSession } from "../../server/auth/sessions.ts";
 import { fixedClock } from "../../server/clock.ts";
-import { API_PERMISSIONS, type ApiPermission } from "../../server/domain/api-tokens.ts";
+import { API_PERMISSIONS, type ApiPermission } from "../../server/domain/api-permissions.ts";
 import { testApp, testConfig } from "../helpers/app.ts";
 import { meetingAt, useStaffApp } from "../helpers/staff.ts";
 

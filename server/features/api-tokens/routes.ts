@@ -30,7 +30,7 @@ const revoke = adminRoute({
   method: "post",
   path: "/api-tokens/{id}/revoke",
   summary: "Révoquer un jeton d'API : il cesse aussitôt de fonctionner",
-  request: { params: IdParam },
+  request: { params: IdParam, body: jsonBody(z.object({}).strict()) },
   responses: done,
 });
 

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { API_PERMISSIONS } from "../../domain/api-tokens.ts";
+import { API_PERMISSIONS } from "../../domain/api-permissions.ts";
 import { eachOnce, localDate, placeName } from "../../http/fields.ts";
 
 export const ApiPermission = z.enum(API_PERMISSIONS, `permission inconnue ; valeurs possibles : ${API_PERMISSIONS.join(", ")}.`);
