@@ -2,7 +2,7 @@ import type { StaffDeps } from "../../context.ts";
 import { managedStructure } from "../admin/access.ts";
 
 /** A structure's API tokens, live and revoked, newest first: never the tokens themselves, which are not kept. */
-export async function listTokens({ db, scope, input }: StaffDeps & { input: { id: string } }) {
+export async function listTokens({ db, clock, scope, input }: StaffDeps & { input: { id: string } }) {
   const structure = await managedStructure(db, scope, input.id);
   const rows = await db.prisma.apiToken.findMany({
     where: { structureId: structure.id },
@@ -20,6 +20,7 @@ export async function listTokens({ db, scope, input }: StaffDeps & { input: { id
     },
   });
   const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const now = clock.now();
   return {
     tokens: rows.map((t) => ({
       ...t,
@@ -27,6 +28,7 @@ export async function listTokens({ db, scope, input }: StaffDeps & { input: { id
       expiresAt: iso(t.expiresAt),
       lastUsedAt: iso(t.lastUsedAt),
       revokedAt: iso(t.revokedAt),
+      expired: t.expiresAt !== null && now >= t.expiresAt,
     })),
   };
 }

@@ -27,6 +27,7 @@ export const ApiTokenRow = z.object({
   expiresAt: z.string().nullable(),
   lastUsedAt: z.string().nullable().openapi({ description: "Sa dernière utilisation, à la minute près." }),
   revokedAt: z.string().nullable(),
+  expired: z.boolean().openapi({ description: "Son dernier jour est passé : il ne fonctionne plus." }),
 });
 
 export const CreatedApiToken = z.object({

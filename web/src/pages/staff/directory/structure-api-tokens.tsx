@@ -40,7 +40,7 @@ function Tokens(props: { structureId: string }) {
   const success = createSuccess();
   const [shown, setShown] = createSignal<{ name: string; token: string }>();
   const [copyFailure, setCopyFailure] = createSignal<string>();
-  const live = (token: ApiToken) => !token.revokedAt && !(token.expiresAt && Date.parse(token.expiresAt) <= Date.now());
+  const live = (token: ApiToken) => !token.revokedAt && !token.expired;
 
   return (
     <>
