@@ -6,11 +6,12 @@ import { errorResponse } from "./router.ts";
 // What every route of the staff space shares: its documented failures, JSON bodies and answers.
 
 const FAILURES = {
-  401: errorResponse("Pas de session valide."),
+  401: errorResponse("Pas de session valide, ou un jeton d'API qui ne fonctionne pas (WWW-Authenticate le dit)."),
   403: errorResponse("Le rôle ne donne pas accès à cette action."),
   404: errorResponse("Introuvable, ou hors de votre périmètre (la réponse est la même)."),
   409: errorResponse("Un identifiant déjà pris, ou un changement qui contredit l'état actuel."),
   422: errorResponse("Un champ est invalide, ou inconnu ; `fields` le nomme."),
+  429: errorResponse("Un jeton d'API a fait trop de requêtes dans la minute : attendre le temps dit (Retry-After, en secondes)."),
 };
 
 /**

@@ -300,6 +300,9 @@ describe("a token that no longer works", () => {
     expect((await call("GET", "/referrals?box=received", { token: made.token })).status).toBe(200);
     clock.advance(2 * 3_600_000);
     await refusedAs(made.token, /expiré/);
+    const cookie = `rdv-session=${await openSession(env.db, env.fx.users.structureAdmin.id, clock.now())}`;
+    const listed = await call("GET", `/admin/structures/${own()}/api-tokens`, { cookie });
+    expect(listed.body.tokens.find((t: { id: string }) => t.id === made.id)).toMatchObject({ expired: true, revokedAt: null });
   });
 
   it("is refused once its creator is deactivated, or no longer runs the structure", async () => {
