@@ -23,7 +23,7 @@ test("a structure admin creates a token, copies it, a program uses it, the admin
 
   await form.getByLabel("Lire les rendez-vous (agenda, accueil)").check();
   await form.getByRole("button", { name: "Créer le jeton" }).click();
-  await page.getByText("Le jeton « Logiciel de suivi » est créé.").waitFor();
+  await page.getByText("Le jeton « Logiciel de suivi » est créé : copiez-le ci-dessous, il ne sera plus affiché.").waitFor();
   await page.getByText("Copiez ce jeton maintenant : il ne sera plus jamais affiché.").waitFor();
   await page.getByRole("heading", { level: 3, name: "Logiciel de suivi" }).waitFor();
   await expectAccessibleAtEveryWidth(page, "a token just made");

@@ -137,7 +137,7 @@ function Tokens(props: { structureId: string }) {
           onMade={(made) => {
             setCopyFailure(undefined);
             setShown(made);
-            success.say(`Le jeton « ${made.name} » est créé.`);
+            success.say(`Le jeton « ${made.name} » est créé : copiez-le ci-dessous, il ne sera plus affiché.`);
           }}
         />
       </section>
