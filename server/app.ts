@@ -37,6 +37,7 @@ import { referralWaitlist, staffWaitlist } from "./features/waitlist/staff-route
 import { compressAnswers } from "./http/compress.ts";
 import { requestBody } from "./http/request-body.ts";
 import { createRouter } from "./http/router.ts";
+import { documentCredentials } from "./http/staff-routes.ts";
 import { webApp } from "./http/static.ts";
 import { storableText } from "./http/storable-text.ts";
 import { redactPath, traceOf } from "./logger.ts";
@@ -79,6 +80,8 @@ api.route("/agenda/sessions", sessions);
 api.route("/agenda/waitlist", staffWaitlist);
 api.route("/referrals", referralWaitlist);
 
+documentCredentials(api.openAPIRegistry);
+
 api.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: {
@@ -86,7 +89,8 @@ api.doc31("/openapi.json", {
     version: "1",
     description:
       "Prise de rendez-vous et orientation du Service Public Régional de l'Orientation. " +
-      "Toute erreur a la forme { error: { code, message, … } }, avec un message en français.",
+      "Toute erreur a la forme { error: { code, message, … } }, avec un message en français. " +
+      "L'espace des professionnels s'ouvre par une session, ou, pour les routes qui le disent, par un jeton d'API.",
   },
   servers: [{ url: "/api" }],
 });

@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   SERVER_PROCESSES: optional(integerBetween(1, 64)),
   OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
   TRUST_PROXY: optional(integerBetween(0, 10)),
+  API_TOKEN_RATE_PER_MINUTE: optional(integerBetween(1, 100_000)),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -75,6 +76,8 @@ export interface Config {
    * address is then read from X-Forwarded-For, that many hops back. 0: the socket's address.
    */
   trustProxy: number;
+  /** Requests one API token may make in a minute, across every instance; past it, 429. */
+  apiTokenRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     processes,
     outboxWorker: e.OUTBOX_WORKER !== "off",
     trustProxy: e.TRUST_PROXY ?? 0,
+    apiTokenRatePerMinute: e.API_TOKEN_RATE_PER_MINUTE ?? 300,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { TokenCaller } from "./auth/api-tokens.ts";
 import type { Scope } from "./auth/scope.ts";
 import type { StaffIdentity } from "./auth/sessions.ts";
 import type { Clock } from "./clock.ts";
@@ -22,5 +23,12 @@ export interface StaffDeps extends Pick<Deps, "db" | "clock" | "config"> {
 }
 
 export type AppEnv = {
-  Variables: { deps: Deps; requestId: string; staff?: StaffIdentity | undefined; scope?: Scope | undefined };
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    staff?: StaffIdentity | undefined;
+    /** The caller of a request with `Authorization: Bearer rdv_…` (then `staff` is never set). */
+    apiToken?: TokenCaller | undefined;
+    scope?: Scope | undefined;
+  };
 };

@@ -1,8 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AppEnv, StaffDeps } from "../context.ts";
+import { CLOSED_TO_TOKENS, tokenRefusal } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
-import type { Area } from "./policy.ts";
+import { readApiToken, tokenRateExceeded } from "./api-tokens.ts";
+import { type Area, tokenPermission } from "./policy.ts";
 import { Scope } from "./scope.ts";
 import { ABSOLUTE_TIMEOUT_MS, readSession } from "./sessions.ts";
 
@@ -41,34 +43,75 @@ export function setDeviceCookie(c: Context<AppEnv>, proofs: string) {
   });
 }
 
-/** Reads the staff session, if any, into c.var.staff. */
+/** The token of `Authorization: Bearer <token>` (RFC 6750), if the request has one. */
+export const bearerToken = (c: Context) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1];
+
+/**
+ * Reads who calls: an API token (`Authorization: Bearer`) into c.var.apiToken, else the staff
+ * session's cookie into c.var.staff. A request with both acts as the token, and the cookie is
+ * not read at all: the token is what a partner's system deliberately sent, and the origin check
+ * (`sameOriginJson`) that a Bearer request skips must never let a cookie through. A token that
+ * does not work is a 401 with `WWW-Authenticate: Bearer error="invalid_token"`, whatever the
+ * route; one past its rate, a 429 with Retry-After.
+ */
 export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, cookieName(c, SESSION));
-  if (token) c.set("staff", await readSession(c.var.deps.db, token, c.var.deps.clock.now()));
+  const { db, clock, config } = c.var.deps;
+  const bearer = bearerToken(c);
+  if (bearer !== undefined) {
+    const now = clock.now();
+    const caller = await readApiToken(db, bearer, now);
+    if ("refused" in caller) {
+      c.header("WWW-Authenticate", 'Bearer realm="rdv-orientation", error="invalid_token"');
+      throw new AppError("UNAUTHENTICATED", caller.refused);
+    }
+    const wait = await tokenRateExceeded(db, caller.token.id, now, config.apiTokenRatePerMinute);
+    if (wait !== undefined) {
+      c.header("Retry-After", String(wait));
+      throw new AppError(
+        "RATE_LIMITED",
+        `Ce jeton a fait plus de ${config.apiTokenRatePerMinute} requêtes en une minute. Réessayez dans ${wait} s.`,
+      );
+    }
+    c.set("apiToken", caller);
+  } else {
+    const token = getCookie(c, cookieName(c, SESSION));
+    if (token) c.set("staff", await readSession(db, token, clock.now()));
+  }
   await next();
 };
 
+/** The signed-in person: a session, never a token (a token has no account of its own to show or change). */
 export function requireStaff(c: Context<AppEnv>) {
   const staff = c.var.staff;
+  if (!staff && c.var.apiToken) throw new AppError("FORBIDDEN", CLOSED_TO_TOKENS);
   if (!staff) throw new AppError("UNAUTHENTICATED", "Connectez-vous pour continuer.");
   return staff;
 }
 
-/** The signed-in user's scope (scope.ts), computed once per request. */
+/** The caller's scope (scope.ts), computed once per request: the signed-in user's, or a token's. */
 export async function staffScope(c: Context<AppEnv>): Promise<Scope> {
-  const staff = requireStaff(c);
-  const scope = c.var.scope ?? (await Scope.load(c.var.deps.db, staff.user));
+  const caller = c.var.apiToken;
+  const scope =
+    c.var.scope ??
+    (caller
+      ? new Scope(caller.user, caller.roles, c.var.deps.db, caller.token)
+      : await Scope.load(c.var.deps.db, requireStaff(c).user));
   c.set("scope", scope);
   return scope;
 }
 
 /**
- * The scope of the signed-in user, for a route of one area of the staff space. Someone whose
- * roles do not open that area at all gets a 403; within it, each route then answers 404 for a
- * record outside their scope, so that guessing ids tells nothing.
+ * The caller's scope, for a route of one area of the staff space. Someone whose roles do not
+ * open that area at all gets a 403, and so does a token without the permission the route needs
+ * (policy.ts `tokenPermission`); within it, each route then answers 404 for a record outside
+ * their scope, so that guessing ids tells nothing.
  */
 export async function requireArea(c: Context<AppEnv>, area: Area): Promise<Scope> {
   const scope = await staffScope(c);
+  if (scope.token) {
+    const refused = tokenRefusal(scope.token.permissions, tokenPermission(area, c.req.path, c.req.method));
+    if (refused) throw new AppError("FORBIDDEN", refused);
+  }
   if (!scope.areas().includes(area)) throw new AppError("FORBIDDEN", "Votre rôle ne donne pas accès à cet espace.");
   return scope;
 }
@@ -93,7 +136,9 @@ export const sameOriginJson: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!bodiless && !(c.req.header("content-type") ?? "").toLowerCase().startsWith("application/json")) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Le corps de la requête doit être au format JSON (application/json).");
     }
-    const origin = c.req.header("origin");
+    // A Bearer request carries no ambient credential (its cookie is not read: `staffSession`),
+    // so where it comes from proves nothing either way: a page elsewhere must hold the token.
+    const origin = bearerToken(c) === undefined ? c.req.header("origin") : undefined;
     if (origin && origin !== "null") {
       const from = URL.canParse(origin) ? new URL(origin) : undefined;
       const sameHost = from?.host === c.req.header("host");

@@ -13,6 +13,7 @@ import {
   canSeeTerritory,
   managedStructureIds,
   type Roles,
+  tokenPermission,
 } from "./policy.ts";
 
 const ML = "mission-locale";
@@ -122,5 +123,27 @@ describe("referrals", () => {
     const onward = { fromStructureId: ML, toStructureId: "troisieme", origins: [OTHER] };
     expect(canFollowReferral(as("referrer", OTHER), onward)).toBe(true);
     expect(canFollowReferral(as("referrer", "ailleurs"), onward)).toBe(false);
+  });
+});
+
+describe("what an API token needs", () => {
+  it.each([
+    ["agenda", "/api/agenda", "GET", "appointments_read"],
+    ["agenda", "/api/agenda/appointments/1/cancel", "POST", "appointments_write"],
+    ["agenda", "/api/desk/bookings", "POST", "appointments_write"],
+    ["agenda", "/api/agenda/sessions/k", "GET", "appointments_read"],
+    ["agenda", "/api/availability", "GET", "availability_read"],
+    ["agenda", "/api/availability/rules/1", "PATCH", "availability_write"],
+    ["referrals", "/api/referrals", "GET", "referrals_read"],
+    ["referrals", "/api/referrals/1/waitlist", "POST", "referrals_write"],
+    ["agenda", "/api/calendar-feed", "GET", undefined],
+    ["agenda", "/api/agendas", "GET", undefined],
+    ["referrals", "/api/agenda", "GET", undefined],
+    ["directory", "/api/admin/structures", "GET", undefined],
+    ["directory", "/api/people/1", "GET", undefined],
+    ["dashboards", "/api/dashboards", "GET", undefined],
+    ["account", "/api/notices", "GET", undefined],
+  ] as const)("%s %s %s → %s", (area, path, method, needed) => {
+    expect(tokenPermission(area, path, method)).toBe(needed);
   });
 });

@@ -1,3 +1,5 @@
+import { type ApiPermission, permissionFor, type TokenArea } from "../domain/api-permissions.ts";
+
 // Authorization in one place: what a staff user may do, from their roles. Pure functions, so
 // every route asks the same question the same way, and the tests can ask it directly.
 
@@ -97,3 +99,26 @@ export const canFollowReferral = (
 ) => [referral.fromStructureId, ...(referral.origins ?? [])].some((id) => canReferFrom(roles, id));
 export const canHandleReferral = (roles: Roles, referral: { toStructureId: string }) =>
   inStructure(roles, referral.toStructureId, "advisor", "reception", "structure_admin");
+
+/**
+ * What an API token needs to call a route of the staff space: reading or writing the area the
+ * route belongs to (domain/api-permissions.ts), or undefined when no token may call it at all — the
+ * directory and its administration, figures, one's account and calendar subscription, people's
+ * files: what a person signed in does for themself, or what no partner's system has to automate.
+ * `path` is the request's (`/api/agenda/…`): the desk and the agenda are the same area, the
+ * availability and the calendar subscription are routes of the agenda's.
+ */
+export function tokenPermission(area: Area, path: string, method: string): ApiPermission | undefined {
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  const tokenArea: TokenArea | undefined =
+    area === "agenda" || area === "reception"
+      ? under("/api/availability")
+        ? "availability"
+        : under("/api/agenda") || under("/api/desk")
+          ? "appointments"
+          : undefined
+      : area === "referrals" && under("/api/referrals")
+        ? "referrals"
+        : undefined;
+  return tokenArea && permissionFor(tokenArea, method);
+}

@@ -39,6 +39,21 @@ describe("a scope's rows", () => {
     expect(coordinator.appointmentRows).toEqual({ OR: [{ structureId: { in: [] } }, { advisorId: "moi" }] });
   });
 
+  it("gives a token its structure's meetings only, never its creator's own elsewhere, and names it as the actor", () => {
+    const token = { id: "jeton", name: "Logiciel", structureId: "A", permissions: ["appointments_read" as const] };
+    const scope = new Scope(
+      user,
+      { regionalAdmin: false, territories: [], memberships: [{ structureId: "A", role: "structure_admin" }] },
+      {} as Database,
+      token,
+    );
+    expect(scope.appointmentRows).toEqual({ structureId: { in: ["A"] } });
+    expect(scope.isSelf("moi")).toBe(false);
+    expect(scope.actor).toEqual({ actorId: "moi", apiTokenId: "jeton" });
+    expect(scopeOf({}).isSelf("moi")).toBe(true);
+    expect(scopeOf({}).actor).toEqual({ actorId: "moi", apiTokenId: null });
+  });
+
   it("follows a referral it sent, or one sent before it was redirected; handles those it receives", () => {
     const referrer = scopeOf({ memberships: [{ structureId: "C", role: "referrer" }] });
     expect(referrer.follows({ fromStructureId: "B", originStructureIds: ["C"] })).toBe(true);

@@ -1,5 +1,6 @@
 import type { Database, PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
+import type { ApiPermission } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
 import {
   type AccountRoles,
@@ -19,6 +20,13 @@ import {
   type Roles,
 } from "./policy.ts";
 import type { StaffIdentity } from "./sessions.ts";
+
+export interface ScopeToken {
+  id: string;
+  name: string;
+  structureId: string;
+  permissions: readonly ApiPermission[];
+}
 
 /**
  * What one signed-in staff user may see and do: the trust model between structures, in one
@@ -46,6 +54,8 @@ export class Scope {
     readonly user: StaffIdentity["user"],
     readonly roles: Roles,
     private readonly db: Database,
+    /** The API token the request came with: it acts as its creator, in its structure only (api-tokens.ts). */
+    readonly token?: ScopeToken,
   ) {
     const ids = (wanted: (role: string) => boolean) => [
       ...new Set(roles.memberships.filter((m) => wanted(m.role)).map((m) => m.structureId)),
@@ -74,6 +84,15 @@ export class Scope {
   get userId(): string {
     return this.user.id;
   }
+  /** Who acts, as the audit log names them: the account, and the token it acts through, if any. */
+  get actor(): { actorId: string; apiTokenId: string | null } {
+    return { actorId: this.user.id, apiTokenId: this.token?.id ?? null };
+  }
+  /**
+   * Whether an account is the signed-in person themself — their own meetings and absences
+   * anywhere. Never through a token: its creator's own affairs in other structures stay theirs.
+   */
+  isSelf = (userId: string) => !this.token && userId === this.user.id;
   get region(): boolean {
     return this.roles.regionalAdmin;
   }
@@ -106,7 +125,8 @@ export class Scope {
   /** The appointments they see in full; undefined: all of them (the Région). */
   get appointmentRows(): Prisma.AppointmentWhereInput | undefined {
     if (this.region) return undefined;
-    return { OR: [{ structureId: { in: [...this.staffOf] } }, { advisorId: this.userId }] };
+    const theirs = { structureId: { in: [...this.staffOf] } };
+    return this.token ? theirs : { OR: [theirs, { advisorId: this.userId }] };
   }
 
   /** The referrals they follow or handle (the Région, only those of its own structures, if any). */

@@ -94,14 +94,28 @@ export const countRequest = (db: Database, key: string, now: Date, windowMs: num
 
 /** Adds one to a key's window and returns its count. One statement: concurrent calls add up. */
 async function count(db: Database, key: string, now: Date, windowMs = WINDOW_MS): Promise<number> {
+  return (await counted(db, key, now, windowMs)).count;
+}
+
+/**
+ * Requests counted under `key` in a fixed window of `windowMs` (a day at most), this one
+ * included, and when that window began: what a Retry-After is counted from. A window ends at
+ * its start plus `windowMs` exactly, when a Retry-After counted from it says to come back.
+ */
+export async function counted(
+  db: Database,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<{ count: number; windowStart: Date }> {
   const windowStart = new Date(now.getTime() - windowMs);
-  const [row] = await db.prisma.$queryRaw<{ failures: number }[]>`
+  const [row] = await db.prisma.$queryRaw<{ failures: number; windowStart: Date }[]>`
     INSERT INTO "LoginThrottle" (key, failures, "windowStart") VALUES (${key}, 1, ${now})
     ON CONFLICT (key) DO UPDATE SET
-      failures = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
-      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" < ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END
-    RETURNING failures`;
-  return row?.failures ?? 1;
+      failures = CASE WHEN "LoginThrottle"."windowStart" <= ${windowStart} THEN 1 ELSE "LoginThrottle".failures + 1 END,
+      "windowStart" = CASE WHEN "LoginThrottle"."windowStart" <= ${windowStart} THEN ${now} ELSE "LoginThrottle"."windowStart" END
+    RETURNING failures, "windowStart"`;
+  return { count: row?.failures ?? 1, windowStart: row?.windowStart ?? now };
 }
 
 /** Counters past any window (a day without a failure): the daily housekeeping forgets them. */

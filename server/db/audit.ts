@@ -5,6 +5,8 @@ import type { PrismaClient, Tx } from "./database.ts";
 export interface AuditEntry {
   /** The staff user; null for a person acting through their private link, whose link is the proof. */
   actorId: string | null;
+  /** The API token the actor acted through (scope.actor), if not a browser session. */
+  apiTokenId?: string | null;
   /** "<entity>.<verb>", e.g. "site.update", "membership.create", "user.deactivate". */
   action: string;
   entity: string;
@@ -48,7 +50,7 @@ export async function recordView(
   await recordAudit(
     db.prisma,
     {
-      actorId: scope.userId,
+      ...scope.actor,
       action: `${entity === "Person" ? "person" : "appointment"}.view`,
       entity,
       entityId,
@@ -72,7 +74,7 @@ export async function audited<T extends { id: string }>(
 ): Promise<T> {
   return client.$transaction(async (tx) => {
     const result = await change(tx);
-    await recordAudit(tx, { actorId: scope.userId, ...event, entityId: result.id }, clock.now());
+    await recordAudit(tx, { ...scope.actor, ...event, entityId: result.id }, clock.now());
     return result;
   });
 }

@@ -193,6 +193,21 @@ const waitingIn = async (t: Target) => {
   });
   return entry.id;
 };
+/** A live API token of the target structure, made by its admin (the other one's, by the Région). */
+const apiTokenIn = async (t: Target) =>
+  (
+    await env.db.prisma.apiToken.create({
+      data: {
+        structureId: structureOf(t).id,
+        name: "Logiciel",
+        tokenHash: randomUUID().replaceAll("-", "").padEnd(64, "0"),
+        prefix: "rdv_test",
+        permissions: ["referrals_read"],
+        createdById: t === "own" ? env.fx.users.structureAdmin.id : env.fx.users.regionalAdmin.id,
+        createdAt: new Date("2026-10-26T08:00:00Z"),
+      },
+    })
+  ).id;
 const opposite = (t: Target): Target => (t === "own" ? "other" : "own");
 
 /** A person met in the target structure (a cancelled meeting: nothing to come, so erasure goes through). */
@@ -780,6 +795,29 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ name: "Métropole lilloise" }),
   },
   {
+    method: "GET",
+    route: "/admin/structures/{id}/api-tokens",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/structures/${structureOf(t).id}/api-tokens`,
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/api-tokens",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/api-tokens`,
+    body: () => ({ name: "Logiciel de suivi", permissions: ["referrals_read"] }),
+  },
+  {
+    method: "POST",
+    route: "/admin/api-tokens/{id}/revoke",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/api-tokens/${await apiTokenIn(t)}/revoke`,
+    body: () => ({}),
+  },
+  {
     method: "POST",
     route: "/admin/structures/{id}/closures",
     rule: "structure",
@@ -911,6 +949,38 @@ const ENDPOINTS: Endpoint[] = [
   { method: "DELETE", route: "/admin/faq/{id}", rule: "region", ok: 200, path: async () => `/admin/faq/${await faqEntry()}` },
 ];
 
+/**
+ * Two API tokens of the structure admin's structure, made by them: one with every permission, one
+ * that reads only. A token acts as its creator there, so it gets what the structure admin gets —
+ * on the agenda, the desk and availability, and referrals, the areas a token may be given —
+ * and a 403 anywhere else; the reading one, a 403 on any change too. (The rate a token is
+ * allowed, 300 requests a minute by default, is more than the matrix makes with one.)
+ */
+const TOKENS = ["tokenAll", "tokenRead"] as const;
+type TokenCaller = (typeof TOKENS)[number];
+const tokens = {} as Record<TokenCaller, string>;
+beforeAll(async () => {
+  const permissions = {
+    tokenAll: ["appointments_write", "availability_write", "referrals_write"],
+    tokenRead: ["appointments_read", "availability_read", "referrals_read"],
+  };
+  for (const caller of TOKENS) {
+    const made = await env.app.request(`/api/admin/structures/${env.fx.structure.id}/api-tokens`, {
+      method: "POST",
+      headers: { Cookie: env.fx.cookies.structureAdmin, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: caller, permissions: permissions[caller] }),
+    });
+    tokens[caller] = (await made.json()).token;
+  }
+});
+const TOKEN_AREAS = /^\/(agenda|desk|availability|referrals)(\/|$)/;
+
+function expectedOfToken(endpoint: Endpoint, caller: TokenCaller, target: Target): number {
+  if (!TOKEN_AREAS.test(endpoint.route)) return 403;
+  if (caller === "tokenRead" && endpoint.method !== "GET") return 403;
+  return expected(endpoint, "structureAdmin", target);
+}
+
 function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target): number {
   if (role === "anonymous") return 401;
   // An advisor of both structures: each is their own — but another advisor's ranges are not.
@@ -948,12 +1018,14 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
   return target === "own" ? ok : 404;
 }
 
-const call = async (endpoint: Endpoint, role: Role | "anonymous", target: Target) => {
+const call = async (endpoint: Endpoint, role: Role | TokenCaller | "anonymous", target: Target) => {
   const body = endpoint.body?.(target);
   return env.app.request(`/api${await endpoint.path(target)}`, {
     method: endpoint.method,
     headers: {
-      ...(role !== "anonymous" && { Cookie: env.fx.cookies[role] }),
+      ...(role === "tokenAll" || role === "tokenRead"
+        ? { Authorization: `Bearer ${tokens[role]}` }
+        : role !== "anonymous" && { Cookie: env.fx.cookies[role] }),
       ...(body !== undefined && { "Content-Type": "application/json" }),
       ...(endpoint.headers && { "Idempotency-Key": `${endpoint.headers["Idempotency-Key"]}-${fresh()}` }),
     },
@@ -977,8 +1049,16 @@ describe("the authorization matrix", () => {
   });
 
   const cases = ENDPOINTS.flatMap((endpoint) =>
-    [...ROLES, "anonymous" as const].flatMap((role) =>
-      (["own", "other"] as const).map((target) => ({ endpoint, role, target, status: expected(endpoint, role, target) })),
+    [...ROLES, "anonymous" as const, ...TOKENS].flatMap((role) =>
+      (["own", "other"] as const).map((target) => ({
+        endpoint,
+        role,
+        target,
+        status:
+          role === "tokenAll" || role === "tokenRead"
+            ? expectedOfToken(endpoint, role, target)
+            : expected(endpoint, role, target),
+      })),
     ),
   );
   it.each(cases.map((c) => [`${c.endpoint.method} ${c.endpoint.route}`, c.role, c.target, c.status, c] as const))(
@@ -988,7 +1068,7 @@ describe("the authorization matrix", () => {
       if (res.status !== status) throw new Error(`${res.status}: ${await res.text()}`);
       if (status === 404 || status === 403) {
         const { error } = await res.json();
-        expect(error.message).toMatch(/introuvable|rôle|régionale/);
+        expect(error.message).toMatch(/introuvable|rôle|régionale|jeton ne donne pas accès/);
       }
     },
   );

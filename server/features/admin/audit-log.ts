@@ -14,6 +14,10 @@ const Event = z.object({
   entityId: z.string().nullable(),
   details: z.unknown(),
   actor: z.object({ id: z.uuid(), firstName: z.string(), lastName: z.string() }).nullable(),
+  apiToken: z
+    .object({ id: z.uuid(), name: z.string() })
+    .nullable()
+    .openapi({ description: "Le jeton d'API par lequel l'auteur a agi, s'il n'était pas connecté lui-même." }),
   label: z.string().nullable().openapi({ description: "Le nom de l'élément aujourd'hui (null s'il n'existe plus)." }),
   structure: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 });

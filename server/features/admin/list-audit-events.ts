@@ -42,6 +42,7 @@ export async function listAuditEvents({
       where: { entity, entityId, actorId: actor, action, ...(Object.keys(at).length > 0 && { at }) },
       orderBy: { at: "desc" },
       take: 100,
+      include: { apiToken: { select: { id: true, name: true } } },
     }),
     db.prisma.auditEvent.groupBy({ by: ["actorId"], where: { actorId: { not: null } } }),
     db.prisma.auditEvent.groupBy({ by: ["action"], orderBy: { action: "asc" } }),
@@ -49,7 +50,7 @@ export async function listAuditEvents({
   // Names are read now, not stored in the log: an erased account or a renamed site leaves no
   // trace of its old name behind.
   const idsOf = (entity: string) => events.flatMap((e) => (e.entity === entity && e.entityId ? [e.entityId] : []));
-  const structureIdOf = (e: (typeof events)[number]) =>
+  const structureIdOf = (e: Pick<(typeof events)[number], "entity" | "entityId" | "details">) =>
     e.entity === "Structure" ? e.entityId : ((e.details as { structureId?: string } | null)?.structureId ?? null);
   const [actors, accounts, memberships, structures, sites, offerings, networks, territories, appointments] = await Promise.all([
     db.prisma.staffUser.findMany({
@@ -102,12 +103,12 @@ export async function listAuditEvents({
     ),
   ]);
   return {
-    events: events.map(({ actorId, at, ...e }) => ({
+    events: events.map(({ actorId, at, apiTokenId: _, ...e }) => ({
       ...e,
       at: at.toISOString(),
       actor: actors.find((a) => a.id === actorId) ?? null,
       label: (e.entityId && labels.get(e.entityId)) ?? null,
-      structure: structures.find((x) => x.id === structureIdOf({ ...e, actorId, at })) ?? null,
+      structure: structures.find((x) => x.id === structureIdOf(e)) ?? null,
     })),
     actors,
     actions: actions.map((a) => a.action),

@@ -1,4 +1,5 @@
 import { createRouter } from "../../http/router.ts";
+import { apiTokenAdmin } from "../api-tokens/routes.ts";
 import { privacySettings } from "../privacy/settings-routes.ts";
 import { auditLog } from "./audit-log.ts";
 import { closureAdmin } from "./closures.ts";
@@ -30,7 +31,8 @@ export const admin = createRouter()
   .route("/", routingRuleAdmin)
   .route("/", auditLog)
   .route("/", outboxAdmin)
-  .route("/", privacySettings);
+  .route("/", privacySettings)
+  .route("/", apiTokenAdmin);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
 export interface AdminTypes {
@@ -47,4 +49,5 @@ export interface AdminTypes {
   audit: typeof auditLog;
   outbox: typeof outboxAdmin;
   privacy: typeof privacySettings;
+  apiTokens: typeof apiTokenAdmin;
 }

@@ -107,7 +107,7 @@ export async function exportAppointments({
   await recordAudit(
     db.prisma,
     {
-      actorId: scope.userId,
+      ...scope.actor,
       action: "appointments.export",
       entity: "Structure",
       entityId: query.structure,

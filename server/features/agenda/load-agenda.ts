@@ -138,6 +138,6 @@ export const absenceReasonFor = (
   scope: Scope,
   absence: { advisorId: string; structureId: string | null; reason: string },
 ): string | null =>
-  absence.advisorId === scope.userId || (absence.structureId !== null && scope.seesPeopleOf(absence.structureId))
+  scope.isSelf(absence.advisorId) || (absence.structureId !== null && scope.seesPeopleOf(absence.structureId))
     ? absence.reason
     : null;

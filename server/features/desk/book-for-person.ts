@@ -91,7 +91,7 @@ export async function bookForPerson({
       await recordAudit(
         tx,
         {
-          actorId: scope.user.id,
+          ...scope.actor,
           action: "appointment.book",
           entity: "Appointment",
           entityId: result.appointment.id,

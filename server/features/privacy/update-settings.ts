@@ -38,7 +38,7 @@ export async function updateSettings({
       await recordAudit(
         tx,
         {
-          actorId: scope.userId,
+          ...scope.actor,
           action: "settings.update",
           entity: "PlatformSettings",
           entityId: "1",

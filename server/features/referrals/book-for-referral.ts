@@ -24,6 +24,8 @@ export async function bookForReferral(
     config: Config;
     audience: "public" | "staff";
     byId: string | null;
+    /** The API token the staff user booked through (scope.actor), if any. */
+    apiTokenId?: string | null | undefined;
     accessibilityAids?: readonly AccessibilityAid[] | undefined;
     accessibilityNeeds?: string | undefined;
   },
@@ -62,6 +64,7 @@ export async function bookForReferral(
     tx,
     {
       actorId: options.byId,
+      apiTokenId: options.apiTokenId ?? null,
       action: options.byId ? "appointment.book" : "appointment.book_by_invitation",
       entity: "Appointment",
       entityId: result.appointment.id,

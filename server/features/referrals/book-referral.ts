@@ -31,7 +31,14 @@ export async function bookReferral({
     return once(db, { key, body, secret: config.sessionSecret }, async (tx) => {
       allowed(r, "book");
       const person = await lockLivePerson(sqlIn(tx), r.person.id);
-      return bookForReferral(tx, r, person, { ref, now, config, audience: handler ? "staff" : "public", byId: scope.user.id });
+      return bookForReferral(tx, r, person, {
+        ref,
+        now,
+        config,
+        audience: handler ? "staff" : "public",
+        byId: scope.user.id,
+        apiTokenId: scope.actor.apiTokenId,
+      });
     });
   });
 }

@@ -24,7 +24,7 @@ export async function cancelSession(deps: StaffDeps & { input: { key: string; re
       await recordAudit(
         tx,
         {
-          actorId: scope.userId,
+          ...scope.actor,
           action: "session.cancel",
           entity: "Appointment",
           entityId: seat.id,

@@ -106,7 +106,7 @@ export async function moveSession(deps: StaffDeps & { input: { key: string; slot
           await recordAudit(
             tx,
             {
-              actorId: scope.userId,
+              ...scope.actor,
               action: "session.move",
               entity: "Appointment",
               entityId: id,

@@ -17,6 +17,7 @@ const territories = hc<AdminTypes["territories"]>(ADMIN_BASE);
 const closures = hc<AdminTypes["closures"]>(ADMIN_BASE);
 const audit = hc<AdminTypes["audit"]>(ADMIN_BASE);
 const outbox = hc<AdminTypes["outbox"]>(ADMIN_BASE);
+const apiTokens = hc<AdminTypes["apiTokens"]>(ADMIN_BASE);
 
 export type Network = InferResponseType<typeof networks.networks.$get, 200>["networks"][number];
 export type NetworkInput = InferRequestType<typeof networks.networks.$post>["json"];
@@ -41,6 +42,10 @@ export type TerritoryInput = InferRequestType<typeof territories.territories.$po
 export type ClosureInput = InferRequestType<(typeof closures.structures)[":id"]["closures"]["$post"]>["json"];
 export type AuditEvent = InferResponseType<typeof audit.audit.$get, 200>["events"][number];
 export type UndeliveredMessage = InferResponseType<typeof outbox.outbox.$get, 200>["messages"][number];
+const structureTokens = apiTokens.structures[":id"]["api-tokens"];
+export type ApiToken = InferResponseType<typeof structureTokens.$get, 200>["tokens"][number];
+export type ApiTokenInput = InferRequestType<typeof structureTokens.$post>["json"];
+type NewApiToken = InferResponseType<typeof structureTokens.$post, 201>;
 
 export const getAdminStructures = query(async (): Promise<StructureSummary[]> => {
   const response = await structures.structures.$get();
@@ -92,6 +97,19 @@ export const getUndeliveredMessages = query(async (): Promise<UndeliveredMessage
   if (response.status !== 200) throw await toApiError(response);
   return (await response.json()).messages;
 }, "adminOutbox");
+
+/** A structure's API tokens, live and revoked, the newest first. */
+export const getApiTokens = query(async (structureId: string): Promise<ApiToken[]> => {
+  const response = await structureTokens.$get({ param: { id: structureId } });
+  if (response.status !== 200) throw await toApiError(response);
+  return (await response.json()).tokens;
+}, "adminApiTokens");
+
+/** A new API token: the answer holds the token itself, this once. */
+export const createApiToken = action(async (structureId: string, input: ApiTokenInput) => {
+  const outcome = await send<NewApiToken>(() => structureTokens.$post({ param: { id: structureId }, json: input }), 201);
+  return json(outcome, { revalidate: outcome.kind === "done" ? [getApiTokens.key] : [] });
+}, "adminCreateApiToken");
 
 /**
  * A change, then the queries it makes stale read again (only on success: a refused form keeps
@@ -194,6 +212,12 @@ export const updateTerritory = change(
   () => [getTerritories.key],
   (id: string, patch: Partial<Omit<TerritoryInput, "slug">>) =>
     territories.territories[":id"].$patch({ param: { id }, json: patch }),
+);
+
+export const revokeApiToken = change(
+  "adminRevokeApiToken",
+  () => [getApiTokens.key],
+  (id: string) => apiTokens["api-tokens"][":id"].revoke.$post({ param: { id }, json: {} }),
 );
 
 export const deleteClosure = change("adminDeleteClosure", structureKeys, (id: string) =>

@@ -39,4 +39,11 @@ describe("who made a change", () => {
     expect(authorOf({ action: "appointment.book_by_invitation", actor: null })).toBe("la personne, avec son invitation");
     expect(authorOf({ action: "site.update", actor: null })).toBe("un compte supprimé");
   });
+
+  it("names the API token an account acted through", () => {
+    const actor = { firstName: "Claire", lastName: "Martin" };
+    const apiToken = { name: "Logiciel de suivi" };
+    expect(authorOf({ action: "appointment.cancel", actor, apiToken })).toBe("Claire Martin via le jeton « Logiciel de suivi »");
+    expect(authorOf({ action: "appointment.cancel", actor, apiToken: null })).toBe("Claire Martin");
+  });
 });

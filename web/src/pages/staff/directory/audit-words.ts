@@ -46,6 +46,8 @@ export const ACTIONS: Record<string, string> = {
   "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
+  "api_token.create": "Jeton d'API créé",
+  "api_token.revoke": "Jeton d'API révoqué",
   "faq.create": "Question ajoutée",
   "faq.update": "Question modifiée",
   "faq.delete": "Question supprimée",
@@ -77,8 +79,16 @@ const BY_THE_PERSON: Record<string, string> = {
   "appointment.book_by_invitation": "la personne, avec son invitation",
 };
 
-/** Who made a change: the account, else the person with their link, else an account since deleted. */
-export function authorOf(event: { action: string; actor: { firstName: string; lastName: string } | null }): string {
-  if (event.actor) return `${event.actor.firstName} ${event.actor.lastName}`;
-  return BY_THE_PERSON[event.action] ?? "un compte supprimé";
+/**
+ * Who made a change: the account — through an API token, which is named — else the person with
+ * their link, else an account since deleted.
+ */
+export function authorOf(event: {
+  action: string;
+  actor: { firstName: string; lastName: string } | null;
+  apiToken?: { name: string } | null;
+}): string {
+  const token = event.apiToken ? ` via le jeton « ${event.apiToken.name} »` : "";
+  if (event.actor) return `${event.actor.firstName} ${event.actor.lastName}${token}`;
+  return BY_THE_PERSON[event.action] ?? `un compte supprimé${token}`;
 }

@@ -7,13 +7,14 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { useStaffUser } from "../staff-area.tsx";
 import { getAdminStructure, type StructureDetail } from "./admin-api.ts";
 import { BackLink } from "./directory-area.tsx";
+import { StructureApiTokens } from "./structure-api-tokens.tsx";
 import { StructureClosures } from "./structure-closures.tsx";
 import { StructureInfo } from "./structure-info.tsx";
 import { StructureMembers } from "./structure-members.tsx";
 import { StructureOfferings } from "./structure-offerings.tsx";
 import { StructureSites } from "./structure-sites.tsx";
 
-type Tab = "informations" | "lieux" | "offres" | "personnel" | "fermetures";
+type Tab = "informations" | "lieux" | "offres" | "personnel" | "fermetures" | "jetons";
 type Props = { structure: StructureDetail; regional: boolean };
 const TABS: { value: Tab; name: string; content: Component<Props> }[] = [
   { value: "informations", name: "Informations", content: StructureInfo },
@@ -21,6 +22,7 @@ const TABS: { value: Tab; name: string; content: Component<Props> }[] = [
   { value: "offres", name: "Offres", content: StructureOfferings },
   { value: "personnel", name: "Personnel", content: StructureMembers },
   { value: "fermetures", name: "Fermetures", content: StructureClosures },
+  { value: "jetons", name: "Jetons d'API", content: StructureApiTokens },
 ];
 const isTab = (value: unknown): value is Tab => TABS.some((tab) => tab.value === value);
 
