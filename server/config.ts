@@ -40,6 +40,7 @@ const EnvSchema = z.object({
   SERVER_PROCESSES: optional(integerBetween(1, 64)),
   OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
   TRUST_PROXY: optional(integerBetween(0, 10)),
+  WEBHOOK_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -75,6 +76,11 @@ export interface Config {
    * address is then read from X-Forwarded-For, that many hops back. 0: the socket's address.
    */
   trustProxy: number;
+  /**
+   * Whether webhooks may be sent to private, loopback or link-local addresses: never on the
+   * Internet (a URL would reach the platform's own network), only for tests and closed networks.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -128,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     processes,
     outboxWorker: e.OUTBOX_WORKER !== "off",
     trustProxy: e.TRUST_PROXY ?? 0,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "true",
   };
 }
 

@@ -1,5 +1,6 @@
 import { createRouter } from "../../http/router.ts";
 import { privacySettings } from "../privacy/settings-routes.ts";
+import { webhookAdmin } from "../webhooks/routes.ts";
 import { auditLog } from "./audit-log.ts";
 import { closureAdmin } from "./closures.ts";
 import { faqAdmin } from "./faq.ts";
@@ -30,7 +31,8 @@ export const admin = createRouter()
   .route("/", routingRuleAdmin)
   .route("/", auditLog)
   .route("/", outboxAdmin)
-  .route("/", privacySettings);
+  .route("/", privacySettings)
+  .route("/", webhookAdmin);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
 export interface AdminTypes {
@@ -47,4 +49,5 @@ export interface AdminTypes {
   audit: typeof auditLog;
   outbox: typeof outboxAdmin;
   privacy: typeof privacySettings;
+  webhooks: typeof webhookAdmin;
 }
