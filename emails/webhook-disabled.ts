@@ -1,4 +1,3 @@
-import { de } from "../server/domain/french.ts";
 import type { RenderedEmail } from "./appointment.ts";
 import { render } from "./layout.ts";
 
@@ -12,7 +11,7 @@ export function webhookDisabledEmail(disabled: {
   reason: string;
   settingsUrl: string;
 }): RenderedEmail {
-  return render(`Webhook désactivé ${de(disabled.structure)}`, "Bonjour", [
+  return render(`Webhook désactivé : ${disabled.structure}`, "Bonjour", [
     {
       kind: "text",
       text: `Les événements ne sont plus envoyés à ${disabled.url} : ${disabled.reason}. Ceux qui restaient à livrer attendent.`,
