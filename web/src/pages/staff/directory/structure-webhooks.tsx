@@ -118,7 +118,11 @@ function EndpointRow(props: { endpoint: WebhookEndpoint; onSecret: (secret: stri
           <dd>{props.endpoint.description}</dd>
         </Show>
         <dt>Événements</dt>
-        <dd>{props.endpoint.events.map((event) => WEBHOOK_EVENT_WORDS[event]).join(", ")}</dd>
+        <dd>
+          {EVENT_OPTIONS.filter((option) => props.endpoint.events.includes(option.value))
+            .map((option) => option.label)
+            .join(", ")}
+        </dd>
         <dt>État</dt>
         <dd>
           <Show
@@ -196,6 +200,8 @@ function EndpointRow(props: { endpoint: WebhookEndpoint; onSecret: (secret: stri
 
 function DeliveryLog(props: { endpoint: WebhookEndpoint }) {
   const deliveries = createAsync(() => getWebhookDeliveries(props.endpoint.id));
+  // Kept here, by delivery: the log read again after a « Renvoyer » draws its rows anew.
+  const [said, setSaid] = createSignal<Record<string, string>>({});
   return (
     <Show when={(deliveries()?.length ?? 0) > 0} fallback={<p>Aucune livraison pour l'instant.</p>}>
       <table class="webhook-log">
@@ -210,20 +216,27 @@ function DeliveryLog(props: { endpoint: WebhookEndpoint }) {
           </tr>
         </thead>
         <tbody>
-          <For each={deliveries()}>{(delivery) => <DeliveryRow delivery={delivery} />}</For>
+          <For each={deliveries()}>
+            {(delivery) => (
+              <DeliveryRow
+                delivery={delivery}
+                said={said()[delivery.id]}
+                onSaid={(text) => setSaid({ ...said(), [delivery.id]: text })}
+              />
+            )}
+          </For>
         </tbody>
       </table>
     </Show>
   );
 }
 
-function DeliveryRow(props: { delivery: WebhookDelivery }) {
+function DeliveryRow(props: { delivery: WebhookDelivery; said: string | undefined; onSaid: (text: string) => void }) {
   const resend = useAction(resendWebhookDelivery);
-  const [said, setSaid] = createSignal<string>();
   const event = () => WEBHOOK_EVENT_WORDS[props.delivery.event];
   async function again() {
     const outcome = await resend(props.delivery.id);
-    setSaid(outcome.kind === "done" ? "Renvoi demandé : part dans un instant." : outcome.message);
+    props.onSaid(outcome.kind === "done" ? "Renvoi demandé : part dans un instant." : outcome.message);
   }
   return (
     <tr>
@@ -244,9 +257,9 @@ function DeliveryRow(props: { delivery: WebhookDelivery }) {
             l'événement « {event()} » du {formatParisInstant(props.delivery.createdAt)}
           </span>
         </Button>
-        <Show when={said()}>
+        <Show when={props.said}>
           <p role="status" class="webhook-log__said">
-            {said()}
+            {props.said}
           </p>
         </Show>
       </td>

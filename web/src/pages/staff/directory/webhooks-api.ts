@@ -56,6 +56,9 @@ export const updateWebhook = change("adminUpdateWebhook", stale, (id: string, pa
 export const deleteWebhook = change("adminDeleteWebhook", stale, (id: string) =>
   webhooks.webhooks[":id"].$delete({ param: { id } }),
 );
-export const resendWebhookDelivery = change("adminResendWebhookDelivery", stale, (id: string) =>
-  webhooks["webhook-deliveries"][":id"].resend.$post({ param: { id }, json: {} }),
+// The log alone is read again: reading the endpoints too would draw their rows anew, the open log closed.
+export const resendWebhookDelivery = change(
+  "adminResendWebhookDelivery",
+  () => [getWebhookDeliveries.key],
+  (id: string) => webhooks["webhook-deliveries"][":id"].resend.$post({ param: { id }, json: {} }),
 );
