@@ -59,9 +59,11 @@ export async function webhookReceiver(port = 0) {
     up,
     down: () =>
       new Promise<void>((resolve) => {
-        server?.closeAllConnections();
-        server?.close(() => resolve());
+        const running = server;
         server = undefined;
+        if (!running) return resolve();
+        running.closeAllConnections();
+        running.close(() => resolve());
       }),
     /** The deliveries whose signature `secret` verifies, parsed; throws on any other. */
     verified(secret: string, of: readonly Received[] = received) {
