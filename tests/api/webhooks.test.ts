@@ -5,6 +5,7 @@ import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
 import { seal } from "../../server/db/sealed.ts";
 import { createLogger } from "../../server/logger.ts";
+import { purgeDeliveries } from "../../server/webhooks/purge.ts";
 import { startWebhookWorker } from "../../server/webhooks/worker.ts";
 import { messageOf, TEST_SECRET, testApp, testConfig } from "../helpers/app.ts";
 import { bookOnline } from "../helpers/book-online.ts";
@@ -312,6 +313,25 @@ describe("failures", () => {
       second?.id,
       first.id,
     ]);
+    await unsubscribe(endpoint.id);
+  });
+});
+
+describe("what is kept", () => {
+  it("a delivery done with is kept a month for the log, then purged with its attempts; one still pending stays", async () => {
+    const endpoint = await subscribe(env.fx.structure.id, ["availability_changed"]);
+    const old = new Date(clock.now().getTime() - 31 * 86_400_000);
+    const delivery = (status: "delivered" | "failed" | "pending", createdAt: Date) =>
+      env.db.prisma.webhookDelivery.create({
+        data: { endpointId: endpoint.id, event: "availability_changed", payload: {}, createdAt, dueAt: createdAt, status },
+      });
+    const gone = [await delivery("delivered", old), await delivery("failed", old)];
+    await env.db.prisma.webhookAttempt.create({ data: { deliveryId: gone[0]?.id as string, at: old, status: 200, ms: 12 } });
+    const kept = [await delivery("pending", old), await delivery("delivered", clock.now())];
+    expect(await purgeDeliveries(env, clock.now())).toEqual({ deliveries: 2 });
+    const left = await env.db.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { id: true } });
+    expect(left.map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
+    expect(await env.db.prisma.webhookAttempt.count({ where: { deliveryId: gone[0]?.id as string } })).toBe(0);
     await unsubscribe(endpoint.id);
   });
 });
