@@ -266,6 +266,81 @@ describe("what each structure is told", () => {
   });
 });
 
+describe("availability and referral outcomes", () => {
+  it("an absence declared tells the structure who and when, with no reason and no person", async () => {
+    const endpoint = await subscribe(env.fx.structure.id, ["availability_changed"]);
+    const from = env.receiver.received.length;
+    const absence = await send("POST", "/availability/absences", env.fx.cookies.structureAdmin, {
+      advisorId: env.fx.advisor.id,
+      structureId: env.fx.structure.id,
+      start: "2026-12-14T09:00",
+      end: "2026-12-14T12:00",
+      reason: "Rendez-vous médical",
+      onBooked: "keep",
+    });
+    expect(absence.status, JSON.stringify(absence.body)).toBe(201);
+    await worker().drain();
+    const [changed] = env.receiver.verified(endpoint.secret, since(from));
+    expect(changed).toMatchObject({
+      type: "availability.changed",
+      data: {
+        structure: { id: env.fx.structure.id },
+        advisor: { id: env.fx.advisor.id },
+        change: "absence.create",
+        period: { from: "2026-12-14T08:00:00.000Z", to: "2026-12-14T11:00:00.000Z" },
+      },
+    });
+    expect(since(from)[0]?.body).not.toContain("médical");
+    await unsubscribe(endpoint.id);
+  });
+
+  it("the outcome of a referral's meeting reaches its sender: time, place and outcome, not the target's notes", async () => {
+    const sent = await subscribe(env.fx.partner.id, ["referral_outcome"], env.fx.cookies.regionalAdmin);
+    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
+      fromStructureId: env.fx.partner.id,
+      toStructureId: env.fx.structure.id,
+      serviceId: env.fx.services.vae.id,
+      person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.b@example.org" },
+      need: "Un diplôme d'État par la VAE.",
+      consent: true,
+    });
+    const meeting = await env.db.prisma.appointment.create({
+      data: {
+        ...atFixture(env.fx),
+        personId: (await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } })).personId,
+        startsAt: new Date("2026-03-18T08:00:00Z"),
+        endsAt: new Date("2026-03-18T08:45:00Z"),
+        channel: "referral",
+        notes: "Notes internes de la structure",
+      },
+    });
+    await env.db.prisma.referral.update({
+      where: { id: referred.body.id },
+      data: { appointmentId: meeting.id, status: "booked" },
+    });
+    const from = env.receiver.received.length;
+    const noted = await send("POST", `/agenda/appointments/${meeting.id}/outcome`, env.fx.cookies.structureAdmin, {
+      outcome: "honoured",
+    });
+    expect(noted.status).toBe(200);
+    await worker().drain();
+    const got = since(from);
+    expect(env.receiver.verified(sent.secret, got)).toMatchObject([
+      {
+        type: "referral.outcome",
+        data: {
+          id: referred.body.id,
+          meeting: { startsAt: "2026-03-18T08:00:00.000Z", outcome: "honoured", place: "Lille Centre", mode: "onsite" },
+        },
+      },
+    ]);
+    expect(got[0]?.body).not.toContain("Notes internes");
+    expect(got[0]?.body).not.toContain(meeting.id);
+    expect(got[0]?.body).not.toContain("diplôme d'État");
+    await unsubscribe(sent.id);
+  });
+});
+
 describe("failures", () => {
   it("an endpoint whose delivery used all its attempts is switched off, its admins told; its other deliveries wait until it is switched back on", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["appointment_booked"]);
