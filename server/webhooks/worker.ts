@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { type Database, type SqlSession, statement } from "../db/database.ts";
 import { unseal } from "../db/sealed.ts";
 import { disablingReason, retryDelayAfter } from "../domain/webhooks.ts";
+import { startPolling } from "../jobs/polling.ts";
 import { type Logger, traceOf } from "../logger.ts";
 import { enqueue } from "../mail/outbox.ts";
 import { type PostResult, postWebhook } from "./post.ts";
@@ -128,9 +129,6 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
   const timeoutMs = options.timeoutMs ?? 10_000;
   const leaseMs = options.leaseMs ?? timeoutMs * 6;
   const pollMs = options.pollMs ?? 1_000;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   async function attempt(d: Claimed): Promise<{ result: PostResult; ms: number }> {
     const body = JSON.stringify(unseal(config.sessionSecret, d.payload));
@@ -212,33 +210,11 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
       if (batch.length === 0) return handled;
       await Promise.all(batch.map(deliver));
       handled += batch.length;
-      if (stopped) return handled;
+      if (polling.stopped) return handled;
     }
   }
 
-  async function loop() {
-    while (!stopped) {
-      try {
-        running = drain();
-        await running;
-      } catch (error) {
-        log.error("webhook worker", traceOf(error));
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  }
-  if (poll) void loop();
+  const polling = startPolling("webhook worker", drain, { pollMs, log, poll });
 
-  return {
-    drain,
-    async stop() {
-      stopped = true;
-      wake?.();
-      await running.catch(() => {});
-    },
-  };
+  return { drain, stop: () => polling.stop() };
 }
