@@ -19,6 +19,7 @@ import {
   type WebhookDelivery,
   type WebhookEndpoint,
 } from "./webhooks-api.ts";
+import "../../../components/card-table.css";
 import "./webhooks.css";
 
 type Event = WebhookEndpoint["events"][number];
@@ -204,7 +205,7 @@ function DeliveryLog(props: { endpoint: WebhookEndpoint }) {
   const [said, setSaid] = createSignal<Record<string, string>>({});
   return (
     <Show when={(deliveries()?.length ?? 0) > 0} fallback={<p>Aucune livraison pour l'instant.</p>}>
-      <table class="webhook-log">
+      <table class="card-table webhook-log">
         <caption>Journal des livraisons de {props.endpoint.url}, de la plus récente à la plus ancienne</caption>
         <thead>
           <tr>
