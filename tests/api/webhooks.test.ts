@@ -51,6 +51,20 @@ async function subscribe(structureId: string, events: string[], cookie = env.fx.
   return res.body as { id: string; secret: string };
 }
 const since = (from: number) => env.receiver.received.slice(from);
+/** A 45-minute meeting of the PIC VAE's advisor that has begun (its outcome may be noted), for a new person unless said. */
+async function pastMeeting(start: string, more: { personId?: string; channel?: "advisor" | "referral"; notes?: string } = {}) {
+  const { personId = (await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } })).id, ...rest } = more;
+  return env.db.prisma.appointment.create({
+    data: {
+      ...atFixture(env.fx),
+      personId,
+      startsAt: new Date(start),
+      endsAt: new Date(new Date(start).getTime() + 45 * 60_000),
+      channel: "advisor",
+      ...rest,
+    },
+  });
+}
 const unsubscribe = (id: string) => send("DELETE", `/admin/webhooks/${id}`, env.fx.cookies.regionalAdmin);
 
 describe("deliveries", () => {
@@ -123,15 +137,7 @@ describe("deliveries", () => {
   it("a delivery replayed ten minutes later is refused by the receiver's verifier; « renvoyer » sends it again under the same id, newly signed", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["appointment_outcome"]);
     const from = env.receiver.received.length;
-    const meeting = await env.db.prisma.appointment.create({
-      data: {
-        ...atFixture(env.fx),
-        personId: (await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } })).id,
-        startsAt: new Date("2026-03-20T08:00:00Z"),
-        endsAt: new Date("2026-03-20T08:45:00Z"),
-        channel: "advisor",
-      },
-    });
+    const meeting = await pastMeeting("2026-03-20T08:00:00Z");
     const noted = await send("POST", `/agenda/appointments/${meeting.id}/outcome`, env.fx.cookies.structureAdmin, {
       outcome: "honoured",
     });
@@ -164,15 +170,7 @@ describe("deliveries", () => {
 
   it("after a new secret, both signatures verify for a day, then only the new one", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["appointment_outcome"]);
-    const meeting = await env.db.prisma.appointment.create({
-      data: {
-        ...atFixture(env.fx),
-        personId: (await env.db.prisma.person.create({ data: { firstName: "Léa", lastName: "Durand" } })).id,
-        startsAt: new Date("2026-03-19T08:00:00Z"),
-        endsAt: new Date("2026-03-19T08:45:00Z"),
-        channel: "advisor",
-      },
-    });
+    const meeting = await pastMeeting("2026-03-19T08:00:00Z");
     await send("POST", `/agenda/appointments/${meeting.id}/outcome`, env.fx.cookies.structureAdmin, { outcome: "no_show" });
     const rotated = await send("POST", `/admin/webhooks/${endpoint.id}/secret`, env.fx.cookies.structureAdmin, {});
     expect(rotated.status).toBe(200);
@@ -304,15 +302,11 @@ describe("availability and referral outcomes", () => {
       need: "Un diplôme d'État par la VAE.",
       consent: true,
     });
-    const meeting = await env.db.prisma.appointment.create({
-      data: {
-        ...atFixture(env.fx),
-        personId: (await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } })).personId,
-        startsAt: new Date("2026-03-18T08:00:00Z"),
-        endsAt: new Date("2026-03-18T08:45:00Z"),
-        channel: "referral",
-        notes: "Notes internes de la structure",
-      },
+    const { personId } = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } });
+    const meeting = await pastMeeting("2026-03-18T08:00:00Z", {
+      personId,
+      channel: "referral",
+      notes: "Notes internes de la structure",
     });
     await env.db.prisma.referral.update({
       where: { id: referred.body.id },
