@@ -179,11 +179,12 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
 
   async function deliver(d: Claimed): Promise<void> {
     let outcome: { result: PostResult; ms: number };
+    let unreadable = false;
     try {
       outcome = await attempt(d);
     } catch (error) {
-      // A body or a secret that does not open (SESSION_SECRET changed) will not open next time either.
-      outcome = { result: { status: null, error: "contenu illisible (secret changé ?)" }, ms: 0 };
+      unreadable = true;
+      outcome = { result: { status: null, error: "contenu illisible (SESSION_SECRET changé ?)" }, ms: 0 };
       log.error("webhook delivery", { deliveryId: d.id, ...traceOf(error) });
     }
     const { result, ms } = outcome;
@@ -194,6 +195,9 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
       if (ok) {
         await sql.query(DELIVERED, [d.id, now]);
         await sql.query(RECEIVER_BACK, [d.endpointId, now]);
+      } else if (unreadable) {
+        // Sealed under another secret, it will not open next time either; the receiver is not to blame.
+        await sql.query(FAILED, [d.id, null]);
       } else {
         await failed(sql, d, now);
       }

@@ -405,6 +405,34 @@ describe("what is kept", () => {
   });
 });
 
+describe("unreadable deliveries", () => {
+  it("a body sealed under another SESSION_SECRET fails at once, says why, and leaves the endpoint on", async () => {
+    const endpoint = await subscribe(env.fx.structure.id, ["availability_changed"]);
+    const delivery = await env.db.prisma.webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        event: "availability_changed",
+        payload: { ...seal("another-secret-another-secret-another-01", { type: "availability.changed" }) },
+        createdAt: clock.now(),
+        dueAt: clock.now(),
+      },
+    });
+    const from = env.receiver.received.length;
+    await worker().drain();
+    expect(since(from)).toHaveLength(0);
+    const row = await env.db.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: delivery.id }, include: { tries: true } });
+    expect(row).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      tries: [{ status: null, error: expect.stringMatching(/illisible/) }],
+    });
+    expect(await env.db.prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      disabledAt: null,
+    });
+    await unsubscribe(endpoint.id);
+  });
+});
+
 describe("who may subscribe what", () => {
   it("another structure's admin gets a 404, an advisor a 403; events are checked and named", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["availability_changed"]);
