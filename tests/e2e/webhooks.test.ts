@@ -83,6 +83,12 @@ test("a structure admin subscribes her system, sees a cancellation delivered wit
   await page.getByRole("button", { name: `Journal des livraisons de ${receiver.url}` }).click();
   await page.getByRole("cell", { name: "200, 200" }).waitFor();
 
+  // Switched off: said, and the row says since when and by whom.
+  await page.getByRole("button", { name: `Désactiver ${receiver.url}` }).click();
+  await page.getByText(`Le webhook ${receiver.url} est désactivé.`).waitFor();
+  expect(normalise(await row.locator("dl").textContent())).toMatch(/Étatdésactivé le .* : désactivé par Chloé /);
+  await page.getByRole("button", { name: `Réactiver ${receiver.url}` }).waitFor();
+
   // The sign-in page asks for a session before there is one (401).
   expect(problems.filter((problem) => !/\b401\b/.test(problem))).toEqual([]);
   await close();

@@ -103,11 +103,12 @@ function EndpointRow(props: { endpoint: WebhookEndpoint; onSecret: (secret: stri
 
   async function toggle() {
     setRefused(undefined);
-    const outcome = await update(props.endpoint.id, { enabled: !enabled() });
+    // Said from what was asked: the list read again may already show the row anew.
+    const next = !enabled();
+    const { url } = props.endpoint;
+    const outcome = await update(props.endpoint.id, { enabled: next });
     if (outcome.kind !== "done") return setRefused(outcome.message);
-    props.onDone(
-      enabled() ? `Le webhook ${props.endpoint.url} est réactivé.` : `Le webhook ${props.endpoint.url} est désactivé.`,
-    );
+    props.onDone(next ? `Le webhook ${url} est réactivé.` : `Le webhook ${url} est désactivé.`);
   }
 
   return (
