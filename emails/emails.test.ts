@@ -14,6 +14,7 @@ import { appointmentIcs, eventUid } from "./ics.ts";
 import { noticeDigestEmail } from "./notice-digest.ts";
 import { passwordLinkEmail } from "./password-link.ts";
 import { meetingCancelledEmail, referralReceivedEmail } from "./referral.ts";
+import { webhookDisabledEmail } from "./webhook-disabled.ts";
 
 const details = (a: Partial<AppointmentDetails> = {}) =>
   sampleDetails({
@@ -237,5 +238,20 @@ describe("names after « de »", () => {
     expect(meetingCancelledEmail({ ...notice, person: "Paul Roy" }, meeting).text).toContain(
       "le rendez-vous de Paul Roy (Bilan)",
     );
+  });
+});
+
+describe("webhooks", () => {
+  it("a disabled endpoint's e-mail names its URL and why, and links to where it is switched back on", () => {
+    const settingsUrl = "https://rdv.example/espace/annuaire/structures/s1?onglet=webhooks";
+    const email = webhookDisabledEmail({
+      structure: "Point Info Conseil VAE de Lille",
+      url: "https://si.exemple.fr/hooks",
+      reason: "aucune livraison réussie depuis 24 heures",
+      settingsUrl,
+    });
+    expect(email.subject).toBe("Webhook désactivé : Point Info Conseil VAE de Lille");
+    expect(email.text).toContain("https://si.exemple.fr/hooks : aucune livraison réussie depuis 24 heures");
+    expect(email.html).toContain(`href="${settingsUrl}"`);
   });
 });

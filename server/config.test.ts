@@ -51,6 +51,12 @@ describe("configuration", () => {
     expect(load({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
   });
 
+  it("sends webhooks to public addresses only unless WEBHOOK_ALLOW_PRIVATE=true", () => {
+    expect(load({}).webhookAllowPrivate).toBe(false);
+    expect(load({ WEBHOOK_ALLOW_PRIVATE: "false" }).webhookAllowPrivate).toBe(false);
+    expect(load({ WEBHOOK_ALLOW_PRIVATE: "true" }).webhookAllowPrivate).toBe(true);
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -97,6 +103,7 @@ describe("configuration", () => {
     [{ SERVER_PROCESSES: "0", DATABASE_URL: "postgresql://localhost/rdv" }, /SERVER_PROCESSES doit être entre 1 et 64/],
     [{ OUTBOX_WORKER: "non" }, /^Configuration invalide : OUTBOX_WORKER doit valoir on ou off \(valeur reçue : « non »\)\.$/],
     [{ TRUST_PROXY: "oui" }, /TRUST_PROXY doit être un nombre/],
+    [{ WEBHOOK_ALLOW_PRIVATE: "oui" }, /WEBHOOK_ALLOW_PRIVATE doit valoir true ou false/],
     [{ TRUST_PROXY: "11" }, /TRUST_PROXY doit être entre 0 et 10/],
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
   OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
   TRUST_PROXY: optional(integerBetween(0, 10)),
   API_TOKEN_RATE_PER_MINUTE: optional(integerBetween(1, 100_000)),
+  WEBHOOK_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -78,6 +79,11 @@ export interface Config {
   trustProxy: number;
   /** Requests one API token may make in a minute, across every instance; past it, 429. */
   apiTokenRatePerMinute: number;
+  /**
+   * Whether webhooks may be sent to private, loopback or link-local addresses: never on the
+   * Internet (a URL would reach the platform's own network), only for tests and closed networks.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxWorker: e.OUTBOX_WORKER !== "off",
     trustProxy: e.TRUST_PROXY ?? 0,
     apiTokenRatePerMinute: e.API_TOKEN_RATE_PER_MINUTE ?? 300,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "true",
   };
 }
 

@@ -16,6 +16,7 @@ import { startOutboxWorker } from "./mail/outbox-worker.ts";
 import { createTransport } from "./mail/transport.ts";
 import { createSmsTransport } from "./sms/transport.ts";
 import type { Say } from "./startup.ts";
+import { startWebhookWorker } from "./webhooks/worker.ts";
 
 /** Starts everything; listens (and says « Prêt ») once `webApp`, the web app's build, is done. */
 export async function startServer(config: Config, log: Logger, say: Say, webApp?: Promise<void>): Promise<void> {
@@ -52,6 +53,8 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
         tasks: outboxTasks(deps),
       })
     : undefined;
+  // Webhooks go with the outbox: the process that sends e-mails delivers events too.
+  const webhooks = config.outboxWorker ? startWebhookWorker({ db, clock, config, log }) : undefined;
   const sweeper = startReferralSweeper({ db, clock, config, log });
   const daily = startDailyJobs(deps, DAILY_TASKS);
   await webApp;
@@ -81,6 +84,7 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
     await closed;
     clearTimeout(deadline);
     await outbox?.stop();
+    await webhooks?.stop();
     await sweeper.stop();
     await daily.stop();
     await db.close();

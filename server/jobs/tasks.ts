@@ -12,6 +12,7 @@ import { waitlistEndsTask } from "../features/waitlist/end-due.ts";
 import { HOLD_ENDS } from "../features/waitlist/offer-freed-time.ts";
 import { passOn } from "../features/waitlist/pass-on.ts";
 import type { OutboxTasks } from "../mail/outbox-worker.ts";
+import { webhookDeliveriesTask } from "../webhooks/purge.ts";
 import type { DailyTask } from "./daily.ts";
 
 export const DAILY_TASKS: readonly DailyTask[] = [
@@ -23,6 +24,7 @@ export const DAILY_TASKS: readonly DailyTask[] = [
   noticeDigestTask,
   auditLogTask,
   housekeepingTask,
+  webhookDeliveriesTask,
 ];
 
 /** The outbox worker's tasks (mail/outbox-worker.ts): requests queued as messages, by type. */

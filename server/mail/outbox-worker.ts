@@ -3,7 +3,8 @@ import { type Database, statement, type Tx } from "../db/database.ts";
 import { SealError, unseal } from "../db/sealed.ts";
 import { retryDelayMs } from "../domain/booking.ts";
 import { smsDueAt } from "../domain/quiet-hours.ts";
-import { type Logger, traceOf } from "../logger.ts";
+import { startPolling } from "../jobs/polling.ts";
+import type { Logger } from "../logger.ts";
 import type { SendSms } from "../sms/transport.ts";
 import type { EmailPayload, SmsPayload } from "./outbox.ts";
 import { DeliveryError, messageIdOf, type Send } from "./transport.ts";
@@ -117,9 +118,6 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
   const leaseMs = options.leaseMs ?? 120_000;
   const pollMs = options.pollMs ?? 1_000;
   const maxAttempts = options.maxAttempts ?? 8;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let running: Promise<unknown> = Promise.resolve();
   /** The channels whose server could not be reached, and which have sent nothing since. */
   const unreached = new Set<Claimed["channel"]>();
 
@@ -202,33 +200,16 @@ export function startOutboxWorker(options: OutboxWorkerOptions, { poll = true } 
         }
       }
       handled += batch.length;
-      if (stopped) return handled;
+      if (polling.stopped) return handled;
     }
   }
 
-  async function loop() {
-    while (!stopped) {
-      try {
-        running = drain();
-        await running;
-      } catch (error) {
-        log.error("outbox worker", traceOf(error));
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, pollMs).unref();
-      });
-    }
-  }
-  if (poll) void loop();
+  const polling = startPolling("outbox worker", drain, { pollMs, log, poll });
 
   return {
     drain,
     async stop() {
-      stopped = true;
-      wake?.();
-      await running.catch(() => {});
+      await polling.stop();
       send.close?.();
       sendSms.close?.();
     },

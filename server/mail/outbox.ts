@@ -12,6 +12,7 @@ import { seal } from "../db/sealed.ts";
 import { reminderDueTimes } from "../domain/booking.ts";
 import { smsDueAt } from "../domain/quiet-hours.ts";
 import type { SmsEnvelope } from "../sms/transport.ts";
+import { emitAppointmentEvent } from "../webhooks/emit.ts";
 
 /**
  * What an outbox row carries: the message as rendered when it was caused. Rendering then is
@@ -167,6 +168,12 @@ export async function enqueueAppointmentMessages(
     context.secret,
     rows.map((row) => ({ ...row, appointmentId: details.id })),
   );
+  // The structure's own systems hear of it in the same transaction (webhooks); a confirmation
+  // sent again is no new event.
+  if (event.kind !== "confirmed") {
+    const previous = event.kind === "moved" ? { startsAt: event.previous.start, endsAt: event.previous.end } : undefined;
+    await emitAppointmentEvent(sql, context, details.id, event.kind, previous && { previous });
+  }
 }
 
 interface ReminderPlan {

@@ -64,6 +64,20 @@ interface Endpoint {
 let n = 0;
 const fresh = () => ++n;
 const structureOf = (t: Target) => (t === "own" ? env.fx.structure : env.fx.other);
+/** A webhook of the target structure, made for a call that may consume it. */
+const webhookIn = async (t: Target) =>
+  (
+    await env.db.prisma.webhookEndpoint.create({
+      data: {
+        structureId: structureOf(t).id,
+        url: "https://93.184.215.14/webhooks",
+        events: ["appointment_booked"],
+        secret: {},
+        createdById: env.fx.users.regionalAdmin.id,
+        createdAt: clock.now(),
+      },
+    })
+  ).id;
 const siteOf = (t: Target) => (t === "own" ? env.fx.site : env.fx.other.sites[0])?.id;
 const offeringOf = (t: Target) => (t === "own" ? env.fx.offering : env.fx.other.offerings[0])?.id;
 const advisorOf = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor);
@@ -857,6 +871,72 @@ const ENDPOINTS: Endpoint[] = [
         },
       });
       return `/admin/outbox/${message.id}/resend`;
+    },
+    body: () => ({}),
+  },
+  {
+    method: "GET",
+    route: "/admin/structures/{id}/webhooks",
+    rule: "structure",
+    ok: 200,
+    path: (t) => `/admin/structures/${structureOf(t).id}/webhooks`,
+  },
+  {
+    method: "POST",
+    route: "/admin/structures/{id}/webhooks",
+    rule: "structure",
+    ok: 201,
+    path: (t) => `/admin/structures/${structureOf(t).id}/webhooks`,
+    // A public address given as such: nothing is sent to it here, and no name is looked up.
+    body: () => ({ url: "https://93.184.215.14/webhooks", events: ["appointment_booked"] }),
+  },
+  {
+    method: "PATCH",
+    route: "/admin/webhooks/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/webhooks/${await webhookIn(t)}`,
+    body: () => ({ description: "SI" }),
+  },
+  {
+    method: "DELETE",
+    route: "/admin/webhooks/{id}",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/webhooks/${await webhookIn(t)}`,
+  },
+  {
+    method: "POST",
+    route: "/admin/webhooks/{id}/secret",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/webhooks/${await webhookIn(t)}/secret`,
+    body: () => ({}),
+  },
+  {
+    method: "GET",
+    route: "/admin/webhooks/{id}/deliveries",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => `/admin/webhooks/${await webhookIn(t)}/deliveries`,
+  },
+  {
+    method: "POST",
+    route: "/admin/webhook-deliveries/{id}/resend",
+    rule: "structure",
+    ok: 200,
+    path: async (t) => {
+      const delivery = await env.db.prisma.webhookDelivery.create({
+        data: {
+          endpointId: await webhookIn(t),
+          event: "appointment_booked",
+          payload: {},
+          createdAt: clock.now(),
+          dueAt: clock.now(),
+          status: "failed",
+        },
+      });
+      return `/admin/webhook-deliveries/${delivery.id}/resend`;
     },
     body: () => ({}),
   },

@@ -40,12 +40,12 @@ export async function expectAccessibleAtEveryWidth(page: Page, name: string) {
 
 /**
  * For a test file of the staff space: the demo harness with the demo accounts, started before
- * the file's tests and closed after them. Read `harness` inside tests.
+ * the file's tests and closed after them (`env`: settings of its configuration). Read `harness` inside tests.
  */
-export function useStaffHarness() {
+export function useStaffHarness(env?: Record<string, string>) {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness({ demo: true });
+    harness = await startHarness({ demo: true, ...(env && { env }) });
     await seedDemoAccounts(harness.db.prisma, PASSWORD);
   });
   afterAll(async () => {

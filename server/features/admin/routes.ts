@@ -1,6 +1,7 @@
 import { createRouter } from "../../http/router.ts";
 import { apiTokenAdmin } from "../api-tokens/routes.ts";
 import { privacySettings } from "../privacy/settings-routes.ts";
+import { webhookAdmin } from "../webhooks/routes.ts";
 import { auditLog } from "./audit-log.ts";
 import { closureAdmin } from "./closures.ts";
 import { faqAdmin } from "./faq.ts";
@@ -32,7 +33,8 @@ export const admin = createRouter()
   .route("/", auditLog)
   .route("/", outboxAdmin)
   .route("/", privacySettings)
-  .route("/", apiTokenAdmin);
+  .route("/", apiTokenAdmin)
+  .route("/", webhookAdmin);
 
 /** One client type per part: a single one for the whole administration is too large for the compiler. */
 export interface AdminTypes {
@@ -50,4 +52,5 @@ export interface AdminTypes {
   outbox: typeof outboxAdmin;
   privacy: typeof privacySettings;
   apiTokens: typeof apiTokenAdmin;
+  webhooks: typeof webhookAdmin;
 }

@@ -3,6 +3,7 @@ import { audited } from "../../db/audit.ts";
 import { sqlIn } from "../../db/database.ts";
 import { outcomeProblem } from "../../domain/booking.ts";
 import { AppError } from "../../errors.ts";
+import { emitAppointmentEvent, emitReferralEvent } from "../../webhooks/emit.ts";
 import { lockForChange } from "../appointments/state-change.ts";
 import { visibleAppointment } from "./visible-appointment.ts";
 
@@ -10,7 +11,7 @@ const OUTCOME_WORDS = { honoured: "rendez-vous honoré", no_show: "absence au re
 
 /** Notes what became of an appointment (not before its time), and tells its referral if it has one. */
 export async function recordOutcome(deps: StaffDeps & { input: { id: string; outcome: keyof typeof OUTCOME_WORDS } }) {
-  const { clock, scope, input } = deps;
+  const { clock, config, scope, input } = deps;
   const { id, outcome: value } = input;
   const row = await visibleAppointment(scope, id);
   const now = clock.now();
@@ -27,12 +28,20 @@ export async function recordOutcome(deps: StaffDeps & { input: { id: string; out
       const [referral] = await sqlIn(tx).query<{ id: string }>(`SELECT id FROM "Referral" WHERE "appointmentId" = $1::uuid`, [
         id,
       ]);
+      const updated = await tx.appointment.update({
+        where: { id },
+        data: { outcome: value, outcomeAt: now },
+        select: { id: true },
+      });
+      const emitting = { now, secret: config.sessionSecret };
+      await emitAppointmentEvent(sqlIn(tx), emitting, id, "outcome");
       if (referral) {
         await tx.referralEvent.create({
           data: { referralId: referral.id, kind: "outcome", at: now, byId: scope.user.id, detail: OUTCOME_WORDS[value] },
         });
+        await emitReferralEvent(sqlIn(tx), emitting, referral.id, "outcome");
       }
-      return tx.appointment.update({ where: { id }, data: { outcome: value, outcomeAt: now }, select: { id: true } });
+      return updated;
     },
   );
   return {};

@@ -11,7 +11,7 @@ export async function addRule(
   await checkRule(deps.db.prisma, structureId, { ...rule, validFrom, validUntil, offeringIds });
   return changeAvailability(
     deps,
-    { advisorIds: [advisorId], structureId, onBooked },
+    { advisorIds: [advisorId], structureId, onBooked, dates: { from: validFrom, to: validUntil ?? null } },
     { action: "rule.create", entity: "AvailabilityRule" },
     (tx) =>
       tx.availabilityRule.create({

@@ -6,6 +6,7 @@ import { type ToldBy, toldOf } from "../../domain/contact.ts";
 import { phoneForPeople } from "../../domain/phone.ts";
 import { localDateOf, toZonedIso } from "../../domain/time.ts";
 import { AppError } from "../../errors.ts";
+import { emitAvailabilityChanged } from "../../webhooks/emit.ts";
 import { busyTimes } from "../appointments/busy-time.ts";
 import { cancelAppointment } from "../appointments/cancel.ts";
 import { loadAvailability, offeringSelect, toOfferingRow } from "../slots/load-availability.ts";
@@ -90,6 +91,8 @@ export async function changeAvailability(
     onBooked?: "keep" | "cancel" | undefined;
     /** An absence's span: a meeting in it is the change's too, even one kept outside the hours before. */
     span?: { from: Date; to: Date };
+    /** What the change covers for the structure's systems (webhooks): a range's dates ("YYYY-MM-DD", to null: no end), a removed absence's instants. */
+    dates?: { from: string | null; to: string | null };
   },
   event: { action: string; entity: string; fields?: string[] },
   change: (tx: Tx) => Promise<{ id: string }>,
@@ -155,6 +158,14 @@ export async function changeAvailability(
     }
     // Time opened (a range added or widened, an absence removed) goes to whoever waits for it.
     for (const advisorId of target.advisorIds) await offerOpenedTime(sqlIn(tx), advisorId, { now, config });
+    const period = target.span
+      ? { from: target.span.from.toISOString(), to: target.span.to.toISOString() }
+      : (target.dates ?? { from: null, to: null });
+    await emitAvailabilityChanged(
+      sqlIn(tx),
+      { now, secret: config.sessionSecret },
+      { structureId: target.structureId, advisorIds: target.advisorIds, kind: event.action, ...period },
+    );
     return { id, affected: orphaned.length, cancelled: cancelledMeetings.length, cancelledMeetings, conflicts };
   });
 }

@@ -23,7 +23,13 @@ export async function changeRule(deps: StaffDeps & { rule: RuleToChange; input: 
     offeringIds: offeringIds ?? before.offeringIds,
   });
   const fields = changedFields({ ...patch, validFrom, validUntil, offeringIds }, before);
-  const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked };
+  // The dates the range covered or now covers: the span its change may touch.
+  const until = validUntil !== undefined ? validUntil : before.validUntil;
+  const dates = {
+    from: [before.validFrom, validFrom ?? before.validFrom].sort()[0] ?? null,
+    to: until === null || before.validUntil === null ? null : ([until, before.validUntil].sort()[1] ?? null),
+  };
+  const target = { advisorIds: [current.advisorId], structureId: current.structureId, onBooked, dates };
   return changeAvailability(deps, target, { action: "rule.update", entity: "AvailabilityRule", fields }, async (tx) => {
     if (offeringIds) {
       await tx.availabilityRuleOffering.deleteMany({ where: { ruleId: id } });

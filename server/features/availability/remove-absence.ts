@@ -11,6 +11,8 @@ export async function removeAbsence(deps: StaffDeps & { input: { id: string } })
     select: {
       advisorId: true,
       structureId: true,
+      startsAt: true,
+      endsAt: true,
       advisor: { select: { memberships: { where: { role: "advisor" }, select: { structureId: true } } } },
     },
   });
@@ -22,7 +24,12 @@ export async function removeAbsence(deps: StaffDeps & { input: { id: string } })
   if (!absence || !structureId) throw notFound("Absence");
   return changeAvailability(
     deps,
-    { advisorIds: [absence.advisorId], structureId, onBooked: "keep" },
+    {
+      advisorIds: [absence.advisorId],
+      structureId,
+      onBooked: "keep",
+      dates: { from: absence.startsAt.toISOString(), to: absence.endsAt.toISOString() },
+    },
     { action: "absence.delete", entity: "Absence" },
     (tx) => tx.absence.delete({ where: { id }, select: { id: true } }),
   );

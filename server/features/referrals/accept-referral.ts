@@ -1,12 +1,14 @@
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
+import { sqlIn } from "../../db/database.ts";
+import { emitReferralEvent } from "../../webhooks/emit.ts";
 import { reloadedView } from "./answer.ts";
 import { allowed, answering, visibleReferral } from "./guards.ts";
 import { recordEvent } from "./referrals.ts";
 
-/** The target accepts a referral it received: the referrer sees it accepted. */
+/** The target accepts a referral it received: the referrer, and its structure's systems, see it accepted. */
 export async function acceptReferral(deps: StaffDeps & { input: { id: string } }) {
-  const { db, clock, scope, input } = deps;
+  const { db, clock, config, scope, input } = deps;
   const { r, handler } = await visibleReferral(scope, input.id);
   answering(handler);
   allowed(r, "accept");
@@ -17,6 +19,7 @@ export async function acceptReferral(deps: StaffDeps & { input: { id: string } }
     async (tx) => {
       await tx.referral.update({ where: { id: r.id }, data: { status: "accepted" } });
       await recordEvent(tx, r.id, { kind: "accepted", at: now, byId: scope.user.id });
+      await emitReferralEvent(sqlIn(tx), { now, secret: config.sessionSecret }, r.id, "answered");
       return { id: r.id };
     },
   );

@@ -11,6 +11,7 @@ import { phoneForPeople } from "../../domain/phone.ts";
 import { followedStatus, invitationEnd, reminderTime } from "../../domain/referrals.ts";
 import { toZonedIso } from "../../domain/time.ts";
 import { enqueue, type OutboxRow, smsRow } from "../../mail/outbox.ts";
+import { emitReferralEvent } from "../../webhooks/emit.ts";
 
 // The referrals' database side: what is read of a referral, its timeline, its invitation.
 
@@ -244,7 +245,7 @@ function invitedWords(sentTo: string | null, textedTo: string | null): string {
 }
 
 /**
- * A new referral is told to its target's shared address (accueil@…) when the structure asks for
+ * A new referral is told to its target's systems, and to its shared address (accueil@…) when the structure asks for
  * it, in the referral's transaction: who sends it and a link, nothing of the person.
  */
 export async function alertTarget(
@@ -252,6 +253,8 @@ export async function alertTarget(
   referral: { id: string; fromStructureId: string; toStructureId: string },
   { now, config }: { now: Date; config: Config },
 ) {
+  // The target's own systems hear of every new referral (webhooks), asked or not for the e-mail.
+  await emitReferralEvent(sqlIn(tx), { now, secret: config.sessionSecret }, referral.id, "created");
   const [to, from] = await Promise.all([
     tx.structure.findUniqueOrThrow({ where: { id: referral.toStructureId }, select: { inboxAlert: true, inboxEmail: true } }),
     tx.structure.findUniqueOrThrow({ where: { id: referral.fromStructureId }, select: { name: true } }),

@@ -13,6 +13,7 @@ import { CALL_TO_TELL, CHANNELS, fullName, MODES } from "./agenda-words.ts";
 import { AreaGuard, agendaTeams } from "./area-guard.tsx";
 import { getWaitlist, removeFromWaitlist, type Waitlist, type WaitlistEntry } from "./waitlist-api.ts";
 import "../directory/directory.css";
+import "../../../components/card-table.css";
 import "./waitlist.css";
 
 /** `/espace/liste-d-attente`: who waits for a freed slot in one's structure, in order; « Retirer ». */
@@ -139,7 +140,7 @@ const END_REASON: Record<NonNullable<WaitlistEntry["endReason"]>, string> = {
 function WaitlistTable(props: { entries: WaitlistEntry[]; onRemoved: (entry: WaitlistEntry) => void }) {
   const remove = useAction(removeFromWaitlist);
   return (
-    <table class="waitlist-table">
+    <table class="card-table waitlist-table">
       <caption class="visually-hidden">Personnes en liste d'attente, dans l'ordre d'inscription</caption>
       <thead>
         <tr>

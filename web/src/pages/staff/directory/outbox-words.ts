@@ -28,6 +28,7 @@ export const MESSAGE_TYPES: Record<string, string> = {
   "waitlist.offer": "Liste d'attente : créneau libéré proposé",
   "waitlist.joined": "Liste d'attente : inscription",
   "waitlist.hold-ends": "Liste d'attente : fin de la réservation d'un créneau proposé",
+  "webhook.disabled": "Avis aux administrateurs : webhook désactivé",
 };
 
 const CHANNELS: Record<UndeliveredMessage["channel"], string> = { email: "par courriel", sms: "par SMS" };

@@ -13,8 +13,9 @@ import { StructureInfo } from "./structure-info.tsx";
 import { StructureMembers } from "./structure-members.tsx";
 import { StructureOfferings } from "./structure-offerings.tsx";
 import { StructureSites } from "./structure-sites.tsx";
+import { StructureWebhooks } from "./structure-webhooks.tsx";
 
-type Tab = "informations" | "lieux" | "offres" | "personnel" | "fermetures" | "jetons";
+type Tab = "informations" | "lieux" | "offres" | "personnel" | "fermetures" | "jetons" | "webhooks";
 type Props = { structure: StructureDetail; regional: boolean };
 const TABS: { value: Tab; name: string; content: Component<Props> }[] = [
   { value: "informations", name: "Informations", content: StructureInfo },
@@ -23,6 +24,7 @@ const TABS: { value: Tab; name: string; content: Component<Props> }[] = [
   { value: "personnel", name: "Personnel", content: StructureMembers },
   { value: "fermetures", name: "Fermetures", content: StructureClosures },
   { value: "jetons", name: "Jetons d'API", content: StructureApiTokens },
+  { value: "webhooks", name: "Webhooks", content: StructureWebhooks },
 ];
 const isTab = (value: unknown): value is Tab => TABS.some((tab) => tab.value === value);
 
