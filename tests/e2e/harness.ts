@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { createApp } from "../../server/app.ts";
 import { fixedClock } from "../../server/clock.ts";
 import type { Database } from "../../server/db/database.ts";
-import { testDeps } from "../helpers/app.ts";
+import { testConfig, testDeps } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
 import { CHROMIUM_PATH } from "./chromium.ts";
 
@@ -66,16 +66,27 @@ export interface Harness {
  * directory of Hauts-de-France (communes, structures, advisors and their hours), a copy of the
  * run's demo template: each test file still has its own, which it may change.
  */
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const db = await createTestDatabase({ demo: options.demo });
   if (!options.demo) await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
 
-  const app = createApp(testDeps(db, { clock: fixedClock(NOW) }), {});
+  // Made once the port is known: with `env` (settings of the test's own), PUBLIC_URL is the
+  // server's address, as an OpenID provider's redirection needs.
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+    const started = serve(
+      {
+        fetch: async (request, env) => (app ? app.fetch(request, env) : new Response(null, { status: 503 })),
+        port: 0,
+        hostname: "127.0.0.1",
+      },
+      () => resolve(started),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const config = options.env && testConfig({ PUBLIC_URL: baseUrl, ...options.env });
+  app = createApp(testDeps(db, { clock: fixedClock(NOW), ...(config && { config }) }), {});
 
   const stopServer = async () => {
     if ("closeAllConnections" in server) server.closeAllConnections();

@@ -17,6 +17,13 @@ export interface TestProvider {
   stop(): Promise<void>;
 }
 
+/** The OIDC_* settings that point the app at the provider listening on `port`. */
+export const providerEnv = (port: number) => ({
+  OIDC_ISSUER: `http://127.0.0.1:${port}`,
+  OIDC_CLIENT_ID: CLIENT_ID,
+  OIDC_CLIENT_SECRET: CLIENT_SECRET,
+});
+
 /**
  * Starts the provider for an app served at `publicUrl`, on `port` when given (a test that must
  * know the issuer before the app's address).
@@ -71,7 +78,7 @@ export async function startOidcProvider(publicUrl: string, options: { port?: num
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return {
     issuer,
-    env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET },
+    env: providerEnv(port),
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
