@@ -68,7 +68,7 @@ export async function finishSignIn({
     idToken = tokens.id_token;
     email = assertedEmail(claims) ?? assertedEmail(await client.fetchUserInfo(provider, tokens.access_token, claims.sub));
   } catch (error) {
-    if (!unreachable(error)) return { refused: "erreur", why: (error as { code?: string }).code ?? String(error) };
+    if (!unreachable(error)) return { refused: "erreur", why: (error as { code?: string }).code ?? (error as Error).name };
     forgetProvider(oidc);
     return { refused: "indisponible" };
   }

@@ -9,7 +9,8 @@ const WORDS: Record<ProConnectRefusal, (address: string | undefined) => string> 
   expiree: () => "Votre connexion avec ProConnect a expiré ou a déjà servi : recommencez.",
   inconnu: (address) => `Aucun compte n'existe pour l'adresse ${address ?? "donnée par ProConnect"} : ${ASK_ADMIN}`,
   desactive: () => "Votre compte est désactivé : adressez-vous à l'administrateur de votre structure.",
-  "sans-role": () => `Votre compte n'a encore accès à aucune structure : ${ASK_ADMIN}`,
+  "sans-role": () =>
+    "Votre compte n'a encore accès à aucune structure : acceptez l'invitation reçue par courriel, ou demandez-en une à l'administrateur de votre structure.",
   erreur: () => "ProConnect n'a pas confirmé votre identité : réessayez, ou connectez-vous avec votre mot de passe.",
   indisponible: () => "ProConnect ne répond pas : connectez-vous avec votre mot de passe.",
 };
