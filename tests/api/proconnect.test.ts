@@ -176,19 +176,4 @@ describe("ProConnect sign-in", () => {
     expect(login.status).toBe(200);
     expect(await (await withPassword.post("/api/auth/logout")).json()).toEqual({});
   });
-
-  // Last: the provider stays down.
-  it("when the provider is down, says so in French, and the password still signs in", async () => {
-    const b = browser();
-    const { back } = await b.throughProvider(await b.start(), "conseil@staff.test");
-    await provider.stop();
-    // The code came back, but the provider cannot exchange it.
-    expect((await b.get(back)).headers.get("location")).toBe("/connexion?proconnect=indisponible");
-    const refused = await b.post("/api/auth/oidc/start");
-    expect(refused.status).toBe(503);
-    expect((await refused.json()).error.message).toBe("ProConnect ne répond pas : connectez-vous avec votre mot de passe.");
-    const login = await b.post("/api/auth/login", { email: "mot-de-passe@staff.test", password: PASSWORD });
-    expect(login.status).toBe(200);
-    expect(await b.me()).toBe("mot-de-passe@staff.test");
-  });
 });

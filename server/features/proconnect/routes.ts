@@ -10,6 +10,7 @@ import {
 } from "../../auth/http.ts";
 import { returnPath, STAFF_HOME } from "../../domain/staff-return-path.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
+import { json, jsonBody } from "../../http/staff-routes.ts";
 import { finishSignIn } from "./finish-sign-in.ts";
 import { startSignIn } from "./start-sign-in.ts";
 
@@ -24,12 +25,7 @@ const status = createRoute({
   path: "/oidc",
   tags: TAGS,
   summary: "Si la connexion avec ProConnect est activée (le bouton ne s'affiche qu'alors)",
-  responses: {
-    200: {
-      description: "Activée ou non.",
-      content: { "application/json": { schema: z.object({ enabled: z.boolean() }) } },
-    },
-  },
+  responses: { 200: json(z.object({ enabled: z.boolean() }), "Activée ou non.") },
 });
 
 const start = createRoute({
@@ -38,22 +34,15 @@ const start = createRoute({
   tags: TAGS,
   summary: "Commencer une connexion avec ProConnect : l'adresse du fournisseur où aller",
   request: {
-    body: {
-      required: true,
-      content: {
-        "application/json": {
-          schema: z
-            .object({ retour: z.string().max(2000).optional().openapi({ description: "La page de l'espace où revenir." }) })
-            .strict(),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({ retour: z.string().max(2000).optional().openapi({ description: "La page de l'espace où revenir." }) }).strict(),
+    ),
   },
   responses: {
-    200: {
-      description: "L'adresse d'autorisation du fournisseur ; la tentative est liée à ce navigateur (cookie), dix minutes.",
-      content: { "application/json": { schema: z.object({ url: z.url() }) } },
-    },
+    200: json(
+      z.object({ url: z.url() }),
+      "L'adresse d'autorisation du fournisseur ; la tentative est liée à ce navigateur (cookie), dix minutes.",
+    ),
     404: errorResponse("ProConnect n'est pas activé sur ce service."),
     503: errorResponse("ProConnect ne répond pas : se connecter avec son mot de passe."),
   },
