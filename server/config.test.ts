@@ -65,6 +65,7 @@ describe("configuration", () => {
       scopes: "openid email",
       acrValues: "eidas1",
     });
+    expect(load({ ...issuer, OIDC_ISSUER: "http://127.0.0.1:9000" }).oidc?.issuer).toBe("http://127.0.0.1:9000");
   });
 
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
@@ -123,6 +124,10 @@ describe("configuration", () => {
     ],
     [{ OIDC_ISSUER: "auth.proconnect.gouv.fr", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, /OIDC_ISSUER doit être l'adresse/],
     [{ OIDC_SCOPES: "email" }, /OIDC_SCOPES doit contenir openid/],
+    [
+      { OIDC_ISSUER: "http://auth.example.fr", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" },
+      /OIDC_ISSUER doit être en https:\/\//,
+    ],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const text = failure(env);
     expect(text).toMatch(message);

@@ -142,6 +142,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Configuration invalide : OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble (les trois pour ProConnect, aucun sans).",
     );
   }
+  if (e.OIDC_ISSUER?.startsWith("http:") && !inClearToThisMachine(e.OIDC_ISSUER)) {
+    throw new ConfigError(
+      "Configuration invalide : OIDC_ISSUER doit être en https:// (en clair, http://, seulement vers cette machine, pour les essais).",
+    );
+  }
   const port = e.PORT ?? 3000;
   const dataDir = resolve(e.DATA_DIR ?? "data");
   return {
@@ -171,6 +176,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : undefined,
   };
+}
+
+/** An http:// address of this machine (tests, development): the only one a secret may go to in clear. */
+export function inClearToThisMachine(address: string): boolean {
+  const { protocol, hostname } = new URL(address);
+  return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname));
 }
 
 /** Generated on first start and kept, so sessions survive restarts without configuration. */

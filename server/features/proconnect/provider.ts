@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import * as client from "openid-client";
-import type { Config, OidcConfig } from "../../config.ts";
+import { type Config, inClearToThisMachine, type OidcConfig } from "../../config.ts";
 
 // The provider's configuration (its endpoints and keys), discovered from OIDC_ISSUER. Kept per
 // process, and fetched again at each start of a sign-in: the person is about to be sent to the
@@ -24,15 +24,10 @@ export const redirectUri = (config: Config) => `${config.publicUrl}/api/auth/oid
 /** Where the provider sends people after signing them out. */
 export const postLogoutRedirectUri = (config: Config) => `${config.publicUrl}/connexion`;
 
-/** In clear only to this machine (tests, development): anywhere else the client refuses http. */
-const loopback = (issuer: string) => {
-  const { protocol, hostname } = new URL(issuer);
-  return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname));
-};
-
 /** The provider's configuration as it publishes it now; throws ProviderDown when it does not answer. */
 export async function discoverProvider(oidc: OidcConfig): Promise<client.Configuration> {
-  const insecure = loopback(oidc.issuer);
+  // In clear only to this machine (config.ts refuses any other http:// issuer).
+  const insecure = inClearToThisMachine(oidc.issuer);
   let found: client.Configuration;
   try {
     found = await client.discovery(new URL(oidc.issuer), oidc.clientId, oidc.clientSecret, undefined, {
