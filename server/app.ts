@@ -26,6 +26,7 @@ import { manage } from "./features/manage/routes.ts";
 import { notices } from "./features/notices/routes.ts";
 import { orientation } from "./features/orientation/routes.ts";
 import { people, privacy } from "./features/privacy/routes.ts";
+import { proConnect } from "./features/proconnect/routes.ts";
 import { invitations } from "./features/referrals/invitation-routes.ts";
 import { referrals } from "./features/referrals/routes.ts";
 import { services } from "./features/services/routes.ts";
@@ -61,7 +62,8 @@ const api = createRouter()
   .route("/offers", offers)
   .route("/auth", auth)
   .route("/auth", passwordLinks)
-  .route("/auth", membershipInvitations);
+  .route("/auth", membershipInvitations)
+  .route("/auth", proConnect);
 // Mounted apart from the chain: one type for the whole API is more than the compiler can
 // represent. The staff web app builds a client per part of the administration (AdminTypes).
 api.route("/admin", admin);

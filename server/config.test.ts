@@ -57,6 +57,23 @@ describe("configuration", () => {
     expect(load({ WEBHOOK_ALLOW_PRIVATE: "true" }).webhookAllowPrivate).toBe(true);
   });
 
+  it("turns ProConnect on with its three settings only, asking for ProConnect's claims unless told otherwise", () => {
+    expect(load({}).oidc).toBeUndefined();
+    const issuer = { OIDC_ISSUER: "https://auth.proconnect.gouv.fr/api/v2", OIDC_CLIENT_ID: "rdv", OIDC_CLIENT_SECRET: "s3cret" };
+    expect(load(issuer).oidc).toEqual({
+      issuer: "https://auth.proconnect.gouv.fr/api/v2",
+      clientId: "rdv",
+      clientSecret: "s3cret",
+      scopes: "openid email given_name usual_name",
+      acrValues: undefined,
+    });
+    expect(load({ ...issuer, OIDC_SCOPES: "openid email", OIDC_ACR_VALUES: "eidas1" }).oidc).toMatchObject({
+      scopes: "openid email",
+      acrValues: "eidas1",
+    });
+    expect(load({ ...issuer, OIDC_ISSUER: "http://127.0.0.1:9000" }).oidc?.issuer).toBe("http://127.0.0.1:9000");
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -108,6 +125,16 @@ describe("configuration", () => {
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
     [{ DATABASE_URL: "postgresql://localhost/rdv", NODE_ENV: "production" }, /SESSION_SECRET est exigé avec DATABASE_URL/],
+    [
+      { OIDC_ISSUER: "https://auth.proconnect.gouv.fr/api/v2" },
+      /OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble/,
+    ],
+    [{ OIDC_ISSUER: "auth.proconnect.gouv.fr", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, /OIDC_ISSUER doit être l'adresse/],
+    [{ OIDC_SCOPES: "email" }, /OIDC_SCOPES doit contenir openid/],
+    [
+      { OIDC_ISSUER: "http://auth.example.fr", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" },
+      /OIDC_ISSUER doit être en https:\/\//,
+    ],
   ])("refuses %o with one line naming the variable", (env, message) => {
     const text = failure(env);
     expect(text).toMatch(message);

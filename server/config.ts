@@ -43,10 +43,35 @@ const EnvSchema = z.object({
   API_TOKEN_RATE_PER_MINUTE: optional(integerBetween(1, 100_000)),
   WEBHOOK_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
+  OIDC_ISSUER: optional(
+    z.url({
+      protocol: /^https?$/,
+      error: "doit être l'adresse du fournisseur OpenID Connect, par exemple https://auth.proconnect.gouv.fr/api/v2",
+    }),
+  ),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_SCOPES: optional(
+    z.string().regex(/(^|\s)openid(\s|$)/, "doit contenir openid, par exemple « openid email given_name usual_name »"),
+  ),
+  OIDC_ACR_VALUES: optional(z.string().max(200, "doit faire au plus 200 caractères")),
 });
 
 /** Never echoed back: they may hold credentials. */
-const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SMS_URL", "SESSION_SECRET", "SEED_PASSWORD"]);
+const SECRET = new Set(["DATABASE_URL", "SMTP_URL", "SMS_URL", "SESSION_SECRET", "SEED_PASSWORD", "OIDC_CLIENT_SECRET"]);
+
+/** ProConnect's claims: the address an account is matched by, and the names it shows. */
+const OIDC_SCOPES = "openid email given_name usual_name";
+
+/** ProConnect (OpenID Connect) sign-in for staff; absent, the button is hidden. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** Asked of the provider as acr_values (ProConnect: « eidas1 »), when set. */
+  acrValues: string | undefined;
+}
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -84,6 +109,7 @@ export interface Config {
    * Internet (a URL would reach the platform's own network), only for tests and closed networks.
    */
   webhookAllowPrivate: boolean;
+  oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +145,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "Configuration invalide : SESSION_SECRET est exigé avec DATABASE_URL quand NODE_ENV=production : chaque serveur doit sceller et ouvrir avec le même secret.",
     );
   }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    throw new ConfigError(
+      "Configuration invalide : OIDC_ISSUER, OIDC_CLIENT_ID et OIDC_CLIENT_SECRET vont ensemble (les trois pour ProConnect, aucun sans).",
+    );
+  }
+  if (e.OIDC_ISSUER?.startsWith("http:") && !inClearToThisMachine(e.OIDC_ISSUER)) {
+    throw new ConfigError(
+      "Configuration invalide : OIDC_ISSUER doit être en https:// (en clair, http://, seulement vers cette machine, pour les essais).",
+    );
+  }
   const port = e.PORT ?? 3000;
   const dataDir = resolve(e.DATA_DIR ?? "data");
   return {
@@ -139,7 +176,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY ?? 0,
     apiTokenRatePerMinute: e.API_TOKEN_RATE_PER_MINUTE ?? 300,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === "true",
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES ?? OIDC_SCOPES,
+            acrValues: e.OIDC_ACR_VALUES,
+          }
+        : undefined,
   };
+}
+
+/** An http:// address of this machine (tests, development): the only one a secret may go to in clear. */
+export function inClearToThisMachine(address: string): boolean {
+  const { protocol, hostname } = new URL(address);
+  return protocol === "http:" && (hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname));
 }
 
 /** Generated on first start and kept, so sessions survive restarts without configuration. */

@@ -54,6 +54,35 @@ export const bearerToken = (c: Context) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.hea
  * does not work is a 401 with `WWW-Authenticate: Bearer error="invalid_token"`, whatever the
  * route; one past its rate, a 429 with Retry-After.
  */
+const PROCONNECT = "rdv-proconnect";
+
+/**
+ * Binds a ProConnect sign-in to the browser that started it: its state, and the staff page to
+ * go back to. Lax, so that it comes back with the provider's redirect; a callback carrying
+ * another state (someone else's code, sent to this browser) is refused.
+ */
+export function setProConnectCookie(c: Context<AppEnv>, attempt: { state: string; returnTo: string }) {
+  const value = `${attempt.state}.${Buffer.from(attempt.returnTo).toString("base64url")}`;
+  setCookie(c, cookieName(c, PROCONNECT), value, {
+    httpOnly: true,
+    sameSite: "Lax",
+    path: "/",
+    secure: secure(c),
+    maxAge: 10 * 60,
+  });
+}
+
+/** The ProConnect sign-in this browser started, if any (the page to go back to is still to check). */
+export function proConnectCookie(c: Context<AppEnv>): { state: string; returnTo: string } | undefined {
+  const [state, returnTo] = (getCookie(c, cookieName(c, PROCONNECT)) ?? "").split(".");
+  return state ? { state, returnTo: Buffer.from(returnTo ?? "", "base64url").toString("utf8") } : undefined;
+}
+
+export function clearProConnectCookie(c: Context<AppEnv>) {
+  deleteCookie(c, cookieName(c, PROCONNECT), { path: "/", secure: secure(c) });
+}
+
+/** Reads the staff session, if any, into c.var.staff. */
 export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, clock, config } = c.var.deps;
   const bearer = bearerToken(c);

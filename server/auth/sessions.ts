@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database, Tx } from "../db/database.ts";
+import type { Sealed } from "../db/sealed.ts";
 import { hashSecret } from "./hash-secret.ts";
 
 export const IDLE_TIMEOUT_MS = 2 * 3_600_000;
@@ -12,8 +13,11 @@ export interface StaffIdentity {
   user: { id: string; email: string; firstName: string; lastName: string; regionalAdmin: boolean };
 }
 
-/** A new session (a new id at every sign-in: no fixation). Returns the cookie's token. */
-export async function openSession(db: Database, userId: string, now: Date): Promise<string> {
+/**
+ * A new session (a new id at every sign-in: no fixation). Returns the cookie's token. `idToken`:
+ * the provider's ID token, sealed, when signed in through ProConnect.
+ */
+export async function openSession(db: Database, userId: string, now: Date, idToken?: Sealed): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db.prisma.staffSession.create({
     data: {
@@ -22,6 +26,7 @@ export async function openSession(db: Database, userId: string, now: Date): Prom
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+      ...(idToken && { idToken: { ...idToken } }),
     },
   });
   return token;

@@ -70,12 +70,23 @@ export async function startHarness(options: { demo?: boolean; env?: Record<strin
   const db = await createTestDatabase({ demo: options.demo });
   if (!options.demo) await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
 
-  const app = createApp(testDeps(db, { clock: fixedClock(NOW), config: testConfig(options.env) }), {});
+  // Made once the port is known: with `env` (settings of the test's own), PUBLIC_URL is the
+  // server's address, as an OpenID provider's redirection needs.
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+    const started = serve(
+      {
+        fetch: async (request, env) => (app ? app.fetch(request, env) : new Response(null, { status: 503 })),
+        port: 0,
+        hostname: "127.0.0.1",
+      },
+      () => resolve(started),
+    );
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const config = options.env && testConfig({ PUBLIC_URL: baseUrl, ...options.env });
+  app = createApp(testDeps(db, { clock: fixedClock(NOW), ...(config && { config }) }), {});
 
   const stopServer = async () => {
     if ("closeAllConnections" in server) server.closeAllConnections();

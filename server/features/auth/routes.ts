@@ -9,13 +9,14 @@ import {
   setSessionCookie,
 } from "../../auth/http.ts";
 import { AREAS } from "../../auth/policy.ts";
-import { closeAllSessions, closeSession } from "../../auth/sessions.ts";
+import { closeAllSessions } from "../../auth/sessions.ts";
 import { counted } from "../../domain/french.ts";
 import { AppError } from "../../errors.ts";
 import { createRouter, errorResponse } from "../../http/router.ts";
 import { changeOwnPassword } from "./change-own-password.ts";
 import { profileOf } from "./profile.ts";
 import { signIn } from "./sign-in.ts";
+import { signOut } from "./sign-out.ts";
 
 const StaffSchema = z
   .object({
@@ -78,7 +79,13 @@ const logout = createRoute({
   method: "post",
   path: "/logout",
   summary: "Se déconnecter (la session est close côté serveur)",
-  responses: { 200: { description: "Déconnecté.", content: { "application/json": { schema: z.object({}) } } } },
+  responses: {
+    200: {
+      description:
+        "Déconnecté. Une session ouverte avec ProConnect donne l'adresse où finir aussi la session du fournisseur (endSessionUrl), où aller ensuite.",
+      content: { "application/json": { schema: z.object({ endSessionUrl: z.url().optional() }) } },
+    },
+  },
 });
 
 const logoutEverywhere = createRoute({
@@ -141,9 +148,10 @@ export const auth = createRouter()
   })
   .openapi(me, async (c) => c.json({ user: await profileOf(c.var.deps.db, requireStaff(c).user.id) }, 200))
   .openapi(logout, async (c) => {
-    if (c.var.staff) await closeSession(c.var.deps.db, c.var.staff.sessionId, c.var.deps.clock.now());
+    const { db, clock, config } = c.var.deps;
+    const ended = c.var.staff ? await signOut({ db, clock, config, input: { sessionId: c.var.staff.sessionId } }) : {};
     clearSessionCookie(c);
-    return c.json({}, 200);
+    return c.json(ended, 200);
   })
   .openapi(logoutEverywhere, async (c) => {
     const staff = requireStaff(c);

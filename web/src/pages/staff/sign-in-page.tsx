@@ -2,13 +2,14 @@ import { A, createAsync, useAction, useNavigate, useSearchParams } from "@solidj
 import { createEffect, createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { ErrorSummary } from "../../components/error-summary.tsx";
-import { Loading } from "../../components/notice.tsx";
+import { Loading, Refusal } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { EmailField } from "./email-field.tsx";
 import { capitalize, createFormErrors } from "./form-errors.ts";
 import { PasswordField, RevealablePasswords } from "./password-fields.tsx";
+import { proConnectRefusal } from "./proconnect-words.ts";
 import { returnPath } from "./return-path.ts";
-import { getMe, signIn } from "./staff-api.ts";
+import { getMe, getProConnect, signIn, startProConnect } from "./staff-api.ts";
 import "../../components/form.css";
 import "./staff.css";
 
@@ -29,9 +30,28 @@ export default function SignInPage() {
   // Someone already signed in (a bookmark, the back button) has nothing to do here. A failing
   // /me must not keep anyone from signing in: it counts as nobody.
   const me = createAsync(() => getMe().catch(() => null));
+  // ProConnect's button shows only when the server has it on; the callback's refusals come back here.
+  const proConnect = createAsync(() => getProConnect().catch(() => false));
+  const [retried, setRetried] = createSignal(false);
+  // Said until the person tries again: then what this attempt answers replaces it.
+  const proConnectBack = () => (retried() ? undefined : proConnectRefusal(search.proconnect, search.adresse));
+  const goToProConnect = useAction(startProConnect);
+  const [proConnectFailure, setProConnectFailure] = createSignal<string>();
+  const [leaving, setLeaving] = createSignal(false);
   createEffect(() => {
     if (me()) navigate(destination(), { replace: true });
   });
+
+  async function signInWithProConnect() {
+    if (leaving()) return;
+    setLeaving(true);
+    setRetried(true);
+    setProConnectFailure(undefined);
+    const outcome = await goToProConnect(typeof search.retour === "string" ? search.retour : "");
+    if (outcome.kind === "done") return window.location.assign(outcome.value.url);
+    setLeaving(false);
+    setProConnectFailure(outcome.message);
+  }
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -68,6 +88,29 @@ export default function SignInPage() {
       <p class="staff__lead">
         Vous cherchez un rendez-vous&nbsp;? <a href="/rendez-vous">Prenez rendez-vous sans compte</a>.
       </p>
+      <Show when={proConnectBack()}>
+        {(message) => (
+          <div class="notice notice--error" role="alert">
+            <p class="notice__title">La connexion avec ProConnect n'a pas abouti</p>
+            <p>{message()}</p>
+          </div>
+        )}
+      </Show>
+      <Show when={proConnect()}>
+        <section class="proconnect" aria-labelledby="avec-proconnect">
+          <h2 id="avec-proconnect">Avec votre identité d'agent public</h2>
+          <button type="button" class="proconnect__button" onClick={signInWithProConnect} disabled={leaving()}>
+            <span class="proconnect__with">S'identifier avec</span> <span class="proconnect__name">ProConnect</span>
+          </button>
+          <p>
+            <a href="https://www.proconnect.gouv.fr/" rel="noopener">
+              Qu'est-ce que ProConnect&nbsp;?
+            </a>
+          </p>
+          <Refusal message={proConnectFailure()} />
+        </section>
+        <h2 class="proconnect__or">Ou avec votre mot de passe</h2>
+      </Show>
       <form class="staff-form" onSubmit={submit} onInput={fixing} onChange={fixing} novalidate aria-label="Connexion">
         <Show when={links().length + messages().length > 0}>
           <ErrorSummary

@@ -3,7 +3,11 @@ import { createSignal, Show } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { signOut, signOutEverywhere } from "./staff-api.ts";
 
-/** A button that ends this session (or, `everywhere`, every session of the account), then goes to the sign-in page. */
+/**
+ * A button that ends this session (or, `everywhere`, every session of the account), then goes to
+ * the sign-in page — through ProConnect first when the session was opened there, so that its
+ * session ends too and the next person at this computer is asked to sign in again.
+ */
 export function SignOutButton(props: { everywhere?: boolean; variant?: "primary" | "secondary" }) {
   const navigate = useNavigate();
   const act = useAction(props.everywhere ? signOutEverywhere : signOut);
@@ -16,8 +20,11 @@ export function SignOutButton(props: { everywhere?: boolean; variant?: "primary"
     setFailure(undefined);
     const outcome = await act();
     setSending(false);
-    if (outcome.kind === "done") navigate("/connexion", { replace: true });
-    else setFailure(outcome.message);
+    if (outcome.kind !== "done") return setFailure(outcome.message);
+    // Signing out everywhere says nothing of the provider: it ends the sessions here only.
+    const ended: { endSessionUrl?: string | undefined } = outcome.value;
+    if (ended.endSessionUrl) window.location.assign(ended.endSessionUrl);
+    else navigate("/connexion", { replace: true });
   }
 
   return (

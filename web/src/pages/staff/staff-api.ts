@@ -29,13 +29,35 @@ export const signIn = action(async (email: string, password: string) => {
   return json(outcome, { revalidate: outcome.kind === "done" ? [getMe.key] : [] });
 }, "staffSignIn");
 
+/** Whether ProConnect sign-in is on (its button shows only then); off when the answer does not come. */
+export const getProConnect = query(async (): Promise<boolean> => {
+  const response = await api.auth.oidc.$get();
+  return response.status === 200 && (await response.json()).enabled;
+}, "proConnectOn");
+
+/** Starts a ProConnect sign-in: the provider's address to go to, or why not (ProConnect down: 503). */
+export const startProConnect = action(async (retour: string) => {
+  const outcome: Outcome<InferResponseType<typeof api.auth.oidc.start.$post, 200>> = await send(
+    () => api.auth.oidc.start.$post({ json: { retour } }),
+    200,
+  );
+  return json(outcome, { revalidate: [] });
+}, "staffStartProConnect");
+
+/** Ends the session; one opened with ProConnect gives the provider's address that ends its session too. */
 export const signOut = action(async () => {
-  const outcome: Outcome<unknown> = await send(() => postEmpty("/api/auth/logout"), 200);
+  const outcome: Outcome<InferResponseType<typeof api.auth.logout.$post, 200>> = await send(
+    () => postEmpty("/api/auth/logout"),
+    200,
+  );
   return json(outcome, { revalidate: [getMe.key] });
 }, "staffSignOut");
 
 export const signOutEverywhere = action(async () => {
-  const outcome: Outcome<unknown> = await send(() => postEmpty("/api/auth/logout-everywhere"), 200);
+  const outcome: Outcome<InferResponseType<(typeof api.auth)["logout-everywhere"]["$post"], 200>> = await send(
+    () => postEmpty("/api/auth/logout-everywhere"),
+    200,
+  );
   return json(outcome, { revalidate: [getMe.key] });
 }, "staffSignOutEverywhere");
 
