@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   SERVER_PROCESSES: optional(integerBetween(1, 64)),
   OUTBOX_WORKER: optional(z.enum(["on", "off"], { error: "doit valoir on ou off" })),
   TRUST_PROXY: optional(integerBetween(0, 10)),
+  CALENDAR_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
+  CALENDAR_TIMEOUT_SECONDS: optional(integerBetween(1, 60)),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
 });
 
@@ -75,6 +77,18 @@ export interface Config {
    * address is then read from X-Forwarded-For, that many hops back. 0: the socket's address.
    */
   trustProxy: number;
+  /** Reading advisors' own calendars (features/busy-calendar/). */
+  busyCalendars: {
+    /**
+     * Whether a calendar's address may lead to a private or local network: never on a public
+     * platform (the server would read its own network for whoever asks); a test's local server.
+     */
+    allowPrivate: boolean;
+    /** How long one read may take, from connecting to the last byte. */
+    timeoutMs: number;
+    /** A calendar larger than this is refused (a year of a busy agenda is a few hundred KiB). */
+    maxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +142,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     processes,
     outboxWorker: e.OUTBOX_WORKER !== "off",
     trustProxy: e.TRUST_PROXY ?? 0,
+    busyCalendars: {
+      allowPrivate: e.CALENDAR_ALLOW_PRIVATE === "true",
+      timeoutMs: (e.CALENDAR_TIMEOUT_SECONDS ?? 10) * 1000,
+      maxBytes: 2 * 1024 * 1024,
+    },
   };
 }
 

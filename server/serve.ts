@@ -8,6 +8,7 @@ import { clockStartingAt, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
+import { startCalendarReader } from "./features/busy-calendar/calendar-reader.ts";
 import { startReferralSweeper } from "./features/referrals/sweep.ts";
 import { startDailyJobs } from "./jobs/daily.ts";
 import { DAILY_TASKS, outboxTasks } from "./jobs/tasks.ts";
@@ -53,6 +54,7 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
       })
     : undefined;
   const sweeper = startReferralSweeper({ db, clock, config, log });
+  const calendars = startCalendarReader(deps);
   const daily = startDailyJobs(deps, DAILY_TASKS);
   await webApp;
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -82,6 +84,7 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
     clearTimeout(deadline);
     await outbox?.stop();
     await sweeper.stop();
+    await calendars.stop();
     await daily.stop();
     await db.close();
     log.info("stopped");

@@ -133,6 +133,7 @@ const LABELS: Readonly<Record<string, string>> = {
   token: "lien",
   toStructureId: "structure d'accueil",
   until: "dernier jour d'attente",
+  url: "adresse du calendrier",
   validFrom: "date de début",
   validUntil: "date de fin",
   website: "site web",

@@ -46,6 +46,8 @@ export const ACTIONS: Record<string, string> = {
   "appointments.export": "Export des rendez-vous",
   "calendar_feed.create": "Abonnement d'agenda créé",
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
+  "busy_calendar.connect": "Agenda personnel relié (ses moments occupés bloquent les créneaux)",
+  "busy_calendar.disconnect": "Agenda personnel déconnecté",
   "faq.create": "Question ajoutée",
   "faq.update": "Question modifiée",
   "faq.delete": "Question supprimée",

@@ -1,0 +1,68 @@
+import type { Deps } from "../../context.ts";
+import { statement } from "../../db/database.ts";
+import { traceOf } from "../../logger.ts";
+import { syncCalendar } from "./sync-calendar.ts";
+
+// Advisors' calendars are read every 15 minutes by whichever instance gets there first: a due
+// calendar is claimed under a lease with FOR UPDATE SKIP LOCKED, so two instances never read the
+// same one at once, and one that dies mid-read leaves it to another when the lease ends.
+
+/** Longer than a read may take (its timeout, and the busy times' replacement). */
+const LEASE_MS = 5 * 60_000;
+/** Calendars claimed at once, read a few at a time. */
+const BATCH = 20;
+const PARALLEL = 4;
+
+const CLAIM = statement(
+  "busy-calendar-claim",
+  `UPDATE "BusyCalendar" SET "leaseUntil" = $1
+    WHERE id IN (
+      SELECT id FROM "BusyCalendar"
+       WHERE "dueAt" <= $2 AND ("leaseUntil" IS NULL OR "leaseUntil" < $2)
+       ORDER BY "dueAt" LIMIT $3
+       FOR UPDATE SKIP LOCKED)
+   RETURNING id`,
+);
+
+/** Reads the calendars due now; returns how many were read. */
+export async function readDueCalendars(deps: Pick<Deps, "db" | "clock" | "config" | "log">): Promise<number> {
+  let read = 0;
+  for (;;) {
+    const now = deps.clock.now();
+    const claimed = await deps.db.sql.query<{ id: string }>(CLAIM, [new Date(now.getTime() + LEASE_MS), now, BATCH]);
+    if (claimed.length === 0) return read;
+    const queue = [...claimed];
+    await Promise.all(
+      Array.from({ length: PARALLEL }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          await syncCalendar(deps, next.id).catch((error: unknown) =>
+            deps.log.warn("busy calendar read failed", { calendarId: next.id, ...traceOf(error) }),
+          );
+          read += 1;
+        }
+      }),
+    );
+  }
+}
+
+/** Reads due calendars every `everyMs` until stopped; a failed round is logged and tried again. */
+export function startCalendarReader(deps: Pick<Deps, "db" | "clock" | "config" | "log">, everyMs = 60_000) {
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  const timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    running = readDueCalendars(deps)
+      .catch((error: unknown) => deps.log.warn("busy calendars round failed", traceOf(error)))
+      .finally(() => {
+        busy = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
