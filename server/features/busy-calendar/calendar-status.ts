@@ -38,6 +38,8 @@ export async function statusOf(
     host: hostOf(config.sessionSecret, calendar.url),
     readAt: calendar.readAt?.toISOString() ?? null,
     syncedAt: calendar.syncedAt?.toISOString() ?? null,
+    // Said « il y a 5 minutes » by the server's clock, not the browser's.
+    syncedMinutesAgo: calendar.syncedAt ? Math.max(0, Math.floor((now.getTime() - calendar.syncedAt.getTime()) / 60_000)) : null,
     nextReadAt: calendar.dueAt.toISOString(),
     lastError: calendar.lastError,
     failingSince: calendar.failingSince?.toISOString() ?? null,

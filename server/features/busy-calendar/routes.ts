@@ -17,6 +17,7 @@ const CalendarStatus = z.discriminatedUnion("connected", [
     host: z.string().nullable().openapi({ description: "Le serveur du calendrier ; l'adresse entière n'est jamais renvoyée." }),
     readAt: z.string().nullable(),
     syncedAt: z.string().nullable(),
+    syncedMinutesAgo: z.int().nullable().openapi({ description: "Minutes depuis la dernière lecture réussie." }),
     nextReadAt: z.string(),
     lastError: z.string().nullable(),
     failingSince: z.string().nullable(),
