@@ -4,6 +4,7 @@ import axe from "axe-core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { createApp } from "../../server/app.ts";
 import { fixedClock } from "../../server/clock.ts";
+import type { Config } from "../../server/config.ts";
 import type { Database } from "../../server/db/database.ts";
 import { testDeps } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
@@ -66,11 +67,11 @@ export interface Harness {
  * directory of Hauts-de-France (communes, structures, advisors and their hours), a copy of the
  * run's demo template: each test file still has its own, which it may change.
  */
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { demo?: boolean; config?: Config } = {}): Promise<Harness> {
   const db = await createTestDatabase({ demo: options.demo });
   if (!options.demo) await db.prisma.service.createMany({ data: SERVICES.map((service) => ({ ...service })) });
 
-  const app = createApp(testDeps(db, { clock: fixedClock(NOW) }), {});
+  const app = createApp(testDeps(db, { clock: fixedClock(NOW), ...(options.config && { config: options.config }) }), {});
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
   });

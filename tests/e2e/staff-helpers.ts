@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { seedDemoAccounts } from "../../prisma/seed/demo-accounts.ts";
+import type { Config } from "../../server/config.ts";
 import { VIEWPORTS } from "./booking-helpers.ts";
 import { formatViolations, type Harness, horizontalOverflow, runAxe, startHarness } from "./harness.ts";
 
@@ -39,13 +40,14 @@ export async function expectAccessibleAtEveryWidth(page: Page, name: string) {
 }
 
 /**
- * For a test file of the staff space: the demo harness with the demo accounts, started before
- * the file's tests and closed after them. Read `harness` inside tests.
+ * For a test file of the staff space: the demo harness with the demo accounts (and the file's
+ * own settings, if any), started before the file's tests and closed after them. Read `harness`
+ * inside tests.
  */
-export function useStaffHarness() {
+export function useStaffHarness(options: { config?: Config } = {}) {
   let harness: Harness | undefined;
   beforeAll(async () => {
-    harness = await startHarness({ demo: true });
+    harness = await startHarness({ demo: true, ...options });
     await seedDemoAccounts(harness.db.prisma, PASSWORD);
   });
   afterAll(async () => {
