@@ -12,7 +12,10 @@ const COUNTED_MS = 14 * 86_400_000;
 /** Only an advisor has slots for their own calendar to block. */
 export function requireAdvisor({ scope }: Pick<StaffDeps, "scope">) {
   if (!scope.roles.memberships.some((m) => m.role === "advisor"))
-    throw new AppError("FORBIDDEN", "Seul un conseiller peut relier son agenda personnel : il bloque ses créneaux.");
+    throw new AppError(
+      "FORBIDDEN",
+      "Votre rôle ne donne pas d'agenda personnel à relier : il bloque les créneaux d'un conseiller.",
+    );
 }
 
 /**
