@@ -102,6 +102,39 @@ describe("busy times read from an advisor's own calendar", () => {
     expect(read(text, week)).toEqual(["2026-12-11T08:00:00.000Z → 2026-12-11T09:00:00.000Z"]);
   });
 
+  it("relates an override to its own series only, whichever series share its time", () => {
+    const text = calendar(
+      "DTSTART:20261201T090000Z\r\nDTEND:20261201T100000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nUID:a",
+      "DTSTART:20261201T090000Z\r\nDTEND:20261201T093000Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\nUID:b",
+      "RECURRENCE-ID:20261202T090000Z\r\nDTSTART:20261202T150000Z\r\nDTEND:20261202T160000Z\r\nUID:a",
+    );
+    expect(read(text)).toEqual([
+      "2026-12-01T09:00:00.000Z → 2026-12-01T10:00:00.000Z",
+      "2026-12-02T09:00:00.000Z → 2026-12-02T09:30:00.000Z",
+      "2026-12-02T15:00:00.000Z → 2026-12-02T16:00:00.000Z",
+      "2026-12-03T09:00:00.000Z → 2026-12-03T10:00:00.000Z",
+    ]);
+  });
+
+  it("reads a large calendar, and daily series begun a century ago, without stepping through the century", () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => {
+      const start = new Date(Date.UTC(2026, 11, 1) + i * 7_200_000).toISOString().replace(/[-:]|\.\d+/g, "");
+      return `DTSTART:${start}\r\nDURATION:PT1H\r\nSUMMARY:Réunion ${i}\r\nUID:${i}`;
+    });
+    const daily = Array.from(
+      { length: 20 },
+      (_, i) => `DTSTART;TZID=Europe/Paris:19000101T0${i % 10}0000\r\nDURATION:PT30M\r\nRRULE:FREQ=DAILY\r\nUID:d${i}`,
+    );
+    const started = performance.now();
+    const busy = busyIntervals(calendar(...many, ...daily), { from: new Date("2026-12-01"), to: new Date("2027-12-01") }, PARIS);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // Every two hours for 250 days, and ten half-hours a day (09:00 Paris each day among them).
+    expect(busy.length).toBeGreaterThan(3_000);
+    expect(read(calendar(daily[9] as string), { from: new Date("2027-07-01"), to: new Date("2027-07-02") })).toEqual([
+      "2027-07-01T07:00:00.000Z → 2027-07-01T07:30:00.000Z",
+    ]);
+  });
+
   it("refuses what is not a calendar", () => {
     expect(() => busyIntervals("<!doctype html><p>Connexion</p>", wide, PARIS)).toThrow(NotACalendarError);
     expect(() => busyIntervals("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:2026-13-45\r\n", wide, PARIS)).toThrow(
