@@ -1,7 +1,7 @@
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { isValidZone } from "./time.ts";
+import { vtimezone } from "./vtimezones.ts";
 
 // An advisor's own calendar (Outlook, Google, Nextcloud), as its published iCalendar text, read
 // into the times it says they are busy — nothing else: no title, place or description leaves
@@ -63,18 +63,10 @@ function ianaOf(tzid: string): string | undefined {
   return undefined;
 }
 
-const vtimezones = new Map<string, unknown[]>();
 /** The IANA zone's definition under another TZID, so that ical.js finds it in the calendar itself. */
 function vtimezoneAs(tzid: string, zone: string): ICAL.Component | undefined {
-  let jcal = vtimezones.get(zone);
-  if (!jcal) {
-    const text = getVtimezoneComponent(zone);
-    if (!text) return undefined;
-    jcal = ICAL.parse(text.trim()) as unknown[];
-    vtimezones.set(zone, jcal);
-  }
-  const component = new ICAL.Component(structuredClone(jcal));
-  component.updatePropertyWithValue("tzid", tzid);
+  const component = vtimezone(zone);
+  component?.updatePropertyWithValue("tzid", tzid);
   return component;
 }
 

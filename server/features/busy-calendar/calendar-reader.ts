@@ -1,5 +1,6 @@
 import type { Deps } from "../../context.ts";
 import { statement } from "../../db/database.ts";
+import { repeat } from "../../jobs/repeat.ts";
 import { traceOf } from "../../logger.ts";
 import { syncCalendar } from "./sync-calendar.ts";
 
@@ -47,22 +48,9 @@ export async function readDueCalendars(deps: Pick<Deps, "db" | "clock" | "config
 
 /** Reads due calendars every `everyMs` until stopped; a failed round is logged and tried again. */
 export function startCalendarReader(deps: Pick<Deps, "db" | "clock" | "config" | "log">, everyMs = 60_000) {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    running = readDueCalendars(deps)
-      .catch((error: unknown) => deps.log.warn("busy calendars round failed", traceOf(error)))
-      .finally(() => {
-        busy = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(
+    everyMs,
+    () => readDueCalendars(deps),
+    (error) => deps.log.warn("busy calendars round failed", traceOf(error)),
+  );
 }
