@@ -159,6 +159,15 @@ describe("busy times from an advisor's own calendar", () => {
     expect((await call("GET", "/busy-calendar")).body.syncedAt).toBe(clock.now().toISOString());
   });
 
+  it("reads it in full once a day, so that the busy times always reach a year ahead", async () => {
+    served.hits = [];
+    clock.set("2027-02-27T00:15:00Z");
+    await signIn();
+    expect(await readDueCalendars(deps())).toBe(1);
+    expect(served.hits).toEqual([{ path: "/owa/calendar/published/calendar.ics", ifNoneMatch: undefined }]);
+    expect(await db.prisma.busyCalendarEvent.count()).toBe(6);
+  });
+
   it("is refreshed on demand, once a minute at most, and takes the calendar's changes", async () => {
     served.body = outlook
       .replace("DTSTART;TZID=Romance Standard Time:20270305T083000", "DTSTART;TZID=Romance Standard Time:20270305T103000")

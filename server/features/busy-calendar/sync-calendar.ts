@@ -34,6 +34,7 @@ export async function syncCalendar({ db, clock, config }: Pick<Deps, "db" | "clo
       url: true,
       etag: true,
       lastModified: true,
+      readAt: true,
       failingSince: true,
       advisor: { select: { memberships: { where: { role: "advisor" }, select: { structure: { select: { timeZone: true } } } } } },
     },
@@ -46,7 +47,10 @@ export async function syncCalendar({ db, clock, config }: Pick<Deps, "db" | "clo
   try {
     const address = calendarAddress(unseal<SealedAddress>(config.sessionSecret, calendar.url).url);
     if (!address) throw new CalendarReadError("L'adresse enregistrée n'est plus valable : collez-la de nouveau.");
-    const fetched = await fetchCalendar(address, calendar, config.busyCalendars);
+    // Unchanged, a calendar keeps the busy times of its last full read, whose year ahead ends a
+    // day later each day: the first read of a day is a full one.
+    const sameDay = calendar.readAt?.toISOString().slice(0, 10) === started.toISOString().slice(0, 10);
+    const fetched = await fetchCalendar(address, sameDay ? calendar : { etag: null, lastModified: null }, config.busyCalendars);
     if (fetched.kind === "unchanged") {
       await db.prisma.busyCalendar.updateMany({
         where: { id: calendar.id },
