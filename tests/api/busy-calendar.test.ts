@@ -256,6 +256,18 @@ describe("busy times from an advisor's own calendar", () => {
     expect((await call("GET", "/busy-calendar", undefined, "")).status).toBe(401);
   });
 
+  it("is not read while the advisor's account is deactivated", async () => {
+    await connect("/owa/calendar/published/calendar.ics");
+    await db.prisma.staffUser.update({ where: { id: fx.advisor.id }, data: { active: false } });
+    served.hits = [];
+    clock.advance(20 * 60_000);
+    expect(await readDueCalendars(deps())).toBe(0);
+    await db.prisma.staffUser.update({ where: { id: fx.advisor.id }, data: { active: true } });
+    expect(await readDueCalendars(deps())).toBe(1);
+    expect(served.hits).toHaveLength(1);
+    await signIn();
+  });
+
   it("disconnects: the busy times are deleted and the slots free again", async () => {
     await connect("/owa/calendar/published/calendar.ics");
     expect(await slotStarts("2027-03-02", "2027-03-02")).toHaveLength(2);

@@ -18,10 +18,12 @@ const CLAIM = statement(
   "busy-calendar-claim",
   `UPDATE "BusyCalendar" SET "leaseUntil" = $1
     WHERE id IN (
-      SELECT id FROM "BusyCalendar"
-       WHERE "dueAt" <= $2 AND ("leaseUntil" IS NULL OR "leaseUntil" < $2)
-       ORDER BY "dueAt" LIMIT $3
-       FOR UPDATE SKIP LOCKED)
+      SELECT c.id FROM "BusyCalendar" c
+       WHERE c."dueAt" <= $2 AND (c."leaseUntil" IS NULL OR c."leaseUntil" < $2)
+         -- A deactivated account opens no slot: its calendar waits, unread, for its return.
+         AND EXISTS (SELECT 1 FROM "StaffUser" u WHERE u.id = c."advisorId" AND u.active)
+       ORDER BY c."dueAt" LIMIT $3
+       FOR UPDATE OF c SKIP LOCKED)
    RETURNING id`,
 );
 
