@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,6 +8,7 @@ import { fixedClock } from "../../server/clock.ts";
 import type { Config } from "../../server/config.ts";
 import type { Database } from "../../server/db/database.ts";
 import { readDueCalendars } from "../../server/features/busy-calendar/calendar-reader.ts";
+import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
 import { createLogger } from "../../server/logger.ts";
 import { testApp, testConfig } from "../helpers/app.ts";
 import { createTestDatabase } from "../helpers/db.ts";
@@ -123,6 +125,26 @@ describe("busy times from an advisor's own calendar", () => {
     // After the change, the meeting is still at 10:00 in Paris (08:00 UTC).
     expect(await slotStarts("2027-03-30", "2027-03-30")).toEqual(["03-30T09:00", "03-30T11:00"]);
     expect(await slotStarts("2027-04-06", "2027-04-06")).toEqual(["04-06T09:00", "04-06T11:00"]);
+
+    // The desk cannot book it either: the same check as every booking, as over an absence.
+    const busyTen = encodeSlotKey({
+      offeringId: fx.offering.id,
+      advisorId: fx.advisor.id,
+      siteId: fx.site.id,
+      mode: "onsite",
+      start: new Date("2027-03-02T09:00:00Z"),
+    });
+    const desk = await app.request("/api/desk/bookings", {
+      method: "POST",
+      headers: { Cookie: fx.cookies.reception, "Content-Type": "application/json", "Idempotency-Key": randomUUID() },
+      body: JSON.stringify({ slotKey: busyTen, person: { firstName: "Sami", lastName: "Diallo" } }),
+    });
+    expect(desk.status).toBe(409);
+    const refused = await desk.json();
+    expect(refused.error.code).toBe("SLOT_TAKEN");
+    // What it proposes instead leaves out the busy hour.
+    expect(refused.error.alternatives.map((a: { start: string }) => a.start)).not.toContain("2027-03-02T10:00:00+01:00");
+    expect(refused.error.alternatives.length).toBeGreaterThan(0);
 
     // Times only: neither a title, a place nor a description, nor the address in clear.
     const stored = JSON.stringify([
