@@ -87,6 +87,18 @@ describe("busy times read from an advisor's own calendar", () => {
     expect(read(text)).toEqual(["2026-12-02T15:00:00.000Z → 2026-12-02T16:00:00.000Z"]);
   });
 
+  it("counts two events given the same UID (a calendar imported twice), and ignores an event without time", () => {
+    const text = calendar(
+      "DTSTART:20261201T090000Z\r\nDTEND:20261201T100000Z\r\nUID:same",
+      "DTSTART:20261203T090000Z\r\nDTEND:20261203T100000Z\r\nUID:same",
+      "DTSTART:20261204T090000Z\r\nUID:instant",
+    );
+    expect(read(text)).toEqual([
+      "2026-12-01T09:00:00.000Z → 2026-12-01T10:00:00.000Z",
+      "2026-12-03T09:00:00.000Z → 2026-12-03T10:00:00.000Z",
+    ]);
+  });
+
   it("stops a series that never ends (every minute, for ever) at a bounded number of instances", () => {
     const text = calendar("DTSTART:20261201T090000Z\r\nDURATION:PT30S\r\nRRULE:FREQ=MINUTELY\r\nUID:m");
     const started = performance.now();

@@ -149,12 +149,16 @@ function expand(calendar: ICAL.Component, window: { from: Date; to: Date }, zone
       found.push([Math.max(start, from), Math.min(end, to)]);
   };
 
-  // A series and the instances it overrides share a UID; an override whose series is not in the file stands alone.
+  // A series and the instances it overrides share a UID; an override whose series is not in the
+  // file stands alone. Two events under one UID (a calendar imported twice) both count.
   const series = new Map<string, ICAL.Event>();
   const overrides: ICAL.Component[] = [];
   for (const component of components) {
     if (component.hasProperty("recurrence-id")) overrides.push(component);
-    else series.set(String(component.getFirstPropertyValue("uid") ?? `#${series.size}`), eventOf(component));
+    else {
+      const uid = String(component.getFirstPropertyValue("uid") ?? "");
+      series.set(uid && !series.has(uid) ? uid : `${uid}#${series.size}`, eventOf(component));
+    }
   }
   for (const component of overrides) {
     const master = series.get(String(component.getFirstPropertyValue("uid")));
@@ -172,8 +176,8 @@ function expand(calendar: ICAL.Component, window: { from: Date; to: Date }, zone
       if (blocks(event.component)) add(span(event.startDate, event.endDate, zone));
       continue;
     }
-    // Moved instances and cancelled series are the overrides' and the master's business: a
-    // cancelled series still lets an override that says otherwise stand.
+    // Each occurrence is what its override says, if it has one (moved, cancelled, or confirmed
+    // in a cancelled series), else what its series says.
     const iterator = event.iterator(startNear(event, from - MOVED_REACH_MS, zone));
     let steps = 0;
     for (
