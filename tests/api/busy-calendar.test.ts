@@ -196,9 +196,13 @@ describe("busy times from an advisor's own calendar", () => {
       .replace("DTEND;TZID=Romance Standard Time:20270305T093000", "DTEND;TZID=Romance Standard Time:20270305T113000");
     served.etag = '"v2"';
     clock.advance(60_000);
-    const refreshed = await refresh();
-    expect(refreshed.status).toBe(200);
+    served.hits = [];
+    // Two clicks at once: one read.
+    const both = await Promise.all([refresh(), refresh()]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 429]);
+    expect(served.hits).toHaveLength(1);
     expect(await slotStarts("2027-03-05", "2027-03-05")).toEqual(["03-05T09:00"]);
+    clock.advance(30_000);
     const again = await refresh();
     expect(again.status).toBe(429);
     expect(again.body.error.message).toMatch(/dans une minute/);

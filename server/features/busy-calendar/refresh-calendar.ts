@@ -20,7 +20,7 @@ export async function refreshCalendar(deps: StaffDeps) {
       OR: [{ readAt: null }, { readAt: { lte: new Date(now.getTime() - AT_MOST_EVERY_MS) } }],
       AND: [{ OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] }],
     },
-    data: { leaseUntil: new Date(now.getTime() + AT_MOST_EVERY_MS), readAt: now },
+    data: { leaseUntil: new Date(now.getTime() + AT_MOST_EVERY_MS) },
   });
   if (claimed.count === 0)
     throw new AppError("RATE_LIMITED", "Votre agenda vient d'être lu : il pourra être actualisé de nouveau dans une minute.");
