@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { testConfig } from "../helpers/app.ts";
-import { normalise } from "./harness.ts";
+import { NOW, normalise } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.ts";
 
 // An advisor connects the calendar they keep in Outlook: its published address served by a
@@ -74,9 +74,25 @@ test("an advisor pastes their calendar's address, sees it read, and finds its bu
   expect(await page.content()).not.toContain("Conseil de classe");
   await expectAccessibleAtEveryWidth(page, "agenda with a busy time from the advisor's calendar");
 
+  // Failing for two days: the advisor's home says so, and leads to where it is mended.
+  await staff.harness.db.prisma.busyCalendar.updateMany({
+    data: {
+      failingSince: new Date(Date.parse(NOW) - 2 * 86_400_000),
+      lastError: "L'adresse répond 404 : vérifiez qu'elle est toujours publiée.",
+    },
+  });
+  await page.goto("/espace");
+  const warning = page
+    .getByRole("alert")
+    .filter({ hasText: "Votre agenda personnel ne peut plus être lu depuis plus d'un jour" });
+  await warning.waitFor();
+  await expectAccessibleAtEveryWidth(page, "staff home with the calendar failing");
+  await warning.getByRole("link", { name: "Voir ce qui ne va pas dans Mon compte" }).click();
+  await section.getByText("L'adresse répond 404").waitFor();
+  await section.getByRole("alert").filter({ hasText: "Votre agenda ne peut plus être lu depuis plus d'un jour" }).waitFor();
+
   // Back in the account: read again at once is refused within the minute (the server's clock
   // stands still); disconnecting asks first, then frees the slots.
-  await page.goto("/espace/compte");
   await section.getByRole("button", { name: "Actualiser maintenant" }).click();
   await section.getByRole("alert").filter({ hasText: "Votre agenda vient d'être lu" }).waitFor();
   await section.getByRole("button", { name: "Déconnecter" }).click();

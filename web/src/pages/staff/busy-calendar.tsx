@@ -1,5 +1,5 @@
-import { createAsync, useAction } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { A, createAsync, useAction } from "@solidjs/router";
+import { createSignal, Show, Suspense } from "solid-js";
 import { Button } from "../../components/button.tsx";
 import { TextField } from "../../components/fields.tsx";
 import { Loadable, Refusal } from "../../components/notice.tsx";
@@ -183,4 +183,26 @@ function synced(calendar: Connected): string {
   if (minutes < 60) return minutes === 1 ? "il y a 1 minute" : `il y a ${minutes} minutes`;
   if (minutes < 24 * 60) return `il y a ${Math.floor(minutes / 60)} h`;
   return `le ${formatParisInstant(calendar.syncedAt)}`;
+}
+
+/**
+ * On the advisor's home: their calendar failing for a day, said where they look every day (the
+ * account page, where it is mended, is seldom opened). Nothing at all otherwise, nor if the
+ * status cannot be read: the home page does not depend on it.
+ */
+export function BusyCalendarWarning() {
+  const status = createAsync(() => getBusyCalendar().catch(() => undefined));
+  return (
+    <Suspense>
+      <Show when={connectedOf(status())?.flagged}>
+        <div class="notice notice--error" role="alert">
+          <p class="notice__title">⚠ Votre agenda personnel ne peut plus être lu depuis plus d'un jour</p>
+          <p>
+            Vos créneaux ne tiennent plus compte de ses changements.{" "}
+            <A href="/espace/compte">Voir ce qui ne va pas dans Mon compte</A>
+          </p>
+        </div>
+      </Show>
+    </Suspense>
+  );
 }
