@@ -1,6 +1,6 @@
-import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
+import { vtimezone } from "../server/domain/vtimezones.ts";
 
 // Every iCalendar text the platform writes (the .ics of a confirmation, an advisor's
 // subscription feed) is written here, by ical.js — Mozilla's library, the parser of
@@ -51,19 +51,6 @@ ICAL.foldLength = 74;
 const UNSAFE = /(?!\n)\p{Cc}|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 export const plain = (text: string) => text.replace(UNSAFE, " ");
 const oneLine = (text: string) => plain(text).replace(/\n/g, " ");
-
-const vtimezones = new Map<string, unknown[]>();
-/** A zone's VTIMEZONE (parsed once per zone; a fresh copy for each calendar). */
-function vtimezone(zone: string): ICAL.Component | undefined {
-  let jcal = vtimezones.get(zone);
-  if (!jcal) {
-    const text = getVtimezoneComponent(zone);
-    if (!text) return undefined;
-    jcal = ICAL.parse(text.trim()) as unknown[];
-    vtimezones.set(zone, jcal);
-  }
-  return new ICAL.Component(structuredClone(jcal));
-}
 
 /** A wall-clock time in `zone`, written with its TZID (RFC 5545 §3.3.5, form 3). */
 function zoned(event: ICAL.Component, name: string, instant: Date, zone: string) {

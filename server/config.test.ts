@@ -74,6 +74,14 @@ describe("configuration", () => {
     expect(load({ ...issuer, OIDC_ISSUER: "http://127.0.0.1:9000" }).oidc?.issuer).toBe("http://127.0.0.1:9000");
   });
 
+  it("reads advisors' calendars from public addresses only, 10 s at most, unless told otherwise", () => {
+    expect(load({}).busyCalendars).toEqual({ allowPrivate: false, timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 });
+    expect(load({ CALENDAR_ALLOW_PRIVATE: "true", CALENDAR_TIMEOUT_SECONDS: "3" }).busyCalendars).toMatchObject({
+      allowPrivate: true,
+      timeoutMs: 3_000,
+    });
+  });
+
   it("switches to PostgreSQL when DATABASE_URL is set", () => {
     expect(load({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/rdv" }).database).toEqual({
       kind: "postgresql",
@@ -122,6 +130,8 @@ describe("configuration", () => {
     [{ TRUST_PROXY: "oui" }, /TRUST_PROXY doit être un nombre/],
     [{ WEBHOOK_ALLOW_PRIVATE: "oui" }, /WEBHOOK_ALLOW_PRIVATE doit valoir true ou false/],
     [{ TRUST_PROXY: "11" }, /TRUST_PROXY doit être entre 0 et 10/],
+    [{ CALENDAR_ALLOW_PRIVATE: "oui" }, /CALENDAR_ALLOW_PRIVATE doit valoir true ou false/],
+    [{ CALENDAR_TIMEOUT_SECONDS: "0" }, /CALENDAR_TIMEOUT_SECONDS doit être entre 1 et 60/],
     [{ SERVER_PROCESSES: "2" }, /SERVER_PROCESSES au-delà de 1 demande PostgreSQL \(DATABASE_URL\)/],
     [{ NOW: "2026-03-29T08:00:00Z", NODE_ENV: "production" }, /NOW est refusé quand NODE_ENV=production/],
     [{ DATABASE_URL: "postgresql://localhost/rdv", NODE_ENV: "production" }, /SESSION_SECRET est exigé avec DATABASE_URL/],

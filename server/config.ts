@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: optional(integerBetween(0, 10)),
   API_TOKEN_RATE_PER_MINUTE: optional(integerBetween(1, 100_000)),
   WEBHOOK_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
+  CALENDAR_ALLOW_PRIVATE: optional(z.enum(["true", "false"], { error: "doit valoir true ou false" })),
+  CALENDAR_TIMEOUT_SECONDS: optional(integerBetween(1, 60)),
   NOW: optional(z.iso.datetime({ offset: true, error: "doit être un instant ISO 8601, par exemple 2026-03-23T08:00:00+01:00" })),
   OIDC_ISSUER: optional(
     z.url({
@@ -110,6 +112,18 @@ export interface Config {
    */
   webhookAllowPrivate: boolean;
   oidc: OidcConfig | undefined;
+  /** Reading advisors' own calendars (features/busy-calendar/). */
+  busyCalendars: {
+    /**
+     * Whether a calendar's address may lead to a private or local network: never on a public
+     * platform (the server would read its own network for whoever asks); a test's local server.
+     */
+    allowPrivate: boolean;
+    /** How long one read may take, from connecting to the last byte. */
+    timeoutMs: number;
+    /** A calendar larger than this is refused (a year of a busy agenda is a few hundred KiB). */
+    maxBytes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -186,6 +200,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             acrValues: e.OIDC_ACR_VALUES,
           }
         : undefined,
+    busyCalendars: {
+      allowPrivate: e.CALENDAR_ALLOW_PRIVATE === "true",
+      timeoutMs: (e.CALENDAR_TIMEOUT_SECONDS ?? 10) * 1000,
+      maxBytes: 2 * 1024 * 1024,
+    },
   };
 }
 

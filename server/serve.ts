@@ -8,6 +8,7 @@ import { clockStartingAt, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { MigrationError, migrate } from "./db/migrate.ts";
+import { startCalendarReader } from "./features/busy-calendar/calendar-reader.ts";
 import { startReferralSweeper } from "./features/referrals/sweep.ts";
 import { startDailyJobs } from "./jobs/daily.ts";
 import { DAILY_TASKS, outboxTasks } from "./jobs/tasks.ts";
@@ -56,6 +57,7 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
   // Webhooks go with the outbox: the process that sends e-mails delivers events too.
   const webhooks = config.outboxWorker ? startWebhookWorker({ db, clock, config, log }) : undefined;
   const sweeper = startReferralSweeper({ db, clock, config, log });
+  const calendars = startCalendarReader(deps);
   const daily = startDailyJobs(deps, DAILY_TASKS);
   await webApp;
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
@@ -86,6 +88,7 @@ export async function startServer(config: Config, log: Logger, say: Say, webApp?
     await outbox?.stop();
     await webhooks?.stop();
     await sweeper.stop();
+    await calendars.stop();
     await daily.stop();
     await db.close();
     log.info("stopped");

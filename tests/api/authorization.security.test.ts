@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "../../server/clock.ts";
+import { seal } from "../../server/db/sealed.ts";
 import { sessionKeyOf } from "../../server/domain/availability.ts";
 import { sessionSegment } from "../../server/domain/session-path.ts";
 import { encodeSlotKey } from "../../server/features/slots/slot-key.ts";
+import { TEST_SECRET } from "../helpers/app.ts";
 import { ROLES, type Role, useStaffApp } from "../helpers/staff.ts";
 
 // The authorization matrix: every staff endpoint, as every role, on their own structure and
@@ -29,7 +31,8 @@ type Target = "own" | "other";
  * target's staff and its sender see it · referralInbox: its target's staff only · referralSender: its
  * sender only (its target's staff see it: 403) · figures: the
  * Région and coordinators · territoryFigures: the same, a coordinator only on a structure of their
- * territory (the own one) · structureExport: a structure's admins only (its advisors: 403).
+ * territory (the own one) · structureExport: a structure's admins only (its advisors: 403) ·
+ * ownCalendar: an advisor's own calendar, advisors only (whatever the structure).
  */
 type Rule =
   | "region"
@@ -46,7 +49,8 @@ type Rule =
   | "referralSender"
   | "figures"
   | "territoryFigures"
-  | "structureExport";
+  | "structureExport"
+  | "ownCalendar";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -83,6 +87,20 @@ const offeringOf = (t: Target) => (t === "own" ? env.fx.offering : env.fx.other.
 const advisorOf = (t: Target) => (t === "own" ? env.fx.users.advisor : env.fx.otherAdvisor);
 const membershipOf = async (t: Target) =>
   (await env.db.prisma.membership.findFirstOrThrow({ where: { userId: advisorOf(t).id, structureId: structureOf(t).id } })).id;
+const UNRESOLVED_CALENDAR = "https://calendrier.invalid/agenda.ics";
+/** Both advisors' calendars connected and not read lately, for a call that needs one. */
+const advisorsCalendars = (path: string) => async () => {
+  for (const advisorId of [env.fx.users.advisor.id, env.fx.users.sharedAdvisor.id]) {
+    const now = clock.now();
+    const url = seal(TEST_SECRET, { url: UNRESOLVED_CALENDAR });
+    await env.db.prisma.busyCalendar.upsert({
+      where: { advisorId },
+      create: { advisorId, url: { ...url }, dueAt: now, createdAt: now },
+      update: { readAt: null, leaseUntil: null },
+    });
+  }
+  return path;
+};
 const invitedIn = async (t: Target) =>
   (
     await env.db.prisma.staffUser.create({
@@ -294,6 +312,7 @@ const ENDPOINTS: Endpoint[] = [
     path: (t) => `/agenda/export?${OCTOBER}&structure=${structureOf(t).id}`,
   },
   { method: "GET", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
+  { method: "GET", route: "/busy-calendar", rule: "ownCalendar", ok: 200, path: () => "/busy-calendar" },
   { method: "GET", route: "/referrals", rule: "member", ok: 200, path: () => "/referrals?box=sent" },
   { method: "GET", route: "/referrals/pending", rule: "member", ok: 200, path: () => "/referrals/pending" },
   { method: "GET", route: "/notices", rule: "signedIn", ok: 200, path: () => "/notices" },
@@ -404,6 +423,24 @@ const ENDPOINTS: Endpoint[] = [
   },
   { method: "POST", route: "/calendar-feed", rule: "ownAgenda", ok: 201, path: () => "/calendar-feed", body: () => ({}) },
   { method: "DELETE", route: "/calendar-feed", rule: "ownAgenda", ok: 200, path: () => "/calendar-feed" },
+  // An address that never resolves (RFC 6761): allowed, the read fails at once and says so.
+  {
+    method: "PUT",
+    route: "/busy-calendar",
+    rule: "ownCalendar",
+    ok: 200,
+    path: () => "/busy-calendar",
+    body: () => ({ url: UNRESOLVED_CALENDAR }),
+  },
+  {
+    method: "POST",
+    route: "/busy-calendar/refresh",
+    rule: "ownCalendar",
+    ok: 200,
+    path: advisorsCalendars("/busy-calendar/refresh"),
+    body: () => ({}),
+  },
+  { method: "DELETE", route: "/busy-calendar", rule: "ownCalendar", ok: 200, path: advisorsCalendars("/busy-calendar") },
   {
     method: "GET",
     route: "/availability",
@@ -1071,6 +1108,7 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
     if (role !== "coordinator") return 403;
     return rule === "figures" || target === "own" ? ok : 404;
   }
+  if (rule === "ownCalendar") return role === "advisor" ? ok : 403;
   if (rule === "structureExport") {
     if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
     if (target === "other") return 404;
@@ -1120,7 +1158,7 @@ describe("the authorization matrix", () => {
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .filter(
         ([path]) =>
-          /^\/(admin|agenda|desk|availability|calendar-feed|referrals|notices|people|dashboards)\b/.test(path) ||
+          /^\/(admin|agenda|desk|availability|calendar-feed|busy-calendar|referrals|notices|people|dashboards)\b/.test(path) ||
           path === "/auth/me",
       )
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`))

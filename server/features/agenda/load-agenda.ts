@@ -24,7 +24,7 @@ export interface AgendaView {
 
 /**
  * What an agenda shows between two local dates: the appointments of the advisors (those the
- * user sees in full), the time they are busy elsewhere, their absences (the reason for those
+ * user sees in full), the time they are busy elsewhere or in their own calendar, their absences (the reason for those
  * of the user's structures), the closures of the structures, and the free slots staff could
  * still book (one entry per advisor, time and place, with the services it could hold).
  */
@@ -38,7 +38,7 @@ export async function loadAgenda(
   const toInstant = new Date(Date.parse(`${range.to}T00:00:00Z`) + 38 * 3_600_000);
   const iso = (d: Date) => toZonedIso(d, view.zone);
   const during = { startsAt: { lt: toInstant }, endsAt: { gt: fromInstant } };
-  const [appointments, busy, absences, closures, sites, offerings, advisors] = await Promise.all([
+  const [appointments, busy, ownCalendars, absences, closures, sites, offerings, advisors] = await Promise.all([
     scope.prisma.appointment.findMany({
       where: { advisorId: { in: view.advisorIds }, ...(view.team && { structureId: view.team }), ...during },
       orderBy: { startsAt: "asc" },
@@ -55,6 +55,11 @@ export async function loadAgenda(
       },
     }),
     view.team ? busyTimes(db, { advisorIds: view.advisorIds, structureId: view.team, from: fromInstant, to: toInstant }) : [],
+    db.prisma.busyCalendarEvent.findMany({
+      where: { advisorId: { in: view.advisorIds }, ...during },
+      orderBy: { startsAt: "asc" },
+      select: { advisorId: true, startsAt: true, endsAt: true },
+    }),
     db.prisma.absence.findMany({
       where: { advisorId: { in: view.advisorIds }, ...during },
       orderBy: { startsAt: "asc" },
@@ -115,6 +120,8 @@ export async function loadAgenda(
     })),
     /** Meetings of the advisors in their other structures: when, nothing more. */
     busy: busy.map((b) => ({ advisorId: b.advisorId, start: iso(b.start), end: iso(b.end) })),
+    /** Times the advisors' own calendars (Outlook, Google…) say they are busy: when, never what. */
+    ownCalendarBusy: ownCalendars.map((b) => ({ advisorId: b.advisorId, start: iso(b.startsAt), end: iso(b.endsAt) })),
     absences: absences.map(({ startsAt, endsAt, structureId, reason, ...a }) => ({
       ...a,
       start: iso(startsAt),

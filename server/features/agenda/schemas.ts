@@ -60,6 +60,9 @@ export const Agenda = z
     busy: z.array(z.object({ advisorId: z.uuid(), start: ZonedInstant, end: ZonedInstant })).openapi({
       description: "Vue d'équipe : les rendez-vous des conseillers dans leurs autres structures, l'heure seulement.",
     }),
+    ownCalendarBusy: z.array(z.object({ advisorId: z.uuid(), start: ZonedInstant, end: ZonedInstant })).openapi({
+      description: "Les moments occupés lus dans l'agenda personnel des conseillers (Outlook, Google…), l'heure seulement.",
+    }),
     absences: z.array(
       z.object({
         id: z.uuid(),

@@ -1,6 +1,7 @@
 import { invitationExpiredEmail } from "../../../emails/referral.ts";
 import type { Config } from "../../config.ts";
 import { type Database, sqlIn } from "../../db/database.ts";
+import { repeat } from "../../jobs/repeat.ts";
 import { type Logger, traceOf } from "../../logger.ts";
 import { enqueue } from "../../mail/outbox.ts";
 import { recordEvent, referrerNotice } from "./referrals.ts";
@@ -85,17 +86,9 @@ export function startReferralSweeper(
   options: { db: Database; clock: { now(): Date }; config: Pick<Config, "publicUrl" | "sessionSecret">; log: Logger },
   everyMs = 60_000,
 ) {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = sweepReferrals(options.db, options.clock.now(), options.config).catch((error: unknown) =>
-      options.log.warn("referral sweep failed", traceOf(error)),
-    );
-  }, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeat(
+    everyMs,
+    () => sweepReferrals(options.db, options.clock.now(), options.config),
+    (error) => options.log.warn("referral sweep failed", traceOf(error)),
+  );
 }

@@ -77,9 +77,9 @@ type RuleRow = Rule & { offeringIds: string[] };
 
 /**
  * One statement, one round trip (it runs in every slot search and every booking), each part as
- * JSON: the ranges opening these offerings between two dates, then the absences, closures and
- * live appointments of their advisors. Neither an advisor who left (deactivated, or no longer an
- * advisor of these structures) nor a site taken out of service opens anything, whatever rules
+ * JSON: the ranges opening these offerings between two dates, then the absences (with the busy
+ * times read from their own calendars), closures and live appointments of their advisors.
+ * Neither an advisor who left (deactivated, or no longer an advisor of these structures) nor a site taken out of service opens anything, whatever rules
  * remain: the directory's changes show at once. A stable order of rules gives a stable order of
  * slots (see freeSlots). Times are epoch milliseconds, appointments short arrays grouped by
  * advisor (an appointment being moved left out): thousands of them build and parse fastest so.
@@ -112,8 +112,12 @@ export const AVAILABILITY = statement(
     (SELECT coalesce(json_agg(r ORDER BY r.id), '[]') FROM rules r) AS rules,
     (SELECT coalesce(json_agg(json_build_array(a."advisorId", date_part('epoch', a."startsAt") * 1000,
                                                date_part('epoch', a."endsAt") * 1000)), '[]')
-       FROM "Absence" a
-      WHERE a."advisorId" IN (SELECT id FROM advisors) AND a."startsAt" < $6 AND a."endsAt" > $7) AS absences,
+       FROM (SELECT "advisorId", "startsAt", "endsAt" FROM "Absence"
+              WHERE "advisorId" IN (SELECT id FROM advisors) AND "startsAt" < $6 AND "endsAt" > $7
+             UNION ALL
+             -- Busy in their own calendar (Outlook, Google…): away, as far as slots go.
+             SELECT "advisorId", "startsAt", "endsAt" FROM "BusyCalendarEvent"
+              WHERE "advisorId" IN (SELECT id FROM advisors) AND "startsAt" < $6 AND "endsAt" > $7) a) AS absences,
     (SELECT coalesce(json_agg(json_build_array(c."structureId", c."siteId", c."startDate", c."endDate")), '[]')
        FROM "Closure" c
       WHERE c."structureId" = ANY($2::uuid[]) AND c."startDate" <= $3::date AND c."endDate" >= $4::date) AS closures,

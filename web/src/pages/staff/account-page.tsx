@@ -5,6 +5,7 @@ import { ErrorSummary } from "../../components/error-summary.tsx";
 import { Loading } from "../../components/notice.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { CalendarFeedSection } from "./agenda/calendar-feed.tsx";
+import { BusyCalendarSection } from "./busy-calendar.tsx";
 import { capitalize, createFormErrors } from "./form-errors.ts";
 import { NoticeChoicesSection } from "./notice-choices.tsx";
 import { MIN_LENGTH, NEW_PASSWORD_HINT, PasswordField, RevealablePasswords } from "./password-fields.tsx";
@@ -32,6 +33,7 @@ export default function AccountPage() {
       <PasswordForm />
       <Show when={user().memberships.some((membership) => membership.role === "advisor")}>
         <CalendarFeedSection />
+        <BusyCalendarSection />
       </Show>
       <Show when={user().memberships.length > 0}>
         <NoticeChoicesSection />

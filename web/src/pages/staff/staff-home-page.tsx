@@ -3,6 +3,7 @@ import { For, Show } from "solid-js";
 import { PageTitle } from "../../components/page-title.tsx";
 import { agendaTeams } from "./agenda/area-guard.tsx";
 import { TodaySummary } from "./agenda/today-summary.tsx";
+import { BusyCalendarWarning } from "./busy-calendar.tsx";
 import { navigation, roleLines } from "./roles.ts";
 import { useStaffUser } from "./staff-area.tsx";
 
@@ -15,6 +16,9 @@ export default function StaffHomePage() {
   return (
     <div class="staff">
       <PageTitle documentTitle="Espace professionnel">{`Bonjour ${user().firstName}`}</PageTitle>
+      <Show when={advises()}>
+        <BusyCalendarWarning />
+      </Show>
       <Show when={user().areas.includes("agenda") && (advises() || team())}>
         <TodaySummary structure={team()?.id} team={team()?.name} />
       </Show>

@@ -20,10 +20,14 @@ export interface GridColumn {
   today: boolean;
 }
 
-/** A block of the grid: a meeting, a collective session's meetings as one, an absence, a time busy elsewhere. */
+/** A block of the grid: a meeting, a collective session's meetings as one, an absence, a time busy elsewhere or in one's own calendar. */
 type Block =
   | Meeting<AgendaAppointment>
-  | (Span & ({ kind: "absence"; reason: string | null; advisorId: string } | { kind: "busy"; advisorId: string }));
+  | (Span &
+      (
+        | { kind: "absence"; reason: string | null; advisorId: string }
+        | { kind: "busy"; advisorId: string; ownCalendar: boolean }
+      ));
 
 const TAGS: Record<Block["kind"], string> = {
   appointment: "Rendez-vous",
@@ -50,7 +54,10 @@ export function AgendaGrid(props: {
           .map((a): Block => ({ kind: "absence", start: a.start, end: a.end, reason: a.reason, advisorId: a.advisorId })),
         ...props.agenda.busy
           .filter((b) => mine(b.advisorId, column))
-          .map((b): Block => ({ kind: "busy", start: b.start, end: b.end, advisorId: b.advisorId })),
+          .map((b): Block => ({ kind: "busy", start: b.start, end: b.end, advisorId: b.advisorId, ownCalendar: false })),
+        ...props.agenda.ownCalendarBusy
+          .filter((b) => mine(b.advisorId, column))
+          .map((b): Block => ({ kind: "busy", start: b.start, end: b.end, advisorId: b.advisorId, ownCalendar: true })),
       ];
       return {
         column,
@@ -218,7 +225,7 @@ function BlockContent(props: { block: Block; day: LocalDate; advisorName: (id: s
         <>
           <span class="agenda-tag agenda-tag--busy">{TAGS.busy}</span> <span class="agenda-block__when">{when()}</span>
           <span class="agenda-block__meta">
-            Dans une autre structure
+            {block.ownCalendar ? "Agenda personnel" : "Dans une autre structure"}
             <Show when={props.advisorName(block.advisorId)}>{(name) => ` · ${name()}`}</Show>
           </span>
         </>

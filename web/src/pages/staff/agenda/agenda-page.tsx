@@ -182,7 +182,7 @@ function Legend() {
     <p class="agenda__legend">
       Chaque ligne dit ce qu'elle est&nbsp;: <span class="agenda-tag agenda-tag--appointment">Rendez-vous</span>{" "}
       <span class="agenda-tag agenda-tag--free">Libre</span> <span class="agenda-tag agenda-tag--absence">Absence</span>{" "}
-      <span class="agenda-tag agenda-tag--busy">Occupé·e</span> (dans une autre structure){" "}
+      <span class="agenda-tag agenda-tag--busy">Occupé·e</span> (dans une autre structure, ou dans son agenda personnel){" "}
       <span class="agenda-tag agenda-tag--closure">Fermeture</span>
     </p>
   );
@@ -437,9 +437,26 @@ function Day(props: { day: string; agenda: Agenda; advisorName: (id: string) => 
           ),
         }),
       );
+    // The advisor's own calendar (Outlook, Google…): when they are busy, never what with.
+    const ownCalendar = props.agenda.ownCalendarBusy
+      .filter((time) => on(time.start, time.end))
+      .map(
+        (time, index): Entry => ({
+          kind: "busy",
+          start: time.start,
+          end: time.end,
+          key: `agenda-personnel-${time.advisorId}-${index}`,
+          content: () => (
+            <span class="agenda-item__meta">
+              Agenda personnel
+              <Show when={props.advisorName(time.advisorId)}>{(name) => ` · ${name()}`}</Show>
+            </span>
+          ),
+        }),
+      );
     // An absence begun the day before comes first.
     const sortKey = (entry: Entry) => (dateOf(entry.start) < props.day ? "" : timeOf(entry.start));
-    return [...absences, ...appointments, ...busy].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+    return [...absences, ...appointments, ...busy, ...ownCalendar].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   });
   return (
     <section

@@ -48,6 +48,8 @@ export const ACTIONS: Record<string, string> = {
   "calendar_feed.revoke": "Abonnement d'agenda révoqué",
   "api_token.create": "Jeton d'API créé",
   "api_token.revoke": "Jeton d'API révoqué",
+  "busy_calendar.connect": "Agenda personnel relié (ses moments occupés bloquent les créneaux)",
+  "busy_calendar.disconnect": "Agenda personnel déconnecté",
   "faq.create": "Question ajoutée",
   "faq.update": "Question modifiée",
   "faq.delete": "Question supprimée",
