@@ -262,7 +262,7 @@ describe("busy times from an advisor's own calendar", () => {
       const answer = await call("PUT", "/busy-calendar", { url });
       expect(answer.status).toBe(422);
       expect(answer.body.error.fields).toHaveProperty("url");
-      expect(answer.body.error.message).toContain("adresse du calendrier");
+      expect(answer.body.error.message).toContain("adresse web");
     }
   });
 
