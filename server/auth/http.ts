@@ -46,14 +46,6 @@ export function setDeviceCookie(c: Context<AppEnv>, proofs: string) {
 /** The token of `Authorization: Bearer <token>` (RFC 6750), if the request has one. */
 export const bearerToken = (c: Context) => /^Bearer\s+(\S+)\s*$/i.exec(c.req.header("authorization") ?? "")?.[1];
 
-/**
- * Reads who calls: an API token (`Authorization: Bearer`) into c.var.apiToken, else the staff
- * session's cookie into c.var.staff. A request with both acts as the token, and the cookie is
- * not read at all: the token is what a partner's system deliberately sent, and the origin check
- * (`sameOriginJson`) that a Bearer request skips must never let a cookie through. A token that
- * does not work is a 401 with `WWW-Authenticate: Bearer error="invalid_token"`, whatever the
- * route; one past its rate, a 429 with Retry-After.
- */
 const PROCONNECT = "rdv-proconnect";
 
 /**
@@ -82,7 +74,14 @@ export function clearProConnectCookie(c: Context<AppEnv>) {
   deleteCookie(c, cookieName(c, PROCONNECT), { path: "/", secure: secure(c) });
 }
 
-/** Reads the staff session, if any, into c.var.staff. */
+/**
+ * Reads who calls: an API token (`Authorization: Bearer`) into c.var.apiToken, else the staff
+ * session's cookie into c.var.staff. A request with both acts as the token, and the cookie is
+ * not read at all: the token is what a partner's system deliberately sent, and the origin check
+ * (`sameOriginJson`) that a Bearer request skips must never let a cookie through. A token that
+ * does not work is a 401 with `WWW-Authenticate: Bearer error="invalid_token"`, whatever the
+ * route; one past its rate, a 429 with Retry-After.
+ */
 export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { db, clock, config } = c.var.deps;
   const bearer = bearerToken(c);
