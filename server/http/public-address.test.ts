@@ -19,6 +19,8 @@ describe("isPublicAddress", () => {
     ["fe80::1", false],
     ["::ffff:127.0.0.1", false],
     ["::ffff:8.8.8.8", true],
+    ["::7f00:1", false],
+    ["::808:808", false],
     ["not an address", false],
   ])("%s → %s", (ip, expected) => {
     expect(isPublicAddress(ip)).toBe(expected);

@@ -10,8 +10,13 @@ import ipaddr from "ipaddr.js";
 /** Whether an IP address is on the public Internet (IPv4-mapped IPv6 addresses read as IPv4). */
 export function isPublicAddress(ip: string): boolean {
   if (!ipaddr.isValid(ip)) return false;
-  return ipaddr.process(ip).range() === "unicast";
+  const address = ipaddr.process(ip);
+  // « ::7f00:1 », the deprecated IPv4-compatible form, reads as unicast: an IPv4 address all the same.
+  if (address.kind() === "ipv6" && address.match(IPV4_COMPATIBLE)) return false;
+  return address.range() === "unicast";
 }
+
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
