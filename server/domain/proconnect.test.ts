@@ -25,6 +25,11 @@ describe("the address the provider asserts", () => {
     expect(assertedEmail({ email: "a@x.fr" }, { email: "b@x.fr" })).toBe("a@x.fr");
   });
 
+  it("has its domain as accounts keep it, written as people write it, whichever form the provider sends", () => {
+    expect(assertedEmail({ email: "Agent@XN--EXMPLE-CUA.fr" })).toBe("agent@exämple.fr");
+    expect(assertedEmail({ email: "agent@exämple.fr" })).toBe("agent@exämple.fr");
+  });
+
   it("is none when no source holds an address", () => {
     expect(assertedEmail({ sub: "1" }, undefined)).toBeUndefined();
     expect(assertedEmail({ email: 42 }, { email: "pas une adresse" })).toBeUndefined();
