@@ -176,4 +176,17 @@ describe("ProConnect sign-in", () => {
     expect(login.status).toBe(200);
     expect(await (await withPassword.post("/api/auth/logout")).json()).toEqual({});
   });
+
+  it("lets one address start 30 sign-ins in a quarter of an hour, then answers 429 until it has passed", async () => {
+    const start = () =>
+      app.request("/api/auth/oidc/start", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    let last = await start();
+    for (let i = 0; i < 40 && last.status === 200; i++) last = await start();
+    expect(last.status).toBe(429);
+    expect((await last.json()).error.message).toBe(
+      "Trop de connexions avec ProConnect commencées depuis cette connexion : réessayez dans un quart d'heure.",
+    );
+    clock.advance(16 * 60_000);
+    expect((await start()).status).toBe(200);
+  });
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { withDevice } from "../../auth/devices.ts";
 import {
   clearProConnectCookie,
+  clientAddress,
   deviceCookie,
   proConnectCookie,
   setDeviceCookie,
@@ -44,6 +45,7 @@ const start = createRoute({
       "L'adresse d'autorisation du fournisseur ; la tentative est liée à ce navigateur (cookie), dix minutes.",
     ),
     404: errorResponse("ProConnect n'est pas activé sur ce service."),
+    429: errorResponse("Trop de connexions commencées depuis cette connexion : réessayer dans un quart d'heure."),
     503: errorResponse("ProConnect ne répond pas : se connecter avec son mot de passe."),
   },
 });
@@ -75,7 +77,7 @@ export const proConnect = createRouter()
   .openapi(status, (c) => c.json({ enabled: c.var.deps.config.oidc !== undefined }, 200))
   .openapi(start, async (c) => {
     const { db, clock, config } = c.var.deps;
-    const { url, state } = await startSignIn({ db, clock, config });
+    const { url, state } = await startSignIn({ db, clock, config, input: { address: clientAddress(c) } });
     setProConnectCookie(c, { state, returnTo: returnPath(c.req.valid("json").retour) });
     return c.json({ url }, 200);
   })

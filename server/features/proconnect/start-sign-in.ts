@@ -1,5 +1,6 @@
 import * as client from "openid-client";
 import { hashSecret } from "../../auth/hash-secret.ts";
+import { countRequest } from "../../auth/throttle.ts";
 import type { Config, OidcConfig } from "../../config.ts";
 import type { Deps } from "../../context.ts";
 import { seal } from "../../db/sealed.ts";
@@ -10,6 +11,13 @@ import { discoverProvider, ProviderDown, redirectUri } from "./provider.ts";
 export const SIGN_IN_LIFETIME_MS = 10 * 60_000;
 
 export const PROVIDER_DOWN = "ProConnect ne répond pas : connectez-vous avec votre mot de passe.";
+
+/**
+ * Starts let through from one client address in a quarter of an hour: a team behind one
+ * address signs in a few times a day; past it, a script making us call the provider and
+ * keep attempts gets a 429.
+ */
+export const STARTS_PER_ADDRESS = { requests: 30, windowMs: 15 * 60_000 } as const;
 
 /** ProConnect's settings; a 404 when they are unset (the button is hidden then). */
 export function proConnectOf(config: Config): OidcConfig {
@@ -26,8 +34,15 @@ export async function startSignIn({
   db,
   clock,
   config,
-}: Pick<Deps, "db" | "clock" | "config">): Promise<{ url: string; state: string }> {
+  input: { address },
+}: Pick<Deps, "db" | "clock" | "config"> & { input: { address: string } }): Promise<{ url: string; state: string }> {
   const oidc = proConnectOf(config);
+  if ((await countRequest(db, `proconnect:${address}`, clock.now(), STARTS_PER_ADDRESS.windowMs)) > STARTS_PER_ADDRESS.requests) {
+    throw new AppError(
+      "RATE_LIMITED",
+      "Trop de connexions avec ProConnect commencées depuis cette connexion : réessayez dans un quart d'heure.",
+    );
+  }
   const provider = await discoverProvider(oidc).catch((error: unknown) => {
     throw error instanceof ProviderDown ? new AppError("UNAVAILABLE", PROVIDER_DOWN) : error;
   });
