@@ -70,6 +70,10 @@ test("a structure admin subscribes her system, sees a cancellation delivered wit
   expect(normalise(await log.locator("tbody tr").first().textContent())).toContain("Rendez-vous annulé");
   expect(normalise(await log.getByRole("cell", { name: "200" }).textContent())).toBe("200");
   await expectAccessibleAtEveryWidth(page, "webhooks, delivery log");
+  // On a phone the caption spans the page, rather than a letter a line down 2 000 px.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect((await log.locator("caption").boundingBox())?.width).toBeGreaterThan(250);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await log.getByRole("button", { name: /^Renvoyer l'événement « Rendez-vous annulé »/ }).click();
   await page.getByText("Renvoi demandé : part dans un instant.").waitFor();
