@@ -171,7 +171,7 @@ describe("deliveries", () => {
 
   it("after a new secret, both signatures verify for a day, then only the new one", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["appointment_outcome"]);
-    const meeting = await pastMeeting("2026-03-17T13:00:00Z");
+    const meeting = await pastMeeting("2026-03-19T08:00:00Z");
     await send("POST", `/agenda/appointments/${meeting.id}/outcome`, env.fx.cookies.structureAdmin, { outcome: "no_show" });
     const rotated = await send("POST", `/admin/webhooks/${endpoint.id}/secret`, env.fx.cookies.structureAdmin, {});
     expect(rotated.status).toBe(200);
@@ -304,7 +304,7 @@ describe("availability and referral outcomes", () => {
       consent: true,
     });
     const { personId } = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } });
-    const meeting = await pastMeeting("2026-03-16T13:00:00Z", {
+    const meeting = await pastMeeting("2026-03-18T08:00:00Z", {
       personId,
       channel: "referral",
       notes: "Notes internes de la structure",
