@@ -67,6 +67,19 @@ async function pastMeeting(start: string, more: { personId?: string; channel?: "
   });
 }
 const unsubscribe = (id: string) => send("DELETE", `/admin/webhooks/${id}`, env.fx.cookies.regionalAdmin);
+/** A referral from the partner to the PIC VAE, for a new person; checked sent. */
+async function refer(person: { firstName: string; lastName: string; email: string }, need: string) {
+  const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
+    fromStructureId: env.fx.partner.id,
+    toStructureId: env.fx.structure.id,
+    serviceId: env.fx.services.vae.id,
+    person,
+    need,
+    consent: true,
+  });
+  expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+  return referred;
+}
 
 describe("deliveries", () => {
   it("a booking, its move and its cancellation arrive signed, in their order, even when the first attempt of the first failed", async () => {
@@ -236,15 +249,7 @@ describe("what each structure is told", () => {
     const sent = await subscribe(env.fx.partner.id, ["referral_created", "referral_answered"], env.fx.cookies.regionalAdmin);
     const from = env.receiver.received.length;
     const need = "Aide-soignante depuis 12 ans, souhaite un diplôme d'État par la VAE.";
-    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
-      fromStructureId: env.fx.partner.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.benamar@example.org" },
-      need,
-      consent: true,
-    });
-    expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+    const referred = await refer({ firstName: "Nadia", lastName: "Benamar", email: "nadia.benamar@example.org" }, need);
     expect((await send("POST", `/referrals/${referred.body.id}/accept`, env.fx.cookies.structureAdmin, {})).status).toBe(200);
     await worker().drain();
     const got = since(from);
@@ -295,14 +300,10 @@ describe("availability and referral outcomes", () => {
 
   it("the outcome of a referral's meeting reaches its sender: time, place and outcome, not the target's notes", async () => {
     const sent = await subscribe(env.fx.partner.id, ["referral_outcome"], env.fx.cookies.regionalAdmin);
-    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
-      fromStructureId: env.fx.partner.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.b@example.org" },
-      need: "Un diplôme d'État par la VAE.",
-      consent: true,
-    });
+    const referred = await refer(
+      { firstName: "Nadia", lastName: "Benamar", email: "nadia.b@example.org" },
+      "Un diplôme d'État par la VAE.",
+    );
     const { personId } = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } });
     const meeting = await pastMeeting("2026-03-18T08:00:00Z", {
       personId,
@@ -491,15 +492,10 @@ describe("what is kept", () => {
     // The second meeting's outcome and a referral wait while the endpoint is off.
     const second = await pastMeeting("2026-03-17T13:00:00Z", { personId: person.id });
     expect((await outcome(second.id)).status).toBe(200);
-    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
-      fromStructureId: env.fx.partner.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      person: { firstName: "Samir", lastName: "Bouzid", email: "samir@example.org" },
-      need: "Cariste depuis 8 ans, souhaite faire reconnaître son expérience.",
-      consent: true,
-    });
-    expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+    const referred = await refer(
+      { firstName: "Samir", lastName: "Bouzid", email: "samir@example.org" },
+      "Cariste depuis 8 ans, souhaite faire reconnaître son expérience.",
+    );
     const off = (enabled: boolean) => send("PATCH", `/admin/webhooks/${endpoint.id}`, env.fx.cookies.structureAdmin, { enabled });
     expect((await off(false)).status).toBe(200);
     const deliveries = await env.db.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
