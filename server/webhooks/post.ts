@@ -6,7 +6,10 @@ import { guardedLookup, isPublicAddress, PrivateAddressError } from "../http/pub
 /** What a receiver answered: its HTTP status, or why none came. */
 export type PostResult = { status: number; error: null } | { status: null; error: string };
 
-/** A receiver slower than this is counted as down: Standard Webhooks asks receivers to answer quickly. */
+/**
+ * A receiver slower than this, from the connection to the answer's last byte, is counted as
+ * down: Standard Webhooks asks receivers to answer quickly.
+ */
 export const POST_TIMEOUT_MS = 10_000;
 /** What is read of an answer before the connection is dropped: its body is never kept. */
 const MAX_ANSWER_BYTES = 4_096;
@@ -34,19 +37,30 @@ export function postWebhook(
       return resolve({ status: null, error: "adresse privée ou locale refusée" });
     }
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const timeoutMs = options.timeoutMs ?? POST_TIMEOUT_MS;
     let settled = false;
     const finish = (result: PostResult) => {
       if (settled) return;
       settled = true;
+      clearTimeout(deadline);
       resolve(result);
     };
+    // One deadline for the whole exchange, not a socket's silence: a receiver trickling its
+    // headers or its body a byte at a time would otherwise hold the attempt, and its worker's
+    // batch, past the claim's lease. Settled before the destroy, whose close would read as an answer.
+    const deadline = setTimeout(() => {
+      finish({
+        status: null,
+        error: `délai dépassé : pas de réponse complète en ${(timeoutMs / 1000).toLocaleString("fr-FR")} s`,
+      });
+      req.destroy();
+    }, timeoutMs);
     const req = send(
       target,
       {
         method: "POST",
         headers: { ...headers, "content-length": String(Buffer.byteLength(body)), "user-agent": "RDV-Orientation-Webhooks/1" },
         lookup: guardedLookup(options.allowPrivate),
-        timeout: options.timeoutMs ?? POST_TIMEOUT_MS,
       },
       (res) => {
         let read = 0;
@@ -60,10 +74,6 @@ export function postWebhook(
         res.on("error", () => finish({ status, error: null }));
       },
     );
-    req.on("timeout", () => {
-      req.destroy();
-      finish({ status: null, error: `pas de réponse en ${Math.round((options.timeoutMs ?? POST_TIMEOUT_MS) / 1000)} s` });
-    });
     req.on("error", (error: NodeJS.ErrnoException) => finish({ status: null, error: describe(error) }));
     req.end(body);
   });

@@ -22,7 +22,10 @@ export interface WebhookWorkerOptions {
   config: Pick<Config, "sessionSecret" | "publicUrl" | "webhookAllowPrivate">;
   log: Logger;
   batchSize?: number;
-  /** How long a claim holds: longer than a receiver's timeout, past it another worker takes the delivery over. */
+  /**
+   * How long a claim holds: well past an attempt's deadline (`timeoutMs`, from the connection to
+   * the answer's last byte), so that no other worker takes a delivery over while it is being sent.
+   */
   leaseMs?: number;
   pollMs?: number;
   timeoutMs?: number;
@@ -63,6 +66,9 @@ const CLAIM = statement(
        FOR UPDATE OF w SKIP LOCKED)
    RETURNING d.id, d."endpointId", d.payload, d.attempts, e.url, e.secret, e."previousSecret", e."previousUntil"`,
 );
+// An erasure or the purge may have deleted the delivery while it was being sent: its outcome is
+// then nobody's to record.
+const STILL_THERE = statement("webhook-still-there", `SELECT id FROM "WebhookDelivery" WHERE id = $1::uuid FOR UPDATE`);
 const ATTEMPT = statement(
   "webhook-attempt",
   `INSERT INTO "WebhookAttempt" (id, "deliveryId", at, status, error, ms) VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5)`,
@@ -191,6 +197,7 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
     const now = clock.now();
     const ok = result.status !== null && result.status >= 200 && result.status < 300;
     await db.transaction(async (sql) => {
+      if ((await sql.query(STILL_THERE, [d.id])).length === 0) return;
       await sql.query(ATTEMPT, [d.id, now, result.status, result.error ?? (ok ? null : `réponse HTTP ${result.status}`), ms]);
       if (ok) {
         await sql.query(DELIVERED, [d.id, now]);
@@ -206,15 +213,30 @@ export function startWebhookWorker(options: WebhookWorkerOptions, { poll = true 
     if (!ok) log.info("webhook attempt failed", { deliveryId: d.id, attempts: d.attempts, status: result.status });
   }
 
+  // A pool rather than batches: a delivery is claimed as soon as one in flight ends, so a receiver
+  // that takes its whole deadline holds one place, never the other structures' deliveries behind it.
   async function drain(): Promise<number> {
     let handled = 0;
-    for (;;) {
-      const now = clock.now();
-      const batch = await db.sql.query<Claimed>(CLAIM, [new Date(now.getTime() + leaseMs), now, batchSize]);
-      if (batch.length === 0) return handled;
-      await Promise.all(batch.map(deliver));
-      handled += batch.length;
-      if (polling.stopped) return handled;
+    const running = new Set<Promise<void>>();
+    try {
+      for (;;) {
+        const room = batchSize - running.size;
+        if (room > 0 && !polling.stopped) {
+          const now = clock.now();
+          const claimed = await db.sql.query<Claimed>(CLAIM, [new Date(now.getTime() + leaseMs), now, room]);
+          for (const d of claimed) {
+            const sent: Promise<void> = deliver(d).finally(() => running.delete(sent));
+            running.add(sent);
+          }
+          handled += claimed.length;
+          // More may be due at once; with nothing claimed, what ends next may free a key's next event.
+          if (claimed.length === room) continue;
+        }
+        if (running.size === 0) return handled;
+        await Promise.race(running);
+      }
+    } finally {
+      await Promise.allSettled(running);
     }
   }
 

@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openSession } from "../../server/auth/sessions.ts";
@@ -66,6 +67,19 @@ async function pastMeeting(start: string, more: { personId?: string; channel?: "
   });
 }
 const unsubscribe = (id: string) => send("DELETE", `/admin/webhooks/${id}`, env.fx.cookies.regionalAdmin);
+/** A referral from the partner to the PIC VAE, for a new person; checked sent. */
+async function refer(person: { firstName: string; lastName: string; email: string }, need: string) {
+  const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
+    fromStructureId: env.fx.partner.id,
+    toStructureId: env.fx.structure.id,
+    serviceId: env.fx.services.vae.id,
+    person,
+    need,
+    consent: true,
+  });
+  expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+  return referred;
+}
 
 describe("deliveries", () => {
   it("a booking, its move and its cancellation arrive signed, in their order, even when the first attempt of the first failed", async () => {
@@ -235,15 +249,7 @@ describe("what each structure is told", () => {
     const sent = await subscribe(env.fx.partner.id, ["referral_created", "referral_answered"], env.fx.cookies.regionalAdmin);
     const from = env.receiver.received.length;
     const need = "Aide-soignante depuis 12 ans, souhaite un diplôme d'État par la VAE.";
-    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
-      fromStructureId: env.fx.partner.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.benamar@example.org" },
-      need,
-      consent: true,
-    });
-    expect(referred.status, JSON.stringify(referred.body)).toBe(201);
+    const referred = await refer({ firstName: "Nadia", lastName: "Benamar", email: "nadia.benamar@example.org" }, need);
     expect((await send("POST", `/referrals/${referred.body.id}/accept`, env.fx.cookies.structureAdmin, {})).status).toBe(200);
     await worker().drain();
     const got = since(from);
@@ -294,14 +300,10 @@ describe("availability and referral outcomes", () => {
 
   it("the outcome of a referral's meeting reaches its sender: time, place and outcome, not the target's notes", async () => {
     const sent = await subscribe(env.fx.partner.id, ["referral_outcome"], env.fx.cookies.regionalAdmin);
-    const referred = await send("POST", "/referrals", env.fx.cookies.referrer, {
-      fromStructureId: env.fx.partner.id,
-      toStructureId: env.fx.structure.id,
-      serviceId: env.fx.services.vae.id,
-      person: { firstName: "Nadia", lastName: "Benamar", email: "nadia.b@example.org" },
-      need: "Un diplôme d'État par la VAE.",
-      consent: true,
-    });
+    const referred = await refer(
+      { firstName: "Nadia", lastName: "Benamar", email: "nadia.b@example.org" },
+      "Un diplôme d'État par la VAE.",
+    );
     const { personId } = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } });
     const meeting = await pastMeeting("2026-03-18T08:00:00Z", {
       personId,
@@ -384,23 +386,133 @@ describe("failures", () => {
     ]);
     await unsubscribe(endpoint.id);
   });
+
+  it("a receiver trickling its answer is cut at the deadline and counted as failed, never sent twice at once; other endpoints' deliveries go meanwhile", {
+    timeout: 20_000,
+  }, async () => {
+    // Headers, or a 200 and then its body, one byte every 50 ms for as long as the platform listens.
+    const hits: string[] = [];
+    const trickler = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        hits.push(req.url ?? "");
+        if (req.url === "/headers") req.socket.write("HTTP/1.1 200 OK\r\nX-Slow: ");
+        else res.writeHead(200, { "content-type": "text/plain" }).flushHeaders();
+        const drip = setInterval(() => (req.url === "/headers" ? req.socket.write("a") : res.write("a")), 50);
+        req.socket.on("close", () => clearInterval(drip));
+      });
+    });
+    await new Promise<void>((resolve) => trickler.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(trickler.address() as { port: number }).port}`;
+    const events = ["appointment_booked", "appointment_cancelled"];
+    const slow = [await subscribe(env.fx.structure.id, events, undefined, `${base}/headers`)];
+    slow.push(await subscribe(env.fx.structure.id, events, undefined, `${base}/body`));
+    const quick = await subscribe(env.fx.structure.id, events);
+    const from = env.receiver.received.length;
+    const answeredAt: number[] = [];
+    env.receiver.answer(() => {
+      answeredAt.push(performance.now());
+      return 200;
+    });
+    const booked = await bookOnline(env.app, env.fx.structure.id, { date: "2026-04-02", person: { email: "lent@example.org" } });
+    const cancelled = await env.app.request(`/api/manage/${booked.token}/cancel`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(cancelled.status).toBe(200);
+
+    const DEADLINE = 1_500;
+    const options = { db: env.db, clock, config, log: createLogger("silent"), timeoutMs: DEADLINE };
+    const started = performance.now();
+    const draining = startWebhookWorker(options, { poll: false }).drain();
+    await vi.waitFor(() => expect(answeredAt).toHaveLength(2), { timeout: DEADLINE, interval: 20 });
+    // Meanwhile another instance finds the slow ones still claimed: it sends nothing again.
+    expect(await startWebhookWorker(options, { poll: false }).drain()).toBe(0);
+    expect(await draining).toBe(4);
+    const took = performance.now() - started;
+
+    expect(took).toBeGreaterThanOrEqual(DEADLINE - 50);
+    expect(took).toBeLessThan(DEADLINE + 3_000);
+    // The quick receiver had the booking and its cancellation before the slow attempts ended.
+    expect(answeredAt[1]).toBeLessThan(started + DEADLINE);
+    expect(env.receiver.verified(quick.secret, since(from)).map((e) => e.type)).toEqual([
+      "appointment.booked",
+      "appointment.cancelled",
+    ]);
+    expect(hits.sort()).toEqual(["/body", "/headers"]);
+    const tries = await env.db.prisma.webhookAttempt.findMany({
+      where: { delivery: { endpointId: { in: slow.map((e) => e.id) } } },
+      include: { delivery: { select: { status: true, event: true } } },
+    });
+    expect(tries).toHaveLength(2);
+    for (const t of tries) {
+      expect(t).toMatchObject({ status: null, delivery: { status: "pending", event: "appointment_booked" } });
+      expect(t.error).toMatch(/délai dépassé/);
+      expect(t.ms).toBeGreaterThanOrEqual(DEADLINE - 50);
+    }
+    trickler.closeAllConnections();
+    await new Promise((resolve) => trickler.close(resolve));
+    env.receiver.answer(() => 200);
+    for (const e of [...slow, quick]) await unsubscribe(e.id);
+  });
 });
 
 describe("what is kept", () => {
-  it("a delivery done with is kept a month for the log, then purged with its attempts; one still pending stays", async () => {
+  it("a delivery is kept a month for the log, then purged with its attempts, even one still pending for a switched-off endpoint", async () => {
     const endpoint = await subscribe(env.fx.structure.id, ["availability_changed"]);
     const old = new Date(clock.now().getTime() - 31 * 86_400_000);
     const delivery = (status: "delivered" | "failed" | "pending", createdAt: Date) =>
       env.db.prisma.webhookDelivery.create({
         data: { endpointId: endpoint.id, event: "availability_changed", payload: {}, createdAt, dueAt: createdAt, status },
       });
-    const gone = [await delivery("delivered", old), await delivery("failed", old)];
+    const gone = [await delivery("delivered", old), await delivery("failed", old), await delivery("pending", old)];
     await env.db.prisma.webhookAttempt.create({ data: { deliveryId: gone[0]?.id as string, at: old, status: 200, ms: 12 } });
-    const kept = [await delivery("pending", old), await delivery("delivered", clock.now())];
-    expect(await purgeDeliveries(env, clock.now())).toEqual({ deliveries: 2 });
+    const kept = [await delivery("pending", clock.now()), await delivery("delivered", clock.now())];
+    await env.db.prisma.webhookEndpoint.update({ where: { id: endpoint.id }, data: { disabledAt: old, disabledReason: "test" } });
+    expect(await purgeDeliveries(env, clock.now())).toEqual({ deliveries: 3 });
     const left = await env.db.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { id: true } });
     expect(left.map((d) => d.id).sort()).toEqual(kept.map((d) => d.id).sort());
     expect(await env.db.prisma.webhookAttempt.count({ where: { deliveryId: gone[0]?.id as string } })).toBe(0);
+    await unsubscribe(endpoint.id);
+  });
+
+  it("erasing a person, by their structure or everywhere by the Région, deletes the deliveries about them, sent or still waiting", async () => {
+    const endpoint = await subscribe(env.fx.structure.id, ["appointment_outcome", "referral_created"]);
+    const from = env.receiver.received.length;
+    const person = await env.db.prisma.person.create({
+      data: { firstName: "Inès", lastName: "Moreau", email: "ines@example.org" },
+    });
+    const outcome = (id: string) =>
+      send("POST", `/agenda/appointments/${id}/outcome`, env.fx.cookies.structureAdmin, { outcome: "honoured" });
+    const first = await pastMeeting("2026-03-16T13:00:00Z", { personId: person.id });
+    expect((await outcome(first.id)).status).toBe(200);
+    await worker().drain();
+    expect(since(from)).toHaveLength(1);
+    // The second meeting's outcome and a referral wait while the endpoint is off.
+    const second = await pastMeeting("2026-03-17T13:00:00Z", { personId: person.id });
+    expect((await outcome(second.id)).status).toBe(200);
+    const referred = await refer(
+      { firstName: "Samir", lastName: "Bouzid", email: "samir@example.org" },
+      "Cariste depuis 8 ans, souhaite faire reconnaître son expérience.",
+    );
+    const off = (enabled: boolean) => send("PATCH", `/admin/webhooks/${endpoint.id}`, env.fx.cookies.structureAdmin, { enabled });
+    expect((await off(false)).status).toBe(200);
+    const deliveries = await env.db.prisma.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
+    expect(deliveries.map((d) => d.status).sort()).toEqual(["delivered", "pending", "pending"]);
+
+    const erase = (id: string, cookie: string) => send("POST", `/people/${id}/erase`, cookie, { confirm: true });
+    expect((await erase(person.id, env.fx.cookies.structureAdmin)).status).toBe(200);
+    const { personId } = await env.db.prisma.referral.findUniqueOrThrow({ where: { id: referred.body.id } });
+    expect((await erase(personId, env.fx.cookies.regionalAdmin)).body).toMatchObject({ everywhere: true });
+
+    expect(await env.db.prisma.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
+    const delivered = deliveries.find((d) => d.status === "delivered");
+    const resent = await send("POST", `/admin/webhook-deliveries/${delivered?.id}/resend`, env.fx.cookies.structureAdmin, {});
+    expect(resent.status).toBe(404);
+    expect((await off(true)).status).toBe(200);
+    expect(await worker().drain()).toBe(0);
+    expect(since(from)).toHaveLength(1);
     await unsubscribe(endpoint.id);
   });
 });

@@ -138,6 +138,11 @@ async function scrub(
   const messages = { OR: [{ appointmentId: { in: appointmentIds } }, { referralId: { in: referralIds } }] };
   const messageIds = (await tx.outboxMessage.findMany({ where: messages, select: { id: true } })).map((m) => m.id);
   await tx.outboxMessage.deleteMany({ where: { id: { in: messageIds } } });
+  // Webhook deliveries hold them too, sealed (name, contacts, the referral's need), whether still
+  // to send — a disabled endpoint switched back on would send them — or sent and kept for
+  // « Renvoyer »: they go, attempts with them. Their key names the meeting or referral (webhooks/emit.ts).
+  const orderKeys = [...appointmentIds.map((id) => `appointment:${id}`), ...referralIds.map((id) => `referral:${id}`)];
+  if (orderKeys.length > 0) await tx.webhookDelivery.deleteMany({ where: { orderKey: { in: orderKeys } } });
   // A booking's stored answer (replayed to a retry) holds the person and the private link:
   // sealed beside its appointment's id; before sealing, in clear (kept a day at most).
   if (appointmentIds.length > 0) {
