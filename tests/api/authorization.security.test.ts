@@ -1189,7 +1189,9 @@ describe("the authorization matrix", () => {
       if (res.status !== status) throw new Error(`${res.status}: ${await res.text()}`);
       if (status === 404 || status === 403) {
         const { error } = await res.json();
-        expect(error.message).toMatch(/introuvable|rôle|régionale|jeton ne donne pas accès/);
+        expect(error.message).toMatch(
+          /introuvable|rôle|régionale|jeton ne donne pas accès|Seul un administrateur de la structure/,
+        );
       }
     },
   );
