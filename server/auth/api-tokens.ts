@@ -1,7 +1,7 @@
 import type { Database } from "../db/database.ts";
 import { deadToken, dueForTouch, looksLikeToken, RATE_WINDOW_MS, secondsLeft } from "../domain/api-tokens.ts";
 import { hashSecret } from "./hash-secret.ts";
-import { canManageStructure, type Roles } from "./policy.ts";
+import { canIssueToken, type Roles } from "./policy.ts";
 import type { ScopeToken } from "./scope.ts";
 import type { StaffIdentity } from "./sessions.ts";
 import { counted } from "./throttle.ts";
@@ -19,7 +19,7 @@ const UNKNOWN = "Jeton d'API inconnu : vérifiez l'en-tête Authorization (Beare
 /**
  * The caller behind a presented token, or why it is refused (a 401's French message). A token
  * is known by its hash; it works while it is neither revoked nor expired and its creator, still
- * active, still runs its structure. Its last use is written at most once a minute.
+ * active, is still an admin member of its structure (being the Région is not enough: policy.ts). Its last use is written at most once a minute.
  */
 export async function readApiToken(db: Database, presented: string, now: Date): Promise<TokenCaller | { refused: string }> {
   if (!looksLikeToken(presented)) return { refused: UNKNOWN };
@@ -54,7 +54,7 @@ export async function readApiToken(db: Database, presented: string, now: Date): 
       revokedAt: row.revokedAt,
       expiresAt: row.expiresAt,
       creatorActive: creator.active,
-      creatorManages: canManageStructure(creatorRoles, row.structureId),
+      creatorManages: canIssueToken(creatorRoles, row.structureId),
     },
     now,
   );

@@ -5,6 +5,7 @@ import {
   canBookFor,
   canFollowReferral,
   canHandleReferral,
+  canIssueToken,
   canManageAccount,
   canManageRegion,
   canManageStructure,
@@ -63,6 +64,14 @@ describe("rights on a structure: own structure yes, another no", () => {
     expect([canSeeStructurePeople(roles, ML), canSeeStructurePeople(roles, OTHER)]).toEqual([seeOwn, seeOther]);
     expect([canBookFor(roles, ML), canBookFor(roles, OTHER)]).toEqual([bookOwn, bookOther]);
     expect([canManageStructure(roles, ML), canManageStructure(roles, OTHER)]).toEqual([manageOwn, manageOther]);
+  });
+
+  it("API tokens: an admin member of the structure makes them, never the Région as such", () => {
+    expect(canIssueToken(people.structureAdmin, ML)).toBe(true);
+    expect(canIssueToken(people.structureAdmin, OTHER)).toBe(false);
+    expect(canIssueToken(people.regionalAdmin, ML)).toBe(false);
+    expect(canIssueToken({ ...as("structure_admin"), regionalAdmin: true }, ML)).toBe(true);
+    expect(canIssueToken(people.advisor, ML)).toBe(false);
   });
 
   it("territories and the region", () => {

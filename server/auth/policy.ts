@@ -45,6 +45,13 @@ export const canBookFor = (roles: Roles, structureId: string) =>
 export const canManageStructure = (roles: Roles, structureId: string) =>
   roles.regionalAdmin || inStructure(roles, structureId, "structure_admin");
 
+/**
+ * Make an API token for a structure, and keep it working: an admin member of the structure only.
+ * Never the Région as such — a token acts in the structure with its admin's rights, which the
+ * Région does not hold there (a structure's referrals are not its to read).
+ */
+export const canIssueToken = (roles: Roles, structureId: string) => inStructure(roles, structureId, "structure_admin");
+
 /** A territory's figures. */
 export const canSeeTerritory = (roles: Roles, territoryId: string) =>
   roles.regionalAdmin || roles.territories.includes(territoryId);

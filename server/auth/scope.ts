@@ -1,6 +1,6 @@
 import type { Database, PrismaClient } from "../db/database.ts";
 import type { Prisma } from "../db/generated/client.ts";
-import type { ApiPermission } from "../domain/api-permissions.ts";
+import { type ApiPermission, grants, PERMISSION_WORDS } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
 import {
   type AccountRoles,
@@ -10,6 +10,7 @@ import {
   canEditAvailability,
   canFollowReferral,
   canHandleReferral,
+  canIssueToken,
   canManageAccount,
   canManageStructure,
   canReferFrom,
@@ -103,6 +104,7 @@ export class Scope {
   seesPeopleOf = (structureId: string) => canSeeStructurePeople(this.roles, structureId);
   booksFor = (structureId: string) => canBookFor(this.roles, structureId);
   manages = (structureId: string) => canManageStructure(this.roles, structureId);
+  issuesTokenFor = (structureId: string) => canIssueToken(this.roles, structureId);
   /** The structures they run; undefined for the Région, which runs them all. */
   managedIds = () => managedStructureIds(this.roles);
   seesTerritory = (territoryId: string) => canSeeTerritory(this.roles, territoryId);
@@ -114,6 +116,22 @@ export class Scope {
     canEditAvailability(this.roles, this.userId, advisorId, structureId);
   seesAccount = (account: AccountRoles) => canSeeAccount(this.roles, account);
   managesAccount = (account: AccountRoles) => canManageAccount(this.roles, account);
+
+  /**
+   * Whether the request may do what `permission` covers: always for a session, for a token only
+   * if it holds it — for a verb of one area that reaches into another (an availability change
+   * cancelling meetings), beyond the area's permission the request was let in with.
+   */
+  tokenMay = (permission: ApiPermission) => !this.token || grants(this.token.permissions, permission);
+
+  /** 403 naming the permission, when a token lacks the one needed to `what` (« annuler … »). */
+  requireTokenPermission(permission: ApiPermission, what: string): void {
+    if (!this.tokenMay(permission))
+      throw new AppError(
+        "FORBIDDEN",
+        `Ce jeton ne peut pas ${what} : il y faut la permission « ${PERMISSION_WORDS[permission]} ».`,
+      );
+  }
 
   /** 403 for what the Région alone may do. */
   requireRegion(): void {

@@ -38,6 +38,17 @@ async function call(method: string, path: string, { token, cookie, body, headers
 
 const own = () => env.fx.structure.id;
 const admin = () => env.fx.cookies.structureAdmin;
+/** A new signed-in account with these memberships: its session cookie. */
+async function staffAccount(
+  key: string,
+  memberships: { structureId: string; role: "structure_admin" | "advisor" }[],
+  extra: { regionalAdmin?: boolean } = {},
+) {
+  const user = await env.db.prisma.staffUser.create({
+    data: { email: `${key}@staff.test`, firstName: "A", lastName: key, memberships: { create: memberships }, ...extra },
+  });
+  return `rdv-session=${await openSession(env.db, user.id, clock.now())}`;
+}
 let named = 0;
 /** A token of the structure admin's structure (or another's, made by the Région), as its creator gets it. */
 async function newToken(
@@ -99,11 +110,43 @@ describe("a structure admin's tokens", () => {
     const body = { name: "Ailleurs", permissions: ["referrals_read"] };
     expect((await call("POST", `/admin/structures/${env.fx.other.id}/api-tokens`, { cookie: admin(), body })).status).toBe(404);
     expect((await call("POST", path, { cookie: env.fx.cookies.advisor, body })).status).toBe(403);
-    // The Région may give any structure a token.
-    expect(
-      (await call("POST", `/admin/structures/${env.fx.other.id}/api-tokens`, { cookie: env.fx.cookies.regionalAdmin, body }))
-        .status,
-    ).toBe(201);
+  });
+
+  it("lets the Région list and revoke any structure's tokens but make one only where it is an admin member", async () => {
+    const region = env.fx.cookies.regionalAdmin;
+    const made = await newToken(["referrals_read"]);
+    const body = { name: "Région", permissions: ["referrals_read"] };
+    const refused = await call("POST", `/admin/structures/${own()}/api-tokens`, { cookie: region, body });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/^Seul un administrateur de la structure peut créer un jeton pour elle : /);
+    expect(await env.db.prisma.apiToken.count({ where: { name: "Région" } })).toBe(0);
+    const listed = await call("GET", `/admin/structures/${own()}/api-tokens`, { cookie: region });
+    expect(listed.body.tokens.map((t: { id: string }) => t.id)).toContain(made.id);
+    expect((await call("POST", `/admin/api-tokens/${made.id}/revoke`, { cookie: region, body: {} })).status).toBe(200);
+    expect((await call("GET", "/referrals?box=received", { token: made.token })).status).toBe(401);
+
+    // A token the Région made before it could not (or with a membership since lost) reads nothing.
+    const old = `rdv_${"R".repeat(43)}`;
+    await env.db.prisma.apiToken.create({
+      data: {
+        structureId: own(),
+        name: "Ancien",
+        tokenHash: hashSecret(old),
+        prefix: old.slice(0, 12),
+        permissions: ["referrals_read"],
+        createdById: env.fx.users.regionalAdmin.id,
+        createdAt: clock.now(),
+      },
+    });
+    const stale = await call("GET", "/referrals?box=received", { token: old });
+    expect([stale.status, stale.body.error.message]).toEqual([401, expect.stringMatching(/n'administre plus/)]);
+
+    // A Région admin who also runs the structure as a member makes its tokens as its admin.
+    const both = await staffAccount("region-et-admin", [{ structureId: own(), role: "structure_admin" }], {
+      regionalAdmin: true,
+    });
+    const theirs = await newToken(["referrals_read"], { cookie: both });
+    expect((await call("GET", "/referrals?box=received", { token: theirs.token })).status).toBe(200);
   });
 
   it("never lets a token manage tokens", async () => {
@@ -202,6 +245,52 @@ describe("a token on the staff API", () => {
     expect(agenda.status).toBe(200);
     expect(JSON.stringify(agenda.body)).toContain(here.id);
     expect(JSON.stringify(agenda.body)).not.toContain(theirs.id);
+    // Without `structure`, not its creator's own agenda (their meetings and absences elsewhere): its structure's.
+    const plain = await call("GET", `/agenda?${week}`, { token });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toEqual(agenda.body);
+  });
+
+  it("changes availability without reaching the meetings it leaves out, unless it may handle appointments", async () => {
+    const meeting = await meetingAt(env, "2026-11-05T09:00:00Z");
+    const absence = {
+      advisorId: env.fx.advisor.id,
+      structureId: own(),
+      start: "2026-11-05T00:00",
+      end: "2026-11-06T00:00",
+    };
+    const availability = (await newToken(["availability_write"])).token;
+    const asked = await call("POST", "/availability/absences", { token: availability, body: absence });
+    expect(asked.status).toBe(409);
+    // When, and nothing of who or what: the token may not read appointments.
+    expect(asked.body.error.affected).toEqual([{ start: "2026-11-05T10:00:00+01:00" }]);
+    const cancel = await call("POST", "/availability/absences", {
+      token: availability,
+      body: { ...absence, onBooked: "cancel" },
+    });
+    expect(cancel.status).toBe(403);
+    expect(cancel.body.error.message).toBe(
+      "Ce jeton ne peut pas annuler les rendez-vous touchés (onBooked « cancel ») : il y faut la permission « Prendre, déplacer, annuler les rendez-vous ».",
+    );
+    const unchanged = await env.db.prisma.appointment.findUniqueOrThrow({ where: { id: meeting.id } });
+    expect(unchanged.status).toBe("booked");
+    expect(
+      await env.db.prisma.absence.count({ where: { advisorId: env.fx.advisor.id, startsAt: new Date("2026-11-04T23:00:00Z") } }),
+    ).toBe(0);
+
+    const both = (await newToken(["availability_write", "appointments_write"])).token;
+    const full = await call("POST", "/availability/absences", { token: both, body: absence });
+    expect(full.body.error.affected).toEqual([
+      {
+        id: meeting.id,
+        start: "2026-11-05T10:00:00+01:00",
+        service: "Information-conseil VAE",
+        person: { firstName: "Léa", lastName: "Durand" },
+      },
+    ]);
+    const done = await call("POST", "/availability/absences", { token: both, body: { ...absence, onBooked: "cancel" } });
+    expect(done.status).toBe(201);
+    expect(done.body.cancelledMeetings.map((m: { id: string }) => m.id)).toEqual([meeting.id]);
   });
 
   it("names itself in the audit log, beside its creator, for what it reads and changes", async () => {
@@ -289,7 +378,8 @@ describe("a token that no longer works", () => {
     const listed = await call("GET", `/admin/structures/${own()}/api-tokens`, { cookie: admin() });
     expect(listed.body.tokens.find((t: { id: string }) => t.id === made.id).revokedAt).toBe(clock.now().toISOString());
     // Another structure's admin cannot revoke it: it is not theirs to see.
-    const other = await newToken(["referrals_read"], { cookie: env.fx.cookies.regionalAdmin, structureId: env.fx.other.id });
+    const otherAdmin = await staffAccount("admin-cio", [{ structureId: env.fx.other.id, role: "structure_admin" }]);
+    const other = await newToken(["referrals_read"], { cookie: otherAdmin, structureId: env.fx.other.id });
     expect((await call("POST", `/admin/api-tokens/${other.id}/revoke`, { cookie: admin(), body: {} })).status).toBe(404);
   });
 

@@ -32,7 +32,8 @@ type Target = "own" | "other";
  * sender only (its target's staff see it: 403) · figures: the
  * Région and coordinators · territoryFigures: the same, a coordinator only on a structure of their
  * territory (the own one) · structureExport: a structure's admins only (its advisors: 403) ·
- * ownCalendar: an advisor's own calendar, advisors only (whatever the structure).
+ * ownCalendar: an advisor's own calendar, advisors only (whatever the structure) · tokenIssue:
+ * making a structure's API token, its admin members only (the Région: 403, it only oversees them).
  */
 type Rule =
   | "region"
@@ -50,7 +51,8 @@ type Rule =
   | "figures"
   | "territoryFigures"
   | "structureExport"
-  | "ownCalendar";
+  | "ownCalendar"
+  | "tokenIssue";
 // (ownAgenda also covers what staff may do in any structure: book an offering open to staff.)
 interface Endpoint {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -855,7 +857,7 @@ const ENDPOINTS: Endpoint[] = [
   {
     method: "POST",
     route: "/admin/structures/{id}/api-tokens",
-    rule: "structure",
+    rule: "tokenIssue",
     ok: 201,
     path: (t) => `/admin/structures/${structureOf(t).id}/api-tokens`,
     body: () => ({ name: "Logiciel de suivi", permissions: ["referrals_read"] }),
@@ -1109,6 +1111,7 @@ function expected(endpoint: Endpoint, role: Role | "anonymous", target: Target):
     return rule === "figures" || target === "own" ? ok : 404;
   }
   if (rule === "ownCalendar") return role === "advisor" ? ok : 403;
+  if (rule === "tokenIssue") return role !== "structureAdmin" ? 403 : target === "own" ? ok : 404;
   if (rule === "structureExport") {
     if (role !== "advisor" && role !== "reception" && role !== "structureAdmin") return 403;
     if (target === "other") return 404;
@@ -1186,7 +1189,9 @@ describe("the authorization matrix", () => {
       if (res.status !== status) throw new Error(`${res.status}: ${await res.text()}`);
       if (status === 404 || status === 403) {
         const { error } = await res.json();
-        expect(error.message).toMatch(/introuvable|rôle|régionale|jeton ne donne pas accès/);
+        expect(error.message).toMatch(
+          /introuvable|rôle|régionale|jeton ne donne pas accès|Seul un administrateur de la structure/,
+        );
       }
     },
   );

@@ -2,7 +2,8 @@ import { expect, test } from "vitest";
 import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
 
 // A structure admin gives the structure's software a token: made in the directory, copied once,
-// used from outside the browser on the agenda, then revoked — and refused from then on.
+// used from outside the browser on the agenda, then revoked — and refused from then on. The
+// Région sees the list, not the form.
 
 const staff = useStaffHarness();
 
@@ -65,4 +66,14 @@ test("a structure admin creates a token, copies it, a program uses it, the admin
   // The sign-in page asks who is signed in before anyone is: its 401 is expected.
   expect(problems.filter((problem) => !problem.includes("401"))).toEqual([]);
   await close();
+
+  // The Région oversees the structure's tokens but makes none: the tab says so instead of the form.
+  const region = await staff.signedIn("admin@demo.example", "Anne");
+  await region.page.goto(`/espace/annuaire/structures/${lille.id}?onglet=jetons`);
+  await region.page.getByRole("heading", { level: 3, name: "Logiciel de suivi" }).waitFor();
+  await region.page.getByText(/^Seul un administrateur de la structure peut créer un jeton pour elle/).waitFor();
+  expect(await region.page.getByRole("form", { name: "Créer un jeton" }).count()).toBe(0);
+  await expectAxeClean(region.page, "the Région's view of a structure's tokens");
+  expect(region.problems.filter((problem) => !problem.includes("401"))).toEqual([]);
+  await region.close();
 });

@@ -8,12 +8,14 @@ const MAX_DAYS = 31;
 /**
  * The agenda of a period: the user's own appointments across the structures they advise in, or
  * with `structure` the team's of a structure whose people they see (one advisor with `advisor`).
+ * A token has no own agenda — its creator's absences and busy times elsewhere stay theirs — so
+ * without `structure` it gets its structure's, the one view it can have (rather than a 422).
  */
 export async function showAgenda({
   db,
   clock,
   scope,
-  input: { structure, advisor, ...period },
+  input: { structure = scope.token?.structureId, advisor, ...period },
 }: StaffDeps & {
   input: {
     from?: LocalDate | undefined;

@@ -19,6 +19,13 @@ export interface AffectedAppointment {
   person: { firstName: string; lastName: string };
 }
 
+/**
+ * A meeting in the 409's list as the caller may see it: in full, or — to a token that may not
+ * read appointments (an availability one) — its time only, no person, service or id.
+ */
+const shownTo = (scope: StaffDeps["scope"]) => (a: AffectedAppointment) =>
+  scope.tokenMay("appointments_read") ? a : { start: a.start };
+
 /** A meeting the change cancelled, and how its person hears of it; `phone` (shown), when someone must call. */
 export interface CancelledMeeting extends AffectedAppointment {
   told: ToldBy[];
@@ -97,7 +104,10 @@ export async function changeAvailability(
   event: { action: string; entity: string; fields?: string[] },
   change: (tx: Tx) => Promise<{ id: string }>,
 ) {
-  const { db, clock, config } = deps;
+  const { db, clock, config, scope } = deps;
+  // Cancelling is an appointments' verb: an availability token alone may only keep them.
+  if (target.onBooked === "cancel")
+    scope.requireTokenPermission("appointments_write", "annuler les rendez-vous touchés (onBooked « cancel »)");
   const now = clock.now();
   const zone = (await db.prisma.structure.findUniqueOrThrow({ where: { id: target.structureId }, select: { timeZone: true } }))
     .timeZone;
@@ -138,7 +148,11 @@ export async function changeAvailability(
         orphaned.length === 1
           ? "Ce changement laisse un rendez-vous hors des disponibilités : le garder, ou l'annuler en prévenant la personne ?"
           : `Ce changement laisse ${orphaned.length} rendez-vous hors des disponibilités : les garder, ou les annuler en prévenant les personnes ?`,
-        { affected: orphaned, conflicts, fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." } },
+        {
+          affected: orphaned.map(shownTo(scope)),
+          conflicts,
+          fields: { onBooked: "Choisissez : garder (keep) ou annuler (cancel)." },
+        },
       );
     }
     const cancelledMeetings: CancelledMeeting[] = [];
@@ -150,7 +164,7 @@ export async function changeAvailability(
           tx,
           a.id,
           { by: "structure", reason },
-          { now, config, actorId: deps.scope.user.id },
+          { now, config, actorId: scope.user.id },
         );
         const told = toldOf(person);
         cancelledMeetings.push({ ...a, told: told.by, phone: told.call && phoneForPeople(told.call) });

@@ -61,6 +61,9 @@ export function navigation(areas: readonly Area[]): { name: string; href: string
   return areas.flatMap((area) => [{ name: AREA_NAMES[area], href: AREA_PATHS[area] }, ...(AREA_PAGES[area] ?? [])]);
 }
 
+/** Whether one is an admin member of a structure: who makes its API tokens, as policy.ts's canIssueToken says. */
+export const canIssueToken = (user: StaffUser, structureId: string) =>
+  user.memberships.some((m) => m.role === "structure_admin" && m.structure.id === structureId);
+
 /** Whether one runs a structure (its admins, and the Région): as policy.ts's canManageStructure says. */
-export const canManage = (user: StaffUser, structureId: string) =>
-  user.regionalAdmin || user.memberships.some((m) => m.role === "structure_admin" && m.structure.id === structureId);
+export const canManage = (user: StaffUser, structureId: string) => user.regionalAdmin || canIssueToken(user, structureId);

@@ -5,6 +5,8 @@ import { Button } from "../../../components/button.tsx";
 import { ChoicesField, TextField } from "../../../components/fields.tsx";
 import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
 import { formatDate, formatParisInstant, parisDate } from "../../../lib/dates.ts";
+import { canIssueToken } from "../roles.ts";
+import { useStaffUser } from "../staff-area.tsx";
 import { type ApiToken, createApiToken, getApiTokens, revokeApiToken, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
@@ -17,6 +19,7 @@ const OPTIONS = API_PERMISSIONS.map((value) => ({ value, label: PERMISSION_WORDS
  * it acts as its author, in this structure only, within the permissions ticked.
  */
 export function StructureApiTokens(props: { structure: StructureDetail; regional: boolean }) {
+  const user = useStaffUser();
   return (
     <>
       <p>
@@ -25,7 +28,7 @@ export function StructureApiTokens(props: { structure: StructureDetail; regional
         jeton est inscrite au journal à votre nom et au sien.
       </p>
       <Loadable loading="Chargement des jetons…" failure="Les jetons n'ont pas pu être chargés." queryKey={getApiTokens.key}>
-        <Tokens structureId={props.structure.id} />
+        <Tokens structureId={props.structure.id} issues={canIssueToken(user(), props.structure.id)} />
       </Loadable>
     </>
   );
@@ -34,7 +37,8 @@ export function StructureApiTokens(props: { structure: StructureDetail; regional
 /** The last day a token works: the day before the midnight it expires at. */
 const lastDay = (expiresAt: string) => formatDate(parisDate(new Date(Date.parse(expiresAt) - 1)));
 
-function Tokens(props: { structureId: string }) {
+/** `issues`: the user is an admin member of the structure; the Région otherwise only oversees (lists, revokes). */
+function Tokens(props: { structureId: string; issues: boolean }) {
   const tokens = createAsync(() => getApiTokens(props.structureId));
   const revoke = useAction(revokeApiToken);
   const success = createSuccess();
@@ -132,14 +136,24 @@ function Tokens(props: { structureId: string }) {
       </Show>
       <section class="staff__section" aria-labelledby="new-token-title">
         <h3 id="new-token-title">Créer un jeton</h3>
-        <TokenForm
-          structureId={props.structureId}
-          onMade={(made) => {
-            setCopyFailure(undefined);
-            setShown(made);
-            success.say(`Le jeton « ${made.name} » est créé : copiez-le ci-dessous, il ne sera plus affiché.`);
-          }}
-        />
+        <Show
+          when={props.issues}
+          fallback={
+            <p>
+              Seul un administrateur de la structure peut créer un jeton pour elle&nbsp;: un jeton agit avec ses droits dans la
+              structure, que l'administration régionale n'a pas. Vous pouvez révoquer les jetons ci-dessus.
+            </p>
+          }
+        >
+          <TokenForm
+            structureId={props.structureId}
+            onMade={(made) => {
+              setCopyFailure(undefined);
+              setShown(made);
+              success.say(`Le jeton « ${made.name} » est créé : copiez-le ci-dessous, il ne sera plus affiché.`);
+            }}
+          />
+        </Show>
       </section>
     </>
   );
