@@ -4,7 +4,7 @@ import type { AppEnv, StaffDeps } from "../context.ts";
 import { CLOSED_TO_TOKENS, tokenRefusal } from "../domain/api-permissions.ts";
 import { AppError } from "../errors.ts";
 import { readApiToken, tokenRateExceeded } from "./api-tokens.ts";
-import { type Area, tokenPermission } from "./policy.ts";
+import { type Area, tokenPermission, tokenPermissionAt } from "./policy.ts";
 import { Scope } from "./scope.ts";
 import { ABSOLUTE_TIMEOUT_MS, readSession } from "./sessions.ts";
 
@@ -100,6 +100,11 @@ export const staffSession: MiddlewareHandler<AppEnv> = async (c, next) => {
         `Ce jeton a fait plus de ${config.apiTokenRatePerMinute} requêtes en une minute. Réessayez dans ${wait} s.`,
       );
     }
+    // Before the route reads the body: a permission missing is a 403 whatever was sent. Paths
+    // closed to tokens are refused by their area (`requireArea`); public ones stay open.
+    const needed = tokenPermissionAt(c.req.path, c.req.method);
+    const refused = needed && tokenRefusal(caller.token.permissions, needed);
+    if (refused) throw new AppError("FORBIDDEN", refused);
     c.set("apiToken", caller);
   } else {
     const token = getCookie(c, cookieName(c, SESSION));

@@ -116,15 +116,22 @@ export const canHandleReferral = (roles: Roles, referral: { toStructureId: strin
  * availability and the calendar subscription are routes of the agenda's.
  */
 export function tokenPermission(area: Area, path: string, method: string): ApiPermission | undefined {
+  const needed = tokenPermissionAt(path, method);
+  const referrals = needed?.startsWith("referrals_") ?? false;
+  return (area === "referrals" && referrals) || ((area === "agenda" || area === "reception") && !referrals) ? needed : undefined;
+}
+
+/**
+ * The permission a request to one of the paths open to tokens needs, from its path alone: it is
+ * asked before the route reads the body, so that a token without it gets its 403 whatever it sent.
+ */
+export function tokenPermissionAt(path: string, method: string): ApiPermission | undefined {
   const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-  const tokenArea: TokenArea | undefined =
-    area === "agenda" || area === "reception"
-      ? under("/api/availability")
-        ? "availability"
-        : under("/api/agenda") || under("/api/desk")
-          ? "appointments"
-          : undefined
-      : area === "referrals" && under("/api/referrals")
+  const tokenArea: TokenArea | undefined = under("/api/availability")
+    ? "availability"
+    : under("/api/agenda") || under("/api/desk")
+      ? "appointments"
+      : under("/api/referrals")
         ? "referrals"
         : undefined;
   return tokenArea && permissionFor(tokenArea, method);

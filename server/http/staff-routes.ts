@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
-import { tokenPermission } from "../auth/policy.ts";
+import { tokenPermissionAt } from "../auth/policy.ts";
 import { API_PERMISSIONS } from "../domain/api-permissions.ts";
 import { errorResponse } from "./router.ts";
 
@@ -51,8 +51,7 @@ export function documentCredentials(registry: OpenAPIHono["openAPIRegistry"]) {
     if (definition.type !== "route" || definition.route.security !== SESSION_ONLY) continue;
     const { path, method } = definition.route;
     const verb = method.toUpperCase();
-    // Which area a path is in does not matter here: only these two open to tokens at all.
-    const needed = tokenPermission("agenda", `/api${path}`, verb) ?? tokenPermission("referrals", `/api${path}`, verb);
+    const needed = tokenPermissionAt(`/api${path}`, verb);
     Object.assign(definition.route, { security: [...SESSION_ONLY, ...(needed ? [{ bearerAuth: [needed] }] : [])] });
   }
 }

@@ -185,6 +185,15 @@ describe("a token on the staff API", () => {
     }
   });
 
+  it("refuses a permission it lacks whatever the body, before reading it", async () => {
+    const { token } = await newToken(["appointments_read"]);
+    const res = await call("PATCH", `/agenda/appointments/${randomUUID()}`, { token, body: {} });
+    expect([res.status, res.body.error.message]).toEqual([
+      403,
+      "Ce jeton ne donne pas accès à cette action : il y faut la permission « Prendre, déplacer, annuler les rendez-vous ».",
+    ]);
+  });
+
   it("never opens the directory, figures, one's account, people's files or calendar subscription", async () => {
     const { token } = await newToken([...API_PERMISSIONS]);
     for (const path of [
