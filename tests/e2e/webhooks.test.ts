@@ -35,17 +35,23 @@ test("a structure admin subscribes her system, sees a cancellation delivered wit
   const form = page.getByRole("form", { name: "Ajouter un webhook" });
   await form.waitFor();
 
-  // Sent without an event: the summary says so, nothing is created.
-  await form.getByLabel("Adresse (URL)").fill(receiver.url);
+  // Sent with half an address and no event: the summary says both at once, nothing is created.
+  await form.getByLabel("Adresse web").fill("si.exemple.fr");
   await form.getByRole("button", { name: "Ajouter le webhook" }).click();
   await page.getByRole("link", { name: "Choisissez au moins un événement." }).waitFor();
+  await page.getByRole("link", { name: "Adresse web complète attendue, par exemple https://si.exemple.fr/webhooks." }).waitFor();
   await expectAccessibleAtEveryWidth(page, "webhooks, form with an error");
+  await form.getByLabel("Adresse web").fill(receiver.url);
   await form.getByRole("checkbox", { name: "Rendez-vous annulé" }).check();
   await form.getByRole("checkbox", { name: "Rendez-vous pris" }).check();
   await form.getByRole("button", { name: "Ajouter le webhook" }).click();
   await page.getByText(`Le webhook ${receiver.url} est ajouté.`).waitFor();
   const secret = normalise(await page.locator(".webhook-secret__value").textContent());
   expect(secret).toMatch(/^whsec_/);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copier le secret" }).click();
+  await page.getByText("Secret copié.").waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   const row = page.locator(".webhook-rows .directory-row");
   expect(normalise(await row.locator("dl").textContent())).toBe("ÉvénementsRendez-vous pris, Rendez-vous annuléÉtatactif");
 

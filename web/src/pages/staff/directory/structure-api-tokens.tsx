@@ -3,13 +3,14 @@ import { createSignal, For, Show } from "solid-js";
 import { API_PERMISSIONS, type ApiPermission, PERMISSION_WORDS } from "../../../../../server/domain/api-permissions.ts";
 import { Button } from "../../../components/button.tsx";
 import { ChoicesField, TextField } from "../../../components/fields.tsx";
-import { Loadable, Notice, Refusal } from "../../../components/notice.tsx";
+import { Loadable, Notice } from "../../../components/notice.tsx";
 import { formatDate, formatParisInstant, parisDate } from "../../../lib/dates.ts";
 import { canIssueToken } from "../roles.ts";
 import { useStaffUser } from "../staff-area.tsx";
 import { type ApiToken, createApiToken, getApiTokens, revokeApiToken, type StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
+import { CopyButton } from "./copy-button.tsx";
 
 const OPTIONS = API_PERMISSIONS.map((value) => ({ value, label: PERMISSION_WORDS[value] }));
 
@@ -25,7 +26,7 @@ export function StructureApiTokens(props: { structure: StructureDetail; regional
       <p>
         Un jeton permet à un logiciel de la structure d'utiliser l'API de RDV Orientation (en-tête «&nbsp;Authorization:
         Bearer&nbsp;») avec vos droits, dans cette structure seulement, et pour ce que vous cochez. Chaque action faite avec un
-        jeton est inscrite au journal à votre nom et au sien.
+        jeton est inscrite au journal de la plateforme, que tient l'administration régionale, à votre nom et au sien.
       </p>
       <Loadable loading="Chargement des jetons…" failure="Les jetons n'ont pas pu être chargés." queryKey={getApiTokens.key}>
         <Tokens structureId={props.structure.id} issues={canIssueToken(user(), props.structure.id)} />
@@ -43,7 +44,6 @@ function Tokens(props: { structureId: string; issues: boolean }) {
   const revoke = useAction(revokeApiToken);
   const success = createSuccess();
   const [shown, setShown] = createSignal<{ name: string; token: string }>();
-  const [copyFailure, setCopyFailure] = createSignal<string>();
   const live = (token: ApiToken) => !token.revokedAt && !token.expired;
 
   return (
@@ -65,22 +65,17 @@ function Tokens(props: { structureId: string; issues: boolean }) {
               onFocus={(event) => event.currentTarget.select()}
             />
             <div class="directory__actions">
-              <Button
-                variant="secondary"
-                onClick={() =>
-                  void navigator.clipboard?.writeText(made().token).then(
-                    () => success.say("Jeton copié."),
-                    () => setCopyFailure("La copie n'a pas pu se faire : sélectionnez le jeton et copiez-le."),
-                  )
-                }
-              >
-                Copier le jeton
-              </Button>
+              <CopyButton
+                value={made().token}
+                label="Copier le jeton"
+                copied="Jeton copié."
+                what="le jeton"
+                onCopied={success.say}
+              />
               <Button variant="secondary" onClick={() => setShown(undefined)}>
                 J'ai copié le jeton
               </Button>
             </div>
-            <Refusal message={copyFailure()} />
           </Notice>
         )}
       </Show>
@@ -148,7 +143,6 @@ function Tokens(props: { structureId: string; issues: boolean }) {
           <TokenForm
             structureId={props.structureId}
             onMade={(made) => {
-              setCopyFailure(undefined);
               setShown(made);
               success.say(`Le jeton « ${made.name} » est créé : copiez-le ci-dessous, il ne sera plus affiché.`);
             }}

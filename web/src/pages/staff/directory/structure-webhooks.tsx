@@ -7,6 +7,7 @@ import { formatParisInstant } from "../../../lib/dates.ts";
 import type { StructureDetail } from "./admin-api.ts";
 import { AdminForm, createAdminForm, createSuccess, SuccessNotice } from "./admin-form.tsx";
 import { ConfirmButton } from "./confirm-button.tsx";
+import { CopyButton } from "./copy-button.tsx";
 import { attemptWords, deliveryStatus, WEBHOOK_EVENT_WORDS } from "./webhook-words.ts";
 import {
   createWebhook,
@@ -52,7 +53,7 @@ function Webhooks(props: { structureId: string }) {
         dans l'ordre pour un même rendez-vous, et réessayé pendant environ 27 heures s'il n'est pas reçu.
       </p>
       <SuccessNotice said={success.said()} />
-      <Show when={secret()}>{(shown) => <SecretNotice url={shown().url} secret={shown().secret} />}</Show>
+      <Show when={secret()}>{(shown) => <SecretNotice url={shown().url} secret={shown().secret} onCopied={success.say} />}</Show>
       <Show when={(endpoints()?.length ?? 0) > 0} fallback={<p>Aucun webhook.</p>}>
         <ul class="directory-rows webhook-rows">
           <For each={endpoints()}>
@@ -81,13 +82,20 @@ function Webhooks(props: { structureId: string }) {
 }
 
 /** A secret is shown once: the receiver needs it to verify signatures, and it is kept sealed. */
-function SecretNotice(props: { url: string; secret: string }) {
+function SecretNotice(props: { url: string; secret: string; onCopied: (said: string) => void }) {
   return (
     <div class="notice webhook-secret" role="status">
       <p>Secret de signature de {props.url}, à copier maintenant dans votre système&nbsp;: il ne sera plus affiché.</p>
       <p>
         <code class="webhook-secret__value">{props.secret}</code>
       </p>
+      <CopyButton
+        value={props.secret}
+        label="Copier le secret"
+        copied="Secret copié."
+        what="le secret"
+        onCopied={props.onCopied}
+      />
     </div>
   );
 }
@@ -271,7 +279,7 @@ function DeliveryRow(props: { delivery: WebhookDelivery; said: string | undefine
 
 type Field = "url" | "description" | "events";
 const IDS: Record<Field, string> = { url: "webhook-url", description: "webhook-description", events: "webhook-evenements" };
-const NAMES = { url: "Adresse", description: "Description", events: "Événements" };
+const NAMES = { url: "Adresse web", description: "Description", events: "Événements" };
 
 function EndpointForm(props: { structureId: string; onCreated: (url: string, secret: string) => void }) {
   const create = useAction(createWebhook);
@@ -283,7 +291,11 @@ function EndpointForm(props: { structureId: string; onCreated: (url: string, sec
   async function submit() {
     const created = await form.run(
       {
-        url: url().trim() ? undefined : "Saisissez l'adresse de votre système, par exemple https://si.exemple.fr/webhooks.",
+        url: !url().trim()
+          ? "Saisissez l'adresse de votre système, par exemple https://si.exemple.fr/webhooks."
+          : /^https?:\/\/[^/\s]+/i.test(url().trim()) && URL.canParse(url().trim())
+            ? undefined
+            : "Adresse web complète attendue, par exemple https://si.exemple.fr/webhooks.",
         events: events().length > 0 ? undefined : "Choisissez au moins un événement.",
       },
       () => create(props.structureId, { url: url().trim(), description: description().trim(), events: events() }),
@@ -299,7 +311,7 @@ function EndpointForm(props: { structureId: string; onCreated: (url: string, sec
     <AdminForm form={form} label="Ajouter un webhook" submit="Ajouter le webhook" onSubmit={submit}>
       <TextField
         id={IDS.url}
-        label="Adresse (URL)"
+        label="Adresse web"
         hint="En https://, un serveur joignable depuis Internet."
         type="url"
         inputmode="url"
