@@ -23,7 +23,7 @@ const outlook = readFileSync(new URL("../fixtures/busy-calendars/outlook.ics", i
 const clock = fixedClock("2027-02-26T08:00:00Z");
 const config: Config = {
   ...testConfig(),
-  busyCalendars: { allowPrivate: true, timeoutMs: 300, maxBytes: 64 * 1024, readTimeoutMs: 3_000 },
+  busyCalendars: { allowPrivate: true, timeoutMs: 300, maxBytes: 64 * 1024, readTimeoutMs: 2_000 },
 };
 
 // Repetitions ical.js would look through for ever: every 30 February (told at once), and every
@@ -311,7 +311,7 @@ describe("busy times from an advisor's own calendar", () => {
     let started = performance.now();
     const refused = await connect("/february-30.ics");
     expect(refused.body).toMatchObject({ connected: true, busyCount: 0, syncedAt: null, lastError: TOO_COMPLEX });
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
 
     served.body = outlook;
     served.etag = '"v4"';
@@ -329,7 +329,7 @@ describe("busy times from an advisor's own calendar", () => {
     expect(await slotStarts("2027-03-02", "2027-03-02")).toEqual(["03-02T09:00", "03-02T11:00"]);
     expect(readersDone).toBe(false);
     expect(await reading).toBe(1);
-    expect(performance.now() - started).toBeLessThan(config.busyCalendars.readTimeoutMs + 2_000);
+    expect(performance.now() - started).toBeLessThan(config.busyCalendars.readTimeoutMs + 4_000);
     expect((await call("GET", "/busy-calendar")).body).toMatchObject({
       busyCount: 2,
       lastError: TOO_COMPLEX,

@@ -5,6 +5,8 @@ import type { Outcome, ReadJob } from "./read-busy-times.ts";
 // The worker side of read-busy-times.ts: one calendar's busy times, read on a thread of its own.
 
 const job = workerData as ReadJob;
+// Loaded: the read's time limit starts now, not counting the thread's start (tsx compiling).
+parentPort?.postMessage({ kind: "ready" } satisfies Outcome);
 let outcome: Outcome;
 try {
   const busy = busyIntervals(job.text, { from: new Date(job.from), to: new Date(job.to) }, job.zone);

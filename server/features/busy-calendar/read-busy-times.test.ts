@@ -23,10 +23,10 @@ describe("busy times read on a thread of their own", () => {
     const started = performance.now();
     let ticks = 0;
     const ticking = setInterval(() => ticks++, 50);
-    const read = readBusyTimes(calendar("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO"), window, "Europe/Paris", 2_500);
+    const read = readBusyTimes(calendar("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO"), window, "Europe/Paris", 1_500);
     await expect(read).rejects.toThrow(CalendarTooComplexError);
     clearInterval(ticking);
-    expect(performance.now() - started).toBeLessThan(4_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(ticks).toBeGreaterThan(20);
   });
 });

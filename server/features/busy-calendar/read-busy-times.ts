@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { type BusyInterval, CalendarTooComplexError, NotACalendarError } from "../../domain/busy-times.ts";
+import { CalendarReadError } from "./fetch-calendar.ts";
 
 // A calendar comes from someone else's server, and ical.js can step for ever through some of its
 // repetitions (busy-times.ts): read in the request, or by the background reader, one such
@@ -15,8 +16,13 @@ export interface ReadJob {
   to: number;
   zone: string;
 }
-export type Outcome = { kind: "busy"; busy: [number, number][] } | { kind: "too-complex" | "not-a-calendar"; message: string };
+export type Outcome =
+  | { kind: "ready" }
+  | { kind: "busy"; busy: [number, number][] }
+  | { kind: "too-complex" | "not-a-calendar"; message: string };
 
+/** A thread loads in under a second, several on a machine under load: past this, something is wrong. */
+const START_TIMEOUT_MS = 30_000;
 /** Far above a year of a busy agenda (2 MiB of text read in some 50 MiB). */
 const MAX_HEAP_MB = 256;
 
@@ -28,8 +34,8 @@ const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(
 
 /**
  * The busy intervals of a calendar's text within the window, read on a thread of its own.
- * Throws NotACalendarError, or CalendarTooComplexError when the read passes `timeoutMs` or its
- * memory bound.
+ * Throws NotACalendarError, or CalendarTooComplexError when the read passes `timeoutMs` (once
+ * the thread has started) or its memory bound.
  */
 export function readBusyTimes(text: string, window: { from: Date; to: Date }, zone: string, timeoutMs: number) {
   const job: ReadJob = { text, from: window.from.getTime(), to: window.to.getTime(), zone };
@@ -49,8 +55,19 @@ export function readBusyTimes(text: string, window: { from: Date; to: Date }, zo
       void worker.terminate();
       outcome();
     };
-    const timer = setTimeout(() => settle(() => reject(new CalendarTooComplexError(`not read in ${timeoutMs} ms`))), timeoutMs);
-    worker.on("message", (outcome: Outcome) =>
+    let timer = setTimeout(
+      () =>
+        settle(() =>
+          reject(new CalendarReadError("La lecture du calendrier n'a pas pu commencer : il sera relu dans 15 minutes.")),
+        ),
+      START_TIMEOUT_MS,
+    );
+    worker.on("message", (outcome: Outcome) => {
+      if (outcome.kind === "ready") {
+        clearTimeout(timer);
+        timer = setTimeout(() => settle(() => reject(new CalendarTooComplexError(`not read in ${timeoutMs} ms`))), timeoutMs);
+        return;
+      }
       settle(() => {
         if (outcome.kind === "busy")
           resolve(outcome.busy.map(([start, end]) => ({ start: new Date(start), end: new Date(end) })));
@@ -60,8 +77,8 @@ export function readBusyTimes(text: string, window: { from: Date; to: Date }, zo
               ? new CalendarTooComplexError(outcome.message)
               : new NotACalendarError(outcome.message),
           );
-      }),
-    );
+      });
+    });
     worker.on("error", (error: Error & { code?: string }) =>
       settle(() => reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new CalendarTooComplexError(error.message) : error)),
     );
