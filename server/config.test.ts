@@ -75,7 +75,12 @@ describe("configuration", () => {
   });
 
   it("reads advisors' calendars from public addresses only, 10 s at most, unless told otherwise", () => {
-    expect(load({}).busyCalendars).toEqual({ allowPrivate: false, timeoutMs: 10_000, maxBytes: 2 * 1024 * 1024 });
+    expect(load({}).busyCalendars).toEqual({
+      allowPrivate: false,
+      timeoutMs: 10_000,
+      maxBytes: 2 * 1024 * 1024,
+      readTimeoutMs: 5_000,
+    });
     expect(load({ CALENDAR_ALLOW_PRIVATE: "true", CALENDAR_TIMEOUT_SECONDS: "3" }).busyCalendars).toMatchObject({
       allowPrivate: true,
       timeoutMs: 3_000,

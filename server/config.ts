@@ -123,6 +123,11 @@ export interface Config {
     timeoutMs: number;
     /** A calendar larger than this is refused (a year of a busy agenda is a few hundred KiB). */
     maxBytes: number;
+    /**
+     * How long reading a calendar's busy times may take, once fetched: a calendar whose
+     * repetitions never end is given up after that, rather than hold a thread for ever.
+     */
+    readTimeoutMs: number;
   };
 }
 
@@ -204,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowPrivate: e.CALENDAR_ALLOW_PRIVATE === "true",
       timeoutMs: (e.CALENDAR_TIMEOUT_SECONDS ?? 10) * 1000,
       maxBytes: 2 * 1024 * 1024,
+      readTimeoutMs: 5_000,
     },
   };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { busyIntervals, MAX_INSTANCES, NotACalendarError } from "./busy-times.ts";
+import { busyIntervals, CalendarTooComplexError, MAX_INSTANCES, NotACalendarError } from "./busy-times.ts";
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../tests/fixtures/busy-calendars/${name}.ics`, import.meta.url), "utf8");
@@ -104,6 +104,27 @@ describe("busy times read from an advisor's own calendar", () => {
     const started = performance.now();
     expect(busyIntervals(text, wide, PARIS)).toHaveLength(MAX_INSTANCES);
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses at once a daily or finer repetition on days its months never have (30 February, 31 April)", () => {
+    // ical.js would look for ever for the first such day, at full speed and growing memory; it
+    // never matches a daily rule's day counted from the month's end either.
+    for (const rule of [
+      "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+      "FREQ=HOURLY;BYMONTH=4,2;BYMONTHDAY=31",
+      "FREQ=DAILY;BYMONTHDAY=-1",
+    ]) {
+      const text = calendar(`DTSTART:20261201T090000Z\r\nDURATION:PT1H\r\nRRULE:${rule}\r\nUID:x`);
+      const started = performance.now();
+      expect(() => busyIntervals(text, wide, PARIS)).toThrow(CalendarTooComplexError);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    // One of its days exists: the rule is read (its first occurrence is its start, as RFC 5545 says).
+    const some = calendar("DTSTART:20261201T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=28,30\r\nUID:y");
+    expect(read(some)).toEqual([
+      "2026-12-01T09:00:00.000Z → 2026-12-01T10:00:00.000Z",
+      "2027-02-28T09:00:00.000Z → 2027-02-28T10:00:00.000Z",
+    ]);
   });
 
   it("finds this week's instance of a series begun decades ago", () => {

@@ -20,6 +20,14 @@ export class NotACalendarError extends Error {
   override name = "NotACalendarError";
 }
 
+/**
+ * A calendar whose repetitions cannot be read in reasonable time: ical.js looks for ever for the
+ * next occurrence of a daily (or finer) rule that no day matches, such as every 30 February.
+ */
+export class CalendarTooComplexError extends Error {
+  override name = "CalendarTooComplexError";
+}
+
 /** A pathological RRULE (every second for ever) stops here rather than hold the server. */
 export const MAX_INSTANCES = 5_000;
 /**
@@ -132,7 +140,7 @@ export function busyIntervals(text: string, window: { from: Date; to: Date }, zo
     return expand(parseCalendar(text), window, zone);
   } catch (error) {
     // A value ical.js cannot read (a date « 2027-13-45 », a broken RRULE) shows only once hydrated.
-    if (error instanceof NotACalendarError) throw error;
+    if (error instanceof NotACalendarError || error instanceof CalendarTooComplexError) throw error;
     throw new NotACalendarError(error instanceof Error ? error.message : String(error));
   }
 }
@@ -176,6 +184,8 @@ function expand(calendar: ICAL.Component, window: { from: Date; to: Date }, zone
       if (blocks(event.component)) add(span(event.startDate, event.endDate, zone));
       continue;
     }
+    const impossible = event.component.getAllProperties("rrule").find((p) => neverMatches(p.getFirstValue() as ICAL.Recur));
+    if (impossible) throw new CalendarTooComplexError(`RRULE:${impossible.getFirstValue()} matches no day`);
     // Each occurrence is what its override says, if it has one (moved, cancelled, or confirmed
     // in a cancelled series), else what its series says.
     const iterator = event.iterator(startNear(event, from - MOVED_REACH_MS, zone));
@@ -196,6 +206,26 @@ function expand(calendar: ICAL.Component, window: { from: Date; to: Date }, zone
     }
   }
   return merged(found);
+}
+
+/** The days each month can have (29 February in leap years). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const ALL_MONTHS = MONTH_DAYS.map((_, i) => i + 1);
+/** The frequencies ical.js steps through a day (or less) at a time, looking for a day that matches. */
+const STEPPED = new Set(["DAILY", "HOURLY", "MINUTELY", "SECONDLY"]);
+
+/**
+ * Whether a daily or finer rule asks for days that none of its months has (30 February, 31
+ * April): ical.js guards its monthly and yearly rules against those, not these, which it would
+ * step through for ever. It also compares these rules' days as written, so that a day counted
+ * from the month's end (-1) never matches either. The timeout around the read
+ * (busy-calendar/read-busy-times.ts) guards the combinations not told here.
+ */
+function neverMatches(rule: ICAL.Recur): boolean {
+  const days = rule.parts.BYMONTHDAY;
+  if (!STEPPED.has(rule.freq) || !days?.length) return false;
+  const months = rule.parts.BYMONTH?.length ? rule.parts.BYMONTH : ALL_MONTHS;
+  return !months.some((month) => days.some((day) => day > 0 && day <= (MONTH_DAYS[month - 1] ?? 0)));
 }
 
 /**

@@ -23,8 +23,20 @@ const outlook = readFileSync(new URL("../fixtures/busy-calendars/outlook.ics", i
 const clock = fixedClock("2027-02-26T08:00:00Z");
 const config: Config = {
   ...testConfig(),
-  busyCalendars: { allowPrivate: true, timeoutMs: 300, maxBytes: 64 * 1024 },
+  busyCalendars: { allowPrivate: true, timeoutMs: 300, maxBytes: 64 * 1024, readTimeoutMs: 2_000 },
 };
+
+// Repetitions ical.js would look through for ever: every 30 February (told at once), and every
+// minute of a 29 February that is a Monday (the next is in 2044: only the time limit tells it).
+const repeated = (rule: string) =>
+  `BEGIN:VEVENT\r\nUID:${rule}\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270101T090000Z\r\nDURATION:PT1M\r\nRRULE:${rule}\r\nEND:VEVENT\r\n`;
+const february30 = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${repeated("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30")}END:VCALENDAR\r\n`;
+const endlessOutlook = outlook.replace(
+  /END:VCALENDAR/,
+  `${repeated("FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO")}END:VCALENDAR`,
+);
+const TOO_COMPLEX =
+  "Le calendrier est trop complexe à lire (une répétition sans fin ?) : vérifiez-le ou publiez-en un plus simple.";
 
 /** What the calendar server serves, path by path, and what it was asked. */
 const served = {
@@ -49,6 +61,7 @@ function calendarServer(request: IncomingMessage, response: ServerResponse) {
     const write = () => response.write(line.repeat(1000), () => !response.destroyed && setImmediate(write));
     return write();
   }
+  if (path === "/february-30.ics") return response.writeHead(200, { "Content-Type": "text/calendar" }).end(february30);
   if (path === "/agenda.html")
     return response.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><p>Agenda</p>");
   if (path === "/moved") return response.writeHead(302, { Location: "/owa/calendar/published/calendar.ics" }).end();
@@ -291,6 +304,39 @@ describe("busy times from an advisor's own calendar", () => {
     await db.prisma.staffUser.update({ where: { id: fx.advisor.id }, data: { active: true } });
     expect(await readDueCalendars(deps())).toBe(1);
     expect(served.hits).toHaveLength(1);
+    await signIn();
+  });
+
+  it("gives up a calendar whose repetitions never end, in seconds, keeps its busy times and answers others meanwhile", async () => {
+    let started = performance.now();
+    const refused = await connect("/february-30.ics");
+    expect(refused.body).toMatchObject({ connected: true, busyCount: 0, syncedAt: null, lastError: TOO_COMPLEX });
+    expect(performance.now() - started).toBeLessThan(5_000);
+
+    served.body = outlook;
+    served.etag = '"v4"';
+    expect((await connect("/owa/calendar/published/calendar.ics")).body).toMatchObject({ busyCount: 2, lastError: null });
+    served.body = endlessOutlook;
+    served.etag = '"v5"';
+    clock.advance(15 * 60_000);
+    await signIn();
+    started = performance.now();
+    let readersDone = false;
+    const reading = readDueCalendars(deps()).finally(() => {
+      readersDone = true;
+    });
+    // While the reader waits for the calendar, the server answers: the Tuesday meeting still blocks 10:00.
+    expect(await slotStarts("2027-03-02", "2027-03-02")).toEqual(["03-02T09:00", "03-02T11:00"]);
+    expect(readersDone).toBe(false);
+    expect(await reading).toBe(1);
+    expect(performance.now() - started).toBeLessThan(config.busyCalendars.readTimeoutMs + 4_000);
+    expect((await call("GET", "/busy-calendar")).body).toMatchObject({
+      busyCount: 2,
+      lastError: TOO_COMPLEX,
+      failingSince: clock.now().toISOString(),
+    });
+    served.body = outlook;
+    clock.set("2027-02-26T08:00:00Z");
     await signIn();
   });
 

@@ -1,8 +1,9 @@
 import type { Deps } from "../../context.ts";
 import { SealError, unseal } from "../../db/sealed.ts";
-import { busyIntervals, NotACalendarError } from "../../domain/busy-times.ts";
+import { CalendarTooComplexError, NotACalendarError } from "../../domain/busy-times.ts";
 import { DEFAULT_ZONE } from "../../domain/time.ts";
 import { CalendarReadError, calendarAddress, fetchCalendar } from "./fetch-calendar.ts";
+import { readBusyTimes } from "./read-busy-times.ts";
 
 /** Between two reads of a calendar, by the worker. */
 export const READ_EVERY_MS = 15 * 60_000;
@@ -58,10 +59,11 @@ export async function syncCalendar({ db, clock, config }: Pick<Deps, "db" | "clo
       });
       return;
     }
-    const busy = busyIntervals(
+    const busy = await readBusyTimes(
       fetched.text,
       { from: new Date(started.getTime() - KEPT_BEHIND_MS), to: new Date(started.getTime() + KEPT_AHEAD_MS) },
       zone,
+      config.busyCalendars.readTimeoutMs,
     );
     await db.prisma.$transaction(async (tx) => {
       const still = await tx.busyCalendar.updateMany({
@@ -93,6 +95,8 @@ function problemOf(error: unknown): string {
   if (error instanceof CalendarReadError) return error.message;
   if (error instanceof NotACalendarError)
     return "Ce n'est pas un calendrier ICS : l'adresse doit être celle du calendrier publié (elle finit souvent par .ics), pas celle de sa page.";
+  if (error instanceof CalendarTooComplexError)
+    return "Le calendrier est trop complexe à lire (une répétition sans fin ?) : vérifiez-le ou publiez-en un plus simple.";
   if (error instanceof SealError) return "L'adresse enregistrée ne peut plus être lue sur ce serveur : collez-la de nouveau.";
   throw error;
 }
