@@ -9,7 +9,8 @@ import { expectAccessibleAtEveryWidth, useStaffHarness } from "./staff-helpers.t
 
 const staff = useStaffHarness({ CALENDAR_ALLOW_PRIVATE: "true", CALENDAR_TIMEOUT_SECONDS: "2" });
 
-// Tuesday 24 March 2026, 14:00–15:30 in Paris (the server's clock says Monday 23, 9 h).
+// Tuesday 24 March 2026, 14:00–15:30 in Paris (the server's clock says Monday 23, 9 h), and all
+// of Wednesday 25.
 const CALENDAR = [
   "BEGIN:VCALENDAR",
   "VERSION:2.0",
@@ -20,6 +21,13 @@ const CALENDAR = [
   "DTSTART;TZID=Europe/Paris:20260324T140000",
   "DTEND;TZID=Europe/Paris:20260324T153000",
   "SUMMARY:Conseil de classe confidentiel",
+  "END:VEVENT",
+  "BEGIN:VEVENT",
+  "UID:e2e-2",
+  "DTSTAMP:20260301T000000Z",
+  "DTSTART;VALUE=DATE:20260325",
+  "DTEND;VALUE=DATE:20260326",
+  "SUMMARY:Formation",
   "END:VEVENT",
   "END:VCALENDAR",
 ].join("\r\n");
@@ -57,7 +65,7 @@ test("an advisor pastes their calendar's address, sees it read, and finds its bu
   const state = normalise(await section.locator(".busy-calendar__state").textContent());
   expect(state).toContain("Agenda relié127.0.0.1");
   expect(state).toContain("Dernière lecture réussieil y a moins d'une minute");
-  expect(state).toContain("1 moment occupé");
+  expect(state).toContain("2 moments occupés");
   // The address itself is a secret: it is not shown back.
   expect(await page.content()).not.toContain("/owa/calendar/abc");
   await section.getByRole("button", { name: "Actualiser maintenant" }).waitFor();
@@ -70,6 +78,10 @@ test("an advisor pastes their calendar's address, sees it read, and finds its bu
   expect(normalise(await busy.textContent())).toMatch(/^Occupé·e 14 h 00 à 15 h 30 ?Agenda personnel$/);
   expect(await page.content()).not.toContain("Conseil de classe");
   await expectAccessibleAtEveryWidth(page, "agenda with a busy time from the advisor's calendar");
+  // A whole day busy is drawn over the office hours, not a grid from midnight to midnight.
+  await page.goto("/espace/agenda?vue=jour&date=2026-03-25");
+  await grid.locator(".agenda-block").filter({ hasText: "Agenda personnel" }).waitFor();
+  expect(normalise(await grid.locator(".agenda-grid__hour").first().textContent())).toBe("8 h 00");
 
   // Failing for two days: the advisor's home says so, and leads to where it is mended.
   await staff.harness.db.prisma.busyCalendar.updateMany({

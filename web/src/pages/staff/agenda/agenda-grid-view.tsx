@@ -3,7 +3,16 @@ import { createMemo, For, type JSX, Show } from "solid-js";
 import { formatTime, type LocalDate } from "../../../lib/dates.ts";
 import { telHref } from "../../../lib/phone.ts";
 import type { Agenda, AgendaAppointment } from "./agenda-api.ts";
-import { boxOf, hourRange, joinedSpans, type Meeting, meetingBlocks, placeOnDay, type Span } from "./agenda-grid.ts";
+import {
+  boxOf,
+  hourRange,
+  joinedSpans,
+  type Meeting,
+  meetingBlocks,
+  placeOnDay,
+  type Span,
+  takesWholeDay,
+} from "./agenda-grid.ts";
 import { fullName, hoursOn, OUTCOMES, placeOf } from "./agenda-words.ts";
 
 // The agenda as a time grid: hours down, one column per day (a week, or a day) or per advisor
@@ -72,9 +81,10 @@ export function AgendaGrid(props: {
       };
     }),
   );
-  // The same hours in every column, so that a row reads across; a whole day's absence does not widen them.
+  // The same hours in every column, so that a row reads across; an absence, or a whole day busy
+  // in the advisor's own calendar, does not widen them.
   const range = createMemo(() =>
-    hourRange(columns().flatMap((c) => [...c.free, ...c.placed.filter((p) => p.item.kind !== "absence")])),
+    hourRange(columns().flatMap((c) => [...c.free, ...c.placed.filter((p) => p.item.kind !== "absence" && !takesWholeDay(p))])),
   );
   const hours = () => Array.from({ length: range().to - range().from }, (_, index) => range().from + index);
   const style = (box: ReturnType<typeof boxOf>): JSX.CSSProperties =>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { boxOf, hourRange, joinedSpans, meetingBlocks, minuteOn, placeOnDay } from "./agenda-grid.ts";
+import { boxOf, hourRange, joinedSpans, meetingBlocks, minuteOn, placeOnDay, takesWholeDay } from "./agenda-grid.ts";
 
 /** An instant as the API writes it: the wall clock of Paris and its offset at that instant. */
 function paris(utc: string): string {
@@ -107,6 +107,14 @@ describe("the agenda grid", () => {
     expect(placeOnDay("2026-03-24", [absence]).map((p) => [p.top, p.bottom])).toEqual([[0, 24 * 60]]);
     expect(placeOnDay("2026-03-25", [absence])).toEqual([]);
     expect(minuteOn("2026-03-24", "2026-03-24T17:45:00+01:00")).toBe(17 * 60 + 45);
+  });
+
+  it("tells a whole day (an all-day event of the advisor's own calendar) from a long afternoon", () => {
+    const allDay = { start: "2026-03-24T00:00:00+01:00", end: "2026-03-25T00:00:00+01:00" };
+    const [day] = placeOnDay("2026-03-24", [allDay]);
+    expect(day && takesWholeDay(day)).toBe(true);
+    const [afternoon] = placeOnDay("2026-03-24", [{ start: "2026-03-24T12:00:00+01:00", end: "2026-03-25T00:00:00+01:00" }]);
+    expect(afternoon && takesWholeDay(afternoon)).toBe(false);
   });
 
   it("shows office hours, widened to what falls outside them, and boxes in percent of the hours shown", () => {

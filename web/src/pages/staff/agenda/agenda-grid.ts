@@ -74,6 +74,9 @@ export function placeOnDay<T extends Span>(day: LocalDate, items: readonly T[]):
   return placed;
 }
 
+/** A span from one midnight to the next: a day off, a day busy elsewhere, drawn over the hours shown. */
+export const takesWholeDay = (span: { top: number; bottom: number }) => span.top === 0 && span.bottom === DAY_MINUTES;
+
 /** The hours a grid shows: office hours, widened to whole hours around what it must show. */
 export function hourRange(spans: readonly { top: number; bottom: number }[], office = { from: 8, to: 18 }) {
   let from = office.from;
