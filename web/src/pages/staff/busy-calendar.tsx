@@ -159,7 +159,7 @@ function BusyCalendar() {
         <TextField
           id={IDS.url}
           label={connectedOf(status()) ? "Nouvelle adresse ICS publiée" : "Adresse ICS publiée"}
-          hint="Elle commence par https:// ou webcal:// et finit souvent par .ics."
+          hint="Elle commence par https://, webcal:// ou http:// et finit souvent par .ics."
           type="url"
           inputmode="url"
           autocomplete="off"
