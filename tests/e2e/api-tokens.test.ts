@@ -1,4 +1,5 @@
 import { expect, test } from "vitest";
+import { normalise } from "./harness.ts";
 import { expectAccessibleAtEveryWidth, expectAxeClean, useStaffHarness } from "./staff-helpers.ts";
 
 // A structure admin gives the structure's software a token: made in the directory, copied once,
@@ -14,6 +15,9 @@ test("a structure admin creates a token, copies it, a program uses it, the admin
   await page.goto(`/espace/annuaire/structures/${lille.id}?onglet=jetons`);
   await page.getByRole("heading", { level: 2, name: "Jetons d'API" }).waitFor();
   await page.getByText("Aucun jeton n'a été créé pour cette structure.").waitFor();
+  // What the software needs besides the token: the structure's id and where the API is described.
+  expect(normalise(await page.locator(".api-token__structure").textContent())).toBe(lille.id);
+  await page.getByRole("link", { name: "/api/openapi.json" }).waitFor();
 
   // Sent without a permission: the summary says so, nothing is made.
   const form = page.getByRole("form", { name: "Créer un jeton" });

@@ -28,6 +28,11 @@ export function StructureApiTokens(props: { structure: StructureDetail; regional
         Bearer&nbsp;») avec vos droits, dans cette structure seulement, et pour ce que vous cochez. Chaque action faite avec un
         jeton est inscrite au journal de la plateforme, que tient l'administration régionale, à votre nom et au sien.
       </p>
+      <p>
+        Pour le logiciel&nbsp;: l'identifiant de la structure (paramètre «&nbsp;structure&nbsp;» de l'API) est{" "}
+        <code class="api-token__structure">{props.structure.id}</code>, et la description de l'API est à l'adresse{" "}
+        <a href="/api/openapi.json">/api/openapi.json</a>.
+      </p>
       <Loadable loading="Chargement des jetons…" failure="Les jetons n'ont pas pu être chargés." queryKey={getApiTokens.key}>
         <Tokens structureId={props.structure.id} issues={canIssueToken(user(), props.structure.id)} />
       </Loadable>
