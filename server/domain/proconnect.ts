@@ -1,5 +1,3 @@
-import { domainToASCII, domainToUnicode } from "node:url";
-
 // Who may come in through ProConnect. The provider vouches for an identity; this service decides
 // whether that identity has an account here. No self-sign-up: an account exists only because an
 // admin created it or invited it into a structure, and ProConnect only opens such an account,
@@ -27,24 +25,13 @@ export function refusalOf(account: Candidate | undefined): ProConnectRefusal | u
 }
 
 /**
- * The address the provider asserts, as accounts store it (trimmed, lower case): from the ID
- * token's claims, else from the userinfo answer (ProConnect puts it only there).
+ * The address the provider asserts, trimmed: from the ID token's claims, else from the userinfo
+ * answer (ProConnect puts it only there). Read as accounts keep it by the caller (`emailAddress`).
  */
 export function assertedEmail(...sources: (Record<string, unknown> | undefined)[]): string | undefined {
   for (const claims of sources) {
     const email = claims?.email;
-    if (typeof email === "string" && /^[^\s@]+@[^\s@]+$/.test(email.trim())) return asKept(email.trim());
+    if (typeof email === "string" && /^[^\s@]+@[^\s@]+$/.test(email.trim())) return email.trim();
   }
   return undefined;
-}
-
-/**
- * An address in the form accounts keep it (http/fields.ts `emailAddress`): lower case, its domain
- * as people write it — the provider asserts « xn--exmple-cua.fr » for « exämple.fr ».
- */
-function asKept(email: string): string {
-  const at = email.lastIndexOf("@");
-  const domain = email.slice(at + 1);
-  const ascii = domainToASCII(domain);
-  return `${email.slice(0, at).toLowerCase()}@${(ascii && domainToUnicode(ascii)) || domain.toLowerCase()}`;
 }

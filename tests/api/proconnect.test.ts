@@ -83,6 +83,15 @@ describe("ProConnect sign-in", () => {
     expect(b.appCookies.has("rdv-proconnect")).toBe(true);
   });
 
+  it("finds an account kept with its domain as written, whose address the provider sends in ASCII", async () => {
+    await db.prisma.staffUser.create({
+      data: { email: "agent@exämple.fr", firstName: "Agent", lastName: "Accent", regionalAdmin: true },
+    });
+    const b = browser();
+    await b.signIn("Agent@XN--EXMPLE-CUA.fr");
+    expect(await b.me()).toBe("agent@exämple.fr");
+  });
+
   it("opens the account the provider's address names, whatever its case, and goes back to the page asked for", async () => {
     const b = browser();
     const { location, back } = await b.signIn("Conseil@Staff.TEST", "/espace/agenda?jour=2026-03-24");

@@ -4,6 +4,7 @@ import { closeSession, openSession } from "../../auth/sessions.ts";
 import type { Deps } from "../../context.ts";
 import { seal, unseal } from "../../db/sealed.ts";
 import { assertedEmail, type ProConnectRefusal, refusalOf } from "../../domain/proconnect.ts";
+import { emailAddress } from "../../http/fields.ts";
 import { forgetProvider, ProviderDown, providerConfiguration, redirectUri } from "./provider.ts";
 import { proConnectOf } from "./start-sign-in.ts";
 
@@ -66,7 +67,10 @@ export async function finishSignIn({
     const claims = tokens.claims();
     if (!tokens.id_token || !claims) return { refused: "erreur", why: "no id token" };
     idToken = tokens.id_token;
-    email = assertedEmail(claims) ?? assertedEmail(await client.fetchUserInfo(provider, tokens.access_token, claims.sub));
+    const asserted =
+      assertedEmail(claims) ?? assertedEmail(await client.fetchUserInfo(provider, tokens.access_token, claims.sub));
+    // As accounts keep it: lower case, the domain as written (« exämple.fr » for « xn--exmple-cua.fr »).
+    email = emailAddress.safeParse(asserted).data;
   } catch (error) {
     if (!unreachable(error)) return { refused: "erreur", why: (error as { code?: string }).code ?? (error as Error).name };
     forgetProvider(oidc);
