@@ -342,7 +342,9 @@ END;
 // The same transaction with the three reads the server makes before and after its writes,
 // its own statements: the offering, the availability of the slot's day for its advisor (rules,
 // absences, closures, appointments), the appointment as the messages tell it.
-const inline = (sql: string, values: string[]) => sql.replace(/\$(\d+)/g, (_, i) => `(${values[Number(i) - 1] ?? "NULL"})`);
+// Without its comments: the statements are put on one line, where a comment would run to the end.
+const inline = (sql: string, values: string[]) =>
+  sql.replace(/--[^\n]*/g, "").replace(/\$(\d+)/g, (_, i) => `(${values[Number(i) - 1] ?? "NULL"})`);
 const DAY = START;
 const PGBENCH_READS = `
 SELECT "offeringId" AS offering, "structureId" AS structure, "advisorId" AS advisor_id FROM bench_advisor WHERE i = (:advisor)::int \\gset
