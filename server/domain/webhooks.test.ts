@@ -56,6 +56,7 @@ describe("the URLs a structure may subscribe", () => {
       "[::1]",
       "[fd00::1]",
       "[fe80::1]",
+      "[::7f00:1]",
       "[::ffff:127.0.0.1]",
       "0x7f.1",
       "2130706433",

@@ -1,4 +1,4 @@
-import ipaddr from "ipaddr.js";
+import { namesPrivateHost } from "./public-address.ts";
 
 // Webhooks after the Standard Webhooks specification (https://www.standardwebhooks.com): what a
 // structure may subscribe to, when a delivery is tried again, which URLs may be called, and what
@@ -45,7 +45,6 @@ export function disablingReason(failing: { since: Date; now: Date; exhausted: bo
 }
 
 /** Host names that never leave the machine or its network, whatever a resolver says. */
-const LOCAL_NAMES = /(^|\.)(localhost|local|internal|intranet|lan|home\.arpa)$/i;
 
 /**
  * Why a URL may not receive webhooks, if it may not: HTTPS only when the platform itself is
@@ -66,13 +65,7 @@ export function webhookUrlProblem(raw: string, rules: { httpsOnly: boolean; allo
   }
   if (url.username || url.password) return "l'adresse ne doit pas contenir d'identifiant ni de mot de passe";
   if (rules.allowPrivate) return null;
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (ipaddr.isValid(host)) {
-    return ipaddr.process(host).range() === "unicast" ? null : "adresse privée ou locale refusée : le serveur doit être public";
-  }
-  // WHATWG URL reads « 10.1 » or « 0x7f.1 » as IPv4: those arrive here already normalised.
-  if (LOCAL_NAMES.test(host) || !host.includes(".")) return "adresse privée ou locale refusée : le serveur doit être public";
-  return null;
+  return namesPrivateHost(url) ? "adresse privée ou locale refusée : le serveur doit être public" : null;
 }
 
 /** How a signing secret starts (Standard Webhooks): « whsec_ », then the base64 of random bytes. */

@@ -1,7 +1,8 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { guardedLookup, isPublicAddress } from "./public-address.ts";
+import { isPublicAddress } from "../domain/public-address.ts";
+import { guardedLookup } from "./public-address.ts";
 
 describe("isPublicAddress", () => {
   it.each([

@@ -1,22 +1,11 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from "node:dns";
-import ipaddr from "ipaddr.js";
+import { isPublicAddress } from "../domain/public-address.ts";
 
 // Addresses the platform calls on someone's word (a webhook's URL, an advisor's calendar):
 // a URL naming a private, loopback or link-local host would turn the server into a way into
 // its own network (SSRF). The check is made on the address actually connected to, in the
 // socket's lookup, so that a name resolving to a public address when checked and to a private
 // one when used (DNS rebinding) cannot slip through.
-
-/** Whether an IP address is on the public Internet (IPv4-mapped IPv6 addresses read as IPv4). */
-export function isPublicAddress(ip: string): boolean {
-  if (!ipaddr.isValid(ip)) return false;
-  const address = ipaddr.process(ip);
-  // « ::7f00:1 », the deprecated IPv4-compatible form, reads as unicast: an IPv4 address all the same.
-  if (address.kind() === "ipv6" && address.match(IPV4_COMPATIBLE)) return false;
-  return address.range() === "unicast";
-}
-
-const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 

@@ -1,7 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
-import { guardedLookup, isPublicAddress, PrivateAddressError } from "../http/public-address.ts";
+import { namesPrivateHost } from "../domain/public-address.ts";
+import { guardedLookup, PrivateAddressError } from "../http/public-address.ts";
 
 /** What a receiver answered: its HTTP status, or why none came. */
 export type PostResult = { status: number; error: null } | { status: null; error: string };
@@ -32,8 +32,7 @@ export function postWebhook(
     } catch {
       return resolve({ status: null, error: "adresse invalide" });
     }
-    const host = target.hostname.replace(/^\[|\]$/g, "");
-    if (!options.allowPrivate && isIP(host) && !isPublicAddress(host)) {
+    if (!options.allowPrivate && namesPrivateHost(target)) {
       return resolve({ status: null, error: "adresse privée ou locale refusée" });
     }
     const send = target.protocol === "https:" ? httpsRequest : httpRequest;

@@ -1,9 +1,10 @@
 import type { StaffDeps } from "../../context.ts";
 import { audited } from "../../db/audit.ts";
 import { seal } from "../../db/sealed.ts";
+import { namesPrivateHost } from "../../domain/public-address.ts";
 import { validationError } from "../../errors.ts";
 import { requireAdvisor, statusOf } from "./calendar-status.ts";
-import { calendarAddress, namesPrivateHost } from "./fetch-calendar.ts";
+import { calendarAddress } from "./fetch-calendar.ts";
 import { type SealedAddress, syncCalendar } from "./sync-calendar.ts";
 
 /**

@@ -1,8 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
-import { isIP } from "node:net";
 import type { Config } from "../../config.ts";
-import { guardedLookup, isPublicAddress, PrivateAddressError } from "../../http/public-address.ts";
+import { namesPrivateHost } from "../../domain/public-address.ts";
+import { guardedLookup, PrivateAddressError } from "../../http/public-address.ts";
 
 // One read of a published calendar over HTTP(S), by someone else's server: bounded in time and
 // size, conditional (ETag, Last-Modified: a calendar that has not changed costs a 304), only
@@ -31,13 +31,6 @@ export function calendarAddress(raw: string): URL | undefined {
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
   if (!url.hostname || url.username || url.password) return undefined;
   return url;
-}
-
-/** An address whose host is written as a private or local IP (or « localhost »): refused before any read. */
-export function namesPrivateHost(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
-  return isIP(host) !== 0 && !isPublicAddress(host);
 }
 
 type Settings = Config["busyCalendars"];

@@ -1,9 +1,9 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { Config } from "../../config.ts";
+import { isPublicAddress } from "../../domain/public-address.ts";
 import { webhookUrlProblem } from "../../domain/webhooks.ts";
 import { validationError } from "../../errors.ts";
-import { isPublicAddress } from "../../http/public-address.ts";
 
 /**
  * A URL a structure may subscribe, or a 422 naming `url`: the rule (domain/webhooks.ts), then
