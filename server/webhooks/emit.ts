@@ -225,12 +225,9 @@ export async function emitAvailabilityChanged(
   context: EmitContext,
   change: { structureId: string; advisorIds: readonly string[]; kind: string; from: string | null; to: string | null },
 ): Promise<void> {
+  const event = "availability_changed";
+  const subscribers = await sql.query<Subscriber>(SUBSCRIBERS, [[change.structureId], event]);
   for (const advisorId of change.advisorIds) {
-    await emitEvent(sql, context, {
-      structureIds: [change.structureId],
-      event: "availability_changed",
-      orderKey: `advisor:${advisorId}`,
-      data: () => availabilityData({ ...change, advisorId }),
-    });
+    await deliver(sql, context, subscribers, event, `advisor:${advisorId}`, () => availabilityData({ ...change, advisorId }));
   }
 }
